@@ -1,0 +1,22 @@
+// Package library answers "mag ik dit delen?" for other Go programs: may party A share data category X
+// with party B for purpose Y, under which covenant and legal basis, and on which conditions.
+//
+// New loads the knowledge base (the covenants and legal grounds in convenants/, embedded by default),
+// validates it against its JSON Schema, compiles the Rego policy in rules/ and prepares the query, once.
+// Beantwoord is then safe for concurrent use:
+//
+//	engine, err := library.New(ctx)
+//	if err != nil { … }
+//	antwoord, err := engine.Beantwoord(ctx, library.Vraag{
+//		Van: "politie", Naar: library.Ontvangers{"overleg_deelnemers"},
+//		Gegevens: []string{"politiegegevens"}, Doel: "zvh_casusoverleg",
+//		Convenant: "zvht", Datum: "2025-06-01",
+//		Feiten: map[string]any{"inclusiecriteria": true},
+//	})
+//	fmt.Println(antwoord.Oordeel) // toegestaan_onder_voorwaarden
+//
+// The answer's JSON is the answer JSON of the public contract. Bad input gives typed errors
+// (OnbekendeIDFout with the closest known ids, TypeFout, DatumFout, OntbrekendVeldFout, JSONFout);
+// a knowledge base with problems gives KennisbankFouten with file, line and JSON pointer. The library
+// never prints and never exits. MetKennisbank loads a working copy (os.DirFS) without rebuilding.
+package library

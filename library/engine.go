@@ -1,0 +1,171 @@
+package library
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
+	"github.com/twente-zorg-veiligheid/magikdelen/rules"
+)
+
+// Query is the decision every answer comes from.
+const Query = "data.magikdelen.antwoord"
+
+// Engine answers questions. It is created once by New and is safe for concurrent use.
+type Engine struct {
+	kb     *Kennisbank
+	query  rego.PreparedEvalQuery
+	klok   func() time.Time
+	regels map[string][]byte
+}
+
+type opties struct {
+	kennisbank fs.FS
+	regels     fs.FS
+	klok       func() time.Time
+}
+
+// Optie configures New.
+type Optie func(*opties)
+
+// MetKennisbank loads the knowledge base from fsys instead of the embedded one, e.g. os.DirFS of a
+// kwartiermaker's working copy of convenants/.
+func MetKennisbank(fsys fs.FS) Optie { return func(o *opties) { o.kennisbank = fsys } }
+
+// MetRegels loads the Rego policy from fsys instead of the embedded rules/.
+func MetRegels(fsys fs.FS) Optie { return func(o *opties) { o.regels = fsys } }
+
+// MetKlok sets the clock that decides "today" for questions without a date.
+func MetKlok(klok func() time.Time) Optie { return func(o *opties) { o.klok = klok } }
+
+// New loads and validates the knowledge base, compiles the policy and prepares the query, once.
+// A knowledge base with problems gives KennisbankFouten.
+func New(ctx context.Context, opts ...Optie) (*Engine, error) {
+	o := opties{kennisbank: convenants.FS, regels: rules.FS, klok: time.Now}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	regels, err := LeesRegels(o.regels)
+	if err != nil {
+		return nil, err
+	}
+	kb, err := laadKennisbank(o.kennisbank, regels)
+	if err != nil {
+		return nil, err
+	}
+	modules, err := ParseRegels(regels)
+	if err != nil {
+		return nil, err
+	}
+	args := []func(*rego.Rego){
+		rego.Query(Query),
+		rego.Store(inmem.NewFromObject(map[string]any{"kennisbank": kb.data})),
+	}
+	for _, m := range modules {
+		args = append(args, rego.ParsedModule(m))
+	}
+	pq, err := rego.New(args...).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("compileer regels: %w", err)
+	}
+	return &Engine{kb: kb, query: pq, klok: o.klok, regels: regels}, nil
+}
+
+// LeesRegels reads the policy files (not the tests) from fsys: path -> content.
+func LeesRegels(fsys fs.FS) (map[string][]byte, error) {
+	regels := map[string][]byte{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
+			return nil
+		}
+		inhoud, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		regels[p] = inhoud
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("lees regels: %w", err)
+	}
+	if len(regels) == 0 {
+		return nil, errors.New("lees regels: geen .rego-bestanden")
+	}
+	return regels, nil
+}
+
+// ParseRegels parses Rego v1 modules with their METADATA, in a stable order.
+func ParseRegels(regels map[string][]byte) ([]*ast.Module, error) {
+	paden := make([]string, 0, len(regels))
+	for p := range regels {
+		paden = append(paden, p)
+	}
+	sort.Strings(paden)
+	modules := make([]*ast.Module, 0, len(paden))
+	for _, p := range paden {
+		m, err := ast.ParseModuleWithOpts(p, string(regels[p]), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", p, err)
+		}
+		modules = append(modules, m)
+	}
+	return modules, nil
+}
+
+// Kennisbank returns the loaded knowledge base (read-only).
+func (e *Engine) Kennisbank() *Kennisbank { return e.kb }
+
+// Beantwoord answers one question. Bad input gives a typed error (OnbekendeIDFout, TypeFout, DatumFout,
+// OntbrekendVeldFout); the verdict itself is never an error.
+func (e *Engine) Beantwoord(ctx context.Context, v Vraag) (Antwoord, error) {
+	v, err := e.kb.controleer(v, e.klok())
+	if err != nil {
+		return Antwoord{}, err
+	}
+	invoer, err := vraagAlsInvoer(v)
+	if err != nil {
+		return Antwoord{}, err
+	}
+	rs, err := e.query.Eval(ctx, rego.EvalInput(invoer))
+	if err != nil {
+		return Antwoord{}, fmt.Errorf("evalueer regels: %w", err)
+	}
+	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+		return Antwoord{}, errors.New("evalueer regels: geen antwoord (regels onvolledig)")
+	}
+	raw, err := json.Marshal(rs[0].Expressions[0].Value)
+	if err != nil {
+		return Antwoord{}, fmt.Errorf("lees antwoord: %w", err)
+	}
+	var a Antwoord
+	if err := json.Unmarshal(raw, &a); err != nil {
+		return Antwoord{}, fmt.Errorf("lees antwoord: %w", err)
+	}
+	return a, nil
+}
+
+// vraagAlsInvoer gives the question as the plain JSON the rules read (the same as a bundle's input).
+func vraagAlsInvoer(v Vraag) (map[string]any, error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("vraag: %w", err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("vraag: %w", err)
+	}
+	return m, nil
+}

@@ -1,0 +1,144 @@
+// Package yamlpos reads YAML into plain JSON values and remembers, for every JSON pointer, the line and
+// column where that value starts, so that schema and cross-reference errors can name a position.
+package yamlpos
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Posities maps a JSON pointer ("" is the document) to its position in the YAML source.
+type Posities map[string][2]int
+
+// Zoek returns the position of pointer, or of its nearest ancestor that has one.
+func (p Posities) Zoek(pointer string) (regel, kolom int) {
+	for {
+		if pos, ok := p[pointer]; ok {
+			return pos[0], pos[1]
+		}
+		if pointer == "" {
+			return 0, 0
+		}
+		i := strings.LastIndex(pointer, "/")
+		if i < 0 {
+			return 0, 0
+		}
+		pointer = pointer[:i]
+	}
+}
+
+// SyntaxFout is a YAML syntax error with the line it was found on.
+type SyntaxFout struct {
+	Regel   int
+	Bericht string
+}
+
+func (e *SyntaxFout) Error() string { return fmt.Sprintf("regel %d: %s", e.Regel, e.Bericht) }
+
+var regelRe = regexp.MustCompile(`line (\d+): (.*)`)
+
+// Lees parses one YAML document into JSON values: objects, arrays, strings, json.Number, bools and nil.
+// Timestamps stay the string that was written. Anchors and aliases are resolved.
+func Lees(src []byte) (any, Posities, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		if m := regelRe.FindStringSubmatch(err.Error()); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			return nil, nil, &SyntaxFout{Regel: n, Bericht: m[2]}
+		}
+		return nil, nil, err
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil, nil, errors.New("leeg document")
+	}
+	pos := Posities{}
+	v, err := omzetten(doc.Content[0], "", pos, 0)
+	return v, pos, err
+}
+
+func omzetten(n *yaml.Node, ptr string, pos Posities, diepte int) (any, error) {
+	if diepte > 100 {
+		return nil, &SyntaxFout{Regel: n.Line, Bericht: "te diep genest"}
+	}
+	pos[ptr] = [2]int{n.Line, n.Column}
+	switch n.Kind {
+	case yaml.AliasNode:
+		return omzetten(n.Alias, ptr, pos, diepte+1)
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return nil, nil
+		}
+		return omzetten(n.Content[0], ptr, pos, diepte+1)
+	case yaml.MappingNode:
+		m := make(map[string]any, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, w := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				return nil, &SyntaxFout{Regel: k.Line, Bericht: "een sleutel moet tekst zijn"}
+			}
+			if k.Value == "<<" {
+				return nil, &SyntaxFout{Regel: k.Line, Bericht: "samenvoegsleutels (<<) worden niet ondersteund"}
+			}
+			if _, dubbel := m[k.Value]; dubbel {
+				return nil, &SyntaxFout{Regel: k.Line, Bericht: fmt.Sprintf("sleutel %q staat er twee keer", k.Value)}
+			}
+			kind := ptr + "/" + escape(k.Value)
+			v, err := omzetten(w, kind, pos, diepte+1)
+			if err != nil {
+				return nil, err
+			}
+			pos[kind] = [2]int{k.Line, k.Column}
+			m[k.Value] = v
+		}
+		return m, nil
+	case yaml.SequenceNode:
+		l := make([]any, 0, len(n.Content))
+		for i, c := range n.Content {
+			v, err := omzetten(c, ptr+"/"+strconv.Itoa(i), pos, diepte+1)
+			if err != nil {
+				return nil, err
+			}
+			l = append(l, v)
+		}
+		return l, nil
+	case yaml.ScalarNode:
+		return scalar(n)
+	}
+	return nil, &SyntaxFout{Regel: n.Line, Bericht: "onbekend YAML-element"}
+}
+
+func scalar(n *yaml.Node) (any, error) {
+	switch n.ShortTag() {
+	case "!!null":
+		return nil, nil
+	case "!!bool":
+		var b bool
+		if err := n.Decode(&b); err != nil {
+			return nil, &SyntaxFout{Regel: n.Line, Bericht: err.Error()}
+		}
+		return b, nil
+	case "!!int", "!!float":
+		var f float64
+		if err := n.Decode(&f); err != nil {
+			return nil, &SyntaxFout{Regel: n.Line, Bericht: err.Error()}
+		}
+		if n.ShortTag() == "!!int" {
+			var i int64
+			if err := n.Decode(&i); err == nil {
+				return json.Number(strconv.FormatInt(i, 10)), nil
+			}
+		}
+		return json.Number(strconv.FormatFloat(f, 'g', -1, 64)), nil
+	}
+	return n.Value, nil
+}
+
+func escape(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}

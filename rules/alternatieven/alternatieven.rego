@@ -1,0 +1,120 @@
+# METADATA
+# title: Alternatieven
+# description: >-
+#   "Wat is er nodig om dit wel te mogen?" Elke route die dicht of onbekend was en elke blokkade met een
+#   herstel noemt de feiten die haar zouden openen; de doelen in de kennisbank noemen andere routes. Elke
+#   kandidaat wordt met dezelfde regels opnieuw doorgerekend (with input), en alleen wat een minder streng
+#   oordeel geeft, komt in het antwoord.
+package magikdelen.alternatieven
+
+import data.kennisbank as kb
+import data.magikdelen.kader
+import data.magikdelen.oordeel
+import data.magikdelen.uitleg
+import data.magikdelen.vraag
+
+max_aantal := 6
+
+huidige_feiten := vraag.feiten
+
+# enkel: feitwijzigingen uit de herstelopties van de cellen die niet positief zijn.
+enkel contains h if {
+	some d in oordeel.deeloordelen
+	some h in d.herstel
+	count(h) > 0
+	nieuw_feit(h)
+}
+
+nieuw_feit(h) if {
+	some k, v in h
+	object.get(huidige_feiten, k, null) != v
+}
+
+# paar: twee herstelopties van dezelfde cel samen, als ze elkaar niet tegenspreken.
+paar contains object.union(h1, h2) if {
+	some d in oordeel.deeloordelen
+	some i, h1 in d.herstel
+	some j, h2 in d.herstel
+	i < j
+	count(h1) > 0
+	count(h2) > 0
+	every k, v in h1 {
+		object.get(h2, k, v) == v
+	}
+	object.union(h1, h2) != h1
+	object.union(h1, h2) != h2
+}
+
+# Andere doelen en ontvangers uit de kennisbank.
+doelwijzigingen contains object.union({"doel": a.doel, "tekst": a.tekst}, naar_wijziging(a)) if {
+	some a in object.get(kader.doel_info, "alternatieven", [])
+}
+
+naar_wijziging(a) := {"naar": [a.naar]} if a.naar
+
+naar_wijziging(a) := {} if not a.naar
+
+nieuwe_invoer(w) := object.union(object.union(input, {"feiten": object.union(huidige_feiten, object.get(w, "feiten", {}))}), object.filter(w, {"doel", "naar"}))
+
+doorgerekend(w) := {"oordeel": o, "w": w} if {
+	invoer := nieuwe_invoer(w)
+	o := oordeel.oordeel with input as invoer
+}
+
+beter_dan_nu(a) if uitleg.rang_oordeel(a.oordeel) > uitleg.rang_oordeel(oordeel.oordeel)
+
+beter_enkel contains a if {
+	not oordeel.oordeel == "toegestaan"
+	some h in enkel
+	a := doorgerekend({"feiten": h})
+	beter_dan_nu(a)
+}
+
+beter contains a if some a in beter_enkel
+
+beter contains a if {
+	not oordeel.oordeel == "toegestaan"
+	some w in doelwijzigingen
+	a := doorgerekend(w)
+	beter_dan_nu(a)
+}
+
+# Een paar telt alleen als geen van beide helften alleen al even ver komt.
+beter contains a if {
+	not oordeel.oordeel == "toegestaan"
+	some h in paar
+	a := doorgerekend({"feiten": h})
+	beter_dan_nu(a)
+	not enkel_volstaat(h, a.oordeel)
+}
+
+enkel_volstaat(h, o) if {
+	some e in beter_enkel
+	uitleg.rang_oordeel(e.oordeel) >= uitleg.rang_oordeel(o)
+	every k, v in e.w.feiten {
+		h[k] == v
+	}
+}
+
+lijst := [alternatief(a) | some paar in sort([[0 - uitleg.rang_oordeel(a.oordeel), count(object.get(a.w, "feiten", {})), a] | some a in beter]); a := paar[2]]
+
+alternatieven := array.slice(lijst, 0, max_aantal)
+
+alternatief(a) := object.union(
+	{"tekst": tekst(a), "feiten": object.get(a.w, "feiten", {}), "oordeel": a.oordeel},
+	object.filter(a.w, {"doel", "naar"}),
+)
+
+tekst(a) := sprintf("%s Dan is het oordeel: %s.", [a.w.tekst, lower(kb.oordelen[a.oordeel].label)]) if a.w.tekst
+
+tekst(a) := sprintf("Als %s, dan is het oordeel: %s.", [concat(" en ", [feit_tekst(k, v) | some k, v in a.w.feiten]), lower(kb.oordelen[a.oordeel].label)]) if not a.w.tekst
+
+feit_tekst(k, v) := sprintf("%s: %s", [lower(uitleg.label("feiten", k)), waarde_tekst(v)])
+
+waarde_tekst(true) := "ja"
+
+waarde_tekst(false) := "nee"
+
+waarde_tekst(v) := replace(v, "_", " ") if is_string(v)
+
+waarde_tekst(v) := format_int(v, 10) if is_number(v)

@@ -1,0 +1,343 @@
+# METADATA
+# title: Kader van het convenant
+# description: >-
+#   Bepaalt of een convenant de deling omvat, wie er deelnemers zijn op de datum, wie er aan de casustafel
+#   zitten (overleg_deelnemers), en blokkeert wat buiten de kring, de doelen, de inclusiecriteria, de
+#   gegevens per doel en de bewaartermijn valt. Een convenant bepaalt alleen de kring en de afspraken;
+#   het is nooit zelf een grondslag.
+package magikdelen.kader
+
+import data.kennisbank as kb
+import data.magikdelen.datum
+import data.magikdelen.uitleg
+import data.magikdelen.vraag
+
+doel_info := kb.doelen[vraag.doel]
+
+# convenant_id is het convenant waar het doel bij hoort (leeg bij een wettelijk doel).
+convenant_id := doel_info.convenant
+
+convenant := kb.convenanten[convenant_id]
+
+# buiten_gevraagd_convenant: de vraag noemt een convenant, maar het doel hoort daar niet bij. De deling
+# wordt dan via de wettelijke routes beoordeeld en het antwoord zegt dat.
+buiten_gevraagd_convenant if {
+	vraag.convenant_gevraagd
+	vraag.convenant_gevraagd != object.get(doel_info, "convenant", "")
+}
+
+deelnemer_data(p) := d if {
+	some d in convenant.deelnemers
+	d.partij == p
+	datum.binnen(vraag.datum, d, "vanaf", "tot")
+}
+
+# deelname geeft ja, nee of onbekend voor partij p als afzender (rol "van") of ontvanger (rol "naar").
+# Een feit deelnemer_van of deelnemer_naar gaat voor de convenantdata.
+deelname(p, rol) := s if {
+	f := vraag.feit(concat("_", ["deelnemer", rol]))
+	is_boolean(f)
+	s := {true: "ja", false: "nee"}[f]
+} else := "ja" if {
+	deelnemer_data(p).deelname == "vast"
+} else := "onbekend" if {
+	deelnemer_data(p).deelname == "per_casus"
+} else := "onbekend" if {
+	kb.partijen[p].soort == "betrokken_niet_deelnemer"
+} else := "nee"
+
+# deelname_uit_feit: de deelname staat in de vraag, niet in de convenantdata.
+deelname_uit_feit(rol) if is_boolean(vraag.feit(concat("_", ["deelnemer", rol])))
+
+# ontvangers: de gevraagde ontvangers, met overleg_deelnemers uitgeschreven naar de vaste deelnemers.
+ontvangers contains r if {
+	some r in vraag.naar
+	kb.partijen[r].soort != "overleg"
+}
+
+ontvangers contains r if {
+	some n in vraag.naar
+	kb.partijen[n].soort == "overleg"
+	some d in convenant.deelnemers
+	d.deelname == "vast"
+	datum.binnen(vraag.datum, d, "vanaf", "tot")
+	r := d.partij
+	r != vraag.van
+}
+
+ontvangers contains r if {
+	some r in vraag.naar
+	kb.partijen[r].soort == "overleg"
+	not convenant
+}
+
+cellen contains [r, c] if {
+	some r in ontvangers
+	some c in vraag.gegevens
+}
+
+# METADATA
+# title: Convenant nog niet uitgewerkt
+# description: Het convenant staat in de woordenlijst, maar zijn deelnemers, doelen en routes zijn nog niet als data vastgelegd.
+# related_resources:
+#   - ref: https://wetten.overheid.nl/jci1.3:c:BWBR0040940&artikel=41
+#     description: vraag het de FG
+# custom:
+#   id: convenant_niet_uitgewerkt
+#   oordeel: onbepaald
+#   zekerheid: laag
+blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+	convenant.status != "uitgewerkt"
+	some [r, c] in cellen
+	tekst := sprintf("%s is nog niet uitgewerkt in de kennisbank; de regels kunnen deze deling nog niet beoordelen.", [convenant.naam])
+}
+
+# METADATA
+# title: Convenant niet geldig op de datum
+# description: Een convenant geldt alleen binnen zijn looptijd; daarbuiten geeft het geen kring en geen afspraken.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679
+#     description: AVG art. 5 lid 2 (verantwoordingsplicht)
+# custom:
+#   id: convenant_niet_geldig
+#   oordeel: niet_toegestaan
+#   zekerheid: hoog
+#   grondslagen: [avg_5_2]
+blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+	convenant.status == "uitgewerkt"
+	not datum.geldig(vraag.datum, convenant)
+	some [r, c] in cellen
+	tekst := sprintf("%s geldt niet op %s (looptijd vanaf %s).", [convenant.naam, vraag.datum, object.get(convenant, "geldig_vanaf", "onbekend")])
+}
+
+# METADATA
+# title: Convenant niet ondertekend
+# description: De vraag zegt dat het convenant waarop zij steunt niet is ondertekend.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679
+#     description: AVG art. 5 lid 2
+# custom:
+#   id: convenant_niet_getekend
+#   oordeel: niet_toegestaan
+#   zekerheid: hoog
+#   grondslagen: [avg_5_2]
+#   herstel: {convenant_getekend: true}
+blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+	convenant
+	vraag.feit("convenant_getekend") == false
+	some [r, c] in cellen
+	tekst := sprintf("%s is niet ondertekend; zonder ondertekend convenant is er geen afgesproken kring.", [convenant.naam])
+}
+
+# METADATA
+# title: Afzender is geen deelnemer
+# description: Alleen deelnemers van het convenant delen binnen de kring van het convenant; een verzoek van een deelnemer maakt een buitenstaander geen deelnemer.
+# related_resources:
+#   - ref: https://wetten.overheid.nl/jci1.3:c:BWBR0049962&artikel=2.27
+#     description: WGS art. 2.27 (deelnemers van het ZVH)
+# custom:
+#   id: afzender_geen_deelnemer
+#   oordeel: niet_toegestaan
+#   zekerheid: hoog
+#   grondslagen: [wgs_samenwerkingsverbanden_2_27_1, wgs_samenwerkingsverbanden_2_27_2]
+#   herstel: {deelnemer_van: true}
+blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerheid": z}) if {
+	convenant.status == "uitgewerkt"
+	deelname(vraag.van, "van") == "nee"
+	some [r, c] in cellen
+	tekst := sprintf("%s is op %s geen deelnemer van %s.", [uitleg.label("partijen", vraag.van), vraag.datum, convenant.naam])
+	z := zekerheid_niet_deelnemer(vraag.van, "van")
+}
+
+# METADATA
+# title: Ontvanger is geen deelnemer
+# description: Buiten de kring van het convenant is er geen grondslag om wat in het casusoverleg is besproken te delen.
+# related_resources:
+#   - ref: https://wetten.overheid.nl/jci1.3:c:BWBR0049962&artikel=2.31
+#     description: WGS art. 2.31 (wie bij de casus wordt betrokken)
+# custom:
+#   id: ontvanger_geen_deelnemer
+#   oordeel: niet_toegestaan
+#   zekerheid: hoog
+#   grondslagen: [wgs_samenwerkingsverbanden_2_31, avg_5_1_b]
+#   herstel: {deelnemer_naar: true}
+blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerheid": z}) if {
+	convenant.status == "uitgewerkt"
+	some [r, c] in cellen
+	kb.partijen[r].soort != "betrokkene"
+	deelname(r, "naar") == "nee"
+	tekst := sprintf("%s is op %s geen deelnemer van %s en heeft geen rol in de casus.", [uitleg.label("partijen", r), vraag.datum, convenant.naam])
+	z := zekerheid_niet_deelnemer(r, "naar")
+}
+
+# zekerheid_niet_deelnemer: een feit uit de vraag of de pseudo-rol niet_deelnemer is zeker; de
+# convenantdata zo zeker als het convenant.
+zekerheid_niet_deelnemer(_, rol) := "hoog" if deelname_uit_feit(rol)
+
+zekerheid_niet_deelnemer(p, rol) := "hoog" if {
+	not deelname_uit_feit(rol)
+	kb.partijen[p].soort == "niet_deelnemer"
+}
+
+zekerheid_niet_deelnemer(p, rol) := convenant.zekerheid if {
+	not deelname_uit_feit(rol)
+	kb.partijen[p].soort != "niet_deelnemer"
+}
+
+# METADATA
+# title: Deelname onbekend
+# description: >-
+#   De partij neemt alleen per casus deel (of heeft een eigen rol zonder het convenant te hebben getekend).
+#   Of zij op de datum deelneemt, kan de kennisbank niet vaststellen: geef deelnemer_van of deelnemer_naar op,
+#   of leg de vraag voor aan de FG (toetreding, incidentele deelname of toestemming).
+# related_resources:
+#   - ref: https://wetten.overheid.nl/jci1.3:c:BWBR0049962&artikel=2.31
+#     description: WGS art. 2.31 lid 9-10 (incidentele deelname van derden)
+# custom:
+#   id: deelname_onbekend
+#   oordeel: onbepaald
+#   zekerheid: laag
+#   grondslagen: [wgs_samenwerkingsverbanden_2_31_9]
+blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"ontbrekende_feiten": [feit]}) if {
+	convenant.status == "uitgewerkt"
+	some [r, c] in cellen
+	some [p, rol] in [[vraag.van, "van"], [r, "naar"]]
+	deelname(p, rol) == "onbekend"
+	feit := concat("_", ["deelnemer", rol])
+	tekst := sprintf("Of %s op %s deelneemt aan %s, staat niet vast.", [uitleg.label("partijen", p), vraag.datum, convenant.naam])
+}
+
+# METADATA
+# title: Betrokken niet-deelnemer
+# description: Een organisatie met een eigen rol in de casus die geen deelnemer is, is geen automatische weigering; de FG beoordeelt toetreding, incidentele deelname of toestemming.
+# related_resources:
+#   - ref: https://wetten.overheid.nl/jci1.3:c:BWBR0049962&artikel=2.31
+#     description: WGS art. 2.31 lid 9-10
+# custom:
+#   id: betrokken_niet_deelnemer
+#   oordeel: onbepaald
+#   zekerheid: laag
+blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+	not convenant
+	some [r, c] in cellen
+	kb.partijen[r].soort == "betrokken_niet_deelnemer"
+	tekst := sprintf("%s heeft een eigen rol in de casus maar geen vastgelegde route; de FG moet dit beoordelen.", [uitleg.label("partijen", r)])
+}
+
+# METADATA
+# title: Overlegtafel zonder convenant
+# description: overleg_deelnemers kan alleen worden uitgeschreven als het doel bij een convenant hoort.
+# custom:
+#   id: overleg_zonder_convenant
+#   oordeel: onbepaald
+#   zekerheid: laag
+blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+	not convenant
+	some [r, c] in cellen
+	kb.partijen[r].soort == "overleg"
+	tekst := "Zonder convenant is niet te bepalen wie er aan de casustafel zitten; noem de ontvangers afzonderlijk."
+}
+
+# METADATA
+# title: Inclusiecriteria niet vervuld
+# description: Zonder vervulde inclusiecriteria is aanmelden of bespreken in het Zorg- en Veiligheidshuis niet noodzakelijk; de passende route is de lokale aanpak.
+# related_resources:
+#   - ref: https://wetten.overheid.nl/jci1.3:c:BWBR0049962&artikel=2.25
+#     description: WGS art. 2.25 (doel van het ZVH)
+#   - ref: https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679
+#     description: AVG art. 5 lid 1 sub b en c
+# custom:
+#   id: inclusie_niet_vervuld
+#   oordeel: niet_toegestaan
+#   zekerheid: middel
+#   grondslagen: [wgs_samenwerkingsverbanden_2_25, avg_5_1_b, avg_5_1_c]
+#   herstel: {inclusiecriteria: true}
+blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerheid": convenant.inclusiecriteria.zekerheid}) if {
+	doel_info.vereist_inclusie
+	vraag.feit("inclusiecriteria") == false
+	some [r, c] in cellen
+	tekst := sprintf("De casus voldoet niet aan de inclusiecriteria, dus %s is niet noodzakelijk.", [doel_info.label])
+}
+
+# METADATA
+# title: Gegevens passen niet bij het doel
+# description: Elk doel van het convenant draagt ten hoogste bepaalde gegevens; wat daarbuiten valt, is niet noodzakelijk voor dat doel.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679
+#     description: AVG art. 5 lid 1 sub c (minimale gegevensverwerking)
+# custom:
+#   id: gegevens_buiten_doel
+#   oordeel: niet_toegestaan
+#   zekerheid: middel
+#   grondslagen: [avg_5_1_c]
+blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+	convenant.status == "uitgewerkt"
+	max := object.get(doel_info, "max_gegevens", ["*"])
+	not "*" in max
+	some [r, c] in cellen
+	not c in max
+	tekst := sprintf("%s hoort niet bij %s (dat doel draagt ten hoogste: %s).", [uitleg.label("gegevens", c), doel_info.label, opsomming(max)])
+}
+
+opsomming(ids) := "geen persoonsgegevens" if count(ids) == 0
+
+opsomming(ids) := concat(", ", [uitleg.label("gegevens", id) | some id in ids]) if count(ids) > 0
+
+# METADATA
+# title: Bewaartermijn verstreken
+# description: Na afloop van de bewaartermijn worden de gegevens vernietigd of geanonimiseerd; er valt niets meer te delen.
+# related_resources:
+#   - ref: https://wetten.overheid.nl/jci1.3:c:BWBR0049962&artikel=1.8
+#     description: WGS art. 1.8 lid 7 (bewaartermijn)
+# custom:
+#   id: bewaartermijn_verstreken
+#   oordeel: niet_toegestaan
+#   zekerheid: hoog
+#   grondslagen: [avg_5_1_e]
+blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"grondslagen": grondslagen_bewaartermijn}) if {
+	einde := bewaartermijn_einde
+	vraag.datum > einde
+	some [r, c] in cellen
+	tekst := sprintf("De bewaartermijn van %s liep uiterlijk af op %s (casus gesloten op %s).", [convenant.naam, einde, vraag.feit("casus_gesloten_op")])
+}
+
+bewaartermijn_einde := datum.plus_jaren(vraag.feit("casus_gesloten_op"), convenant.bewaartermijn.jaren) if {
+	is_string(vraag.feit("casus_gesloten_op"))
+}
+
+default grondslagen_bewaartermijn := ["avg_5_1_e"]
+
+grondslagen_bewaartermijn := ["avg_5_1_e", convenant.bewaartermijn.grondslag] if convenant.bewaartermijn.grondslag
+
+# voorwaarden_cel: de voorwaarden die het kader aan een positieve uitkomst voor ontvanger r toevoegt.
+voorwaarden_cel(r) := {v | some v in kader_voorwaarden} | {v | some v in deelnemer_voorwaarde(r)}
+
+kader_voorwaarden contains v if some v in doel_info.voorwaarden
+
+kader_voorwaarden contains "inclusie" if doel_info.vereist_inclusie
+
+kader_voorwaarden contains "informeren" if {
+	doel_info.informeren
+	not vraag.feit("betrokkene_geinformeerd") in {"ja", "uitzondering"}
+}
+
+kader_voorwaarden contains "bewaartermijn" if bewaartermijn_einde
+
+deelnemer_voorwaarde(r) := {"deelnemer"} if {
+	convenant
+	some [p, rol] in [[vraag.van, "van"], [r, "naar"]]
+	kb.partijen[p].soort == "organisatie"
+	deelname_bijzonder(p, rol)
+} else := set()
+
+deelname_bijzonder(_, rol) if deelname_uit_feit(rol)
+
+deelname_bijzonder(p, _) if deelnemer_data(p).deelname == "per_casus"
+
+# zekerheden_cel: hoe zeker de deelname van afzender en ontvanger is, als die uit de convenantdata komt.
+zekerheden_cel(r) := {z |
+	convenant
+	some [p, rol] in [[vraag.van, "van"], [r, "naar"]]
+	not deelname_uit_feit(rol)
+	z := deelnemer_data(p).zekerheid
+}

@@ -1,0 +1,27 @@
+# METADATA
+# title: AVG art. 10 (strafrechtelijke gegevens)
+# description: >-
+#   Strafrechtelijke gegevens (ook politie-, strafvorderlijke, justitiële en tenuitvoerleggingsgegevens bij een
+#   AVG-partij) alleen onder overheidstoezicht of met een wettelijke route: UAVG art. 32 en 33, of een
+#   sectorwet zoals de WGS. Is er geen bekende route, dan is het antwoord onbepaald: de FG beslist.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679
+#     description: AVG art. 10
+#   - ref: https://wetten.overheid.nl/jci1.3:c:BWBR0040940&artikel=33
+#     description: UAVG art. 33
+package magikdelen.lagen.art10
+
+import data.kennisbank as kb
+import data.magikdelen.kader
+import data.magikdelen.routes
+import data.magikdelen.vraag
+
+avg_betrokken(r) if kb.partijen[vraag.van].regime == "avg"
+
+avg_betrokken(r) if kb.partijen[r].regime == "avg"
+
+uitkomsten contains routes.uitkomst("art10", r, c, kb.lagen.art10.grondslagen) if {
+	some [r, c] in kader.cellen
+	"art10" in kb.gegevens[c].klassen
+	avg_betrokken(r)
+}

@@ -1,0 +1,30 @@
+# METADATA
+# title: AVG art. 6 van afzender en ontvanger
+# description: >-
+#   Zowel de verstrekking door de afzender als de verwerking door de ontvanger heeft een grondslag in AVG
+#   art. 6 nodig, als die partij onder de AVG verwerkt. Een overheid kan niet op toestemming of gerechtvaardigd
+#   belang leunen als een wettelijke taak ontbreekt.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679
+#     description: AVG art. 6
+package magikdelen.lagen.art6
+
+import data.kennisbank as kb
+import data.magikdelen.kader
+import data.magikdelen.routes
+import data.magikdelen.vraag
+
+# De betrokkene zelf, een betrokken niet-deelnemer (FG) en een overlegtafel zonder convenant worden niet
+# als ontvanger getoetst; het kader zegt wat daar geldt.
+ontvanger_getoetst(r) if kb.partijen[r].soort in {"organisatie", "niet_deelnemer"}
+
+uitkomsten contains routes.uitkomst("art6_van", r, c, kb.lagen.art6_van.grondslagen) if {
+	kb.partijen[vraag.van].regime == "avg"
+	some [r, c] in kader.cellen
+}
+
+uitkomsten contains routes.uitkomst("art6_naar", r, c, kb.lagen.art6_naar.grondslagen) if {
+	some [r, c] in kader.cellen
+	kb.partijen[r].regime == "avg"
+	ontvanger_getoetst(r)
+}

@@ -1,0 +1,25 @@
+# METADATA
+# title: Regime van de afzender
+# description: >-
+#   De politie (Wet politiegegevens), het OM, Justid en DJI (Wjsg) verstrekken alleen via de routes die hun
+#   wet noemt: een gesloten stelsel. De AVG-toets van art. 6 geldt niet voor hun kant van de deling.
+# related_resources:
+#   - ref: https://wetten.overheid.nl/BWBR0022463
+#     description: Wet politiegegevens
+#   - ref: https://wetten.overheid.nl/BWBR0014194
+#     description: Wet justitiële en strafvorderlijke gegevens
+package magikdelen.lagen.regime
+
+import data.kennisbank as kb
+import data.magikdelen.kader
+import data.magikdelen.routes
+import data.magikdelen.vraag
+
+regime := kb.partijen[vraag.van].regime
+
+van_toepassing if regime in {"wpg", "wjsg"}
+
+uitkomsten contains routes.uitkomst("regime", r, c, kb.lagen.regime.grondslagen_per_regime[regime]) if {
+	van_toepassing
+	some [r, c] in kader.cellen
+}

@@ -1,0 +1,99 @@
+# METADATA
+# title: magikdelen
+# description: >-
+#   Het antwoord op "mag ik dit delen?": met een vraag van het contract als input geeft
+#   data.magikdelen.antwoord hetzelfde antwoordobject als `magikdelen vraag --formaat json`.
+#   De lagen van een rechtmatige deling staan elk in een eigen pakket onder magikdelen.lagen; dit pakket
+#   zet alleen het antwoord in elkaar.
+# entrypoint: true
+package magikdelen
+
+import data.kennisbank as kb
+import data.magikdelen.alternatieven
+import data.magikdelen.kader
+import data.magikdelen.oordeel
+import data.magikdelen.uitleg
+import data.magikdelen.vraag
+
+antwoord := {
+	"oordeel": oordeel.oordeel,
+	"samenvatting": samenvatting,
+	"zekerheid": oordeel.zekerheid,
+	"grondslagen": [uitleg.citaat(g) | some g in oordeel.grondslagen],
+	"voorwaarden": [uitleg.voorwaarde(v) | some v in oordeel.voorwaarden],
+	"redenen": redenen,
+	"alternatieven": alternatieven.alternatieven,
+	"ontbrekende_feiten": oordeel.ontbrekende_feiten,
+	"deeloordelen": [deeloordeel(d) | some d in oordeel.deeloordelen],
+	"keten": oordeel.keten,
+	"kader": kader_info,
+	"vraag": genormaliseerd,
+	"kennisbank": {"versie": kb.versie},
+}
+
+deeloordeel(d) := {
+	"naar": d.naar,
+	"gegevens": d.gegevens,
+	"oordeel": d.oordeel,
+	"zekerheid": d.zekerheid,
+	"grondslagen": [uitleg.citaat(g) | some g in d.grondslagen],
+	"voorwaarden": [uitleg.voorwaarde(v) | some v in d.voorwaarden],
+	"redenen": d.redenen,
+	"ontbrekende_feiten": d.ontbrekende_feiten,
+	"keten": d.keten,
+}
+
+genormaliseerd := object.union(
+	{
+		"van": vraag.van,
+		"naar": vraag.naar,
+		"ontvangers": sort(kader.ontvangers),
+		"gegevens": sort(vraag.gegevens),
+		"doel": vraag.doel,
+		"datum": vraag.datum,
+		"feiten": vraag.feiten,
+	},
+	object.filter(input, {"convenant", "fase"}),
+)
+
+default kader_info := {"convenant": null, "route": "wettelijk"}
+
+kader_info := {"convenant": kader.convenant_id, "naam": kader.convenant.naam, "route": "convenant"} if kader.convenant
+
+redenen := array.concat(array.concat(kader_redenen, oordeel.redenen), deels_redenen)
+
+kader_redenen := [{
+	"id": "doel_buiten_convenant",
+	"titel": "Wettelijke route in plaats van het convenant",
+	"tekst": sprintf("Het doel %s hoort niet bij %s; de deling is beoordeeld via de wettelijke routes.", [uitleg.label("doelen", vraag.doel), convenant_naam(vraag.convenant_gevraagd)]),
+}] if kader.buiten_gevraagd_convenant
+
+default kader_redenen := []
+
+convenant_naam(id) := kb.convenanten[id].naam
+
+convenant_naam(id) := id if not kb.convenanten[id]
+
+deels_redenen := [{
+	"id": "deels_toegestaan",
+	"titel": "Wat wel mag",
+	"tekst": sprintf("Wel mogelijk (onder de voorwaarden in de deeloordelen): %s.", [concat("; ", [cel_tekst(d) | some d in oordeel.toegestane_cellen])]),
+}] if count(oordeel.toegestane_cellen) > 0
+
+default deels_redenen := []
+
+cel_tekst(d) := sprintf("%s aan %s", [uitleg.label("gegevens", d.gegevens), uitleg.label("partijen", d.naar)])
+
+samenvatting := sprintf("%s %s", [kb.oordelen[oordeel.oordeel].samenvatting, toelichting]) if toelichting != ""
+
+samenvatting := kb.oordelen[oordeel.oordeel].samenvatting if toelichting == ""
+
+default toelichting := ""
+
+toelichting := oordeel.redenen[0].tekst if not oordeel.oordeel in {"toegestaan", "toegestaan_onder_voorwaarden"}
+
+# De samenvatting noemt de grondslag van de eerste laag in de keten (regime, beroepsgeheim, art. 6, …).
+toelichting := sprintf("Grondslag: %s; %d voorwaarden op de checklist.", [kb.grondslagen[hoofdgrondslag].titel, count(oordeel.voorwaarden)]) if {
+	oordeel.oordeel in {"toegestaan", "toegestaan_onder_voorwaarden"}
+	hoofdgrondslag := [g | some s in oordeel.keten; some g in s.grondslagen][0]
+}

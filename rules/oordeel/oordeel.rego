@@ -1,0 +1,165 @@
+# METADATA
+# title: Oordeel
+# description: >-
+#   Verzamelt per cel (ontvanger × categorie) de blokkades van het kader en de doelbinding en de uitkomst van
+#   elke laag, en leidt daaruit het deeloordeel af: een blokkade of een laag zonder route gaat voor alles;
+#   daarna onbepaald; toegestaan alleen als elke laag een wettelijke plicht of recht volgt en er alleen
+#   generieke voorwaarden zijn. Het totaal is het strengste deeloordeel (contract §4). Geen enkele laag die
+#   een route vond is nooit toegestaan: dan is het onbepaald.
+package magikdelen.oordeel
+
+import data.kennisbank as kb
+import data.magikdelen.doelbinding
+import data.magikdelen.kader
+import data.magikdelen.uitleg
+import data.magikdelen.vraag
+
+blokkades contains b if some b in kader.blokkades
+
+blokkades contains b if some b in doelbinding.blokkades
+
+laaguitkomsten contains u if {
+	some naam
+	some u in data.magikdelen.lagen[naam].uitkomsten
+}
+
+items(r, c) := array.concat(
+	[b | some b in blokkades; b.naar == r; b.gegevens == c],
+	[u | some u in laaguitkomsten; u.naar == r; u.gegevens == c],
+)
+
+negatief := {"niet_toegestaan", "onbepaald"}
+
+positief(o) if not o in negatief
+
+generiek(v) if kb.voorwaarden[v].generiek
+
+cel_voorwaarden(r, its) := ({v | some i in its; some v in i.voorwaarden} | kader.voorwaarden_cel(r)) | {"vastleggen"}
+
+cel_oordeel(its, vw) := "niet_toegestaan" if {
+	some i in its
+	i.oordeel == "niet_toegestaan"
+} else := "onbepaald" if {
+	some i in its
+	i.oordeel == "onbepaald"
+} else := "onbepaald" if {
+	count([i | some i in its; i.soort == "laag"]) == 0
+} else := "toegestaan" if {
+	every i in its {
+		i.oordeel == "toegestaan"
+	}
+	every v in vw {
+		generiek(v)
+	}
+} else := "toegestaan_onder_voorwaarden"
+
+# beslissend: de uitkomsten die het deeloordeel dragen.
+beslissend(its, o) := [i | some i in its; i.oordeel == o] if not positief(o)
+
+beslissend(its, o) := its if positief(o)
+
+cel_zekerheid(its, o, _) := uitleg.hoogste({i.zekerheid | some i in beslissend(its, o)}) if {
+	not positief(o)
+	count(beslissend(its, o)) > 0
+}
+
+cel_zekerheid(its, o, _) := "laag" if {
+	not positief(o)
+	count(beslissend(its, o)) == 0
+}
+
+cel_zekerheid(its, o, r) := uitleg.laagste({i.zekerheid | some i in its} | kader.zekerheden_cel(r)) if positief(o)
+
+reden(i) := {"id": i.id, "titel": i.titel, "tekst": i.tekst}
+
+keten_stap(u) := {
+	"laag": u.laag,
+	"label": kb.lagen[u.laag].label,
+	"status": u.status,
+	"route": u.id,
+	"titel": u.titel,
+	"tekst": u.tekst,
+	"oordeel": u.oordeel,
+	"grondslagen": u.grondslagen,
+}
+
+cel(r, c) := {
+	"naar": r,
+	"gegevens": c,
+	"oordeel": o,
+	"zekerheid": cel_zekerheid(its, o, r),
+	"grondslagen": uitleg.gesorteerd("grondslagen", {g | some i in beslissend(its, o); some g in i.grondslagen}),
+	"voorwaarden": cel_voorwaarden_lijst(vw, o),
+	"redenen": [reden(i) | some i in sort_items(beslissend(its, o))],
+	"ontbrekende_feiten": sort({f | some i in its; i.oordeel == "onbepaald"; some f in i.ontbrekende_feiten}),
+	"keten": [keten_stap(u) | some u in sort_items([u | some u in its; u.soort == "laag"])],
+	"herstel": [h | some i in its; not positief(i.oordeel); some h in herstel_van(i)],
+} if {
+	its := items(r, c)
+	vw := cel_voorwaarden(r, its)
+	o := cel_oordeel(its, vw)
+}
+
+cel_voorwaarden_lijst(vw, o) := uitleg.gesorteerd("voorwaarden", vw) if positief(o)
+
+cel_voorwaarden_lijst(_, o) := [] if not positief(o)
+
+herstel_van(i) := [i.herstel] if is_object(i.herstel)
+
+herstel_van(i) := i.herstel if is_array(i.herstel)
+
+# sort_items: blokkades eerst, dan de lagen in hun volgorde.
+sort_items(its) := [i | some paar in sort([[volgorde(i), i.id, i] | some i in its]); i := paar[2]]
+
+volgorde(i) := 0 if i.soort == "blokkade"
+
+volgorde(i) := kb.lagen[i.laag].volgorde if i.soort == "laag"
+
+deeloordelen := [cel(r, c) | some [r, c] in sort(kader.cellen)]
+
+default oordeel := "onbepaald"
+
+oordeel := uitleg.strengste({d.oordeel | some d in deeloordelen}) if count(deeloordelen) > 0
+
+beslissende_cellen := [d | some d in deeloordelen; d.oordeel == oordeel]
+
+default zekerheid := "laag"
+
+zekerheid := uitleg.laagste({d.zekerheid | some d in beslissende_cellen}) if {
+	positief(oordeel)
+	count(beslissende_cellen) > 0
+}
+
+zekerheid := uitleg.hoogste({d.zekerheid | some d in beslissende_cellen}) if {
+	not positief(oordeel)
+	count(beslissende_cellen) > 0
+}
+
+voorwaarden := uitleg.gesorteerd("voorwaarden", {v | some d in deeloordelen; some v in d.voorwaarden}) if positief(oordeel)
+
+voorwaarden := [] if not positief(oordeel)
+
+grondslagen := uitleg.gesorteerd("grondslagen", {g | some d in beslissende_cellen; some g in d.grondslagen})
+
+ontbrekende_feiten := sort({f | some d in deeloordelen; some f in d.ontbrekende_feiten})
+
+# redenen in volgorde: blokkades eerst, dan de lagen; elke reden één keer.
+alle_redenen := [r | some d in beslissende_cellen; some r in d.redenen]
+
+redenen := [r |
+	some i, r in alle_redenen
+	not eerder_genoemd(i, r)
+]
+
+eerder_genoemd(i, r) if {
+	some j, x in alle_redenen
+	j < i
+	x == r
+}
+
+# toegestane_cellen: wat wel mag als het geheel niet mag (deels toegestaan).
+toegestane_cellen := [d | some d in deeloordelen; positief(d.oordeel)] if not positief(oordeel)
+
+default toegestane_cellen := []
+
+keten := [s | some paar in sort({[kb.lagen[s.laag].volgorde, s.route, s] | some d in beslissende_cellen; some s in d.keten}); s := paar[2]]
