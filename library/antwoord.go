@@ -13,19 +13,19 @@ const (
 
 // Antwoord is the answer to a Vraag. Its JSON is the answer JSON of the contract (§2), with more keys.
 type Antwoord struct {
-	Oordeel           Oordeel        `json:"oordeel"`
-	Samenvatting      string         `json:"samenvatting"`
-	Zekerheid         string         `json:"zekerheid"`
-	Grondslagen       []Grondslag    `json:"grondslagen"`
-	Voorwaarden       []Voorwaarde   `json:"voorwaarden"`
-	Redenen           []Reden        `json:"redenen"`
-	Alternatieven     []Alternatief  `json:"alternatieven"`
-	OntbrekendeFeiten []string       `json:"ontbrekende_feiten"`
-	Deeloordelen      []Deeloordeel  `json:"deeloordelen"`
-	Keten             []Stap         `json:"keten"`
-	Kader             Kader          `json:"kader"`
+	Oordeel           Oordeel          `json:"oordeel"`
+	Samenvatting      string           `json:"samenvatting"`
+	Zekerheid         string           `json:"zekerheid"`
+	Grondslagen       []Grondslag      `json:"grondslagen"`
+	Voorwaarden       []Voorwaarde     `json:"voorwaarden"`
+	Redenen           []Reden          `json:"redenen"`
+	Alternatieven     []Alternatief    `json:"alternatieven"`
+	OntbrekendeFeiten []string         `json:"ontbrekende_feiten"`
+	Deeloordelen      []Deeloordeel    `json:"deeloordelen"`
+	Keten             []Stap           `json:"keten"`
+	Kader             Kader            `json:"kader"`
 	Vraag             BeoordeeldeVraag `json:"vraag"`
-	Kennisbank        KennisbankInfo `json:"kennisbank"`
+	Kennisbank        KennisbankInfo   `json:"kennisbank"`
 }
 
 // Grondslag is a citation of a legal ground, with a link to the official text.

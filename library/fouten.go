@@ -45,7 +45,9 @@ func (e *DatumFout) Error() string {
 // OntbrekendVeldFout reports a required field that is missing or empty.
 type OntbrekendVeldFout struct{ Veld string }
 
-func (e *OntbrekendVeldFout) Error() string { return fmt.Sprintf("%s: verplicht veld ontbreekt", e.Veld) }
+func (e *OntbrekendVeldFout) Error() string {
+	return fmt.Sprintf("%s: verplicht veld ontbreekt", e.Veld)
+}
 
 // JSONFout reports malformed question JSON or an unknown key.
 type JSONFout struct {

@@ -368,4 +368,3 @@ func vertaalSchemaFout(keyword, bericht string) string {
 	}
 	return bericht
 }
-

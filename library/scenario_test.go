@@ -31,9 +31,9 @@ func testEngine(t testing.TB) *library.Engine {
 }
 
 type scenario struct {
-	ID        string          `json:"id"`
-	VraagRaw  json.RawMessage `json:"vraag"`
-	Verwacht  struct {
+	ID       string          `json:"id"`
+	VraagRaw json.RawMessage `json:"vraag"`
+	Verwacht struct {
 		Oordeel     library.Oordeel `json:"oordeel"`
 		Voorwaarden []string        `json:"voorwaarden"`
 		Zekerheid   string          `json:"zekerheid"`

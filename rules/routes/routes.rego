@@ -123,7 +123,9 @@ extra_voorwaarden(route) := {h.voorwaarde | some h in handelingen(route); not vr
 }
 
 status(route) := "gesloten" if gesloten(route)
+
 else := "onbekend" if count(ontbrekend(route)) > 0
+
 else := "geldt"
 
 # herstel: welke feiten deze route zouden openen (voor de alternatieven).
@@ -133,7 +135,7 @@ herstel(route) := object.union(feiten(route), {h.feit: h.waarde | some h in hand
 beoordeel(route, laag, r, c) := {
 	"route": route,
 	"status": status(route),
-	"voorwaarden": {v | some v in route.voorwaarden} | extra_voorwaarden(route),
+	"voorwaarden": ({v | some v in route.voorwaarden} | extra_voorwaarden(route)),
 	"grondslagen": array.concat(route.grondslagen, [g | some g in eigen; not g in route.grondslagen]),
 	"ontbrekend": ontbrekend(route),
 } if {
