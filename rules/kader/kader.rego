@@ -198,7 +198,7 @@ zekerheid_niet_deelnemer(p, rol) := convenant.zekerheid if {
 #   oordeel: onbepaald
 #   zekerheid: laag
 #   grondslagen: [wgs_samenwerkingsverbanden_2_31_9]
-blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"ontbrekende_feiten": [feit]}) if {
+blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"ontbrekende_feiten": [feit], "herstel": {feit: true}}) if {
 	convenant.status == "uitgewerkt"
 	some [r, c] in cellen
 	some [p, rol] in [[vraag.van, "van"], [r, "naar"]]

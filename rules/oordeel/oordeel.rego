@@ -93,7 +93,7 @@ cel(r, c) := {
 	"redenen": [reden(i) | some i in sort_items(beslissend(its, o))],
 	"ontbrekende_feiten": sort({f | some i in its; i.oordeel == "onbepaald"; some f in i.ontbrekende_feiten}),
 	"keten": [keten_stap(u) | some u in sort_items([u | some u in its; u.soort == "laag"])],
-	"herstel": [h | some i in its; not positief(i.oordeel); some h in herstel_van(i)],
+	"herstel": [h | some i in its; some h in herstel_van(i)],
 } if {
 	its := items(r, c)
 	vw := cel_voorwaarden(r, its)
@@ -162,4 +162,10 @@ toegestane_cellen := [d | some d in deeloordelen; positief(d.oordeel)] if not po
 
 default toegestane_cellen := []
 
-keten := [s | some paar in sort({[kb.lagen[s.laag].volgorde, s.route, s] | some d in beslissende_cellen; some s in d.keten}); s := paar[2]]
+# keten: één stap per laag en route over de beslissende cellen, met de grondslagen samengevoegd.
+keten := [stap |
+	some sleutel in sort({[kb.lagen[s.laag].volgorde, s.laag, s.route] | some d in beslissende_cellen; some s in d.keten})
+	stappen := [s | some d in beslissende_cellen; some s in d.keten; s.laag == sleutel[1]; s.route == sleutel[2]]
+	grondslagen := uitleg.gesorteerd("grondslagen", {g | some s in stappen; some g in s.grondslagen})
+	stap := object.union(stappen[0], {"grondslagen": grondslagen})
+]

@@ -20,8 +20,16 @@ kandidaten[laag] := [route |
 	laag in route.lagen
 	doel_past(route)
 	datum.geldig(vraag.datum, route)
+	grondslagen_geldig(route)
 	partij_past(route.van, vraag.van, "van")
 ] if some laag, _ in kb.lagen
+
+# grondslagen_geldig: een route geldt alleen zolang elke grondslag die zij noemt in werking is.
+grondslagen_geldig(route) if {
+	every g in route.grondslagen {
+		datum.geldig(vraag.datum, kb.grondslagen[g])
+	}
+}
 
 doel_past(route) if {
 	not route.convenant
@@ -112,7 +120,11 @@ gesloten(route) if {
 
 ontbrekend(route) := {k | some k, _ in feiten(route); not vraag.bekend(k)}
 
-minderjarig if vraag.feit("leeftijd") < kb.feiten.leeftijd.meerderjarig_vanaf
+minderjarig if {
+	leeftijd := vraag.feit("leeftijd")
+	is_number(leeftijd)
+	leeftijd < kb.feiten.leeftijd.meerderjarig_vanaf
+}
 
 # extra_voorwaarden: een handeling die nog niet is gedaan, komt als voorwaarde op de checklist.
 extra_voorwaarden(route) := {h.voorwaarde | some h in handelingen(route); not vraag.bekend(h.feit)} | {h.bij_minderjarige |
@@ -136,6 +148,7 @@ beoordeel(route, laag, r, c) := {
 	"route": route,
 	"status": status(route),
 	"voorwaarden": ({v | some v in route.voorwaarden} | extra_voorwaarden(route)),
+	"open_handelingen": {h.feit | some h in handelingen(route); not vraag.bekend(h.feit)},
 	"grondslagen": array.concat(route.grondslagen, [g | some g in eigen; not g in route.grondslagen]),
 	"ontbrekend": ontbrekend(route),
 } if {
@@ -155,7 +168,7 @@ uitkomst(laag, r, c, zonder_route_grondslagen) := kies(laag, r, c, bs, zonder_ro
 	bs := [b | some route in kandidaten[laag]; b := beoordeel(route, laag, r, c)]
 }
 
-kies(laag, r, c, bs, gz) := route_uitkomst(laag, r, c, beste(geldig)) if {
+kies(laag, r, c, bs, gz) := route_uitkomst(laag, r, c, beste(geldig), bs) if {
 	geldig := [b | some b in bs; b.status == "geldt"]
 	count(geldig) > 0
 } else := onbekend_uitkomst(laag, r, c, onbekend) if {
@@ -163,9 +176,12 @@ kies(laag, r, c, bs, gz) := route_uitkomst(laag, r, c, beste(geldig)) if {
 	count(onbekend) > 0
 } else := geen_route_uitkomst(laag, r, c, bs, gz)
 
+# sleutel ordent geldende routes: het mildste oordeel, dan de hoogste zekerheid, dan de route die geen
+# handeling meer vraagt (zoals toestemming), dan de kortste checklist; de id beslist bij gelijkspel.
 sleutel(b) := [
 	0 - uitleg.rang_oordeel(b.route.oordeel),
 	0 - uitleg.rang_zekerheid(b.route.zekerheid),
+	count(b.open_handelingen),
 	count(b.voorwaarden),
 	b.route.id,
 ]
@@ -178,7 +194,9 @@ beste(bs) := b if {
 
 basis(laag, r, c) := {"soort": "laag", "laag": laag, "naar": r, "gegevens": c}
 
-route_uitkomst(laag, r, c, b) := object.union(basis(laag, r, c), {
+# Een route die nog op een onbekende toestand wacht, blijft als herstel bewaard: zij kan een beter
+# oordeel geven dan de route die nu geldt (bijvoorbeeld een wettelijke plicht bij een ots).
+route_uitkomst(laag, r, c, b, bs) := object.union(basis(laag, r, c), {
 	"status": "route",
 	"id": b.route.id,
 	"titel": b.route.titel,
@@ -188,7 +206,7 @@ route_uitkomst(laag, r, c, b) := object.union(basis(laag, r, c), {
 	"voorwaarden": sort(b.voorwaarden),
 	"grondslagen": b.grondslagen,
 	"ontbrekende_feiten": [],
-	"herstel": [],
+	"herstel": [herstel(x.route) | some x in bs; x.status == "onbekend"],
 })
 
 onbekend_uitkomst(laag, r, c, bs) := object.union(basis(laag, r, c), {
