@@ -93,7 +93,11 @@ default toelichting := ""
 toelichting := oordeel.redenen[0].tekst if not oordeel.oordeel in {"toegestaan", "toegestaan_onder_voorwaarden"}
 
 # De samenvatting noemt de grondslag van de eerste laag in de keten (regime, beroepsgeheim, art. 6, …).
-toelichting := sprintf("Grondslag: %s; %d voorwaarden op de checklist.", [kb.grondslagen[hoofdgrondslag].titel, count(oordeel.voorwaarden)]) if {
+toelichting := sprintf("Grondslag: %s; %s op de checklist.", [kb.grondslagen[hoofdgrondslag].titel, aantal_voorwaarden]) if {
 	oordeel.oordeel in {"toegestaan", "toegestaan_onder_voorwaarden"}
 	hoofdgrondslag := [g | some s in oordeel.keten; some g in s.grondslagen][0]
 }
+
+aantal_voorwaarden := "1 voorwaarde" if count(oordeel.voorwaarden) == 1
+
+aantal_voorwaarden := sprintf("%d voorwaarden", [count(oordeel.voorwaarden)]) if count(oordeel.voorwaarden) != 1

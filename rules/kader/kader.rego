@@ -58,6 +58,7 @@ ontvangers contains r if {
 ontvangers contains r if {
 	some n in vraag.naar
 	kb.partijen[n].soort == "overleg"
+	convenant.status == "uitgewerkt"
 	some d in convenant.deelnemers
 	d.deelname == "vast"
 	datum.binnen(vraag.datum, d, "vanaf", "tot")
@@ -68,12 +69,19 @@ ontvangers contains r if {
 ontvangers contains r if {
 	some r in vraag.naar
 	kb.partijen[r].soort == "overleg"
-	not convenant
+	not convenant.status == "uitgewerkt"
 }
 
 cellen contains [r, c] if {
 	some r in ontvangers
 	some c in vraag.gegevens
+}
+
+# toetsbare_cellen: de cellen die de lagen toetsen. Een overlegtafel die niet kan worden uitgeschreven,
+# toetst geen laag; daar zegt het kader wat geldt.
+toetsbare_cellen contains [r, c] if {
+	some [r, c] in cellen
+	kb.partijen[r].soort != "overleg"
 }
 
 # METADATA

@@ -90,7 +90,7 @@ cel(r, c) := {
 	"zekerheid": cel_zekerheid(its, o, r),
 	"grondslagen": uitleg.gesorteerd("grondslagen", {g | some i in beslissend(its, o); some g in i.grondslagen}),
 	"voorwaarden": cel_voorwaarden_lijst(vw, o),
-	"redenen": [reden(i) | some i in sort_items(beslissend(its, o))],
+	"redenen": uniek([reden(i) | some i in sort_items(beslissend(its, o))]),
 	"ontbrekende_feiten": sort({f | some i in its; i.oordeel == "onbepaald"; some f in i.ontbrekende_feiten}),
 	"keten": [keten_stap(u) | some u in sort_items([u | some u in its; u.soort == "laag"])],
 	"herstel": [h | some i in its; some h in herstel_van(i)],
@@ -144,17 +144,18 @@ grondslagen := uitleg.gesorteerd("grondslagen", {g | some d in beslissende_celle
 ontbrekende_feiten := sort({f | some d in deeloordelen; some f in d.ontbrekende_feiten})
 
 # redenen in volgorde: blokkades eerst, dan de lagen; elke reden één keer.
-alle_redenen := [r | some d in beslissende_cellen; some r in d.redenen]
+redenen := uniek([r | some d in beslissende_cellen; some r in d.redenen])
 
-redenen := [r |
-	some i, r in alle_redenen
-	not eerder_genoemd(i, r)
+# uniek laat van gelijke elementen alleen het eerste staan, in de oorspronkelijke volgorde.
+uniek(lijst) := [x |
+	some i, x in lijst
+	not eerder(lijst, i, x)
 ]
 
-eerder_genoemd(i, r) if {
-	some j, x in alle_redenen
+eerder(lijst, i, x) if {
+	some j, y in lijst
 	j < i
-	x == r
+	y == x
 }
 
 # toegestane_cellen: wat wel mag als het geheel niet mag (deels toegestaan).
@@ -166,6 +167,6 @@ default toegestane_cellen := []
 keten := [stap |
 	some sleutel in sort({[kb.lagen[s.laag].volgorde, s.laag, s.route] | some d in beslissende_cellen; some s in d.keten})
 	stappen := [s | some d in beslissende_cellen; some s in d.keten; s.laag == sleutel[1]; s.route == sleutel[2]]
-	grondslagen := uitleg.gesorteerd("grondslagen", {g | some s in stappen; some g in s.grondslagen})
+	grondslagen := uniek([g | some s in stappen; some g in s.grondslagen])
 	stap := object.union(stappen[0], {"grondslagen": grondslagen})
 ]

@@ -59,7 +59,8 @@ partij_past(selectoren, p, rol) if {
 	}
 }
 
-organisatie(p) if kb.partijen[p].soort == "organisatie"
+# organisatie: een echte organisatie, ook een betrokken niet-deelnemer (die heeft een eigen rol in de casus).
+organisatie(p) if kb.partijen[p].soort in {"organisatie", "betrokken_niet_deelnemer"}
 
 selector("*", p, _) if organisatie(p)
 
@@ -176,12 +177,13 @@ kies(laag, r, c, bs, gz) := route_uitkomst(laag, r, c, beste(geldig), bs) if {
 	count(onbekend) > 0
 } else := geen_route_uitkomst(laag, r, c, bs, gz)
 
-# sleutel ordent geldende routes: het mildste oordeel, dan de hoogste zekerheid, dan de route die geen
-# handeling meer vraagt (zoals toestemming), dan de kortste checklist; de id beslist bij gelijkspel.
+# sleutel ordent geldende routes: het mildste oordeel, dan de route die geen handeling meer vraagt
+# (toestemming komt alleen op de checklist als zij de enige route is, contract §4), dan de hoogste
+# zekerheid, dan de kortste checklist; de id beslist bij gelijkspel.
 sleutel(b) := [
 	0 - uitleg.rang_oordeel(b.route.oordeel),
-	0 - uitleg.rang_zekerheid(b.route.zekerheid),
 	count(b.open_handelingen),
+	0 - uitleg.rang_zekerheid(b.route.zekerheid),
 	count(b.voorwaarden),
 	b.route.id,
 ]

@@ -37,7 +37,9 @@ default datum := ""
 
 datum := input.datum if is_string(input.datum)
 
-datum := time.format([time.now_ns(), "UTC", "2006-01-02"]) if not is_string(input.datum)
+# Zonder datum geldt vandaag. (object.get, niet "not is_string(input.datum)": OPA haalt input.datum anders
+# uit de negatie en de regel faalt als het veld ontbreekt.)
+datum := time.format([time.now_ns(), "UTC", "2006-01-02"]) if not is_string(object.get(input, "datum", null))
 
 # feit geeft de waarde van een feit, of null als het feit niet is opgegeven.
 feit(id) := object.get(feiten, id, null)

@@ -21,7 +21,7 @@ avg_betrokken(r) if kb.partijen[vraag.van].regime == "avg"
 avg_betrokken(r) if kb.partijen[r].regime == "avg"
 
 uitkomsten contains routes.uitkomst("art10", r, c, kb.lagen.art10.grondslagen) if {
-	some [r, c] in kader.cellen
+	some [r, c] in kader.toetsbare_cellen
 	"art10" in kb.gegevens[c].klassen
 	avg_betrokken(r)
 }

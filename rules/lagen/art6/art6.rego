@@ -20,11 +20,11 @@ ontvanger_getoetst(r) if kb.partijen[r].soort in {"organisatie", "niet_deelnemer
 
 uitkomsten contains routes.uitkomst("art6_van", r, c, kb.lagen.art6_van.grondslagen) if {
 	kb.partijen[vraag.van].regime == "avg"
-	some [r, c] in kader.cellen
+	some [r, c] in kader.toetsbare_cellen
 }
 
 uitkomsten contains routes.uitkomst("art6_naar", r, c, kb.lagen.art6_naar.grondslagen) if {
-	some [r, c] in kader.cellen
+	some [r, c] in kader.toetsbare_cellen
 	kb.partijen[r].regime == "avg"
 	ontvanger_getoetst(r)
 }

@@ -21,7 +21,7 @@ avg_betrokken(r) if kb.partijen[vraag.van].regime == "avg"
 avg_betrokken(r) if kb.partijen[r].regime == "avg"
 
 uitkomsten contains routes.uitkomst("art9", r, c, kb.lagen.art9.grondslagen) if {
-	some [r, c] in kader.cellen
+	some [r, c] in kader.toetsbare_cellen
 	"art9" in kb.gegevens[c].klassen
 	avg_betrokken(r)
 }

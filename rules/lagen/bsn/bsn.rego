@@ -16,7 +16,7 @@ avg_betrokken(r) if kb.partijen[vraag.van].regime == "avg"
 avg_betrokken(r) if kb.partijen[r].regime == "avg"
 
 uitkomsten contains routes.uitkomst("bsn", r, c, kb.lagen.bsn.grondslagen) if {
-	some [r, c] in kader.cellen
+	some [r, c] in kader.toetsbare_cellen
 	kb.gegevens[c].bsn
 	avg_betrokken(r)
 }

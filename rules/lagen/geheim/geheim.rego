@@ -25,6 +25,6 @@ omvat(c) if c in geheimhouding.omvat
 
 uitkomsten contains routes.uitkomst("geheim", r, c, geheimhouding.grondslagen) if {
 	geheimhouding.strikt
-	some [r, c] in kader.cellen
+	some [r, c] in kader.toetsbare_cellen
 	omvat(c)
 }

@@ -21,5 +21,5 @@ van_toepassing if regime in {"wpg", "wjsg"}
 
 uitkomsten contains routes.uitkomst("regime", r, c, kb.lagen.regime.grondslagen_per_regime[regime]) if {
 	van_toepassing
-	some [r, c] in kader.cellen
+	some [r, c] in kader.toetsbare_cellen
 }

@@ -1,0 +1,139 @@
+package magikdelen.alternatieven_test
+
+import data.magikdelen.alternatieven
+import data.magikdelen.testkit
+
+# ggz deelt gezondheidsgegevens met de politie in het ZVH vóór de WGS, zonder toestemming: nee.
+ggz_zonder_toestemming(feiten) := testkit.zvh({
+	"van": "ggz",
+	"gegevens": ["gezondheid"],
+	"datum": "2025-01-01",
+	"feiten": object.union({"toestemming": "niet_gevraagd", "acuut_gevaar": false, "leeftijd": 40}, feiten),
+})
+
+test_toestemming_als_alternatief if {
+	alternatieven.alternatieven == [{
+		"tekst": "Als toestemming van betrokkene: gegeven, dan is het oordeel: toegestaan onder voorwaarden.",
+		"feiten": {"toestemming": "gegeven"},
+		"oordeel": "toegestaan_onder_voorwaarden",
+	}] with input as ggz_zonder_toestemming({})
+}
+
+# Acuut gevaar opent het beroepsgeheim (conflict van plichten) maar niet art. 9: geen minder streng oordeel.
+test_alleen_wat_minder_streng_is if {
+	{"acuut_gevaar": true} in alternatieven.enkel with input as ggz_zonder_toestemming({})
+	not {"acuut_gevaar": true} in {a.feiten | some a in alternatieven.alternatieven} with input as ggz_zonder_toestemming({})
+}
+
+test_twee_feiten_samen_als_geen_van_beide_alleen_volstaat if {
+	alternatieven.alternatieven == [{
+		"tekst": "Als inclusiecriteria zvh vervuld: ja en toestemming van betrokkene: gegeven, dan is het oordeel: toegestaan onder voorwaarden.",
+		"feiten": {"inclusiecriteria": true, "toestemming": "gegeven"},
+		"oordeel": "toegestaan_onder_voorwaarden",
+	}] with input as ggz_zonder_toestemming({"inclusiecriteria": false})
+}
+
+test_geen_paar_als_een_feit_alleen_volstaat if {
+	# {inclusiecriteria, toestemming} en {toestemming, acuut_gevaar} zijn paren, maar toestemming alleen volstaat.
+	count(alternatieven.paar) > 0 with input as ggz_zonder_toestemming({})
+	[a.feiten | some a in alternatieven.alternatieven] == [{"toestemming": "gegeven"}] with input as ggz_zonder_toestemming({})
+}
+
+test_minst_strenge_alternatief_eerst if {
+	alternatieven.alternatieven == [
+		{
+			"tekst": "Als ontvanger is deelnemer: ja en inclusiecriteria zvh vervuld: ja, dan is het oordeel: toegestaan onder voorwaarden.",
+			"feiten": {"deelnemer_naar": true, "inclusiecriteria": true},
+			"oordeel": "toegestaan_onder_voorwaarden",
+		},
+		{
+			"tekst": "Als inclusiecriteria zvh vervuld: ja, dan is het oordeel: onbepaald.",
+			"feiten": {"inclusiecriteria": true},
+			"oordeel": "onbepaald",
+		},
+	] with input as testkit.vraag({"naar": ["politie", "woningcorporatie"], "feiten": {"inclusiecriteria": false}})
+}
+
+test_van_onbepaald_naar_voorwaarden if {
+	alternatieven.alternatieven == [{
+		"tekst": "Als ontvanger is deelnemer: ja, dan is het oordeel: toegestaan onder voorwaarden.",
+		"feiten": {"deelnemer_naar": true},
+		"oordeel": "toegestaan_onder_voorwaarden",
+	}] with input as testkit.zvh({"naar": ["woningcorporatie"]})
+}
+
+test_ander_doel_en_andere_ontvanger if {
+	alternatieven.alternatieven == [{
+		"tekst": "Zijn er zorgen over de veiligheid van betrokkene of huisgenoten, volg dan de meldcode en meld zo nodig bij Veilig Thuis. Dan is het oordeel: toegestaan onder voorwaarden.",
+		"feiten": {},
+		"oordeel": "toegestaan_onder_voorwaarden",
+		"doel": "meldcode_melding",
+		"naar": ["veilig_thuis"],
+	}] with input as testkit.vraag({"gegevens": ["signaal"], "doel": "opsporing"})
+}
+
+test_geen_alternatieven_bij_toegestaan if {
+	alternatieven.alternatieven == [] with input as testkit.vraag({
+		"van": "jeugdhulpaanbieder",
+		"naar": ["gecertificeerde_instelling"],
+		"doel": "ots_uitvoering",
+		"feiten": {"ots": true},
+	})
+}
+
+test_geen_alternatieven_als_niets_helpt if {
+	# Buiten het convenant, zonder herstel: een niet-deelnemer heeft geen grondslag.
+	alternatieven.alternatieven == [] with input as testkit.wettelijk({"naar": ["niet_deelnemer"], "feiten": {"acuut_gevaar": true}})
+}
+
+test_hoogstens_max_aantal if {
+	alternatieven.alternatieven == [] with input as ggz_zonder_toestemming({})
+		with alternatieven.max_aantal as 0
+}
+
+test_nieuw_feit if {
+	alternatieven.nieuw_feit({"ots": true}) with input as testkit.vraag({"feiten": {"ots": false}})
+	alternatieven.nieuw_feit({"ots": true}) with input as testkit.vraag({})
+	not alternatieven.nieuw_feit({"ots": true}) with input as testkit.vraag({"feiten": {"ots": true}})
+}
+
+test_nieuwe_invoer_voegt_feiten_toe if {
+	alternatieven.nieuwe_invoer({"feiten": {"ots": true}}) == testkit.zvh({"feiten": {"ots": true}}) with input as testkit.zvh({})
+}
+
+test_nieuwe_invoer_vervangt_doel_en_ontvanger if {
+	alternatieven.nieuwe_invoer({"doel": "meldcode_melding", "naar": ["veilig_thuis"], "tekst": "t"}) == testkit.zvh({
+		"doel": "meldcode_melding",
+		"naar": ["veilig_thuis"],
+	}) with input as testkit.zvh({})
+}
+
+test_feit_tekst if {
+	alternatieven.feit_tekst("toestemming", "niet_gevraagd") == "toestemming van betrokkene: niet gevraagd"
+	alternatieven.feit_tekst("onbekend_feit", true) == "onbekend_feit: ja"
+}
+
+test_waarde_tekst if {
+	alternatieven.waarde_tekst(true) == "ja"
+	alternatieven.waarde_tekst(false) == "nee"
+	alternatieven.waarde_tekst("niet_gevraagd") == "niet gevraagd"
+	alternatieven.waarde_tekst(16) == "16"
+}
+
+test_naar_wijziging if {
+	alternatieven.naar_wijziging({"doel": "meldcode_melding", "naar": "veilig_thuis"}) == {"naar": ["veilig_thuis"]}
+	alternatieven.naar_wijziging({"doel": "gevaar_afwenden"}) == {}
+}
+
+test_ander_doel_zonder_andere_ontvanger if {
+	alternatieven.alternatieven == [{
+		"tekst": "Is er acuut gevaar, deel dan om het af te wenden. Dan is het oordeel: toegestaan onder voorwaarden.",
+		"feiten": {},
+		"oordeel": "toegestaan_onder_voorwaarden",
+		"doel": "gevaar_afwenden",
+	}] with input as testkit.vraag({"gegevens": ["signaal"], "doel": "opsporing"})
+		with data.kennisbank.doelen.opsporing as object.union(data.kennisbank.doelen.opsporing, {"alternatieven": [{
+			"doel": "gevaar_afwenden",
+			"tekst": "Is er acuut gevaar, deel dan om het af te wenden.",
+		}]})
+}

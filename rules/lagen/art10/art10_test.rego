@@ -1,0 +1,51 @@
+package magikdelen.lagen.art10_test
+
+import data.magikdelen.lagen.art10
+import data.magikdelen.testkit
+
+test_strafrechtelijk_in_het_zvh_via_de_wgs if {
+	art10.uitkomsten == {testkit.route_uitkomst(
+		"art10", "politie", "strafrechtelijk", "wgs_strafrechtelijk",
+		["doelbinding"],
+		["wgs_samenwerkingsverbanden_1_5_1", "wgs_samenwerkingsverbanden_2_30", "avg_10"],
+	)} with input as testkit.zvh({"gegevens": ["strafrechtelijk"]})
+}
+
+test_politiegegevens_bij_een_avg_ontvanger if {
+	{u.id | some u in art10.uitkomsten} == {"wgs_strafrechtelijk"} with input as testkit.zvh({
+		"van": "politie",
+		"naar": ["wijkteam"],
+		"gegevens": ["politiegegevens"],
+	})
+}
+
+test_verkregen_via_de_wpg_buiten_het_zvh if {
+	{u.id | some u in art10.uitkomsten} == {"wpg_wjsg_ontvanger_art10"} with input as testkit.vraag({
+		"van": "politie",
+		"naar": ["gemeente_burgemeester"],
+		"gegevens": ["politiegegevens"],
+		"doel": "openbare_orde_maatregel",
+	})
+}
+
+# Zonder bekende route is art. 10 onbepaald: de FG beslist (brief §4.1 punt 4).
+test_geen_route_is_onbepaald if {
+	art10.uitkomsten == {testkit.geen_route(
+		"art10", "woningcorporatie", "strafrechtelijk", ["avg_10"],
+		["toestemming_art10"],
+		[{"toestemming": "gegeven"}],
+	)} with input as testkit.vraag({
+		"naar": ["woningcorporatie"],
+		"gegevens": ["strafrechtelijk"],
+		"doel": "huisuitzetting",
+		"feiten": {"toestemming": "niet_gevraagd"},
+	})
+}
+
+test_geen_art10_voor_gewone_gegevens if {
+	art10.uitkomsten == set() with input as testkit.zvh({})
+}
+
+test_geen_art10_tussen_wpg_en_wjsg if {
+	art10.uitkomsten == set() with input as testkit.vraag({"van": "politie", "naar": ["om"], "gegevens": ["politiegegevens"], "doel": "opsporing"})
+}

@@ -1,0 +1,179 @@
+package magikdelen_test
+
+import data.magikdelen
+import data.magikdelen.testkit
+
+politie_aan_om := testkit.vraag({"van": "politie", "naar": ["om"], "gegevens": ["politiegegevens"], "doel": "opsporing"})
+
+wpg_om := testkit.kb_route("wpg_om")
+
+vastleggen := {
+	"id": "vastleggen",
+	"label": "Vastleggen",
+	"tekst": "Leg vast wat je met wie deelt, op welke grondslag en waarom (voor de politie geldt de protocolplicht).",
+}
+
+wpg_16_1_a := {
+	"id": "wpg_16_1_a",
+	"titel": "Wpg art. 16 lid 1 sub a",
+	"bron": "https://wetten.overheid.nl/jci1.3:c:BWBR0022463&artikel=16",
+	"zekerheid": "hoog",
+}
+
+keten_wpg_om := [{
+	"laag": "regime",
+	"label": "Regime van de afzender",
+	"status": "route",
+	"route": "wpg_om",
+	"titel": wpg_om.titel,
+	"tekst": wpg_om.tekst,
+	"oordeel": "toegestaan",
+	"grondslagen": ["wpg_16_1_a"],
+}]
+
+# Het hele antwoord (contract §2) voor een wettelijke plicht: de politie aan het OM voor de opsporing.
+test_antwoord_bij_een_wettelijke_plicht if {
+	magikdelen.antwoord == {
+		"oordeel": "toegestaan",
+		"samenvatting": "Ja, een wettelijke plicht of recht dekt precies deze deling. Grondslag: Wpg art. 16 lid 1 sub a; 1 voorwaarde op de checklist.",
+		"zekerheid": "hoog",
+		"grondslagen": [wpg_16_1_a],
+		"voorwaarden": [vastleggen],
+		"redenen": [{"id": "wpg_om", "titel": wpg_om.titel, "tekst": wpg_om.tekst}],
+		"alternatieven": [],
+		"ontbrekende_feiten": [],
+		"deeloordelen": [{
+			"naar": "om",
+			"gegevens": "politiegegevens",
+			"oordeel": "toegestaan",
+			"zekerheid": "hoog",
+			"grondslagen": [wpg_16_1_a],
+			"voorwaarden": [vastleggen],
+			"redenen": [{"id": "wpg_om", "titel": wpg_om.titel, "tekst": wpg_om.tekst}],
+			"ontbrekende_feiten": [],
+			"keten": keten_wpg_om,
+		}],
+		"keten": keten_wpg_om,
+		"kader": {"convenant": null, "route": "wettelijk"},
+		"vraag": {
+			"van": "politie",
+			"naar": ["om"],
+			"ontvangers": ["om"],
+			"gegevens": ["politiegegevens"],
+			"doel": "opsporing",
+			"datum": "2026-03-01",
+			"feiten": {},
+		},
+		"kennisbank": {"versie": data.kennisbank.versie},
+	} with input as politie_aan_om
+}
+
+test_antwoord_in_het_zvh if {
+	a := magikdelen.antwoord with input as testkit.zvh({})
+	a.oordeel == "toegestaan_onder_voorwaarden"
+	a.zekerheid == "middel"
+	a.kader == {"convenant": "zvht", "naam": "Convenant Zorg- en Veiligheidshuis Twente", "route": "convenant"}
+	[g.id | some g in a.grondslagen] == ["avg_6_1_c", "wgs_samenwerkingsverbanden_1_5_1", "wgs_samenwerkingsverbanden_2_25"]
+	[v.id | some v in a.voorwaarden] == ["noodzaak", "need_to_know", "minimaal", "doelbinding", "inclusie", "informeren", "vastleggen"]
+	[r.id | some r in a.redenen] == ["wgs_verstrekking"]
+	endswith(a.samenvatting, "; 7 voorwaarden op de checklist.")
+}
+
+# Contract §2: elk oordeel behalve onbepaald citeert een grondslag met een link naar de officiële tekst.
+test_elk_positief_oordeel_citeert_een_grondslag_met_link if {
+	every invoer in [politie_aan_om, testkit.zvh({})] {
+		a := magikdelen.antwoord with input as invoer
+		count(a.grondslagen) > 0
+		every g in a.grondslagen {
+			startswith(g.bron, "https://")
+		}
+	}
+}
+
+test_genormaliseerde_vraag_met_convenant_en_fase if {
+	magikdelen.genormaliseerd == {
+		"van": "ggz",
+		"naar": ["overleg_deelnemers"],
+		"ontvangers": ["gemeente_college", "politie", "wijkteam"],
+		"gegevens": ["gezondheid", "identificerend"],
+		"doel": "zvh_casusoverleg",
+		"datum": "2026-03-01",
+		"feiten": {},
+		"convenant": "zvht",
+		"fase": "ave1",
+	} with input as testkit.vraag({
+		"van": "mediant",
+		"naar": ["overleg_deelnemers"],
+		"gegevens": ["identificerend", "gezondheid"],
+		"convenant": "zvht",
+		"fase": "ave1",
+	})
+		with data.kennisbank.convenanten.zvht as testkit.zvht([], {"deelnemers": [
+			{"partij": "wijkteam", "deelname": "vast", "wgs": true, "zekerheid": "hoog"},
+			{"partij": "politie", "deelname": "vast", "wgs": true, "zekerheid": "middel"},
+			{"partij": "gemeente_college", "deelname": "vast", "wgs": true, "zekerheid": "hoog"},
+			{"partij": "ggz", "deelname": "vast", "wgs": true, "zekerheid": "middel"},
+		]})
+}
+
+test_reden_als_het_doel_niet_bij_het_gevraagde_convenant_hoort if {
+	a := magikdelen.antwoord with input as testkit.wettelijk({"convenant": "zvht", "feiten": {"acuut_gevaar": true}})
+	a.redenen[0] == {
+		"id": "doel_buiten_convenant",
+		"titel": "Wettelijke route in plaats van het convenant",
+		"tekst": "Het doel Acuut gevaar afwenden hoort niet bij Convenant Zorg- en Veiligheidshuis Twente; de deling is beoordeeld via de wettelijke routes.",
+	}
+	a.kader == {"convenant": null, "route": "wettelijk"}
+}
+
+test_geen_kaderreden_als_het_doel_bij_het_convenant_hoort if {
+	magikdelen.kader_redenen == [] with input as testkit.zvh({"convenant": "zvht"})
+}
+
+test_convenant_naam if {
+	magikdelen.convenant_naam("zvht") == "Convenant Zorg- en Veiligheidshuis Twente"
+	magikdelen.convenant_naam("onbekend_convenant") == "onbekend_convenant"
+}
+
+test_wat_wel_mag_als_het_geheel_niet_mag if {
+	a := magikdelen.antwoord with input as testkit.zvh({"naar": ["politie", "huisarts"]})
+	a.oordeel == "niet_toegestaan"
+	a.samenvatting == "Nee, dit mag niet zoals gevraagd. Huisarts is op 2026-03-01 geen deelnemer van Convenant Zorg- en Veiligheidshuis Twente en heeft geen rol in de casus."
+	a.voorwaarden == []
+	a.redenen[count(a.redenen) - 1] == {
+		"id": "deels_toegestaan",
+		"titel": "Wat wel mag",
+		"tekst": "Wel mogelijk (onder de voorwaarden in de deeloordelen): Identificerende gegevens aan Politie.",
+	}
+	[d.oordeel | some d in a.deeloordelen] == ["niet_toegestaan", "toegestaan_onder_voorwaarden"]
+}
+
+test_geen_deelreden_als_alles_mag if {
+	magikdelen.deels_redenen == [] with input as testkit.zvh({})
+}
+
+test_geen_deelreden_als_niets_mag if {
+	magikdelen.deels_redenen == [] with input as testkit.zvh({"naar": ["huisarts"]})
+}
+
+test_samenvatting_bij_onbepaald_noemt_de_reden if {
+	magikdelen.samenvatting == "Dit is niet vast te stellen; leg de vraag voor aan de FG of privacy officer van de verstrekkende organisatie. Of Woningcorporatie op 2026-03-01 deelneemt aan Convenant Zorg- en Veiligheidshuis Twente, staat niet vast." with input as testkit.zvh({"naar": ["woningcorporatie"]})
+}
+
+test_samenvatting_zonder_reden if {
+	a := magikdelen.antwoord with input as testkit.zvh({"gegevens": []})
+	a.oordeel == "onbepaald"
+	a.samenvatting == "Dit is niet vast te stellen; leg de vraag voor aan de FG of privacy officer van de verstrekkende organisatie."
+	a.deeloordelen == []
+	a.redenen == []
+}
+
+test_samenvatting_zonder_grondslag_in_de_keten if {
+	magikdelen.samenvatting == "Ja, mits aan de voorwaarden op de checklist is voldaan." with input as politie_aan_om
+		with data.kennisbank.routes as [testkit.route({"lagen": ["regime"], "grondslagen": []})]
+}
+
+test_aantal_voorwaarden_enkelvoud_en_meervoud if {
+	magikdelen.aantal_voorwaarden == "1 voorwaarde" with input as politie_aan_om
+	magikdelen.aantal_voorwaarden == "7 voorwaarden" with input as testkit.zvh({})
+}

@@ -1,0 +1,243 @@
+package magikdelen.oordeel_test
+
+import data.magikdelen.oordeel
+import data.magikdelen.testkit
+
+laag(o) := {"soort": "laag", "laag": "art6_van", "id": concat("_", ["laag", o]), "oordeel": o}
+
+blok(o) := {"soort": "blokkade", "id": concat("_", ["blok", o]), "oordeel": o}
+
+# --- het deeloordeel van een cel: contract §4, strengste eerst ---
+
+test_niet_toegestaan_gaat_voor_alles if {
+	oordeel.cel_oordeel([laag("toegestaan"), blok("onbepaald"), laag("niet_toegestaan")], {"vastleggen"}) == "niet_toegestaan"
+}
+
+test_onbepaald_gaat_voor_voorwaarden if {
+	oordeel.cel_oordeel([laag("toegestaan_onder_voorwaarden"), blok("onbepaald")], {"vastleggen"}) == "onbepaald"
+}
+
+test_zonder_laag_onbepaald if {
+	oordeel.cel_oordeel([], {"vastleggen"}) == "onbepaald"
+}
+
+test_toegestaan_bij_plichten_en_alleen_generieke_voorwaarden if {
+	oordeel.cel_oordeel([laag("toegestaan"), laag("toegestaan")], {"vastleggen", "minimaal", "beveiligd"}) == "toegestaan"
+}
+
+test_voorwaarden_bij_een_case_specifieke_voorwaarde if {
+	oordeel.cel_oordeel([laag("toegestaan")], {"vastleggen", "noodzaak"}) == "toegestaan_onder_voorwaarden"
+}
+
+test_voorwaarden_als_een_laag_voorwaarden_stelt if {
+	oordeel.cel_oordeel([laag("toegestaan"), laag("toegestaan_onder_voorwaarden")], {"vastleggen"}) == "toegestaan_onder_voorwaarden"
+}
+
+test_positief if {
+	oordeel.positief("toegestaan")
+	oordeel.positief("toegestaan_onder_voorwaarden")
+	not oordeel.positief("onbepaald")
+	not oordeel.positief("niet_toegestaan")
+}
+
+test_generiek if {
+	oordeel.generiek("vastleggen")
+	not oordeel.generiek("noodzaak")
+}
+
+test_cel_voorwaarden_uit_lagen_kader_en_vastleggen if {
+	oordeel.cel_voorwaarden("politie", [{"voorwaarden": ["cvp_toets"]}]) == {
+		"cvp_toets", "noodzaak", "minimaal", "need_to_know", "doelbinding", "inclusie", "informeren", "vastleggen",
+	} with input as testkit.zvh({})
+}
+
+test_beslissend_bij_een_negatief_oordeel if {
+	oordeel.beslissend([laag("toegestaan"), blok("niet_toegestaan")], "niet_toegestaan") == [blok("niet_toegestaan")]
+}
+
+test_beslissend_bij_een_positief_oordeel if {
+	oordeel.beslissend([laag("toegestaan"), laag("toegestaan_onder_voorwaarden")], "toegestaan_onder_voorwaarden") == [laag("toegestaan"), laag("toegestaan_onder_voorwaarden")]
+}
+
+test_zekerheid_van_een_nee_is_de_zekerste_reden if {
+	its := [
+		object.union(blok("niet_toegestaan"), {"zekerheid": "middel"}),
+		object.union(laag("niet_toegestaan"), {"zekerheid": "hoog"}),
+		object.union(laag("toegestaan_onder_voorwaarden"), {"zekerheid": "laag"}),
+	]
+	oordeel.cel_zekerheid(its, "niet_toegestaan", "politie") == "hoog"
+}
+
+test_zekerheid_zonder_beslissende_uitkomst_is_laag if {
+	oordeel.cel_zekerheid([], "onbepaald", "politie") == "laag"
+}
+
+test_zekerheid_van_een_ja_is_de_zwakste_schakel if {
+	# De route is zeker, maar de deelname van de politie komt uit data met zekerheid middel.
+	oordeel.cel_zekerheid([object.union(laag("toegestaan"), {"zekerheid": "hoog"})], "toegestaan", "politie") == "middel" with input as testkit.zvh({})
+}
+
+test_herstel_van if {
+	oordeel.herstel_van({"herstel": {"inclusiecriteria": true}}) == [{"inclusiecriteria": true}]
+	oordeel.herstel_van({"herstel": [{"ots": true}, {"toestemming": "gegeven"}]}) == [{"ots": true}, {"toestemming": "gegeven"}]
+}
+
+test_sorteer_blokkades_voor_lagen_in_hun_volgorde if {
+	its := [
+		{"soort": "laag", "laag": "art9", "id": "a"},
+		{"soort": "laag", "laag": "regime", "id": "z"},
+		{"soort": "blokkade", "id": "m"},
+	]
+	[i.id | some i in oordeel.sort_items(its)] == ["m", "z", "a"]
+}
+
+# --- een hele cel met de echte kennisbank ---
+
+test_cel_in_het_zvh if {
+	wgs := testkit.kb_route("wgs_verstrekking")
+	oordeel.cel("politie", "identificerend") == {
+		"naar": "politie",
+		"gegevens": "identificerend",
+		"oordeel": "toegestaan_onder_voorwaarden",
+		"zekerheid": "middel",
+		"grondslagen": ["avg_6_1_c", "wgs_samenwerkingsverbanden_1_5_1", "wgs_samenwerkingsverbanden_2_25"],
+		"voorwaarden": ["noodzaak", "need_to_know", "minimaal", "doelbinding", "inclusie", "informeren", "vastleggen"],
+		"redenen": [{"id": "wgs_verstrekking", "titel": wgs.titel, "tekst": wgs.tekst}],
+		"ontbrekende_feiten": [],
+		"keten": [{
+			"laag": "art6_van",
+			"label": "AVG art. 6 afzender",
+			"status": "route",
+			"route": "wgs_verstrekking",
+			"titel": wgs.titel,
+			"tekst": wgs.tekst,
+			"oordeel": "toegestaan_onder_voorwaarden",
+			"grondslagen": ["wgs_samenwerkingsverbanden_1_5_1", "wgs_samenwerkingsverbanden_2_25", "avg_6_1_c"],
+		}],
+		"herstel": [],
+	} with input as testkit.zvh({})
+}
+
+test_cel_die_niet_mag_noemt_alleen_de_beslissende_redenen if {
+	c := oordeel.cel("huisarts", "identificerend") with input as testkit.zvh({"naar": ["huisarts"]})
+	c.oordeel == "niet_toegestaan"
+	c.zekerheid == "middel"
+	[r.id | some r in c.redenen] == ["ontvanger_geen_deelnemer", "geen_route_art6_van"]
+	c.voorwaarden == []
+	c.herstel == [{"deelnemer_naar": true}]
+}
+
+test_cel_herstel_ook_uit_een_geldende_route if {
+	c := oordeel.cel("politie", "gezondheid") with input as testkit.zvh({"van": "ggz", "gegevens": ["gezondheid"]})
+	{"acuut_gevaar": true} in c.herstel
+}
+
+# Fail closed: een cel waar geen enkele laag iets over zegt, is nooit toegestaan.
+test_cel_zonder_laag_is_onbepaald if {
+	c := oordeel.cel("politie", "identificerend") with input as testkit.zvh({})
+		with data.magikdelen.lagen.art6.uitkomsten as set()
+	c.oordeel == "onbepaald"
+	c.zekerheid == "laag"
+	c.redenen == []
+	c.keten == []
+	c.voorwaarden == []
+}
+
+# --- het totaaloordeel ---
+
+test_totaal_is_het_strengste_deeloordeel if {
+	invoer := testkit.zvh({"naar": ["politie", "huisarts"]})
+	[[d.naar, d.oordeel] | some d in oordeel.deeloordelen] == [
+		["huisarts", "niet_toegestaan"],
+		["politie", "toegestaan_onder_voorwaarden"],
+	] with input as invoer
+	oordeel.oordeel == "niet_toegestaan" with input as invoer
+	oordeel.zekerheid == "middel" with input as invoer
+	oordeel.voorwaarden == [] with input as invoer
+	[d.naar | some d in oordeel.toegestane_cellen] == ["politie"] with input as invoer
+	[d.naar | some d in oordeel.beslissende_cellen] == ["huisarts"] with input as invoer
+}
+
+test_totaal_onbepaald_gaat_voor_voorwaarden if {
+	invoer := testkit.zvh({"naar": ["politie", "woningcorporatie"]})
+	oordeel.oordeel == "onbepaald" with input as invoer
+	oordeel.zekerheid == "laag" with input as invoer
+	oordeel.ontbrekende_feiten == ["deelnemer_naar"] with input as invoer
+	[r.id | some r in oordeel.redenen] == ["deelname_onbekend"] with input as invoer
+	[d.naar | some d in oordeel.toegestane_cellen] == ["politie"] with input as invoer
+}
+
+test_totaal_voorwaarden_als_alles_onder_voorwaarden_mag if {
+	invoer := testkit.zvh({"naar": ["politie", "gemeente_college"]})
+	oordeel.oordeel == "toegestaan_onder_voorwaarden" with input as invoer
+	oordeel.voorwaarden == ["noodzaak", "need_to_know", "minimaal", "doelbinding", "inclusie", "informeren", "vastleggen"] with input as invoer
+	oordeel.toegestane_cellen == [] with input as invoer
+	oordeel.ontbrekende_feiten == [] with input as invoer
+}
+
+test_totaal_toegestaan_bij_een_wettelijke_plicht if {
+	invoer := testkit.vraag({
+		"van": "jeugdhulpaanbieder",
+		"naar": ["gecertificeerde_instelling"],
+		"doel": "ots_uitvoering",
+		"feiten": {"ots": true},
+	})
+	oordeel.oordeel == "toegestaan" with input as invoer
+	oordeel.zekerheid == "hoog" with input as invoer
+	oordeel.voorwaarden == ["minimaal", "vastleggen"] with input as invoer
+	oordeel.grondslagen == ["jeugdwet_7_3_11_4"] with input as invoer
+}
+
+test_totaal_zonder_cellen_is_onbepaald if {
+	invoer := testkit.zvh({"gegevens": []})
+	oordeel.deeloordelen == [] with input as invoer
+	oordeel.oordeel == "onbepaald" with input as invoer
+	oordeel.zekerheid == "laag" with input as invoer
+	oordeel.voorwaarden == [] with input as invoer
+	oordeel.grondslagen == [] with input as invoer
+	oordeel.redenen == [] with input as invoer
+	oordeel.keten == [] with input as invoer
+}
+
+test_totaal_zonder_laag_is_onbepaald if {
+	oordeel.oordeel == "onbepaald" with input as testkit.zvh({})
+		with data.magikdelen.lagen.art6.uitkomsten as set()
+}
+
+test_redenen_elk_een_keer if {
+	[r.id | some r in oordeel.redenen] == ["wgs_verstrekking"] with input as testkit.zvh({"gegevens": ["identificerend", "signaal"]})
+}
+
+test_keten_een_stap_per_laag_en_route_met_samengevoegde_grondslagen if {
+	invoer := testkit.zvh({"naar": ["gemeente_college", "veilig_thuis"], "datum": "2025-02-28"})
+	[[s.laag, s.route] | some s in oordeel.keten] == [
+		["art6_van", "eigen_taak_deelnemer"],
+		["art6_naar", "eigen_taak_deelnemer"],
+	] with input as invoer
+	{g | some g in oordeel.keten[1].grondslagen} == {"avg_6_1_e", "wmo_5_1_1", "jeugdwet_7_4_0_1", "wmo_4_1_1"} with input as invoer
+	count(oordeel.keten[1].grondslagen) == 4 with input as invoer
+}
+
+# --- doelbinding in het oordeel ---
+
+# Een signaal uit de vroegsignalering schulden hergebruiken voor het ZVH-casusoverleg.
+hergebruik(feiten) := testkit.zvh({"gegevens": ["signaal"], "feiten": object.union({"verkregen_voor": "vss_signaal"}, feiten)})
+
+test_doelverschuiving_maakt_de_cel_niet_toegestaan if {
+	c := oordeel.cel("politie", "signaal") with input as hergebruik({})
+	c.oordeel == "niet_toegestaan"
+	[r.id | some r in c.redenen] == ["doelverschuiving"]
+	c.grondslagen == ["avg_5_1_b", "avg_6_4"]
+}
+
+test_doelverschuiving_bij_acuut_gevaar_maakt_de_cel_onbepaald if {
+	c := oordeel.cel("politie", "signaal") with input as hergebruik({"acuut_gevaar": true})
+	c.oordeel == "onbepaald"
+	c.zekerheid == "laag"
+	[r.id | some r in c.redenen] == ["doelverschuiving_acuut_gevaar"]
+}
+
+test_verenigbaar_hergebruik_laat_de_cel_toe if {
+	c := oordeel.cel("politie", "signaal") with input as hergebruik({"verkregen_voor": "zvh_aanmelding"})
+	c.oordeel == "toegestaan_onder_voorwaarden"
+}

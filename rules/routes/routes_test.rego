@@ -1,0 +1,380 @@
+package magikdelen.routes_test
+
+import data.magikdelen.routes
+import data.magikdelen.testkit
+
+# Een vraag buiten de convenanten, zodat alleen de routes van de test meedoen.
+wettelijk := testkit.wettelijk({"gegevens": ["signaal"], "feiten": {"leeftijd": 40}})
+
+toestemming := {"feit": "toestemming", "waarde": "gegeven", "voorwaarde": "toestemming_expliciet", "bij_minderjarige": "toestemming_minderjarige"}
+
+ids(routes_lijst) := [r.id | some r in routes_lijst]
+
+# --- kandidaten: doel, datum, grondslagen en afzender ---
+
+test_kandidaten_in_het_zvh_na_de_wgs if {
+	ids(routes.kandidaten.art6_van) == ["wgs_verstrekking", "eigen_taak_deelnemer"] with input as testkit.zvh({})
+}
+
+test_kandidaten_in_het_zvh_voor_de_wgs if {
+	ids(routes.kandidaten.art6_van) == ["eigen_taak_deelnemer"] with input as testkit.zvh({"datum": "2025-02-28"})
+}
+
+test_kandidaten_politie_aan_het_zvh_rond_de_wgs_overgang if {
+	ids(routes.kandidaten.regime) == ["wpg_samenwerkingsverband"] with input as testkit.zvh({"van": "politie", "naar": ["wijkteam"], "datum": "2025-02-28"})
+	ids(routes.kandidaten.regime) == ["wgs_politie"] with input as testkit.zvh({"van": "politie", "naar": ["wijkteam"], "datum": "2025-03-01"})
+}
+
+test_kandidaat_alleen_binnen_de_looptijd_van_de_route if {
+	r := testkit.route({"geldig_vanaf": "2026-01-01", "geldig_tot": "2026-12-31"})
+	ids(routes.kandidaten.art6_van) == ["r_test"] with input as testkit.wettelijk({"datum": "2026-01-01"})
+		with data.kennisbank.routes as [r]
+	ids(routes.kandidaten.art6_van) == [] with input as testkit.wettelijk({"datum": "2025-12-31"})
+		with data.kennisbank.routes as [r]
+	ids(routes.kandidaten.art6_van) == [] with input as testkit.wettelijk({"datum": "2027-01-01"})
+		with data.kennisbank.routes as [r]
+}
+
+test_kandidaat_alleen_als_elke_grondslag_geldt if {
+	# Een route die de WGS noemt, geldt pas vanaf 2025-03-01, ook zonder eigen geldig_vanaf.
+	r := testkit.route({"grondslagen": ["avg_6_1_c", "wgs_samenwerkingsverbanden_1_5_1"]})
+	ids(routes.kandidaten.art6_van) == [] with input as testkit.wettelijk({"datum": "2025-02-28"})
+		with data.kennisbank.routes as [r]
+	ids(routes.kandidaten.art6_van) == ["r_test"] with input as testkit.wettelijk({"datum": "2025-03-01"})
+		with data.kennisbank.routes as [r]
+}
+
+test_kandidaat_alleen_voor_de_eigen_laag if {
+	ids(routes.kandidaten.art9) == [] with input as wettelijk with data.kennisbank.routes as [testkit.route({})]
+}
+
+test_kandidaat_alleen_voor_een_passende_afzender if {
+	ids(routes.kandidaten.art6_van) == [] with input as wettelijk
+		with data.kennisbank.routes as [testkit.route({"van": ["politie"]})]
+}
+
+test_doel_past_bij_wettelijke_route if {
+	routes.doel_past({"doelen": ["*"]}) with input as wettelijk
+	routes.doel_past({"doelen": ["opsporing", "gevaar_afwenden"]}) with input as wettelijk
+}
+
+test_doel_past_niet_bij_ander_doel if {
+	not routes.doel_past({"doelen": ["opsporing"]}) with input as wettelijk
+}
+
+test_doel_past_bij_route_van_het_eigen_uitgewerkte_convenant if {
+	routes.doel_past({"convenant": "zvht", "doelen": ["zvh_casusoverleg"]}) with input as testkit.zvh({})
+	routes.doel_past({"convenant": "zvht", "doelen": ["*"]}) with input as testkit.zvh({})
+}
+
+test_doel_past_niet_bij_route_van_een_convenant_buiten_de_vraag if {
+	not routes.doel_past({"convenant": "zvht", "doelen": ["*"]}) with input as wettelijk
+	not routes.doel_past({"convenant": "zvht", "doelen": ["zvh_screening"]}) with input as testkit.zvh({})
+}
+
+test_doel_past_niet_bij_een_convenant_dat_niet_is_uitgewerkt if {
+	not routes.doel_past({"convenant": "ave", "doelen": ["*"]}) with input as testkit.vraag({"doel": "ave_signaleren"})
+}
+
+test_gegevens_past if {
+	routes.gegevens_past({}, "signaal")
+	routes.gegevens_past({"gegevens": ["*"]}, "signaal")
+	routes.gegevens_past({"gegevens": ["gezondheid", "signaal"]}, "signaal")
+	not routes.gegevens_past({"gegevens": ["gezondheid"]}, "signaal")
+}
+
+# --- selectoren ---
+
+test_selector_alle_organisaties if {
+	routes.partij_past(["*"], "ggz", "naar")
+	not routes.partij_past(["*"], "niet_deelnemer", "naar")
+	not routes.partij_past(["*"], "betrokkene", "naar")
+	not routes.partij_past(["*"], "overleg_deelnemers", "naar")
+}
+
+test_selector_partij_id if {
+	routes.partij_past(["om", "politie"], "politie", "naar")
+	not routes.partij_past(["politie"], "om", "naar")
+}
+
+test_selector_eigen_taak if {
+	routes.partij_past(["@taak"], "politie", "naar") with input as wettelijk
+	not routes.partij_past(["@taak"], "politie", "naar") with input as testkit.vraag({"doel": "huisuitzetting"})
+}
+
+test_selector_privaat_en_publiek if {
+	routes.partij_past(["@privaat"], "ggz", "van")
+	not routes.partij_past(["@privaat"], "gemeente_college", "van")
+	not routes.partij_past(["@privaat"], "niet_deelnemer", "van")
+	routes.partij_past(["@publiek"], "gemeente_college", "van")
+	not routes.partij_past(["@publiek"], "ggz", "van")
+}
+
+test_selector_beroepsgeheim if {
+	routes.partij_past(["@beroepsgeheim"], "huisarts", "van")
+	not routes.partij_past(["@beroepsgeheim"], "wijkteam", "van")
+}
+
+test_selector_bijzondere_wet if {
+	routes.partij_past(["@bijzondere_wet"], "politie", "van")
+	routes.partij_past(["@bijzondere_wet"], "om", "van")
+	not routes.partij_past(["@bijzondere_wet"], "wijkteam", "van")
+}
+
+test_selector_deelnemers if {
+	routes.partij_past(["@deelnemers"], "politie", "naar") with input as testkit.zvh({})
+	routes.partij_past(["@deelnemers"], "woningcorporatie", "naar") with input as testkit.zvh({})
+	not routes.partij_past(["@deelnemers"], "huisarts", "naar") with input as testkit.zvh({})
+	not routes.partij_past(["@deelnemers"], "politie", "naar") with input as wettelijk
+}
+
+test_selector_wgs_deelnemers if {
+	routes.partij_past(["@wgs_deelnemers"], "politie", "naar") with input as testkit.zvh({})
+	not routes.partij_past(["@wgs_deelnemers"], "woningcorporatie", "naar") with input as testkit.zvh({})
+	not routes.partij_past(["@wgs_deelnemers"], "huisarts", "naar") with input as testkit.zvh({"feiten": {"deelnemer_naar": true}})
+}
+
+test_selector_combinatie_moet_helemaal_passen if {
+	routes.partij_past(["@deelnemers+@publiek"], "politie", "naar") with input as testkit.zvh({})
+	not routes.partij_past(["@deelnemers+@publiek"], "ggz", "naar") with input as testkit.zvh({})
+	not routes.partij_past(["@deelnemers+@publiek"], "leerplicht", "naar") with input as testkit.zvh({})
+}
+
+test_onbekende_selector_past_niet if {
+	not routes.partij_past(["@onbekend"], "politie", "naar") with input as testkit.zvh({})
+}
+
+# --- status van een route ---
+
+acuut := testkit.route({"feiten": {"acuut_gevaar": true}})
+
+met_toestemming := testkit.route({"handelingen": [toestemming]})
+
+test_status_geldt_als_de_toestand_geldt if {
+	routes.status(acuut) == "geldt" with input as testkit.wettelijk({"feiten": {"acuut_gevaar": true}})
+}
+
+test_status_gesloten_als_de_toestand_anders_is if {
+	routes.status(acuut) == "gesloten" with input as testkit.wettelijk({"feiten": {"acuut_gevaar": false}})
+}
+
+test_status_onbekend_als_de_toestand_ontbreekt if {
+	routes.status(acuut) == "onbekend" with input as wettelijk
+	routes.ontbrekend(acuut) == {"acuut_gevaar"} with input as wettelijk
+}
+
+test_status_geldt_als_de_handeling_nog_kan if {
+	routes.status(met_toestemming) == "geldt" with input as wettelijk
+	routes.status(met_toestemming) == "geldt" with input as testkit.wettelijk({"feiten": {"toestemming": "gegeven"}})
+}
+
+test_status_gesloten_als_de_handeling_niet_is_gedaan if {
+	routes.status(met_toestemming) == "gesloten" with input as testkit.wettelijk({"feiten": {"toestemming": "geweigerd"}})
+	routes.status(met_toestemming) == "gesloten" with input as testkit.wettelijk({"feiten": {"toestemming": "niet_gevraagd"}})
+}
+
+# --- voorwaarden uit handelingen ---
+
+test_open_handeling_wordt_voorwaarde if {
+	routes.extra_voorwaarden(met_toestemming) == {"toestemming_expliciet"} with input as wettelijk
+}
+
+test_gedane_handeling_geeft_geen_voorwaarde if {
+	routes.extra_voorwaarden(met_toestemming) == set() with input as testkit.wettelijk({"feiten": {"toestemming": "gegeven", "leeftijd": 40}})
+}
+
+test_minderjarige_toestemming if {
+	routes.extra_voorwaarden(met_toestemming) == {"toestemming_minderjarige"} with input as testkit.wettelijk({"feiten": {"toestemming": "gegeven", "leeftijd": 14}})
+	routes.extra_voorwaarden(met_toestemming) == {"toestemming_expliciet", "toestemming_minderjarige"} with input as testkit.wettelijk({"feiten": {"leeftijd": 17}})
+}
+
+test_geen_minderjarige_toestemming_bij_weigering if {
+	routes.extra_voorwaarden(met_toestemming) == set() with input as testkit.wettelijk({"feiten": {"toestemming": "geweigerd", "leeftijd": 14}})
+}
+
+test_meerderjarig_vanaf_18 if {
+	routes.minderjarig with input as testkit.wettelijk({"feiten": {"leeftijd": 17}})
+	not routes.minderjarig with input as testkit.wettelijk({"feiten": {"leeftijd": 18}})
+}
+
+# Contract §5 en brief §5: zonder leeftijd is betrokkene volwassen.
+test_onbekende_leeftijd_is_niet_minderjarig if {
+	not routes.minderjarig with input as testkit.wettelijk({})
+	routes.extra_voorwaarden(met_toestemming) == {"toestemming_expliciet"} with input as testkit.wettelijk({})
+}
+
+test_herstel_noemt_toestanden_en_handelingen if {
+	routes.herstel(testkit.route({"feiten": {"ots": true}, "handelingen": [toestemming]})) == {"ots": true, "toestemming": "gegeven"}
+	routes.herstel(testkit.route({})) == {}
+}
+
+# --- eigen grondslagen ---
+
+test_eigen_partij if {
+	routes.eigen_partij("art6_naar", "politie") == "politie" with input as wettelijk
+	routes.eigen_partij("art6_van", "politie") == "wijkteam" with input as wettelijk
+	routes.eigen_partij("art9", "politie") == "wijkteam" with input as wettelijk
+}
+
+test_eigen_grondslagen_van_de_taak if {
+	routes.eigen_grondslagen({"eigen_grondslag": true}, "art6_van", "politie") == ["avg_6_1_e", "wmo_5_1_1", "jeugdwet_7_4_0_1"] with input as wettelijk
+	routes.eigen_grondslagen({"eigen_grondslag": true}, "art6_naar", "politie") == ["politiewet_3"] with input as wettelijk
+	routes.eigen_grondslagen({}, "art6_van", "politie") == [] with input as wettelijk
+}
+
+# --- beoordeel ---
+
+test_beoordeel_voegt_eigen_grondslagen_toe_zonder_dubbele if {
+	r := testkit.route({"grondslagen": ["avg_6_1_c", "avg_6_1_e"], "eigen_grondslag": true, "voorwaarden": ["noodzaak"], "handelingen": [toestemming]})
+	routes.beoordeel(r, "art6_van", "politie", "signaal") == {
+		"route": r,
+		"status": "geldt",
+		"voorwaarden": {"noodzaak", "toestemming_expliciet"},
+		"open_handelingen": {"toestemming"},
+		"grondslagen": ["avg_6_1_c", "avg_6_1_e", "wmo_5_1_1", "jeugdwet_7_4_0_1"],
+		"ontbrekend": set(),
+	} with input as wettelijk
+}
+
+test_beoordeel_niet_voor_andere_gegevens if {
+	not routes.beoordeel(testkit.route({"gegevens": ["gezondheid"]}), "art6_van", "politie", "signaal") with input as wettelijk
+}
+
+test_beoordeel_niet_voor_een_andere_ontvanger if {
+	not routes.beoordeel(testkit.route({"naar": ["om"]}), "art6_van", "politie", "signaal") with input as wettelijk
+}
+
+test_beoordeel_niet_zonder_eigen_grondslag if {
+	# Justid heeft geen eigen taakgrondslag: een route op de eigen taak past dan niet.
+	not routes.beoordeel(testkit.route({"grondslagen": [], "eigen_grondslag": true}), "art6_naar", "justid", "signaal") with input as wettelijk
+}
+
+# --- kiezen tussen routes ---
+
+uitkomst(rs) := uitkomst_bij(rs, wettelijk)
+
+uitkomst_bij(rs, invoer) := u if {
+	u := routes.uitkomst("art6_van", "politie", "signaal", ["avg_6_3"]) with input as invoer
+		with data.kennisbank.routes as rs
+}
+
+gekozen(rs) := uitkomst(rs).id
+
+test_uitkomst_met_een_geldende_route if {
+	uitkomst([testkit.route({"voorwaarden": ["noodzaak"]})]) == {
+		"soort": "laag",
+		"laag": "art6_van",
+		"naar": "politie",
+		"gegevens": "signaal",
+		"status": "route",
+		"id": "r_test",
+		"titel": "Testroute",
+		"tekst": "Een route voor de test.",
+		"oordeel": "toegestaan_onder_voorwaarden",
+		"zekerheid": "middel",
+		"voorwaarden": ["noodzaak"],
+		"grondslagen": ["avg_6_1_e"],
+		"ontbrekende_feiten": [],
+		"herstel": [],
+	}
+}
+
+test_beste_route_mildste_oordeel if {
+	gekozen([
+		testkit.route({"id": "a_voorwaarden", "zekerheid": "hoog"}),
+		testkit.route({"id": "b_plicht", "oordeel": "toegestaan", "zekerheid": "laag"}),
+	]) == "b_plicht"
+}
+
+test_beste_route_dan_hoogste_zekerheid if {
+	gekozen([
+		testkit.route({"id": "a_middel", "zekerheid": "middel"}),
+		testkit.route({"id": "b_hoog", "zekerheid": "hoog", "voorwaarden": ["noodzaak", "minimaal"]}),
+	]) == "b_hoog"
+}
+
+test_beste_route_dan_zonder_open_handeling if {
+	# Gelijke zekerheid: de wettelijke route gaat voor toestemming die nog gevraagd moet worden.
+	gekozen([
+		testkit.route({"id": "a_toestemming", "handelingen": [toestemming]}),
+		testkit.route({"id": "b_wet", "voorwaarden": ["noodzaak", "minimaal"]}),
+	]) == "b_wet"
+}
+
+test_beste_route_dan_kortste_checklist if {
+	gekozen([
+		testkit.route({"id": "a_lang", "voorwaarden": ["noodzaak", "minimaal"]}),
+		testkit.route({"id": "b_kort", "voorwaarden": ["noodzaak"]}),
+	]) == "b_kort"
+}
+
+test_beste_route_bij_gelijkspel_de_laagste_id if {
+	gekozen([testkit.route({"id": "b_route"}), testkit.route({"id": "a_route"})]) == "a_route"
+}
+
+test_geldende_route_gaat_voor_onbekende if {
+	u := uitkomst([
+		testkit.route({"id": "a_plicht_bij_ots", "oordeel": "toegestaan", "feiten": {"ots": true}}),
+		testkit.route({"id": "b_geldt"}),
+	])
+	u.id == "b_geldt"
+	u.herstel == [{"ots": true}]
+}
+
+test_uitkomst_onbekend if {
+	uitkomst_bij(
+		[
+			testkit.route({"id": "a", "feiten": {"acuut_gevaar": true}}),
+			testkit.route({"id": "b", "feiten": {"ots": true}}),
+			testkit.route({"id": "c", "handelingen": [toestemming]}),
+		],
+		testkit.wettelijk({"feiten": {"toestemming": "geweigerd"}}),
+	) == {
+		"soort": "laag",
+		"laag": "art6_van",
+		"naar": "politie",
+		"gegevens": "signaal",
+		"status": "onbekend",
+		"id": "onbekend_art6_van",
+		"titel": "AVG art. 6 afzender",
+		"tekst": "AVG art. 6 afzender: de route hangt af van een feit dat niet is opgegeven (acuut_gevaar, ots).",
+		"oordeel": "onbepaald",
+		"zekerheid": "laag",
+		"voorwaarden": [],
+		"grondslagen": [],
+		"ontbrekende_feiten": ["acuut_gevaar", "ots"],
+		"herstel": [{"acuut_gevaar": true}, {"ots": true}],
+	}
+}
+
+test_uitkomst_zonder_route if {
+	routes.uitkomst("art6_van", "politie", "signaal", ["avg_6_3"]) == {
+		"soort": "laag",
+		"laag": "art6_van",
+		"naar": "politie",
+		"gegevens": "signaal",
+		"status": "geen_route",
+		"id": "geen_route_art6_van",
+		"titel": "AVG art. 6 afzender",
+		"tekst": "De afzender heeft voor deze verstrekking geen grondslag in AVG art. 6; de eigen taak dekt dit doel niet.",
+		"oordeel": "niet_toegestaan",
+		"zekerheid": "middel",
+		"voorwaarden": [],
+		"grondslagen": ["avg_6_3"],
+		"ontbrekende_feiten": [],
+		"gesloten_routes": ["a_toestemming", "c_acuut"],
+		"herstel": [{"toestemming": "gegeven"}, {"acuut_gevaar": true}],
+	} with input as testkit.wettelijk({"feiten": {"toestemming": "geweigerd", "acuut_gevaar": false}})
+		with data.kennisbank.routes as [
+			testkit.route({"id": "b_acuut", "feiten": {"acuut_gevaar": true}, "van": ["huisarts"]}),
+			testkit.route({"id": "a_toestemming", "handelingen": [toestemming]}),
+			testkit.route({"id": "c_acuut", "feiten": {"acuut_gevaar": true}}),
+		]
+}
+
+test_uitkomst_zonder_kandidaten if {
+	u := uitkomst([])
+	u.status == "geen_route"
+	u.gesloten_routes == []
+	u.herstel == []
+}

@@ -1,0 +1,103 @@
+# METADATA
+# title: Testkit
+# description: >-
+#   Gedeelde bouwstenen voor de Rego-tests: vragen van het contract (§2) met vaste standaardwaarden,
+#   verwachte laaguitkomsten, en een routebouwer en convenantvarianten voor een kleine, gecontroleerde
+#   wereld (with data.kennisbank.… as …). Geen tests; alleen hulpmiddelen.
+package magikdelen.testkit
+
+# vraag: wijkteam deelt identificerende gegevens met de politie voor het ZVH-casusoverleg op 2026-03-01.
+# wijziging vervangt velden; feiten worden samengevoegd.
+vraag(wijziging) := object.union(
+	{
+		"van": "wijkteam",
+		"naar": ["politie"],
+		"gegevens": ["identificerend"],
+		"doel": "zvh_casusoverleg",
+		"datum": "2026-03-01",
+		"feiten": {},
+	},
+	wijziging,
+)
+
+# zvh: een ZVH-vraag waarin de inclusiecriteria vervuld zijn.
+zvh(wijziging) := vraag(object.union({"feiten": {"inclusiecriteria": true}}, wijziging))
+
+# wettelijk: een vraag voor een doel buiten de convenanten (acuut gevaar afwenden).
+wettelijk(wijziging) := vraag(object.union({"doel": "gevaar_afwenden"}, wijziging))
+
+# route: een route in laag art6_van voor iedereen en elk doel; wijziging vervangt velden.
+route(wijziging) := object.union(
+	{
+		"id": "r_test",
+		"titel": "Testroute",
+		"tekst": "Een route voor de test.",
+		"lagen": ["art6_van"],
+		"van": ["*"],
+		"naar": ["*"],
+		"doelen": ["*"],
+		"grondslagen": ["avg_6_1_e"],
+		"voorwaarden": [],
+		"oordeel": "toegestaan_onder_voorwaarden",
+		"zekerheid": "middel",
+	},
+	wijziging,
+)
+
+# kb_route: een route uit de echte kennisbank.
+kb_route(id) := r if {
+	some r in data.kennisbank.routes
+	r.id == id
+}
+
+# route_uitkomst: wat routes.uitkomst geeft als de route met dit id uit de kennisbank de beste is en geen
+# andere route op een onbekende toestand wacht.
+route_uitkomst(laag, naar, gegevens, id, voorwaarden, grondslagen) := {
+	"soort": "laag",
+	"laag": laag,
+	"naar": naar,
+	"gegevens": gegevens,
+	"status": "route",
+	"id": id,
+	"titel": kb_route(id).titel,
+	"tekst": kb_route(id).tekst,
+	"oordeel": kb_route(id).oordeel,
+	"zekerheid": kb_route(id).zekerheid,
+	"voorwaarden": voorwaarden,
+	"grondslagen": grondslagen,
+	"ontbrekende_feiten": [],
+	"herstel": [],
+}
+
+# zvht: het ZVHT-convenant uit de kennisbank zonder de velden in weg en met wijziging erover. Vervang er
+# het hele convenant mee (with data.kennisbank.convenanten.zvht as …): een with op een dieper pad wordt
+# bij het lezen via een regel met het origineel samengevoegd.
+zvht(weg, wijziging) := object.union(object.remove(data.kennisbank.convenanten.zvht, weg), wijziging)
+
+# deelnemers_met_vensters: ZVHT-deelnemers met een einddatum (politie) en een begindatum (ggz) rond de
+# WGS-overgang van 2025-03-01.
+deelnemers_met_vensters := [
+	{"partij": "wijkteam", "deelname": "vast", "wgs": true, "zekerheid": "hoog"},
+	{"partij": "politie", "deelname": "vast", "wgs": true, "zekerheid": "middel", "tot": "2025-02-28"},
+	{"partij": "ggz", "deelname": "vast", "wgs": true, "zekerheid": "middel", "vanaf": "2025-03-01"},
+	{"partij": "halt", "deelname": "per_casus", "wgs": false, "zekerheid": "laag"},
+]
+
+# geen_route: wat routes.uitkomst geeft als geen route van laag past.
+geen_route(laag, naar, gegevens, grondslagen, gesloten, herstel) := {
+	"soort": "laag",
+	"laag": laag,
+	"naar": naar,
+	"gegevens": gegevens,
+	"status": "geen_route",
+	"id": concat("_", ["geen_route", laag]),
+	"titel": data.kennisbank.lagen[laag].label,
+	"tekst": data.kennisbank.lagen[laag].tekst,
+	"oordeel": data.kennisbank.lagen[laag].zonder_route.oordeel,
+	"zekerheid": data.kennisbank.lagen[laag].zonder_route.zekerheid,
+	"voorwaarden": [],
+	"grondslagen": grondslagen,
+	"ontbrekende_feiten": [],
+	"gesloten_routes": gesloten,
+	"herstel": herstel,
+}
