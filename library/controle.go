@@ -33,7 +33,7 @@ func (b *bouwer) controleer() KennisbankFouten {
 		}
 		m, _ := b.kb.data[soort].(map[string]any)
 		if _, ok := m[s]; !ok {
-			fouten = append(fouten, b.fout(bf, pointer, fmt.Sprintf("onbekende %s %q", enkelvoud(soort), s), suggestie.Dichtstbij(s, b.kb.ids[soort], 3)...))
+			fouten = append(fouten, b.fout(bf, pointer, fmt.Sprintf("%s %q", onbekend(soort), s), suggestie.Dichtstbij(s, b.kb.ids[soort], 3)...))
 		}
 	}
 	refs := func(bf *bestand, pointer, soort string, v any) {

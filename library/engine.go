@@ -81,6 +81,16 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	return &Engine{kb: kb, query: pq, klok: o.klok, regels: regels}, nil
 }
 
+// LaadKennisbank loads and validates a knowledge base without compiling the policy, e.g. to show or
+// check a kwartiermaker's working copy. Its version hash covers the embedded rules.
+func LaadKennisbank(fsys fs.FS) (*Kennisbank, error) {
+	regels, err := LeesRegels(rules.FS)
+	if err != nil {
+		return nil, err
+	}
+	return laadKennisbank(fsys, regels)
+}
+
 // LeesRegels reads the policy files (not the tests) from fsys: path -> content.
 func LeesRegels(fsys fs.FS) (map[string][]byte, error) {
 	regels := map[string][]byte{}
@@ -131,7 +141,7 @@ func (e *Engine) Kennisbank() *Kennisbank { return e.kb }
 // Beantwoord answers one question. Bad input gives a typed error (OnbekendeIDFout, TypeFout, DatumFout,
 // OntbrekendVeldFout); the verdict itself is never an error.
 func (e *Engine) Beantwoord(ctx context.Context, v Vraag) (Antwoord, error) {
-	v, err := e.kb.controleer(v, e.klok())
+	v, err := e.kb.Controleer(v, e.klok())
 	if err != nil {
 		return Antwoord{}, err
 	}

@@ -9,12 +9,16 @@ import (
 type OnbekendeIDFout struct {
 	Veld       string   // the field of the question, e.g. "naar[1]" or "feiten.verzocht_door"
 	Waarde     string   // the unknown id
-	Soort      string   // the vocabulary: partijen, gegevens, doelen, convenanten, fasen, feiten
+	Soort      string   // the vocabulary: partijen, gegevens, doelen, convenanten, fasen, feiten, waarden
 	Suggesties []string // closest known ids, closest first
+	Opties     []string // for Soort "waarden": the allowed values of the fact
 }
 
 func (e *OnbekendeIDFout) Error() string {
-	s := fmt.Sprintf("%s: onbekende %s %q", e.Veld, enkelvoud(e.Soort), e.Waarde)
+	s := fmt.Sprintf("%s: %s %q", e.Veld, onbekend(e.Soort), e.Waarde)
+	if e.Soort == "waarden" && len(e.Opties) > 0 {
+		s += "; kies uit " + strings.Join(e.Opties, ", ")
+	}
 	if len(e.Suggesties) > 0 {
 		s += "; bedoelde u " + strings.Join(quote(e.Suggesties), " of ") + "?"
 	}
@@ -76,7 +80,10 @@ func (e KennisbankFout) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Bestand)
 	if e.Regel > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Regel, e.Kolom)
+		fmt.Fprintf(&b, ":%d", e.Regel)
+		if e.Kolom > 0 {
+			fmt.Fprintf(&b, ":%d", e.Kolom)
+		}
 	}
 	if e.Pointer != "" {
 		fmt.Fprintf(&b, " (%s)", e.Pointer)
@@ -97,7 +104,11 @@ func (f KennisbankFouten) Error() string {
 	for i, e := range f {
 		regels[i] = e.Error()
 	}
-	return fmt.Sprintf("kennisbank ongeldig (%d fouten):\n%s", len(f), strings.Join(regels, "\n"))
+	aantal := fmt.Sprintf("%d fouten", len(f))
+	if len(f) == 1 {
+		aantal = "1 fout"
+	}
+	return fmt.Sprintf("kennisbank ongeldig (%s):\n%s", aantal, strings.Join(regels, "\n"))
 }
 
 func quote(ss []string) []string {
@@ -106,6 +117,16 @@ func quote(ss []string) []string {
 		out[i] = fmt.Sprintf("%q", s)
 	}
 	return out
+}
+
+// onbekend gives "onbekende partij", "onbekend feit": Dutch het-words take no -e.
+func onbekend(soort string) string {
+	w := enkelvoud(soort)
+	switch w {
+	case "feit", "doel", "convenant":
+		return "onbekend " + w
+	}
+	return "onbekende " + w
 }
 
 func enkelvoud(soort string) string {
@@ -130,6 +151,10 @@ func enkelvoud(soort string) string {
 		return "route"
 	case "lagen":
 		return "laag"
+	case "waarden":
+		return "waarde"
+	case "organisaties":
+		return "organisatie"
 	}
 	return soort
 }

@@ -31,6 +31,10 @@ type Ontvangers []string
 
 // UnmarshalJSON accepts "politie" as well as ["politie", "om"].
 func (o *Ontvangers) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		*o = nil
+		return nil
+	}
 	var een string
 	if err := json.Unmarshal(b, &een); err == nil {
 		*o = Ontvangers{een}
@@ -60,7 +64,7 @@ func LeesVraag(r io.Reader) (Vraag, error) {
 	if err := dec.Decode(&v); err != nil {
 		return Vraag{}, jsonFout(err)
 	}
-	if dec.More() {
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return Vraag{}, &JSONFout{Bericht: "meer dan één JSON-document"}
 	}
 	for k, w := range v.Feiten {
@@ -110,8 +114,10 @@ func jsonType(t string) string {
 	return t
 }
 
-// controleer checks the question against the vocabulary of the knowledge base and fills in the date.
-func (k *Kennisbank) controleer(v Vraag, vandaag time.Time) (Vraag, error) {
+// Controleer checks a question against the vocabulary of the knowledge base, without evaluating it,
+// and fills in vandaag as the date when the question has none. It gives the same typed errors as
+// Beantwoord.
+func (k *Kennisbank) Controleer(v Vraag, vandaag time.Time) (Vraag, error) {
 	if v.Van == "" {
 		return v, &OntbrekendVeldFout{Veld: "van"}
 	}
@@ -122,6 +128,9 @@ func (k *Kennisbank) controleer(v Vraag, vandaag time.Time) (Vraag, error) {
 		return v, &OntbrekendVeldFout{Veld: "naar"}
 	}
 	for i, n := range v.Naar {
+		if n == "" {
+			return v, &OntbrekendVeldFout{Veld: fmt.Sprintf("naar[%d]", i)}
+		}
 		if err := k.partij(fmt.Sprintf("naar[%d]", i), n); err != nil {
 			return v, err
 		}
@@ -173,6 +182,18 @@ func geldigeDatum(s string) bool {
 	return err == nil && t.Format(time.DateOnly) == s
 }
 
+// Bekend returns nil if id is in the vocabulary soort ("partijen", "gegevens", "doelen", "convenanten",
+// "fasen", "feiten", "voorwaarden", "grondslagen"), and otherwise an *OnbekendeIDFout with the closest
+// known ids.
+func (k *Kennisbank) Bekend(soort, id string) error {
+	return k.bekend(enkelvoud(soort), soort, id)
+}
+
+// Dichtstbij returns at most n of bekend closest to onbekend, closest first, for "bedoelde u …?".
+func Dichtstbij(onbekend string, bekend []string, n int) []string {
+	return suggestie.Dichtstbij(onbekend, bekend, n)
+}
+
 func (k *Kennisbank) bekend(veld, soort, id string) error {
 	if k.Item(soort, id) != nil || (soort == "fasen" && contains(k.ids["fasen"], id)) {
 		return nil
@@ -222,7 +243,7 @@ func (k *Kennisbank) feit(naam string, waarde any) error {
 			opties = append(opties, w.(string))
 		}
 		if !contains(opties, s) {
-			return &OnbekendeIDFout{Veld: veld, Waarde: gekregen, Soort: "waarden (" + strings.Join(opties, ", ") + ")", Suggesties: suggestie.Dichtstbij(s, opties, 3)}
+			return &OnbekendeIDFout{Veld: veld, Waarde: gekregen, Soort: "waarden", Suggesties: suggestie.Dichtstbij(s, opties, 3), Opties: opties}
 		}
 	case "partij":
 		s, ok := waarde.(string)

@@ -107,9 +107,9 @@ alternatief(a) := object.union(
 
 tekst(a) := sprintf("%s Dan is het oordeel: %s.", [a.w.tekst, lower(kb.oordelen[a.oordeel].label)]) if a.w.tekst
 
-tekst(a) := sprintf("Als %s, dan is het oordeel: %s.", [concat(" en ", [feit_tekst(k, v) | some k, v in a.w.feiten]), lower(kb.oordelen[a.oordeel].label)]) if not a.w.tekst
+tekst(a) := sprintf("%s. Dan is het oordeel: %s.", [concat("; ", [feit_tekst(k, v) | some k, v in a.w.feiten]), lower(kb.oordelen[a.oordeel].label)]) if not a.w.tekst
 
-feit_tekst(k, v) := sprintf("%s: %s", [lower(uitleg.label("feiten", k)), waarde_tekst(v)])
+feit_tekst(k, v) := sprintf("%s: %s", [uitleg.label("feiten", k), waarde_tekst(v)])
 
 waarde_tekst(true) := "ja"
 

@@ -13,7 +13,7 @@ ggz_zonder_toestemming(feiten) := testkit.zvh({
 
 test_toestemming_als_alternatief if {
 	alternatieven.alternatieven == [{
-		"tekst": "Als toestemming van betrokkene: gegeven, dan is het oordeel: toegestaan onder voorwaarden.",
+		"tekst": "Toestemming van betrokkene: gegeven. Dan is het oordeel: toegestaan onder voorwaarden.",
 		"feiten": {"toestemming": "gegeven"},
 		"oordeel": "toegestaan_onder_voorwaarden",
 	}] with input as ggz_zonder_toestemming({})
@@ -27,7 +27,7 @@ test_alleen_wat_minder_streng_is if {
 
 test_twee_feiten_samen_als_geen_van_beide_alleen_volstaat if {
 	alternatieven.alternatieven == [{
-		"tekst": "Als inclusiecriteria zvh vervuld: ja en toestemming van betrokkene: gegeven, dan is het oordeel: toegestaan onder voorwaarden.",
+		"tekst": "Inclusiecriteria ZVH vervuld: ja; Toestemming van betrokkene: gegeven. Dan is het oordeel: toegestaan onder voorwaarden.",
 		"feiten": {"inclusiecriteria": true, "toestemming": "gegeven"},
 		"oordeel": "toegestaan_onder_voorwaarden",
 	}] with input as ggz_zonder_toestemming({"inclusiecriteria": false})
@@ -42,12 +42,12 @@ test_geen_paar_als_een_feit_alleen_volstaat if {
 test_minst_strenge_alternatief_eerst if {
 	alternatieven.alternatieven == [
 		{
-			"tekst": "Als ontvanger is deelnemer: ja en inclusiecriteria zvh vervuld: ja, dan is het oordeel: toegestaan onder voorwaarden.",
+			"tekst": "Ontvanger is deelnemer: ja; Inclusiecriteria ZVH vervuld: ja. Dan is het oordeel: toegestaan onder voorwaarden.",
 			"feiten": {"deelnemer_naar": true, "inclusiecriteria": true},
 			"oordeel": "toegestaan_onder_voorwaarden",
 		},
 		{
-			"tekst": "Als inclusiecriteria zvh vervuld: ja, dan is het oordeel: onbepaald.",
+			"tekst": "Inclusiecriteria ZVH vervuld: ja. Dan is het oordeel: onbepaald.",
 			"feiten": {"inclusiecriteria": true},
 			"oordeel": "onbepaald",
 		},
@@ -56,7 +56,7 @@ test_minst_strenge_alternatief_eerst if {
 
 test_van_onbepaald_naar_voorwaarden if {
 	alternatieven.alternatieven == [{
-		"tekst": "Als ontvanger is deelnemer: ja, dan is het oordeel: toegestaan onder voorwaarden.",
+		"tekst": "Ontvanger is deelnemer: ja. Dan is het oordeel: toegestaan onder voorwaarden.",
 		"feiten": {"deelnemer_naar": true},
 		"oordeel": "toegestaan_onder_voorwaarden",
 	}] with input as testkit.zvh({"naar": ["woningcorporatie"]})
@@ -109,7 +109,7 @@ test_nieuwe_invoer_vervangt_doel_en_ontvanger if {
 }
 
 test_feit_tekst if {
-	alternatieven.feit_tekst("toestemming", "niet_gevraagd") == "toestemming van betrokkene: niet gevraagd"
+	alternatieven.feit_tekst("toestemming", "niet_gevraagd") == "Toestemming van betrokkene: niet gevraagd"
 	alternatieven.feit_tekst("onbekend_feit", true) == "onbekend_feit: ja"
 }
 

@@ -91,7 +91,7 @@ cel(r, c) := {
 	"grondslagen": uitleg.gesorteerd("grondslagen", {g | some i in beslissend(its, o); some g in i.grondslagen}),
 	"voorwaarden": cel_voorwaarden_lijst(vw, o),
 	"redenen": uniek([reden(i) | some i in sort_items(beslissend(its, o))]),
-	"ontbrekende_feiten": sort({f | some i in its; i.oordeel == "onbepaald"; some f in i.ontbrekende_feiten}),
+	"ontbrekende_feiten": cel_ontbrekend(its, o),
 	"keten": [keten_stap(u) | some u in sort_items([u | some u in its; u.soort == "laag"])],
 	"herstel": [h | some i in its; some h in herstel_van(i)],
 } if {
@@ -99,6 +99,11 @@ cel(r, c) := {
 	vw := cel_voorwaarden(r, its)
 	o := cel_oordeel(its, vw)
 }
+
+# cel_ontbrekend: alleen een onbepaald deeloordeel noemt de feiten die het zouden beslissen.
+cel_ontbrekend(its, "onbepaald") := sort({f | some i in its; i.oordeel == "onbepaald"; some f in i.ontbrekende_feiten})
+
+cel_ontbrekend(_, o) := [] if o != "onbepaald"
 
 cel_voorwaarden_lijst(vw, o) := uitleg.gesorteerd("voorwaarden", vw) if positief(o)
 

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -133,6 +134,9 @@ func scalar(n *yaml.Node) (any, error) {
 			if err := n.Decode(&i); err == nil {
 				return json.Number(strconv.FormatInt(i, 10)), nil
 			}
+		}
+		if math.IsInf(f, 0) || math.IsNaN(f) {
+			return nil, &SyntaxFout{Regel: n.Line, Bericht: fmt.Sprintf("%q is geen eindig getal", n.Value)}
 		}
 		return json.Number(strconv.FormatFloat(f, 'g', -1, 64)), nil
 	}

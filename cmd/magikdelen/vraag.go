@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"maps"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
+)
+
+// vraagOpties are the options of magikdelen vraag.
+type vraagOpties struct {
+	g         *globaleOpties
+	cmd       *cobra.Command
+	van       string
+	naar      []string
+	gegevens  []string
+	doel      string
+	convenant string
+	fase      string
+	datum     string
+	feiten    feiten
+	invoer    string
+	formaat   formaat
+}
+
+// vraagVlaggen are the flags that make up a question; given explicitly they override --invoer.
+var vraagVlaggen = []string{"van", "naar", "gegevens", "doel", "convenant", "fase", "datum", "feit"}
+
+// newVraagCmd builds magikdelen vraag. runF replaces runVraag in tests; nil runs the real thing.
+func newVraagCmd(g *globaleOpties, runF func(context.Context, *vraagOpties) error) *cobra.Command {
+	if runF == nil {
+		runF = runVraag
+	}
+	opts := &vraagOpties{g: g, feiten: feiten{}}
+	cmd := &cobra.Command{
+		Use:     "vraag [opties]",
+		Aliases: []string{"check"},
+		Short:   "Mag ik dit delen? Beoordeel één gegevensdeling",
+		Long: `Beoordeel of de verstrekkende partij (--van) gegevens (--gegevens) mag delen met de ontvanger(s)
+(--naar) voor een doel (--doel), eventueel binnen een convenant (--convenant) en op een datum (--datum).
+Het antwoord noemt het oordeel, de juridische keten, de grondslagen met links naar de wettekst, de
+voorwaarden als checklist en wat er nodig is om het wel te mogen.
+
+--naar en --gegevens mogen herhaald worden of komma's bevatten. --feit naam=waarde mag herhaald worden;
+true en false worden ja/nee, een geheel getal een getal. Met --invoer leest magikdelen de vraag als JSON
+(- voor standaardinvoer); opties die u daarnaast opgeeft, gaan voor (feiten per naam).
+
+Engelse namen werken ook: check, --from, --to, --data, --purpose, --covenant, --phase, --date, --fact,
+--input, --format.`,
+		Example: `  magikdelen vraag --van wijkteam --naar zvh_procesregisseur --gegevens identificerend,signaal \
+                   --doel zvh_aanmelding --convenant zvht --feit inclusiecriteria=true
+  magikdelen vraag --van ggz --naar overleg_deelnemers --gegevens gezondheid --doel zvh_casusoverleg \
+                   --convenant zvht --datum 2025-06-01 --feit toestemming=niet_gevraagd -o json
+  magikdelen vraag --invoer vraag.json
+  cat vraag.json | magikdelen vraag --invoer - --datum 2026-03-01`,
+		Args:                  argumenten(0),
+		DisableFlagsInUseLine: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runF(cmd.Context(), opts)
+		},
+	}
+	opts.cmd = cmd
+	f := cmd.Flags()
+	f.SortFlags = false
+	f.StringVar(&opts.van, "van", "", "de verstrekkende `partij`, bijvoorbeeld wijkteam")
+	f.Var(lijst{&opts.naar, "partij"}, "naar", "de ontvangende partij(en); herhaal of scheid met komma's")
+	f.Var(lijst{&opts.gegevens, "categorie"}, "gegevens", "de gegevenscategorieën; herhaal of scheid met komma's")
+	f.StringVar(&opts.doel, "doel", "", "het `doel` van de deling, bijvoorbeeld zvh_casusoverleg")
+	f.StringVar(&opts.convenant, "convenant", "", "het `convenant`, bijvoorbeeld zvht")
+	f.StringVar(&opts.fase, "fase", "", "de `fase` (ave1 tot en met ave4)")
+	f.StringVar(&opts.datum, "datum", "", "de datum van de deling als `JJJJ-MM-DD` (standaard vandaag)")
+	f.Var(opts.feiten, "feit", "een feit over de casus, bijvoorbeeld toestemming=gegeven of leeftijd=14; herhaalbaar")
+	f.StringVar(&opts.invoer, "invoer", "", "lees de vraag als JSON uit dit `bestand`, of - voor standaardinvoer; ook --input")
+	voegFormaatToe(f, &opts.formaat)
+	return cmd
+}
+
+// runVraag answers the question and writes the answer in the chosen format.
+func runVraag(ctx context.Context, opts *vraagOpties) error {
+	s := opts.g.stromen
+	gezet := opts.cmd.Flags().Changed
+	heeftVlaggen := false
+	for _, n := range vraagVlaggen {
+		heeftVlaggen = heeftVlaggen || gezet(n)
+	}
+	if opts.invoer == "" && !heeftVlaggen && s.Terminal {
+		return &gebruiksFout{
+			bericht: "de geleide modus, die de vraag stap voor stap stelt, komt in een volgende versie; geef de vraag nu op met opties of met --invoer",
+			cmd:     opts.cmd,
+			gebruik: true,
+		}
+	}
+
+	v, err := opts.vraag()
+	if err != nil {
+		return err
+	}
+	engine, err := laadEngine(ctx, opts.g)
+	if err != nil {
+		return err
+	}
+	a, err := engine.Beantwoord(ctx, v)
+	if err != nil {
+		return err
+	}
+	return toon(s, opts.formaat, a, func() string { return antwoordMarkdown(a, engine.Kennisbank()) })
+}
+
+// vraag builds the question: the --invoer JSON if given, with the flags that were given on top.
+func (opts *vraagOpties) vraag() (library.Vraag, error) {
+	var v library.Vraag
+	if opts.invoer != "" {
+		var err error
+		if v, err = leesVraag(opts.invoer, opts.g.stromen.In); err != nil {
+			return v, err
+		}
+	}
+	pasOptiesToe(&v, opts, opts.cmd.Flags().Changed)
+	return v, nil
+}
+
+// leesVraag reads question JSON from a file, or from in for "-".
+func leesVraag(pad string, in io.Reader) (library.Vraag, error) {
+	if pad == "-" {
+		return library.LeesVraag(in)
+	}
+	f, err := os.Open(pad)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return library.Vraag{}, &invoerFout{veld: "--invoer", err: fmt.Errorf("bestand %s bestaat niet", pad)}
+		}
+		return library.Vraag{}, &invoerFout{veld: "--invoer", err: err}
+	}
+	defer f.Close()
+	return library.LeesVraag(f)
+}
+
+// pasOptiesToe sets the fields of v whose flag was given; facts are merged per name.
+func pasOptiesToe(v *library.Vraag, opts *vraagOpties, gezet func(string) bool) {
+	if gezet("van") {
+		v.Van = opts.van
+	}
+	if gezet("naar") {
+		v.Naar = library.Ontvangers(opts.naar)
+	}
+	if gezet("gegevens") {
+		v.Gegevens = opts.gegevens
+	}
+	if gezet("doel") {
+		v.Doel = opts.doel
+	}
+	if gezet("convenant") {
+		v.Convenant = opts.convenant
+	}
+	if gezet("fase") {
+		v.Fase = opts.fase
+	}
+	if gezet("datum") {
+		v.Datum = opts.datum
+	}
+	if gezet("feit") {
+		if v.Feiten == nil {
+			v.Feiten = map[string]any{}
+		}
+		maps.Copy(v.Feiten, opts.feiten)
+	}
+}

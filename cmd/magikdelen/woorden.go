@@ -1,0 +1,88 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
+)
+
+// woorden gives the Dutch labels of the knowledge base's ids, for the human views.
+type woorden struct{ kb *library.Kennisbank }
+
+// label gives the label of id in a vocabulary, or the id itself when it has none.
+func (w woorden) label(soort, id string) string {
+	if item := w.kb.Item(soort, id); item != nil {
+		for _, veld := range []string{"label", "naam", "titel"} {
+			if s, ok := item[veld].(string); ok && s != "" {
+				return s
+			}
+		}
+	}
+	return id
+}
+
+// partij gives the label of a party role or of a concrete organisation.
+func (w woorden) partij(id string) string {
+	if w.kb.Item("partijen", id) != nil {
+		return w.label("partijen", id)
+	}
+	return w.label("organisaties", id)
+}
+
+func (w woorden) oordeel(o library.Oordeel) string { return w.label("oordelen", string(o)) }
+
+// labels maps ids of one vocabulary to their labels.
+func (w woorden) labels(soort string, ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = w.label(soort, id)
+	}
+	return out
+}
+
+// grondslag gives the title and link of a legal ground.
+func (w woorden) grondslag(id string) (titel, bron string) {
+	item := w.kb.Item("grondslagen", id)
+	titel, _ = item["titel"].(string)
+	bron, _ = item["bron"].(string)
+	if titel == "" {
+		titel = id
+	}
+	return titel, bron
+}
+
+// feitWaarde writes the value of a fact for people: ja/nee, labels for party and purpose ids.
+func (w woorden) feitWaarde(naam string, v any) string {
+	soort, _ := w.kb.Item("feiten", naam)["type"].(string)
+	switch x := v.(type) {
+	case bool:
+		if x {
+			return "ja"
+		}
+		return "nee"
+	case string:
+		switch soort {
+		case "partij":
+			return w.partij(x)
+		case "doel":
+			return w.label("doelen", x)
+		}
+		return strings.ReplaceAll(x, "_", " ")
+	case float64:
+		if x == float64(int64(x)) {
+			return fmt.Sprintf("%d", int64(x))
+		}
+	}
+	return fmt.Sprintf("%v", v)
+}
+
+// esc escapes the characters that would turn plain text from the knowledge base into Markdown markup.
+func esc(s string) string {
+	return mdEscaper.Replace(s)
+}
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`)
+
+// cel escapes text for a table cell.
+func cel(s string) string { return strings.ReplaceAll(esc(s), "|", `\|`) }
