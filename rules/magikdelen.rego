@@ -58,17 +58,51 @@ genormaliseerd := object.union(
 
 default kader_info := {"convenant": null, "route": "wettelijk"}
 
-kader_info := {"convenant": kader.convenant_id, "naam": kader.convenant.naam, "route": "convenant"} if kader.convenant
+kader_info := {"convenant": kader.convenant_id, "naam": kader.convenant.naam, "route": "convenant"} if {
+	kader.convenant
+	some r in kader.ontvangers
+	not kader.zelfstandig(r)
+}
+
+kader_info := {"convenant": kader.convenant_id, "naam": kader.convenant.naam, "route": "wettelijk"} if {
+	kader.convenant
+	every r in kader.ontvangers {
+		kader.zelfstandig(r)
+	}
+}
 
 redenen := array.concat(array.concat(kader_redenen, oordeel.redenen), deels_redenen)
 
-kader_redenen := [{
-	"id": "doel_buiten_convenant",
-	"titel": "Wettelijke route in plaats van het convenant",
-	"tekst": sprintf("Het doel %s hoort niet bij %s; de deling is beoordeeld via de wettelijke routes.", [uitleg.label("doelen", vraag.doel), convenant_naam(vraag.convenant_gevraagd)]),
-}] if kader.buiten_gevraagd_convenant
+kader_redenen := [r | some r in kader_redenen_set]
 
-default kader_redenen := []
+kader_redenen_set contains {
+	"id": "doel_buiten_convenant",
+	"titel": "Ander kader dan gevraagd",
+	"tekst": sprintf("Het doel %s hoort niet bij %s; de deling is beoordeeld %s.", [uitleg.label("doelen", vraag.doel), convenant_naam(vraag.convenant_gevraagd), beoordeeld_onder]),
+} if kader.buiten_gevraagd_convenant
+
+beoordeeld_onder := sprintf("onder %s", [kader.convenant.naam]) if kader.convenant
+
+beoordeeld_onder := "via de wettelijke routes" if not kader.convenant
+
+kader_redenen_set contains {
+	"id": "zelfstandige_wettelijke_route",
+	"titel": "Wettelijke route",
+	"tekst": sprintf("De deling aan %s valt onder een eigen wettelijke route (%s); niet het convenant, maar die route bepaalt het antwoord.", [uitleg.label("partijen", r), route.titel]),
+} if {
+	kader.convenant
+	some r in kader.ontvangers
+	route := kader.zelfstandig(r)
+}
+
+kader_redenen_set contains {
+	"id": "wetsvoorstel",
+	"titel": "Wetsvoorstel, geen wet",
+	"tekst": sprintf("Dit antwoord rekent alsof %s in werking is (stel dat). Het is een wetsvoorstel: de tekst kan nog veranderen, dus de zekerheid is laag.", [kader.convenant.naam]),
+} if {
+	count(object.get(kader.convenant, "vereist_feiten", {})) > 0
+	kader.vereiste_feiten_gelden
+}
 
 convenant_naam(id) := kb.convenanten[id].naam
 

@@ -120,7 +120,7 @@ test_reden_als_het_doel_niet_bij_het_gevraagde_convenant_hoort if {
 	a := magikdelen.antwoord with input as testkit.wettelijk({"convenant": "zvht", "feiten": {"acuut_gevaar": true}})
 	a.redenen[0] == {
 		"id": "doel_buiten_convenant",
-		"titel": "Wettelijke route in plaats van het convenant",
+		"titel": "Ander kader dan gevraagd",
 		"tekst": "Het doel Acuut gevaar afwenden hoort niet bij Convenant Zorg- en Veiligheidshuis Twente; de deling is beoordeeld via de wettelijke routes.",
 	}
 	a.kader == {"convenant": null, "route": "wettelijk"}
@@ -176,4 +176,22 @@ test_samenvatting_zonder_grondslag_in_de_keten if {
 test_aantal_voorwaarden_enkelvoud_en_meervoud if {
 	magikdelen.aantal_voorwaarden == "1 voorwaarde" with input as politie_aan_om
 	magikdelen.aantal_voorwaarden == "7 voorwaarden" with input as testkit.zvh({})
+}
+
+test_reden_noemt_het_kader_van_het_doel if {
+	a := magikdelen.antwoord with input as testkit.vraag({"convenant": "ave"})
+	a.redenen[0].tekst == "Het doel Casusoverleg (MDO) hoort niet bij Convenant Aanpak Voorkoming Escalatie (Almelo); de deling is beoordeeld onder Convenant Zorg- en Veiligheidshuis Twente."
+}
+
+test_zelfstandige_route_bepaalt_het_kader if {
+	route := {
+		"id": "zelfstandig_test", "titel": "Zelfstandige testroute", "tekst": "t", "lagen": ["art6_van"],
+		"van": ["wijkteam"], "naar": ["politie"], "doelen": ["zvh_casusoverleg"], "zelfstandig": true,
+		"grondslagen": ["avg_6_1_e"], "voorwaarden": [], "oordeel": "toegestaan_onder_voorwaarden", "zekerheid": "hoog",
+	}
+	a := magikdelen.antwoord with input as testkit.vraag({"feiten": {"inclusiecriteria": false}})
+		with data.kennisbank.routes as [route]
+	a.kader == {"convenant": "zvht", "naam": "Convenant Zorg- en Veiligheidshuis Twente", "route": "wettelijk"}
+	"zelfstandige_wettelijke_route" in {r.id | some r in a.redenen}
+	not "inclusie_niet_vervuld" in {r.id | some r in a.redenen}
 }

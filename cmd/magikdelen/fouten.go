@@ -16,10 +16,17 @@ import (
 
 // The exit codes of the contract (§1).
 const (
-	codeOK     = 0
-	codeInvoer = 2 // bad usage or bad input
-	codeIntern = 3
+	codeOK        = 0
+	codeProblemen = 1 // the command ran and found problems (failing scenarios)
+	codeInvoer    = 2 // bad usage or bad input
+	codeIntern    = 3
 )
+
+// problemenFout says the command ran and found problems, such as failing scenario tests. The results
+// are already on stdout; it gives exit code 1.
+type problemenFout struct{ bericht string }
+
+func (e *problemenFout) Error() string { return e.bericht }
 
 // gebruiksFout is bad usage of the command line: an unknown command or flag, a bad flag value, a missing
 // question. It gives exit code 2.
@@ -80,6 +87,10 @@ func (e *kennisbankFout) Unwrap() error { return e.fouten }
 func exitCode(err error) int {
 	if err == nil {
 		return codeOK
+	}
+	var pf *problemenFout
+	if errors.As(err, &pf) {
+		return codeProblemen
 	}
 	var (
 		gf  *gebruiksFout

@@ -180,7 +180,6 @@ func TestMeldFout(t *testing.T) {
 	}
 }
 
-
 // TestInvoerFouten checks that every input error of the library gives exit code 2 and a message that
 // names the field, with nothing on stdout. (The scripts in testdata/script run one of each kind end to
 // end; these run in-process with a shared engine.)

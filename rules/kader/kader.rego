@@ -26,6 +26,29 @@ buiten_gevraagd_convenant if {
 	vraag.convenant_gevraagd != object.get(doel_info, "convenant", "")
 }
 
+# zelfstandig(r): een wettelijke route die op zichzelf staat (routes.yaml, zelfstandig: true) dekt de
+# deling van de afzender aan r voor dit doel. Dan bepaalt het convenant niet de kring: het antwoord volgt
+# de wettelijke route en zegt dat. Zulke routes noemen partijen bij naam (geen groepen).
+zelfstandig(r) := route if {
+	some route in kb.routes
+	route.zelfstandig
+	not route.convenant
+	vraag.doel in route.doelen
+	datum.geldig(vraag.datum, route)
+	vraag.van in route.van
+	r in route.naar
+}
+
+# convenant_geldt(r): de deling aan r valt binnen het kader van een uitgewerkt convenant.
+convenant_geldt(r) if {
+	convenant.status == "uitgewerkt"
+	not zelfstandig(r)
+}
+
+# kring_gesloten: het convenant heeft een vaste kring van deelnemers (standaard). Zonder getekend
+# convenant (kring: open) toetsen de regels geen deelname; alleen wettelijke routes tellen.
+kring_gesloten if object.get(convenant, "kring", "gesloten") == "gesloten"
+
 deelnemer_data(p) := d if {
 	some d in convenant.deelnemers
 	d.partij == p
@@ -97,6 +120,7 @@ toetsbare_cellen contains [r, c] if {
 blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 	convenant.status != "uitgewerkt"
 	some [r, c] in cellen
+	not zelfstandig(r)
 	tekst := sprintf("%s is nog niet uitgewerkt in de kennisbank; de regels kunnen deze deling nog niet beoordelen.", [convenant.naam])
 }
 
@@ -112,9 +136,9 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 #   zekerheid: hoog
 #   grondslagen: [avg_5_2]
 blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
-	convenant.status == "uitgewerkt"
 	not datum.geldig(vraag.datum, convenant)
 	some [r, c] in cellen
+	convenant_geldt(r)
 	tekst := sprintf("%s geldt niet op %s (looptijd vanaf %s).", [convenant.naam, vraag.datum, object.get(convenant, "geldig_vanaf", "onbekend")])
 }
 
@@ -134,6 +158,7 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 	convenant
 	vraag.feit("convenant_getekend") == false
 	some [r, c] in cellen
+	not zelfstandig(r)
 	tekst := sprintf("%s is niet ondertekend; zonder ondertekend convenant is er geen afgesproken kring.", [convenant.naam])
 }
 
@@ -150,9 +175,10 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 #   grondslagen: [wgs_samenwerkingsverbanden_2_27_1, wgs_samenwerkingsverbanden_2_27_2]
 #   herstel: {deelnemer_van: true}
 blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerheid": z}) if {
-	convenant.status == "uitgewerkt"
+	kring_gesloten
 	deelname(vraag.van, "van") == "nee"
 	some [r, c] in cellen
+	convenant_geldt(r)
 	tekst := sprintf("%s is op %s geen deelnemer van %s.", [uitleg.label("partijen", vraag.van), vraag.datum, convenant.naam])
 	z := zekerheid_niet_deelnemer(vraag.van, "van")
 }
@@ -170,8 +196,9 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerhei
 #   grondslagen: [wgs_samenwerkingsverbanden_2_31, avg_5_1_b]
 #   herstel: {deelnemer_naar: true}
 blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerheid": z}) if {
-	convenant.status == "uitgewerkt"
+	kring_gesloten
 	some [r, c] in cellen
+	convenant_geldt(r)
 	kb.partijen[r].soort != "betrokkene"
 	deelname(r, "naar") == "nee"
 	tekst := sprintf("%s is op %s geen deelnemer van %s en heeft geen rol in de casus.", [uitleg.label("partijen", r), vraag.datum, convenant.naam])
@@ -207,8 +234,9 @@ zekerheid_niet_deelnemer(p, rol) := convenant.zekerheid if {
 #   zekerheid: laag
 #   grondslagen: [wgs_samenwerkingsverbanden_2_31_9]
 blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"ontbrekende_feiten": [feit], "herstel": {feit: true}}) if {
-	convenant.status == "uitgewerkt"
+	kring_gesloten
 	some [r, c] in cellen
+	convenant_geldt(r)
 	some [p, rol] in [[vraag.van, "van"], [r, "naar"]]
 	deelname(p, rol) == "onbekend"
 	feit := concat("_", ["deelnemer", rol])
@@ -264,6 +292,7 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerhei
 	doel_info.vereist_inclusie
 	vraag.feit("inclusiecriteria") == false
 	some [r, c] in cellen
+	convenant_geldt(r)
 	tekst := sprintf("De casus voldoet niet aan de inclusiecriteria, dus %s is niet noodzakelijk.", [doel_info.label])
 }
 
@@ -279,12 +308,78 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerhei
 #   zekerheid: middel
 #   grondslagen: [avg_5_1_c]
 blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
-	convenant.status == "uitgewerkt"
 	max := object.get(doel_info, "max_gegevens", ["*"])
 	not "*" in max
 	some [r, c] in cellen
+	convenant_geldt(r)
 	not c in max
 	tekst := sprintf("%s hoort niet bij %s (dat doel draagt ten hoogste: %s).", [uitleg.label("gegevens", c), doel_info.label, opsomming(max)])
+}
+
+# METADATA
+# title: Doel past niet bij het niveau
+# description: Een doel van het convenant hoort bij een niveau (fase); op een ander niveau geeft het convenant die deling niet.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679
+#     description: AVG art. 5 lid 1 sub b en c
+# custom:
+#   id: fase_past_niet
+#   oordeel: niet_toegestaan
+#   zekerheid: middel
+#   grondslagen: [avg_5_1_b, avg_5_1_c]
+blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+	is_string(vraag.fase)
+	doel_info.fase != vraag.fase
+	some [r, c] in cellen
+	convenant_geldt(r)
+	tekst := sprintf("%s hoort bij niveau %s, niet bij niveau %s.", [doel_info.label, doel_info.fase, vraag.fase])
+}
+
+# METADATA
+# title: Ontvanger heeft geen rol meer
+# description: Na afschalen vervalt de noodzaak om partners te informeren die geen rol meer hebben in de casus.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679
+#     description: AVG art. 5 lid 1 sub b en c
+# custom:
+#   id: geen_rol_meer
+#   oordeel: niet_toegestaan
+#   zekerheid: middel
+#   grondslagen: [avg_5_1_b, avg_5_1_c]
+#   herstel: {rol_in_casus: true}
+blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+	doel_info.vereist_rol_in_casus
+	vraag.feit("rol_in_casus") == false
+	some [r, c] in cellen
+	convenant_geldt(r)
+	tekst := sprintf("%s heeft geen rol meer in de casus; de noodzaak om te blijven informeren is vervallen.", [uitleg.label("partijen", r)])
+}
+
+# METADATA
+# title: Wetsvoorstel niet in werking
+# description: >-
+#   Een wetsvoorstel is geen wet: zijn routes gelden alleen als de vraag uitdrukkelijk rekent alsof het in
+#   werking is ("stel dat"), en dan altijd met lage zekerheid.
+# related_resources:
+#   - ref: https://zoek.officielebekendmakingen.nl/kst-36295-3.html
+#     description: Wetsvoorstel Wams, Kamerstukken 36 295
+# custom:
+#   id: wetsvoorstel_niet_in_werking
+#   oordeel: niet_toegestaan
+#   zekerheid: middel
+#   grondslagen: [avg_6_3]
+blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"herstel": convenant.vereist_feiten}) if {
+	not vereiste_feiten_gelden
+	some [r, c] in cellen
+	convenant_geldt(r)
+	tekst := sprintf("%s is geen wet; zonder \"stel dat\" geeft het geen grondslag.", [convenant.naam])
+}
+
+# vereiste_feiten_gelden: de feiten die het convenant vereist (bijvoorbeeld wams_in_werking) staan in de vraag.
+vereiste_feiten_gelden if {
+	every k, v in object.get(convenant, "vereist_feiten", {}) {
+		vraag.feit(k) == v
+	}
 }
 
 opsomming(ids) := "geen persoonsgegevens" if count(ids) == 0
@@ -306,6 +401,7 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"grondsla
 	einde := bewaartermijn_einde
 	vraag.datum > einde
 	some [r, c] in cellen
+	convenant_geldt(r)
 	tekst := sprintf("De bewaartermijn van %s liep uiterlijk af op %s (casus gesloten op %s).", [convenant.naam, einde, vraag.feit("casus_gesloten_op")])
 }
 
@@ -331,8 +427,11 @@ kader_voorwaarden contains "informeren" if {
 
 kader_voorwaarden contains "bewaartermijn" if bewaartermijn_einde
 
+kader_voorwaarden contains "need_to_know" if doel_info.vereist_rol_in_casus
+
 deelnemer_voorwaarde(r) := {"deelnemer"} if {
-	convenant
+	convenant_geldt(r)
+	kring_gesloten
 	some [p, rol] in [[vraag.van, "van"], [r, "naar"]]
 	kb.partijen[p].soort == "organisatie"
 	deelname_bijzonder(p, rol)
@@ -344,7 +443,8 @@ deelname_bijzonder(p, _) if deelnemer_data(p).deelname == "per_casus"
 
 # zekerheden_cel: hoe zeker de deelname van afzender en ontvanger is, als die uit de convenantdata komt.
 zekerheden_cel(r) := {z |
-	convenant
+	convenant_geldt(r)
+	kring_gesloten
 	some [p, rol] in [[vraag.van, "van"], [r, "naar"]]
 	not deelname_uit_feit(rol)
 	z := deelnemer_data(p).zekerheid

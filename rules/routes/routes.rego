@@ -31,8 +31,11 @@ grondslagen_geldig(route) if {
 	}
 }
 
+# Een gesloten doel (bijvoorbeeld het Wgs-signaal met zijn vaste gegevensset) kent alleen de routes van
+# zijn eigen convenant of regeling; algemene wettelijke routes zoals toestemming gelden daar niet.
 doel_past(route) if {
 	not route.convenant
+	not kader.doel_info.gesloten
 	some d in route.doelen
 	d in {"*", vraag.doel}
 }
