@@ -89,7 +89,7 @@ func laadKennisbank(fsys fs.FS, regels map[string][]byte) (*Kennisbank, error) {
 			var se *yamlpos.SyntaxFout
 			f := KennisbankFout{Bestand: pad, Bericht: "ongeldige YAML: " + err.Error()}
 			if errors.As(err, &se) {
-				f.Regel, f.Bericht = se.Regel, "ongeldige YAML: "+se.Bericht
+				f.Regel, f.Pointer, f.Bericht = se.Regel, se.Pointer, "ongeldige YAML: "+se.Bericht
 			}
 			fouten = append(fouten, f)
 			return nil
@@ -195,7 +195,7 @@ func bouw(vast map[string]*bestand, convenanten []*bestand) *bouwer {
 	routes := []any{}
 	for i, r := range lijst("routes") {
 		routes = append(routes, r)
-		b.plek["routes/"+id(r)] = plek{vast["routes"], fmt.Sprintf("/routes/%d", i)}
+		b.routePlek(id(r), vast["routes"], fmt.Sprintf("/routes/%d", i))
 	}
 
 	conv := map[string]any{}
@@ -230,7 +230,7 @@ func bouw(vast map[string]*bestand, convenanten []*bestand) *bouwer {
 				kopie[k] = v
 			}
 			routes = append(routes, kopie)
-			b.plek["routes/"+id(rm)] = plek{cb, fmt.Sprintf("/routes/%d", i)}
+			b.routePlek(id(rm), cb, fmt.Sprintf("/routes/%d", i))
 		}
 		deelnemers, _ := c["deelnemers"].([]any)
 		for i, d := range deelnemers {
@@ -255,6 +255,16 @@ func bouw(vast map[string]*bestand, convenanten []*bestand) *bouwer {
 	b.kb.ids["fasen"] = sleutelsBool(fasen)
 	b.kb.ids["doelen"] = sleutels(b.kb.data["doelen"].(map[string]any))
 	return b
+}
+
+// routePlek remembers where a route is defined; a route id must be unique across all files, because
+// answers and tests name routes by id.
+func (b *bouwer) routePlek(routeID string, bf *bestand, pointer string) {
+	if eerder, dubbel := b.plek["routes/"+routeID]; dubbel {
+		b.dubbel = append(b.dubbel, b.fout(bf, pointer+"/id", fmt.Sprintf("route-id %q staat al in %s", routeID, eerder.bestand.pad)))
+		return
+	}
+	b.plek["routes/"+routeID] = plek{bf, pointer}
 }
 
 func (b *bouwer) indexeer(soort string, lijst []any, bf *bestand, basis string) {
@@ -324,7 +334,7 @@ func schemaFouten(b *bestand, err error) KennisbankFouten {
 	var out KennisbankFouten
 	gezien := map[string]bool{}
 	for _, e := range ve.BasicOutput().Errors {
-		if e.Error == "" || strings.HasPrefix(e.Error, "doesn't validate with") {
+		if e.Error == "" || strings.HasPrefix(e.Error, "doesn't validate with") || e.Error == "allOf failed" || e.Error == "if-then failed" || e.Error == "if-else failed" {
 			continue
 		}
 		bericht := vertaalSchemaFout(e.KeywordLocation, e.Error)

@@ -49,6 +49,7 @@ test_overleg_bij_niet_uitgewerkt_convenant_noemt_de_reden if {
 		"gegevens": ["signaal"],
 		"doel": "ave_signaleren",
 	})
+		with data.kennisbank.convenanten.ave as testkit.ave_in_voorbereiding
 }
 
 # D5 — een reden staat één keer in een deeloordeel, ook als één route meerdere lagen dekt.

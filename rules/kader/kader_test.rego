@@ -132,6 +132,7 @@ test_convenant_niet_uitgewerkt if {
 		"naar": "politie",
 		"gegevens": "signaal",
 	})} with input as testkit.vraag({"doel": "ave_signaleren", "gegevens": ["signaal"]})
+		with data.kennisbank.convenanten.ave as testkit.ave_in_voorbereiding
 }
 
 test_convenant_niet_geldig_voor_de_begindatum if {

@@ -74,6 +74,7 @@ test_doel_past_niet_bij_route_van_een_convenant_buiten_de_vraag if {
 
 test_doel_past_niet_bij_een_convenant_dat_niet_is_uitgewerkt if {
 	not routes.doel_past({"convenant": "ave", "doelen": ["*"]}) with input as testkit.vraag({"doel": "ave_signaleren"})
+		with data.kennisbank.convenanten.ave as testkit.ave_in_voorbereiding
 }
 
 test_gegevens_past if {

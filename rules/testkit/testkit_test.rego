@@ -101,3 +101,15 @@ geen_route(laag, naar, gegevens, grondslagen, gesloten, herstel) := {
 	"gesloten_routes": gesloten,
 	"herstel": herstel,
 }
+
+# ave_in_voorbereiding: het AVE-convenant zoals het was vóór het werd uitgewerkt (status in_voorbereiding),
+# voor tests van een convenant dat de regels nog niet kunnen beoordelen.
+ave_in_voorbereiding := {
+	"id": "ave",
+	"naam": "Convenant Aanpak Voorkoming Escalatie (Almelo)",
+	"soort": "convenant",
+	"status": "in_voorbereiding",
+	"omschrijving": "In voorbereiding.",
+	"zekerheid": "laag",
+	"doelen": [{"id": "ave_signaleren", "label": "Signaleren (AVE 1)"}],
+}

@@ -13,6 +13,9 @@ func Dichtstbij(onbekend string, bekend []string, n int) []string {
 		id   string
 		afst int
 	}
+	if strings.TrimSpace(onbekend) == "" {
+		return nil
+	}
 	o := strings.ToLower(onbekend)
 	var ks []kandidaat
 	for _, b := range bekend {

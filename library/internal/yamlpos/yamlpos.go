@@ -38,6 +38,7 @@ func (p Posities) Zoek(pointer string) (regel, kolom int) {
 type SyntaxFout struct {
 	Regel   int
 	Bericht string
+	Pointer string // the JSON pointer of the value, when the error is about one value
 }
 
 func (e *SyntaxFout) Error() string { return fmt.Sprintf("regel %d: %s", e.Regel, e.Bericht) }
@@ -51,7 +52,7 @@ func Lees(src []byte) (any, Posities, error) {
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		if m := regelRe.FindStringSubmatch(err.Error()); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			return nil, nil, &SyntaxFout{Regel: n, Bericht: m[2]}
+			return nil, nil, &SyntaxFout{Regel: probleemRegel(src, m[2], n), Bericht: m[2]}
 		}
 		return nil, nil, err
 	}
@@ -61,6 +62,31 @@ func Lees(src []byte) (any, Posities, error) {
 	pos := Posities{}
 	v, err := omzetten(doc.Content[0], "", pos, 0)
 	return v, pos, err
+}
+
+// probleemRegel finds the line a syntax error is really on. yaml.v3 names the line where the enclosing
+// block starts; the first prefix of the document (in whole lines) that fails with the same problem ends
+// on the line with the defect. Found by bisection, so only a few parses, and only on the error path.
+func probleemRegel(src []byte, probleem string, context int) int {
+	regels := strings.SplitAfter(string(src), "\n")
+	faalt := func(k int) bool {
+		var n yaml.Node
+		err := yaml.Unmarshal([]byte(strings.Join(regels[:k], "")), &n)
+		return err != nil && strings.Contains(err.Error(), probleem)
+	}
+	lo, hi := 1, len(regels)
+	if !faalt(hi) {
+		return context
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if faalt(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return max(lo, context)
 }
 
 func omzetten(n *yaml.Node, ptr string, pos Posities, diepte int) (any, error) {
@@ -109,7 +135,12 @@ func omzetten(n *yaml.Node, ptr string, pos Posities, diepte int) (any, error) {
 		}
 		return l, nil
 	case yaml.ScalarNode:
-		return scalar(n)
+		v, err := scalar(n)
+		var se *SyntaxFout
+		if errors.As(err, &se) {
+			se.Pointer = ptr
+		}
+		return v, err
 	}
 	return nil, &SyntaxFout{Regel: n.Line, Bericht: "onbekend YAML-element"}
 }
