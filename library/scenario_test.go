@@ -1,12 +1,8 @@
 package library_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -30,66 +26,49 @@ func testEngine(t testing.TB) *library.Engine {
 	return engine
 }
 
-type scenario struct {
-	ID       string          `json:"id"`
-	VraagRaw json.RawMessage `json:"vraag"`
-	Verwacht struct {
-		Oordeel     library.Oordeel `json:"oordeel"`
-		Voorwaarden []string        `json:"voorwaarden"`
-		Zekerheid   string          `json:"zekerheid"`
-	} `json:"verwacht"`
-}
-
-// scenarioDekking lists the scenario prefixes whose covenant is worked out in the knowledge base.
-// X- scenarios need no covenant; the others wait for their covenant (issue 3).
-func scenarioUitgewerkt(id string) bool {
-	return strings.HasPrefix(id, "ZVH-") || strings.HasPrefix(id, "X-")
-}
-
+// TestScenarios runs every scenario file of the contract (copied from shared/scenarios into
+// testdata/scenarios) through ToetsScenarios, the same call as "magikdelen test".
 func TestScenarios(t *testing.T) {
 	t.Parallel()
 	e := testEngine(t)
-	paden, err := filepath.Glob("../testdata/scenarios/*.json")
-	if err != nil || len(paden) == 0 {
-		t.Fatalf("geen scenario's gevonden: %v", err)
+	rapport, err := e.ToetsScenarios(context.Background(), os.DirFS("../testdata/scenarios"))
+	if err != nil {
+		t.Fatalf("ToetsScenarios: %v", err)
 	}
-	for _, pad := range paden {
-		raw, err := os.ReadFile(pad)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var s scenario
-		if err := json.Unmarshal(raw, &s); err != nil {
-			t.Fatalf("%s: %v", pad, err)
-		}
-		if !scenarioUitgewerkt(s.ID) {
-			continue
-		}
-		t.Run(s.ID, func(t *testing.T) {
-			t.Parallel()
-			v, err := library.LeesVraag(bytes.NewReader(s.VraagRaw))
-			if err != nil {
-				t.Fatalf("LeesVraag: %v", err)
+	if len(rapport.Uitslagen) < 36 {
+		t.Fatalf("%d scenario's gevonden, verwacht de 36 gedeelde scenario's", len(rapport.Uitslagen))
+	}
+	for _, u := range rapport.Uitslagen {
+		t.Run(u.ID, func(t *testing.T) {
+			if !u.Geslaagd {
+				t.Errorf("%s (%s): %s", u.ID, u.Bestand, strings.Join(u.Verschillen, "; "))
 			}
-			a, err := e.Beantwoord(context.Background(), v)
-			if err != nil {
-				t.Fatalf("Beantwoord: %v", err)
-			}
-			if a.Oordeel != s.Verwacht.Oordeel {
-				t.Errorf("oordeel = %s, verwacht %s\nredenen: %v", a.Oordeel, s.Verwacht.Oordeel, a.Redenen)
-			}
-			var ids []string
-			for _, vw := range a.Voorwaarden {
-				ids = append(ids, vw.ID)
-			}
-			for _, want := range s.Verwacht.Voorwaarden {
-				if !slices.Contains(ids, want) {
-					t.Errorf("voorwaarde %q ontbreekt; kreeg %v", want, ids)
-				}
-			}
-			if s.Verwacht.Zekerheid != "" && a.Zekerheid != s.Verwacht.Zekerheid {
-				t.Logf("zekerheid = %s, scenario noemt %s", a.Zekerheid, s.Verwacht.Zekerheid)
+			for _, o := range u.Opmerkingen {
+				t.Log(o)
 			}
 		})
+	}
+	if rapport.Geslaagd+rapport.Mislukt != len(rapport.Uitslagen) {
+		t.Errorf("telling klopt niet: %d + %d != %d", rapport.Geslaagd, rapport.Mislukt, len(rapport.Uitslagen))
+	}
+}
+
+// TestToetsScenarioVerschillen checks that a wrong expectation fails with the difference named.
+func TestToetsScenarioVerschillen(t *testing.T) {
+	t.Parallel()
+	e := testEngine(t)
+	s, err := library.LeesScenario(strings.NewReader(`{"id": "T-1", "vraag": {"van": "wijkteam", "naar": "zvh_procesregisseur",
+		"gegevens": ["identificerend"], "doel": "zvh_aanmelding", "datum": "2025-06-01", "feiten": {"inclusiecriteria": false}},
+		"verwacht": {"oordeel": "toegestaan_onder_voorwaarden", "voorwaarden": ["fg"], "zekerheid": "hoog"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := e.ToetsScenario(context.Background(), s)
+	want := []string{"oordeel is niet_toegestaan, verwacht toegestaan_onder_voorwaarden", "voorwaarden ontbreken: fg"}
+	if u.Geslaagd || strings.Join(u.Verschillen, "|") != strings.Join(want, "|") {
+		t.Errorf("uitslag %+v, verwacht verschillen %q", u, want)
+	}
+	if len(u.Opmerkingen) != 1 {
+		t.Errorf("opmerkingen %q, verwacht één over de zekerheid", u.Opmerkingen)
 	}
 }
