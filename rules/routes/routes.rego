@@ -122,6 +122,25 @@ gesloten(route) if {
 	vraag.feit(h.feit) != h.waarde
 }
 
+# Toestemming van de verkeerde persoon voor de leeftijd (feiten.yaml, toestemming_door) opent de route niet.
+gesloten(route) if {
+	some h in handelingen(route)
+	h.bij_minderjarige
+	vraag.feit(h.feit) == h.waarde
+	not toestemming_door_past
+}
+
+toestemming_door_past if not vraag.bekend("toestemming_door")
+
+toestemming_door_past if not is_number(vraag.feit("leeftijd"))
+
+toestemming_door_past if {
+	leeftijd := vraag.feit("leeftijd")
+	is_number(leeftijd)
+	banden := [b | some b in kb.feiten.toestemming_door.geldig_per_leeftijd; leeftijd < b.tot]
+	vraag.feit("toestemming_door") in banden[0].door
+}
+
 ontbrekend(route) := {k | some k, _ in feiten(route); not vraag.bekend(k)}
 
 minderjarig if {

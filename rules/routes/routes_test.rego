@@ -379,3 +379,37 @@ test_uitkomst_zonder_kandidaten if {
 	u.gesloten_routes == []
 	u.herstel == []
 }
+
+# Leeftijdsgrenzen voor toestemming (feiten.yaml): wie geldig toestemming geeft.
+minderjarige_ggz(leeftijd, door) := testkit.vraag({
+	"van": "ggz", "naar": ["politie"], "gegevens": ["gezondheid"], "doel": "gevaar_afwenden",
+	"feiten": {"toestemming": "gegeven", "toestemming_door": door, "leeftijd": leeftijd, "acuut_gevaar": false},
+})
+
+toestemming_geheim := [r | some r in data.kennisbank.routes; r.id == "toestemming_geheim"][0]
+
+test_toestemming_van_het_kind_onder_12_is_niet_geldig if {
+	routes.gesloten(toestemming_geheim) with input as minderjarige_ggz(10, "betrokkene")
+}
+
+test_toestemming_van_de_ouders_onder_12_is_geldig if {
+	not routes.gesloten(toestemming_geheim) with input as minderjarige_ggz(10, "ouders")
+}
+
+test_van_12_tot_16_kind_en_ouders_samen if {
+	routes.gesloten(toestemming_geheim) with input as minderjarige_ggz(14, "ouders")
+	routes.gesloten(toestemming_geheim) with input as minderjarige_ggz(14, "betrokkene")
+	not routes.gesloten(toestemming_geheim) with input as minderjarige_ggz(14, "beide")
+}
+
+test_vanaf_16_het_kind_zelf if {
+	not routes.gesloten(toestemming_geheim) with input as minderjarige_ggz(16, "betrokkene")
+	routes.gesloten(toestemming_geheim) with input as minderjarige_ggz(16, "ouders")
+}
+
+test_zonder_leeftijd_of_toestemming_door_geen_leeftijdstoets if {
+	zonder_leeftijd := testkit.vraag({"van": "ggz", "naar": ["politie"], "gegevens": ["gezondheid"], "feiten": {"toestemming": "gegeven", "toestemming_door": "betrokkene"}})
+	not routes.gesloten(toestemming_geheim) with input as zonder_leeftijd
+	zonder_door := testkit.vraag({"van": "ggz", "naar": ["politie"], "gegevens": ["gezondheid"], "feiten": {"toestemming": "gegeven", "leeftijd": 10}})
+	not routes.gesloten(toestemming_geheim) with input as zonder_door
+}
