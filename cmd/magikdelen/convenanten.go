@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -126,7 +127,39 @@ func convenantMarkdown(c map[string]any, kb *library.Kennisbank) string {
 	if f := teksten(c, "fasen"); len(f) > 0 {
 		fmt.Fprintf(&b, "- **Fasen:** %s\n", esc(strings.Join(f, ", ")))
 	}
+	if tekst(c, "kring") == "open" {
+		b.WriteString("- **Kring:** open — er is geen getekend convenant; alleen wettelijke routes dragen een deling\n")
+	}
+	if vf, ok := c["vereist_feiten"].(map[string]any); ok && len(vf) > 0 {
+		var delen []string
+		for _, k := range sorteerSleutels(vf) {
+			delen = append(delen, fmt.Sprintf("%s = %v", k, vf[k]))
+		}
+		fmt.Fprintf(&b, "- **Geldt alleen als:** %s (\"stel dat\"; altijd lage zekerheid)\n", esc(strings.Join(delen, ", ")))
+	}
 	b.WriteString("\n")
+
+	if niveaus := lijstVan(c, "niveaus"); len(niveaus) > 0 {
+		b.WriteString("## Niveaus\n\n")
+		for _, n := range niveaus {
+			fmt.Fprintf(&b, "- **%s**", esc(tekst(n, "fase")))
+			if k := tekst(n, "kleur"); k != "" {
+				fmt.Fprintf(&b, " (%s)", esc(k))
+			}
+			fmt.Fprintf(&b, ": %s", esc(tekst(n, "delen")))
+			var rollen []string
+			for _, r := range [][2]string{{"casusregie", "casusregie"}, {"procesregie", "procesregie"}, {"bestuurlijk", "bestuurlijk verantwoordelijk"}} {
+				if v := tekst(n, r[0]); v != "" {
+					rollen = append(rollen, r[1]+": "+v)
+				}
+			}
+			if len(rollen) > 0 {
+				fmt.Fprintf(&b, " — %s", esc(strings.Join(rollen, "; ")))
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+	}
 
 	if basis := lijstVan(c, "wettelijke_basis"); len(basis) > 0 {
 		b.WriteString("## Wettelijke basis\n\n")
@@ -367,5 +400,14 @@ func lijstVan(m map[string]any, k string) []map[string]any {
 			out = append(out, e)
 		}
 	}
+	return out
+}
+
+func sorteerSleutels(m map[string]any) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
 	return out
 }

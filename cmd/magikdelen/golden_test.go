@@ -67,11 +67,14 @@ func TestGoldenConvenanten(t *testing.T) {
 	kb := e.Kennisbank()
 	for _, f := range alleFormaten {
 		var buf bytes.Buffer
-		c := kb.Item("convenanten", "zvht")
-		if err := toon(goldenStromen(&buf), f, c, func() string { return convenantMarkdown(c, kb) }); err != nil {
-			t.Fatalf("toon %s: %v", f, err)
+		for _, id := range kb.IDs("convenanten") {
+			buf.Reset()
+			c := kb.Item("convenanten", id)
+			if err := toon(goldenStromen(&buf), f, c, func() string { return convenantMarkdown(c, kb) }); err != nil {
+				t.Fatalf("toon %s: %v", f, err)
+			}
+			vergelijkGolden(t, f, "convenanten-"+id, buf.Bytes(), kb.Versie())
 		}
-		vergelijkGolden(t, f, "convenanten-zvht", buf.Bytes(), kb.Versie())
 
 		buf.Reset()
 		l := convenantenLijst(kb)
