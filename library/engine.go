@@ -69,7 +69,9 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	}
 	args := []func(*rego.Rego){
 		rego.Query(Query),
-		rego.Store(inmem.NewFromObject(map[string]any{"kennisbank": kb.data})),
+		// AST values on read: the rules read the knowledge base for every question, so it must not be
+		// converted again on every read.
+		rego.Store(inmem.NewFromObjectWithOpts(map[string]any{"kennisbank": kb.data}, inmem.OptReturnASTValuesOnRead(true))),
 	}
 	for _, m := range modules {
 		args = append(args, rego.ParsedModule(m))

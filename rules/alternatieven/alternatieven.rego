@@ -17,9 +17,10 @@ max_aantal := 6
 
 huidige_feiten := vraag.feiten
 
-# enkel: feitwijzigingen uit de herstelopties van de cellen die niet positief zijn.
+# enkel: feitwijzigingen uit de herstelopties van de cellen die het oordeel dragen (een andere cel
+# verbeteren verandert het totaal niet).
 enkel contains h if {
-	some d in oordeel.deeloordelen
+	some d in oordeel.beslissende_cellen
 	some h in d.herstel
 	count(h) > 0
 	nieuw_feit(h)
@@ -32,7 +33,7 @@ nieuw_feit(h) if {
 
 # paar: twee herstelopties van dezelfde cel samen, als ze elkaar niet tegenspreken.
 paar contains object.union(h1, h2) if {
-	some d in oordeel.deeloordelen
+	some d in oordeel.beslissende_cellen
 	some i, h1 in d.herstel
 	some j, h2 in d.herstel
 	i < j

@@ -29,11 +29,11 @@ verenigbaar if vraag.doel in object.get(kb.doelen, [oorsprong, "verenigbaar_met"
 #   oordeel: niet_toegestaan
 #   zekerheid: middel
 #   grondslagen: [avg_5_1_b, avg_6_4]
-blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 	is_string(oorsprong)
 	not verenigbaar
 	not vraag.feit("acuut_gevaar") == true
-	some [r, c] in kader.cellen
+	kader.cellen[[r, c]]
 	tekst := sprintf("De gegevens zijn verkregen voor %s; gebruik voor %s is een ander, onverenigbaar doel.", [uitleg.label("doelen", oorsprong), uitleg.label("doelen", vraag.doel)])
 }
 
@@ -51,10 +51,17 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 #   oordeel: onbepaald
 #   zekerheid: laag
 #   grondslagen: [avg_6_4, avg_23_1]
-blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 	is_string(oorsprong)
 	not verenigbaar
 	vraag.feit("acuut_gevaar") == true
-	some [r, c] in kader.cellen
+	kader.cellen[[r, c]]
 	tekst := sprintf("De gegevens zijn verkregen voor %s; of gebruik voor %s bij acuut gevaar verenigbaar is, moet de FG wegen.", [uitleg.label("doelen", oorsprong), uitleg.label("doelen", vraag.doel)])
+}
+
+# blokkades: alle blokkades als één verzameling. De regels hierboven staan per cel (blokkade[r][c]), zodat
+# het oordeel per cel kan opzoeken in plaats van alles te doorzoeken.
+blokkades contains b if {
+	some r, c
+	some b in blokkade[r][c]
 }

@@ -30,14 +30,19 @@ buiten_gevraagd_convenant if {
 # deling van de afzender aan r voor dit doel. Dan bepaalt het convenant niet de kring: het antwoord volgt
 # de wettelijke route en zegt dat. Zulke routes noemen partijen bij naam (geen groepen).
 zelfstandig(r) := route if {
+	some route in zelfstandige_routes
+	r in route.naar
+}
+
+# zelfstandige_routes: eenmaal per vraag, de zelfstandige routes voor dit doel, deze datum en deze afzender.
+zelfstandige_routes := [route |
 	some route in kb.routes
 	route.zelfstandig
 	not route.convenant
 	vraag.doel in route.doelen
 	datum.geldig(vraag.datum, route)
 	vraag.van in route.van
-	r in route.naar
-}
+]
 
 # convenant_geldt(r): de deling aan r valt binnen het kader van een uitgewerkt convenant.
 convenant_geldt(r) if {
@@ -103,7 +108,7 @@ cellen contains [r, c] if {
 # toetsbare_cellen: de cellen die de lagen toetsen. Een overlegtafel die niet kan worden uitgeschreven,
 # toetst geen laag; daar zegt het kader wat geldt.
 toetsbare_cellen contains [r, c] if {
-	some [r, c] in cellen
+	cellen[[r, c]]
 	kb.partijen[r].soort != "overleg"
 }
 
@@ -117,9 +122,9 @@ toetsbare_cellen contains [r, c] if {
 #   id: convenant_niet_uitgewerkt
 #   oordeel: onbepaald
 #   zekerheid: laag
-blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 	convenant.status != "uitgewerkt"
-	some [r, c] in cellen
+	cellen[[r, c]]
 	not zelfstandig(r)
 	tekst := sprintf("%s is nog niet uitgewerkt in de kennisbank; de regels kunnen deze deling nog niet beoordelen.", [convenant.naam])
 }
@@ -135,9 +140,9 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 #   oordeel: niet_toegestaan
 #   zekerheid: hoog
 #   grondslagen: [avg_5_2]
-blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 	not datum.geldig(vraag.datum, convenant)
-	some [r, c] in cellen
+	cellen[[r, c]]
 	convenant_geldt(r)
 	tekst := sprintf("%s geldt niet op %s (looptijd vanaf %s).", [convenant.naam, vraag.datum, object.get(convenant, "geldig_vanaf", "onbekend")])
 }
@@ -154,10 +159,10 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 #   zekerheid: hoog
 #   grondslagen: [avg_5_2]
 #   herstel: {convenant_getekend: true}
-blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 	convenant
 	vraag.feit("convenant_getekend") == false
-	some [r, c] in cellen
+	cellen[[r, c]]
 	not zelfstandig(r)
 	tekst := sprintf("%s is niet ondertekend; zonder ondertekend convenant is er geen afgesproken kring.", [convenant.naam])
 }
@@ -174,10 +179,10 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 #   zekerheid: hoog
 #   grondslagen: [wgs_samenwerkingsverbanden_2_27_1, wgs_samenwerkingsverbanden_2_27_2]
 #   herstel: {deelnemer_van: true}
-blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerheid": z}) if {
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerheid": z}) if {
 	kring_gesloten
 	deelname(vraag.van, "van") == "nee"
-	some [r, c] in cellen
+	cellen[[r, c]]
 	convenant_geldt(r)
 	tekst := sprintf("%s is op %s geen deelnemer van %s.", [uitleg.label("partijen", vraag.van), vraag.datum, convenant.naam])
 	z := zekerheid_niet_deelnemer(vraag.van, "van")
@@ -195,9 +200,9 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerhei
 #   zekerheid: hoog
 #   grondslagen: [wgs_samenwerkingsverbanden_2_31, avg_5_1_b]
 #   herstel: {deelnemer_naar: true}
-blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerheid": z}) if {
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerheid": z}) if {
 	kring_gesloten
-	some [r, c] in cellen
+	cellen[[r, c]]
 	convenant_geldt(r)
 	kb.partijen[r].soort != "betrokkene"
 	deelname(r, "naar") == "nee"
@@ -233,9 +238,9 @@ zekerheid_niet_deelnemer(p, rol) := convenant.zekerheid if {
 #   oordeel: onbepaald
 #   zekerheid: laag
 #   grondslagen: [wgs_samenwerkingsverbanden_2_31_9]
-blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"ontbrekende_feiten": [feit], "herstel": {feit: true}}) if {
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"ontbrekende_feiten": [feit], "herstel": {feit: true}}) if {
 	kring_gesloten
-	some [r, c] in cellen
+	cellen[[r, c]]
 	convenant_geldt(r)
 	some [p, rol] in [[vraag.van, "van"], [r, "naar"]]
 	deelname(p, rol) == "onbekend"
@@ -253,9 +258,9 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"ontbreke
 #   id: betrokken_niet_deelnemer
 #   oordeel: onbepaald
 #   zekerheid: laag
-blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 	not convenant
-	some [r, c] in cellen
+	cellen[[r, c]]
 	kb.partijen[r].soort == "betrokken_niet_deelnemer"
 	tekst := sprintf("%s heeft een eigen rol in de casus maar geen vastgelegde route; de FG moet dit beoordelen.", [uitleg.label("partijen", r)])
 }
@@ -267,9 +272,9 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 #   id: overleg_zonder_convenant
 #   oordeel: onbepaald
 #   zekerheid: laag
-blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 	not convenant
-	some [r, c] in cellen
+	cellen[[r, c]]
 	kb.partijen[r].soort == "overleg"
 	tekst := "Zonder convenant is niet te bepalen wie er aan de casustafel zitten; noem de ontvangers afzonderlijk."
 }
@@ -288,10 +293,10 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 #   zekerheid: middel
 #   grondslagen: [wgs_samenwerkingsverbanden_2_25, avg_5_1_b, avg_5_1_c]
 #   herstel: {inclusiecriteria: true}
-blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerheid": convenant.inclusiecriteria.zekerheid}) if {
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerheid": convenant.inclusiecriteria.zekerheid}) if {
 	doel_info.vereist_inclusie
 	vraag.feit("inclusiecriteria") == false
-	some [r, c] in cellen
+	cellen[[r, c]]
 	convenant_geldt(r)
 	tekst := sprintf("De casus voldoet niet aan de inclusiecriteria, dus %s is niet noodzakelijk.", [doel_info.label])
 }
@@ -307,10 +312,10 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerhei
 #   oordeel: niet_toegestaan
 #   zekerheid: middel
 #   grondslagen: [avg_5_1_c]
-blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 	max := object.get(doel_info, "max_gegevens", ["*"])
 	not "*" in max
-	some [r, c] in cellen
+	cellen[[r, c]]
 	convenant_geldt(r)
 	not c in max
 	tekst := sprintf("%s hoort niet bij %s (dat doel draagt ten hoogste: %s).", [uitleg.label("gegevens", c), doel_info.label, opsomming(max)])
@@ -327,10 +332,10 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 #   oordeel: niet_toegestaan
 #   zekerheid: middel
 #   grondslagen: [avg_5_1_b, avg_5_1_c]
-blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 	is_string(vraag.fase)
 	doel_info.fase != vraag.fase
-	some [r, c] in cellen
+	cellen[[r, c]]
 	convenant_geldt(r)
 	tekst := sprintf("%s hoort bij niveau %s, niet bij niveau %s.", [doel_info.label, doel_info.fase, vraag.fase])
 }
@@ -347,10 +352,10 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 #   zekerheid: middel
 #   grondslagen: [avg_5_1_b, avg_5_1_c]
 #   herstel: {rol_in_casus: true}
-blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 	doel_info.vereist_rol_in_casus
 	vraag.feit("rol_in_casus") == false
-	some [r, c] in cellen
+	cellen[[r, c]]
 	convenant_geldt(r)
 	tekst := sprintf("%s heeft geen rol meer in de casus; de noodzaak om te blijven informeren is vervallen.", [uitleg.label("partijen", r)])
 }
@@ -368,9 +373,9 @@ blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
 #   oordeel: niet_toegestaan
 #   zekerheid: middel
 #   grondslagen: [avg_6_3]
-blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"herstel": convenant.vereist_feiten}) if {
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"herstel": convenant.vereist_feiten}) if {
 	not vereiste_feiten_gelden
-	some [r, c] in cellen
+	cellen[[r, c]]
 	convenant_geldt(r)
 	tekst := sprintf("%s is geen wet; zonder \"stel dat\" geeft het geen grondslag.", [convenant.naam])
 }
@@ -397,10 +402,10 @@ opsomming(ids) := concat(", ", [uitleg.label("gegevens", id) | some id in ids]) 
 #   oordeel: niet_toegestaan
 #   zekerheid: hoog
 #   grondslagen: [avg_5_1_e]
-blokkades contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"grondslagen": grondslagen_bewaartermijn}) if {
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"grondslagen": grondslagen_bewaartermijn}) if {
 	einde := bewaartermijn_einde
 	vraag.datum > einde
-	some [r, c] in cellen
+	cellen[[r, c]]
 	convenant_geldt(r)
 	tekst := sprintf("De bewaartermijn van %s liep uiterlijk af op %s (casus gesloten op %s).", [convenant.naam, einde, vraag.feit("casus_gesloten_op")])
 }
@@ -448,4 +453,11 @@ zekerheden_cel(r) := {z |
 	some [p, rol] in [[vraag.van, "van"], [r, "naar"]]
 	not deelname_uit_feit(rol)
 	z := deelnemer_data(p).zekerheid
+}
+
+# blokkades: alle blokkades als één verzameling. De regels hierboven staan per cel (blokkade[r][c]), zodat
+# het oordeel per cel kan opzoeken in plaats van alles te doorzoeken.
+blokkades contains b if {
+	some r, c
+	some b in blokkade[r][c]
 }

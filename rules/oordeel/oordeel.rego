@@ -18,14 +18,10 @@ blokkades contains b if some b in kader.blokkades
 
 blokkades contains b if some b in doelbinding.blokkades
 
-laaguitkomsten contains u if {
-	some naam
-	some u in data.magikdelen.lagen[naam].uitkomsten
-}
-
+# items: alles wat over cel (r, c) is gezegd, opgezocht per cel (geen doorzoeking van alle cellen).
 items(r, c) := array.concat(
-	[b | some b in blokkades; b.naar == r; b.gegevens == c],
-	[u | some u in laaguitkomsten; u.naar == r; u.gegevens == c],
+	array.concat([b | some b in kader.blokkade[r][c]], [b | some b in doelbinding.blokkade[r][c]]),
+	[u | some naam, laag; u := data.magikdelen.lagen[naam].uitkomst[laag][r][c]],
 )
 
 negatief := {"niet_toegestaan", "onbepaald"}
@@ -148,8 +144,13 @@ grondslagen := uitleg.gesorteerd("grondslagen", {g | some d in beslissende_celle
 
 ontbrekende_feiten := sort({f | some d in deeloordelen; some f in d.ontbrekende_feiten})
 
-# redenen in volgorde: blokkades eerst, dan de lagen; elke reden één keer.
-redenen := uniek([r | some d in beslissende_cellen; some r in d.redenen])
+# redenen: elke reden één keer, in de volgorde waarin de cellen ze noemen (blokkades eerst, dan de lagen).
+# Eerst ontdubbelen als verzameling, dan per unieke reden de vroegste plek: lineair in het aantal cellen.
+unieke_redenen := {r | some d in beslissende_cellen; some r in d.redenen}
+
+redenen := [paar[2] | some paar in sort({[eerste_plek(r), r.id, r] | some r in unieke_redenen})]
+
+eerste_plek(r) := min({j | some d in beslissende_cellen; some j, x in d.redenen; x == r})
 
 # uniek laat van gelijke elementen alleen het eerste staan, in de oorspronkelijke volgorde.
 uniek(lijst) := [x |

@@ -135,7 +135,7 @@ test_cel_herstel_ook_uit_een_geldende_route if {
 # Fail closed: een cel waar geen enkele laag iets over zegt, is nooit toegestaan.
 test_cel_zonder_laag_is_onbepaald if {
 	c := oordeel.cel("politie", "identificerend") with input as testkit.zvh({})
-		with data.magikdelen.lagen.art6.uitkomsten as set()
+		with data.magikdelen.lagen.art6.uitkomst as {}
 	c.oordeel == "onbepaald"
 	c.zekerheid == "laag"
 	c.redenen == []
@@ -201,7 +201,7 @@ test_totaal_zonder_cellen_is_onbepaald if {
 
 test_totaal_zonder_laag_is_onbepaald if {
 	oordeel.oordeel == "onbepaald" with input as testkit.zvh({})
-		with data.magikdelen.lagen.art6.uitkomsten as set()
+		with data.magikdelen.lagen.art6.uitkomst as {}
 }
 
 test_redenen_elk_een_keer if {

@@ -20,8 +20,14 @@ avg_betrokken(r) if kb.partijen[vraag.van].regime == "avg"
 
 avg_betrokken(r) if kb.partijen[r].regime == "avg"
 
-uitkomsten contains routes.uitkomst("art10", r, c, kb.lagen.art10.grondslagen) if {
-	some [r, c] in kader.toetsbare_cellen
+uitkomst.art10[r][c] := routes.uitkomst("art10", r, c, kb.lagen.art10.grondslagen) if {
+	kader.toetsbare_cellen[[r, c]]
 	"art10" in kb.gegevens[c].klassen
 	avg_betrokken(r)
+}
+
+# uitkomsten: alle uitkomsten van deze laag als verzameling; uitkomst[laag][r][c] is die van één cel.
+uitkomsten contains u if {
+	some laag, r, c
+	u := uitkomst[laag][r][c]
 }

@@ -18,13 +18,19 @@ import data.magikdelen.vraag
 # als ontvanger getoetst; het kader zegt wat daar geldt.
 ontvanger_getoetst(r) if kb.partijen[r].soort in {"organisatie", "niet_deelnemer"}
 
-uitkomsten contains routes.uitkomst("art6_van", r, c, kb.lagen.art6_van.grondslagen) if {
+uitkomst.art6_van[r][c] := routes.uitkomst("art6_van", r, c, kb.lagen.art6_van.grondslagen) if {
 	kb.partijen[vraag.van].regime == "avg"
-	some [r, c] in kader.toetsbare_cellen
+	kader.toetsbare_cellen[[r, c]]
 }
 
-uitkomsten contains routes.uitkomst("art6_naar", r, c, kb.lagen.art6_naar.grondslagen) if {
-	some [r, c] in kader.toetsbare_cellen
+uitkomst.art6_naar[r][c] := routes.uitkomst("art6_naar", r, c, kb.lagen.art6_naar.grondslagen) if {
+	kader.toetsbare_cellen[[r, c]]
 	kb.partijen[r].regime == "avg"
 	ontvanger_getoetst(r)
+}
+
+# uitkomsten: alle uitkomsten van deze laag als verzameling; uitkomst[laag][r][c] is die van één cel.
+uitkomsten contains u if {
+	some laag, r, c
+	u := uitkomst[laag][r][c]
 }

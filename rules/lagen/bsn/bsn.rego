@@ -15,8 +15,14 @@ avg_betrokken(r) if kb.partijen[vraag.van].regime == "avg"
 
 avg_betrokken(r) if kb.partijen[r].regime == "avg"
 
-uitkomsten contains routes.uitkomst("bsn", r, c, kb.lagen.bsn.grondslagen) if {
-	some [r, c] in kader.toetsbare_cellen
+uitkomst.bsn[r][c] := routes.uitkomst("bsn", r, c, kb.lagen.bsn.grondslagen) if {
+	kader.toetsbare_cellen[[r, c]]
 	kb.gegevens[c].bsn
 	avg_betrokken(r)
+}
+
+# uitkomsten: alle uitkomsten van deze laag als verzameling; uitkomst[laag][r][c] is die van één cel.
+uitkomsten contains u if {
+	some laag, r, c
+	u := uitkomst[laag][r][c]
 }

@@ -23,8 +23,14 @@ omvat(_) if geheimhouding.omvat == "alle"
 
 omvat(c) if c in geheimhouding.omvat
 
-uitkomsten contains routes.uitkomst("geheim", r, c, geheimhouding.grondslagen) if {
+uitkomst.geheim[r][c] := routes.uitkomst("geheim", r, c, geheimhouding.grondslagen) if {
 	geheimhouding.strikt
-	some [r, c] in kader.toetsbare_cellen
+	kader.toetsbare_cellen[[r, c]]
 	omvat(c)
+}
+
+# uitkomsten: alle uitkomsten van deze laag als verzameling; uitkomst[laag][r][c] is die van één cel.
+uitkomsten contains u if {
+	some laag, r, c
+	u := uitkomst[laag][r][c]
 }

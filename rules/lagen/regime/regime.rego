@@ -19,7 +19,13 @@ regime := kb.partijen[vraag.van].regime
 
 van_toepassing if regime in {"wpg", "wjsg"}
 
-uitkomsten contains routes.uitkomst("regime", r, c, kb.lagen.regime.grondslagen_per_regime[regime]) if {
+uitkomst.regime[r][c] := routes.uitkomst("regime", r, c, kb.lagen.regime.grondslagen_per_regime[regime]) if {
 	van_toepassing
-	some [r, c] in kader.toetsbare_cellen
+	kader.toetsbare_cellen[[r, c]]
+}
+
+# uitkomsten: alle uitkomsten van deze laag als verzameling; uitkomst[laag][r][c] is die van één cel.
+uitkomsten contains u if {
+	some laag, r, c
+	u := uitkomst[laag][r][c]
 }
