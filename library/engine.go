@@ -21,6 +21,9 @@ import (
 // Query is the decision every answer comes from.
 const Query = "data.magikdelen.antwoord"
 
+// QueryKern is the answer without alternatives (see ZonderAlternatieven).
+const QueryKern = "data.magikdelen.kern"
+
 // Engine answers questions. It is created once by New and is safe for concurrent use.
 type Engine struct {
 	kb     *Kennisbank
@@ -30,9 +33,10 @@ type Engine struct {
 }
 
 type opties struct {
-	kennisbank fs.FS
-	regels     fs.FS
-	klok       func() time.Time
+	kennisbank          fs.FS
+	regels              fs.FS
+	klok                func() time.Time
+	zonderAlternatieven bool
 }
 
 // Optie configures New.
@@ -44,6 +48,10 @@ func MetKennisbank(fsys fs.FS) Optie { return func(o *opties) { o.kennisbank = f
 
 // MetRegels loads the Rego policy from fsys instead of the embedded rules/.
 func MetRegels(fsys fs.FS) Optie { return func(o *opties) { o.regels = fsys } }
+
+// ZonderAlternatieven makes Beantwoord skip the alternatives ("wat is er nodig om dit wel te mogen?"),
+// which re-evaluate the question with changed facts. For bulk evaluation; the answer is otherwise the same.
+func ZonderAlternatieven() Optie { return func(o *opties) { o.zonderAlternatieven = true } }
 
 // MetKlok sets the clock that decides "today" for questions without a date.
 func MetKlok(klok func() time.Time) Optie { return func(o *opties) { o.klok = klok } }
@@ -67,8 +75,12 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	query := Query
+	if o.zonderAlternatieven {
+		query = QueryKern
+	}
 	args := []func(*rego.Rego){
-		rego.Query(Query),
+		rego.Query(query),
 		// AST values on read: the rules read the knowledge base for every question, so it must not be
 		// converted again on every read.
 		rego.Store(inmem.NewFromObjectWithOpts(map[string]any{"kennisbank": kb.data}, inmem.OptReturnASTValuesOnRead(true))),

@@ -15,14 +15,18 @@ import data.magikdelen.oordeel
 import data.magikdelen.uitleg
 import data.magikdelen.vraag
 
-antwoord := {
+antwoord := object.union(kern, {"alternatieven": alternatieven.alternatieven})
+
+# kern: het antwoord zonder alternatieven. Die rekenen de vraag opnieuw door met andere feiten; wie veel
+# vragen tegelijk doorrekent (een matrix, eigenschapstests), vraagt alleen de kern.
+kern := {
 	"oordeel": oordeel.oordeel,
 	"samenvatting": samenvatting,
 	"zekerheid": oordeel.zekerheid,
 	"grondslagen": [uitleg.citaat(g) | some g in oordeel.grondslagen],
 	"voorwaarden": [uitleg.voorwaarde(v) | some v in oordeel.voorwaarden],
 	"redenen": redenen,
-	"alternatieven": alternatieven.alternatieven,
+	"alternatieven": [],
 	"ontbrekende_feiten": oordeel.ontbrekende_feiten,
 	"deeloordelen": [deeloordeel(d) | some d in oordeel.deeloordelen],
 	"keten": oordeel.keten,

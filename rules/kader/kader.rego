@@ -54,15 +54,26 @@ convenant_geldt(r) if {
 # convenant (kring: open) toetsen de regels geen deelname; alleen wettelijke routes tellen.
 kring_gesloten if object.get(convenant, "kring", "gesloten") == "gesloten"
 
-deelnemer_data(p) := d if {
-	some d in convenant.deelnemers
-	d.partij == p
-	datum.binnen(vraag.datum, d, "vanaf", "tot")
+# deelnemer_data(p): de deelname van p aan het convenant op de datum (één keer per vraag opgezocht).
+deelnemer_data(p) := deelnemer_op_datum[p]
+
+deelnemer_op_datum[p] := ds[0] if {
+	some p in {d.partij | some d in convenant.deelnemers}
+	ds := [d | some d in convenant.deelnemers; d.partij == p; datum.binnen(vraag.datum, d, "vanaf", "tot")]
+	count(ds) > 0
 }
 
-# deelname geeft ja, nee of onbekend voor partij p als afzender (rol "van") of ontvanger (rol "naar").
-# Een feit deelnemer_van of deelnemer_naar gaat voor de convenantdata.
-deelname(p, rol) := s if {
+# deelname geeft ja, nee of onbekend voor partij p als afzender (rol "van") of ontvanger (rol "naar"),
+# één keer per vraag berekend voor alle partijen.
+deelname(p, rol) := deelname_status[rol][p]
+
+deelname_status[rol][p] := bepaal_deelname(p, rol) if {
+	some rol in {"van", "naar"}
+	some p, _ in kb.partijen
+}
+
+# bepaal_deelname: een feit deelnemer_van of deelnemer_naar gaat voor de convenantdata.
+bepaal_deelname(p, rol) := s if {
 	f := vraag.feit(concat("_", ["deelnemer", rol]))
 	is_boolean(f)
 	s := {true: "ja", false: "nee"}[f]

@@ -1,0 +1,195 @@
+package library_test
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
+)
+
+// TestInvoerFouten: bad questions give a typed error with the field, the value and, for an unknown id,
+// the closest known ids (contract §1: exit code 2, "nothing is guessed").
+func TestInvoerFouten(t *testing.T) {
+	t.Parallel()
+	e := testEngine(t)
+	const basis = `"van":"wijkteam","naar":["politie"],"gegevens":["signaal"],"doel":"zvh_casusoverleg"`
+	met := func(extra string) string { return "{" + basis + "," + extra + "}" }
+	toestemming := []string{"niet_gevraagd", "gegeven", "geweigerd", "onmogelijk"}
+
+	tests := []struct {
+		naam  string
+		json  string
+		lees  bool  // the error comes from LeesVraag (otherwise from Beantwoord)
+		wil   error // compared field by field; for OnbekendeIDFout only the first suggestion (see eerste)
+		eerst string
+	}{
+		{naam: "onbekende_sleutel", json: met(`"ontvanger":"om"`), lees: true,
+			wil: &library.JSONFout{Veld: "ontvanger", Bericht: "onbekend veld; toegestaan zijn van, naar, gegevens, doel, convenant, fase, datum, feiten"}},
+		{naam: "gegevens_geen_lijst", json: `{"van":"wijkteam","naar":["politie"],"gegevens":"signaal","doel":"zvh_casusoverleg"}`, lees: true,
+			wil: &library.TypeFout{Veld: "gegevens", Verwacht: "een lijst van tekst", Gekregen: "string"}},
+		{naam: "van_geen_tekst", json: `{"van":5,"naar":["politie"],"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`, lees: true,
+			wil: &library.TypeFout{Veld: "van", Verwacht: "tekst", Gekregen: "number"}},
+		{naam: "naar_getal", json: `{"van":"wijkteam","naar":5,"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`, lees: true,
+			wil: &library.TypeFout{Veld: "naar", Verwacht: "een partij-id of een lijst van partij-id's", Gekregen: "5"}},
+		{naam: "feiten_geen_object", json: met(`"feiten":[]`), lees: true,
+			wil: &library.TypeFout{Veld: "feiten", Verwacht: "een object", Gekregen: "array"}},
+		{naam: "tweede_document", json: "{" + basis + "} {}", lees: true,
+			wil: &library.JSONFout{Bericht: "meer dan één JSON-document"}},
+		{naam: "rommel_na_document", json: "{" + basis + "} x", lees: true,
+			wil: &library.JSONFout{Bericht: "meer dan één JSON-document"}},
+		{naam: "accolade_na_document", json: "{" + basis + "}}", lees: true,
+			wil: &library.JSONFout{Bericht: "meer dan één JSON-document"}},
+		{naam: "haak_na_document", json: "{" + basis + "}]", lees: true,
+			wil: &library.JSONFout{Bericht: "meer dan één JSON-document"}},
+		{naam: "lege_invoer", json: "", lees: true, wil: &library.JSONFout{Bericht: "lege invoer"}},
+		{naam: "afgebroken", json: `{"van":`, lees: true, wil: &library.JSONFout{Bericht: "unexpected EOF"}},
+		{naam: "datum_bestaat_niet", json: met(`"datum":"2025-02-30"`), wil: &library.DatumFout{Veld: "datum", Waarde: "2025-02-30"}},
+		{naam: "datum_zonder_nullen", json: met(`"datum":"2025-6-1"`), wil: &library.DatumFout{Veld: "datum", Waarde: "2025-6-1"}},
+		{naam: "onbekende_afzender", json: `{"van":"polite","naar":["politie"],"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`,
+			wil: &library.OnbekendeIDFout{Veld: "van", Waarde: "polite", Soort: "partijen"}, eerst: "politie"},
+		{naam: "onbekende_ontvanger", json: `{"van":"wijkteam","naar":["politie","ggzz"],"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`,
+			wil: &library.OnbekendeIDFout{Veld: "naar[1]", Waarde: "ggzz", Soort: "partijen"}, eerst: "ggz"},
+		{naam: "onbekende_organisatie", json: `{"van":"mediantt","naar":["politie"],"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`,
+			wil: &library.OnbekendeIDFout{Veld: "van", Waarde: "mediantt", Soort: "partijen"}, eerst: "mediant"},
+		{naam: "onbekende_categorie", json: `{"van":"wijkteam","naar":["politie"],"gegevens":["signaal","gezondheidd"],"doel":"zvh_casusoverleg"}`,
+			wil: &library.OnbekendeIDFout{Veld: "gegevens[1]", Waarde: "gezondheidd", Soort: "gegevens"}, eerst: "gezondheid"},
+		{naam: "onbekend_doel", json: `{"van":"wijkteam","naar":["politie"],"gegevens":["signaal"],"doel":"zvh_casusoverlegg"}`,
+			wil: &library.OnbekendeIDFout{Veld: "doel", Waarde: "zvh_casusoverlegg", Soort: "doelen"}, eerst: "zvh_casusoverleg"},
+		{naam: "onbekend_convenant", json: met(`"convenant":"zvth"`),
+			wil: &library.OnbekendeIDFout{Veld: "convenant", Waarde: "zvth", Soort: "convenanten"}, eerst: "zvht"},
+		{naam: "onbekende_fase", json: met(`"fase":"ave5"`),
+			wil: &library.OnbekendeIDFout{Veld: "fase", Waarde: "ave5", Soort: "fasen"}, eerst: "ave1"},
+		{naam: "onbekend_feit", json: met(`"feiten":{"toestemmming":"gegeven"}`),
+			wil: &library.OnbekendeIDFout{Veld: "feiten.toestemmming", Waarde: "toestemmming", Soort: "feiten"}, eerst: "toestemming"},
+		{naam: "feit_ja_nee_als_tekst", json: met(`"feiten":{"acuut_gevaar":"ja"}`),
+			wil: &library.TypeFout{Veld: "feiten.acuut_gevaar", Verwacht: "true of false", Gekregen: "ja"}},
+		{naam: "feit_getal_als_breuk", json: met(`"feiten":{"leeftijd":14.5}`), lees: true,
+			wil: &library.TypeFout{Veld: "feiten.leeftijd", Verwacht: "een geheel getal", Gekregen: "14.5"}},
+		{naam: "feit_getal_als_tekst", json: met(`"feiten":{"leeftijd":"14"}`),
+			wil: &library.TypeFout{Veld: "feiten.leeftijd", Verwacht: "een geheel getal van 0 tot 150", Gekregen: "14"}},
+		{naam: "feit_getal_te_groot", json: met(`"feiten":{"leeftijd":200}`),
+			wil: &library.TypeFout{Veld: "feiten.leeftijd", Verwacht: "een geheel getal van 0 tot 150", Gekregen: "200"}},
+		{naam: "feit_keuze_onbekend", json: met(`"feiten":{"toestemming":"gegevn"}`),
+			wil: &library.OnbekendeIDFout{Veld: "feiten.toestemming", Waarde: "gegevn", Soort: "waarden", Opties: toestemming}, eerst: "gegeven"},
+		{naam: "feit_keuze_als_bool", json: met(`"feiten":{"toestemming":true}`),
+			wil: &library.OnbekendeIDFout{Veld: "feiten.toestemming", Waarde: "true", Soort: "waarden", Opties: toestemming}},
+		{naam: "feit_partij_onbekend", json: met(`"feiten":{"verzocht_door":"polite"}`),
+			wil: &library.OnbekendeIDFout{Veld: "feiten.verzocht_door", Waarde: "polite", Soort: "partijen"}, eerst: "politie"},
+		{naam: "feit_doel_onbekend", json: met(`"feiten":{"verkregen_voor":"vss_signal"}`),
+			wil: &library.OnbekendeIDFout{Veld: "feiten.verkregen_voor", Waarde: "vss_signal", Soort: "doelen"}, eerst: "vss_signaal"},
+		{naam: "feit_datum_ongeldig", json: met(`"feiten":{"casus_gesloten_op":"gisteren"}`),
+			wil: &library.DatumFout{Veld: "feiten.casus_gesloten_op", Waarde: "gisteren"}},
+		{naam: "doel_ontbreekt", json: `{"van":"wijkteam","naar":["politie"],"gegevens":["signaal"]}`,
+			wil: &library.OntbrekendVeldFout{Veld: "doel"}},
+		{naam: "naar_leeg", json: `{"van":"wijkteam","naar":[],"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`,
+			wil: &library.OntbrekendVeldFout{Veld: "naar"}},
+		{naam: "naar_null", json: `{"van":"wijkteam","naar":null,"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`,
+			wil: &library.OntbrekendVeldFout{Veld: "naar"}},
+		{naam: "gegevens_leeg", json: `{"van":"wijkteam","naar":["politie"],"gegevens":[],"doel":"zvh_casusoverleg"}`,
+			wil: &library.OntbrekendVeldFout{Veld: "gegevens"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.naam, func(t *testing.T) {
+			t.Parallel()
+			v, err := library.LeesVraag(strings.NewReader(tt.json))
+			if tt.lees {
+				controleerFout(t, "LeesVraag", err, tt.wil, tt.eerst)
+				return
+			}
+			if err != nil {
+				t.Fatalf("LeesVraag: %v", err)
+			}
+			_, err = e.Beantwoord(context.Background(), v)
+			controleerFout(t, "Beantwoord", err, tt.wil, tt.eerst)
+		})
+	}
+}
+
+// controleerFout checks that err is of the type of wil (errors.As) with the same fields. For an
+// OnbekendeIDFout the suggestions must start with eerst (or be empty when eerst is empty and wil has
+// none); the error text names the field and the suggestion.
+func controleerFout(t *testing.T, functie string, err, wil error, eerst string) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("%s: geen fout, want %T %v", functie, wil, wil)
+	}
+	doel := reflect.New(reflect.TypeOf(wil))
+	if !errors.As(err, doel.Interface()) {
+		t.Fatalf("%s: %T %v, want %T", functie, err, err, wil)
+	}
+	kreeg := doel.Elem().Interface()
+	if o, ok := kreeg.(*library.OnbekendeIDFout); ok {
+		if eerst != "" && (len(o.Suggesties) == 0 || o.Suggesties[0] != eerst) {
+			t.Errorf("%s: suggesties %v, want eerst %q", functie, o.Suggesties, eerst)
+		}
+		if eerst != "" && !strings.Contains(err.Error(), `"`+eerst+`"`) {
+			t.Errorf("%s: foutmelding %q noemt de suggestie %q niet", functie, err, eerst)
+		}
+		kopie := *o
+		kopie.Suggesties = nil
+		kreeg = &kopie
+	}
+	if !reflect.DeepEqual(kreeg, wil) {
+		t.Errorf("%s: %#v, want %#v", functie, kreeg, wil)
+	}
+	if veld := reflect.ValueOf(wil).Elem().FieldByName("Veld"); veld.IsValid() && veld.String() != "" && !strings.Contains(err.Error(), veld.String()) {
+		t.Errorf("%s: foutmelding %q noemt het veld %q niet", functie, err, veld.String())
+	}
+}
+
+// TestInvoerGeaccepteerd: what the contract allows is answered.
+func TestInvoerGeaccepteerd(t *testing.T) {
+	t.Parallel()
+	e := testEngine(t)
+	tests := []struct {
+		naam       string
+		json       string
+		van        string
+		naar       []string
+		ontvangers []string
+	}{
+		{"naar_als_tekst", `{"van":"wijkteam","naar":"politie","gegevens":["signaal"],"doel":"zvh_casusoverleg","datum":"2025-06-01"}`,
+			"wijkteam", []string{"politie"}, []string{"politie"}},
+		{"organisaties_als_rol", `{"van":"mediant","naar":["veilig_thuis_twente","gemeente_enschede"],"gegevens":["gezondheid"],"doel":"zvh_casusoverleg","datum":"2025-06-01"}`,
+			"ggz", []string{"veilig_thuis", "gemeente_college"}, []string{"gemeente_college", "veilig_thuis"}},
+		{"feit_getal", `{"van":"wijkteam","naar":"politie","gegevens":["signaal"],"doel":"zvh_casusoverleg","datum":"2025-06-01","feiten":{"leeftijd":14}}`,
+			"wijkteam", []string{"politie"}, []string{"politie"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.naam, func(t *testing.T) {
+			t.Parallel()
+			v, err := library.LeesVraag(strings.NewReader(tt.json))
+			if err != nil {
+				t.Fatalf("LeesVraag: %v", err)
+			}
+			a, err := e.Beantwoord(context.Background(), v)
+			if err != nil {
+				t.Fatalf("Beantwoord: %v", err)
+			}
+			if _, ok := oordeelRang[a.Oordeel]; !ok {
+				t.Errorf("oordeel %q", a.Oordeel)
+			}
+			if a.Vraag.Van != tt.van || !slices.Equal(a.Vraag.Naar, tt.naar) || !slices.Equal(a.Vraag.Ontvangers, tt.ontvangers) {
+				t.Errorf("vraag zoals beoordeeld: van %s naar %v ontvangers %v; want %s %v %v", a.Vraag.Van, a.Vraag.Naar, a.Vraag.Ontvangers, tt.van, tt.naar, tt.ontvangers)
+			}
+			for _, d := range a.Deeloordelen {
+				if !slices.Contains(tt.ontvangers, d.Naar) {
+					t.Errorf("deeloordeel naar %s, want een rol uit %v", d.Naar, tt.ontvangers)
+				}
+			}
+		})
+	}
+	// A question without a date is judged on the engine's clock.
+	v, err := library.LeesVraag(strings.NewReader(`{"van":"wijkteam","naar":"politie","gegevens":["signaal"],"doel":"zvh_casusoverleg"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.Beantwoord(context.Background(), v)
+	if err != nil || len(a.Vraag.Datum) != len("2006-01-02") {
+		t.Errorf("vraag zonder datum: datum %q, fout %v", a.Vraag.Datum, err)
+	}
+}
