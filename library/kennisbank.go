@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -250,10 +252,10 @@ func bouw(vast map[string]*bestand, convenanten []*bestand) *bouwer {
 	b.kb.data["routes"] = routes
 	b.kb.data["convenanten"] = conv
 	b.kb.data["organisaties"] = org
-	b.kb.ids["convenanten"] = sleutels(conv)
-	b.kb.ids["organisaties"] = sleutels(org)
-	b.kb.ids["fasen"] = sleutelsBool(fasen)
-	b.kb.ids["doelen"] = sleutels(b.kb.data["doelen"].(map[string]any))
+	b.kb.ids["convenanten"] = slices.Sorted(maps.Keys(conv))
+	b.kb.ids["organisaties"] = slices.Sorted(maps.Keys(org))
+	b.kb.ids["fasen"] = slices.Sorted(maps.Keys(fasen))
+	b.kb.ids["doelen"] = slices.Sorted(maps.Keys(b.kb.data["doelen"].(map[string]any)))
 	return b
 }
 
@@ -279,7 +281,7 @@ func (b *bouwer) indexeer(soort string, lijst []any, bf *bestand, basis string) 
 		}
 		b.voegToe(soort, id(m), kopie, bf, fmt.Sprintf("%s/%d", basis, i))
 	}
-	b.kb.ids[soort] = sleutels(b.kb.data[soort].(map[string]any))
+	b.kb.ids[soort] = slices.Sorted(maps.Keys(b.kb.data[soort].(map[string]any)))
 }
 
 func (b *bouwer) voegToe(soort, itemID string, item map[string]any, bf *bestand, pointer string) {
@@ -301,24 +303,6 @@ func id(v any) string {
 	m, _ := v.(map[string]any)
 	s, _ := m["id"].(string)
 	return s
-}
-
-func sleutels(m map[string]any) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func sleutelsBool(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func (b *bouwer) fout(bf *bestand, pointer, bericht string, suggesties ...string) KennisbankFout {

@@ -3,7 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -132,7 +133,7 @@ func convenantMarkdown(c map[string]any, kb *library.Kennisbank) string {
 	}
 	if vf, ok := c["vereist_feiten"].(map[string]any); ok && len(vf) > 0 {
 		var delen []string
-		for _, k := range sorteerSleutels(vf) {
+		for _, k := range slices.Sorted(maps.Keys(vf)) {
 			delen = append(delen, fmt.Sprintf("%s = %v", k, vf[k]))
 		}
 		fmt.Fprintf(&b, "- **Geldt alleen als:** %s (\"stel dat\"; altijd lage zekerheid)\n", esc(strings.Join(delen, ", ")))
@@ -400,14 +401,5 @@ func lijstVan(m map[string]any, k string) []map[string]any {
 			out = append(out, e)
 		}
 	}
-	return out
-}
-
-func sorteerSleutels(m map[string]any) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }

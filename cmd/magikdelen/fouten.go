@@ -64,18 +64,9 @@ func (e *kennisbankFout) Error() string {
 	}
 	fmt.Fprintf(&b, "kennisbank %s is ongeldig (%d %s):", e.pad, n, woord)
 	for _, f := range e.fouten {
-		b.WriteString("\n  ")
-		b.WriteString(filepath.Join(e.pad, filepath.FromSlash(f.Bestand)))
-		if f.Regel > 0 {
-			fmt.Fprintf(&b, ":%d", f.Regel)
-			if f.Kolom > 0 {
-				fmt.Fprintf(&b, ":%d", f.Kolom)
-			}
-		}
-		if f.Pointer != "" {
-			fmt.Fprintf(&b, " (%s)", f.Pointer)
-		}
-		b.WriteString(": " + f.Bericht + bedoeldeU(f.Suggesties, ""))
+		// The library names the file inside the knowledge base; the user gave the folder.
+		f.Bestand = filepath.Join(e.pad, filepath.FromSlash(f.Bestand))
+		b.WriteString("\n  " + f.Error())
 	}
 	return b.String()
 }
