@@ -1,0 +1,51 @@
+package library
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/bundle"
+)
+
+// BundelRoots are the data roots the bundle owns: the policy (data.magikdelen) and the knowledge base
+// (data.kennisbank).
+var BundelRoots = []string{"magikdelen", "kennisbank"}
+
+// Bundel returns the rules and the knowledge base of this engine as a standard OPA bundle: the policy
+// modules (without tests), data.kennisbank, and a manifest whose revision is the knowledge-base version.
+// A stock OPA answers data.magikdelen.antwoord from it like Beantwoord does.
+func (e *Engine) Bundel() (bundle.Bundle, error) {
+	paden := make([]string, 0, len(e.regels))
+	for p := range e.regels {
+		paden = append(paden, p)
+	}
+	sort.Strings(paden)
+	modules, err := ParseRegels(e.regels)
+	if err != nil {
+		return bundle.Bundle{}, err
+	}
+	roots := append([]string(nil), BundelRoots...)
+	b := bundle.Bundle{
+		Manifest: bundle.Manifest{Revision: e.kb.Versie(), Roots: &roots},
+		Data:     map[string]any{"kennisbank": e.kb.data},
+	}
+	b.Manifest.SetRegoVersion(ast.RegoV1)
+	for i, p := range paden {
+		b.Modules = append(b.Modules, bundle.ModuleFile{URL: "/" + p, Path: "/" + p, Raw: e.regels[p], Parsed: modules[i]})
+	}
+	return b, nil
+}
+
+// SchrijfBundel writes the bundle of Bundel as a gzipped tarball (what `opa run -b` and `opa eval -b` read).
+func (e *Engine) SchrijfBundel(w io.Writer) error {
+	b, err := e.Bundel()
+	if err != nil {
+		return err
+	}
+	if err := bundle.NewWriter(w).UseModulePath(true).Write(b); err != nil {
+		return fmt.Errorf("schrijf bundel: %w", err)
+	}
+	return nil
+}
