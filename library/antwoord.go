@@ -87,7 +87,7 @@ type Stap struct {
 
 // Kader says whether the share was judged under a covenant or through the statutory routes.
 type Kader struct {
-	Convenant string `json:"convenant"`
+	Convenant *string `json:"convenant"` // null when no covenant applies
 	Naam      string `json:"naam,omitempty"`
 	Route     string `json:"route"` // convenant or wettelijk
 }

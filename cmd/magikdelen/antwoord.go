@@ -105,12 +105,19 @@ func schrijfVraag(b *strings.Builder, w woorden, a library.Antwoord) {
 
 // kaderTekst says whether the share was judged under a covenant or through the statutory routes.
 func kaderTekst(w woorden, k library.Kader, gevraagd string) string {
+	convenant := ""
+	if k.Convenant != nil {
+		convenant = *k.Convenant
+	}
+	naam := k.Naam
+	if naam == "" && convenant != "" {
+		naam = w.label("convenanten", convenant)
+	}
 	if k.Route == "convenant" {
-		naam := k.Naam
-		if naam == "" {
-			naam = w.label("convenanten", k.Convenant)
-		}
-		return fmt.Sprintf("%s (`%s`), binnen de kring en de doelen van het convenant", esc(naam), k.Convenant)
+		return fmt.Sprintf("%s (`%s`), binnen de kring en de doelen van het convenant", esc(naam), convenant)
+	}
+	if convenant != "" {
+		return fmt.Sprintf("een eigen wettelijke route, niet de kring van %s (`%s`)", esc(naam), convenant)
 	}
 	if gevraagd != "" {
 		return fmt.Sprintf("de wettelijke routes; het doel hoort niet bij het gevraagde convenant %s", esc(w.label("convenanten", gevraagd)))

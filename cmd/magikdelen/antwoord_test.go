@@ -66,7 +66,7 @@ func TestAntwoordMarkdownSecties(t *testing.T) {
 				Vraag: library.BeoordeeldeVraag{Van: "ggz", Naar: []string{"overleg_deelnemers"}, Ontvangers: []string{"wijkteam", "mediant"},
 					Gegevens: []string{"gezondheid"}, Doel: "zvh_casusoverleg", Convenant: "zvht", Datum: "2025-06-01",
 					Feiten: map[string]any{"toestemming": "niet_gevraagd", "leeftijd": float64(14), "wilsbekwaam": true}},
-				Kader: library.Kader{Convenant: "zvht", Naam: "Convenant ZVHT", Route: "convenant"},
+				Kader: library.Kader{Convenant: ptr("zvht"), Naam: "Convenant ZVHT", Route: "convenant"},
 			},
 			wel: []string{
 				"Ja, mits \\*dit\\*.",
@@ -100,3 +100,5 @@ func TestAntwoordMarkdownSecties(t *testing.T) {
 		})
 	}
 }
+
+func ptr(s string) *string { return &s }
