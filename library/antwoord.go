@@ -88,8 +88,8 @@ type Stap struct {
 // Kader says whether the share was judged under a covenant or through the statutory routes.
 type Kader struct {
 	Convenant *string `json:"convenant"` // null when no covenant applies
-	Naam      string `json:"naam,omitempty"`
-	Route     string `json:"route"` // convenant or wettelijk
+	Naam      string  `json:"naam,omitempty"`
+	Route     string  `json:"route"` // convenant or wettelijk
 }
 
 // BeoordeeldeVraag is the question as the rules read it: roles resolved, date filled in and the
