@@ -1,0 +1,222 @@
+// Command belasting sends a bounded load of questions to a running `magikdelen serveer` on loopback and
+// reports throughput, latency percentiles and error counts. It mixes valid questions (the shared scenario
+// files) with malformed ones, and fails when any request gets a 5xx, a connection error, or a malformed
+// request is not answered with a 4xx. See scripts/belasting.sh, which starts the server and runs this.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+type verzoek struct {
+	body      []byte
+	misvormd  bool
+	omschrijf string
+}
+
+type uitslag struct {
+	duur       time.Duration
+	status     int
+	verbinding bool // connection error (dropped, refused, reset)
+	misvormd   bool
+}
+
+func run(args []string, uit, fout io.Writer) int {
+	fs := flag.NewFlagSet("belasting", flag.ContinueOnError)
+	fs.SetOutput(fout)
+	adres := fs.String("url", "http://127.0.0.1:8080", "basis-URL van magikdelen serveer (alleen loopback)")
+	aantal := fs.Int("aantal", 50000, "aantal verzoeken in totaal")
+	gelijktijdig := fs.Int("gelijktijdig", 32, "aantal gelijktijdige clients")
+	scenarios := fs.String("scenarios", "testdata/scenarios", "map met scenariobestanden voor geldige vragen")
+	maxDuur := fs.Duration("max-duur", 10*time.Minute, "stop uiterlijk na deze tijd")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if err := alleenLoopback(*adres); err != nil {
+		fmt.Fprintln(fout, "fout:", err)
+		return 2
+	}
+	verzoeken, err := maakVerzoeken(*scenarios)
+	if err != nil {
+		fmt.Fprintln(fout, "fout:", err)
+		return 2
+	}
+	ctx, stop := context.WithTimeout(context.Background(), *maxDuur)
+	defer stop()
+	if err := wachtOpServer(ctx, *adres+"/readyz", 20*time.Second); err != nil {
+		fmt.Fprintln(fout, "fout:", err)
+		return 2
+	}
+	client := &http.Client{
+		Timeout:   30 * time.Second,
+		Transport: &http.Transport{MaxIdleConnsPerHost: *gelijktijdig, MaxConnsPerHost: *gelijktijdig},
+	}
+	var volgende atomic.Int64
+	uitslagen := make([]uitslag, *aantal)
+	var wg sync.WaitGroup
+	begin := time.Now()
+	for range *gelijktijdig {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(volgende.Add(1)) - 1
+				if i >= *aantal || ctx.Err() != nil {
+					return
+				}
+				v := verzoeken[i%len(verzoeken)]
+				uitslagen[i] = stuur(ctx, client, *adres+"/v1/vraag", v)
+			}
+		}()
+	}
+	wg.Wait()
+	totaal := time.Since(begin)
+	gedaan := min(int(volgende.Load()), *aantal)
+	return rapporteer(uit, uitslagen[:gedaan], totaal, *gelijktijdig)
+}
+
+// wachtOpServer polls the readiness endpoint until it answers 200 or the time is up.
+func wachtOpServer(ctx context.Context, doel string, max time.Duration) error {
+	einde := time.Now().Add(max)
+	for time.Now().Before(einde) {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, doel, nil)
+		if resp, err := http.DefaultClient.Do(req); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return fmt.Errorf("%s is na %s niet gereed", doel, max)
+}
+
+func alleenLoopback(adres string) error {
+	u, err := url.Parse(adres)
+	if err != nil {
+		return err
+	}
+	host := u.Hostname()
+	if host == "localhost" {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("%s is geen loopback-adres; belasting stuurt alleen verkeer naar deze machine", adres)
+}
+
+// maakVerzoeken: every scenario question, plus malformed bodies of several kinds (about one in five).
+func maakVerzoeken(map_ string) ([]verzoek, error) {
+	paden, err := filepath.Glob(filepath.Join(map_, "*.json"))
+	if err != nil || len(paden) == 0 {
+		return nil, fmt.Errorf("geen scenario's in %s", map_)
+	}
+	slices.Sort(paden)
+	var out []verzoek
+	for _, p := range paden {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		var s struct {
+			Vraag json.RawMessage `json:"vraag"`
+		}
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		out = append(out, verzoek{body: s.Vraag, omschrijf: filepath.Base(p)})
+	}
+	misvormd := []string{
+		`{`,
+		``,
+		`{"van": "polite", "naar": ["om"], "gegevens": ["signaal"], "doel": "opsporing"}`,
+		`{"van": "politie", "naar": ["om"], "gegevens": "signaal", "doel": "opsporing"}`,
+		`{"van": "politie", "naar": ["om"], "gegevens": ["signaal"], "doel": "opsporing", "datum": "2026-13-45"}`,
+		`{"van": "politie", "naar": ["om"], "gegevens": ["signaal"], "doel": "opsporing", "onbekend": 1}`,
+		`{"van": "politie", "naar": ["om"], "gegevens": ["signaal"], "doel": "opsporing", "feiten": {"leeftijd": "oud"}}`,
+		`[1, 2, 3]`,
+		`{"van": "politie"} {}`,
+	}
+	for _, m := range misvormd {
+		out = append(out, verzoek{body: []byte(m), misvormd: true, omschrijf: "misvormd"})
+	}
+	return out, nil
+}
+
+func stuur(ctx context.Context, client *http.Client, doel string, v verzoek) uitslag {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, doel, bytes.NewReader(v.body))
+	if err != nil {
+		return uitslag{verbinding: true, misvormd: v.misvormd}
+	}
+	req.Header.Set("Content-Type", "application/json")
+	start := time.Now()
+	resp, err := client.Do(req)
+	if err != nil {
+		return uitslag{duur: time.Since(start), verbinding: !errors.Is(err, context.DeadlineExceeded), misvormd: v.misvormd}
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return uitslag{duur: time.Since(start), status: resp.StatusCode, misvormd: v.misvormd}
+}
+
+func rapporteer(w io.Writer, us []uitslag, totaal time.Duration, gelijktijdig int) int {
+	var duren []time.Duration
+	var ok2xx, vier, vijf, verbinding, misvormdNiet4xx, geldigNiet200 int
+	for _, u := range us {
+		switch {
+		case u.verbinding || u.status == 0:
+			verbinding++
+			continue
+		case u.status >= 500:
+			vijf++
+		case u.status >= 400:
+			vier++
+		case u.status >= 200 && u.status < 300:
+			ok2xx++
+		}
+		if u.misvormd && (u.status < 400 || u.status >= 500) {
+			misvormdNiet4xx++
+		}
+		if !u.misvormd && u.status != http.StatusOK {
+			geldigNiet200++
+		}
+		duren = append(duren, u.duur)
+	}
+	slices.Sort(duren)
+	pct := func(p float64) time.Duration {
+		if len(duren) == 0 {
+			return 0
+		}
+		return duren[min(len(duren)-1, int(float64(len(duren))*p))]
+	}
+	fmt.Fprintf(w, "verzoeken: %d in %s met %d clients (%.0f per seconde)\n", len(us), totaal.Round(time.Millisecond), gelijktijdig, float64(len(us))/totaal.Seconds())
+	fmt.Fprintf(w, "latentie: p50 %s, p90 %s, p99 %s, max %s\n", pct(0.50).Round(time.Microsecond), pct(0.90).Round(time.Microsecond), pct(0.99).Round(time.Microsecond), pct(1).Round(time.Microsecond))
+	fmt.Fprintf(w, "status: %d 2xx, %d 4xx, %d 5xx; %d verbindingsfouten\n", ok2xx, vier, vijf, verbinding)
+	fmt.Fprintf(w, "misvormd zonder 4xx: %d; geldig zonder 200: %d\n", misvormdNiet4xx, geldigNiet200)
+	if vijf > 0 || verbinding > 0 || misvormdNiet4xx > 0 || geldigNiet200 > 0 {
+		fmt.Fprintln(w, "resultaat: MISLUKT")
+		return 1
+	}
+	fmt.Fprintln(w, "resultaat: geslaagd")
+	return 0
+}
