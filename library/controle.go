@@ -21,19 +21,19 @@ func (b *bouwer) controleer() KennisbankFouten {
 			for _, deel := range strings.Split(s, "+") {
 				if strings.HasPrefix(deel, "@") {
 					if !groepen[deel] {
-						fouten = append(fouten, b.fout(bf, pointer, fmt.Sprintf("onbekende groep %q", deel), suggestie.Dichtstbij(deel, groepLijst(), 3)...))
+						fouten = append(fouten, b.fout("onbekende_verwijzing", bf, pointer, fmt.Sprintf("onbekende groep %q", deel), suggestie.Dichtstbij(deel, groepLijst(), 3)...))
 					}
 					continue
 				}
 				if _, ok := b.kb.data["partijen"].(map[string]any)[deel]; !ok {
-					fouten = append(fouten, b.fout(bf, pointer, fmt.Sprintf("onbekende partij %q", deel), suggestie.Dichtstbij(deel, b.kb.ids["partijen"], 3)...))
+					fouten = append(fouten, b.fout("onbekende_verwijzing", bf, pointer, fmt.Sprintf("onbekende partij %q", deel), suggestie.Dichtstbij(deel, b.kb.ids["partijen"], 3)...))
 				}
 			}
 			return
 		}
 		m, _ := b.kb.data[soort].(map[string]any)
 		if _, ok := m[s]; !ok {
-			fouten = append(fouten, b.fout(bf, pointer, fmt.Sprintf("%s %q", onbekend(soort), s), suggestie.Dichtstbij(s, b.kb.ids[soort], 3)...))
+			fouten = append(fouten, b.fout("onbekende_verwijzing", bf, pointer, fmt.Sprintf("%s %q", onbekend(soort), s), suggestie.Dichtstbij(s, b.kb.ids[soort], 3)...))
 		}
 	}
 	refs := func(bf *bestand, pointer, soort string, v any) {
@@ -46,7 +46,7 @@ func (b *bouwer) controleer() KennisbankFouten {
 		a, _ := m[van].(string)
 		z, _ := m[tot].(string)
 		if a != "" && z != "" && z < a {
-			fouten = append(fouten, b.fout(bf, pointer+"/"+tot, fmt.Sprintf("%s %s ligt vóór %s %s", tot, z, van, a)))
+			fouten = append(fouten, b.fout("datum_volgorde", bf, pointer+"/"+tot, fmt.Sprintf("%s %s ligt vóór %s %s", tot, z, van, a)))
 		}
 	}
 
@@ -55,7 +55,7 @@ func (b *bouwer) controleer() KennisbankFouten {
 		isConvenant := strings.HasPrefix(bf.pad, "convenanten/")
 		if isConvenant {
 			if cid := id(waarde); cid+".yaml" != path.Base(bf.pad) {
-				fouten = append(fouten, b.fout(bf, "/id", fmt.Sprintf("het bestand moet %s.yaml heten (id %q)", cid, cid)))
+				fouten = append(fouten, b.fout("bestandsnaam", bf, "/id", fmt.Sprintf("het bestand moet %s.yaml heten (id %q)", cid, cid)))
 			}
 			venster(bf, "", waarde, "geldig_vanaf", "geldig_tot")
 			for i, w := range lijstVan(waarde["wettelijke_basis"]) {

@@ -68,6 +68,7 @@ func (e *JSONFout) Error() string {
 
 // KennisbankFout is one problem in the knowledge base, with its position.
 type KennisbankFout struct {
+	Soort      string // the kind of problem, a stable id: yaml, schema, onbekende_verwijzing, dubbel_id, …
 	Bestand    string
 	Regel      int
 	Kolom      int

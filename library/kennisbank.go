@@ -68,6 +68,16 @@ type bestand struct {
 // laadKennisbank reads, validates and indexes the knowledge base in fsys. regels are the policy files
 // (path -> content) that go into the version hash.
 func laadKennisbank(fsys fs.FS, regels map[string][]byte) (*Kennisbank, error) {
+	b, err := laad(fsys, regels)
+	if err != nil {
+		return nil, err
+	}
+	return b.kb, nil
+}
+
+// laad reads, validates and indexes the knowledge base. When the files are valid YAML and match the
+// schema it also returns the index, even with cross-reference errors, so that Controleer can lint it.
+func laad(fsys fs.FS, regels map[string][]byte) (*bouwer, error) {
 	schemaBytes, err := fs.ReadFile(fsys, schemaPad)
 	if err != nil {
 		return nil, fmt.Errorf("lees schema: %w", err)
@@ -83,13 +93,13 @@ func laadKennisbank(fsys fs.FS, regels map[string][]byte) (*Kennisbank, error) {
 	lees := func(pad, soort string) *bestand {
 		inhoud, err := fs.ReadFile(fsys, pad)
 		if err != nil {
-			fouten = append(fouten, KennisbankFout{Bestand: pad, Bericht: "bestand ontbreekt of is onleesbaar: " + err.Error()})
+			fouten = append(fouten, KennisbankFout{Soort: "bestand_ontbreekt", Bestand: pad, Bericht: "bestand ontbreekt of is onleesbaar: " + err.Error()})
 			return nil
 		}
 		waarde, pos, err := yamlpos.Lees(inhoud)
 		if err != nil {
 			var se *yamlpos.SyntaxFout
-			f := KennisbankFout{Bestand: pad, Bericht: "ongeldige YAML: " + err.Error()}
+			f := KennisbankFout{Soort: "yaml", Bestand: pad, Bericht: "ongeldige YAML: " + err.Error()}
 			if errors.As(err, &se) {
 				f.Regel, f.Pointer, f.Bericht = se.Regel, se.Pointer, "ongeldige YAML: "+se.Bericht
 			}
@@ -99,7 +109,7 @@ func laadKennisbank(fsys fs.FS, regels map[string][]byte) (*Kennisbank, error) {
 		b := &bestand{pad: pad, inhoud: inhoud, waarde: waarde, pos: pos}
 		schema, err := compiler.Compile("kennisbank.schema.json#/$defs/" + soort)
 		if err != nil {
-			fouten = append(fouten, KennisbankFout{Bestand: schemaPad, Bericht: "schema: " + err.Error()})
+			fouten = append(fouten, KennisbankFout{Soort: "schema", Bestand: schemaPad, Bericht: "schema: " + err.Error()})
 			return nil
 		}
 		if err := schema.Validate(waarde); err != nil {
@@ -133,11 +143,11 @@ func laadKennisbank(fsys fs.FS, regels map[string][]byte) (*Kennisbank, error) {
 
 	kb := bouw(vast, convenanten)
 	if fs := kb.controleer(); len(fs) > 0 {
-		return nil, fs
+		return kb, fs
 	}
 	kb.kb.versie = versie(alle, fsys, regels)
 	kb.kb.data["versie"] = kb.kb.versie
-	return kb.kb, nil
+	return kb, nil
 }
 
 func versie(bestanden []*bestand, fsys fs.FS, regels map[string][]byte) string {
@@ -263,7 +273,7 @@ func bouw(vast map[string]*bestand, convenanten []*bestand) *bouwer {
 // answers and tests name routes by id.
 func (b *bouwer) routePlek(routeID string, bf *bestand, pointer string) {
 	if eerder, dubbel := b.plek["routes/"+routeID]; dubbel {
-		b.dubbel = append(b.dubbel, b.fout(bf, pointer+"/id", fmt.Sprintf("route-id %q staat al in %s", routeID, eerder.bestand.pad)))
+		b.dubbel = append(b.dubbel, b.fout("dubbel_id", bf, pointer+"/id", fmt.Sprintf("route-id %q staat al in %s", routeID, eerder.bestand.pad)))
 		return
 	}
 	b.plek["routes/"+routeID] = plek{bf, pointer}
@@ -292,7 +302,7 @@ func (b *bouwer) voegToe(soort, itemID string, item map[string]any, bf *bestand,
 	}
 	if _, dubbel := m[itemID]; dubbel {
 		eerder := b.plek[soort+"/"+itemID]
-		b.dubbel = append(b.dubbel, b.fout(bf, pointer+"/id", fmt.Sprintf("id %q staat al in %s", itemID, eerder.bestand.pad)))
+		b.dubbel = append(b.dubbel, b.fout("dubbel_id", bf, pointer+"/id", fmt.Sprintf("id %q staat al in %s", itemID, eerder.bestand.pad)))
 		return
 	}
 	m[itemID] = item
@@ -305,15 +315,15 @@ func id(v any) string {
 	return s
 }
 
-func (b *bouwer) fout(bf *bestand, pointer, bericht string, suggesties ...string) KennisbankFout {
+func (b *bouwer) fout(soort string, bf *bestand, pointer, bericht string, suggesties ...string) KennisbankFout {
 	regel, kolom := bf.pos.Zoek(pointer)
-	return KennisbankFout{Bestand: bf.pad, Regel: regel, Kolom: kolom, Pointer: pointer, Bericht: bericht, Suggesties: suggesties}
+	return KennisbankFout{Soort: soort, Bestand: bf.pad, Regel: regel, Kolom: kolom, Pointer: pointer, Bericht: bericht, Suggesties: suggesties}
 }
 
 func schemaFouten(b *bestand, err error) KennisbankFouten {
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
-		return KennisbankFouten{{Bestand: b.pad, Bericht: err.Error()}}
+		return KennisbankFouten{{Soort: "schema", Bestand: b.pad, Bericht: err.Error()}}
 	}
 	var out KennisbankFouten
 	gezien := map[string]bool{}
@@ -328,10 +338,10 @@ func schemaFouten(b *bestand, err error) KennisbankFouten {
 		}
 		gezien[sleutel] = true
 		regel, kolom := b.pos.Zoek(e.InstanceLocation)
-		out = append(out, KennisbankFout{Bestand: b.pad, Regel: regel, Kolom: kolom, Pointer: e.InstanceLocation, Bericht: bericht})
+		out = append(out, KennisbankFout{Soort: "schema", Bestand: b.pad, Regel: regel, Kolom: kolom, Pointer: e.InstanceLocation, Bericht: bericht})
 	}
 	if len(out) == 0 {
-		out = append(out, KennisbankFout{Bestand: b.pad, Bericht: ve.Error()})
+		out = append(out, KennisbankFout{Soort: "schema", Bestand: b.pad, Bericht: ve.Error()})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Regel < out[j].Regel })
 	return out

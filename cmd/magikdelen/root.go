@@ -39,7 +39,7 @@ var engelseVlaggen = map[string]string{
 
 // newRootCmd builds the magikdelen command with all its subcommands.
 func newRootCmd(g *globaleOpties) *cobra.Command {
-	return rootMet(g, newVraagCmd(g, nil), newConvenantenCmd(g), newTestCmd(g), newBundelCmd(g))
+	return rootMet(g, newVraagCmd(g, nil), newConvenantenCmd(g), newControleerCmd(g), newTestCmd(g), newBundelCmd(g))
 }
 
 // rootMet builds the root command around the given subcommands (tests pass their own).
@@ -53,7 +53,7 @@ convenant en onder welke voorwaarden. Het antwoord is een hulpmiddel, geen jurid
 voor aan de functionaris gegevensbescherming (FG) of privacy officer van uw organisatie.
 
 Uitkomsten gaan naar standaarduitvoer, meldingen naar standaardfout. Exitcodes: 0 beantwoord of gelukt,
-2 verkeerd gebruik of ongeldige invoer, 3 interne fout.`,
+1 problemen gevonden (controle of scenariotest mislukt), 2 verkeerd gebruik of ongeldige invoer, 3 interne fout.`,
 		Example: `  magikdelen vraag --van wijkteam --naar zvh_procesregisseur --gegevens identificerend,signaal \
                    --doel zvh_aanmelding --convenant zvht --feit inclusiecriteria=true
   magikdelen vraag --invoer vraag.json --formaat json

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
+)
+
+// controleerOpties are the options of magikdelen controleer.
+type controleerOpties struct {
+	g       *globaleOpties
+	pad     string
+	formaat formaat
+}
+
+func newControleerCmd(g *globaleOpties) *cobra.Command {
+	opts := &controleerOpties{g: g}
+	cmd := &cobra.Command{
+		Use:     "controleer [pad]",
+		Aliases: []string{"validate"},
+		Short:   "Controleer de convenantbestanden van de kennisbank of van een werkkopie",
+		Long: `Controleert een kennisbank voor de kwartiermaker: de YAML, het schema, de verwijzingen tussen de
+bestanden (met "bedoelde u …?"), dubbele ids, bestandsnamen en datums. Dat zijn fouten: met een fout laadt
+magikdelen de kennisbank niet. Daarnaast waarschuwingen voor wat waarschijnlijk niet klopt: een grondslag
+zonder link naar de officiële wettekst, een voorwaarde die nergens wordt gebruikt, een verlopen convenant
+en een route zonder grondslag.
+
+Zonder pad: de ingebouwde kennisbank (of de map van --kennisbank). Met een pad: een werkkopie met dezelfde
+indeling als convenants/. Elke bevinding noemt bestand:regel:kolom, zodat een editor ernaar kan springen.
+
+Exitcode 0 zonder fouten (waarschuwingen mogen), 1 bij ten minste één fout, 2 als het pad niet bestaat.`,
+		Example: `  magikdelen controleer
+  magikdelen controleer werkkopie/convenants
+  magikdelen controleer werkkopie/convenants --formaat json`,
+		Args:                  argumenten(1),
+		DisableFlagsInUseLine: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.pad = args[0]
+			}
+			return runControleer(opts)
+		},
+	}
+	voegFormaatToe(cmd.Flags(), &opts.formaat)
+	return cmd
+}
+
+// runControleer checks the knowledge base and writes the findings.
+func runControleer(opts *controleerOpties) error {
+	fsys, map_, err := controleerBron(opts)
+	if err != nil {
+		return err
+	}
+	rapport, err := library.Controleer(fsys)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return &invoerFout{veld: "pad", err: fmt.Errorf("%s is geen werkkopie van de kennisbank: %w", map_, err)}
+		}
+		return fmt.Errorf("controleer kennisbank: %w", err)
+	}
+	// The library names files inside the knowledge base; show them relative to the working directory.
+	for i := range rapport.Bevindingen {
+		rapport.Bevindingen[i].Bestand = filepath.Join(map_, filepath.FromSlash(rapport.Bevindingen[i].Bestand))
+	}
+	if err := toon(opts.g.stromen, opts.formaat, rapport, func() string { return controlerapportMarkdown(rapport) }); err != nil {
+		return err
+	}
+	if rapport.Fouten > 0 {
+		return &problemenFout{bericht: fmt.Sprintf("kennisbank %s is ongeldig: %s", map_, telling(rapport))}
+	}
+	return nil
+}
+
+// controleerBron gives the knowledge base to check and the folder its files are shown under: the
+// path argument, else --kennisbank, else the embedded convenants/.
+func controleerBron(opts *controleerOpties) (fs.FS, string, error) {
+	if opts.pad == "" {
+		fsys, err := werkkopie(opts.g)
+		if err != nil || fsys != nil {
+			return fsys, opts.g.kennisbank, err
+		}
+		return convenants.FS, "convenants", nil
+	}
+	info, err := os.Stat(opts.pad)
+	switch {
+	case err != nil:
+		return nil, "", &invoerFout{veld: "pad", err: fmt.Errorf("%s niet gevonden", opts.pad)}
+	case !info.IsDir():
+		return nil, "", &invoerFout{veld: "pad", err: fmt.Errorf("%s is geen map", opts.pad)}
+	}
+	return os.DirFS(opts.pad), opts.pad, nil
+}
+
+func controlerapportMarkdown(r library.Controlerapport) string {
+	var b strings.Builder
+	b.WriteString("# Controle van de kennisbank\n\n")
+	if len(r.Bevindingen) == 0 {
+		b.WriteString("Geen bevindingen.\n\n")
+	}
+	for i, f := range r.Bevindingen {
+		if i == 0 || f.Bestand != r.Bevindingen[i-1].Bestand {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			fmt.Fprintf(&b, "## %s\n\n", esc(f.Bestand))
+		}
+		fmt.Fprintf(&b, "- `%s` **%s** `%s`: %s", positie(f), f.Ernst, f.ID, esc(f.Bericht))
+		if len(f.Suggesties) > 0 {
+			fmt.Fprintf(&b, "; bedoelde u %s?", esc(strings.Join(quote(f.Suggesties), " of ")))
+		}
+		if f.Pointer != "" {
+			fmt.Fprintf(&b, " (`%s`)", f.Pointer)
+		}
+		b.WriteString("\n")
+		if f.Hint != "" {
+			fmt.Fprintf(&b, "  - %s\n", esc(f.Hint))
+		}
+	}
+	if len(r.Bevindingen) > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString(telling(r) + "\n")
+	return b.String()
+}
+
+// positie is bestand:regel:kolom, as far as known.
+func positie(f library.Bevinding) string {
+	s := f.Bestand
+	if f.Regel > 0 {
+		s += fmt.Sprintf(":%d", f.Regel)
+		if f.Kolom > 0 {
+			s += fmt.Sprintf(":%d", f.Kolom)
+		}
+	}
+	return s
+}
+
+// telling is "2 fouten, 1 waarschuwing".
+func telling(r library.Controlerapport) string {
+	fouten, waarschuwingen := "fouten", "waarschuwingen"
+	if r.Fouten == 1 {
+		fouten = "fout"
+	}
+	if r.Waarschuwingen == 1 {
+		waarschuwingen = "waarschuwing"
+	}
+	return fmt.Sprintf("%d %s, %d %s", r.Fouten, fouten, r.Waarschuwingen, waarschuwingen)
+}
+
+func quote(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}

@@ -1,0 +1,204 @@
+package library_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
+)
+
+const fixtures = "../testdata/convenants"
+
+// controleerMet copies the embedded knowledge base, lays the fixture over it and runs Controleer.
+// A file in the fixture replaces the embedded one; a name with a leading + is appended to it.
+func controleerMet(t *testing.T, fixture string) (library.Controlerapport, fstest.MapFS) {
+	t.Helper()
+	a, err := txtar.ParseFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := fstest.MapFS{}
+	err = fs.WalkDir(convenants.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		inhoud, err := fs.ReadFile(convenants.FS, p)
+		m[p] = &fstest.MapFile{Data: inhoud}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range a.Files {
+		if naam, ok := strings.CutPrefix(f.Name, "+"); ok {
+			oud, bestaat := m[naam]
+			if !bestaat {
+				t.Fatalf("%s: %s staat niet in de ingebouwde kennisbank", fixture, naam)
+			}
+			m[naam] = &fstest.MapFile{Data: append(slices.Clone(oud.Data), f.Data...)}
+			continue
+		}
+		m[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	r, err := library.Controleer(m)
+	if err != nil {
+		t.Fatalf("Controleer: %v", err)
+	}
+	return r, m
+}
+
+// TestControleerIngebouwd: the embedded knowledge base has no errors.
+func TestControleerIngebouwd(t *testing.T) {
+	t.Parallel()
+	r, err := library.Controleer(convenants.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Fouten != 0 {
+		t.Errorf("ingebouwde kennisbank: %d fouten: %+v", r.Fouten, r.Bevindingen)
+	}
+	if r.Fouten+r.Waarschuwingen != len(r.Bevindingen) {
+		t.Errorf("telling %d+%d past niet bij %d bevindingen", r.Fouten, r.Waarschuwingen, len(r.Bevindingen))
+	}
+}
+
+// TestControleerGeldig: the valid overlays give no errors and no findings in their own files.
+func TestControleerGeldig(t *testing.T) {
+	t.Parallel()
+	paden, _ := filepath.Glob(filepath.Join(fixtures, "valid", "*.txtar"))
+	if len(paden) == 0 {
+		t.Fatal("geen fixtures in testdata/convenants/valid")
+	}
+	for _, pad := range paden {
+		t.Run(strings.TrimSuffix(filepath.Base(pad), ".txtar"), func(t *testing.T) {
+			t.Parallel()
+			r, _ := controleerMet(t, pad)
+			if r.Fouten != 0 {
+				t.Errorf("%d fouten: %+v", r.Fouten, r.Bevindingen)
+			}
+			a, _ := txtar.ParseFile(pad)
+			for _, b := range r.Bevindingen {
+				for _, f := range a.Files {
+					if strings.TrimPrefix(f.Name, "+") == b.Bestand {
+						t.Errorf("bevinding in %s: %+v", b.Bestand, b)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestControleerOngeldig: each fixture in testdata/convenants/invalid holds one defect and gives
+// exactly one new finding, compared with the embedded knowledge base.
+func TestControleerOngeldig(t *testing.T) {
+	t.Parallel()
+	type wil struct {
+		ernst      library.Ernst
+		id         string
+		bestand    string
+		regel      int
+		kolom      int
+		markering  string // instead of regel and kolom: the finding points at the start of this text
+		pointer    string
+		bericht    string // a key phrase of the message
+		suggestie0 string // the first suggestion, if any
+	}
+	fout, waarschuwing := library.ErnstFout, library.ErnstWaarschuwing
+	const proef = "convenanten/proef.yaml"
+	tests := map[string]wil{
+		"yaml_open_lijst":                 {fout, "yaml", proef, 26, 0, "", "", "ongeldige YAML", ""},
+		"schema_verplicht_veld_ontbreekt": {fout, "schema", proef, 16, 5, "", "/doelen/0", "verplicht veld ontbreekt: 'label'", ""},
+		"schema_onbekend_veld":            {fout, "schema", proef, 23, 5, "", "/routes/0", "onbekend veld: 'kleur'", ""},
+		"schema_verkeerde_enum":           {fout, "schema", proef, 4, 1, "", "/status", "waarde niet toegestaan", ""},
+		"schema_ongeldige_datum":          {fout, "schema", proef, 6, 1, "", "/geldig_vanaf", "ongeldige waarde", ""},
+		"onbekende_grondslag_in_route":    {fout, "onbekende_verwijzing", proef, 30, 19, "", "/routes/0/grondslagen/0", `onbekende grondslag "avg_6_1_ee"`, "avg_6_1_e"},
+		"onbekende_voorwaarde_in_doel":    {fout, "onbekende_verwijzing", proef, 20, 19, "", "/doelen/0/voorwaarden/0", `onbekende voorwaarde "noodzak"`, "noodzaak"},
+		"onbekende_partij_in_deelnemers":  {fout, "onbekende_verwijzing", proef, 13, 6, "", "/deelnemers/0/partij", `onbekende partij "wijkteem"`, "wijkteam"},
+		"onbekend_doel_in_route":          {fout, "onbekende_verwijzing", proef, 29, 14, "", "/routes/0/doelen/0", `onbekend doel "proef_overleggen"`, "proef_overleg"},
+		"onbekende_gegevens_in_doel":      {fout, "onbekende_verwijzing", proef, 19, 20, "", "/doelen/0/max_gegevens/0", `onbekende gegevenscategorie "identificerent"`, "identificerend"},
+		"dubbel_doel_id":                  {fout, "dubbel_id", proef, 22, 5, "", "/doelen/1/id", `id "proef_overleg" staat al in convenanten/proef.yaml`, ""},
+		"dubbele_route_id_over_bestanden": {fout, "dubbel_id", proef, 23, 5, "", "/routes/0/id", `route-id "eigen_taak_afzender" staat al in routes.yaml`, ""},
+		"bestandsnaam_wijkt_af_van_id":    {fout, "bestandsnaam", proef, 1, 1, "", "/id", "het bestand moet proefje.yaml heten", ""},
+		"deelname_eindigt_voor_begin":     {fout, "datum_volgorde", proef, 14, 77, "", "/deelnemers/1/tot", "tot 2024-06-30 ligt vóór vanaf 2025-01-01", ""},
+		"convenant_verlopen":              {waarschuwing, "convenant_verlopen", proef, 7, 1, "", "/geldig_tot", `convenant "proef" is verlopen`, ""},
+		"route_zonder_grondslag":          {waarschuwing, "route_zonder_grondslag", proef, 30, 5, "", "/routes/0/grondslagen", `route "proef_route" noemt geen grondslag`, ""},
+		"grondslag_zonder_officiele_link": {waarschuwing, "grond_zonder_officiele_link", "grondslagen.yaml", 0, 0, "bron: https://www.voorbeeld.nl", "", `grondslag "proef_grondslag" verwijst niet naar een officiële wettekst`, ""},
+		"voorwaarde_ongebruikt":           {waarschuwing, "voorwaarde_ongebruikt", "voorwaarden.yaml", 0, 0, "id: proef_ongebruikt", "", `voorwaarde "proef_ongebruikt" wordt door geen doel`, ""},
+	}
+
+	paden, _ := filepath.Glob(filepath.Join(fixtures, "invalid", "*.txtar"))
+	for _, pad := range paden {
+		if _, ok := tests[strings.TrimSuffix(filepath.Base(pad), ".txtar")]; !ok {
+			t.Errorf("%s staat niet in de tabel", pad)
+		}
+	}
+	basis, err := library.Controleer(convenants.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for naam, w := range tests {
+		t.Run(naam, func(t *testing.T) {
+			t.Parallel()
+			pad := filepath.Join(fixtures, "invalid", naam+".txtar")
+			if _, err := os.Stat(pad); err != nil {
+				t.Fatalf("fixture ontbreekt: %v", err)
+			}
+			r, m := controleerMet(t, pad)
+			var nieuw []library.Bevinding
+			for _, b := range r.Bevindingen {
+				if !slices.ContainsFunc(basis.Bevindingen, func(x library.Bevinding) bool { return cmp.Equal(x, b) }) {
+					nieuw = append(nieuw, b)
+				}
+			}
+			if len(nieuw) != 1 {
+				t.Fatalf("%d nieuwe bevindingen, wil er 1: %+v", len(nieuw), nieuw)
+			}
+			b := nieuw[0]
+			if w.markering != "" {
+				w.regel, w.kolom = positieVan(t, string(m[w.bestand].Data), w.markering)
+			}
+			got := wil{b.Ernst, b.ID, b.Bestand, b.Regel, b.Kolom, w.markering, b.Pointer, w.bericht, ""}
+			if len(b.Suggesties) > 0 {
+				got.suggestie0 = b.Suggesties[0]
+			}
+			if w.pointer == "" && w.markering != "" {
+				w.pointer = b.Pointer // the pointer of an appended item depends on the embedded file; its position is checked
+			}
+			if diff := cmp.Diff(w, got, cmp.AllowUnexported(wil{})); diff != "" {
+				t.Errorf("bevinding (-wil +kreeg):\n%s\n%+v", diff, b)
+			}
+			if !strings.Contains(b.Bericht, w.bericht) {
+				t.Errorf("bericht %q bevat niet %q", b.Bericht, w.bericht)
+			}
+			if b.Hint == "" {
+				t.Errorf("bevinding zonder hint: %+v", b)
+			}
+			wilFouten := 0
+			if w.ernst == library.ErnstFout {
+				wilFouten = 1
+			}
+			if r.Fouten != wilFouten {
+				t.Errorf("Fouten = %d, wil %d", r.Fouten, wilFouten)
+			}
+		})
+	}
+}
+
+// positieVan gives the line and column (1-based) where the last occurrence of markering starts.
+func positieVan(t *testing.T, data, markering string) (regel, kolom int) {
+	t.Helper()
+	i := strings.LastIndex(data, markering)
+	if i < 0 {
+		t.Fatalf("markering %q niet gevonden", markering)
+	}
+	return strings.Count(data[:i], "\n") + 1, i - strings.LastIndex(data[:i], "\n")
+}
