@@ -100,6 +100,8 @@ func (b *bouwer) controleer() KennisbankFouten {
 					b.alternatieven(bf, p, item, ref)
 				case "voorwaarden":
 					refs(bf, p+"/grondslagen", "grondslagen", item["grondslagen"])
+				case "zekerheden":
+					ref(bf, p+"/voorwaarde", "voorwaarden", item["voorwaarde"])
 				case "grondslagen":
 					venster(bf, p, item, "geldig_vanaf", "geldig_tot")
 				case "lagen":

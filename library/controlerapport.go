@@ -56,7 +56,7 @@ var hints = map[string]string{
 	"bestandsnaam":                "Hernoem het bestand naar <id>.yaml, of pas het id aan de bestandsnaam aan.",
 	"datum_volgorde":              "De einddatum moet op of na de begindatum liggen; controleer of de datums zijn omgedraaid.",
 	"grond_zonder_officiele_link": "Verwijs naar de officiële tekst op wetten.overheid.nl, eur-lex.europa.eu of (zoek.)officielebekendmakingen.nl.",
-	"voorwaarde_ongebruikt":       "Verwijs ernaar vanuit een doel, een route of een handeling, of verwijder de voorwaarde.",
+	"voorwaarde_ongebruikt":       "Verwijs ernaar vanuit een doel, een route, een handeling of een zekerheid, of verwijder de voorwaarde.",
 	"convenant_verlopen":          "Verleng geldig_tot als het convenant is verlengd, of haal het convenant uit de kennisbank.",
 	"route_zonder_grondslag":      "Noem de wettelijke grondslag onder grondslagen, of zet eigen_grondslag: true als de route op de eigen taak van de partij steunt.",
 }
@@ -171,6 +171,11 @@ func (b *bouwer) waarschuwingen(vandaag string, regels map[string][]byte) []Bevi
 			noem(h["voorwaarde"])
 			noem(h["bij_minderjarige"])
 		}
+	}
+	zekerheden, _ := b.kb.data["zekerheden"].(map[string]any)
+	for _, z := range zekerheden {
+		zm, _ := z.(map[string]any)
+		noem(zm["voorwaarde"])
 	}
 	voorwaarden, _ := b.kb.data["voorwaarden"].(map[string]any)
 	for _, vid := range slices.Sorted(maps.Keys(voorwaarden)) {

@@ -83,9 +83,9 @@ cel(r, c) := {
 	"naar": r,
 	"gegevens": c,
 	"oordeel": o,
-	"zekerheid": cel_zekerheid(its, o, r),
+	"zekerheid": z,
 	"grondslagen": uitleg.gesorteerd("grondslagen", {g | some i in beslissend(its, o); some g in i.grondslagen}),
-	"voorwaarden": cel_voorwaarden_lijst(vw, o),
+	"voorwaarden": cel_voorwaarden_lijst(vw | zekerheid_voorwaarde(z), o),
 	"redenen": uniek([reden(i) | some i in sort_items(beslissend(its, o))]),
 	"ontbrekende_feiten": cel_ontbrekend(its, o),
 	"keten": [keten_stap(u) | some u in sort_items([u | some u in its; u.soort == "laag"])],
@@ -93,8 +93,25 @@ cel(r, c) := {
 } if {
 	its := items(r, c)
 	vw := cel_voorwaarden(r, its)
-	o := cel_oordeel(its, vw)
+	o0 := cel_oordeel(its, vw)
+	z := cel_zekerheid(its, o0, r)
+	o := met_zekerheid(o0, z)
 }
+
+# zekerheid_voorwaarde: een zekerheid kan een voorwaarde meebrengen (oordelen.yaml), zoals de FG bij lage
+# zekerheid; dan is "toegestaan" hooguit "toegestaan onder voorwaarden".
+zekerheid_voorwaarde(z) := {kb.zekerheden[z].voorwaarde} if kb.zekerheden[z].voorwaarde
+
+zekerheid_voorwaarde(z) := set() if not kb.zekerheden[z].voorwaarde
+
+met_zekerheid("toegestaan", z) := "toegestaan_onder_voorwaarden" if count(zekerheid_voorwaarde(z)) > 0
+
+met_zekerheid(o, z) := o if {
+	not o == "toegestaan"
+	z
+}
+
+met_zekerheid("toegestaan", z) := "toegestaan" if count(zekerheid_voorwaarde(z)) == 0
 
 # cel_ontbrekend: alleen een onbepaald deeloordeel noemt de feiten die het zouden beslissen.
 cel_ontbrekend(its, "onbepaald") := sort({f | some i in its; i.oordeel == "onbepaald"; some f in i.ontbrekende_feiten})

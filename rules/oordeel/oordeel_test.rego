@@ -241,3 +241,23 @@ test_verenigbaar_hergebruik_laat_de_cel_toe if {
 	c := oordeel.cel("politie", "signaal") with input as hergebruik({"verkregen_voor": "zvh_aanmelding"})
 	c.oordeel == "toegestaan_onder_voorwaarden"
 }
+
+# Bij lage zekerheid komt de FG op de checklist (oordelen.yaml: zekerheden.laag.voorwaarde), en is
+# "toegestaan" hooguit "toegestaan onder voorwaarden".
+test_lage_zekerheid_brengt_de_fg if {
+	c := oordeel.cel("politie", "gezondheid") with input as testkit.zvh({"van": "ggz", "gegevens": ["gezondheid"], "datum": "2025-06-01", "feiten": {"inclusiecriteria": true, "toestemming": "niet_gevraagd", "acuut_gevaar": false}})
+	c.zekerheid == "laag"
+	c.oordeel == "toegestaan_onder_voorwaarden"
+	"fg" in {v | some v in c.voorwaarden}
+}
+
+test_hoge_zekerheid_zonder_fg if {
+	c := oordeel.cel("politie", "identificerend") with input as testkit.zvh({})
+	not "fg" in {v | some v in c.voorwaarden}
+}
+
+test_toegestaan_met_lage_zekerheid_wordt_onder_voorwaarden if {
+	oordeel.met_zekerheid("toegestaan", "laag") == "toegestaan_onder_voorwaarden"
+	oordeel.met_zekerheid("toegestaan", "hoog") == "toegestaan"
+	oordeel.met_zekerheid("niet_toegestaan", "laag") == "niet_toegestaan"
+}
