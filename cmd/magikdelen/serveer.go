@@ -1,0 +1,270 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/api"
+)
+
+// The timeouts of the HTTP server: a question takes well under a second, so a slow client is cut off
+// early.
+const (
+	leesKopTijd      = 5 * time.Second
+	leesTijd         = 15 * time.Second
+	schrijfTijd      = 30 * time.Second
+	rustTijd         = 2 * time.Minute
+	afsluitTijd      = 10 * time.Second
+	standaardAdres   = "127.0.0.1:8080"
+	standaardHerlaad = 2 * time.Second
+)
+
+// serveerOpties are the options of magikdelen serveer.
+type serveerOpties struct {
+	g        *globaleOpties
+	adres    string
+	herlaad  bool
+	interval time.Duration
+	gestart  func(net.Addr) // tests: called when the server listens
+}
+
+func newServeerCmd(g *globaleOpties) *cobra.Command {
+	opts := &serveerOpties{g: g}
+	cmd := &cobra.Command{
+		Use:     "serveer",
+		Aliases: []string{"serve"},
+		Short:   "Start de HTTP JSON-API voor andere diensten",
+		Long: `Start een HTTP-server met de JSON-API van magikdelen: POST /v1/vraag beantwoordt een vraag (dezelfde
+JSON als vraag --invoer en vraag --formaat json), GET /v1/convenanten en /v1/convenanten/{id} tonen de
+convenanten, GET /v1/openapi.json beschrijft de API. Voor beheer: /healthz, /readyz en /metrics
+(Prometheus).
+
+De server luistert standaard alleen op 127.0.0.1 en heeft geen authenticatie: zet hem achter een
+reverse proxy als andere machines hem moeten bereiken. Met --herlaad en --kennisbank laadt de server
+een gewijzigde werkkopie opnieuw; een ongeldige werkkopie wordt gemeld en de vorige blijft in gebruik.
+Meldingen gaan naar standaardfout. Stop met Ctrl-C (SIGINT) of SIGTERM: lopende verzoeken worden
+afgemaakt.`,
+		Example: `  magikdelen serveer
+  magikdelen serveer --adres 127.0.0.1:9000
+  magikdelen serveer --kennisbank werkkopie/convenants --herlaad
+  curl -s -d @vraag.json http://127.0.0.1:8080/v1/vraag`,
+		DisableFlagsInUseLine: true,
+		Args:                  argumenten(0),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runServeer(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.adres, "adres", standaardAdres, "luister op dit `adres` (host:poort); standaard alleen deze machine")
+	f.BoolVar(&opts.herlaad, "herlaad", false, "laad de kennisbank van --kennisbank opnieuw als die map verandert")
+	f.DurationVar(&opts.interval, "herlaad-interval", standaardHerlaad, "hoe vaak --herlaad de map controleert (`duur`, bijv. 2s)")
+	return cmd
+}
+
+// runServeer serves the API until ctx ends or the process gets SIGINT or SIGTERM, then shuts down
+// gracefully.
+func runServeer(ctx context.Context, opts *serveerOpties) error {
+	if opts.herlaad && opts.g.kennisbank == "" {
+		return &gebruiksFout{bericht: "--herlaad werkt alleen met --kennisbank <map>: de ingebouwde kennisbank verandert niet"}
+	}
+	if opts.herlaad && opts.interval <= 0 {
+		return &gebruiksFout{bericht: fmt.Sprintf("--herlaad-interval moet groter dan 0 zijn, kreeg %s", opts.interval)}
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	logHandler := slog.NewTextHandler(opts.g.stromen.Err, nil)
+	log := slog.New(logHandler)
+
+	var hash string
+	if opts.herlaad {
+		// Hash before loading, so a change while loading is picked up by the first poll.
+		h, err := inhoudsHash(opts.g.kennisbank)
+		if err != nil {
+			return &invoerFout{veld: "--kennisbank", err: err}
+		}
+		hash = h
+	}
+	engine, err := laadEngine(ctx, opts.g)
+	if err != nil {
+		return err
+	}
+	var wissel api.Wissel
+	wissel.Zet(engine)
+
+	ln, err := net.Listen("tcp", opts.adres)
+	if err != nil {
+		return &invoerFout{veld: "--adres", err: err}
+	}
+	srv := &http.Server{
+		Handler:           api.NieuweHandler(&wissel, api.MetLogger(log)),
+		ReadHeaderTimeout: leesKopTijd,
+		ReadTimeout:       leesTijd,
+		WriteTimeout:      schrijfTijd,
+		IdleTimeout:       rustTijd,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(logHandler, slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	log.Info("magikdelen serveert de API", "adres", "http://"+ln.Addr().String(), "versie", programmaVersie(),
+		"kennisbank", engine.Kennisbank().Versie())
+	if !loopback(ln.Addr()) {
+		log.Warn("de API is bereikbaar vanaf het netwerk en heeft geen authenticatie; zet er een reverse proxy voor")
+	}
+	if opts.gestart != nil {
+		opts.gestart(ln.Addr())
+	}
+
+	var wg sync.WaitGroup
+	if opts.herlaad {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			herlaadLus(ctx, opts.g.kennisbank, opts.interval, hash, &wissel, log)
+		}()
+	}
+	serveFout := make(chan error, 1)
+	go func() { serveFout <- srv.Serve(ln) }()
+
+	select {
+	case err := <-serveFout:
+		stop()
+		wg.Wait()
+		return fmt.Errorf("serveer: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("magikdelen stopt; lopende verzoeken worden afgemaakt")
+	afsluitCtx, annuleer := context.WithTimeout(context.WithoutCancel(ctx), afsluitTijd)
+	defer annuleer()
+	err = srv.Shutdown(afsluitCtx)
+	wg.Wait()
+	if err != nil {
+		_ = srv.Close()
+		return fmt.Errorf("serveer: afsluiten: %w", err)
+	}
+	if err := <-serveFout; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serveer: %w", err)
+	}
+	log.Info("magikdelen is gestopt")
+	return nil
+}
+
+// herlaadLus polls the folder every interval and swaps in a new engine when its content hash changes.
+// A knowledge base that does not load is logged and the previous engine stays.
+func herlaadLus(ctx context.Context, pad string, interval time.Duration, vorige string, w *api.Wissel, log *slog.Logger) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		hash, err := inhoudsHash(pad)
+		if err != nil {
+			log.Error("herladen: kennisbank niet te lezen; de vorige blijft in gebruik", "map", pad, "fout", err)
+			continue
+		}
+		if hash == vorige {
+			continue
+		}
+		vorige = hash
+		e, err := library.New(ctx, library.MetKennisbank(os.DirFS(pad)))
+		if err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			meldHerlaadFout(log, pad, err)
+			continue
+		}
+		w.Zet(e)
+		log.Info("kennisbank opnieuw geladen", "map", pad, "kennisbank", e.Kennisbank().Versie())
+	}
+}
+
+// meldHerlaadFout logs why a reload failed, one line per problem in the knowledge base.
+func meldHerlaadFout(log *slog.Logger, pad string, err error) {
+	var kbf library.KennisbankFouten
+	if !errors.As(err, &kbf) {
+		log.Error("herladen mislukt; de vorige kennisbank blijft in gebruik", "map", pad, "fout", err)
+		return
+	}
+	log.Error(fmt.Sprintf("herladen mislukt: kennisbank ongeldig (%d); de vorige blijft in gebruik", len(kbf)), "map", pad)
+	for _, f := range kbf {
+		f.Bestand = filepath.Join(pad, filepath.FromSlash(f.Bestand))
+		log.Error("fout in de kennisbank", "fout", f.Error())
+	}
+}
+
+// inhoudsHash is a hash of the names and contents of the files under pad, skipping hidden files and
+// folders (.git, editor swap files).
+func inhoudsHash(pad string) (string, error) {
+	h := sha256.New()
+	err := filepath.WalkDir(pad, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != pad && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(pad, p)
+		if err != nil {
+			return err
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		fmt.Fprintf(h, "%s\x00", filepath.ToSlash(rel))
+		n, err := io.Copy(h, f)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "\x00%d\x00", n)
+		return nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("lees %s: %w", pad, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// loopback says whether the server listens on this machine only.
+func loopback(a net.Addr) bool {
+	tcp, ok := a.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
+}
+
+// programmaVersie is the module version of the binary, "(devel)" for a local build.
+func programmaVersie() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
