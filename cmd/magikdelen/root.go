@@ -35,6 +35,8 @@ var engelseVlaggen = map[string]string{
 	"phase":          "fase",
 	"date":           "datum",
 	"fact":           "feit",
+	"receipt":        "bon",
+	"output":         "uitvoer",
 }
 
 // newRootCmd builds the magikdelen command with all its subcommands.

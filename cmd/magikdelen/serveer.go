@@ -24,6 +24,7 @@ import (
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/api"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bon"
 )
 
 // The timeouts of the HTTP server: a question takes well under a second, so a slow client is cut off
@@ -44,6 +45,8 @@ type serveerOpties struct {
 	adres    string
 	herlaad  bool
 	interval time.Duration
+	bon      string         // append a decision receipt per answered question to this file
+	bonBatch int            // fsync after this many receipts (and at least every second); 0: after every receipt
 	gestart  func(net.Addr) // tests: called when the server listens
 }
 
@@ -77,6 +80,8 @@ afgemaakt.`,
 	f.StringVar(&opts.adres, "adres", standaardAdres, "luister op dit `adres` (host:poort); standaard alleen deze machine")
 	f.BoolVar(&opts.herlaad, "herlaad", false, "laad de kennisbank van --kennisbank opnieuw als die map verandert")
 	f.DurationVar(&opts.interval, "herlaad-interval", standaardHerlaad, "hoe vaak --herlaad de map controleert (`duur`, bijv. 2s)")
+	f.StringVar(&opts.bon, "bon", "", "schrijf per beantwoorde vraag een besluitbon (JSON-regel) naar dit `bestand` (zie library/bon/LOGBOEK.md)")
+	f.IntVar(&opts.bonBatch, "bon-batch", 0, "fsync de bonnen per `n` stuks (en minstens elke seconde) in plaats van na elke bon")
 	return cmd
 }
 
@@ -111,12 +116,30 @@ func runServeer(ctx context.Context, opts *serveerOpties) error {
 	var wissel api.Wissel
 	wissel.Zet(engine)
 
+	handlerOpties := []api.Optie{api.MetLogger(log)}
+	if opts.bon != "" {
+		var bonOpties []bon.Optie
+		if opts.bonBatch > 0 {
+			bonOpties = append(bonOpties, bon.FsyncPerBatch(opts.bonBatch, time.Second))
+		}
+		schrijver, err := bon.Open(opts.bon, bonOpties...)
+		if err != nil {
+			return &invoerFout{veld: "--bon", err: err}
+		}
+		defer schrijver.Close()
+		handlerOpties = append(handlerOpties, api.MetBon(func(_ context.Context, _ library.Vraag, a library.Antwoord, start, eind time.Time) {
+			if err := schrijver.Schrijf(bon.Nieuw(a, start, eind)); err != nil {
+				log.Error("besluitbon niet geschreven", "fout", err)
+			}
+		}))
+	}
+
 	ln, err := net.Listen("tcp", opts.adres)
 	if err != nil {
 		return &invoerFout{veld: "--adres", err: err}
 	}
 	srv := &http.Server{
-		Handler:           api.NieuweHandler(&wissel, api.MetLogger(log)),
+		Handler:           api.NieuweHandler(&wissel, handlerOpties...),
 		ReadHeaderTimeout: leesKopTijd,
 		ReadTimeout:       leesTijd,
 		WriteTimeout:      schrijfTijd,

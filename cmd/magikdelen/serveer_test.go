@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bon"
 )
 
 // veiligeBuffer is a bytes.Buffer that the server's goroutines and the test may use at once.
@@ -192,5 +193,42 @@ func TestServeerGebruik(t *testing.T) {
 				t.Errorf("exitcode %d, stderr %q; want %d met %q", code, fout, tt.code, tt.fout)
 			}
 		})
+	}
+}
+
+// TestServeerBon: with --bon the server appends one decision receipt per answered question, and none for
+// a rejected one; the receipts survive the shutdown.
+func TestServeerBon(t *testing.T) {
+	t.Parallel()
+	pad := filepath.Join(t.TempDir(), "bonnen.jsonl")
+	basis, fout, stop := startServeer(t, &serveerOpties{g: &globaleOpties{}, bon: pad, bonBatch: 10})
+	vraag := `{"van":"wijkteam","naar":"politie","gegevens":["signaal"],"doel":"ave_signaleren","fase":"ave1","datum":"2026-03-01","feiten":{"toestemming":"gegeven"}}`
+	for range 3 {
+		if code, b := haalJSON(t, "POST", basis+"/v1/vraag", vraag); code != 200 {
+			t.Fatalf("vraag: %d %v", code, b)
+		}
+	}
+	if code, _ := haalJSON(t, "POST", basis+"/v1/vraag", `{"van":"wijkteem"}`); code != 400 {
+		t.Fatalf("foute vraag: %d", code)
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("runServeer: %v\n%s", err, fout)
+	}
+	f, err := os.Open(pad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	bonnen, err := bon.Lees(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bonnen) != 3 {
+		t.Fatalf("%d bonnen, verwacht 3 (één per beantwoorde vraag)", len(bonnen))
+	}
+	for _, b := range bonnen {
+		if b.Oordeel != "toegestaan_onder_voorwaarden" || b.Vraag.Van != "wijkteam" || b.Vraag.Datum != "2026-03-01" {
+			t.Errorf("bon %+v past niet bij de vraag", b)
+		}
 	}
 }

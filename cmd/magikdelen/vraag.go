@@ -8,10 +8,12 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bon"
 )
 
 // vraagOpties are the options of magikdelen vraag.
@@ -27,6 +29,7 @@ type vraagOpties struct {
 	datum     string
 	feiten    feiten
 	invoer    string
+	bon       string // receipts file for --bon; empty for none
 	formaat   formaat
 }
 
@@ -52,6 +55,11 @@ voorwaarden als checklist en wat er nodig is om het wel te mogen.
 true en false worden ja/nee, een geheel getal een getal. Met --invoer leest magikdelen de vraag als JSON
 (- voor standaardinvoer); opties die u daarnaast opgeeft, gaan voor (feiten per naam).
 
+Met --bon bestand legt magikdelen de afweging vast: het voegt aan dat bestand één regel JSON toe (een
+bon) met een besluit-id, het tijdstip, de vraag als id's, het oordeel en de id's van de grondslagen en
+voorwaarden, en de versie van de kennisbank. Geen namen, geen vrije tekst. De bon staat op schijf
+voordat het antwoord verschijnt.
+
 Engelse namen werken ook: check, --from, --to, --data, --purpose, --covenant, --phase, --date, --fact,
 --input, --format.`,
 		Example: `  magikdelen vraag --van wijkteam --naar zvh_procesregisseur --gegevens identificerend,signaal \
@@ -59,7 +67,8 @@ Engelse namen werken ook: check, --from, --to, --data, --purpose, --covenant, --
   magikdelen vraag --van ggz --naar overleg_deelnemers --gegevens gezondheid --doel zvh_casusoverleg \
                    --convenant zvht --datum 2025-06-01 --feit toestemming=niet_gevraagd -o json
   magikdelen vraag --invoer vraag.json
-  cat vraag.json | magikdelen vraag --invoer - --datum 2026-03-01`,
+  cat vraag.json | magikdelen vraag --invoer - --datum 2026-03-01
+  magikdelen vraag --invoer vraag.json --bon bonnen.jsonl`,
 		Args:                  argumenten(0),
 		DisableFlagsInUseLine: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -78,6 +87,7 @@ Engelse namen werken ook: check, --from, --to, --data, --purpose, --covenant, --
 	f.StringVar(&opts.datum, "datum", "", "de datum van de deling als `JJJJ-MM-DD` (standaard vandaag)")
 	f.Var(opts.feiten, "feit", "een feit over de casus, bijvoorbeeld toestemming=gegeven of leeftijd=14; herhaalbaar")
 	f.StringVar(&opts.invoer, "invoer", "", "lees de vraag als JSON uit dit `bestand`, of - voor standaardinvoer; ook --input")
+	f.StringVar(&opts.bon, "bon", "", "voeg de bon van dit besluit (één regel JSON, alleen id's) toe aan dit `bestand`")
 	voegFormaatToe(f, &opts.formaat)
 	return cmd
 }
@@ -106,11 +116,43 @@ func runVraag(ctx context.Context, opts *vraagOpties) error {
 	if err != nil {
 		return err
 	}
+	var bonnen *bon.Schrijver
+	if opts.bon != "" {
+		// Opened before answering, so an unwritable path fails before any work is done.
+		if bonnen, err = openBonnen(opts.bon); err != nil {
+			return err
+		}
+		defer bonnen.Close() // a no-op after the Close below; closes the file on an error in between
+	}
+	start := time.Now()
 	a, err := engine.Beantwoord(ctx, v)
 	if err != nil {
 		return err
 	}
+	if bonnen != nil {
+		// The receipt is on disk before the answer is shown.
+		if err := bonnen.Schrijf(bon.Nieuw(a, start, time.Now())); err != nil {
+			return &invoerFout{veld: "--bon", err: err}
+		}
+		if err := bonnen.Close(); err != nil {
+			return &invoerFout{veld: "--bon", err: err}
+		}
+	}
 	return toon(s, opts.formaat, a, func() string { return antwoordMarkdown(a, engine.Kennisbank()) })
+}
+
+// openBonnen opens the receipts file of --bon, with a Dutch message for the common failures.
+func openBonnen(pad string) (*bon.Schrijver, error) {
+	w, err := bon.Open(pad)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, &invoerFout{veld: "--bon", err: fmt.Errorf("map van %s bestaat niet", pad)}
+	case errors.Is(err, fs.ErrPermission):
+		return nil, &invoerFout{veld: "--bon", err: fmt.Errorf("geen toestemming om naar %s te schrijven", pad)}
+	case err != nil:
+		return nil, &invoerFout{veld: "--bon", err: err}
+	}
+	return w, nil
 }
 
 // vraag builds the question: the --invoer JSON if given, with the flags that were given on top.
