@@ -18,9 +18,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bon"
 )
 
 func main() {
@@ -48,8 +51,14 @@ func run(args []string, uit, fout io.Writer) int {
 	gelijktijdig := fs.Int("gelijktijdig", 32, "aantal gelijktijdige clients")
 	scenarios := fs.String("scenarios", "testdata/scenarios", "map met scenariobestanden voor geldige vragen")
 	maxDuur := fs.Duration("max-duur", 10*time.Minute, "stop uiterlijk na deze tijd")
+	telling := fs.String("telling", "", "schrijf het aantal 200-antwoorden naar dit bestand (voor --controleer-bonnen)")
+	bonnen := fs.String("controleer-bonnen", "", "stuur geen verkeer, maar controleer dat dit bonnenbestand precies --verwacht geldige bonnen heeft")
+	verwacht := fs.Int("verwacht", -1, "het aantal bonnen dat --controleer-bonnen verwacht")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *bonnen != "" {
+		return controleerBonnen(uit, fout, *bonnen, *verwacht)
 	}
 	if err := alleenLoopback(*adres); err != nil {
 		fmt.Fprintln(fout, "fout:", err)
@@ -91,7 +100,47 @@ func run(args []string, uit, fout io.Writer) int {
 	wg.Wait()
 	totaal := time.Since(begin)
 	gedaan := min(int(volgende.Load()), *aantal)
-	return rapporteer(uit, uitslagen[:gedaan], totaal, *gelijktijdig)
+	code := rapporteer(uit, uitslagen[:gedaan], totaal, *gelijktijdig)
+	if *telling != "" {
+		n := 0
+		for _, u := range uitslagen[:gedaan] {
+			if u.status == http.StatusOK {
+				n++
+			}
+		}
+		if err := os.WriteFile(*telling, []byte(strconv.Itoa(n)), 0o644); err != nil {
+			fmt.Fprintln(fout, "fout:", err)
+			return 2
+		}
+	}
+	return code
+}
+
+// controleerBonnen checks that the receipts file holds exactly verwacht valid receipts, with distinct
+// decision ids: no receipt lost, none doubled, no half line.
+func controleerBonnen(uit, fout io.Writer, pad string, verwacht int) int {
+	f, err := os.Open(pad)
+	if err != nil {
+		fmt.Fprintln(fout, "fout:", err)
+		return 2
+	}
+	defer f.Close()
+	bs, err := bon.Lees(f)
+	if err != nil {
+		fmt.Fprintln(fout, "fout: bonnen onleesbaar:", err)
+		return 1
+	}
+	ids := map[string]bool{}
+	for _, b := range bs {
+		ids[b.BesluitID] = true
+	}
+	fmt.Fprintf(uit, "bonnen: %d geldig, %d verschillende besluit-id's, verwacht %d\n", len(bs), len(ids), verwacht)
+	if len(bs) != verwacht || len(ids) != verwacht {
+		fmt.Fprintln(uit, "bonnen: MISLUKT")
+		return 1
+	}
+	fmt.Fprintln(uit, "bonnen: geslaagd")
+	return 0
 }
 
 // wachtOpServer polls the readiness endpoint until it answers 200 or the time is up.

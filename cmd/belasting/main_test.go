@@ -5,8 +5,13 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bon"
 )
 
 func TestAlleenLoopback(t *testing.T) {
@@ -76,5 +81,27 @@ func TestRunGeslaagdEnMislukt(t *testing.T) {
 				t.Errorf("rapport telt niet 200 verzoeken:\n%s", uit.String())
 			}
 		})
+	}
+}
+
+func TestControleerBonnen(t *testing.T) {
+	t.Parallel()
+	pad := filepath.Join(t.TempDir(), "bonnen.jsonl")
+	s, err := bon.Open(pad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if err := s.Schrijf(bon.Nieuw(library.Antwoord{Oordeel: library.Onbepaald}, time.Now(), time.Now())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	var uit, fout bytes.Buffer
+	if code := controleerBonnen(&uit, &fout, pad, 3); code != 0 {
+		t.Errorf("3 bonnen, verwacht 3: code %d\n%s%s", code, uit.String(), fout.String())
+	}
+	if code := controleerBonnen(&uit, &fout, pad, 4); code != 1 {
+		t.Errorf("3 bonnen, verwacht 4 (een bon kwijt): code %d, verwacht 1", code)
 	}
 }
