@@ -139,13 +139,15 @@ func nieuweRuimte(t testing.TB, kb *library.Kennisbank) *ruimte {
 	return r
 }
 
-// geval is one question of the space with its answer.
+// geval is one question of the space with its answer. The space is answered without alternatives
+// (ZonderAlternatieven, a third of the cost); for a sample the full answer is asked twice as well.
 type geval struct {
 	bron     string // generator and index, e.g. "breed/17"
 	vraag    library.Vraag
 	antwoord library.Antwoord
-	json     []byte
-	opnieuw  []byte // the answer to the same question asked again (only for a sample)
+	json     []byte // antwoord as JSON
+	volledig []byte // sample only: the full answer (with alternatives) as JSON
+	opnieuw  []byte // sample only: the full answer to the same question asked again
 }
 
 // vraagJSON is the question as a user would send it (for failure messages and the report).
@@ -274,7 +276,7 @@ func breedVragen(r *ruimte, s schaal) []library.Vraag {
 	}
 	n, nNaar, nGeg := len(r.partijen), 1, 1
 	if s == normaal {
-		n, nNaar, nGeg = 2*len(r.partijen)*len(r.zvhDoelen), 2, 3
+		n, nNaar, nGeg = len(r.partijen)*len(r.zvhDoelen), 2, 3 // every sender × purpose pair once
 	}
 	for i := range n {
 		naar := kiesN(rng, r.ontvangers, nNaar)
@@ -522,9 +524,36 @@ var (
 	ruimteFout     error
 )
 
+var (
+	kernOnce sync.Once
+	kern     *library.Engine
+	kernFout error
+)
+
+// kernEngine returns one engine that answers without alternatives, for bulk evaluation.
+func kernEngine(t testing.TB) *library.Engine {
+	t.Helper()
+	kernOnce.Do(func() { kern, kernFout = library.New(context.Background(), library.ZonderAlternatieven()) })
+	if kernFout != nil {
+		t.Fatalf("New(ZonderAlternatieven): %v", kernFout)
+	}
+	return kern
+}
+
+// zonderAlternatieven gives the JSON of an answer with its alternatives left out.
+func zonderAlternatieven(raw []byte) []byte {
+	var a library.Antwoord
+	if err := json.Unmarshal(raw, &a); err != nil {
+		return raw
+	}
+	a.Alternatieven = nil
+	b, _ := json.Marshal(a)
+	return b
+}
+
 func beslisruimte(t *testing.T) (*ruimte, []*geval) {
 	t.Helper()
-	e := testEngine(t)
+	e, k := testEngine(t), kernEngine(t)
 	r := nieuweRuimte(t, e.Kennisbank())
 	s := kiesSchaal()
 	ruimteOnce.Do(func() {
@@ -534,7 +563,8 @@ func beslisruimte(t *testing.T) (*ruimte, []*geval) {
 				gevallen = append(gevallen, &geval{bron: fmt.Sprintf("%s/%d", gen.naam, i), vraag: v})
 			}
 		}
-		// Ask every sixth question again (every twentieth at full scale) to check determinism.
+		// Ask every sixth question (every twentieth at full scale) twice more, with alternatives, to check
+		// determinism and that leaving the alternatives out changes nothing else.
 		stap := 6
 		if s == volledig {
 			stap = 20
@@ -548,15 +578,18 @@ func beslisruimte(t *testing.T) (*ruimte, []*geval) {
 				defer wg.Done()
 				for i := range werk {
 					g := gevallen[i]
-					a, err := e.Beantwoord(context.Background(), g.vraag)
+					a, err := k.Beantwoord(context.Background(), g.vraag)
 					if err == nil {
 						g.antwoord = a
 						g.json, err = json.Marshal(a)
 					}
-					if err == nil && i%stap == 0 {
+					for _, doel := range []*[]byte{&g.volledig, &g.opnieuw} {
+						if err != nil || i%stap != 0 {
+							break
+						}
 						var b library.Antwoord
 						if b, err = e.Beantwoord(context.Background(), g.vraag); err == nil {
-							g.opnieuw, err = json.Marshal(b)
+							*doel, err = json.Marshal(b)
 						}
 					}
 					if err != nil {
@@ -878,8 +911,11 @@ func eigenschapE(r *ruimte, g *geval) (out []schending) {
 	if len(a.Deeloordelen) > 0 && a.Oordeel != strengste {
 		add(nil, "niet_strengste", "oordeel %s, maar het strengste deeloordeel is %s", a.Oordeel, strengste)
 	}
-	if g.opnieuw != nil && !bytes.Equal(g.json, g.opnieuw) {
-		add(nil, "niet_deterministisch", "dezelfde vraag gaf twee verschillende antwoorden (%d en %d bytes)", len(g.json), len(g.opnieuw))
+	if g.opnieuw != nil && !bytes.Equal(g.volledig, g.opnieuw) {
+		add(nil, "niet_deterministisch", "dezelfde vraag gaf twee verschillende antwoorden (%d en %d bytes)", len(g.volledig), len(g.opnieuw))
+	}
+	if g.volledig != nil && !bytes.Equal(zonderAlternatieven(g.volledig), zonderAlternatieven(g.json)) {
+		add(nil, "zonder_alternatieven_wijkt_af", "het antwoord zonder alternatieven verschilt van het volledige antwoord op meer dan de alternatieven")
 	}
 	return out
 }
@@ -1105,7 +1141,12 @@ func TestEigenschappenKunnenFalen(t *testing.T) {
 		{"d_voor_convenant", zvh05, func(g *geval) { g.vraag.Datum = datumVoorConvenant }},
 		{"e_vorm_en_determinisme", zvh05, func(g *geval) { g.antwoord.Oordeel = library.Toegestaan }},
 		{"e_vorm_en_determinisme", zvh05, func(g *geval) { positieveCel(g).Voorwaarden[0].ID = "onbekende_voorwaarde" }},
-		{"e_vorm_en_determinisme", zvh05, func(g *geval) { g.opnieuw = append([]byte("x"), g.json...) }},
+		{"e_vorm_en_determinisme", zvh05, func(g *geval) { g.volledig, g.opnieuw = g.json, append([]byte("x"), g.json...) }},
+		{"e_vorm_en_determinisme", zvh05, func(g *geval) {
+			b := g.antwoord
+			b.Zekerheid = "hoog"
+			g.volledig, _ = json.Marshal(b)
+		}},
 		{"e_vorm_en_determinisme", zvh05, func(g *geval) {
 			c := positieveCel(g)
 			c.Oordeel, c.Redenen = library.Onbepaald, nil
