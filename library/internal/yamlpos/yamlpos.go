@@ -60,8 +60,18 @@ func Lees(src []byte) (any, Posities, error) {
 		return nil, nil, errors.New("leeg document")
 	}
 	pos := Posities{}
-	v, err := omzetten(doc.Content[0], "", pos, 0)
+	l := &lezer{pos: pos}
+	v, err := l.omzetten(doc.Content[0], "", 0)
 	return v, pos, err
+}
+
+// maxWaarden bounds the number of values one document may expand to, so that nested aliases (a "billion
+// laughs" document) cannot exhaust memory. The whole knowledge base has a few thousand values.
+const maxWaarden = 200_000
+
+type lezer struct {
+	pos     Posities
+	waarden int
 }
 
 // probleemRegel finds the line a syntax error is really on. yaml.v3 names the line where the enclosing
@@ -89,19 +99,24 @@ func probleemRegel(src []byte, probleem string, context int) int {
 	return max(lo, context)
 }
 
-func omzetten(n *yaml.Node, ptr string, pos Posities, diepte int) (any, error) {
+func (l *lezer) omzetten(n *yaml.Node, ptr string, diepte int) (any, error) {
+	l.waarden++
+	if l.waarden > maxWaarden {
+		return nil, &SyntaxFout{Regel: n.Line, Bericht: fmt.Sprintf("het document is groter dan %d waarden (geneste aliassen?)", maxWaarden)}
+	}
+	pos := l.pos
 	if diepte > 100 {
 		return nil, &SyntaxFout{Regel: n.Line, Bericht: "te diep genest"}
 	}
 	pos[ptr] = [2]int{n.Line, n.Column}
 	switch n.Kind {
 	case yaml.AliasNode:
-		return omzetten(n.Alias, ptr, pos, diepte+1)
+		return l.omzetten(n.Alias, ptr, diepte+1)
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
 			return nil, nil
 		}
-		return omzetten(n.Content[0], ptr, pos, diepte+1)
+		return l.omzetten(n.Content[0], ptr, diepte+1)
 	case yaml.MappingNode:
 		m := make(map[string]any, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -116,7 +131,7 @@ func omzetten(n *yaml.Node, ptr string, pos Posities, diepte int) (any, error) {
 				return nil, &SyntaxFout{Regel: k.Line, Bericht: fmt.Sprintf("sleutel %q staat er twee keer", k.Value)}
 			}
 			kind := ptr + "/" + escape(k.Value)
-			v, err := omzetten(w, kind, pos, diepte+1)
+			v, err := l.omzetten(w, kind, diepte+1)
 			if err != nil {
 				return nil, err
 			}
@@ -125,15 +140,15 @@ func omzetten(n *yaml.Node, ptr string, pos Posities, diepte int) (any, error) {
 		}
 		return m, nil
 	case yaml.SequenceNode:
-		l := make([]any, 0, len(n.Content))
+		lijst := make([]any, 0, len(n.Content))
 		for i, c := range n.Content {
-			v, err := omzetten(c, ptr+"/"+strconv.Itoa(i), pos, diepte+1)
+			v, err := l.omzetten(c, ptr+"/"+strconv.Itoa(i), diepte+1)
 			if err != nil {
 				return nil, err
 			}
-			l = append(l, v)
+			lijst = append(lijst, v)
 		}
-		return l, nil
+		return lijst, nil
 	case yaml.ScalarNode:
 		v, err := scalar(n)
 		var se *SyntaxFout

@@ -3,9 +3,11 @@ package yamlpos_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/yamlpos"
 )
@@ -219,4 +221,24 @@ func FuzzYAMLLees(f *testing.F) {
 			t.Fatalf("geen JSON-waarde: %v (%#v)", err, v)
 		}
 	})
+}
+
+// TestAliasBom: nested aliases that would expand to millions of values are refused, quickly.
+func TestAliasBom(t *testing.T) {
+	t.Parallel()
+	bom := "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+	vorige := "a"
+	for _, naam := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
+		bom += fmt.Sprintf("%s: &%s [*%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s]\n", naam, naam, vorige, vorige, vorige, vorige, vorige, vorige, vorige, vorige, vorige, vorige)
+		vorige = naam
+	}
+	start := time.Now()
+	_, _, err := yamlpos.Lees([]byte(bom))
+	var se *yamlpos.SyntaxFout
+	if !errors.As(err, &se) || !strings.Contains(se.Bericht, "geneste aliassen") {
+		t.Fatalf("Lees(aliasbom) = %v, verwacht een SyntaxFout over geneste aliassen", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("weigeren duurde %s", d)
+	}
 }
