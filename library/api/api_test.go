@@ -558,3 +558,15 @@ func TestScenarios(t *testing.T) {
 		})
 	}
 }
+
+// TestOverbelast: a question that cannot be answered within the time limit is a 503 "overbelast" with
+// Retry-After, not an internal error.
+func TestOverbelast(t *testing.T) {
+	t.Parallel()
+	h := testHandler(t, api.MetTijdslimiet(time.Nanosecond))
+	res, body := doe(t, h, "POST", "/v1/vraag", vraagMet(t, nil))
+	f, _ := body["fout"].(map[string]any)
+	if res.StatusCode != http.StatusServiceUnavailable || f["code"] != "overbelast" || res.Header.Get("Retry-After") == "" {
+		t.Fatalf("status %d, fout %v, Retry-After %q; verwacht 503 overbelast met Retry-After", res.StatusCode, f, res.Header.Get("Retry-After"))
+	}
+}

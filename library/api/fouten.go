@@ -20,6 +20,7 @@ const (
 	codeMethode        = "methode_niet_toegestaan"
 	codeNietGereed     = "niet_gereed"
 	codeIntern         = "interne_fout"
+	codeOverbelast     = "overbelast"
 )
 
 // foutAntwoord is the body of every error response.

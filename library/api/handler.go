@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strings"
 	"time"
 
@@ -18,7 +19,7 @@ import (
 const MaxVraag = 1 << 20
 
 // StandaardTijdslimiet is how long one question may take to answer unless MetTijdslimiet says otherwise.
-const StandaardTijdslimiet = 10 * time.Second
+const StandaardTijdslimiet = 30 * time.Second
 
 //go:embed openapi.json
 var openAPI []byte
@@ -79,6 +80,10 @@ type server struct {
 	opts opties
 	m    *metrieken
 	mux  *http.ServeMux
+	// beurt limits how many questions are evaluated at once (2 per CPU). More at once only makes every
+	// evaluation slower and the memory larger; the others wait for a turn, and the time limit covers
+	// the evaluation itself.
+	beurt chan struct{}
 }
 
 // NieuweHandler returns the HTTP handler of the API, answering with the engine that bron gives at the
@@ -91,7 +96,7 @@ func NieuweHandler(bron EngineBron, opts ...Optie) http.Handler {
 	if bron == nil {
 		bron = &Wissel{}
 	}
-	s := &server{bron: bron, opts: o, m: nieuweMetrieken(), mux: http.NewServeMux()}
+	s := &server{bron: bron, opts: o, m: nieuweMetrieken(), mux: http.NewServeMux(), beurt: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
 	for _, rt := range routes {
 		var h http.Handler
 		if rt.h == nil {
@@ -164,10 +169,22 @@ func (s *server) vraag(w http.ResponseWriter, r *http.Request) {
 		s.schrijfLibraryFout(w, r, err)
 		return
 	}
+	select {
+	case s.beurt <- struct{}{}:
+		defer func() { <-s.beurt }()
+	case <-r.Context().Done():
+		return // the client is gone
+	}
 	ctx, stop := context.WithTimeout(r.Context(), s.opts.tijdslimiet)
 	defer stop()
 	a, err := e.Beantwoord(ctx, v)
 	eind := time.Now()
+	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) && r.Context().Err() == nil {
+		// Not an internal error: the server is too busy to answer within the time limit.
+		w.Header().Set("Retry-After", "1")
+		s.schrijfFout(w, http.StatusServiceUnavailable, fout{Code: codeOverbelast, Bericht: "de vraag kon niet binnen de tijdslimiet worden beantwoord; probeer het zo opnieuw"})
+		return
+	}
 	if err != nil {
 		s.schrijfLibraryFout(w, r, err)
 		return
