@@ -372,3 +372,31 @@ func vertaalSchemaFout(keyword, bericht string) string {
 	}
 	return bericht
 }
+
+// ConvenantSamenvatting is one covenant in a list; its JSON keys are those of the covenant file.
+type ConvenantSamenvatting struct {
+	ID          string `json:"id"`
+	Naam        string `json:"naam"`
+	KorteNaam   string `json:"korte_naam,omitempty"`
+	Soort       string `json:"soort"`
+	Status      string `json:"status"`
+	GeldigVanaf string `json:"geldig_vanaf,omitempty"`
+	GeldigTot   string `json:"geldig_tot,omitempty"`
+	Zekerheid   string `json:"zekerheid,omitempty"`
+}
+
+// Convenanten lists the covenants of the knowledge base, by id.
+func (k *Kennisbank) Convenanten() []ConvenantSamenvatting {
+	ids := k.ids["convenanten"]
+	out := make([]ConvenantSamenvatting, 0, len(ids))
+	for _, id := range ids {
+		c := k.Item("convenanten", id)
+		tekst := func(veld string) string { s, _ := c[veld].(string); return s }
+		out = append(out, ConvenantSamenvatting{
+			ID: id, Naam: tekst("naam"), KorteNaam: tekst("korte_naam"), Soort: tekst("soort"),
+			Status: tekst("status"), GeldigVanaf: tekst("geldig_vanaf"), GeldigTot: tekst("geldig_tot"),
+			Zekerheid: tekst("zekerheid"),
+		})
+	}
+	return out
+}

@@ -67,35 +67,13 @@ func runConvenanten(ctx context.Context, opts *convenantenOpties) error {
 	return toon(s, opts.formaat, c, func() string { return convenantMarkdown(c, kb) })
 }
 
-// convenantSamenvatting is one line of the list of covenants; its JSON keys are those of the covenant.
-type convenantSamenvatting struct {
-	ID          string `json:"id"`
-	Naam        string `json:"naam"`
-	KorteNaam   string `json:"korte_naam,omitempty"`
-	Soort       string `json:"soort"`
-	Status      string `json:"status"`
-	GeldigVanaf string `json:"geldig_vanaf,omitempty"`
-	GeldigTot   string `json:"geldig_tot,omitempty"`
-	Zekerheid   string `json:"zekerheid,omitempty"`
-}
-
-// convenantenLijst summarises the covenants of the knowledge base, sorted by id.
-func convenantenLijst(kb *library.Kennisbank) []convenantSamenvatting {
-	ids := kb.IDs("convenanten")
-	out := make([]convenantSamenvatting, 0, len(ids))
-	for _, id := range ids {
-		c := kb.Item("convenanten", id)
-		out = append(out, convenantSamenvatting{
-			ID: id, Naam: tekst(c, "naam"), KorteNaam: tekst(c, "korte_naam"), Soort: tekst(c, "soort"),
-			Status: tekst(c, "status"), GeldigVanaf: tekst(c, "geldig_vanaf"), GeldigTot: tekst(c, "geldig_tot"),
-			Zekerheid: tekst(c, "zekerheid"),
-		})
-	}
-	return out
+// convenantenLijst is the list of covenants the command shows.
+func convenantenLijst(kb *library.Kennisbank) []library.ConvenantSamenvatting {
+	return kb.Convenanten()
 }
 
 // convenantenLijstMarkdown is the readable list of covenants.
-func convenantenLijstMarkdown(lijst []convenantSamenvatting, kb *library.Kennisbank) string {
+func convenantenLijstMarkdown(lijst []library.ConvenantSamenvatting, kb *library.Kennisbank) string {
 	var b strings.Builder
 	b.WriteString("# Convenanten\n\n")
 	for _, c := range lijst {

@@ -179,8 +179,9 @@ func (s *server) vraag(w http.ResponseWriter, r *http.Request) {
 	defer stop()
 	a, err := e.Beantwoord(ctx, v)
 	eind := time.Now()
-	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) && r.Context().Err() == nil {
-		// Not an internal error: the server is too busy to answer within the time limit.
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) && r.Context().Err() == nil {
+		// The time limit passed (OPA may finish just after it): not an internal error, the server is
+		// too busy to answer in time.
 		w.Header().Set("Retry-After", "1")
 		s.schrijfFout(w, http.StatusServiceUnavailable, fout{Code: codeOverbelast, Bericht: "de vraag kon niet binnen de tijdslimiet worden beantwoord; probeer het zo opnieuw"})
 		return
@@ -223,21 +224,9 @@ func (b *begrensd) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// convenantSamenvatting is one covenant in the list; its keys are those of the covenant.
-type convenantSamenvatting struct {
-	ID          string `json:"id"`
-	Naam        string `json:"naam"`
-	KorteNaam   string `json:"korte_naam,omitempty"`
-	Soort       string `json:"soort"`
-	Status      string `json:"status"`
-	GeldigVanaf string `json:"geldig_vanaf,omitempty"`
-	GeldigTot   string `json:"geldig_tot,omitempty"`
-	Zekerheid   string `json:"zekerheid,omitempty"`
-}
-
 type convenantenLijst struct {
-	Convenanten []convenantSamenvatting `json:"convenanten"`
-	Kennisbank  library.KennisbankInfo  `json:"kennisbank"`
+	Convenanten []library.ConvenantSamenvatting `json:"convenanten"`
+	Kennisbank  library.KennisbankInfo          `json:"kennisbank"`
 }
 
 func (s *server) convenanten(w http.ResponseWriter, _ *http.Request) {
@@ -247,16 +236,7 @@ func (s *server) convenanten(w http.ResponseWriter, _ *http.Request) {
 		return
 	}
 	kb := e.Kennisbank()
-	ids := kb.IDs("convenanten")
-	lijst := convenantenLijst{Convenanten: make([]convenantSamenvatting, 0, len(ids)), Kennisbank: library.KennisbankInfo{Versie: kb.Versie()}}
-	for _, id := range ids {
-		c := kb.Item("convenanten", id)
-		lijst.Convenanten = append(lijst.Convenanten, convenantSamenvatting{
-			ID: id, Naam: tekst(c, "naam"), KorteNaam: tekst(c, "korte_naam"), Soort: tekst(c, "soort"),
-			Status: tekst(c, "status"), GeldigVanaf: tekst(c, "geldig_vanaf"), GeldigTot: tekst(c, "geldig_tot"),
-			Zekerheid: tekst(c, "zekerheid"),
-		})
-	}
+	lijst := convenantenLijst{Convenanten: kb.Convenanten(), Kennisbank: library.KennisbankInfo{Versie: kb.Versie()}}
 	s.schrijfJSON(w, http.StatusOK, lijst)
 }
 

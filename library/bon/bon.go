@@ -41,19 +41,9 @@ type Bon struct {
 	KennisbankVersie string          `json:"kennisbank_versie"`
 }
 
-// Vraag is the question as the rules read it, with the fields and JSON keys of
-// library.BeoordeeldeVraag: ids, a date and the facts, nothing else.
-type Vraag struct {
-	Van        string         `json:"van"`
-	Naar       []string       `json:"naar"`
-	Ontvangers []string       `json:"ontvangers"`
-	Gegevens   []string       `json:"gegevens"`
-	Doel       string         `json:"doel"`
-	Convenant  string         `json:"convenant,omitempty"`
-	Fase       string         `json:"fase,omitempty"`
-	Datum      string         `json:"datum"`
-	Feiten     map[string]any `json:"feiten"`
-}
+// Vraag is the question as the rules read it (library.BeoordeeldeVraag): ids, a date and the facts,
+// nothing else.
+type Vraag = library.BeoordeeldeVraag
 
 // Nieuw makes the receipt of answer a, evaluated from start to eind, with a fresh decision id, trace
 // id and span id. It copies ids only: the texts of the answer (summary, reasons, condition texts,
