@@ -14,10 +14,6 @@ import data.magikdelen.kader
 import data.magikdelen.uitleg
 import data.magikdelen.vraag
 
-blokkades contains b if some b in kader.blokkades
-
-blokkades contains b if some b in doelbinding.blokkades
-
 # items: alles wat over cel (r, c) is gezegd, opgezocht per cel (geen doorzoeking van alle cellen).
 items(r, c) := array.concat(
 	array.concat([b | some b in kader.blokkade[r][c]], [b | some b in doelbinding.blokkade[r][c]]),
