@@ -3,7 +3,6 @@ package library
 import (
 	"fmt"
 	"io"
-	"sort"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
@@ -17,23 +16,15 @@ var BundelRoots = []string{"magikdelen", "kennisbank"}
 // modules (without tests), data.kennisbank, and a manifest whose revision is the knowledge-base version.
 // A stock OPA answers data.magikdelen.antwoord from it like Beantwoord does.
 func (e *Engine) Bundel() (bundle.Bundle, error) {
-	paden := make([]string, 0, len(e.regels))
-	for p := range e.regels {
-		paden = append(paden, p)
-	}
-	sort.Strings(paden)
-	modules, err := ParseRegels(e.regels)
-	if err != nil {
-		return bundle.Bundle{}, err
-	}
 	roots := append([]string(nil), BundelRoots...)
 	b := bundle.Bundle{
 		Manifest: bundle.Manifest{Revision: e.kb.Versie(), Roots: &roots},
 		Data:     map[string]any{"kennisbank": e.kb.data},
 	}
 	b.Manifest.SetRegoVersion(ast.RegoV1)
-	for i, p := range paden {
-		b.Modules = append(b.Modules, bundle.ModuleFile{URL: "/" + p, Path: "/" + p, Raw: e.regels[p], Parsed: modules[i]})
+	for _, m := range e.modules {
+		p := m.Package.Location.File // the path ParseRegels gave the module
+		b.Modules = append(b.Modules, bundle.ModuleFile{URL: "/" + p, Path: "/" + p, Raw: e.regels[p], Parsed: m})
 	}
 	return b, nil
 }

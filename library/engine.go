@@ -26,10 +26,11 @@ const QueryKern = "data.magikdelen.kern"
 
 // Engine answers questions. It is created once by New and is safe for concurrent use.
 type Engine struct {
-	kb     *Kennisbank
-	query  rego.PreparedEvalQuery
-	klok   func() time.Time
-	regels map[string][]byte
+	kb      *Kennisbank
+	query   rego.PreparedEvalQuery
+	klok    func() time.Time
+	regels  map[string][]byte
+	modules []*ast.Module // parsed once in New, in path order; Bundel reuses them
 }
 
 type opties struct {
@@ -92,7 +93,7 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("compileer regels: %w", err)
 	}
-	return &Engine{kb: kb, query: pq, klok: o.klok, regels: regels}, nil
+	return &Engine{kb: kb, query: pq, klok: o.klok, regels: regels, modules: modules}, nil
 }
 
 // LaadKennisbank loads and validates a knowledge base without compiling the policy, e.g. to show or

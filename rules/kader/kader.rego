@@ -44,6 +44,12 @@ zelfstandige_routes := [route |
 	vraag.van in route.van
 ]
 
+# avg_betrokken(r): de afzender of ontvanger r verwerkt onder de AVG; dan gelden de AVG-lagen (art. 9,
+# art. 10, BSN) voor de deling.
+avg_betrokken(_) if kb.partijen[vraag.van].regime == "avg"
+
+avg_betrokken(r) if kb.partijen[r].regime == "avg"
+
 # convenant_geldt(r): de deling aan r valt binnen het kader van een uitgewerkt convenant.
 convenant_geldt(r) if {
 	convenant.status == "uitgewerkt"

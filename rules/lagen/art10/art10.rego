@@ -14,16 +14,11 @@ package magikdelen.lagen.art10
 import data.kennisbank as kb
 import data.magikdelen.kader
 import data.magikdelen.routes
-import data.magikdelen.vraag
-
-avg_betrokken(r) if kb.partijen[vraag.van].regime == "avg"
-
-avg_betrokken(r) if kb.partijen[r].regime == "avg"
 
 uitkomst.art10[r][c] := routes.uitkomst("art10", r, c, kb.lagen.art10.grondslagen) if {
 	kader.toetsbare_cellen[[r, c]]
 	"art10" in kb.gegevens[c].klassen
-	avg_betrokken(r)
+	kader.avg_betrokken(r)
 }
 
 # uitkomsten: alle uitkomsten van deze laag als verzameling; uitkomst[laag][r][c] is die van één cel.

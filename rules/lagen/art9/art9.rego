@@ -14,16 +14,11 @@ package magikdelen.lagen.art9
 import data.kennisbank as kb
 import data.magikdelen.kader
 import data.magikdelen.routes
-import data.magikdelen.vraag
-
-avg_betrokken(r) if kb.partijen[vraag.van].regime == "avg"
-
-avg_betrokken(r) if kb.partijen[r].regime == "avg"
 
 uitkomst.art9[r][c] := routes.uitkomst("art9", r, c, kb.lagen.art9.grondslagen) if {
 	kader.toetsbare_cellen[[r, c]]
 	"art9" in kb.gegevens[c].klassen
-	avg_betrokken(r)
+	kader.avg_betrokken(r)
 }
 
 # uitkomsten: alle uitkomsten van deze laag als verzameling; uitkomst[laag][r][c] is die van één cel.

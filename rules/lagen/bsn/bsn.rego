@@ -9,16 +9,11 @@ package magikdelen.lagen.bsn
 import data.kennisbank as kb
 import data.magikdelen.kader
 import data.magikdelen.routes
-import data.magikdelen.vraag
-
-avg_betrokken(r) if kb.partijen[vraag.van].regime == "avg"
-
-avg_betrokken(r) if kb.partijen[r].regime == "avg"
 
 uitkomst.bsn[r][c] := routes.uitkomst("bsn", r, c, kb.lagen.bsn.grondslagen) if {
 	kader.toetsbare_cellen[[r, c]]
 	kb.gegevens[c].bsn
-	avg_betrokken(r)
+	kader.avg_betrokken(r)
 }
 
 # uitkomsten: alle uitkomsten van deze laag als verzameling; uitkomst[laag][r][c] is die van één cel.
