@@ -435,8 +435,9 @@ default grondslagen_bewaartermijn := ["avg_5_1_e"]
 
 grondslagen_bewaartermijn := ["avg_5_1_e", convenant.bewaartermijn.grondslag] if convenant.bewaartermijn.grondslag
 
-# voorwaarden_cel: de voorwaarden die het kader aan een positieve uitkomst voor ontvanger r toevoegt.
-voorwaarden_cel(r) := {v | some v in kader_voorwaarden} | {v | some v in deelnemer_voorwaarde(r)}
+# voorwaarden_cel[r]: de voorwaarden die het kader aan een positieve uitkomst voor ontvanger r toevoegt
+# (eenmaal per ontvanger berekend, gedeeld door al haar cellen).
+voorwaarden_cel[r] := {v | some v in kader_voorwaarden} | {v | some v in deelnemer_voorwaarde(r)} if ontvangers[r]
 
 kader_voorwaarden contains v if some v in doel_info.voorwaarden
 
@@ -463,14 +464,14 @@ deelname_bijzonder(_, rol) if deelname_uit_feit(rol)
 
 deelname_bijzonder(p, _) if deelnemer_data(p).deelname == "per_casus"
 
-# zekerheden_cel: hoe zeker de deelname van afzender en ontvanger is, als die uit de convenantdata komt.
-zekerheden_cel(r) := {z |
+# zekerheden_cel[r]: hoe zeker de deelname van afzender en ontvanger is, als die uit de convenantdata komt.
+zekerheden_cel[r] := {z |
 	convenant_geldt(r)
 	kring_gesloten
 	some [p, rol] in [[vraag.van, "van"], [r, "naar"]]
 	not deelname_uit_feit(rol)
 	z := deelnemer_data(p).zekerheid
-}
+} if ontvangers[r]
 
 # blokkades: alle blokkades als één verzameling. De regels hierboven staan per cel (blokkade[r][c]), zodat
 # het oordeel per cel kan opzoeken in plaats van alles te doorzoeken.

@@ -385,46 +385,46 @@ test_bewaartermijn_zonder_grondslag_in_het_convenant if {
 # --- voorwaarden en zekerheid per cel ---
 
 test_voorwaarden_van_het_casusoverleg if {
-	kader.voorwaarden_cel("politie") == {"noodzaak", "minimaal", "need_to_know", "doelbinding", "inclusie", "informeren"} with input as testkit.zvh({})
+	kader.voorwaarden_cel.politie == {"noodzaak", "minimaal", "need_to_know", "doelbinding", "inclusie", "informeren"} with input as testkit.zvh({})
 }
 
 test_informeren_niet_als_betrokkene_geinformeerd_is if {
-	kader.voorwaarden_cel("politie") == {"noodzaak", "minimaal", "need_to_know", "doelbinding", "inclusie"} with input as testkit.zvh({"feiten": {"betrokkene_geinformeerd": "ja"}})
-	kader.voorwaarden_cel("politie") == {"noodzaak", "minimaal", "need_to_know", "doelbinding", "inclusie"} with input as testkit.zvh({"feiten": {"betrokkene_geinformeerd": "uitzondering"}})
+	kader.voorwaarden_cel.politie == {"noodzaak", "minimaal", "need_to_know", "doelbinding", "inclusie"} with input as testkit.zvh({"feiten": {"betrokkene_geinformeerd": "ja"}})
+	kader.voorwaarden_cel.politie == {"noodzaak", "minimaal", "need_to_know", "doelbinding", "inclusie"} with input as testkit.zvh({"feiten": {"betrokkene_geinformeerd": "uitzondering"}})
 }
 
 test_informeren_als_betrokkene_niet_geinformeerd_is if {
-	"informeren" in kader.voorwaarden_cel("politie") with input as testkit.zvh({"feiten": {"betrokkene_geinformeerd": "nee"}})
+	"informeren" in kader.voorwaarden_cel.politie with input as testkit.zvh({"feiten": {"betrokkene_geinformeerd": "nee"}})
 }
 
 test_bewaartermijn_als_voorwaarde_binnen_de_termijn if {
-	"bewaartermijn" in kader.voorwaarden_cel("politie") with input as testkit.zvh({"feiten": {"casus_gesloten_op": "2024-01-01"}})
+	"bewaartermijn" in kader.voorwaarden_cel.politie with input as testkit.zvh({"feiten": {"casus_gesloten_op": "2024-01-01"}})
 }
 
 test_deelnemer_als_voorwaarde_bij_deelname_per_casus if {
-	"deelnemer" in kader.voorwaarden_cel("woningcorporatie") with input as testkit.zvh({"naar": ["woningcorporatie"]})
+	"deelnemer" in kader.voorwaarden_cel.woningcorporatie with input as testkit.zvh({"naar": ["woningcorporatie"]})
 }
 
 test_deelnemer_als_voorwaarde_bij_deelname_uit_feit if {
-	"deelnemer" in kader.voorwaarden_cel("politie") with input as testkit.zvh({"feiten": {"deelnemer_naar": true}})
+	"deelnemer" in kader.voorwaarden_cel.politie with input as testkit.zvh({"feiten": {"deelnemer_naar": true}})
 }
 
 test_geen_deelnemer_voorwaarde_bij_vaste_deelnemers if {
-	not "deelnemer" in kader.voorwaarden_cel("politie") with input as testkit.zvh({})
+	not "deelnemer" in kader.voorwaarden_cel.politie with input as testkit.zvh({})
 }
 
 test_voorwaarden_van_een_wettelijk_doel if {
-	kader.voorwaarden_cel("politie") == {"noodzaak", "minimaal"} with input as testkit.wettelijk({"feiten": {"deelnemer_naar": true}})
+	kader.voorwaarden_cel.politie == {"noodzaak", "minimaal"} with input as testkit.wettelijk({"feiten": {"deelnemer_naar": true}})
 }
 
 test_zekerheden_uit_de_convenantdata if {
-	kader.zekerheden_cel("politie") == {"hoog", "middel"} with input as testkit.zvh({})
+	kader.zekerheden_cel.politie == {"hoog", "middel"} with input as testkit.zvh({})
 }
 
 test_zekerheden_niet_uit_de_data_als_een_feit_de_deelname_geeft if {
-	kader.zekerheden_cel("politie") == {"hoog"} with input as testkit.zvh({"feiten": {"deelnemer_naar": true}})
+	kader.zekerheden_cel.politie == {"hoog"} with input as testkit.zvh({"feiten": {"deelnemer_naar": true}})
 }
 
 test_zekerheden_zonder_convenant if {
-	kader.zekerheden_cel("politie") == set() with input as testkit.wettelijk({})
+	kader.zekerheden_cel.politie == set() with input as testkit.wettelijk({})
 }

@@ -26,7 +26,7 @@ positief(o) if not o in negatief
 
 generiek(v) if kb.voorwaarden[v].generiek
 
-cel_voorwaarden(r, its) := ({v | some i in its; some v in i.voorwaarden} | kader.voorwaarden_cel(r)) | {"vastleggen"}
+cel_voorwaarden(r, its) := ({v | some i in its; some v in i.voorwaarden} | kader.voorwaarden_cel[r]) | {"vastleggen"}
 
 cel_oordeel(its, vw) := "niet_toegestaan" if {
 	some i in its
@@ -60,7 +60,7 @@ cel_zekerheid(its, o, _) := "laag" if {
 	count(beslissend(its, o)) == 0
 }
 
-cel_zekerheid(its, o, r) := uitleg.laagste({i.zekerheid | some i in its} | kader.zekerheden_cel(r)) if positief(o)
+cel_zekerheid(its, o, r) := uitleg.laagste({i.zekerheid | some i in its} | kader.zekerheden_cel[r]) if positief(o)
 
 reden(i) := {"id": i.id, "titel": i.titel, "tekst": i.tekst}
 
@@ -78,14 +78,56 @@ keten_stap(u) := {
 cel(r, c) := {
 	"naar": r,
 	"gegevens": c,
+	"oordeel": a.oordeel,
+	"zekerheid": a.zekerheid,
+	"grondslagen": uitleg.gesorteerd("grondslagen", {g | some i in a.beslissend; some g in i.grondslagen}),
+	"voorwaarden": cel_voorwaarden_lijst(a.voorwaarden, a.oordeel),
+	"redenen": uniek([reden(i) | some i in sort_items(a.beslissend)]),
+	"ontbrekende_feiten": cel_ontbrekend(a.items, a.oordeel),
+	"keten": [keten_stap(u) | some u in sort_items([u | some u in a.items; u.soort == "laag"])],
+	"herstel": [h | some i in a.items; some h in herstel_van(i)],
+} if {
+	a := afleiding(r, c)
+}
+
+# cel_kort(r, c): het deeloordeel zonder uitleg, voor wie veel cellen tegelijk bekijkt (een matrix, een
+# verschil tussen twee versies): oordeel, zekerheid, de ids van grondslagen, voorwaarden en beslissende
+# uitkomsten, en per laag de route die gold.
+cel_kort(r, c) := {
+	"naar": r,
+	"gegevens": c,
+	"oordeel": a.oordeel,
+	"zekerheid": a.zekerheid,
+	"grondslagen": sort({g | some i in a.beslissend; some g in i.grondslagen}),
+	"voorwaarden": sort([v | positief(a.oordeel); some v in a.voorwaarden]),
+	"ontbrekende_feiten": cel_ontbrekend(a.items, a.oordeel),
+	"redenen": sort({i.id | some i in a.beslissend}),
+	"lagen": {u.laag: u.id | some u in a.items; u.soort == "laag"},
+	"botsingen": botsingen(a.items),
+} if {
+	a := afleiding(r, c)
+}
+
+# botsingen: een wettelijke plicht of recht (een route met oordeel toegestaan) die een blokkade van het
+# kader of de doelbinding tegenspreekt: de wet zegt ja, het convenant nee. Voor de domeincontrole van de
+# kwartiermaker ("toestaan en weigeren passen allebei"); het oordeel zelf blijft het strengste.
+botsingen(its) := sort({sprintf("%s/%s", [b.id, u.id]) |
+	some b in its
+	b.soort == "blokkade"
+	b.oordeel == "niet_toegestaan"
+	some u in its
+	u.soort == "laag"
+	u.status == "route"
+	u.oordeel == "toegestaan"
+})
+
+# afleiding(r, c): de uitkomsten van cel (r, c) en wat de aggregatie daaruit afleidt.
+afleiding(r, c) := {
+	"items": its,
 	"oordeel": o,
 	"zekerheid": z,
-	"grondslagen": uitleg.gesorteerd("grondslagen", {g | some i in beslissend(its, o); some g in i.grondslagen}),
-	"voorwaarden": cel_voorwaarden_lijst(vw | zekerheid_voorwaarde(z), o),
-	"redenen": uniek([reden(i) | some i in sort_items(beslissend(its, o))]),
-	"ontbrekende_feiten": cel_ontbrekend(its, o),
-	"keten": [keten_stap(u) | some u in sort_items([u | some u in its; u.soort == "laag"])],
-	"herstel": [h | some i in its; some h in herstel_van(i)],
+	"voorwaarden": (vw | zekerheid_voorwaarde(z)),
+	"beslissend": beslissend(its, o),
 } if {
 	its := items(r, c)
 	vw := cel_voorwaarden(r, its)

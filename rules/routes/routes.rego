@@ -166,19 +166,25 @@ else := "geldt"
 # herstel: welke feiten deze route zouden openen (voor de alternatieven).
 herstel(route) := object.union(feiten(route), {h.feit: h.waarde | some h in handelingen(route)})
 
-# beoordeel: hoe route er voor cel (r, c) in laag voor staat; ongedefinieerd als de route niet past.
-beoordeel(route, laag, r, c) := {
-	"route": route,
+# per_id: de routes op id (ids zijn uniek; de lader controleert dat).
+per_id[route.id] := route if some route in kb.routes
+
+# stand[id]: wat de route voor deze vraag betekent, los van de cel. Alleen opgezocht met een bekende id,
+# dus eenmaal per route en vraag berekend.
+stand[id] := {
 	"status": status(route),
 	"voorwaarden": ({v | some v in route.voorwaarden} | extra_voorwaarden(route)),
 	"open_handelingen": {h.feit | some h in handelingen(route); not vraag.bekend(h.feit)},
-	"grondslagen": array.concat(route.grondslagen, [g | some g in eigen; not g in route.grondslagen]),
 	"ontbrekend": ontbrekend(route),
 } if {
-	gegevens_past(route, c)
+	some id, route in per_id
+}
+
+# past_naar[id][r]: ontvanger r past bij de selectoren van de route; eenmaal per route en ontvanger.
+past_naar[id][r] if {
+	some id, route in per_id
+	some r, _ in kb.partijen
 	partij_past(route.naar, r, "naar")
-	eigen := eigen_grondslagen(route, laag, r)
-	not leeg_eigen(route, eigen)
 }
 
 leeg_eigen(route, eigen) if {
@@ -186,18 +192,69 @@ leeg_eigen(route, eigen) if {
 	count(eigen) == 0
 }
 
-# uitkomst van laag voor cel (r, c); zonder_route_grondslagen citeert wat geldt als geen route past.
-uitkomst(laag, r, c, zonder_route_grondslagen) := kies(laag, r, c, bs, zonder_route_grondslagen) if {
-	bs := [b | some route in kandidaten[laag]; b := beoordeel(route, laag, r, c)]
+# uitkomst van laag voor cel (r, c); zonder_route_grondslagen citeert wat geldt als geen route past. De
+# uitkomst zegt niet over welke cel zij gaat: wie haar opvraagt, weet dat al (uitkomst[laag][r][c]).
+#
+# Een cel hangt in een laag alleen af van welke kandidaat-routes bij haar ontvanger passen (met hun eigen
+# grondslagen) en welke haar categorie dekken: haar klasse. Cellen met dezelfde klasse krijgen dezelfde
+# uitkomst, op de cel zelf na. Die uitkomst wordt per klasse één keer berekend (per_klasse) en per cel
+# alleen van ontvanger en categorie voorzien; zo kost een vraag met honderden cellen (een matrix) het werk
+# van enkele klassen.
+uitkomst(laag, r, c, zonder_route_grondslagen) := met_grondslagen(
+	per_klasse[laag][klasse_naar[laag][r]][klasse_gegevens[laag][c]],
+	zonder_route_grondslagen,
+)
+
+# Zonder route citeert de laag wat dan geldt; die grondslagen geeft de laag zelf mee.
+met_grondslagen(u, gz) := object.union(u, {"grondslagen": gz}) if u.status == "geen_route"
+
+met_grondslagen(u, _) := u if u.status != "geen_route"
+
+# klasse_naar[laag][r]: de kandidaat-routes (op plek) die bij ontvanger r passen, met hun eigen grondslagen.
+klasse_naar[laag][r] := [[i, eigen] |
+	some i, route in kandidaten[laag]
+	past_naar[route.id][r]
+	eigen := eigen_grondslagen(route, laag, r)
+	not leeg_eigen(route, eigen)
+] if {
+	some laag, _ in kb.lagen
+	kader.ontvangers[r]
 }
 
-kies(laag, r, c, bs, gz) := route_uitkomst(laag, r, c, beste(geldig), bs) if {
+# klasse_gegevens[laag][c]: de kandidaat-routes (op plek) die categorie c dekken.
+klasse_gegevens[laag][c] := {i | some i, route in kandidaten[laag]; gegevens_past(route, c)} if {
+	some laag, _ in kb.lagen
+	some c in vraag.gegevens
+}
+
+# naar_klassen[laag] en gegevens_klassen[laag]: de verschillende klassen onder de ontvangers en categorieën
+# van deze vraag (een verzameling, zodat per_klasse ze direct opzoekt).
+naar_klassen[laag] := {k | some k in klasse_naar[laag]} if some laag, _ in kb.lagen
+
+gegevens_klassen[laag] := {k | some k in klasse_gegevens[laag]} if some laag, _ in kb.lagen
+
+# per_klasse[laag][kn][kg]: de uitkomst van een laag voor alle cellen met ontvangerklasse kn en
+# categorieklasse kg, zonder de cel zelf: de routes die bij allebei passen.
+per_klasse[laag][kn][kg] := object.union(kies(laag, bs), {"soort": "laag", "laag": laag}) if {
+	some laag, kns in naar_klassen
+	kns[kn]
+	gegevens_klassen[laag][kg]
+	bs := [object.union(stand[route.id], {"route": route, "grondslagen": met_eigen(route, eigen)}) |
+		some [i, eigen] in kn
+		kg[i]
+		route := kandidaten[laag][i]
+	]
+}
+
+met_eigen(route, eigen) := array.concat(route.grondslagen, [g | some g in eigen; not g in route.grondslagen])
+
+kies(laag, bs) := route_uitkomst(beste(geldig), bs) if {
 	geldig := [b | some b in bs; b.status == "geldt"]
 	count(geldig) > 0
-} else := onbekend_uitkomst(laag, r, c, onbekend) if {
+} else := onbekend_uitkomst(laag, onbekend) if {
 	onbekend := [b | some b in bs; b.status == "onbekend"]
 	count(onbekend) > 0
-} else := geen_route_uitkomst(laag, r, c, bs, gz)
+} else := geen_route_uitkomst(laag, bs)
 
 # sleutel ordent geldende routes: het mildste oordeel, dan de route die geen handeling meer vraagt
 # (toestemming komt alleen op de checklist als zij de enige route is, contract §4), dan de hoogste
@@ -216,11 +273,9 @@ beste(bs) := b if {
 	sleutel(b) == k
 }
 
-basis(laag, r, c) := {"soort": "laag", "laag": laag, "naar": r, "gegevens": c}
-
 # Een route die nog op een onbekende toestand wacht, blijft als herstel bewaard: zij kan een beter
 # oordeel geven dan de route die nu geldt (bijvoorbeeld een wettelijke plicht bij een ots).
-route_uitkomst(laag, r, c, b, bs) := object.union(basis(laag, r, c), {
+route_uitkomst(b, bs) := {
 	"status": "route",
 	"id": b.route.id,
 	"titel": b.route.titel,
@@ -231,9 +286,9 @@ route_uitkomst(laag, r, c, b, bs) := object.union(basis(laag, r, c), {
 	"grondslagen": b.grondslagen,
 	"ontbrekende_feiten": [],
 	"herstel": [herstel(x.route) | some x in bs; x.status == "onbekend"],
-})
+}
 
-onbekend_uitkomst(laag, r, c, bs) := object.union(basis(laag, r, c), {
+onbekend_uitkomst(laag, bs) := {
 	"status": "onbekend",
 	"id": concat("_", ["onbekend", laag]),
 	"titel": kb.lagen[laag].label,
@@ -244,11 +299,11 @@ onbekend_uitkomst(laag, r, c, bs) := object.union(basis(laag, r, c), {
 	"grondslagen": [],
 	"ontbrekende_feiten": sort(ontbrekend),
 	"herstel": [herstel(b.route) | some b in bs],
-}) if {
+} if {
 	ontbrekend := {k | some b in bs; some k in b.ontbrekend}
 }
 
-geen_route_uitkomst(laag, r, c, bs, gz) := object.union(basis(laag, r, c), {
+geen_route_uitkomst(laag, bs) := {
 	"status": "geen_route",
 	"id": concat("_", ["geen_route", laag]),
 	"titel": kb.lagen[laag].label,
@@ -256,8 +311,8 @@ geen_route_uitkomst(laag, r, c, bs, gz) := object.union(basis(laag, r, c), {
 	"oordeel": kb.lagen[laag].zonder_route.oordeel,
 	"zekerheid": kb.lagen[laag].zonder_route.zekerheid,
 	"voorwaarden": [],
-	"grondslagen": gz,
+	"grondslagen": [],
 	"ontbrekende_feiten": [],
 	"gesloten_routes": sort([b.route.id | some b in bs; b.status == "gesloten"]),
 	"herstel": [herstel(b.route) | some b in bs; b.status == "gesloten"],
-})
+}

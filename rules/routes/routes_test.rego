@@ -223,31 +223,44 @@ test_eigen_grondslagen_van_de_taak if {
 	routes.eigen_grondslagen({}, "art6_van", "politie") == [] with input as wettelijk
 }
 
-# --- beoordeel ---
+# --- een route voor een cel: eigen grondslagen, categorie en ontvanger ---
 
-test_beoordeel_voegt_eigen_grondslagen_toe_zonder_dubbele if {
+test_route_voegt_eigen_grondslagen_toe_zonder_dubbele if {
 	r := testkit.route({"grondslagen": ["avg_6_1_c", "avg_6_1_e"], "eigen_grondslag": true, "voorwaarden": ["noodzaak"], "handelingen": [toestemming]})
-	routes.beoordeel(r, "art6_van", "politie", "signaal") == {
-		"route": r,
-		"status": "geldt",
-		"voorwaarden": {"noodzaak", "toestemming_expliciet"},
-		"open_handelingen": {"toestemming"},
-		"grondslagen": ["avg_6_1_c", "avg_6_1_e", "wmo_5_1_1", "jeugdwet_7_4_0_1"],
-		"ontbrekend": set(),
-	} with input as wettelijk
+	u := uitkomst([r])
+	u.status == "route"
+	u.grondslagen == ["avg_6_1_c", "avg_6_1_e", "wmo_5_1_1", "jeugdwet_7_4_0_1"]
+	u.voorwaarden == ["noodzaak", "toestemming_expliciet"]
 }
 
-test_beoordeel_niet_voor_andere_gegevens if {
-	not routes.beoordeel(testkit.route({"gegevens": ["gezondheid"]}), "art6_van", "politie", "signaal") with input as wettelijk
+test_route_niet_voor_andere_gegevens if {
+	uitkomst([testkit.route({"gegevens": ["gezondheid"]})]).status == "geen_route"
 }
 
-test_beoordeel_niet_voor_een_andere_ontvanger if {
-	not routes.beoordeel(testkit.route({"naar": ["om"]}), "art6_van", "politie", "signaal") with input as wettelijk
+test_route_niet_voor_een_andere_ontvanger if {
+	uitkomst([testkit.route({"naar": ["om"]})]).status == "geen_route"
 }
 
-test_beoordeel_niet_zonder_eigen_grondslag if {
+test_route_niet_zonder_eigen_grondslag if {
 	# Justid heeft geen eigen taakgrondslag: een route op de eigen taak past dan niet.
-	not routes.beoordeel(testkit.route({"grondslagen": [], "eigen_grondslag": true}), "art6_naar", "justid", "signaal") with input as wettelijk
+	u := routes.uitkomst("art6_naar", "justid", "signaal", []) with input as object.union(wettelijk, {"naar": ["justid"]})
+		with data.kennisbank.routes as [testkit.route({"lagen": ["art6_naar"], "grondslagen": [], "eigen_grondslag": true})]
+	u.status == "geen_route"
+}
+
+# Cellen met dezelfde klasse delen één berekening; de uitkomst zelf draagt toch haar eigen cel.
+test_cellen_van_een_klasse_delen_de_uitkomst if {
+	invoer := object.union(wettelijk, {"naar": ["om", "rvdk"], "gegevens": ["signaal", "financieel"]})
+	rs := [testkit.route({"naar": ["om", "rvdk"], "gegevens": ["signaal", "financieel"]})]
+	count({[kn, kg] | some kn, per_kn in routes.per_klasse.art6_van; some kg, _ in per_kn}) == 1 with input as invoer with data.kennisbank.routes as rs
+	u := routes.uitkomst("art6_van", "rvdk", "financieel", []) with input as invoer with data.kennisbank.routes as rs
+	u.id == "r_test"
+}
+
+test_cellen_van_verschillende_klassen if {
+	invoer := object.union(wettelijk, {"naar": ["om", "rvdk"], "gegevens": ["signaal", "financieel"]})
+	rs := [testkit.route({"naar": ["om"], "gegevens": ["signaal"]})]
+	count({[kn, kg] | some kn, per_kn in routes.per_klasse.art6_van; some kg, _ in per_kn}) == 4 with input as invoer with data.kennisbank.routes as rs
 }
 
 # --- kiezen tussen routes ---
@@ -265,8 +278,6 @@ test_uitkomst_met_een_geldende_route if {
 	uitkomst([testkit.route({"voorwaarden": ["noodzaak"]})]) == {
 		"soort": "laag",
 		"laag": "art6_van",
-		"naar": "politie",
-		"gegevens": "signaal",
 		"status": "route",
 		"id": "r_test",
 		"titel": "Testroute",
@@ -329,12 +340,10 @@ test_uitkomst_onbekend if {
 			testkit.route({"id": "b", "feiten": {"ots": true}}),
 			testkit.route({"id": "c", "handelingen": [toestemming]}),
 		],
-		testkit.wettelijk({"feiten": {"toestemming": "geweigerd"}}),
+		testkit.wettelijk({"gegevens": ["signaal"], "feiten": {"toestemming": "geweigerd"}}),
 	) == {
 		"soort": "laag",
 		"laag": "art6_van",
-		"naar": "politie",
-		"gegevens": "signaal",
 		"status": "onbekend",
 		"id": "onbekend_art6_van",
 		"titel": "AVG art. 6 afzender",
@@ -352,8 +361,6 @@ test_uitkomst_zonder_route if {
 	routes.uitkomst("art6_van", "politie", "signaal", ["avg_6_3"]) == {
 		"soort": "laag",
 		"laag": "art6_van",
-		"naar": "politie",
-		"gegevens": "signaal",
 		"status": "geen_route",
 		"id": "geen_route_art6_van",
 		"titel": "AVG art. 6 afzender",
@@ -365,7 +372,7 @@ test_uitkomst_zonder_route if {
 		"ontbrekende_feiten": [],
 		"gesloten_routes": ["a_toestemming", "c_acuut"],
 		"herstel": [{"toestemming": "gegeven"}, {"acuut_gevaar": true}],
-	} with input as testkit.wettelijk({"feiten": {"toestemming": "geweigerd", "acuut_gevaar": false}})
+	} with input as testkit.wettelijk({"gegevens": ["signaal"], "feiten": {"toestemming": "geweigerd", "acuut_gevaar": false}})
 		with data.kennisbank.routes as [
 			testkit.route({"id": "b_acuut", "feiten": {"acuut_gevaar": true}, "van": ["huisarts"]}),
 			testkit.route({"id": "a_toestemming", "handelingen": [toestemming]}),

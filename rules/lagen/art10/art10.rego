@@ -22,7 +22,7 @@ uitkomst.art10[r][c] := routes.uitkomst("art10", r, c, kb.lagen.art10.grondslage
 }
 
 # uitkomsten: alle uitkomsten van deze laag als verzameling; uitkomst[laag][r][c] is die van één cel.
-uitkomsten contains u if {
+uitkomsten contains object.union(uitkomst[laag][r][c], {"naar": r, "gegevens": c}) if {
 	some laag, r, c
-	u := uitkomst[laag][r][c]
+	uitkomst[laag][r][c]
 }

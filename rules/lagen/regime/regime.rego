@@ -25,7 +25,7 @@ uitkomst.regime[r][c] := routes.uitkomst("regime", r, c, kb.lagen.regime.grondsl
 }
 
 # uitkomsten: alle uitkomsten van deze laag als verzameling; uitkomst[laag][r][c] is die van één cel.
-uitkomsten contains u if {
+uitkomsten contains object.union(uitkomst[laag][r][c], {"naar": r, "gegevens": c}) if {
 	some laag, r, c
-	u := uitkomst[laag][r][c]
+	uitkomst[laag][r][c]
 }
