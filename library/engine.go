@@ -8,10 +8,12 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
@@ -26,11 +28,18 @@ const QueryKern = "data.magikdelen.kern"
 
 // Engine answers questions. It is created once by New and is safe for concurrent use.
 type Engine struct {
-	kb      *Kennisbank
-	query   rego.PreparedEvalQuery
-	klok    func() time.Time
-	regels  map[string][]byte
-	modules []*ast.Module // parsed once in New, in path order; Bundel reuses them
+	kb       *Kennisbank
+	query    rego.PreparedEvalQuery
+	klok     func() time.Time
+	regels   map[string][]byte
+	modules  []*ast.Module // parsed once in New, in path order; Bundel reuses them
+	compiler *ast.Compiler // compiled once in New; other decisions (Matrix) reuse it
+	store    storage.Store
+
+	matrixEenmaal sync.Once
+	matrixPQ      rego.PreparedEvalQuery
+	matrixFout    error
+	matrixUitKern bool // the rules predate data.magikdelen.matrix
 }
 
 type opties struct {
@@ -80,20 +89,30 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	if o.zonderAlternatieven {
 		query = QueryKern
 	}
-	args := []func(*rego.Rego){
-		rego.Query(query),
-		// AST values on read: the rules read the knowledge base for every question, so it must not be
-		// converted again on every read.
-		rego.Store(inmem.NewFromObjectWithOpts(map[string]any{"kennisbank": kb.data}, inmem.OptReturnASTValuesOnRead(true))),
-	}
+	// AST values on read: the rules read the knowledge base for every question, so it must not be
+	// converted again on every read.
+	store := inmem.NewFromObjectWithOpts(map[string]any{"kennisbank": kb.data}, inmem.OptReturnASTValuesOnRead(true))
+	compiler := ast.NewCompiler()
+	perPad := make(map[string]*ast.Module, len(modules))
 	for _, m := range modules {
-		args = append(args, rego.ParsedModule(m))
+		perPad[m.Package.Location.File] = m
 	}
-	pq, err := rego.New(args...).PrepareForEval(ctx)
+	if compiler.Compile(perPad); compiler.Failed() {
+		return nil, fmt.Errorf("compileer regels: %w", compiler.Errors)
+	}
+	e := &Engine{kb: kb, klok: o.klok, regels: regels, modules: modules, compiler: compiler, store: store}
+	pq, err := rego.New(append(e.basisArgs(), rego.Query(query))...).PrepareForEval(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("compileer regels: %w", err)
 	}
-	return &Engine{kb: kb, query: pq, klok: o.klok, regels: regels, modules: modules}, nil
+	e.query = pq
+	return e, nil
+}
+
+// basisArgs are the options every prepared decision of this engine shares: the compiled policy and the
+// knowledge base.
+func (e *Engine) basisArgs() []func(*rego.Rego) {
+	return []func(*rego.Rego){rego.Compiler(e.compiler), rego.Store(e.store)}
 }
 
 // LaadKennisbank loads and validates a knowledge base without compiling the policy, e.g. to show or

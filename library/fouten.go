@@ -159,3 +159,20 @@ func enkelvoud(soort string) string {
 	}
 	return soort
 }
+
+// BuitenKaderFout is a known id used where it does not belong, such as a purpose of another covenant in a
+// matrix of this one, or the case-table pseudo-role as a matrix column.
+type BuitenKaderFout struct {
+	Veld       string
+	Waarde     string
+	Reden      string   // Dutch, e.g. "hoort niet bij convenant zvht"
+	Suggesties []string // ids that do belong here
+}
+
+func (e *BuitenKaderFout) Error() string {
+	s := fmt.Sprintf("%s: %q %s", e.Veld, e.Waarde, e.Reden)
+	if len(e.Suggesties) > 0 {
+		s += fmt.Sprintf("; kies uit %s", strings.Join(quote(e.Suggesties), ", "))
+	}
+	return s
+}

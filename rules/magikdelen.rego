@@ -35,6 +35,13 @@ kern := {
 	"kennisbank": {"versie": kb.versie},
 }
 
+# matrix: per cel alleen het oordeel (oordeel.cel_kort), zonder uitleg en alternatieven. De bibliotheek
+# bouwt er de matrix en het verschil tussen twee versies van de kennisbank mee (library.Matrix).
+matrix := {
+	"kader": kader_info,
+	"cellen": [oordeel.cel_kort(r, c) | some [r, c] in sort(kader.cellen)],
+}
+
 deeloordeel(d) := {
 	"naar": d.naar,
 	"gegevens": d.gegevens,

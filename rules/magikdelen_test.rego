@@ -195,3 +195,52 @@ test_zelfstandige_route_bepaalt_het_kader if {
 	"zelfstandige_wettelijke_route" in {r.id | some r in a.redenen}
 	not "inclusie_niet_vervuld" in {r.id | some r in a.redenen}
 }
+
+# --- matrix: de korte cellen zeggen hetzelfde als de deeloordelen van het antwoord ---
+
+breed := testkit.zvh({
+	"van": "politie",
+	"naar": ["om", "ggz", "huisarts", "niet_deelnemer", "woningcorporatie"],
+	"gegevens": ["politiegegevens", "gezondheid", "identificerend", "bsn", "strafrechtelijk"],
+})
+
+test_matrix_volgt_de_deeloordelen if {
+	cellen := magikdelen.matrix.cellen with input as breed
+	delen := magikdelen.kern.deeloordelen with input as breed
+	count(cellen) == 25
+	count(delen) == 25
+	every i, k in cellen {
+		d := delen[i]
+		k.naar == d.naar
+		k.gegevens == d.gegevens
+		k.oordeel == d.oordeel
+		k.zekerheid == d.zekerheid
+		k.grondslagen == sort([g.id | some g in d.grondslagen])
+		k.voorwaarden == sort([v.id | some v in d.voorwaarden])
+		k.ontbrekende_feiten == d.ontbrekende_feiten
+		k.lagen == {s.laag: s.route | some s in d.keten}
+	}
+}
+
+test_matrix_kent_meer_dan_een_oordeel if {
+	oordelen := {k.oordeel | some k in magikdelen.matrix.cellen} with input as breed
+	count(oordelen) > 1
+}
+
+# Een wettelijke plicht (toegestaan) naast een blokkade van het kader is een botsing.
+test_botsing_tussen_plicht_en_blokkade if {
+	its := [
+		{"soort": "blokkade", "id": "gegevens_buiten_doel", "oordeel": "niet_toegestaan"},
+		{"soort": "laag", "id": "wpg_plicht", "status": "route", "oordeel": "toegestaan"},
+		{"soort": "laag", "id": "wgs", "status": "route", "oordeel": "toegestaan_onder_voorwaarden"},
+	]
+	data.magikdelen.oordeel.botsingen(its) == ["gegevens_buiten_doel/wpg_plicht"]
+}
+
+test_geen_botsing_zonder_blokkade if {
+	data.magikdelen.oordeel.botsingen([{"soort": "laag", "id": "wpg_plicht", "status": "route", "oordeel": "toegestaan"}]) == []
+}
+
+test_matrix_noemt_het_kader if {
+	magikdelen.matrix.kader.convenant == "zvht" with input as breed
+}

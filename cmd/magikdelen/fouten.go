@@ -93,11 +93,12 @@ func exitCode(err error) int {
 		ovf *library.OntbrekendVeldFout
 		jf  *library.JSONFout
 		kbf library.KennisbankFouten
+		bkf *library.BuitenKaderFout
 	)
 	switch {
 	case errors.As(err, &gf), errors.As(err, &inf), errors.As(err, &kf),
 		errors.As(err, &oid), errors.As(err, &tf), errors.As(err, &df),
-		errors.As(err, &ovf), errors.As(err, &jf), errors.As(err, &kbf):
+		errors.As(err, &ovf), errors.As(err, &jf), errors.As(err, &kbf), errors.As(err, &bkf):
 		return codeInvoer
 	}
 	return codeIntern

@@ -1,0 +1,421 @@
+package library
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+)
+
+// QueryMatrix is the decision behind Matrix: per cell only the verdict, without explanation or
+// alternatives (data.magikdelen.matrix).
+const QueryMatrix = "data.magikdelen.matrix"
+
+// MatrixVraag says which part of the decision space Matrix evaluates: one covenant on one date, for
+// all its purposes or some of them.
+type MatrixVraag struct {
+	Convenant string         `json:"convenant"`
+	Doelen    []string       `json:"doelen,omitempty"`   // empty: every purpose of the covenant
+	Datum     string         `json:"datum,omitempty"`    // empty: today (the engine's clock)
+	Van       []string       `json:"van,omitempty"`      // empty: the participants on the date
+	Naar      []string       `json:"naar,omitempty"`     // empty: the senders plus the non-participant roles
+	Gegevens  []string       `json:"gegevens,omitempty"` // empty: every data category
+	Feiten    map[string]any `json:"feiten,omitempty"`   // facts that hold for every cell
+}
+
+// Matrix is who may share which category with whom for the purposes of one covenant on one date.
+// Cells are ordered by purpose, sender, recipient and category (the order of the fields Doelen, Van,
+// Naar and Gegevens); a party is never its own recipient.
+type Matrix struct {
+	Convenant  string          `json:"convenant"`
+	Naam       string          `json:"naam"`
+	Datum      string          `json:"datum"`
+	Feiten     map[string]any  `json:"feiten,omitempty"`
+	Kennisbank string          `json:"kennisbank"`
+	Doelen     []string        `json:"doelen"`
+	Van        []string        `json:"van"`
+	Naar       []string        `json:"naar"`
+	Gegevens   []string        `json:"gegevens"`
+	Cellen     []MatrixCel     `json:"cellen"`
+	Telling    map[Oordeel]int `json:"telling"`
+}
+
+// MatrixCel is the verdict for one (purpose, sender, recipient, category), as the rules give it for the
+// question with only that cell. Lagen maps each layer to the route (or outcome id) that decided it.
+type MatrixCel struct {
+	Doel              string            `json:"doel"`
+	Van               string            `json:"van"`
+	Naar              string            `json:"naar"`
+	Gegevens          string            `json:"gegevens"`
+	Oordeel           Oordeel           `json:"oordeel"`
+	Zekerheid         string            `json:"zekerheid"`
+	Grondslagen       []string          `json:"grondslagen"`
+	Voorwaarden       []string          `json:"voorwaarden"`
+	OntbrekendeFeiten []string          `json:"ontbrekende_feiten"`
+	Redenen           []string          `json:"redenen"`
+	Lagen             map[string]string `json:"lagen"`
+	// Botsingen: "blokkade/route" pairs where a statutory duty or right (a route with verdict toegestaan)
+	// meets a block of the covenant or purpose binding in this cell (the strictest verdict wins).
+	Botsingen []string `json:"botsingen,omitempty"`
+}
+
+// Sleutel identifies a cell across versions of the knowledge base.
+func (c MatrixCel) Sleutel() string {
+	return c.Doel + "|" + c.Van + "|" + c.Naar + "|" + c.Gegevens
+}
+
+// Cel finds one cell.
+func (m *Matrix) Cel(doel, van, naar, gegevens string) (MatrixCel, bool) {
+	i, ok := slices.BinarySearchFunc(m.Cellen, [4]int{index(m.Doelen, doel), index(m.Van, van), index(m.Naar, naar), index(m.Gegevens, gegevens)}, func(c MatrixCel, k [4]int) int {
+		return slices.Compare([]int{index(m.Doelen, c.Doel), index(m.Van, c.Van), index(m.Naar, c.Naar), index(m.Gegevens, c.Gegevens)}, k[:])
+	})
+	if !ok {
+		return MatrixCel{}, false
+	}
+	return m.Cellen[i], true
+}
+
+func index(lijst []string, s string) int { return slices.Index(lijst, s) }
+
+// Matrix evaluates every (purpose, sender, recipient, category) of a covenant on a date with the same
+// rules as Beantwoord: one evaluation per purpose and sender covers all its recipients and categories,
+// the rules share the work of cells that follow the same routes, and the evaluations run in parallel
+// (one per CPU). Unknown ids give an *OnbekendeIDFout, like Beantwoord.
+func (e *Engine) Matrix(ctx context.Context, mv MatrixVraag) (*Matrix, error) {
+	m, err := e.matrixOpzet(mv)
+	if err != nil {
+		return nil, err
+	}
+	pq, err := e.matrixQuery(ctx)
+	if err != nil {
+		return nil, err
+	}
+	type taak struct{ d, v int }
+	taken := make(chan taak)
+	resultaten := make([][]MatrixCel, len(m.Doelen)*len(m.Van))
+	var (
+		wg      sync.WaitGroup
+		eenmaal sync.Once
+		fout    error
+	)
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	for range min(runtime.GOMAXPROCS(0), len(resultaten)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range taken {
+				cellen, err := e.matrixRij(ctx, pq, m, m.Doelen[t.d], m.Van[t.v], mv.Feiten)
+				if err != nil {
+					eenmaal.Do(func() { fout = err; stop() })
+					continue
+				}
+				resultaten[t.d*len(m.Van)+t.v] = cellen
+			}
+		}()
+	}
+verdeel:
+	for d := range m.Doelen {
+		for v := range m.Van {
+			select {
+			case taken <- taak{d, v}:
+			case <-ctx.Done():
+				break verdeel
+			}
+		}
+	}
+	close(taken)
+	wg.Wait()
+	if fout == nil && ctx.Err() != nil {
+		fout = ctx.Err()
+	}
+	if fout != nil {
+		return nil, fout
+	}
+	for _, r := range resultaten {
+		m.Cellen = append(m.Cellen, r...)
+	}
+	for _, c := range m.Cellen {
+		m.Telling[c.Oordeel]++
+	}
+	return m, nil
+}
+
+// matrixOpzet checks the question and fills in the defaults from the covenant data.
+func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
+	kb := e.kb
+	if mv.Convenant == "" {
+		return nil, &OntbrekendVeldFout{Veld: "convenant"}
+	}
+	if err := kb.bekend("convenant", "convenanten", mv.Convenant); err != nil {
+		return nil, err
+	}
+	datum := mv.Datum
+	if datum == "" {
+		datum = e.klok().Format(time.DateOnly)
+	} else if !geldigeDatum(datum) {
+		return nil, &DatumFout{Veld: "datum", Waarde: datum}
+	}
+	for naam, w := range mv.Feiten {
+		if err := kb.feit(naam, w); err != nil {
+			return nil, err
+		}
+	}
+	conv := kb.Item("convenanten", mv.Convenant)
+	m := &Matrix{
+		Convenant: mv.Convenant, Naam: tekstVeld(conv, "naam"), Datum: datum, Feiten: mv.Feiten,
+		Kennisbank: kb.Versie(), Telling: map[Oordeel]int{},
+	}
+	var err error
+	if m.Doelen, err = kiesIDs(kb, "doel", "doelen", mv.Doelen, kb.doelenVan(mv.Convenant)); err != nil {
+		return nil, err
+	}
+	for _, d := range m.Doelen {
+		if c := tekstVeld(kb.Item("doelen", d), "convenant"); c != mv.Convenant {
+			return nil, &BuitenKaderFout{Veld: "doel", Waarde: d, Reden: "hoort niet bij convenant " + mv.Convenant, Suggesties: kb.doelenVan(mv.Convenant)}
+		}
+	}
+	if len(m.Doelen) == 0 {
+		return nil, fmt.Errorf("convenant %s heeft geen doelen", mv.Convenant)
+	}
+	deelnemers := kb.deelnemersOp(mv.Convenant, datum)
+	if m.Van, err = kiesIDs(kb, "van", "partijen", mv.Van, deelnemers); err != nil {
+		return nil, err
+	}
+	if m.Naar, err = kiesIDs(kb, "naar", "partijen", mv.Naar, append(slices.Clone(deelnemers), kb.partijenVanSoort("niet_deelnemer", "betrokken_niet_deelnemer")...)); err != nil {
+		return nil, err
+	}
+	for _, n := range m.Naar {
+		if tekstVeld(kb.Item("partijen", n), "soort") == "overleg" {
+			return nil, &BuitenKaderFout{Veld: "naar", Waarde: n, Reden: "is een overlegtafel, geen ontvanger; een matrix toont de deelnemers elk apart", Suggesties: deelnemers}
+		}
+	}
+	if m.Gegevens, err = kiesIDs(kb, "gegevens", "gegevens", mv.Gegevens, kb.IDs("gegevens")); err != nil {
+		return nil, err
+	}
+	if len(m.Van) == 0 || len(m.Naar) == 0 || len(m.Gegevens) == 0 {
+		return nil, errors.New("matrix: geen afzenders, ontvangers of categorieën op deze datum")
+	}
+	return m, nil
+}
+
+// kiesIDs checks the asked ids, or takes the defaults.
+func kiesIDs(kb *Kennisbank, veld, soort string, gevraagd, standaard []string) ([]string, error) {
+	if len(gevraagd) == 0 {
+		return standaard, nil
+	}
+	uit := make([]string, 0, len(gevraagd))
+	for i, id := range gevraagd {
+		if err := kb.bekend(fmt.Sprintf("%s[%d]", veld, i), soort, id); err != nil {
+			return nil, err
+		}
+		if !slices.Contains(uit, id) {
+			uit = append(uit, id)
+		}
+	}
+	return uit, nil
+}
+
+// matrixRij evaluates one purpose and sender for all recipients and categories.
+func (e *Engine) matrixRij(ctx context.Context, pq rego.PreparedEvalQuery, m *Matrix, doel, van string, feiten map[string]any) ([]MatrixCel, error) {
+	naar := make([]any, 0, len(m.Naar))
+	for _, n := range m.Naar {
+		if n != van {
+			naar = append(naar, n)
+		}
+	}
+	if len(naar) == 0 {
+		return nil, nil
+	}
+	gegevens := make([]any, len(m.Gegevens))
+	for i, g := range m.Gegevens {
+		gegevens[i] = g
+	}
+	invoer := map[string]any{"van": van, "naar": naar, "gegevens": gegevens, "doel": doel, "convenant": m.Convenant, "datum": m.Datum}
+	if len(feiten) > 0 {
+		invoer["feiten"] = feiten
+	}
+	rs, err := pq.Eval(ctx, rego.EvalInput(invoer))
+	if err != nil {
+		return nil, fmt.Errorf("evalueer regels (%s, %s): %w", doel, van, err)
+	}
+	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+		return nil, errors.New("evalueer regels: geen matrix (regels onvolledig)")
+	}
+	obj, _ := rs[0].Expressions[0].Value.(map[string]any)
+	var cellen []MatrixCel
+	if e.matrixUitKern {
+		cellen = cellenUitKern(obj, doel, van)
+	} else {
+		cellen = cellenUitMatrix(obj, doel, van)
+	}
+	// The rules order cells by recipient id; the matrix keeps the order of its columns.
+	sort.SliceStable(cellen, func(i, j int) bool {
+		a, b := cellen[i], cellen[j]
+		if a.Naar != b.Naar {
+			return index(m.Naar, a.Naar) < index(m.Naar, b.Naar)
+		}
+		return index(m.Gegevens, a.Gegevens) < index(m.Gegevens, b.Gegevens)
+	})
+	return cellen, nil
+}
+
+func cellenUitMatrix(obj map[string]any, doel, van string) []MatrixCel {
+	ruw, _ := obj["cellen"].([]any)
+	cellen := make([]MatrixCel, 0, len(ruw))
+	for _, x := range ruw {
+		c, _ := x.(map[string]any)
+		cellen = append(cellen, MatrixCel{
+			Doel: doel, Van: van, Naar: tekstVeld(c, "naar"), Gegevens: tekstVeld(c, "gegevens"),
+			Oordeel: Oordeel(tekstVeld(c, "oordeel")), Zekerheid: tekstVeld(c, "zekerheid"),
+			Grondslagen: tekstLijst(c["grondslagen"]), Voorwaarden: tekstLijst(c["voorwaarden"]),
+			OntbrekendeFeiten: tekstLijst(c["ontbrekende_feiten"]), Redenen: tekstLijst(c["redenen"]),
+			Lagen: tekstMap(c["lagen"]), Botsingen: tekstLijst(c["botsingen"]),
+		})
+	}
+	return cellen
+}
+
+// cellenUitKern reads the cells from the answer's deeloordelen, for rules that predate the matrix
+// decision (an older git revision compared by Vergelijk): slower, but the same content.
+func cellenUitKern(obj map[string]any, doel, van string) []MatrixCel {
+	ruw, _ := obj["deeloordelen"].([]any)
+	cellen := make([]MatrixCel, 0, len(ruw))
+	idsVan := func(x any) []string {
+		lijst, _ := x.([]any)
+		uit := make([]string, 0, len(lijst))
+		for _, y := range lijst {
+			if m, ok := y.(map[string]any); ok {
+				uit = append(uit, tekstVeld(m, "id"))
+			}
+		}
+		return slices.Compact(slices.Sorted(slices.Values(uit)))
+	}
+	for _, x := range ruw {
+		c, _ := x.(map[string]any)
+		lagen := map[string]string{}
+		keten, _ := c["keten"].([]any)
+		for _, s := range keten {
+			if m, ok := s.(map[string]any); ok {
+				lagen[tekstVeld(m, "laag")] = tekstVeld(m, "route")
+			}
+		}
+		cellen = append(cellen, MatrixCel{
+			Doel: doel, Van: van, Naar: tekstVeld(c, "naar"), Gegevens: tekstVeld(c, "gegevens"),
+			Oordeel: Oordeel(tekstVeld(c, "oordeel")), Zekerheid: tekstVeld(c, "zekerheid"),
+			Grondslagen: idsVan(c["grondslagen"]), Voorwaarden: idsVan(c["voorwaarden"]),
+			OntbrekendeFeiten: tekstLijst(c["ontbrekende_feiten"]), Redenen: idsVan(c["redenen"]),
+			Lagen: lagen,
+		})
+	}
+	return cellen
+}
+
+// matrixQuery prepares the matrix decision once, on first use, with the policy New compiled. Rules
+// without that decision (an older version) are read through the answer without alternatives.
+func (e *Engine) matrixQuery(ctx context.Context) (rego.PreparedEvalQuery, error) {
+	e.matrixEenmaal.Do(func() {
+		query := QueryMatrix
+		if !e.heeftRegel("magikdelen", "matrix") {
+			query, e.matrixUitKern = QueryKern, true
+		}
+		e.matrixPQ, e.matrixFout = rego.New(append(e.basisArgs(), rego.Query(query))...).PrepareForEval(ctx)
+		if e.matrixFout != nil {
+			e.matrixFout = fmt.Errorf("compileer regels: %w", e.matrixFout)
+		}
+	})
+	return e.matrixPQ, e.matrixFout
+}
+
+// heeftRegel: the policy defines data.<pakket>.<regel>.
+func (e *Engine) heeftRegel(pakket, regel string) bool {
+	ref := ast.MustParseRef("data." + pakket + "." + regel)
+	return len(e.compiler.GetRulesExact(ref)) > 0
+}
+
+func tekstVeld(m map[string]any, veld string) string {
+	s, _ := m[veld].(string)
+	return s
+}
+
+func tekstLijst(x any) []string {
+	lijst, _ := x.([]any)
+	uit := make([]string, 0, len(lijst))
+	for _, v := range lijst {
+		if s, ok := v.(string); ok {
+			uit = append(uit, s)
+		}
+	}
+	return uit
+}
+
+func tekstMap(x any) map[string]string {
+	m, _ := x.(map[string]any)
+	uit := make(map[string]string, len(m))
+	for k, v := range m {
+		if s, ok := v.(string); ok {
+			uit[k] = s
+		}
+	}
+	return uit
+}
+
+// doelenVan lists the purposes of a covenant, in the order of the knowledge base.
+func (k *Kennisbank) doelenVan(convenant string) []string {
+	var uit []string
+	for _, d := range k.IDs("doelen") {
+		if tekstVeld(k.Item("doelen", d), "convenant") == convenant {
+			uit = append(uit, d)
+		}
+	}
+	return uit
+}
+
+// deelnemersOp lists the parties that take part in a covenant on a date (a participation window is
+// inclusive on both ends, as in the rules). A covenant without participants (an open circle) has every
+// organisation as possible sender.
+func (k *Kennisbank) deelnemersOp(convenant, datum string) []string {
+	var uit []string
+	lijst, _ := k.Item("convenanten", convenant)["deelnemers"].([]any)
+	for _, x := range lijst {
+		d, _ := x.(map[string]any)
+		p := tekstVeld(d, "partij")
+		if vanaf := tekstVeld(d, "vanaf"); vanaf != "" && datum < vanaf {
+			continue
+		}
+		if tot := tekstVeld(d, "tot"); tot != "" && datum > tot {
+			continue
+		}
+		if p != "" && !slices.Contains(uit, p) {
+			uit = append(uit, p)
+		}
+	}
+	if len(lijst) == 0 {
+		uit = k.partijenVanSoort("organisatie")
+	}
+	return uit
+}
+
+// partijenVanSoort lists the parties of the given kinds, in the order of the knowledge base.
+func (k *Kennisbank) partijenVanSoort(soorten ...string) []string {
+	var uit []string
+	for _, p := range k.IDs("partijen") {
+		if slices.Contains(soorten, tekstVeld(k.Item("partijen", p), "soort")) {
+			uit = append(uit, p)
+		}
+	}
+	return uit
+}
+
+// MatrixDeelnemers lists the default senders of a covenant's matrix: its participants on the date, or
+// every organisation for a covenant without a fixed circle.
+func MatrixDeelnemers(kb *Kennisbank, convenant, datum string) []string {
+	return kb.deelnemersOp(convenant, datum)
+}
