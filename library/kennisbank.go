@@ -38,6 +38,7 @@ var vasteBestanden = []struct{ pad, soort string }{
 type Kennisbank struct {
 	data   map[string]any // the document under data.kennisbank
 	versie string
+	delen  map[string]string   // file path (convenants/…, rules/…) -> sha256 of its content
 	ids    map[string][]string // vocabulary: soort -> sorted ids
 }
 
@@ -145,12 +146,14 @@ func laad(fsys fs.FS, regels map[string][]byte) (*bouwer, error) {
 	if fs := kb.controleer(); len(fs) > 0 {
 		return kb, fs
 	}
-	kb.kb.versie = versie(alle, fsys, regels)
+	kb.kb.versie, kb.kb.delen = versie(alle, fsys, regels)
 	kb.kb.data["versie"] = kb.kb.versie
 	return kb, nil
 }
 
-func versie(bestanden []*bestand, fsys fs.FS, regels map[string][]byte) string {
+// versie hashes the rules and the knowledge base as a whole, and each file on its own (delen: path ->
+// sha256), so that Verschil can tell which covenants two versions share unchanged.
+func versie(bestanden []*bestand, fsys fs.FS, regels map[string][]byte) (string, map[string]string) {
 	h := sha256.New()
 	delen := map[string][]byte{}
 	for _, b := range bestanden {
@@ -167,11 +170,14 @@ func versie(bestanden []*bestand, fsys fs.FS, regels map[string][]byte) string {
 		paden = append(paden, p)
 	}
 	sort.Strings(paden)
+	hashes := make(map[string]string, len(paden))
 	for _, p := range paden {
 		fmt.Fprintf(h, "%s\x00%d\x00", p, len(delen[p]))
 		h.Write(delen[p])
+		deel := sha256.Sum256(delen[p])
+		hashes[p] = hex.EncodeToString(deel[:])
 	}
-	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+	return "sha256:" + hex.EncodeToString(h.Sum(nil)), hashes
 }
 
 // bouwer indexes the files into the data document and remembers where each id was defined.

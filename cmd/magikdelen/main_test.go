@@ -42,6 +42,7 @@ func TestScript(t *testing.T) {
 			"kopieer-kennisbank": kopieerKennisbank,
 			"exitcode":           exitcodeCmd,
 			"een-json-document":  eenJSONDocument,
+			"vervang":            vervangCmd,
 		},
 	})
 }
@@ -68,6 +69,21 @@ func kopieerKennisbank(ts *testscript.TestScript, neg bool, args []string) {
 		return os.WriteFile(uit, inhoud, 0o644)
 	})
 	ts.Check(err)
+}
+
+// vervangCmd replaces the one occurrence of a text in a file, as a kwartiermaker's edit:
+// vervang <bestand> <oud> <nieuw>.
+func vervangCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("gebruik: vervang <bestand> <oud> <nieuw>")
+	}
+	pad := ts.MkAbs(args[0])
+	inhoud, err := os.ReadFile(pad)
+	ts.Check(err)
+	if n := strings.Count(string(inhoud), args[1]); n != 1 {
+		ts.Fatalf("%s: %q komt %d keer voor, verwacht 1", args[0], args[1], n)
+	}
+	ts.Check(os.WriteFile(pad, []byte(strings.Replace(string(inhoud), args[1], args[2], 1)), 0o644))
 }
 
 // exitcodeCmd runs a command and checks its exact exit code: exitcode <n> <commando> [argumenten].

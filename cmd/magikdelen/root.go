@@ -37,11 +37,12 @@ var engelseVlaggen = map[string]string{
 	"fact":           "feit",
 	"receipt":        "bon",
 	"output":         "uitvoer",
+	"rules":          "regels",
 }
 
 // newRootCmd builds the magikdelen command with all its subcommands.
 func newRootCmd(g *globaleOpties) *cobra.Command {
-	return rootMet(g, newVraagCmd(g, nil), newConvenantenCmd(g), newControleerCmd(g), newTestCmd(g), newBundelCmd(g), newServeerCmd(g))
+	return rootMet(g, newVraagCmd(g, nil), newConvenantenCmd(g), newControleerCmd(g), newTestCmd(g), newBundelCmd(g), newServeerCmd(g), newVerschilCmd(g))
 }
 
 // rootMet builds the root command around the given subcommands (tests pass their own).
