@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -16,9 +17,13 @@ import (
 
 // controleerOpties are the options of magikdelen controleer.
 type controleerOpties struct {
-	g       *globaleOpties
-	pad     string
-	formaat formaat
+	g           *globaleOpties
+	pad         string
+	formaat     formaat
+	regels      bool
+	datum       string
+	convenanten []string
+	doelen      []string
 }
 
 func newControleerCmd(g *globaleOpties) *cobra.Command {
@@ -33,28 +38,39 @@ magikdelen de kennisbank niet. Daarnaast waarschuwingen voor wat waarschijnlijk 
 zonder link naar de officiële wettekst, een voorwaarde die nergens wordt gebruikt, een verlopen convenant
 en een route zonder grondslag.
 
+Met --regels ook de domeincontrole over de doorgerekende regels (langzamer: elk convenant wordt in zijn
+geheel doorgerekend, zoals bij matrix): delingen die geen regel beantwoordt (gat), een wettelijke plicht
+die een convenantblokkade tegenspreekt (botsing), art. 9- of art. 10-gegevens die mogen worden gedeeld
+zonder route in die laag, en een verlopen convenant of vertrokken deelnemer die via een convenantroute nog
+iets toestaat (fout).
+
 Zonder pad: de ingebouwde kennisbank (of de map van --kennisbank). Met een pad: een werkkopie met dezelfde
 indeling als convenants/. Elke bevinding noemt bestand:regel:kolom, zodat een editor ernaar kan springen.
 
 Exitcode 0 zonder fouten (waarschuwingen mogen), 1 bij ten minste één fout, 2 als het pad niet bestaat.`,
 		Example: `  magikdelen controleer
   magikdelen controleer werkkopie/convenants
-  magikdelen controleer werkkopie/convenants --formaat json`,
+  magikdelen controleer werkkopie/convenants --formaat json
+  magikdelen controleer werkkopie/convenants --regels --convenant zvht --datum 2026-03-01`,
 		Args:                  argumenten(1),
 		DisableFlagsInUseLine: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.pad = args[0]
 			}
-			return runControleer(opts)
+			return runControleer(cmd.Context(), opts)
 		},
 	}
 	voegFormaatToe(cmd.Flags(), &opts.formaat)
+	cmd.Flags().BoolVar(&opts.regels, "regels", false, "ook de domeincontrole over de doorgerekende regels (gaten, botsingen, bijzondere gegevens, verlopen convenanten); ook --rules")
+	cmd.Flags().StringVar(&opts.datum, "datum", "", "de `datum` van de domeincontrole (standaard vandaag)")
+	cmd.Flags().Var(lijst{&opts.convenanten, "convenant"}, "convenant", "domeincontrole alleen voor dit convenant")
+	cmd.Flags().Var(lijst{&opts.doelen, "doel"}, "doel", "domeincontrole alleen voor deze doelen")
 	return cmd
 }
 
 // runControleer checks the knowledge base and writes the findings.
-func runControleer(opts *controleerOpties) error {
+func runControleer(ctx context.Context, opts *controleerOpties) error {
 	fsys, map_, err := controleerBron(opts)
 	if err != nil {
 		return err
@@ -65,6 +81,19 @@ func runControleer(opts *controleerOpties) error {
 			return &invoerFout{veld: "pad", err: fmt.Errorf("%s is geen werkkopie van de kennisbank: %w", map_, err)}
 		}
 		return fmt.Errorf("controleer kennisbank: %w", err)
+	}
+	if opts.regels && rapport.Fouten == 0 {
+		e, err := library.New(ctx, library.MetKennisbank(fsys))
+		if err != nil {
+			return kennisbankLaadFout(opts.g, err)
+		}
+		domein, err := e.Domeincontrole(ctx, library.DomeinVraag{Datum: opts.datum, Convenanten: opts.convenanten, Doelen: opts.doelen})
+		if err != nil {
+			return err
+		}
+		rapport.Bevindingen = append(rapport.Bevindingen, domein.Bevindingen...)
+		rapport.Fouten += domein.Fouten
+		rapport.Waarschuwingen += domein.Waarschuwingen
 	}
 	// The library names files inside the knowledge base; show them relative to the working directory.
 	for i := range rapport.Bevindingen {

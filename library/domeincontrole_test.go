@@ -1,0 +1,103 @@
+package library_test
+
+import (
+	"context"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/rules"
+)
+
+// The domain lint reads the evaluated rules: an expired covenant must not allow anything through its own
+// routes. With the real rules it finds nothing; with rules that forgot the covenant's end date it must
+// report the covenant as an error.
+func TestDomeincontroleVerlopenConvenant(t *testing.T) {
+	ctx := context.Background()
+	kopie := kopieKennisbank(t)
+	vervang(t, kopie, "convenanten/vroegsignalering_schulden.yaml", "geldig_vanaf: '2021-01-01'", "geldig_vanaf: '2021-01-01'\ngeldig_tot: '2025-12-31'")
+	dv := library.DomeinVraag{Datum: "2025-06-01", Convenanten: []string{"vroegsignalering_schulden"}, Doelen: []string{"vss_signaal"}}
+
+	goed, err := library.New(ctx, library.MetKennisbank(kopie))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := goed.Domeincontrole(ctx, dv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Fouten != 0 {
+		t.Errorf("met de echte regels: %d fouten: %+v", r.Fouten, r.Bevindingen)
+	}
+
+	regels := kopieRegels(t)
+	vervang(t, regels, "kader/kader.rego", "not datum.geldig(vraag.datum, convenant)\n\tcellen[[r, c]]", "false\n\tcellen[[r, c]]")
+	fout, err := library.New(ctx, library.MetKennisbank(kopie), library.MetRegels(regels))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err = fout.Domeincontrole(ctx, dv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gevonden := false
+	for _, b := range r.Bevindingen {
+		if b.ID == "verlopen_convenant_toegestaan" {
+			gevonden = true
+			if b.Ernst != library.ErnstFout || b.Bestand != "convenanten/vroegsignalering_schulden.yaml" || b.Hint == "" ||
+				!strings.Contains(b.Bericht, "2025-12-31") || !strings.Contains(b.Bericht, "cellen, bv.") {
+				t.Errorf("bevinding %+v", b)
+			}
+		}
+	}
+	if !gevonden || r.Fouten == 0 {
+		t.Errorf("regels zonder einddatum: geen fout verlopen_convenant_toegestaan in %+v", r)
+	}
+}
+
+// A statutory duty that a covenant's purpose blocks is a clash: the Wgs lets the creditor pass the BSN,
+// the signal purpose's data set leaves it out.
+func TestDomeincontroleBotsing(t *testing.T) {
+	e := testEngine(t)
+	r, err := e.Domeincontrole(context.Background(), library.DomeinVraag{Datum: "2026-03-01", Convenanten: []string{"vroegsignalering_schulden"}, Doelen: []string{"vss_signaal"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range r.Bevindingen {
+		if b.ID == "botsing" && strings.Contains(b.Bericht, "gegevens_buiten_doel") && b.Ernst == library.ErnstWaarschuwing {
+			return
+		}
+	}
+	t.Errorf("geen botsing gevonden: %+v", r.Bevindingen)
+}
+
+func TestDomeincontroleFouten(t *testing.T) {
+	e := testEngine(t)
+	if _, err := e.Domeincontrole(context.Background(), library.DomeinVraag{Datum: "2026-02-30"}); err == nil {
+		t.Error("ongeldige datum zonder fout")
+	}
+	_, err := e.Domeincontrole(context.Background(), library.DomeinVraag{Datum: "2026-03-01", Convenanten: []string{"ave2"}})
+	if err == nil || !strings.Contains(err.Error(), `"ave"`) {
+		t.Errorf("onbekend convenant: %v", err)
+	}
+}
+
+// kopieRegels copies the embedded rules into a MapFS that a test may change.
+func kopieRegels(t *testing.T) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(rules.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(rules.FS, p)
+		m[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
