@@ -26,6 +26,15 @@ type Antwoord struct {
 	Kader             Kader            `json:"kader"`
 	Vraag             BeoordeeldeVraag `json:"vraag"`
 	Kennisbank        KennisbankInfo   `json:"kennisbank"`
+	// Vraagbaak are at most three vraagbaak entries about the parties, categories, purpose and covenant
+	// of the question, most relevant first (see Kennisbank.Vraagbaakitem for the entry itself).
+	Vraagbaak []Vraagbaakverwijzing `json:"vraagbaak"`
+}
+
+// Vraagbaakverwijzing points an answer to a vraagbaak entry.
+type Vraagbaakverwijzing struct {
+	ID    string `json:"id"`
+	Vraag string `json:"vraag"`
 }
 
 // Grondslag is a citation of a legal ground, with a link to the official text.

@@ -9,7 +9,8 @@ import (
 )
 
 // controleer checks what the schema cannot express: every referenced id exists, ids are unique, a
-// covenant file is named after its id, and validity windows do not end before they start.
+// covenant file (and a vraagbaak entry) is named after its id, validity windows do not end before they
+// start, and the checks of the vraagbaak are valid questions with a date.
 func (b *bouwer) controleer() KennisbankFouten {
 	fouten := append(KennisbankFouten(nil), b.dubbel...)
 	ref := func(bf *bestand, pointer, soort string, v any) {
@@ -117,7 +118,8 @@ func (b *bouwer) controleer() KennisbankFouten {
 			}
 		}
 	}
-	return fouten
+	vraagbaak := b.controleerVraagbaak(ref, refs)
+	return append(fouten, vraagbaak...)
 }
 
 func (b *bouwer) route(bf *bestand, p string, r map[string]any, ref func(*bestand, string, string, any), refs func(*bestand, string, string, any), venster func(*bestand, string, map[string]any, string, string)) {

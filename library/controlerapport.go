@@ -48,17 +48,22 @@ type Controlerapport struct {
 
 // hints are the fix hints per finding id.
 var hints = map[string]string{
-	"bestand_ontbreekt":           "Een werkkopie heeft dezelfde indeling als convenants/: de vaste bestanden, convenanten/<id>.yaml en schema/kennisbank.schema.json.",
-	"yaml":                        "Controleer op deze regel de inspringing (spaties, geen tabs), de dubbele punten en de aanhalingstekens.",
-	"schema":                      "Zie schema/kennisbank.schema.json voor de toegestane velden, waarden en notaties.",
-	"onbekende_verwijzing":        "Gebruik een id dat in de kennisbank staat, of voeg het item toe aan het bestand waar het hoort.",
-	"dubbel_id":                   "Geef elk item een eigen id; ids zijn stabiel, dus hernoem het nieuwe item en niet het bestaande.",
-	"bestandsnaam":                "Hernoem het bestand naar <id>.yaml, of pas het id aan de bestandsnaam aan.",
-	"datum_volgorde":              "De einddatum moet op of na de begindatum liggen; controleer of de datums zijn omgedraaid.",
-	"grond_zonder_officiele_link": "Verwijs naar de officiële tekst op wetten.overheid.nl, eur-lex.europa.eu of (zoek.)officielebekendmakingen.nl.",
-	"voorwaarde_ongebruikt":       "Verwijs ernaar vanuit een doel, een route, een handeling of een zekerheid, of verwijder de voorwaarde.",
-	"convenant_verlopen":          "Verleng geldig_tot als het convenant is verlengd, of haal het convenant uit de kennisbank.",
-	"route_zonder_grondslag":      "Noem de wettelijke grondslag onder grondslagen, of zet eigen_grondslag: true als de route op de eigen taak van de partij steunt.",
+	"bestand_ontbreekt":              "Een werkkopie heeft dezelfde indeling als convenants/: de vaste bestanden, convenanten/<id>.yaml en schema/kennisbank.schema.json.",
+	"yaml":                           "Controleer op deze regel de inspringing (spaties, geen tabs), de dubbele punten en de aanhalingstekens.",
+	"schema":                         "Zie schema/kennisbank.schema.json voor de toegestane velden, waarden en notaties.",
+	"onbekende_verwijzing":           "Gebruik een id dat in de kennisbank staat, of voeg het item toe aan het bestand waar het hoort.",
+	"dubbel_id":                      "Geef elk item een eigen id; ids zijn stabiel, dus hernoem het nieuwe item en niet het bestaande.",
+	"bestandsnaam":                   "Hernoem het bestand naar <id>.yaml (in vraagbaak/: <id>.md), of pas het id aan de bestandsnaam aan.",
+	"datum_volgorde":                 "De einddatum moet op of na de begindatum liggen; controleer of de datums zijn omgedraaid.",
+	"grond_zonder_officiele_link":    "Verwijs naar de officiële tekst op wetten.overheid.nl, eur-lex.europa.eu of (zoek.)officielebekendmakingen.nl.",
+	"voorwaarde_ongebruikt":          "Verwijs ernaar vanuit een doel, een route, een handeling of een zekerheid, of verwijder de voorwaarde.",
+	"convenant_verlopen":             "Verleng geldig_tot als het convenant is verlengd, of haal het convenant uit de kennisbank.",
+	"route_zonder_grondslag":         "Noem de wettelijke grondslag onder grondslagen, of zet eigen_grondslag: true als de route op de eigen taak van de partij steunt.",
+	"vraagbaak_opmaak":               "Een vraagbaakitem begint met een regel ---, dan de YAML-front-matter, dan weer een regel ---, en daaronder de tekst in Markdown.",
+	"controle_zonder_datum":          "Zet een datum (JJJJ-MM-DD) in de vraag van de controle, zodat de controle morgen hetzelfde toetst als vandaag.",
+	"ongeldige_controle":             "Een controle heeft de vorm van een scenario: vraag (zoals bij magikdelen vraag --invoer) en verwacht (oordeel, eventueel voorwaarden).",
+	"vraagbaak_zonder_tekst":         "Schrijf onder de front matter het antwoord in Markdown, te beginnen met \"## Kort antwoord\".",
+	"vraagbaak_zonder_kort_antwoord": "Begin de tekst met de kop \"## Kort antwoord\": lezers en de handreiking verwachten daar het antwoord in een paar zinnen.",
 }
 
 // officieleBronnen are the hosts of the official law texts.
@@ -101,6 +106,7 @@ func controleerOp(fsys fs.FS, vandaag string) (Controlerapport, error) {
 	}
 	if b != nil {
 		r.Bevindingen = append(r.Bevindingen, b.waarschuwingen(vandaag, regels)...)
+		r.Bevindingen = append(r.Bevindingen, b.vraagbaakWaarschuwingen()...)
 	}
 	slices.SortStableFunc(r.Bevindingen, func(x, y Bevinding) int {
 		return cmp.Or(cmp.Compare(x.Bestand, y.Bestand), cmp.Compare(x.Regel, y.Regel), cmp.Compare(x.Kolom, y.Kolom))

@@ -19,4 +19,8 @@
 // (OnbekendeIDFout with the closest known ids, TypeFout, DatumFout, OntbrekendVeldFout, JSONFout);
 // a knowledge base with problems gives KennisbankFouten with file, line and JSON pointer. The library
 // never prints and never exits. MetKennisbank loads a working copy (os.DirFS) without rebuilding.
+//
+// The knowledge base also holds the vraagbaak (convenants/vraagbaak/*.md): Kennisbank.Vraagbaak and
+// Kennisbank.Vraagbaakitem give the entries, Kennisbank.ZoekVraagbaak searches them in a professional's
+// own words, and ToetsVraagbaak runs the checks of every entry against the rules.
 package library

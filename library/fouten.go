@@ -124,7 +124,7 @@ func quote(ss []string) []string {
 func onbekend(soort string) string {
 	w := enkelvoud(soort)
 	switch w {
-	case "feit", "doel", "convenant":
+	case "feit", "doel", "convenant", "vraagbaakitem":
 		return "onbekend " + w
 	}
 	return "onbekende " + w
@@ -156,6 +156,8 @@ func enkelvoud(soort string) string {
 		return "waarde"
 	case "organisaties":
 		return "organisatie"
+	case "vraagbaak":
+		return "vraagbaakitem"
 	}
 	return soort
 }

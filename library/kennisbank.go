@@ -36,10 +36,11 @@ var vasteBestanden = []struct{ pad, soort string }{
 // Kennisbank is a loaded and validated knowledge base: the data document the rules evaluate against,
 // plus the vocabulary the library needs to check questions. It is read-only after loading.
 type Kennisbank struct {
-	data   map[string]any // the document under data.kennisbank
-	versie string
-	delen  map[string]string   // file path (convenants/…, rules/…) -> sha256 of its content
-	ids    map[string][]string // vocabulary: soort -> sorted ids
+	data      map[string]any // the document under data.kennisbank
+	versie    string
+	delen     map[string]string   // file path (convenants/…, rules/…) -> sha256 of its content
+	ids       map[string][]string // vocabulary: soort -> sorted ids
+	vraagbaak []Vraagbaakitem     // sorted by id
 }
 
 // Versie is the content hash of the rules and the knowledge base ("sha256:…").
@@ -49,7 +50,7 @@ func (k *Kennisbank) Versie() string { return k.versie }
 func (k *Kennisbank) Data() map[string]any { return k.data }
 
 // IDs returns the known ids of a vocabulary ("partijen", "gegevens", "doelen", "convenanten",
-// "feiten", "voorwaarden", "grondslagen", "organisaties", "fasen"), sorted.
+// "feiten", "voorwaarden", "grondslagen", "organisaties", "fasen", "vraagbaak"), sorted.
 func (k *Kennisbank) IDs(soort string) []string { return append([]string(nil), k.ids[soort]...) }
 
 // Item returns one entry of a vocabulary as a plain JSON value, or nil.
@@ -64,6 +65,8 @@ type bestand struct {
 	inhoud []byte
 	waarde any
 	pos    yamlpos.Posities
+	tekst  string // vraagbaak: the Markdown body under the front matter
+	regel  int    // vraagbaak: the line the body starts on
 }
 
 // laadKennisbank reads, validates and indexes the knowledge base in fsys. regels are the policy files
@@ -91,6 +94,7 @@ func laad(fsys fs.FS, regels map[string][]byte) (*bouwer, error) {
 
 	var fouten KennisbankFouten
 	var alle []*bestand
+	var valideer func(b *bestand, soort string) *bestand
 	lees := func(pad, soort string) *bestand {
 		inhoud, err := fs.ReadFile(fsys, pad)
 		if err != nil {
@@ -107,13 +111,15 @@ func laad(fsys fs.FS, regels map[string][]byte) (*bouwer, error) {
 			fouten = append(fouten, f)
 			return nil
 		}
-		b := &bestand{pad: pad, inhoud: inhoud, waarde: waarde, pos: pos}
+		return valideer(&bestand{pad: pad, inhoud: inhoud, waarde: waarde, pos: pos}, soort)
+	}
+	valideer = func(b *bestand, soort string) *bestand {
 		schema, err := compiler.Compile("kennisbank.schema.json#/$defs/" + soort)
 		if err != nil {
 			fouten = append(fouten, KennisbankFout{Soort: "schema", Bestand: schemaPad, Bericht: "schema: " + err.Error()})
 			return nil
 		}
-		if err := schema.Validate(waarde); err != nil {
+		if err := schema.Validate(b.waarde); err != nil {
 			fouten = append(fouten, schemaFouten(b, err)...)
 			return nil
 		}
@@ -138,11 +144,16 @@ func laad(fsys fs.FS, regels map[string][]byte) (*bouwer, error) {
 			convenanten = append(convenanten, b)
 		}
 	}
+	vraagbaak, vbFouten, err := leesVraagbaak(fsys, func(b *bestand) *bestand { return valideer(b, "vraagbaakitem") })
+	if err != nil {
+		return nil, err
+	}
+	fouten = append(fouten, vbFouten...)
 	if len(fouten) > 0 {
 		return nil, fouten
 	}
 
-	kb := bouw(vast, convenanten)
+	kb := bouw(vast, convenanten, vraagbaak)
 	if fs := kb.controleer(); len(fs) > 0 {
 		return kb, fs
 	}
@@ -185,6 +196,7 @@ type bouwer struct {
 	kb      *Kennisbank
 	plek    map[string]plek // "soort/id" -> definition
 	bronnen []*bestand
+	vb      []*bestand // the vraagbaak entries, by path
 	dubbel  KennisbankFouten
 }
 
@@ -193,7 +205,7 @@ type plek struct {
 	pointer string
 }
 
-func bouw(vast map[string]*bestand, convenanten []*bestand) *bouwer {
+func bouw(vast map[string]*bestand, convenanten, vraagbaak []*bestand) *bouwer {
 	b := &bouwer{kb: &Kennisbank{data: map[string]any{}, ids: map[string][]string{}}, plek: map[string]plek{}}
 	lijst := func(soort string) []any {
 		bf := vast[soort]
@@ -272,6 +284,7 @@ func bouw(vast map[string]*bestand, convenanten []*bestand) *bouwer {
 	b.kb.ids["organisaties"] = slices.Sorted(maps.Keys(org))
 	b.kb.ids["fasen"] = slices.Sorted(maps.Keys(fasen))
 	b.kb.ids["doelen"] = slices.Sorted(maps.Keys(b.kb.data["doelen"].(map[string]any)))
+	b.vraagbaak(vraagbaak)
 	return b
 }
 

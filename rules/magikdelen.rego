@@ -14,6 +14,7 @@ import data.magikdelen.kader
 import data.magikdelen.oordeel
 import data.magikdelen.uitleg
 import data.magikdelen.vraag
+import data.magikdelen.vraagbaak
 
 antwoord := object.union(kern, {"alternatieven": alternatieven.alternatieven})
 
@@ -33,6 +34,7 @@ kern := {
 	"kader": kader_info,
 	"vraag": genormaliseerd,
 	"kennisbank": {"versie": kb.versie},
+	"vraagbaak": vraagbaak.links,
 }
 
 # matrix: per cel alleen het oordeel (oordeel.cel_kort), zonder uitleg en alternatieven. De bibliotheek

@@ -65,7 +65,12 @@ test_antwoord_bij_een_wettelijke_plicht if {
 			"feiten": {},
 		},
 		"kennisbank": {"versie": data.kennisbank.versie},
+		"vraagbaak": [{"id": "wpg_om", "vraag": "Mag de politie gegevens aan het OM geven?"}],
 	} with input as politie_aan_om
+		with data.magikdelen.vraagbaak.items as {
+			"wpg_om": {"vraag": "Mag de politie gegevens aan het OM geven?", "convenanten": [], "partijen": ["politie", "om"], "gegevens": ["politiegegevens"]},
+			"elders": {"vraag": "Iets anders?", "convenanten": [], "partijen": ["huisarts"], "gegevens": ["gezondheid"]},
+		}
 }
 
 test_antwoord_in_het_zvh if {

@@ -58,6 +58,7 @@ func antwoordMarkdown(a library.Antwoord, kb *library.Kennisbank) string {
 	}
 	schrijfOntbrekend(&b, w, a)
 	schrijfDeeloordelen(&b, w, a.Deeloordelen)
+	schrijfVraagbaak(&b, a.Vraagbaak)
 	b.WriteString("---\n\n")
 	fmt.Fprintf(&b, "Dit antwoord is een hulpmiddel, geen juridisch advies. Kennisbank: `%s`\n", a.Kennisbank.Versie)
 	return b.String()
@@ -216,6 +217,18 @@ func schrijfDeeloordelen(b *strings.Builder, w woorden, delen []library.Deeloord
 	b.WriteString("| Naar | Gegevens | Oordeel |\n|---|---|---|\n")
 	for _, d := range delen {
 		fmt.Fprintf(b, "| %s | %s | %s |\n", cel(w.partij(d.Naar)), cel(w.label("gegevens", d.Gegevens)), cel(w.oordeel(d.Oordeel)))
+	}
+	b.WriteString("\n")
+}
+
+// schrijfVraagbaak writes the vraagbaak entries the rules found relevant, with the command to read each.
+func schrijfVraagbaak(b *strings.Builder, links []library.Vraagbaakverwijzing) {
+	if len(links) == 0 {
+		return
+	}
+	b.WriteString("## Meer in de vraagbaak\n\n")
+	for _, l := range links {
+		fmt.Fprintf(b, "- %s `magikdelen vraagbaak toon %s`\n", esc(l.Vraag), l.ID)
 	}
 	b.WriteString("\n")
 }

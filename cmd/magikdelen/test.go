@@ -28,11 +28,13 @@ func newTestCmd(g *globaleOpties) *cobra.Command {
 	opts := &testOpties{g: g}
 	cmd := &cobra.Command{
 		Use:   "test [pad ...]",
-		Short: "Toets scenariobestanden (vraag en verwacht antwoord) aan de regels",
+		Short: "Toets scenariobestanden en de controles van de vraagbaak aan de regels",
 		Long: `Voert scenariobestanden uit: elk bestand is een vraag met het verwachte antwoord (contract §5).
 Het oordeel moet precies kloppen en elke genoemde voorwaarde moet in het antwoord staan; een andere
 zekerheid wordt gemeld maar laat de test niet mislukken. Een pad is een bestand of een map (alle
-.json-bestanden daarin); zonder pad: ` + standaardScenarios + `.
+.json-bestanden daarin). Zonder pad: de scenario's in ` + standaardScenarios + ` (als die map er is)
+én de controles van de vraagbaak (vraagbaak/*.md van de kennisbank, of van de werkkopie met
+--kennisbank): elk gepubliceerd antwoord wordt zo opnieuw aan de regels getoetst.
 
 Exitcode 0 als alles slaagt, 1 als een scenario mislukt, 2 bij verkeerd gebruik.`,
 		Example: `  magikdelen test
@@ -52,8 +54,12 @@ Exitcode 0 als alles slaagt, 1 als een scenario mislukt, 2 bij verkeerd gebruik.
 // runTest runs the scenario files and writes the report.
 func runTest(ctx context.Context, opts *testOpties) error {
 	paden := opts.paden
+	// Without paths: the default scenarios (when run from the repository) and the checks of the vraagbaak.
+	metVraagbaak := len(paden) == 0
 	if len(paden) == 0 {
-		paden = []string{standaardScenarios}
+		if _, err := os.Stat(standaardScenarios); err == nil {
+			paden = []string{standaardScenarios}
+		}
 	}
 	engine, err := laadEngine(ctx, opts.g)
 	if err != nil {
@@ -69,7 +75,26 @@ func runTest(ctx context.Context, opts *testOpties) error {
 		rapport.Geslaagd += r.Geslaagd
 		rapport.Mislukt += r.Mislukt
 	}
+	if metVraagbaak {
+		r := library.ToetsVraagbaak(ctx, engine)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		map_ := opts.g.kennisbank
+		if map_ == "" {
+			map_ = "convenants"
+		}
+		for _, u := range r.Uitslagen {
+			u.Bestand = filepath.Join(map_, filepath.FromSlash(u.Bestand))
+			rapport.Uitslagen = append(rapport.Uitslagen, u)
+		}
+		rapport.Geslaagd += r.Geslaagd
+		rapport.Mislukt += r.Mislukt
+	}
 	if len(rapport.Uitslagen) == 0 {
+		if len(paden) == 0 {
+			return &invoerFout{veld: "pad", err: fmt.Errorf("geen scenario's: %s bestaat niet en de vraagbaak heeft geen controles", standaardScenarios)}
+		}
 		return &invoerFout{veld: "pad", err: fmt.Errorf("geen scenariobestanden (*.json) gevonden in %s", strings.Join(paden, ", "))}
 	}
 	if opts.junit != "" {

@@ -108,7 +108,7 @@ func TestRoutes(t *testing.T) {
 		check                    func(t *testing.T, body map[string]any)
 	}{
 		{"vraag", http.MethodPost, "/v1/vraag", geldigeVraag, 200,
-			[]string{"alternatieven", "deeloordelen", "grondslagen", "kader", "kennisbank", "keten", "ontbrekende_feiten", "oordeel", "redenen", "samenvatting", "voorwaarden", "vraag", "zekerheid"},
+			[]string{"alternatieven", "deeloordelen", "grondslagen", "kader", "kennisbank", "keten", "ontbrekende_feiten", "oordeel", "redenen", "samenvatting", "voorwaarden", "vraag", "vraagbaak", "zekerheid"},
 			func(t *testing.T, b map[string]any) {
 				if b["oordeel"] != "niet_toegestaan" {
 					t.Errorf("oordeel = %v, want niet_toegestaan (scenario AVE-01)", b["oordeel"])
