@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
+)
+
+// handreikingFormaat is the output format of magikdelen handreiking: tekst, markdown or html.
+type handreikingFormaat string
+
+const formaatHTML handreikingFormaat = "html"
+
+func (f *handreikingFormaat) String() string { return string(*f) }
+func (f *handreikingFormaat) Type() string   { return "formaat" }
+
+// Set accepts tekst, markdown and html, and the English text and md.
+func (f *handreikingFormaat) Set(s string) error {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "tekst", "text":
+		*f = handreikingFormaat(formaatTekst)
+	case "markdown", "md":
+		*f = handreikingFormaat(formaatMarkdown)
+	case "html", "htm":
+		*f = formaatHTML
+	default:
+		return errors.New("kies tekst, markdown of html")
+	}
+	return nil
+}
+
+// handreikingOpties are the options of magikdelen handreiking.
+type handreikingOpties struct {
+	g         *globaleOpties
+	formaat   handreikingFormaat
+	uitvoer   string
+	convenant string
+}
+
+func newHandreikingCmd(g *globaleOpties) *cobra.Command {
+	opts := &handreikingOpties{g: g}
+	cmd := &cobra.Command{
+		Use:     "handreiking",
+		Aliases: []string{"guide"},
+		Short:   "Maak de handreiking: alle convenanten, routes, grondslagen, de vraagbaak en de open vragen",
+		Long: `Maakt de handreiking uit de kennisbank: per convenant de deelnemers, de doelen met de gegevens die
+ze ten hoogste mogen dragen en de voorwaarden van de checklist, de routes, de bewaartermijn en de
+artikelen; daarna de wettelijke routes buiten de convenanten, de grondslagen met een link naar de
+officiële tekst, de vraagbaak en alles wat de kennisbank als onzeker markeert (open vragen).
+
+Als tekst op een terminal, anders als Markdown; --formaat html geeft één losse HTML-pagina zonder
+externe bronnen, leesbaar op een telefoon en af te drukken. Zonder --formaat kiest --uitvoer het
+formaat naar de extensie van het bestand (.html of .htm: html, anders markdown). De uitvoer hangt
+alleen af van de kennisbank: twee keer maken geeft hetzelfde bestand.`,
+		Example: `  magikdelen handreiking
+  magikdelen handreiking --formaat html -u handreiking.html
+  magikdelen handreiking --convenant zvht --formaat markdown
+  magikdelen handreiking --kennisbank ./convenants -u concept.html`,
+		Args:                  argumenten(0),
+		DisableFlagsInUseLine: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runHandreiking(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.VarP(&opts.formaat, "formaat", "o", "uitvoer: tekst, markdown of html (standaard tekst op een terminal, anders markdown); ook --format")
+	f.StringVarP(&opts.uitvoer, "uitvoer", "u", "", "schrijf de handreiking naar dit `bestand` in plaats van naar standaarduitvoer; ook --output")
+	f.StringVar(&opts.convenant, "convenant", "", "alleen dit `convenant` (id), met de wettelijke routes en de vraagbaak erover; ook --covenant")
+	return cmd
+}
+
+// runHandreiking generates the handreiking and writes it to stdout or to the --uitvoer file.
+func runHandreiking(_ context.Context, opts *handreikingOpties) error {
+	kb, err := laadKennisbank(opts.g)
+	if err != nil {
+		return err
+	}
+	var lib []library.HandreikingOptie
+	if opts.convenant != "" {
+		id := opts.convenant
+		if kb.Item("convenanten", id) == nil {
+			id = strings.ToLower(id)
+		}
+		if err := kb.Bekend("convenanten", id); err != nil {
+			var oid *library.OnbekendeIDFout
+			if errors.As(err, &oid) {
+				kopie := *oid
+				kopie.Veld, kopie.Waarde = "--convenant", opts.convenant
+				return &kopie
+			}
+			return err
+		}
+		lib = append(lib, library.AlleenConvenant(id))
+	}
+
+	s := opts.g.stromen
+	f := opts.formaat
+	if f == "" {
+		switch {
+		case opts.uitvoer != "" && isHTMLBestand(opts.uitvoer):
+			f = formaatHTML
+		case opts.uitvoer != "":
+			f = handreikingFormaat(formaatMarkdown)
+		default:
+			f = handreikingFormaat(kiesFormaat("", s))
+		}
+	}
+
+	var uit []byte
+	switch f {
+	case formaatHTML:
+		uit, err = library.HandreikingHTML(kb, lib...)
+	default:
+		uit, err = library.Handreiking(kb, lib...)
+	}
+	if err != nil {
+		return err
+	}
+	if f == handreikingFormaat(formaatTekst) {
+		var b strings.Builder
+		if err := schrijfTekst(&b, string(uit), opmaakVoor(s)); err != nil {
+			return err
+		}
+		uit = []byte(b.String())
+	}
+
+	if opts.uitvoer == "" {
+		_, err := s.Out.Write(uit)
+		return err
+	}
+	if err := os.WriteFile(opts.uitvoer, uit, 0o644); err != nil {
+		return &invoerFout{veld: "--uitvoer", err: fmt.Errorf("kan %s niet schrijven: %w", opts.uitvoer, err)}
+	}
+	fmt.Fprintf(s.Err, "handreiking geschreven: %s (%s, %d bytes)\n", opts.uitvoer, f, len(uit))
+	return nil
+}
+
+func isHTMLBestand(pad string) bool {
+	switch strings.ToLower(filepath.Ext(pad)) {
+	case ".html", ".htm":
+		return true
+	}
+	return false
+}

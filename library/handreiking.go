@@ -1,0 +1,1217 @@
+package library
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// HandreikingOptie configures Handreiking and HandreikingHTML.
+type HandreikingOptie func(*handreikingOpties)
+
+type handreikingOpties struct {
+	convenant string
+}
+
+// AlleenConvenant limits the handreiking to one covenant: its own section, the statutory routes, the
+// vraagbaak entries about it, and the legal grounds and open questions of those parts.
+func AlleenConvenant(id string) HandreikingOptie {
+	return func(o *handreikingOpties) { o.convenant = id }
+}
+
+// Handreiking generates the handreiking from the knowledge base, as Markdown: per covenant its
+// participants, purposes with the data they may carry and the conditions on the checklist, its routes,
+// retention and articles; then the statutory routes outside the covenants, the legal grounds with their
+// official links, the vraagbaak and everything the knowledge base marks uncertain. Everything comes
+// from the data; the output depends only on kb and the options. An unknown covenant in AlleenConvenant
+// gives an *OnbekendeIDFout.
+func Handreiking(kb *Kennisbank, opties ...HandreikingOptie) ([]byte, error) {
+	h, err := nieuweHandreiking(kb, opties)
+	if err != nil {
+		return nil, err
+	}
+	return h.markdown()
+}
+
+// nieuweHandreiking checks the options and selects what goes into the handreiking.
+func nieuweHandreiking(kb *Kennisbank, opties []HandreikingOptie) (*handreiking, error) {
+	var o handreikingOpties
+	for _, opt := range opties {
+		opt(&o)
+	}
+	h := &handreiking{kb: kb, o: o, geciteerd: map[string]bool{}}
+	if o.convenant != "" {
+		if err := kb.Bekend("convenanten", o.convenant); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range kb.Convenanten() {
+		if o.convenant == "" || c.ID == o.convenant {
+			h.convenanten = append(h.convenanten, kb.Item("convenanten", c.ID))
+		}
+	}
+	// Covenants first, then statutory arrangements, then bills; by id within each kind.
+	soortRang := map[string]int{"convenant": 0, "wettelijke_regeling": 1, "wetsvoorstel": 2}
+	slices.SortStableFunc(h.convenanten, func(a, b map[string]any) int {
+		ra, ok := soortRang[veldTekst(a, "soort")]
+		if !ok {
+			ra = len(soortRang)
+		}
+		rb, ok := soortRang[veldTekst(b, "soort")]
+		if !ok {
+			rb = len(soortRang)
+		}
+		return cmp.Or(cmp.Compare(ra, rb), cmp.Compare(veldTekst(a, "id"), veldTekst(b, "id")))
+	})
+	for _, v := range kb.Vraagbaak() {
+		if o.convenant == "" || slices.Contains(v.Convenanten, o.convenant) {
+			h.vragen = append(h.vragen, v)
+		}
+	}
+	routes, _ := kb.data["routes"].([]any)
+	for _, r := range routes {
+		rm, _ := r.(map[string]any)
+		if rm != nil && veldTekst(rm, "convenant") == "" {
+			h.wettelijk = append(h.wettelijk, rm)
+		}
+	}
+	return h, nil
+}
+
+// handreiking builds the document. Headings are written through kop, so that the table of contents
+// and the cross references can find them; the ids of the headings are computed afterwards by the same
+// Markdown parser that renders the HTML.
+type handreiking struct {
+	kb          *Kennisbank
+	o           handreikingOpties
+	convenanten []map[string]any
+	wettelijk   []map[string]any // routes outside the covenants
+	vragen      []Vraagbaakitem
+	geciteerd   map[string]bool // legal grounds the text links to
+
+	b      strings.Builder
+	koppen []kop
+}
+
+// kop is a heading written by the generator.
+type kop struct {
+	niveau  int
+	tekst   string // as written in the Markdown
+	sleutel string // for cross references, e.g. "convenant/zvht"; may be empty
+	inhoud  bool   // listed in the table of contents
+	id      string // the HTML id, known after the parse
+}
+
+// Placeholders for the table of contents and the cross references, filled in when the ids of the
+// headings are known. They use private-use characters, which no text of the knowledge base contains.
+const (
+	inhoudMarker = "\uE000inhoud\uE001"
+	refBegin     = "\uE000ref:"
+	refEinde     = "\uE001"
+)
+
+func (h *handreiking) markdown() ([]byte, error) {
+	titel := "Handreiking gegevensdeling in zorg en veiligheid"
+	if h.o.convenant != "" && len(h.convenanten) == 1 {
+		titel = "Handreiking: " + convenantTitel(h.convenanten[0])
+	}
+	h.kop(1, md(titel), "", false)
+	h.alinea("Deze handreiking is gemaakt uit de kennisbank van magikdelen: dezelfde gegevens waarmee `magikdelen vraag` " +
+		"rekent. Per convenant staat erin wie deelneemt, welke gegevens voor welk doel ten hoogste gedeeld mogen " +
+		"worden en onder welke voorwaarden, langs welke wettelijke routes dat gaat en wat nog onzeker is. " +
+		"Het is een hulpmiddel, geen juridisch advies: leg twijfel voor aan de functionaris gegevensbescherming (FG) " +
+		"of privacy officer van uw organisatie.")
+	h.kop(2, "Inhoud", "inhoud", false)
+	h.regel(inhoudMarker)
+	h.regel("")
+
+	for _, c := range h.convenanten {
+		h.convenant(c)
+	}
+	if len(h.wettelijk) > 0 {
+		h.kop(2, "Wettelijke routes buiten de convenanten", "routes", true)
+		h.alinea("Deze routes volgen rechtstreeks uit de wet en gelden ook buiten een convenant. Elke route noemt de " +
+			"partijen, doelen en gegevens waarvoor zij geldt, de grondslag en de voorwaarden.")
+		for _, r := range h.wettelijk {
+			h.route(r, 3)
+		}
+	}
+	// The list of grounds comes before the vraagbaak and the open questions, and includes what they cite.
+	for _, v := range h.vragen {
+		for _, b := range v.Bronnen {
+			h.grondslagLink(b)
+		}
+	}
+	for _, id := range h.onzekereGrondslagen() {
+		h.grondslagLink(id)
+	}
+	h.grondslagen()
+	h.vraagbaak()
+	h.openVragen()
+	h.regel("---")
+	h.regel("")
+	h.alinea("Kennisbank: `" + h.kb.Versie() + "`")
+
+	doc := h.b.String()
+	ids, err := kopIDs(doc)
+	if err != nil {
+		return nil, err
+	}
+	// The generator's headings are a subsequence of all headings (vraagbaak texts add their own).
+	j := 0
+	for i := range h.koppen {
+		for j < len(ids) && (ids[j].niveau != h.koppen[i].niveau || ids[j].tekst != h.koppen[i].tekst) {
+			j++
+		}
+		if j == len(ids) {
+			return nil, fmt.Errorf("handreiking: kop %q niet gevonden", h.koppen[i].tekst)
+		}
+		h.koppen[i].id = ids[j].id
+		j++
+	}
+	sleutels := map[string]string{}
+	var inhoud strings.Builder
+	for _, k := range h.koppen {
+		if k.sleutel != "" {
+			sleutels[k.sleutel] = k.id
+		}
+		if k.inhoud {
+			fmt.Fprintf(&inhoud, "%s- [%s](#%s)\n", strings.Repeat("  ", max(k.niveau-2, 0)), k.tekst, k.id)
+		}
+	}
+	doc = strings.Replace(doc, inhoudMarker+"\n", inhoud.String(), 1)
+	var fout error
+	doc = refPatroon.ReplaceAllStringFunc(doc, func(m string) string {
+		s := strings.TrimSuffix(strings.TrimPrefix(m, refBegin), refEinde)
+		id, ok := sleutels[s]
+		if !ok && fout == nil {
+			fout = fmt.Errorf("handreiking: verwijzing naar onbekende kop %q", s)
+		}
+		return id
+	})
+	if fout != nil {
+		return nil, fout
+	}
+	return []byte(doc), nil
+}
+
+var refPatroon = regexp.MustCompile(regexp.QuoteMeta(refBegin) + `[^\x{E001}]*` + regexp.QuoteMeta(refEinde))
+
+// ref is the link target of a heading with this key, resolved when the document is complete.
+func ref(sleutel string) string { return "#" + refBegin + sleutel + refEinde }
+
+func (h *handreiking) kop(niveau int, tekst, sleutel string, inhoud bool) {
+	if strings.HasSuffix(tekst, "#") {
+		// A closing run of # would be taken for the end of the heading.
+		i := len(strings.TrimRight(tekst, "#"))
+		tekst = tekst[:i] + `\` + tekst[i:]
+	}
+	fmt.Fprintf(&h.b, "%s %s\n\n", strings.Repeat("#", niveau), tekst)
+	h.koppen = append(h.koppen, kop{niveau: niveau, tekst: tekst, sleutel: sleutel, inhoud: inhoud})
+}
+
+func (h *handreiking) regel(s string)  { h.b.WriteString(s + "\n") }
+func (h *handreiking) alinea(s string) { h.b.WriteString(s + "\n\n") }
+
+// punten writes a bullet list, skipping empty items.
+func (h *handreiking) punten(items ...string) {
+	n := 0
+	for _, it := range items {
+		if it != "" {
+			h.b.WriteString("- " + it + "\n")
+			n++
+		}
+	}
+	if n > 0 {
+		h.b.WriteString("\n")
+	}
+}
+
+func (h *handreiking) convenant(c map[string]any) {
+	cid := veldTekst(c, "id")
+	h.kop(2, md(convenantTitel(c)), "convenant/"+cid, true)
+	if o := veldTekst(c, "omschrijving"); o != "" {
+		h.alinea(mdAlinea(o))
+	}
+	var vereist []string
+	if vf, ok := c["vereist_feiten"].(map[string]any); ok {
+		for _, f := range slices.Sorted(maps.Keys(vf)) {
+			vereist = append(vereist, md(h.label("feiten", f))+" = "+md(h.feitWaarde(vf[f])))
+		}
+	}
+	h.punten(
+		veld("Soort", md(woord(veldTekst(c, "soort")))),
+		veld("Status", md(woord(veldTekst(c, "status")))),
+		veld("Looptijd", md(looptijdTekst(veldTekst(c, "geldig_vanaf"), veldTekst(c, "geldig_tot")))),
+		als(len(vereist) > 0, veld("Geldt alleen als", strings.Join(vereist, "; ")+" (\"stel dat\")")),
+		als(veldTekst(c, "kring") != "", veld("Kring", md(veldTekst(c, "kring")))),
+		veld("Zekerheid van deze gegevens", md(veldTekst(c, "zekerheid"))),
+		veld("Id", "`"+cid+"`"),
+	)
+
+	if basis := veldLijst(c, "wettelijke_basis"); len(basis) > 0 {
+		h.kop(3, "Wettelijke basis", "", false)
+		var items []string
+		for _, wb := range basis {
+			s := h.grondslagLink(veldTekst(wb, "grondslag"))
+			if p := periodeTekst(veldTekst(wb, "vanaf"), veldTekst(wb, "tot")); p != "" {
+				s = "**" + md(hoofdletter(p)) + ":** " + s
+			}
+			items = append(items, s+" — "+md(veldTekst(wb, "tekst")))
+		}
+		h.punten(items...)
+	}
+
+	h.kop(3, "Deelnemers", "", false)
+	h.deelnemers(c)
+
+	if niveaus := veldLijst(c, "niveaus"); len(niveaus) > 0 {
+		h.kop(3, "Niveaus", "", false)
+		h.regel("| Fase | Kleur | Casusregie | Procesregie | Bestuurlijk | Delen |")
+		h.regel("|---|---|---|---|---|---|")
+		for _, n := range niveaus {
+			h.regel("| " + strings.Join([]string{
+				"`" + veldTekst(n, "fase") + "`", cel(veldTekst(n, "kleur")), cel(veldTekst(n, "casusregie")),
+				cel(veldTekst(n, "procesregie")), cel(veldTekst(n, "bestuurlijk")), cel(veldTekst(n, "delen")),
+			}, " | ") + " |")
+		}
+		h.regel("")
+	}
+
+	if ic, ok := c["inclusiecriteria"].(map[string]any); ok {
+		h.kop(3, "Inclusiecriteria", "", false)
+		h.alinea(mdAlinea(veldTekst(ic, "tekst")))
+		h.punten(
+			als(veldTekst(ic, "bron") != "", veld("Bron", h.bronTekst(veldTekst(ic, "bron")))),
+			veld("Zekerheid", md(veldTekst(ic, "zekerheid"))),
+		)
+	}
+
+	h.kop(3, "Doelen: wat mag gedeeld worden", "", false)
+	h.alinea("Per doel de gegevens die het ten hoogste mag dragen en de voorwaarden die bij elke deling voor dat doel op de checklist komen.")
+	for _, d := range veldLijst(c, "doelen") {
+		h.doel(d)
+	}
+
+	if vw := h.convenantVoorwaarden(c); len(vw) > 0 {
+		h.kop(3, "Voorwaarden", "", false)
+		h.alinea("De voorwaarden die de doelen en routes van dit convenant noemen, met de tekst van de checklist:")
+		var items []string
+		for _, v := range vw {
+			items = append(items, h.voorwaardeTekst(v))
+		}
+		h.punten(items...)
+	}
+
+	if routes := veldLijst(c, "routes"); len(routes) > 0 {
+		h.kop(3, "Routes", "", false)
+		h.alinea("De wettelijke routes waarlangs binnen dit convenant gedeeld wordt. Elke route noemt haar grondslag in de wet of de eigen taak van de partij.")
+		for _, r := range routes {
+			h.route(r, 4)
+		}
+	}
+
+	if bt, ok := c["bewaartermijn"].(map[string]any); ok {
+		h.kop(3, "Bewaartermijn", "", false)
+		s := ""
+		if j, ok := bt["jaren"]; ok {
+			s = "**" + md(fmt.Sprint(j)) + " jaar.** "
+		}
+		h.alinea(s + md(veldTekst(bt, "tekst")))
+		h.punten(
+			als(veldTekst(bt, "grondslag") != "", veld("Grondslag", h.grondslagLink(veldTekst(bt, "grondslag")))),
+			veld("Zekerheid", md(veldTekst(bt, "zekerheid"))),
+		)
+	}
+
+	if artikelen := veldLijst(c, "artikelen"); len(artikelen) > 0 {
+		h.kop(3, "Artikelen", "", false)
+		var items []string
+		for _, a := range artikelen {
+			items = append(items, link(veldTekst(a, "titel"), veldTekst(a, "bron"))+" `"+veldTekst(a, "id")+"`")
+		}
+		h.punten(items...)
+	}
+	if bronnen := veldLijst(c, "bronnen"); len(bronnen) > 0 {
+		h.kop(3, "Bronnen", "", false)
+		var items []string
+		for _, b := range bronnen {
+			items = append(items, link(veldTekst(b, "titel"), veldTekst(b, "url")))
+		}
+		h.punten(items...)
+	}
+	if h.heeftOpenVragen(c) {
+		h.alinea("Wat over dit convenant nog onzeker is, staat onder [Open vragen](" + ref("open/"+cid) + ").")
+	}
+}
+
+func (h *handreiking) deelnemers(c map[string]any) {
+	deelnemers := veldLijst(c, "deelnemers")
+	if len(deelnemers) == 0 {
+		h.alinea("Geen vaste deelnemers vastgelegd.")
+		return
+	}
+	wgs := slices.ContainsFunc(deelnemers, func(d map[string]any) bool { _, ok := d["wgs"]; return ok })
+	orgs := slices.ContainsFunc(deelnemers, func(d map[string]any) bool { return len(veldLijst(d, "organisaties")) > 0 })
+	kolommen := []string{"Partij", "Deelname", "Periode"}
+	if wgs {
+		kolommen = append(kolommen, "WGS-deelnemer")
+	}
+	kolommen = append(kolommen, "Zekerheid")
+	if orgs {
+		kolommen = append(kolommen, "Organisaties")
+	}
+	h.regel("| " + strings.Join(kolommen, " | ") + " |")
+	h.regel("|" + strings.Repeat("---|", len(kolommen)))
+	for _, d := range deelnemers {
+		p := veldTekst(d, "partij")
+		rij := []string{cel(h.label("partijen", p)) + " `" + p + "`", cel(woord(veldTekst(d, "deelname")))}
+		rij = append(rij, cel(cmp.Or(periodeTekst(veldTekst(d, "vanaf"), veldTekst(d, "tot")), "hele looptijd")))
+		if wgs {
+			rij = append(rij, jaNee(d["wgs"]))
+		}
+		rij = append(rij, cel(veldTekst(d, "zekerheid")))
+		if orgs {
+			var namen []string
+			for _, o := range veldLijst(d, "organisaties") {
+				namen = append(namen, veldTekst(o, "naam"))
+			}
+			rij = append(rij, cel(strings.Join(namen, ", ")))
+		}
+		h.regel("| " + strings.Join(rij, " | ") + " |")
+	}
+	h.regel("")
+}
+
+func (h *handreiking) doel(d map[string]any) {
+	titel := veldTekst(d, "label")
+	if s, ok := d["stap"]; ok {
+		titel = fmt.Sprintf("Stap %v: %s", s, titel)
+	}
+	h.kop(4, md(titel), "", false)
+	if o := veldTekst(d, "omschrijving"); o != "" {
+		h.alinea(mdAlinea(o))
+	}
+	var alternatieven []string
+	for _, a := range veldLijst(d, "alternatieven") {
+		s := md(veldTekst(a, "tekst")) + " (doel: " + md(h.label("doelen", veldTekst(a, "doel")))
+		if n := veldTekst(a, "naar"); n != "" {
+			s += ", naar: " + md(h.label("partijen", n))
+		}
+		alternatieven = append(alternatieven, s+")")
+	}
+	_, heeftMax := d["max_gegevens"]
+	h.punten(
+		als(veldTekst(d, "fase") != "", veld("Fase", "`"+veldTekst(d, "fase")+"`")),
+		als(veldTekst(d, "beslist") != "", veld("Beslist", md(veldTekst(d, "beslist")))),
+		als(heeftMax, veld("Ten hoogste deze gegevens", h.maxGegevens(veldTeksten(d, "max_gegevens")))),
+		als(len(veldTeksten(d, "voorwaarden")) > 0, veld("Voorwaarden", md(strings.Join(h.labels("voorwaarden", veldTeksten(d, "voorwaarden")), ", ")))),
+		jaNeeVeld("Inclusiecriteria vereist", d["vereist_inclusie"]),
+		jaNeeVeld("Rol in de casus vereist", d["vereist_rol_in_casus"]),
+		jaNeeVeld("Betrokkene informeren", d["informeren"]),
+		als(len(veldTeksten(d, "verenigbaar_met")) > 0, veld("Verder te gebruiken voor", md(strings.Join(h.labels("doelen", veldTeksten(d, "verenigbaar_met")), ", ")))),
+		als(len(alternatieven) > 0, veld("Als het niet mag", strings.Join(alternatieven, "; "))),
+		veld("Id", "`"+veldTekst(d, "id")+"`"),
+	)
+}
+
+func (h *handreiking) maxGegevens(ids []string) string {
+	switch {
+	case len(ids) == 0:
+		return "geen persoonsgegevens (alleen geanonimiseerd of geaggregeerd)"
+	case slices.Contains(ids, "*"):
+		return "alle categorieën, voor zover noodzakelijk"
+	}
+	return md(strings.Join(h.labels("gegevens", ids), ", "))
+}
+
+// route writes one route (of a covenant or of the law) under a heading of this level.
+func (h *handreiking) route(r map[string]any, niveau int) {
+	rid := veldTekst(r, "id")
+	h.kop(niveau, md(veldTekst(r, "titel")), "route/"+rid, false)
+	if t := veldTekst(r, "tekst"); t != "" {
+		h.alinea(mdAlinea(t))
+	}
+	gegevens := veldTeksten(r, "gegevens")
+	gegevensTekst := "alle categorieën"
+	if len(gegevens) > 0 && !slices.Contains(gegevens, "*") {
+		gegevensTekst = md(strings.Join(h.labels("gegevens", gegevens), ", "))
+	}
+	doelen := veldTeksten(r, "doelen")
+	doelenTekst := "elk doel"
+	if !slices.Contains(doelen, "*") {
+		doelenTekst = md(strings.Join(h.labels("doelen", doelen), ", "))
+	}
+	var feiten []string
+	if f, ok := r["feiten"].(map[string]any); ok {
+		for _, k := range slices.Sorted(maps.Keys(f)) {
+			feiten = append(feiten, md(h.label("feiten", k))+" = "+md(h.feitWaarde(f[k])))
+		}
+	}
+	var handelingen []string
+	for _, hd := range veldLijst(r, "handelingen") {
+		s := md(h.label("feiten", veldTekst(hd, "feit"))) + " = " + md(h.feitWaarde(hd["waarde"])) +
+			" (anders op de checklist: " + md(h.label("voorwaarden", veldTekst(hd, "voorwaarde")))
+		if m := veldTekst(hd, "bij_minderjarige"); m != "" {
+			s += "; bij een minderjarige: " + md(h.label("voorwaarden", m))
+		}
+		handelingen = append(handelingen, s+")")
+	}
+	var grond []string
+	for _, g := range veldTeksten(r, "grondslagen") {
+		grond = append(grond, h.grondslagLink(g))
+	}
+	if eigen, _ := r["eigen_grondslag"].(bool); eigen {
+		grond = append(grond, "de eigen wettelijke taak van de partij")
+	}
+	h.punten(
+		veld("Van", md(strings.Join(h.partijGroepen(veldTeksten(r, "van")), "; "))),
+		veld("Naar", md(strings.Join(h.partijGroepen(veldTeksten(r, "naar")), "; "))),
+		veld("Doelen", doelenTekst),
+		veld("Gegevens", gegevensTekst),
+		als(periodeTekst(veldTekst(r, "geldig_vanaf"), veldTekst(r, "geldig_tot")) != "", veld("Geldig", md(periodeTekst(veldTekst(r, "geldig_vanaf"), veldTekst(r, "geldig_tot"))))),
+		als(len(feiten) > 0, veld("Geldt als", strings.Join(feiten, "; "))),
+		als(len(handelingen) > 0, veld("Nodig", strings.Join(handelingen, "; "))),
+		veld("Dekt", md(strings.Join(h.labels("lagen", veldTeksten(r, "lagen")), ", "))),
+		als(len(grond) > 0, veld("Grondslag", strings.Join(grond, "; "))),
+		als(len(veldTeksten(r, "voorwaarden")) > 0, veld("Voorwaarden", md(strings.Join(h.labels("voorwaarden", veldTeksten(r, "voorwaarden")), ", ")))),
+		veld("Oordeel", md(h.label("oordelen", veldTekst(r, "oordeel")))),
+		als(r["zelfstandig"] == true, veld("Zelfstandige route", "ja")),
+		veld("Zekerheid", md(veldTekst(r, "zekerheid"))),
+		veld("Id", "`"+rid+"`"),
+	)
+}
+
+// partijGroepen names the parties of a route: labels for parties, words for the groups the rules know.
+func (h *handreiking) partijGroepen(ids []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		var delen []string
+		for deel := range strings.SplitSeq(id, "+") {
+			switch {
+			case deel == "*":
+				delen = append(delen, "iedereen")
+			case strings.HasPrefix(deel, "@"):
+				delen = append(delen, cmp.Or(groepNamen[deel], deel))
+			default:
+				delen = append(delen, h.partij(deel))
+			}
+		}
+		out = append(out, strings.Join(delen, " die ook "))
+	}
+	return out
+}
+
+// groepNamen are the words for the party groups of routes.yaml (see groepen in controle.go).
+var groepNamen = map[string]string{
+	"@taak":           "een partij voor wie het doel bij de eigen wettelijke taak hoort",
+	"@privaat":        "een private partij",
+	"@publiek":        "een publieke partij",
+	"@beroepsgeheim":  "een partij met beroepsgeheim",
+	"@bijzondere_wet": "een partij onder de Wet politiegegevens of de Wjsg",
+	"@deelnemers":     "de deelnemers van het convenant",
+	"@wgs_deelnemers": "de WGS-deelnemers van het convenant",
+}
+
+// convenantVoorwaarden are the conditions named by the covenant's purposes and routes, in the order of
+// voorwaarden.yaml.
+func (h *handreiking) convenantVoorwaarden(c map[string]any) []string {
+	set := map[string]bool{}
+	for _, d := range veldLijst(c, "doelen") {
+		for _, v := range veldTeksten(d, "voorwaarden") {
+			set[v] = true
+		}
+	}
+	for _, r := range veldLijst(c, "routes") {
+		for _, v := range veldTeksten(r, "voorwaarden") {
+			set[v] = true
+		}
+		for _, hd := range veldLijst(r, "handelingen") {
+			set[veldTekst(hd, "voorwaarde")] = true
+			if m := veldTekst(hd, "bij_minderjarige"); m != "" {
+				set[m] = true
+			}
+		}
+	}
+	delete(set, "")
+	return h.inVolgorde("voorwaarden", slices.Collect(maps.Keys(set)))
+}
+
+// inVolgorde sorts ids of a vocabulary in the order of their file.
+func (h *handreiking) inVolgorde(soort string, ids []string) []string {
+	volgorde := func(id string) int {
+		if n, ok := h.kb.Item(soort, id)["volgorde"].(int); ok {
+			return n
+		}
+		return 1 << 30
+	}
+	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(volgorde(a), volgorde(b)), cmp.Compare(a, b)) })
+	return ids
+}
+
+func (h *handreiking) voorwaardeTekst(id string) string {
+	v := h.kb.Item("voorwaarden", id)
+	s := "**" + md(h.label("voorwaarden", id)) + "** — " + md(veldTekst(v, "tekst"))
+	var grond []string
+	for _, g := range veldTeksten(v, "grondslagen") {
+		grond = append(grond, h.grondslagLink(g))
+	}
+	if len(grond) > 0 {
+		s += " *(" + strings.Join(grond, "; ") + ")*"
+	}
+	return s + " `" + id + "`"
+}
+
+func (h *handreiking) vraagbaak() {
+	if len(h.vragen) == 0 {
+		return
+	}
+	h.kop(2, "Vraagbaak", "vraagbaak", true)
+	h.alinea("Vragen zoals professionals ze stellen, met het antwoord uit de kennisbank. Antwoorden met een controle worden bij elke wijziging van de regels opnieuw getoetst.")
+	opgenomen := map[string]bool{}
+	for _, v := range h.vragen {
+		opgenomen[v.ID] = true
+	}
+	for _, v := range h.vragen {
+		h.kop(3, md(v.Vraag), "vraag/"+v.ID, true)
+		if t := strings.TrimSpace(v.Tekst); t != "" {
+			h.alinea(verschuifKoppen(t, 2))
+		} else {
+			h.alinea(mdAlinea(v.Samenvatting))
+		}
+		h.alinea("*Bij deze vraag:*")
+		var convenanten, zieOok, bronnen []string
+		for _, c := range v.Convenanten {
+			if slices.ContainsFunc(h.convenanten, func(m map[string]any) bool { return veldTekst(m, "id") == c }) {
+				convenanten = append(convenanten, "["+md(h.convenantNaam(c))+"]("+ref("convenant/"+c)+")")
+			} else {
+				convenanten = append(convenanten, md(h.convenantNaam(c)))
+			}
+		}
+		for _, z := range v.ZieOok {
+			titel := z
+			if item, ok := h.kb.Vraagbaakitem(z); ok {
+				titel = item.Vraag
+			}
+			if opgenomen[z] {
+				zieOok = append(zieOok, "["+md(titel)+"]("+ref("vraag/"+z)+")")
+			} else {
+				zieOok = append(zieOok, md(titel))
+			}
+		}
+		for _, b := range v.Bronnen {
+			bronnen = append(bronnen, h.grondslagLink(b))
+		}
+		controles := ""
+		if n := len(v.Controles); n == 1 {
+			controles = "1 controle, getoetst aan de regels"
+		} else if n > 1 {
+			controles = fmt.Sprintf("%d controles, getoetst aan de regels", n)
+		}
+		h.punten(
+			als(len(convenanten) > 0, veld("Convenanten", strings.Join(convenanten, ", "))),
+			als(len(v.Partijen) > 0, veld("Partijen", md(strings.Join(h.partijLabels(v.Partijen), ", ")))),
+			als(len(v.Gegevens) > 0, veld("Gegevens", md(strings.Join(h.labels("gegevens", v.Gegevens), ", ")))),
+			als(len(v.Doelen) > 0, veld("Doelen", md(strings.Join(h.labels("doelen", v.Doelen), ", ")))),
+			als(len(bronnen) > 0, veld("Bronnen", strings.Join(bronnen, "; "))),
+			als(v.Zekerheid != "", veld("Zekerheid", md(v.Zekerheid))),
+			als(len(zieOok) > 0, veld("Zie ook", strings.Join(zieOok, "; "))),
+			als(len(v.Trefwoorden) > 0, veld("Trefwoorden", md(strings.Join(v.Trefwoorden, ", ")))),
+			als(controles != "", veld("Controles", controles)),
+			veld("Id", "`"+v.ID+"`"),
+		)
+	}
+}
+
+// grondslagen lists the legal grounds the text links to, grouped by law in the order of the catalogue.
+func (h *handreiking) grondslagen() {
+	if len(h.geciteerd) == 0 {
+		return
+	}
+	h.kop(2, "Grondslagen", "grondslagen", true)
+	h.alinea("De wetsartikelen en bepalingen die deze handreiking noemt, met een link naar de officiële tekst. " +
+		"De zekerheid zegt hoe vast de kennisbank de bepaling en haar uitleg heeft (verificatie tussen haakjes).")
+	ids := h.inVolgorde("grondslagen", slices.Collect(maps.Keys(h.geciteerd)))
+	var wetten []string
+	perWet := map[string][]string{}
+	for _, id := range ids {
+		w := cmp.Or(veldTekst(h.kb.Item("grondslagen", id), "wet"), "Overig")
+		if _, ok := perWet[w]; !ok {
+			wetten = append(wetten, w)
+		}
+		perWet[w] = append(perWet[w], id)
+	}
+	for _, w := range wetten {
+		h.kop(3, md(w), "", false)
+		var items []string
+		for _, id := range perWet[w] {
+			g := h.kb.Item("grondslagen", id)
+			s := link(cmp.Or(veldTekst(g, "titel"), id), veldTekst(g, "bron"))
+			if u := veldTekst(g, "uitleg"); u != "" {
+				s += " — " + md(u)
+			}
+			var meta []string
+			if z := veldTekst(g, "zekerheid"); z != "" {
+				zm := "zekerheid " + z
+				if v := veldTekst(g, "verificatie"); v != "" {
+					zm += " (" + v + ")"
+				}
+				meta = append(meta, zm)
+			}
+			if p := periodeTekst(veldTekst(g, "geldig_vanaf"), veldTekst(g, "geldig_tot")); p != "" {
+				meta = append(meta, "geldig "+p)
+			}
+			if len(meta) > 0 {
+				s += " *" + md(strings.Join(meta, "; ")) + "*"
+			}
+			items = append(items, s+" `"+id+"`")
+		}
+		h.punten(items...)
+	}
+}
+
+func (h *handreiking) heeftOpenVragen(c map[string]any) bool {
+	return len(h.convenantOnzeker(c)) > 0
+}
+
+// convenantOnzeker lists what the knowledge base marks uncertain about a covenant.
+func (h *handreiking) convenantOnzeker(c map[string]any) []string {
+	var items []string
+	if vf, ok := c["vereist_feiten"].(map[string]any); ok && len(vf) > 0 {
+		var delen []string
+		for _, f := range slices.Sorted(maps.Keys(vf)) {
+			delen = append(delen, md(h.label("feiten", f))+" = "+md(h.feitWaarde(vf[f])))
+		}
+		items = append(items, "**Status:** "+md(woord(veldTekst(c, "soort")))+"; de regels rekenen er alleen mee als de vraag zegt: "+strings.Join(delen, "; ")+" (\"stel dat\").")
+	}
+	if veldTekst(c, "zekerheid") == "laag" {
+		items = append(items, "**De gegevens van dit convenant** hebben zekerheid laag.")
+	}
+	if ic, ok := c["inclusiecriteria"].(map[string]any); ok && veldTekst(ic, "zekerheid") == "laag" {
+		items = append(items, "**De inclusiecriteria** hebben zekerheid laag.")
+	}
+	if bt, ok := c["bewaartermijn"].(map[string]any); ok && veldTekst(bt, "zekerheid") == "laag" {
+		items = append(items, "**De bewaartermijn** heeft zekerheid laag.")
+	}
+	var laag []string
+	for _, d := range veldLijst(c, "deelnemers") {
+		if veldTekst(d, "zekerheid") == "laag" {
+			laag = append(laag, h.label("partijen", veldTekst(d, "partij")))
+		}
+	}
+	if len(laag) > 0 {
+		items = append(items, "**Deelname met zekerheid laag:** "+md(strings.Join(laag, ", "))+".")
+	}
+	var routes []string
+	for _, r := range veldLijst(c, "routes") {
+		if veldTekst(r, "zekerheid") == "laag" {
+			routes = append(routes, "["+md(veldTekst(r, "titel"))+"]("+ref("route/"+veldTekst(r, "id"))+")")
+		}
+	}
+	if len(routes) > 0 {
+		items = append(items, "**Routes met zekerheid laag:** "+strings.Join(routes, "; ")+".")
+	}
+	for _, v := range veldTeksten(c, "open_vragen") {
+		items = append(items, mdAlinea(v))
+	}
+	return items
+}
+
+func (h *handreiking) openVragen() {
+	type blok struct {
+		titel, sleutel string
+		items          []string
+	}
+	var blokken []blok
+	for _, c := range h.convenanten {
+		if items := h.convenantOnzeker(c); len(items) > 0 {
+			blokken = append(blokken, blok{convenantTitel(c), "open/" + veldTekst(c, "id"), items})
+		}
+	}
+	var routes []string
+	for _, r := range h.wettelijk {
+		if veldTekst(r, "zekerheid") == "laag" {
+			routes = append(routes, "["+md(veldTekst(r, "titel"))+"]("+ref("route/"+veldTekst(r, "id"))+")")
+		}
+	}
+	if len(routes) > 0 {
+		blokken = append(blokken, blok{"Wettelijke routes met zekerheid laag", "", routes})
+	}
+	var gronden []string
+	for _, id := range h.onzekereGrondslagen() {
+		g := h.kb.Item("grondslagen", id)
+		gronden = append(gronden, h.grondslagLink(id)+" — "+md(veldTekst(g, "uitleg"))+
+			" *"+md("zekerheid "+veldTekst(g, "zekerheid")+", verificatie "+cmp.Or(veldTekst(g, "verificatie"), "onbekend"))+"*")
+	}
+	if len(gronden) > 0 {
+		blokken = append(blokken, blok{"Grondslagen met zekerheid laag of onzekere verificatie", "", gronden})
+	}
+	var vragen []string
+	for _, v := range h.vragen {
+		if v.Zekerheid == "laag" {
+			vragen = append(vragen, "["+md(v.Vraag)+"]("+ref("vraag/"+v.ID)+")")
+		}
+	}
+	if len(vragen) > 0 {
+		blokken = append(blokken, blok{"Antwoorden in de vraagbaak met zekerheid laag", "", vragen})
+	}
+	if len(blokken) == 0 {
+		return
+	}
+	h.kop(2, "Open vragen", "open", true)
+	h.alinea("Alles wat de kennisbank als onzeker markeert. Antwoorden die hiervan afhangen, krijgen een lagere zekerheid; leg ze voor aan de FG of privacy officer.")
+	for _, b := range blokken {
+		h.kop(3, md(b.titel), b.sleutel, false)
+		h.punten(b.items...)
+	}
+}
+
+// onzekereGrondslagen are the grounds of the catalogue with zekerheid laag or verificatie onzeker, in
+// the order of the catalogue.
+func (h *handreiking) onzekereGrondslagen() []string {
+	var ids []string
+	for _, id := range h.kb.IDs("grondslagen") {
+		g := h.kb.Item("grondslagen", id)
+		if veldTekst(g, "zekerheid") == "laag" || veldTekst(g, "verificatie") == "onzeker" {
+			ids = append(ids, id)
+		}
+	}
+	return h.inVolgorde("grondslagen", ids)
+}
+
+// grondslagLink is the title of a legal ground linked to its official text; it marks the ground as cited.
+func (h *handreiking) grondslagLink(id string) string {
+	g := h.kb.Item("grondslagen", id)
+	if g == nil {
+		return md(id)
+	}
+	h.geciteerd[id] = true
+	return link(cmp.Or(veldTekst(g, "titel"), id), veldTekst(g, "bron"))
+}
+
+// bronTekst is a source that may be a link or a reference in words.
+func (h *handreiking) bronTekst(bron string) string {
+	if strings.HasPrefix(bron, "https://") || strings.HasPrefix(bron, "http://") {
+		return link(bron, bron)
+	}
+	return md(bron)
+}
+
+func (h *handreiking) label(soort, id string) string {
+	if item := h.kb.Item(soort, id); item != nil {
+		for _, v := range []string{"label", "naam", "titel"} {
+			if s := veldTekst(item, v); s != "" {
+				return s
+			}
+		}
+	}
+	return id
+}
+
+func (h *handreiking) labels(soort string, ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = h.label(soort, id)
+	}
+	return out
+}
+
+// partij gives the label of a party role, or of an organisation of a covenant.
+func (h *handreiking) partij(id string) string {
+	if h.kb.Item("partijen", id) != nil {
+		return h.label("partijen", id)
+	}
+	return h.label("organisaties", id)
+}
+
+func (h *handreiking) partijLabels(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = h.partij(id)
+	}
+	return out
+}
+
+func (h *handreiking) convenantNaam(id string) string {
+	c := h.kb.Item("convenanten", id)
+	return cmp.Or(veldTekst(c, "korte_naam"), veldTekst(c, "naam"), id)
+}
+
+func (h *handreiking) feitWaarde(v any) string {
+	switch x := v.(type) {
+	case bool:
+		return jaNee(x)
+	case string:
+		return woord(x)
+	}
+	return fmt.Sprint(v)
+}
+
+func convenantTitel(c map[string]any) string {
+	titel := veldTekst(c, "naam")
+	if k := veldTekst(c, "korte_naam"); k != "" && !strings.Contains(titel, k) {
+		titel += " (" + k + ")"
+	}
+	return titel
+}
+
+// kopID is a heading of the parsed document with its HTML id.
+type kopID struct {
+	niveau int
+	tekst  string
+	id     string
+}
+
+// kopIDs parses the Markdown as the HTML renderer does and returns every heading with its id.
+func kopIDs(doc string) ([]kopID, error) {
+	src := []byte(doc)
+	ctx := parser.NewContext(parser.WithIDs(nieuweKopIDs()))
+	root := markdownOmzetter().Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	var uit []kopID
+	err := ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		kp, ok := n.(*ast.Heading)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		id, _ := kp.AttributeString("id")
+		idb, _ := id.([]byte)
+		regel := ""
+		if l := kp.Lines(); l.Len() > 0 {
+			seg := l.At(l.Len() - 1)
+			regel = string(seg.Value(src))
+		}
+		uit = append(uit, kopID{niveau: kp.Level, tekst: strings.TrimSpace(regel), id: string(idb)})
+		return ast.WalkSkipChildren, nil
+	})
+	return uit, err
+}
+
+// markdownOmzetter is the Markdown dialect of the handreiking: CommonMark with GFM tables, strikethrough
+// and task lists, and heading ids. Raw HTML is not passed through.
+func markdownOmzetter() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+}
+
+// kopIDGenerator gives headings ids like GitHub does: lower case, letters, digits, - and _ kept, spaces
+// become -, everything else dropped; a repeated id gets -1, -2, ….
+type kopIDGenerator struct{ gezien map[string]bool }
+
+func nieuweKopIDs() *kopIDGenerator { return &kopIDGenerator{gezien: map[string]bool{}} }
+
+func (g *kopIDGenerator) Generate(value []byte, _ ast.NodeKind) []byte {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(string(value))) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_':
+			b.WriteRune(r)
+		case r == ' ' || r == '\t':
+			b.WriteByte('-')
+		}
+	}
+	basis := cmp.Or(b.String(), "kop")
+	id := basis
+	for i := 1; g.gezien[id]; i++ {
+		id = fmt.Sprintf("%s-%d", basis, i)
+	}
+	g.gezien[id] = true
+	return []byte(id)
+}
+
+func (g *kopIDGenerator) Put(value []byte) { g.gezien[string(value)] = true }
+
+// verschuifKoppen moves the ATX headings of a Markdown text n levels down (at most to level 6), outside
+// fenced code, so that a vraagbaak text fits under its question; it closes a fence left open.
+func verschuifKoppen(s string, n int) string {
+	regels := strings.Split(s, "\n")
+	hek := ""
+	for i, r := range regels {
+		t := strings.TrimLeft(r, " ")
+		if len(r)-len(t) > 3 {
+			continue
+		}
+		if hek != "" {
+			if strings.HasPrefix(t, hek) {
+				hek = ""
+			}
+			continue
+		}
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			hek = t[:len(t)-len(strings.TrimLeft(t, t[:1]))]
+			continue
+		}
+		niveau := len(t) - len(strings.TrimLeft(t, "#"))
+		if niveau >= 1 && niveau <= 6 && (len(t) == niveau || t[niveau] == ' ' || t[niveau] == '\t') {
+			regels[i] = strings.Repeat("#", min(niveau+n, 6)) + t[niveau:]
+		}
+	}
+	if hek != "" {
+		// An open fence would swallow the rest of the handreiking.
+		regels = append(regels, hek)
+	}
+	return strings.Join(regels, "\n")
+}
+
+// veldTekst, veldTeksten and veldLijst read the plain JSON values of the knowledge base.
+func veldTekst(m map[string]any, k string) string {
+	s, _ := m[k].(string)
+	return s
+}
+
+func veldTeksten(m map[string]any, k string) []string {
+	l, _ := m[k].([]any)
+	out := make([]string, 0, len(l))
+	for _, x := range l {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func veldLijst(m map[string]any, k string) []map[string]any { return lijstVan(m[k]) }
+
+// veld is one "**Naam:** waarde" line of a list; empty when there is no value.
+func veld(naam, waarde string) string {
+	if waarde == "" {
+		return ""
+	}
+	return "**" + naam + ":** " + waarde
+}
+
+func als(voorwaarde bool, s string) string {
+	if !voorwaarde {
+		return ""
+	}
+	return s
+}
+
+func jaNeeVeld(naam string, v any) string {
+	if _, ok := v.(bool); !ok {
+		return ""
+	}
+	return veld(naam, jaNee(v))
+}
+
+func jaNee(v any) string {
+	switch v {
+	case true:
+		return "ja"
+	case false:
+		return "nee"
+	}
+	return "—"
+}
+
+// woord writes a snake_case value of the data for people.
+func woord(s string) string { return strings.ReplaceAll(s, "_", " ") }
+
+func hoofdletter(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
+}
+
+func looptijdTekst(vanaf, tot string) string {
+	return cmp.Or(periodeTekst(vanaf, tot), "niet bekend")
+}
+
+func periodeTekst(vanaf, tot string) string {
+	switch {
+	case vanaf != "" && tot != "":
+		return "van " + vanaf + " tot en met " + tot
+	case vanaf != "":
+		return "vanaf " + vanaf
+	case tot != "":
+		return "tot en met " + tot
+	}
+	return ""
+}
+
+// md escapes text from the knowledge base so that it stays text in Markdown: no emphasis, links, code,
+// HTML or entities, and no line breaks.
+func md(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	s = mdTekens.Replace(s)
+	return entiteit.ReplaceAllString(s, `\$0`)
+}
+
+var (
+	mdTekens = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, "~", `\~`)
+	entiteit = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);`)
+	// blokBegin is what would start a block (heading, quote, list, rule) at the start of a paragraph.
+	blokBegin = regexp.MustCompile(`^([#>+=|-]|[0-9]+[.)])`)
+)
+
+// mdAlinea escapes text that starts a paragraph.
+func mdAlinea(s string) string {
+	s = md(s)
+	if m := blokBegin.FindStringIndex(s); m != nil {
+		s = s[:m[1]-1] + `\` + s[m[1]-1:]
+	}
+	return s
+}
+
+// cel escapes text for a table cell.
+func cel(s string) string { return strings.ReplaceAll(md(s), "|", `\|`) }
+
+// link is a Markdown link to an absolute URL; without a URL it is the text alone.
+func link(tekst, url string) string {
+	if url == "" {
+		return md(tekst)
+	}
+	return "[" + md(tekst) + "](" + linkDoel.Replace(url) + ")"
+}
+
+var linkDoel = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", `\`, "%5C", "`", "%60")
+
+// HandreikingHTML generates the handreiking as one standalone HTML page: the Markdown of Handreiking
+// rendered with its own style sheet, no external resources and no scripts, readable on a phone and
+// printable. Text from the knowledge base is escaped; raw HTML in vraagbaak texts is left out.
+func HandreikingHTML(kb *Kennisbank, opties ...HandreikingOptie) ([]byte, error) {
+	h, err := nieuweHandreiking(kb, opties)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := h.markdown()
+	if err != nil {
+		return nil, err
+	}
+	var lichaam bytes.Buffer
+	ctx := parser.NewContext(parser.WithIDs(nieuweKopIDs()))
+	if err := markdownOmzetter().Convert(doc, &lichaam, parser.WithContext(ctx)); err != nil {
+		return nil, fmt.Errorf("handreiking: html: %w", err)
+	}
+	// Tables scroll inside their own box on a narrow screen. Text never contains a literal tag: the
+	// renderer escapes it.
+	inhoud := strings.NewReplacer("<table>", `<div class="tabel"><table>`, "</table>", "</table></div>").Replace(lichaam.String())
+
+	var titelTekst strings.Builder
+	for _, k := range h.koppen {
+		if k.niveau == 1 {
+			titelTekst.WriteString(ontsnapMarkdown(k.tekst))
+			break
+		}
+	}
+	var b bytes.Buffer
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n")
+	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	fmt.Fprintf(&b, "<meta name=\"generator\" content=\"magikdelen, kennisbank %s\">\n", htmlTekst(kb.Versie()))
+	fmt.Fprintf(&b, "<title>%s</title>\n", htmlTekst(titelTekst.String()))
+	b.WriteString("<style>\n" + handreikingCSS)
+	var convenantIDs []string
+	for _, k := range h.koppen {
+		if strings.HasPrefix(k.sleutel, "convenant/") {
+			convenantIDs = append(convenantIDs, "h2#"+cssID(k.id))
+		}
+	}
+	if len(convenantIDs) > 0 {
+		fmt.Fprintf(&b, "@media print { %s { break-before: page; } }\n", strings.Join(convenantIDs, ", "))
+	}
+	b.WriteString("</style>\n</head>\n<body>\n")
+	fmt.Fprintf(&b, "<header class=\"balk\"><a href=\"#%s\">Inhoud</a><span>%s</span></header>\n", htmlTekst(h.inhoudID()), htmlTekst(titelTekst.String()))
+	b.WriteString("<main>\n")
+	b.WriteString(inhoud)
+	b.WriteString("</main>\n</body>\n</html>\n")
+	return b.Bytes(), nil
+}
+
+func (h *handreiking) inhoudID() string {
+	for _, k := range h.koppen {
+		if k.sleutel == "inhoud" {
+			return k.id
+		}
+	}
+	return ""
+}
+
+// ontsnapMarkdown undoes the escapes of md, for the page title.
+func ontsnapMarkdown(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+var htmlTekst = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;").Replace
+
+// cssID escapes an id for a CSS selector: letters, digits, - and _ as they are, the rest as a code point.
+func cssID(id string) string {
+	var b strings.Builder
+	for i, r := range id {
+		switch {
+		case r < 0x80 && (r == '-' || r == '_' || unicode.IsLetter(r) || (unicode.IsDigit(r) && i > 0)):
+			b.WriteRune(r)
+		case r >= 0x80:
+			b.WriteRune(r)
+		default:
+			fmt.Fprintf(&b, `\%x `, r)
+		}
+	}
+	return b.String()
+}
+
+const handreikingCSS = `:root { color-scheme: light; --tekst: #1b1b1b; --zacht: #5a5a5a; --lijn: #d0d7de; --vlak: #f4f6f8; --link: #0b5cad; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; font-size: 1rem; line-height: 1.55; color: var(--tekst); background: #fff; }
+.balk { position: sticky; top: 0; z-index: 1; display: flex; gap: 1rem; align-items: baseline; padding: .5rem 1rem; background: var(--vlak); border-bottom: 1px solid var(--lijn); font-size: .9rem; }
+.balk a { flex: none; }
+.balk span { color: var(--zacht); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
+main { max-width: 50rem; margin: 0 auto; padding: 1rem; }
+h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.6em 0 .6em; scroll-margin-top: 3rem; overflow-wrap: anywhere; }
+h1 { font-size: 1.8rem; margin-top: .5em; }
+h2 { font-size: 1.45rem; padding-top: .6rem; border-top: 2px solid var(--lijn); }
+h3 { font-size: 1.2rem; }
+h4 { font-size: 1.05rem; }
+h5, h6 { font-size: 1rem; }
+p, li { overflow-wrap: anywhere; }
+a { color: var(--link); overflow-wrap: anywhere; word-break: break-word; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .8em; color: var(--zacht); background: var(--vlak); padding: 0 .25em; border-radius: 3px; overflow-wrap: anywhere; }
+td code { overflow-wrap: normal; white-space: nowrap; }
+pre { overflow-x: auto; background: var(--vlak); padding: .75rem; border-radius: 4px; }
+pre code { overflow-wrap: normal; }
+ul, ol { padding-left: 1.4rem; }
+li { margin: .2rem 0; }
+li > input[type=checkbox] { margin-right: .4rem; }
+blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 4px solid var(--lijn); color: var(--zacht); }
+hr { border: 0; border-top: 1px solid var(--lijn); margin: 2rem 0 1rem; }
+.tabel { max-width: 100%; overflow-x: auto; margin: 1rem 0; border: 1px solid var(--lijn); border-radius: 4px; }
+table { border-collapse: collapse; min-width: 100%; font-size: .9rem; }
+th, td { border-bottom: 1px solid var(--lijn); padding: .35rem .5rem; text-align: left; vertical-align: top; min-width: 7rem; }
+th { background: var(--vlak); }
+tr:last-child td { border-bottom: 0; }
+@media (max-width: 30rem) { main { padding: .75rem; } h1 { font-size: 1.5rem; } h2 { font-size: 1.3rem; } }
+@media print {
+  .balk { display: none; }
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: underline; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; color: var(--zacht); overflow-wrap: anywhere; }
+  h1, h2, h3, h4 { break-after: avoid; }
+  li, tr { break-inside: avoid; }
+  .tabel { overflow: visible; border: 0; }
+  th, td { min-width: 0; }
+  code { background: none; }
+}
+`

@@ -1,0 +1,48 @@
+package library
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestVerschuifKoppen(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ naam, in, want string }{
+		{"koppen omlaag", "## Kort antwoord\n\ntekst\n\n### Meer\n#Geen kop", "#### Kort antwoord\n\ntekst\n\n##### Meer\n#Geen kop"},
+		{"hooguit niveau 6", "##### Vijf\n###### Zes", "###### Vijf\n###### Zes"},
+		{"niet in code", "```\n## code\n```\n## kop", "```\n## code\n```\n#### kop"},
+		{"lange fence", "````\n```\n## code\n````\n## kop", "````\n```\n## code\n````\n#### kop"},
+		{"open fence gesloten", "~~~\n## code", "~~~\n## code\n~~~"},
+		{"ingesprongen code", "    ## code", "    ## code"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.naam, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tt.want, verschuifKoppen(tt.in, 2)); diff != "" {
+				t.Errorf("(-verwacht +gekregen):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestKopIDs checks that the ids are those GitHub gives, and that repeated headings get a suffix.
+func TestKopIDs(t *testing.T) {
+	t.Parallel()
+	ids, err := kopIDs("# Titel\n\n## Convenant Zorg- en Veiligheidshuis Twente (ZVHT)\n\n### Stap 1: Aanmelding bij het ZVH\n\n## Open vragen\n\n## Open vragen\n\n## Gecoördineerde aanpak (Wams)\n\n## Wel \\# in de kop \\#\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []kopID{
+		{1, "Titel", "titel"},
+		{2, "Convenant Zorg- en Veiligheidshuis Twente (ZVHT)", "convenant-zorg--en-veiligheidshuis-twente-zvht"},
+		{3, "Stap 1: Aanmelding bij het ZVH", "stap-1-aanmelding-bij-het-zvh"},
+		{2, "Open vragen", "open-vragen"},
+		{2, "Open vragen", "open-vragen-1"},
+		{2, "Gecoördineerde aanpak (Wams)", "gecoördineerde-aanpak-wams"},
+		{2, "Wel \\# in de kop \\#", "wel--in-de-kop-"},
+	}
+	if diff := cmp.Diff(want, ids, cmp.AllowUnexported(kopID{})); diff != "" {
+		t.Errorf("(-verwacht +gekregen):\n%s", diff)
+	}
+}

@@ -1,0 +1,334 @@
+package library_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
+)
+
+// handreikingFixture is the small fixed knowledge base of the handreiking's golden files.
+const handreikingFixture = "../testdata/handreiking/kennisbank"
+
+func fixtureKennisbank(t *testing.T) *library.Kennisbank {
+	t.Helper()
+	kb, err := library.LaadKennisbank(os.DirFS(handreikingFixture))
+	if err != nil {
+		t.Fatalf("LaadKennisbank(%s): %v", handreikingFixture, err)
+	}
+	return kb
+}
+
+// fixtureMet is the fixture as a MapFS with some files replaced.
+func fixtureMet(t *testing.T, vervang map[string]string) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS(handreikingFixture), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		inhoud, err := fs.ReadFile(os.DirFS(handreikingFixture), p)
+		m[p] = &fstest.MapFile{Data: inhoud}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, s := range vervang {
+		m[p] = &fstest.MapFile{Data: []byte(s)}
+	}
+	return m
+}
+
+func TestHandreikingDeterministisch(t *testing.T) {
+	t.Parallel()
+	for naam, maak := range map[string]func(*library.Kennisbank, ...library.HandreikingOptie) ([]byte, error){
+		"markdown": library.Handreiking, "html": library.HandreikingHTML,
+	} {
+		t.Run(naam, func(t *testing.T) {
+			t.Parallel()
+			// Two loads, so that nothing depends on the order of a map in one loaded knowledge base.
+			a, err := maak(fixtureKennisbank(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := maak(fixtureKennisbank(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a, b) {
+				t.Errorf("twee keer gemaakt, verschillende uitvoer:\n%s", cmp.Diff(string(a), string(b)))
+			}
+		})
+	}
+}
+
+// TestHandreikingInhoud checks that the handreiking shows what the knowledge base holds: every covenant,
+// its participants by label, purposes, conditions with their checklist text, routes, articles, the
+// statutory routes, the legal grounds with their links, the vraagbaak and the open questions.
+func TestHandreikingInhoud(t *testing.T) {
+	t.Parallel()
+	kb := fixtureKennisbank(t)
+	uit, err := library.Handreiking(kb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(uit)
+	bevat := func(s string) {
+		t.Helper()
+		if !strings.Contains(doc, s) {
+			t.Errorf("handreiking bevat %q niet", s)
+		}
+	}
+	bevat("# Handreiking gegevensdeling in zorg en veiligheid\n")
+	bevat("\n## Inhoud\n")
+	for _, c := range kb.Convenanten() {
+		bevat("\n## " + c.Naam)
+		item := kb.Item("convenanten", c.ID)
+		for _, v := range item["open_vragen"].([]any) {
+			bevat("- " + v.(string) + "\n")
+		}
+		for _, a := range item["artikelen"].([]any) {
+			bevat("(" + a.(map[string]any)["bron"].(string) + ")")
+		}
+		for _, d := range item["doelen"].([]any) {
+			bevat("- **Id:** `" + d.(map[string]any)["id"].(string) + "`")
+		}
+	}
+	// Labels for people, the id in code beside it.
+	bevat("| College van B&W `gemeente_college` | vast | hele looptijd | ja | hoog | Gemeente Almelo, Gemeente Enschede, Gemeente Hengelo |")
+	// The WGS switch and its legal basis.
+	bevat("- **Vanaf 2025-03-01:** [WGS (samenwerkingsverbanden)")
+	bevat("- **Geldig:** tot en met 2025-02-28\n")
+	// Conditions with their checklist text.
+	noodzaak := kb.Item("voorwaarden", "noodzaak")
+	bevat("- **Noodzaak** — " + noodzaak["tekst"].(string))
+	// The statutory routes outside covenants, with the grounds' official links.
+	bevat("\n## Wettelijke routes buiten de convenanten\n")
+	bevat("\n### Conflict van plichten\n")
+	bevat("[Conflict van plichten (Sr art. 40, overmacht in de zin van noodtoestand)](https://wetten.overheid.nl/jci1.3:c:BWBR0001854&artikel=40)")
+	bevat("\n## Grondslagen\n")
+	bevat("\n## Vraagbaak\n")
+	for _, v := range kb.Vraagbaak() {
+		bevat("\n### " + v.Vraag + "\n")
+		bevat("- **Id:** `" + v.ID + "`")
+	}
+	// The headings of a vraagbaak text are moved under its question.
+	bevat("\n#### Kort antwoord\n")
+	// Open questions: the bill, the uncertain grounds and routes, the uncertain answers.
+	bevat("\n## Open vragen\n")
+	bevat("- **Status:** wetsvoorstel; de regels rekenen er alleen mee als de vraag zegt: Stel dat de Wams in werking is = ja (\"stel dat\").")
+	bevat("\n### Grondslagen met zekerheid laag of onzekere verificatie\n")
+	bevat("[Wpg art. 7](https://wetten.overheid.nl/jci1.3:c:BWBR0022463&artikel=7)")
+	bevat("\n### Antwoorden in de vraagbaak met zekerheid laag\n")
+	bevat("- **Routes met zekerheid laag:** [Beroepsgeheimhouder aan het ZVH (WGS art. 2.29 lid 2)](#beroepsgeheimhouder-aan-het-zvh-wgs-art-229-lid-2).")
+
+	// Every ground the text links to is in the list of grounds, with its official link.
+	grondslagen := doc[strings.Index(doc, "\n## Grondslagen\n"):strings.Index(doc, "\n## Vraagbaak\n")]
+	for _, id := range kb.IDs("grondslagen") {
+		g := kb.Item("grondslagen", id)
+		verwijzing := "[" + markdownTekst(g["titel"].(string)) + "](" + g["bron"].(string) + ")"
+		if strings.Contains(doc, verwijzing) && !strings.Contains(grondslagen, verwijzing+" — ") && !strings.Contains(grondslagen, verwijzing+" *") {
+			t.Errorf("grondslag %s wordt genoemd maar staat niet onder Grondslagen", id)
+		}
+	}
+	if strings.ContainsAny(doc, "\uE000\uE001") {
+		t.Errorf("handreiking bevat een onvervangen verwijzing")
+	}
+}
+
+var markdownTeken = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, "~", `\~`)
+
+func markdownTekst(s string) string { return markdownTeken.Replace(s) }
+
+// TestHandreikingLinks checks the links of the HTML page without a browser: every internal link points
+// at an id of the page, every other link is an absolute http(s) URL.
+func TestHandreikingLinks(t *testing.T) {
+	t.Parallel()
+	uit, err := library.HandreikingHTML(fixtureKennisbank(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, m := range regexp.MustCompile(` id="([^"]*)"`).FindAllStringSubmatch(string(uit), -1) {
+		if ids[m[1]] {
+			t.Errorf("id %q komt twee keer voor", m[1])
+		}
+		ids[m[1]] = true
+	}
+	hrefs := regexp.MustCompile(` href="([^"]*)"`).FindAllStringSubmatch(string(uit), -1)
+	if len(hrefs) < 50 {
+		t.Fatalf("maar %d links", len(hrefs))
+	}
+	for _, m := range hrefs {
+		href := strings.ReplaceAll(m[1], "&amp;", "&")
+		if frag, ok := strings.CutPrefix(href, "#"); ok {
+			doel, err := url.PathUnescape(frag)
+			if err != nil || !ids[doel] {
+				t.Errorf("link %q: geen element met id %q", href, doel)
+			}
+			continue
+		}
+		u, err := url.Parse(href)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			t.Errorf("link %q is geen absolute http(s)-URL", href)
+		}
+	}
+}
+
+// TestHandreikingOntsnapt puts markup into the texts of the knowledge base: it must come out as text in
+// Markdown and escaped in HTML, and raw HTML in a vraagbaak text must not reach the page.
+func TestHandreikingOntsnapt(t *testing.T) {
+	t.Parallel()
+	zvht, err := os.ReadFile(handreikingFixture + "/convenanten/zvht.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kwaad := strings.Replace(string(zvht), "naam: Convenant Zorg- en Veiligheidshuis Twente\n",
+		"naam: \"Convenant <script>alert('naam')</script> & *Twente* [x](javascript:alert(1))\"\n", 1)
+	kwaad = strings.Replace(kwaad, "open_vragen:\n", "open_vragen:\n  - \"# Geen kop <img src=x onerror=alert(1)> &amp; `code`\"\n", 1)
+	if kwaad == string(zvht) {
+		t.Fatal("fixture zvht.yaml is veranderd; pas de test aan")
+	}
+	kb, err := library.LaadKennisbank(fixtureMet(t, map[string]string{"convenanten/zvht.yaml": kwaad}))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	md, err := library.Handreiking(kb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"## Convenant \\<script>alert('naam')\\</script> & \\*Twente\\* \\[x\\](javascript:alert(1)) (ZVHT)\n",
+		"- \\# Geen kop \\<img src=x onerror=alert(1)> \\&amp; \\`code\\`\n",
+	} {
+		if !bytes.Contains(md, []byte(s)) {
+			t.Errorf("markdown bevat %q niet", s)
+		}
+	}
+
+	html, err := library.HandreikingHTML(kb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pagina := string(html)
+	for _, s := range []string{"<script", "<img", `href="javascript`, "onerror=alert(1)>", "alert(\"x\")"} {
+		if strings.Contains(pagina, s) {
+			t.Errorf("html bevat %q", s)
+		}
+	}
+	for _, s := range []string{
+		"Convenant &lt;script&gt;alert(",
+		"&lt;img src=x onerror=alert(1)&gt; &amp;amp; `code`",
+		"<title>Handreiking gegevensdeling in zorg en veiligheid</title>",
+	} {
+		if !strings.Contains(pagina, s) {
+			t.Errorf("html bevat %q niet", s)
+		}
+	}
+
+	// With one covenant, its name is the page title, escaped.
+	html, err = library.HandreikingHTML(kb, library.AlleenConvenant("zvht"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(html), "<title>Handreiking: Convenant &lt;script&gt;alert(&#39;naam&#39;)&lt;/script&gt; &amp; *Twente* [x](javascript:alert(1)) (ZVHT)</title>") {
+		t.Errorf("titel niet ontsnapt:\n%s", string(html)[:600])
+	}
+}
+
+func TestHandreikingAlleenConvenant(t *testing.T) {
+	t.Parallel()
+	kb := fixtureKennisbank(t)
+	uit, err := library.Handreiking(kb, library.AlleenConvenant("wams"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(uit)
+	if !strings.HasPrefix(doc, "# Handreiking: Wet aanpak meervoudige problematiek sociaal domein (wetsvoorstel) (Wams)\n") {
+		t.Errorf("titel: %q", doc[:100])
+	}
+	var convenanten []string
+	for _, r := range strings.Split(doc, "\n") {
+		if strings.HasPrefix(r, "## ") {
+			convenanten = append(convenanten, r)
+		}
+	}
+	want := []string{"## Inhoud", "## Wet aanpak meervoudige problematiek sociaal domein (wetsvoorstel) (Wams)",
+		"## Wettelijke routes buiten de convenanten", "## Grondslagen", "## Vraagbaak", "## Open vragen"}
+	if diff := cmp.Diff(want, convenanten); diff != "" {
+		t.Errorf("hoofdstukken (-verwacht +gekregen):\n%s", diff)
+	}
+	// Only the vraagbaak entries about this covenant.
+	if !strings.Contains(doc, "`wams_van_kracht`") || strings.Contains(doc, "`zvht_aanmelden_fixture`") {
+		t.Errorf("vraagbaak niet beperkt tot het convenant")
+	}
+
+	_, err = library.Handreiking(kb, library.AlleenConvenant("zvh"))
+	var oid *library.OnbekendeIDFout
+	if !errors.As(err, &oid) || oid.Soort != "convenanten" || !slices.Contains(oid.Suggesties, "zvht") {
+		t.Errorf("onbekend convenant: %v", err)
+	}
+}
+
+// TestHandreikingIngebouwd generates the handreiking of the embedded knowledge base: every covenant is
+// in it and every internal link has its target.
+func TestHandreikingIngebouwd(t *testing.T) {
+	t.Parallel()
+	kb, err := library.LaadKennisbank(convenants.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	uit, err := library.Handreiking(kb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range kb.Convenanten() {
+		if !bytes.Contains(uit, []byte("\n## "+c.Naam)) {
+			t.Errorf("convenant %s ontbreekt", c.ID)
+		}
+	}
+	if _, err := library.HandreikingHTML(kb); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The handreiking of the embedded knowledge base, as Markdown and as one HTML page.
+func ExampleHandreiking() {
+	kb, err := library.LaadKennisbank(convenants.FS)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	md, err := library.Handreiking(kb, library.AlleenConvenant("zvht"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	titel, _, _ := strings.Cut(string(md), "\n")
+	fmt.Println(titel)
+
+	html, err := library.HandreikingHTML(kb)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	begin, _, _ := strings.Cut(string(html), "\n")
+	fmt.Println(begin)
+	// Output:
+	// # Handreiking: Convenant Zorg- en Veiligheidshuis Twente (ZVHT)
+	// <!DOCTYPE html>
+}
