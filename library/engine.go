@@ -33,6 +33,7 @@ type Engine struct {
 	klok     func() time.Time
 	regels   map[string][]byte
 	modules  []*ast.Module // parsed once in New, in path order; Bundel reuses them
+	open     openQuery     // the query of OpenFeiten, prepared on first use
 	compiler *ast.Compiler // compiled once in New; other decisions (Matrix) reuse it
 	store    storage.Store
 

@@ -15,17 +15,19 @@ func main() { os.Exit(run(os.Args[1:], systeemStromen())) }
 
 // stromen are the I/O streams and environment of one run, injected so tests can fake a terminal.
 type stromen struct {
-	In       io.Reader
-	Out      io.Writer
-	Err      io.Writer
-	Terminal bool                // Out is a terminal
-	Breedte  int                 // width of the terminal in columns; 0 when unknown
-	Getenv   func(string) string // environment variables (NO_COLOR, TERM)
+	In         io.Reader
+	Out        io.Writer
+	Err        io.Writer
+	Terminal   bool                // Out is a terminal
+	InTerminal bool                // In is a terminal (the guided mode of vraag asks its questions there)
+	Breedte    int                 // width of the terminal in columns; 0 when unknown
+	Getenv     func(string) string // environment variables (NO_COLOR, TERM)
 }
 
 // systeemStromen are the streams of the process.
 func systeemStromen() stromen {
 	s := stromen{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv}
+	s.InTerminal = term.IsTerminal(int(os.Stdin.Fd()))
 	fd := int(os.Stdout.Fd())
 	if term.IsTerminal(fd) {
 		s.Terminal = true

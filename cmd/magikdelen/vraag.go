@@ -55,6 +55,11 @@ voorwaarden als checklist en wat er nodig is om het wel te mogen.
 true en false worden ja/nee, een geheel getal een getal. Met --invoer leest magikdelen de vraag als JSON
 (- voor standaardinvoer); opties die u daarnaast opgeeft, gaan voor (feiten per naam).
 
+Zonder opties, op een terminal, stelt magikdelen de vraag stap voor stap (geleide modus): wie u bent,
+met wie, welke gegevens, waarvoor en wanneer, met de namen uit de kennisbank; daarna alleen de feiten die
+het antwoord nog kunnen veranderen ("weet ik niet" laat een feit open). Het antwoord is hetzelfde als met
+opties, en magikdelen toont de opdracht met opties die dezelfde vraag stelt. Ctrl-D stopt.
+
 Met --bon bestand legt magikdelen de afweging vast: het voegt aan dat bestand één regel JSON toe (een
 bon) met een besluit-id, het tijdstip, de vraag als id's, het oordeel en de id's van de grondslagen en
 voorwaarden, en de versie van de kennisbank. Geen namen, geen vrije tekst. De bon staat op schijf
@@ -66,6 +71,7 @@ Engelse namen werken ook: check, --from, --to, --data, --purpose, --covenant, --
                    --doel zvh_aanmelding --convenant zvht --feit inclusiecriteria=true
   magikdelen vraag --van ggz --naar overleg_deelnemers --gegevens gezondheid --doel zvh_casusoverleg \
                    --convenant zvht --datum 2025-06-01 --feit toestemming=niet_gevraagd -o json
+  magikdelen vraag                                # geleid, op een terminal
   magikdelen vraag --invoer vraag.json
   cat vraag.json | magikdelen vraag --invoer - --datum 2026-03-01
   magikdelen vraag --invoer vraag.json --bon bonnen.jsonl`,
@@ -101,11 +107,14 @@ func runVraag(ctx context.Context, opts *vraagOpties) error {
 		heeftVlaggen = heeftVlaggen || gezet(n)
 	}
 	if opts.invoer == "" && !heeftVlaggen && s.Terminal {
-		return &gebruiksFout{
-			bericht: "de geleide modus, die de vraag stap voor stap stelt, komt in een volgende versie; geef de vraag nu op met opties of met --invoer",
-			cmd:     opts.cmd,
-			gebruik: true,
+		if !s.InTerminal {
+			return &gebruiksFout{
+				bericht: "de geleide modus, die de vraag stap voor stap stelt, werkt alleen als ook de invoer een terminal is; geef de vraag op met opties of met --invoer",
+				cmd:     opts.cmd,
+				gebruik: true,
+			}
 		}
+		return runGids(ctx, opts)
 	}
 
 	v, err := opts.vraag()
@@ -116,6 +125,14 @@ func runVraag(ctx context.Context, opts *vraagOpties) error {
 	if err != nil {
 		return err
 	}
+	return beantwoordEnToon(ctx, opts, engine, v)
+}
+
+// beantwoordEnToon answers v, writes the receipt of --bon if asked, and shows the answer in the chosen
+// format: the one path of flag mode and guided mode.
+func beantwoordEnToon(ctx context.Context, opts *vraagOpties, engine *library.Engine, v library.Vraag) error {
+	s := opts.g.stromen
+	var err error
 	var bonnen *bon.Schrijver
 	if opts.bon != "" {
 		// Opened before answering, so an unwritable path fails before any work is done.

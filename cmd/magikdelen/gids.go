@@ -1,0 +1,398 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
+)
+
+// runGids is the guided mode of magikdelen vraag: it asks the question step by step on the terminal,
+// then only the facts that can still change the answer, answers it like the flags would, and prints the
+// equivalent command line. The conversation goes to stderr, the answer to stdout.
+func runGids(ctx context.Context, opts *vraagOpties) error {
+	s := opts.g.stromen
+	engine, err := laadEngine(ctx, opts.g)
+	if err != nil {
+		return err
+	}
+	g := nieuweGids(s.In, s.Err, engine, time.Now())
+	v, err := g.vraag(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(s.Err)
+	if err := beantwoordEnToon(ctx, opts, engine, v); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.Err, "\nDezelfde vraag met opties:\n  %s\n", opdracht(v, opts))
+	return nil
+}
+
+// afgebroken is the error when the input ends (Ctrl-D) before the question is complete: exit code 2.
+var afgebroken = &gebruiksFout{bericht: "geleide vraag afgebroken: de invoer is beëindigd (Ctrl-D) voordat de vraag compleet was; er is niets beoordeeld"}
+
+// weetIkNiet is the option, offered with every fact, that leaves the fact unknown.
+var weetIkNiet = library.Keuze{ID: "weet_ik_niet", Label: "weet ik niet"}
+
+// gids asks the questions of the guided mode. It reads answers line by line from in and writes the
+// questions to uit, so it can be driven by a script in tests as well as by a terminal.
+type gids struct {
+	in      *bufio.Reader
+	uit     io.Writer
+	engine  *library.Engine
+	kb      *library.Kennisbank
+	vandaag time.Time
+}
+
+func nieuweGids(in io.Reader, uit io.Writer, engine *library.Engine, vandaag time.Time) *gids {
+	return &gids{in: bufio.NewReader(in), uit: uit, engine: engine, kb: engine.Kennisbank(), vandaag: vandaag}
+}
+
+// vraag asks the question: who, with whom, what, what for, when, and then the open facts one by one
+// until none is left that can change the answer.
+func (g *gids) vraag(ctx context.Context) (library.Vraag, error) {
+	fmt.Fprintln(g.uit, "Mag ik dit delen? Beantwoord de vragen hieronder: kies een nummer of typ de naam. Ctrl-D stopt.")
+	var v library.Vraag
+	organisaties := g.kb.Keuzes("organisaties") // accepted by id or name, not listed
+	van, err := g.kiesEen("Wie bent u? (de partij die de gegevens deelt)", g.afzenders(), keuzeOpties{ook: organisaties})
+	if err != nil {
+		return v, err
+	}
+	naar, err := g.kiesMeer("Met wie wilt u de gegevens delen? (één of meer; scheid met komma's)", g.kb.Keuzes("partijen"), organisaties)
+	if err != nil {
+		return v, err
+	}
+	gegevens, err := g.kiesMeer("Welke gegevens wilt u delen? (één of meer; scheid met komma's)", g.kb.Keuzes("gegevens"), nil)
+	if err != nil {
+		return v, err
+	}
+	doel, err := g.kiesEen("Waarvoor deelt u de gegevens?", g.kb.Keuzes("doelen"), keuzeOpties{})
+	if err != nil {
+		return v, err
+	}
+	v = library.Vraag{Van: van.ID, Naar: library.Ontvangers(keuzeIDs(naar)), Gegevens: keuzeIDs(gegevens), Doel: doel.ID}
+	// The purpose decides the frame (a covenant purpose belongs to exactly one covenant; a purpose outside
+	// the covenants is judged through the statutory routes), so the covenant is not asked.
+	if c, ok := g.kb.Item("doelen", doel.ID)["convenant"].(string); ok {
+		v.Convenant = c
+	}
+	if v.Datum, err = g.datum(); err != nil {
+		return v, err
+	}
+	return v, g.feiten(ctx, &v)
+}
+
+// afzenders are the parties that can share: every party but the case table.
+func (g *gids) afzenders() []library.Keuze {
+	var out []library.Keuze
+	for _, k := range g.kb.Keuzes("partijen") {
+		if soort, _ := g.kb.Item("partijen", k.ID)["soort"].(string); soort != "overleg" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// feiten asks the open facts one at a time, most decisive first, and evaluates the question again after
+// every answer. A fact answered with "weet ik niet" stays unknown and is not asked again.
+func (g *gids) feiten(ctx context.Context, v *library.Vraag) error {
+	onbekend := map[string]bool{}
+	eerste := true
+	for range len(g.kb.IDs("feiten")) + 1 { // every fact is asked at most once
+		open, err := g.engine.OpenFeiten(ctx, *v)
+		if err != nil {
+			return err
+		}
+		i := slices.IndexFunc(open, func(f library.Feitvraag) bool { return !onbekend[f.ID] })
+		if i < 0 {
+			return nil
+		}
+		if eerste {
+			fmt.Fprintln(g.uit, "\nNog een paar vragen over de casus: alleen wat het antwoord kan veranderen.")
+			eerste = false
+		}
+		f := open[i]
+		waarde, bekend, err := g.feit(f)
+		if err != nil {
+			return err
+		}
+		if !bekend {
+			onbekend[f.ID] = true
+			continue
+		}
+		if v.Feiten == nil {
+			v.Feiten = map[string]any{}
+		}
+		v.Feiten[f.ID] = waarde
+	}
+	return nil
+}
+
+// feit asks one fact. bekend is false for "weet ik niet".
+func (g *gids) feit(f library.Feitvraag) (waarde any, bekend bool, err error) {
+	vraag := f.Vraag
+	if f.Reden == library.RedenOntbrekend {
+		vraag += " (dit beslist het antwoord)"
+	}
+	switch f.Type {
+	case "geheel_getal":
+		return g.getal(vraag)
+	case "datum":
+		return g.feitDatum(vraag)
+	}
+	weet := weetIkNiet
+	if slices.ContainsFunc(f.Keuzes, func(k library.Keuze) bool { return k.Groep != "" }) {
+		weet.Groep = "Anders"
+	}
+	k, err := g.kiesEen(vraag, append(slices.Clone(f.Keuzes), weet), keuzeOpties{leeg: &weet})
+	if err != nil || k.ID == weetIkNiet.ID {
+		return nil, false, err
+	}
+	return k.Waarde, true, nil
+}
+
+// getal asks a whole number from 0 to 150 (an age); an empty answer or "weet ik niet" leaves it unknown.
+func (g *gids) getal(vraag string) (any, bool, error) {
+	for {
+		antwoord, err := g.lees(vraag + "\n(een getal; Enter of \"weet ik niet\" als u het niet weet)")
+		if err != nil {
+			return nil, false, err
+		}
+		if weetNiet(antwoord) {
+			return nil, false, nil
+		}
+		n, err := strconv.ParseInt(antwoord, 10, 64)
+		if err == nil && n >= 0 && n <= 150 {
+			return n, true, nil
+		}
+		fmt.Fprintf(g.uit, "%q is geen geheel getal van 0 tot 150.\n", antwoord)
+	}
+}
+
+// feitDatum asks a date; an empty answer or "weet ik niet" leaves it unknown.
+func (g *gids) feitDatum(vraag string) (any, bool, error) {
+	for {
+		antwoord, err := g.lees(vraag + "\n(JJJJ-MM-DD; Enter of \"weet ik niet\" als u het niet weet of het niet van toepassing is)")
+		if err != nil {
+			return nil, false, err
+		}
+		if weetNiet(antwoord) {
+			return nil, false, nil
+		}
+		if geldigeDatum(antwoord) {
+			return antwoord, true, nil
+		}
+		fmt.Fprintf(g.uit, "%q is geen datum als JJJJ-MM-DD, bijvoorbeeld %s.\n", antwoord, g.vandaag.Format(time.DateOnly))
+	}
+}
+
+// datum asks the date of the share; an empty answer is today.
+func (g *gids) datum() (string, error) {
+	vandaag := g.vandaag.Format(time.DateOnly)
+	for {
+		antwoord, err := g.lees(fmt.Sprintf("Op welke datum deelt u? (JJJJ-MM-DD; Enter voor vandaag, %s)", vandaag))
+		if err != nil {
+			return "", err
+		}
+		if antwoord == "" || strings.EqualFold(antwoord, "vandaag") {
+			return vandaag, nil
+		}
+		if geldigeDatum(antwoord) {
+			return antwoord, nil
+		}
+		fmt.Fprintf(g.uit, "%q is geen datum als JJJJ-MM-DD, bijvoorbeeld %s.\n", antwoord, vandaag)
+	}
+}
+
+func geldigeDatum(s string) bool {
+	t, err := time.Parse(time.DateOnly, s)
+	return err == nil && t.Format(time.DateOnly) == s
+}
+
+func weetNiet(s string) bool {
+	return s == "" || s == "?" || strings.EqualFold(strings.Join(strings.Fields(s), " "), weetIkNiet.Label)
+}
+
+// keuzeOpties tune kiesEen: ook are accepted by id or name but not listed; leeg is picked by an empty
+// answer.
+type keuzeOpties struct {
+	ook  []library.Keuze
+	leeg *library.Keuze
+}
+
+// kiesEen shows the numbered options and asks for one, until one fits.
+func (g *gids) kiesEen(vraag string, keuzes []library.Keuze, o keuzeOpties) (library.Keuze, error) {
+	g.toon(vraag, keuzes)
+	prompt := "Keuze:"
+	if o.leeg != nil {
+		prompt = fmt.Sprintf("Keuze (Enter: %s):", o.leeg.Label)
+	}
+	for {
+		antwoord, err := g.lees(prompt)
+		if err != nil {
+			return library.Keuze{}, err
+		}
+		if antwoord == "" && o.leeg != nil {
+			return *o.leeg, nil
+		}
+		if k, ok := g.zoek(keuzes, o.ook, antwoord); ok {
+			return k, nil
+		}
+	}
+}
+
+// kiesMeer shows the numbered options and asks for one or more, separated by commas, until all fit; ook
+// are accepted by id or name but not listed.
+func (g *gids) kiesMeer(vraag string, keuzes, ook []library.Keuze) ([]library.Keuze, error) {
+	g.toon(vraag, keuzes)
+	for {
+		antwoord, err := g.lees("Keuze:")
+		if err != nil {
+			return nil, err
+		}
+		var gekozen []library.Keuze
+		alle := antwoord != ""
+		for _, deel := range strings.Split(antwoord, ",") {
+			if deel = strings.TrimSpace(deel); deel == "" {
+				continue
+			}
+			k, ok := g.zoek(keuzes, ook, deel)
+			if !ok {
+				alle = false
+				break
+			}
+			if !slices.ContainsFunc(gekozen, func(x library.Keuze) bool { return x.ID == k.ID }) {
+				gekozen = append(gekozen, k)
+			}
+		}
+		if alle && len(gekozen) > 0 {
+			return gekozen, nil
+		}
+		if antwoord == "" {
+			fmt.Fprintln(g.uit, "Kies ten minste één: een nummer of een naam.")
+		}
+	}
+}
+
+// zoek resolves one answer: a number from the list, an id or a label of keuzes or ook (forgiving, see
+// library.Kies). On a miss it says so and shows the nearest listed options with their numbers.
+func (g *gids) zoek(keuzes, ook []library.Keuze, antwoord string) (library.Keuze, bool) {
+	antwoord = strings.TrimSpace(antwoord)
+	if antwoord == "" {
+		return library.Keuze{}, false
+	}
+	if n, err := strconv.Atoi(antwoord); err == nil {
+		if n >= 1 && n <= len(keuzes) {
+			return keuzes[n-1], true
+		}
+		fmt.Fprintf(g.uit, "Kies een nummer van 1 tot en met %d.\n", len(keuzes))
+		return library.Keuze{}, false
+	}
+	k, suggesties, ok := library.Kies(keuzes, antwoord)
+	if ok {
+		return k, true
+	}
+	if len(ook) > 0 {
+		if k, _, ok := library.Kies(ook, antwoord); ok {
+			return k, true
+		}
+	}
+	if len(suggesties) == 0 {
+		fmt.Fprintf(g.uit, "%q staat niet in de lijst; kies een nummer of typ een naam uit de lijst.\n", antwoord)
+		return library.Keuze{}, false
+	}
+	delen := make([]string, len(suggesties))
+	for i, s := range suggesties {
+		nr := slices.IndexFunc(keuzes, func(k library.Keuze) bool { return k.ID == s.ID }) + 1
+		delen[i] = fmt.Sprintf("%d. %s", nr, s.Label)
+	}
+	fmt.Fprintf(g.uit, "%q staat niet (eenduidig) in de lijst. Bedoelde u: %s?\n", antwoord, strings.Join(delen, "; "))
+	return library.Keuze{}, false
+}
+
+// toon writes a question with its numbered options, under their group headings when they have them.
+func (g *gids) toon(vraag string, keuzes []library.Keuze) {
+	fmt.Fprintf(g.uit, "\n%s\n", vraag)
+	breedte := len(strconv.Itoa(len(keuzes)))
+	groep := ""
+	for i, k := range keuzes {
+		if k.Groep != groep && k.Groep != "" {
+			fmt.Fprintf(g.uit, "  %s\n", k.Groep)
+		}
+		groep = k.Groep
+		fmt.Fprintf(g.uit, "  %*d. %s\n", breedte+1, i+1, k.Label)
+	}
+}
+
+// lees shows a prompt and reads one answer line, trimmed. The end of the input is afgebroken.
+func (g *gids) lees(prompt string) (string, error) {
+	fmt.Fprintf(g.uit, "%s ", prompt)
+	regel, err := g.in.ReadString('\n')
+	switch {
+	case errors.Is(err, io.EOF) && regel == "":
+		fmt.Fprintln(g.uit)
+		return "", afgebroken
+	case err != nil && !errors.Is(err, io.EOF):
+		return "", &invoerFout{veld: "standaardinvoer", err: err}
+	}
+	return strings.TrimSpace(regel), nil
+}
+
+func keuzeIDs(keuzes []library.Keuze) []string {
+	out := make([]string, len(keuzes))
+	for i, k := range keuzes {
+		out[i] = k.ID
+	}
+	return out
+}
+
+// opdracht gives the command line that asks question v with flags: running it gives the same answer.
+func opdracht(v library.Vraag, opts *vraagOpties) string {
+	delen := []string{"magikdelen", "vraag"}
+	if opts.g.kennisbank != "" {
+		delen = append(delen, "--kennisbank", opts.g.kennisbank)
+	}
+	delen = append(delen, "--van", v.Van, "--naar", strings.Join(v.Naar, ","), "--gegevens", strings.Join(v.Gegevens, ","), "--doel", v.Doel)
+	if v.Convenant != "" {
+		delen = append(delen, "--convenant", v.Convenant)
+	}
+	if v.Fase != "" {
+		delen = append(delen, "--fase", v.Fase)
+	}
+	if v.Datum != "" {
+		delen = append(delen, "--datum", v.Datum)
+	}
+	for _, naam := range slices.Sorted(maps.Keys(v.Feiten)) {
+		delen = append(delen, "--feit", fmt.Sprintf("%s=%v", naam, v.Feiten[naam]))
+	}
+	if opts.cmd != nil && opts.cmd.Flags().Changed("formaat") {
+		delen = append(delen, "--formaat", string(opts.formaat))
+	}
+	if opts.bon != "" {
+		delen = append(delen, "--bon", opts.bon)
+	}
+	for i, d := range delen {
+		delen[i] = shellWoord(d)
+	}
+	return strings.Join(delen, " ")
+}
+
+var veiligWoord = regexp.MustCompile(`^[A-Za-z0-9_,.=:/@+-]+$`)
+
+// shellWoord quotes s for a POSIX shell when it needs it.
+func shellWoord(s string) string {
+	if veiligWoord.MatchString(s) {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

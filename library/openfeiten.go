@@ -1,0 +1,120 @@
+package library
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/rego"
+)
+
+// QueryOpenFeiten is the decision behind OpenFeiten: the facts that can still change the answer.
+const QueryOpenFeiten = "data.magikdelen.open.feiten"
+
+// Why a fact is open (Feitvraag.Reden), as the rules say it.
+const (
+	RedenOntbrekend  = "ontbrekend"  // the verdict is onbepaald until this fact is known
+	RedenAlternatief = "alternatief" // an alternative needs it to give a less strict verdict
+	RedenVerandert   = "verandert"   // one of its values gives another verdict or another checklist
+)
+
+// Feitvraag is a fact that the question does not give and that can still change the answer, ready to be
+// asked: its question text and type from feiten.yaml and, where the values are a list, the options.
+type Feitvraag struct {
+	ID     string  `json:"id"`
+	Label  string  `json:"label"`
+	Vraag  string  `json:"vraag"`
+	Type   string  `json:"type"` // ja_nee, keuze, geheel_getal, datum, partij or doel
+	Keuzes []Keuze `json:"keuzes,omitempty"`
+	Reden  string  `json:"reden"` // RedenOntbrekend, RedenAlternatief or RedenVerandert
+}
+
+// openQuery is the prepared query of OpenFeiten, prepared on first use: only the guided mode needs it.
+type openQuery struct {
+	once  sync.Once
+	query rego.PreparedEvalQuery
+	err   error
+}
+
+// OpenFeiten returns the facts that the question does not give and that can still change its answer,
+// most decisive first: the facts the verdict misses (RedenOntbrekend), the facts an alternative needs
+// (RedenAlternatief), and every other fact of the knowledge base for which one of its values, evaluated
+// by the same rules, gives another verdict or checklist (RedenVerandert); within each group in the order
+// of feiten.yaml. Nothing here is a hand-written decision tree: the rules decide (rules/open). An empty
+// list means no unknown fact can change the answer. Bad input gives the same typed errors as Beantwoord.
+func (e *Engine) OpenFeiten(ctx context.Context, v Vraag) ([]Feitvraag, error) {
+	v, err := e.kb.Controleer(v, e.klok())
+	if err != nil {
+		return nil, err
+	}
+	invoer, err := vraagAlsInvoer(v)
+	if err != nil {
+		return nil, err
+	}
+	q := &e.open
+	q.once.Do(func() {
+		// Not cancelled with the first caller's context: the prepared query is kept for every later call.
+		q.query, q.err = rego.New(append(e.basisArgs(), rego.Query(QueryOpenFeiten))...).PrepareForEval(context.WithoutCancel(ctx))
+	})
+	if q.err != nil {
+		return nil, fmt.Errorf("compileer regels: %w", q.err)
+	}
+	rs, err := q.query.Eval(ctx, rego.EvalInput(invoer))
+	if err != nil {
+		return nil, fmt.Errorf("evalueer open feiten: %w", err)
+	}
+	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+		return nil, errors.New("evalueer open feiten: geen antwoord (regels onvolledig)")
+	}
+	raw, err := json.Marshal(rs[0].Expressions[0].Value)
+	if err != nil {
+		return nil, fmt.Errorf("lees open feiten: %w", err)
+	}
+	var open []struct{ ID, Reden string }
+	if err := json.Unmarshal(raw, &open); err != nil {
+		return nil, fmt.Errorf("lees open feiten: %w", err)
+	}
+	out := make([]Feitvraag, 0, len(open))
+	for _, o := range open {
+		f, ok := e.kb.Feitvraag(o.ID)
+		if !ok {
+			return nil, fmt.Errorf("open feit %q staat niet in de kennisbank", o.ID)
+		}
+		f.Reden = o.Reden
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// Feitvraag returns fact id as a question: its label, question text and type from feiten.yaml, and its
+// options: ja and nee for a ja/nee fact, the values for a choice, the parties or the purposes (with their
+// labels) for a party or a purpose; none for a number or a date. ok is false for an unknown fact.
+func (k *Kennisbank) Feitvraag(feit string) (f Feitvraag, ok bool) {
+	item := k.Item("feiten", feit)
+	if item == nil {
+		return Feitvraag{}, false
+	}
+	tekst := func(veld string) string { s, _ := item[veld].(string); return s }
+	f = Feitvraag{ID: feit, Label: tekst("label"), Vraag: tekst("vraag"), Type: tekst("type")}
+	if f.Vraag == "" {
+		f.Vraag = f.Label + "?"
+	}
+	switch f.Type {
+	case "ja_nee":
+		f.Keuzes = []Keuze{{ID: "ja", Label: "ja", Waarde: true}, {ID: "nee", Label: "nee", Waarde: false}}
+	case "keuze":
+		waarden, _ := item["waarden"].([]any)
+		for _, w := range waarden {
+			s, _ := w.(string)
+			f.Keuzes = append(f.Keuzes, Keuze{ID: s, Label: strings.ReplaceAll(s, "_", " "), Waarde: s})
+		}
+	case "partij":
+		f.Keuzes = k.Keuzes("partijen")
+	case "doel":
+		f.Keuzes = k.Keuzes("doelen")
+	}
+	return f, true
+}

@@ -1,0 +1,91 @@
+# METADATA
+# title: Open feiten
+# description: >-
+#   Welke feiten die de vraag niet noemt, kunnen het antwoord nog veranderen? De geleide modus van
+#   `magikdelen vraag` stelt alleen die vragen. Afgeleid uit de regels, niet uit een vaste beslisboom: de
+#   feiten die het oordeel als ontbrekend noemt, de feiten die een alternatief opent, en elk ander feit uit
+#   de kennisbank waarvan een mogelijke waarde, met dezelfde regels opnieuw doorgerekend (with input), een
+#   ander oordeel of een andere checklist geeft.
+package magikdelen.open
+
+import data.kennisbank as kb
+import data.magikdelen.alternatieven
+import data.magikdelen.oordeel
+import data.magikdelen.vraag
+
+# feiten: de open feiten met de reden waarom ze open zijn, in een vaste volgorde: eerst wat het oordeel
+# beslist, dan wat een alternatief opent, dan wat het antwoord anders verandert; binnen een groep in de
+# volgorde van feiten.yaml.
+feiten := [{"id": f, "reden": reden} |
+	some rij in sort({[groep[reden], kb.feiten[f].volgorde, f, reden] | some f, reden in reden_per_feit})
+	f := rij[2]
+	reden := rij[3]
+]
+
+groep := {"ontbrekend": 0, "alternatief": 1, "verandert": 2}
+
+reden_per_feit[f] := "ontbrekend" if some f in ontbrekend
+
+reden_per_feit[f] := "alternatief" if some f in uit_alternatieven
+
+reden_per_feit[f] := "verandert" if some f in verandert
+
+# ontbrekend: de feiten die het oordeel als ontbrekend en beslissend noemt.
+ontbrekend contains f if {
+	some f in oordeel.ontbrekende_feiten
+	not vraag.bekend(f)
+}
+
+# uit_alternatieven: de onbekende feiten die een alternatief nodig heeft om minder streng uit te komen.
+uit_alternatieven contains f if {
+	some a in alternatieven.alternatieven
+	some f, _ in a.feiten
+	not vraag.bekend(f)
+	not f in ontbrekend
+}
+
+# verandert: elk ander onbekend feit waarvan een proefwaarde het oordeel of de checklist verandert.
+# Deelname komt uit de convenantdata (contract §4); die feiten zijn alleen open als de regels ze als
+# ontbrekend of in een alternatief noemen. Een oordeel "niet toegestaan" kan niet strenger en heeft geen
+# checklist; wat het milder maakt, zeggen de alternatieven.
+verandert contains f if {
+	oordeel.oordeel != "niet_toegestaan"
+	some f, info in kb.feiten
+	info.soort != "deelname"
+	not vraag.bekend(f)
+	not f in ontbrekend
+	not f in uit_alternatieven
+	anders(f)
+}
+
+# uitkomst: wat van het antwoord kan veranderen door één feit: het oordeel en de checklist.
+uitkomst := {"oordeel": oordeel.oordeel, "voorwaarden": oordeel.voorwaarden}
+
+# anders(f): een proefwaarde van f geeft een andere uitkomst (de eerste die dat doet, volstaat).
+anders(f) if {
+	some w in proefwaarden(f)
+	met := object.union(input, {"feiten": object.union(vraag.feiten, {f: w})})
+	u := uitkomst with input as met
+	u != uitkomst
+}
+
+# proefwaarden: de waarden waarmee een feit wordt doorgerekend. Ja/nee en keuzes: alle waarden. Een
+# leeftijd: de grenzen uit de kennisbank (meerderjarigheid, toestemming per leeftijd). Een datum: de dag
+# van de deling en een dag lang geleden. Een doel: elk doel. Een partij: de partijen van de vraag.
+proefwaarden(f) := [true, false] if kb.feiten[f].type == "ja_nee"
+
+proefwaarden(f) := kb.feiten[f].waarden if kb.feiten[f].type == "keuze"
+
+proefwaarden(f) := sort(leeftijdsgrenzen) if kb.feiten[f].type == "geheel_getal"
+
+proefwaarden(f) := [vraag.datum, "1900-01-01"] if kb.feiten[f].type == "datum"
+
+proefwaarden(f) := sort(object.keys(kb.doelen)) if kb.feiten[f].type == "doel"
+
+proefwaarden(f) := array.concat([vraag.van], vraag.naar) if kb.feiten[f].type == "partij"
+
+leeftijdsgrenzen contains kb.feiten.leeftijd.meerderjarig_vanaf
+
+leeftijdsgrenzen contains kb.feiten.leeftijd.meerderjarig_vanaf - 1
+
+leeftijdsgrenzen contains b.tot - 1 if some b in kb.feiten.toestemming_door.geldig_per_leeftijd

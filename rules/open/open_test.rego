@@ -1,0 +1,86 @@
+package magikdelen.open_test
+
+import data.magikdelen.open
+import data.magikdelen.testkit
+
+ids(vraag) := [f.id | some f in lijst] if {
+	lijst := open.feiten with input as vraag
+}
+
+# ggz deelt gezondheidsgegevens met de politie in het ZVH vóór de WGS: alleen toestemming opent het
+# beroepsgeheim en art. 9.
+ggz_zvh(feiten) := testkit.zvh({
+	"van": "ggz",
+	"gegevens": ["gezondheid"],
+	"datum": "2025-01-01",
+	"feiten": feiten,
+})
+
+test_toestemming_open_als_het_de_enige_route_is if {
+	{"id": "toestemming", "reden": "verandert"} in open.feiten with input as ggz_zvh({})
+}
+
+test_toestemming_niet_meer_open_als_hij_bekend_is if {
+	not "toestemming" in ids(ggz_zvh({"toestemming": "gegeven"}))
+	not "toestemming" in ids(ggz_zvh({"toestemming": "niet_gevraagd"}))
+}
+
+# Met toestemming van een minderjarige hangt de checklist van de leeftijd af; daarna van wie toestemde.
+test_leeftijd_en_wie_toestemde_na_toestemming if {
+	"leeftijd" in ids(ggz_zvh({"toestemming": "gegeven"}))
+	"toestemming_door" in ids(ggz_zvh({"toestemming": "gegeven", "leeftijd": 14}))
+	not "toestemming_door" in ids(ggz_zvh({"toestemming": "gegeven"}))
+}
+
+# Een wettelijke plicht (de verzuimmelding van de school) beslist: toestemming, acuut gevaar en de andere
+# routes kunnen daar niets meer aan veranderen. Alleen doelverschuiving kan dat nog.
+test_wettelijke_plicht_laat_alleen_toe_wat_kan_veranderen if {
+	ids(testkit.vraag({
+		"van": "school",
+		"naar": ["leerplicht"],
+		"gegevens": ["identificerend", "onderwijs"],
+		"doel": "leerplicht_handhaving",
+	})) == ["verkregen_voor"]
+}
+
+# Een toestand die beslist (de ots) staat vooraan, als ontbrekend of als alternatief.
+test_ots_eerst_als_alternatief if {
+	v := testkit.vraag({"van": "ggz", "naar": ["gecertificeerde_instelling"], "gegevens": ["gezondheid"], "doel": "ots_uitvoering"})
+	open.feiten[0] == {"id": "ots", "reden": "alternatief"} with input as v
+}
+
+test_ontbrekende_deelname_eerst if {
+	v := testkit.zvh({"naar": ["woningcorporatie"]})
+	open.feiten[0] == {"id": "deelnemer_naar", "reden": "ontbrekend"} with input as v
+}
+
+# Deelname komt uit de convenantdata: een vaste deelnemer wordt niet gevraagd of hij deelneemt.
+test_deelname_uit_data_niet_gevraagd if {
+	v := testkit.zvh({})
+	not "deelnemer_van" in ids(v)
+	not "deelnemer_naar" in ids(v)
+}
+
+# Niet toegestaan kan niet strenger: alleen wat een alternatief opent, is nog open.
+test_niet_toegestaan_alleen_alternatieven if {
+	ids(ggz_zvh({"toestemming": "geweigerd"})) == []
+	every f in open.feiten {
+		f.reden == "alternatief"
+	} with input as testkit.vraag({"naar": ["politie", "woningcorporatie"], "feiten": {"inclusiecriteria": false}})
+}
+
+test_proefwaarden if {
+	open.proefwaarden("leeftijd") == [11, 15, 17, 18, 149]
+	open.proefwaarden("acuut_gevaar") == [true, false]
+	open.proefwaarden("toestemming") == ["niet_gevraagd", "gegeven", "geweigerd", "onmogelijk"]
+	open.proefwaarden("casus_gesloten_op") == ["2026-03-01", "1900-01-01"] with input as testkit.vraag({})
+	open.proefwaarden("verzocht_door") == ["wijkteam", "politie"] with input as testkit.vraag({})
+	"zvh_casusoverleg" in open.proefwaarden("verkregen_voor")
+}
+
+# Een feit dat geen regel leest, verandert niets en wordt nooit gevraagd.
+test_feit_dat_niets_verandert_niet_open if {
+	not open.anders("bulk") with input as testkit.zvh({})
+	not open.anders("verzocht_door") with input as testkit.zvh({})
+	open.anders("inclusiecriteria") with input as testkit.vraag({})
+}
