@@ -42,7 +42,7 @@ var engelseVlaggen = map[string]string{
 
 // newRootCmd builds the magikdelen command with all its subcommands.
 func newRootCmd(g *globaleOpties) *cobra.Command {
-	return rootMet(g, newVraagCmd(g, nil), newConvenantenCmd(g), newControleerCmd(g), newTestCmd(g), newBundelCmd(g), newServeerCmd(g), newHandreikingCmd(g), newVraagbaakCmd(g), newVerschilCmd(g))
+	return rootMet(g, newVraagCmd(g, nil), newConvenantenCmd(g), newControleerCmd(g), newTestCmd(g), newBundelCmd(g), newServeerCmd(g), newHandreikingCmd(g), newVraagbaakCmd(g), newMatrixCmd(g), newVerschilCmd(g))
 }
 
 // rootMet builds the root command around the given subcommands (tests pass their own).

@@ -1,0 +1,630 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
+)
+
+// matrixFormaat is the output format of magikdelen matrix: tekst, markdown, csv, html or json.
+type matrixFormaat string
+
+const (
+	matrixTekst    matrixFormaat = "tekst"
+	matrixMarkdown matrixFormaat = "markdown"
+	matrixCSV      matrixFormaat = "csv"
+	matrixHTML     matrixFormaat = "html"
+	matrixJSON     matrixFormaat = "json"
+)
+
+func (f *matrixFormaat) String() string { return string(*f) }
+func (f *matrixFormaat) Type() string   { return "formaat" }
+
+// Set accepts tekst, markdown, csv, html and json, and text, md and htm.
+func (f *matrixFormaat) Set(s string) error {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "tekst", "text":
+		*f = matrixTekst
+	case "markdown", "md":
+		*f = matrixMarkdown
+	case "csv":
+		*f = matrixCSV
+	case "html", "htm":
+		*f = matrixHTML
+	case "json":
+		*f = matrixJSON
+	default:
+		return errors.New("kies tekst, markdown, csv, html of json")
+	}
+	return nil
+}
+
+// matrixFormaatVoorBestand gives the format an --uitvoer file asks for by its extension; markdown for
+// any other extension.
+func matrixFormaatVoorBestand(pad string) matrixFormaat {
+	switch strings.ToLower(filepath.Ext(pad)) {
+	case ".html", ".htm":
+		return matrixHTML
+	case ".csv":
+		return matrixCSV
+	case ".json":
+		return matrixJSON
+	}
+	return matrixMarkdown
+}
+
+// matrixOpties are the options of magikdelen matrix.
+type matrixOpties struct {
+	g           *globaleOpties
+	convenanten []string
+	datum       string
+	doelen      []string
+	van         []string
+	naar        []string
+	gegevens    []string
+	feiten      feiten
+	details     bool
+	formaat     matrixFormaat
+	uitvoer     string
+}
+
+func newMatrixCmd(g *globaleOpties) *cobra.Command {
+	opts := &matrixOpties{g: g, feiten: feiten{}}
+	cmd := &cobra.Command{
+		Use:   "matrix [opties]",
+		Short: "Toon per convenant wie welke gegevens met wie mag delen, voor elk doel (een matrix)",
+		Long: `Beoordeelt voor een convenant (--convenant, herhaalbaar; zonder: alle convenanten na elkaar) op een
+datum (--datum, standaard vandaag) elke combinatie van doel, verstrekkende partij, ontvanger en
+gegevenscategorie met dezelfde regels als "magikdelen vraag", en toont het oordeel per cel:
+
+  ✓   toegestaan
+  ✓*  toegestaan onder voorwaarden
+  ?   onbepaald (er ontbreken feiten, of de kennisbank is niet zeker)
+  ✗   niet toegestaan
+
+Zonder filters zijn de verstrekkers de deelnemers op de datum, de ontvangers die deelnemers plus de
+niet-deelnemers, en de gegevens alle categorieën. --doel, --van, --naar en --gegevens beperken de
+matrix (herhaal of scheid met komma's). --feit naam=waarde geldt voor elke cel, net als bij vraag.
+Met --details staan per toegestane of onbepaalde cel de grondslagen, de voorwaarden en de ontbrekende
+feiten erbij.
+
+Formaten (--formaat): tekst op een terminal, anders markdown: per doel en verstrekker een tabel met
+de ontvangers als rijen en de gegevens als genummerde kolommen. csv: één kopregel en één regel per cel
+(convenant, datum, doel, van, naar, gegevens, oordeel, zekerheid, grondslagen, voorwaarden,
+ontbrekende_feiten; lijsten gescheiden door ;). html: één losse pagina zonder externe bronnen, een
+warmtekaart per doel met de verstrekkers als rijen en de ontvangers als kolommen; elke cel is een rij
+gekleurde vakjes, één per gegevenscategorie, met het oordeel als tooltip. json: altijd één lijst met
+per convenant de matrix van de bibliotheek (ook bij één convenant).
+
+Met --uitvoer schrijft magikdelen naar een bestand; zonder --formaat kiest de extensie het formaat
+(.html, .csv, .json, anders markdown). Engelse namen werken ook: --covenant, --date, --purpose, --from,
+--to, --data, --fact, --format, --output.`,
+		Example: `  magikdelen matrix --convenant zvht --datum 2025-06-01
+  magikdelen matrix --convenant zvht --doel zvh_casusoverleg --van politie,ggz --details
+  magikdelen matrix --convenant zvht -u zvht.html
+  magikdelen matrix --convenant ave --gegevens gezondheid,strafrechtelijk -o csv > ave.csv
+  magikdelen matrix --datum 2026-01-01 -o json`,
+		Args:                  argumenten(0),
+		DisableFlagsInUseLine: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runMatrix(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.SortFlags = false
+	f.Var(lijst{&opts.convenanten, "convenant"}, "convenant", "het convenant (id); herhaal of scheid met komma's; standaard alle convenanten")
+	f.StringVar(&opts.datum, "datum", "", "de datum als `JJJJ-MM-DD` (standaard vandaag)")
+	f.Var(lijst{&opts.doelen, "doel"}, "doel", "alleen deze doelen; herhaal of scheid met komma's")
+	f.Var(lijst{&opts.van, "partij"}, "van", "alleen deze verstrekkende partijen; herhaal of scheid met komma's")
+	f.Var(lijst{&opts.naar, "partij"}, "naar", "alleen deze ontvangers; herhaal of scheid met komma's")
+	f.Var(lijst{&opts.gegevens, "categorie"}, "gegevens", "alleen deze gegevenscategorieën; herhaal of scheid met komma's")
+	f.Var(opts.feiten, "feit", "een feit dat voor elke cel geldt, bijvoorbeeld toestemming=gegeven; herhaalbaar")
+	f.BoolVar(&opts.details, "details", false, "toon per toegestane of onbepaalde cel de grondslagen, voorwaarden en ontbrekende feiten")
+	f.VarP(&opts.formaat, "formaat", "o", "uitvoer: tekst, markdown, csv, html of json (standaard tekst op een terminal, anders markdown); ook --format")
+	f.StringVarP(&opts.uitvoer, "uitvoer", "u", "", "schrijf naar dit `bestand` in plaats van naar standaarduitvoer; de extensie kiest het formaat; ook --output")
+	return cmd
+}
+
+// runMatrix evaluates the matrices and writes them in the chosen format.
+func runMatrix(ctx context.Context, opts *matrixOpties) error {
+	engine, err := laadEngine(ctx, opts.g)
+	if err != nil {
+		return err
+	}
+	kb := engine.Kennisbank()
+	s := opts.g.stromen
+	vragen, overgeslagen, err := matrixVragen(kb, opts)
+	if err != nil {
+		return err
+	}
+	for _, o := range overgeslagen {
+		fmt.Fprintf(s.Err, "matrix: %s\n", o)
+	}
+	if len(vragen) == 0 {
+		return &invoerFout{veld: "--convenant", err: errors.New("geen convenant met doelen en deelnemers op deze datum")}
+	}
+	matrices := make([]*library.Matrix, 0, len(vragen))
+	for _, mv := range vragen {
+		m, err := engine.Matrix(ctx, mv)
+		if err != nil {
+			return matrixVlagFout(err)
+		}
+		matrices = append(matrices, m)
+	}
+
+	f := opts.formaat
+	if f == "" {
+		if opts.uitvoer != "" {
+			f = matrixFormaatVoorBestand(opts.uitvoer)
+		} else {
+			f = matrixFormaat(kiesFormaat("", s))
+		}
+	}
+	var b strings.Builder
+	switch f {
+	case matrixJSON:
+		err = schrijfJSON(&b, matrices)
+	case matrixCSV:
+		err = schrijfMatrixCSV(&b, matrices)
+	case matrixHTML:
+		err = schrijfMatrixHTML(&b, matrices, kb, opts.details)
+	case matrixTekst:
+		err = schrijfTekst(&b, matrixMarkdownTekst(matrices, kb, opts.details, opmaakVoor(s).breedte), opmaakVoor(s))
+	default:
+		_, err = b.WriteString(matrixMarkdownTekst(matrices, kb, opts.details, 0))
+	}
+	if err != nil {
+		return err
+	}
+	if opts.uitvoer == "" {
+		_, err := io.WriteString(s.Out, b.String())
+		return err
+	}
+	if err := os.WriteFile(opts.uitvoer, []byte(b.String()), 0o644); err != nil {
+		return &invoerFout{veld: "--uitvoer", err: fmt.Errorf("kan %s niet schrijven: %w", opts.uitvoer, err)}
+	}
+	fmt.Fprintf(s.Err, "matrix geschreven: %s (%s, %d cellen, %d bytes)\n", opts.uitvoer, f, aantalCellen(matrices), b.Len())
+	return nil
+}
+
+func aantalCellen(ms []*library.Matrix) int {
+	n := 0
+	for _, m := range ms {
+		n += len(m.Cellen)
+	}
+	return n
+}
+
+// matrixVragen turns the options into one question per covenant. Without --convenant it takes the
+// covenants of the --doel purposes, or else every covenant; a covenant that has no purposes, or no
+// participants on the date, is then skipped with a note. A covenant asked for by name is never skipped.
+func matrixVragen(kb *library.Kennisbank, opts *matrixOpties) ([]library.MatrixVraag, []string, error) {
+	var convenanten []string
+	for _, c := range opts.convenanten {
+		id := c
+		if kb.Item("convenanten", id) == nil && kb.Item("convenanten", strings.ToLower(id)) != nil {
+			id = strings.ToLower(id)
+		}
+		if err := kb.Bekend("convenanten", id); err != nil {
+			return nil, nil, metVeld(err, "--convenant", c)
+		}
+		if !slices.Contains(convenanten, id) {
+			convenanten = append(convenanten, id)
+		}
+	}
+	expliciet := len(convenanten) > 0
+
+	// The purposes per covenant.
+	doelenVan := map[string][]string{}
+	for _, d := range opts.doelen {
+		if err := kb.Bekend("doelen", d); err != nil {
+			return nil, nil, metVeld(err, "--doel", d)
+		}
+		c := tekst(kb.Item("doelen", d), "convenant")
+		switch {
+		case c == "":
+			return nil, nil, &library.BuitenKaderFout{Veld: "--doel", Waarde: d, Reden: "hoort bij geen convenant; een matrix toont de doelen van een convenant", Suggesties: convenantDoelen(kb, convenanten)}
+		case expliciet && !slices.Contains(convenanten, c):
+			return nil, nil, &library.BuitenKaderFout{Veld: "--doel", Waarde: d, Reden: "hoort niet bij convenant " + strings.Join(convenanten, " of "), Suggesties: convenantDoelen(kb, convenanten)}
+		}
+		if !slices.Contains(doelenVan[c], d) {
+			doelenVan[c] = append(doelenVan[c], d)
+		}
+	}
+	if !expliciet {
+		for _, c := range kb.IDs("convenanten") {
+			if len(opts.doelen) == 0 || len(doelenVan[c]) > 0 {
+				convenanten = append(convenanten, c)
+			}
+		}
+	}
+
+	datum := opts.datum
+	if datum != "" && !geldigeDatum(datum) {
+		return nil, nil, &library.DatumFout{Veld: "--datum", Waarde: datum}
+	}
+	peildatum := datum
+	if peildatum == "" {
+		peildatum = time.Now().Format(time.DateOnly) // as the library does without a date
+	}
+	var (
+		vragen       []library.MatrixVraag
+		overgeslagen []string
+	)
+	for _, c := range convenanten {
+		if len(opts.doelen) > 0 && len(doelenVan[c]) == 0 {
+			continue // asked for by name, but none of the purposes is its own: matrices of the others
+		}
+		reden := ""
+		switch {
+		case len(convenantDoelen(kb, []string{c})) == 0:
+			reden = "heeft geen doelen"
+		case len(opts.van) == 0 && len(library.MatrixDeelnemers(kb, c, peildatum)) == 0:
+			reden = "heeft op " + peildatum + " geen deelnemers"
+		}
+		if reden != "" {
+			if expliciet {
+				return nil, nil, &library.BuitenKaderFout{Veld: "--convenant", Waarde: c, Reden: reden + "; een matrix heeft doelen en verstrekkers nodig"}
+			}
+			overgeslagen = append(overgeslagen, c+" overgeslagen: "+reden)
+			continue
+		}
+		mv := library.MatrixVraag{
+			Convenant: c, Doelen: doelenVan[c], Datum: datum,
+			Van: opts.van, Naar: opts.naar, Gegevens: opts.gegevens,
+		}
+		if len(opts.feiten) > 0 {
+			mv.Feiten = maps.Clone(map[string]any(opts.feiten))
+		}
+		vragen = append(vragen, mv)
+	}
+	return vragen, overgeslagen, nil
+}
+
+// convenantDoelen lists the purposes of the covenants, in the order of the knowledge base.
+func convenantDoelen(kb *library.Kennisbank, convenanten []string) []string {
+	var uit []string
+	for _, d := range kb.IDs("doelen") {
+		if c := tekst(kb.Item("doelen", d), "convenant"); c != "" && (len(convenanten) == 0 || slices.Contains(convenanten, c)) {
+			uit = append(uit, d)
+		}
+	}
+	return uit
+}
+
+// metVeld names the flag in an unknown-id error of the knowledge base.
+func metVeld(err error, veld, waarde string) error {
+	var oid *library.OnbekendeIDFout
+	if errors.As(err, &oid) {
+		kopie := *oid
+		kopie.Veld, kopie.Waarde = veld, waarde
+		return &kopie
+	}
+	return err
+}
+
+// matrixVlagFout names the flag instead of the field of the library's question ("van[1]" becomes
+// "--van") in the input errors of Matrix.
+func matrixVlagFout(err error) error {
+	var (
+		oid *library.OnbekendeIDFout
+		bkf *library.BuitenKaderFout
+		df  *library.DatumFout
+		ovf *library.OntbrekendVeldFout
+	)
+	switch {
+	case errors.As(err, &oid):
+		kopie := *oid
+		kopie.Veld = vlagVanVeld(kopie.Veld)
+		return &kopie
+	case errors.As(err, &bkf):
+		kopie := *bkf
+		kopie.Veld = vlagVanVeld(kopie.Veld)
+		return &kopie
+	case errors.As(err, &df):
+		kopie := *df
+		kopie.Veld = vlagVanVeld(kopie.Veld)
+		return &kopie
+	case errors.As(err, &ovf):
+		kopie := *ovf
+		kopie.Veld = vlagVanVeld(kopie.Veld)
+		return &kopie
+	}
+	return err
+}
+
+func vlagVanVeld(veld string) string {
+	naam, _, _ := strings.Cut(veld, "[")
+	switch naam {
+	case "convenant", "datum", "van", "naar", "gegevens":
+		return "--" + naam
+	case "doel", "doelen":
+		return "--doel"
+	}
+	if f, ok := strings.CutPrefix(veld, "feiten."); ok {
+		return "--feit " + f
+	}
+	return veld
+}
+
+// De symbolen en de volgorde van de oordelen in de weergaven, ruimst eerst.
+var matrixOordelen = []library.Oordeel{library.Toegestaan, library.ToegestaanOnderVoorwaarden, library.Onbepaald, library.NietToegestaan}
+
+func symbool(o library.Oordeel) string {
+	switch o {
+	case library.Toegestaan:
+		return "✓"
+	case library.ToegestaanOnderVoorwaarden:
+		return "✓*"
+	case library.Onbepaald:
+		return "?"
+	case library.NietToegestaan:
+		return "✗"
+	}
+	return "!"
+}
+
+// matrixCSVKop is the header row of the csv format.
+var matrixCSVKop = []string{"convenant", "datum", "doel", "van", "naar", "gegevens", "oordeel", "zekerheid", "grondslagen", "voorwaarden", "ontbrekende_feiten"}
+
+// schrijfMatrixCSV writes one header row and one row per cell (RFC 4180), in the order of the matrices.
+func schrijfMatrixCSV(w io.Writer, ms []*library.Matrix) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(matrixCSVKop); err != nil {
+		return err
+	}
+	for _, m := range ms {
+		for _, c := range m.Cellen {
+			rij := []string{m.Convenant, m.Datum, c.Doel, c.Van, c.Naar, c.Gegevens, string(c.Oordeel), c.Zekerheid,
+				strings.Join(c.Grondslagen, ";"), strings.Join(c.Voorwaarden, ";"), strings.Join(c.OntbrekendeFeiten, ";")}
+			if err := cw.Write(rij); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("schrijf csv: %w", err)
+	}
+	return nil
+}
+
+// cellenVan indexes the cells of a matrix by their key.
+func cellenVan(m *library.Matrix) map[string]library.MatrixCel {
+	uit := make(map[string]library.MatrixCel, len(m.Cellen))
+	for _, c := range m.Cellen {
+		uit[c.Sleutel()] = c
+	}
+	return uit
+}
+
+// matrixMarkdownTekst is the readable view: per covenant a header, the legend and the key to the columns,
+// then per purpose and sender a table of recipients × categories.
+//
+// breedte 0 writes each table as a Markdown table (for a file); a terminal width instead writes it as
+// a fixed-width block that fits (a Markdown table with many categories does not fit a terminal).
+func matrixMarkdownTekst(ms []*library.Matrix, kb *library.Kennisbank, details bool, breedte int) string {
+	w := woorden{kb}
+	var b strings.Builder
+	b.WriteString("# Matrix gegevensdeling\n\n")
+	b.WriteString("Wie mag welke gegevens met wie delen, per doel: het oordeel van de regels voor elke cel, met alleen de\nfeiten die hieronder staan. Een hulpmiddel, geen juridisch advies.\n\n")
+	b.WriteString("**Legenda:** ")
+	for i, o := range matrixOordelen {
+		if i > 0 {
+			b.WriteString(" · ")
+		}
+		fmt.Fprintf(&b, "%s %s", esc(symbool(o)), esc(strings.ToLower(w.oordeel(o))))
+	}
+	b.WriteString("\n\n")
+	for _, m := range ms {
+		cellen := cellenVan(m)
+		fmt.Fprintf(&b, "## %s (`%s`)\n\n", esc(m.Naam), m.Convenant)
+		fmt.Fprintf(&b, "- **Datum:** %s\n", m.Datum)
+		fmt.Fprintf(&b, "- **Kennisbank:** `%s`\n", m.Kennisbank)
+		if len(m.Feiten) > 0 {
+			var delen []string
+			for _, k := range slices.Sorted(maps.Keys(m.Feiten)) {
+				delen = append(delen, fmt.Sprintf("%s = %s", k, w.feitWaarde(k, m.Feiten[k])))
+			}
+			fmt.Fprintf(&b, "- **Feiten voor elke cel:** %s\n", esc(strings.Join(delen, ", ")))
+		}
+		fmt.Fprintf(&b, "- **Cellen:** %d — %s\n", len(m.Cellen), esc(tellingTekst(m, w)))
+		b.WriteString("- **Kolommen (gegevens):** ")
+		for i, g := range m.Gegevens {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%d = %s (`%s`)", i+1, esc(w.label("gegevens", g)), g)
+		}
+		b.WriteString("\n\n")
+		for _, d := range m.Doelen {
+			fmt.Fprintf(&b, "### Doel: %s (`%s`)\n\n", esc(w.label("doelen", d)), d)
+			for _, van := range m.Van {
+				fmt.Fprintf(&b, "#### Van %s (`%s`)\n\n", esc(w.partij(van)), van)
+				var (
+					rijen       []matrixRij
+					toelichting []string
+				)
+				for _, naar := range m.Naar {
+					if naar == van {
+						continue
+					}
+					rij := matrixRij{label: w.partij(naar)}
+					var uitTeLeggen []library.MatrixCel
+					for _, g := range m.Gegevens {
+						c, ok := cellen[d+"|"+van+"|"+naar+"|"+g]
+						if !ok {
+							rij.symbolen = append(rij.symbolen, "—")
+							continue
+						}
+						rij.symbolen = append(rij.symbolen, symbool(c.Oordeel))
+						if details && c.Oordeel != library.NietToegestaan {
+							uitTeLeggen = append(uitTeLeggen, c)
+						}
+					}
+					for _, groep := range toelichtingGroepen(uitTeLeggen) {
+						toelichting = append(toelichting, celToelichting(groep, w))
+					}
+					rijen = append(rijen, rij)
+				}
+				if breedte > 0 {
+					schrijfRoosterBlok(&b, rijen, len(m.Gegevens), breedte)
+				} else {
+					schrijfRoosterTabel(&b, rijen, len(m.Gegevens))
+				}
+				b.WriteString("\n")
+				for _, t := range toelichting {
+					b.WriteString("- " + t + "\n")
+				}
+				if len(toelichting) > 0 {
+					b.WriteString("\n")
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+// matrixRij is one row of a sender's table: the recipient and a symbol per category.
+type matrixRij struct {
+	label    string
+	symbolen []string
+}
+
+// schrijfRoosterTabel writes the rows as a Markdown table with numbered category columns.
+func schrijfRoosterTabel(b *strings.Builder, rijen []matrixRij, n int) {
+	b.WriteString("| Naar |")
+	for i := range n {
+		fmt.Fprintf(b, " %d |", i+1)
+	}
+	b.WriteString("\n|---|")
+	for range n {
+		b.WriteString(":-:|")
+	}
+	b.WriteString("\n")
+	for _, r := range rijen {
+		fmt.Fprintf(b, "| %s |", cel(r.label))
+		for _, s := range r.symbolen {
+			fmt.Fprintf(b, " %s |", cel(s))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\n")
+}
+
+// schrijfRoosterBlok writes the rows as a fixed-width code block for the terminal: the recipient,
+// shortened to fit the width, then three columns per category.
+func schrijfRoosterBlok(b *strings.Builder, rijen []matrixRij, n, breedte int) {
+	labelBreedte := len("Naar")
+	for _, r := range rijen {
+		labelBreedte = max(labelBreedte, utf8.RuneCountInString(r.label))
+	}
+	// The renderer indents a code block by four columns and keeps two free on the right.
+	labelBreedte = max(min(labelBreedte, breedte-6-1-3*n), 12)
+	regel := func(label string, cellen []string) {
+		label = afgekort(label, labelBreedte)
+		fmt.Fprintf(b, "%s%s", label, strings.Repeat(" ", labelBreedte-utf8.RuneCountInString(label)))
+		for _, c := range cellen {
+			fmt.Fprintf(b, " %s%s", c, strings.Repeat(" ", max(2-utf8.RuneCountInString(c), 0)))
+		}
+		b.WriteString("\n")
+	}
+	kop := make([]string, n)
+	for i := range n {
+		kop[i] = fmt.Sprint(i + 1)
+	}
+	b.WriteString("```\n")
+	regel("Naar", kop)
+	for _, r := range rijen {
+		regel(r.label, r.symbolen)
+	}
+	b.WriteString("```\n\n")
+}
+
+// afgekort shortens s to at most n runes, with … at the end.
+func afgekort(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// tellingTekst gives the counts per verdict.
+func tellingTekst(m *library.Matrix, w woorden) string {
+	delen := make([]string, len(matrixOordelen))
+	for i, o := range matrixOordelen {
+		delen[i] = fmt.Sprintf("%s %d", strings.ToLower(w.oordeel(o)), m.Telling[o])
+	}
+	return strings.Join(delen, ", ")
+}
+
+// toelichtingGroepen groups the cells of one sender and recipient that have the same explanation
+// (verdict, certainty, grounds, conditions and missing facts), in the order of their first cell.
+func toelichtingGroepen(cellen []library.MatrixCel) [][]library.MatrixCel {
+	var (
+		groepen  [][]library.MatrixCel
+		sleutels []string
+	)
+	for _, c := range cellen {
+		k := strings.Join([]string{string(c.Oordeel), c.Zekerheid, strings.Join(c.Grondslagen, ";"), strings.Join(c.Voorwaarden, ";"), strings.Join(c.OntbrekendeFeiten, ";")}, "|")
+		if i := slices.Index(sleutels, k); i >= 0 {
+			groepen[i] = append(groepen[i], c)
+			continue
+		}
+		sleutels = append(sleutels, k)
+		groepen = append(groepen, []library.MatrixCel{c})
+	}
+	return groepen
+}
+
+// celToelichting explains a group of cells with the same explanation in Markdown: the grounds by
+// title, the conditions by id and label, and the missing facts.
+func celToelichting(groep []library.MatrixCel, w woorden) string {
+	var b strings.Builder
+	c := groep[0]
+	categorieen := make([]string, len(groep))
+	for i, g := range groep {
+		categorieen[i] = w.label("gegevens", g.Gegevens)
+	}
+	fmt.Fprintf(&b, "**%s %s → %s, %s:** %s", esc(symbool(c.Oordeel)), esc(w.partij(c.Van)), esc(w.partij(c.Naar)), esc(strings.Join(categorieen, ", ")), esc(strings.ToLower(w.oordeel(c.Oordeel))))
+	if c.Zekerheid != "" {
+		fmt.Fprintf(&b, " (zekerheid %s)", esc(c.Zekerheid))
+	}
+	b.WriteString(".")
+	if len(c.Grondslagen) > 0 {
+		titels := make([]string, len(c.Grondslagen))
+		for i, g := range c.Grondslagen {
+			titels[i], _ = w.grondslag(g)
+		}
+		b.WriteString(" Grondslagen: " + esc(strings.Join(titels, "; ")) + ".")
+	}
+	if len(c.Voorwaarden) > 0 {
+		delen := make([]string, len(c.Voorwaarden))
+		for i, v := range c.Voorwaarden {
+			delen[i] = fmt.Sprintf("`%s` (%s)", v, esc(w.label("voorwaarden", v)))
+		}
+		b.WriteString(" Voorwaarden: " + strings.Join(delen, ", ") + ".")
+	}
+	if len(c.OntbrekendeFeiten) > 0 {
+		delen := make([]string, len(c.OntbrekendeFeiten))
+		for i, f := range c.OntbrekendeFeiten {
+			delen[i] = "`" + f + "`"
+		}
+		b.WriteString(" Ontbrekende feiten: " + strings.Join(delen, ", ") + ".")
+	}
+	return b.String()
+}
