@@ -65,10 +65,18 @@ func (b *bouwer) controleer() KennisbankFouten {
 			if bt, ok := waarde["bewaartermijn"].(map[string]any); ok {
 				ref(bf, "/bewaartermijn/grondslag", "grondslagen", bt["grondslag"])
 			}
-			for i, d := range lijstVan(waarde["deelnemers"]) {
+			deelnemers := lijstVan(waarde["deelnemers"])
+			for i, d := range deelnemers {
 				p := fmt.Sprintf("/deelnemers/%d", i)
 				ref(bf, p+"/partij", "partijen", d["partij"])
 				venster(bf, p, d, "vanaf", "tot")
+				// Two versions of one participation may follow each other (e.g. before and after the WGS),
+				// never overlap: the rules would not know which one holds.
+				for j, eerder := range deelnemers[:i] {
+					if eerder["partij"] == d["partij"] && overlappen(eerder, d) {
+						fouten = append(fouten, b.fout("overlappende_versies", bf, p, fmt.Sprintf("partij %v staat ook in /deelnemers/%d, met een periode die hiermee overlapt", d["partij"], j)))
+					}
+				}
 			}
 			for i, d := range lijstVan(waarde["doelen"]) {
 				p := fmt.Sprintf("/doelen/%d", i)
@@ -154,6 +162,17 @@ func (b *bouwer) alternatieven(bf *bestand, p string, d map[string]any, ref func
 var groepen = map[string]bool{
 	"@taak": true, "@privaat": true, "@publiek": true, "@beroepsgeheim": true,
 	"@bijzondere_wet": true, "@deelnemers": true, "@wgs_deelnemers": true,
+}
+
+// overlappen: the windows [vanaf, tot] of a and b share a day; an open end is open.
+func overlappen(a, b map[string]any) bool {
+	grens := func(m map[string]any, veld, open string) string {
+		if s, ok := m[veld].(string); ok && s != "" {
+			return s
+		}
+		return open
+	}
+	return grens(a, "vanaf", "0000-01-01") <= grens(b, "tot", "9999-12-31") && grens(b, "vanaf", "0000-01-01") <= grens(a, "tot", "9999-12-31")
 }
 
 func groepLijst() []string {

@@ -130,6 +130,7 @@ func TestControleerOngeldig(t *testing.T) {
 		"dubbele_route_id_over_bestanden":        {fout, "dubbel_id", proef, 23, 5, "", "/routes/0/id", `route-id "eigen_taak_afzender" staat al in routes.yaml`, ""},
 		"bestandsnaam_wijkt_af_van_id":           {fout, "bestandsnaam", proef, 1, 1, "", "/id", "het bestand moet proefje.yaml heten", ""},
 		"deelname_eindigt_voor_begin":            {fout, "datum_volgorde", proef, 14, 77, "", "/deelnemers/1/tot", "tot 2024-06-30 ligt vóór vanaf 2025-01-01", ""},
+		"deelname_overlappende_versies":          {fout, "overlappende_versies", proef, 15, 5, "", "/deelnemers/2", "partij politie staat ook in /deelnemers/1, met een periode die hiermee overlapt", ""},
 		"convenant_verlopen":                     {waarschuwing, "convenant_verlopen", proef, 7, 1, "", "/geldig_tot", `convenant "proef" is verlopen`, ""},
 		"route_zonder_grondslag":                 {waarschuwing, "route_zonder_grondslag", proef, 30, 5, "", "/routes/0/grondslagen", `route "proef_route" noemt geen grondslag`, ""},
 		"grondslag_zonder_officiele_link":        {waarschuwing, "grond_zonder_officiele_link", "grondslagen.yaml", 0, 0, "bron: https://www.voorbeeld.nl", "", `grondslag "proef_grondslag" verwijst niet naar een officiële wettekst`, ""},

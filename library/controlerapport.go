@@ -55,6 +55,7 @@ var hints = map[string]string{
 	"dubbel_id":                      "Geef elk item een eigen id; ids zijn stabiel, dus hernoem het nieuwe item en niet het bestaande.",
 	"bestandsnaam":                   "Hernoem het bestand naar <id>.yaml (in vraagbaak/: <id>.md), of pas het id aan de bestandsnaam aan.",
 	"datum_volgorde":                 "De einddatum moet op of na de begindatum liggen; controleer of de datums zijn omgedraaid.",
+	"overlappende_versies":           "Laat de ene versie eindigen (tot) vóór de andere begint (vanaf), of voeg ze samen tot één regel.",
 	"grond_zonder_officiele_link":    "Verwijs naar de officiële tekst op wetten.overheid.nl, eur-lex.europa.eu of (zoek.)officielebekendmakingen.nl.",
 	"voorwaarde_ongebruikt":          "Verwijs ernaar vanuit een doel, een route, een handeling of een zekerheid, of verwijder de voorwaarde.",
 	"convenant_verlopen":             "Verleng geldig_tot als het convenant is verlengd, of haal het convenant uit de kennisbank.",
