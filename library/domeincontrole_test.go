@@ -33,7 +33,7 @@ func TestDomeincontroleVerlopenConvenant(t *testing.T) {
 	}
 
 	regels := kopieRegels(t)
-	vervang(t, regels, "kader/kader.rego", "not datum.geldig(vraag.datum, convenant)\n\tcellen[[r, c]]", "false\n\tcellen[[r, c]]")
+	vervang(t, regels, "kader/kader.rego", "not datum.geldig(vraag.datum, convenant)\n\tontvangers[r]", "false\n\tontvangers[r]")
 	fout, err := library.New(ctx, library.MetKennisbank(kopie), library.MetRegels(regels))
 	if err != nil {
 		t.Fatal(err)

@@ -139,9 +139,9 @@ toetsbare_cellen contains [r, c] if {
 #   id: convenant_niet_uitgewerkt
 #   oordeel: onbepaald
 #   zekerheid: laag
-blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {}) if {
 	convenant.status != "uitgewerkt"
-	cellen[[r, c]]
+	ontvangers[r]
 	not zelfstandig(r)
 	tekst := sprintf("%s is nog niet uitgewerkt in de kennisbank; de regels kunnen deze deling nog niet beoordelen.", [convenant.naam])
 }
@@ -157,9 +157,9 @@ blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) i
 #   oordeel: niet_toegestaan
 #   zekerheid: hoog
 #   grondslagen: [avg_5_2]
-blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {}) if {
 	not datum.geldig(vraag.datum, convenant)
-	cellen[[r, c]]
+	ontvangers[r]
 	convenant_geldt(r)
 	tekst := sprintf("%s geldt niet op %s (looptijd vanaf %s).", [convenant.naam, vraag.datum, object.get(convenant, "geldig_vanaf", "onbekend")])
 }
@@ -176,10 +176,10 @@ blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) i
 #   zekerheid: hoog
 #   grondslagen: [avg_5_2]
 #   herstel: {convenant_getekend: true}
-blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {}) if {
 	convenant
 	vraag.feit("convenant_getekend") == false
-	cellen[[r, c]]
+	ontvangers[r]
 	not zelfstandig(r)
 	tekst := sprintf("%s is niet ondertekend; zonder ondertekend convenant is er geen afgesproken kring.", [convenant.naam])
 }
@@ -196,10 +196,10 @@ blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) i
 #   zekerheid: hoog
 #   grondslagen: [wgs_samenwerkingsverbanden_2_27_1, wgs_samenwerkingsverbanden_2_27_2]
 #   herstel: {deelnemer_van: true}
-blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerheid": z}) if {
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {"zekerheid": z}) if {
 	kring_gesloten
 	deelname(vraag.van, "van") == "nee"
-	cellen[[r, c]]
+	ontvangers[r]
 	convenant_geldt(r)
 	tekst := sprintf("%s is op %s geen deelnemer van %s.", [uitleg.label("partijen", vraag.van), vraag.datum, convenant.naam])
 	z := zekerheid_niet_deelnemer(vraag.van, "van")
@@ -217,9 +217,9 @@ blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zek
 #   zekerheid: hoog
 #   grondslagen: [wgs_samenwerkingsverbanden_2_31, avg_5_1_b]
 #   herstel: {deelnemer_naar: true}
-blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerheid": z}) if {
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {"zekerheid": z}) if {
 	kring_gesloten
-	cellen[[r, c]]
+	ontvangers[r]
 	convenant_geldt(r)
 	kb.partijen[r].soort != "betrokkene"
 	deelname(r, "naar") == "nee"
@@ -255,9 +255,9 @@ zekerheid_niet_deelnemer(p, rol) := convenant.zekerheid if {
 #   oordeel: onbepaald
 #   zekerheid: laag
 #   grondslagen: [wgs_samenwerkingsverbanden_2_31_9]
-blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"ontbrekende_feiten": [feit], "herstel": {feit: true}}) if {
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {"ontbrekende_feiten": [feit], "herstel": {feit: true}}) if {
 	kring_gesloten
-	cellen[[r, c]]
+	ontvangers[r]
 	convenant_geldt(r)
 	some [p, rol] in [[vraag.van, "van"], [r, "naar"]]
 	deelname(p, rol) == "onbekend"
@@ -275,9 +275,9 @@ blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"ont
 #   id: betrokken_niet_deelnemer
 #   oordeel: onbepaald
 #   zekerheid: laag
-blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {}) if {
 	not convenant
-	cellen[[r, c]]
+	ontvangers[r]
 	kb.partijen[r].soort == "betrokken_niet_deelnemer"
 	tekst := sprintf("%s heeft een eigen rol in de casus maar geen vastgelegde route; de FG moet dit beoordelen.", [uitleg.label("partijen", r)])
 }
@@ -289,9 +289,9 @@ blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) i
 #   id: overleg_zonder_convenant
 #   oordeel: onbepaald
 #   zekerheid: laag
-blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {}) if {
 	not convenant
-	cellen[[r, c]]
+	ontvangers[r]
 	kb.partijen[r].soort == "overleg"
 	tekst := "Zonder convenant is niet te bepalen wie er aan de casustafel zitten; noem de ontvangers afzonderlijk."
 }
@@ -310,10 +310,10 @@ blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) i
 #   zekerheid: middel
 #   grondslagen: [wgs_samenwerkingsverbanden_2_25, avg_5_1_b, avg_5_1_c]
 #   herstel: {inclusiecriteria: true}
-blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"zekerheid": convenant.inclusiecriteria.zekerheid}) if {
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {"zekerheid": convenant.inclusiecriteria.zekerheid}) if {
 	doel_info.vereist_inclusie
 	vraag.feit("inclusiecriteria") == false
-	cellen[[r, c]]
+	ontvangers[r]
 	convenant_geldt(r)
 	tekst := sprintf("De casus voldoet niet aan de inclusiecriteria, dus %s is niet noodzakelijk.", [doel_info.label])
 }
@@ -349,10 +349,10 @@ blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) i
 #   oordeel: niet_toegestaan
 #   zekerheid: middel
 #   grondslagen: [avg_5_1_b, avg_5_1_c]
-blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {}) if {
 	is_string(vraag.fase)
 	doel_info.fase != vraag.fase
-	cellen[[r, c]]
+	ontvangers[r]
 	convenant_geldt(r)
 	tekst := sprintf("%s hoort bij niveau %s, niet bij niveau %s.", [doel_info.label, doel_info.fase, vraag.fase])
 }
@@ -369,10 +369,10 @@ blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) i
 #   zekerheid: middel
 #   grondslagen: [avg_5_1_b, avg_5_1_c]
 #   herstel: {rol_in_casus: true}
-blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {}) if {
 	doel_info.vereist_rol_in_casus
 	vraag.feit("rol_in_casus") == false
-	cellen[[r, c]]
+	ontvangers[r]
 	convenant_geldt(r)
 	tekst := sprintf("%s heeft geen rol meer in de casus; de noodzaak om te blijven informeren is vervallen.", [uitleg.label("partijen", r)])
 }
@@ -390,9 +390,9 @@ blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) i
 #   oordeel: niet_toegestaan
 #   zekerheid: middel
 #   grondslagen: [avg_6_3]
-blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"herstel": convenant.vereist_feiten}) if {
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {"herstel": convenant.vereist_feiten}) if {
 	not vereiste_feiten_gelden
-	cellen[[r, c]]
+	ontvangers[r]
 	convenant_geldt(r)
 	tekst := sprintf("%s is geen wet; zonder \"stel dat\" geeft het geen grondslag.", [convenant.naam])
 }
@@ -419,10 +419,10 @@ opsomming(ids) := concat(", ", [uitleg.label("gegevens", id) | some id in ids]) 
 #   oordeel: niet_toegestaan
 #   zekerheid: hoog
 #   grondslagen: [avg_5_1_e]
-blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {"grondslagen": grondslagen_bewaartermijn}) if {
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {"grondslagen": grondslagen_bewaartermijn}) if {
 	einde := bewaartermijn_einde
 	vraag.datum > einde
-	cellen[[r, c]]
+	ontvangers[r]
 	convenant_geldt(r)
 	tekst := sprintf("De bewaartermijn van %s liep uiterlijk af op %s (casus gesloten op %s).", [convenant.naam, einde, vraag.feit("casus_gesloten_op")])
 }
@@ -472,6 +472,13 @@ zekerheden_cel[r] := {z |
 	not deelname_uit_feit(rol)
 	z := deelnemer_data(p).zekerheid
 } if ontvangers[r]
+
+# blokkade[r][c]: de blokkades van cel (r, c). Bijna elke blokkade hangt alleen van de ontvanger af
+# (blokkade_ontvanger[r], eenmaal per ontvanger opgebouwd); de cel voegt haar categorie toe.
+blokkade[r][c] contains object.union(b, {"gegevens": c}) if {
+	cellen[[r, c]]
+	some b in blokkade_ontvanger[r]
+}
 
 # blokkades: alle blokkades als één verzameling. De regels hierboven staan per cel (blokkade[r][c]), zodat
 # het oordeel per cel kan opzoeken in plaats van alles te doorzoeken.

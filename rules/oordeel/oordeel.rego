@@ -93,19 +93,36 @@ cel(r, c) := {
 # cel_kort(r, c): het deeloordeel zonder uitleg, voor wie veel cellen tegelijk bekijkt (een matrix, een
 # verschil tussen twee versies): oordeel, zekerheid, de ids van grondslagen, voorwaarden en beslissende
 # uitkomsten, en per laag de route die gold.
-cel_kort(r, c) := {
-	"naar": r,
-	"gegevens": c,
+#
+# Het hangt alleen af van de ontvanger en van wat de uitkomsten zeggen (niet van hun teksten): cellen van
+# één ontvanger met dezelfde uitkomsten (bijvoorbeeld alle categorieën die het doel niet draagt) delen één
+# berekening (kort_per).
+cel_kort(r, c) := object.union(kort_per[r][sleutel_cel[r][c]], {"naar": r, "gegevens": c})
+
+# sleutel_cel[r][c]: de uitkomsten van cel (r, c), beperkt tot wat de korte cel leest.
+sleutel_cel[r][c] := [object.filter(i, kort_velden) | some i in items(r, c)] if kader.cellen[[r, c]]
+
+kort_velden := ["soort", "id", "laag", "status", "oordeel", "zekerheid", "grondslagen", "voorwaarden", "ontbrekende_feiten"]
+
+# sleutels[r]: de verschillende sleutels onder de cellen van ontvanger r.
+sleutels[r] := {s | some c in vraag.gegevens; s := sleutel_cel[r][c]} if kader.ontvangers[r]
+
+kort_per[r][s] := kort(r, s) if {
+	some r, ss in sleutels
+	ss[s]
+}
+
+kort(r, its) := {
 	"oordeel": a.oordeel,
 	"zekerheid": a.zekerheid,
 	"grondslagen": sort({g | some i in a.beslissend; some g in i.grondslagen}),
 	"voorwaarden": sort([v | positief(a.oordeel); some v in a.voorwaarden]),
-	"ontbrekende_feiten": cel_ontbrekend(a.items, a.oordeel),
+	"ontbrekende_feiten": cel_ontbrekend(its, a.oordeel),
 	"redenen": sort({i.id | some i in a.beslissend}),
-	"lagen": {u.laag: u.id | some u in a.items; u.soort == "laag"},
-	"botsingen": botsingen(a.items),
+	"lagen": {u.laag: u.id | some u in its; u.soort == "laag"},
+	"botsingen": botsingen(its),
 } if {
-	a := afleiding(r, c)
+	a := afleiding_van(r, its)
 }
 
 # botsingen: een wettelijke plicht of recht (een route met oordeel toegestaan) die een blokkade van het
@@ -122,14 +139,15 @@ botsingen(its) := sort({sprintf("%s/%s", [b.id, u.id]) |
 })
 
 # afleiding(r, c): de uitkomsten van cel (r, c) en wat de aggregatie daaruit afleidt.
-afleiding(r, c) := {
+afleiding(r, c) := afleiding_van(r, items(r, c))
+
+afleiding_van(r, its) := {
 	"items": its,
 	"oordeel": o,
 	"zekerheid": z,
 	"voorwaarden": (vw | zekerheid_voorwaarde(z)),
 	"beslissend": beslissend(its, o),
 } if {
-	its := items(r, c)
 	vw := cel_voorwaarden(r, its)
 	o0 := cel_oordeel(its, vw)
 	z := cel_zekerheid(its, o0, r)
