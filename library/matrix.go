@@ -88,6 +88,10 @@ func index(lijst []string, s string) int { return slices.Index(lijst, s) }
 // rules as Beantwoord: one evaluation per purpose and sender covers all its recipients and categories,
 // the rules share the work of cells that follow the same routes, and the evaluations run in parallel
 // (one per CPU). Unknown ids give an *OnbekendeIDFout, like Beantwoord.
+//
+// A covenant's space is tens of thousands of cells; the evaluation allocates about 80 KB per cell that
+// is garbage at once, so a process that runs matrices often does well with a higher GOGC (the CLI uses
+// 400 for its bulk commands: ZVHT 6.6 s -> 5.0 s on 2 cores).
 func (e *Engine) Matrix(ctx context.Context, mv MatrixVraag) (*Matrix, error) {
 	m, err := e.matrixOpzet(mv)
 	if err != nil {

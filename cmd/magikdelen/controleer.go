@@ -83,6 +83,7 @@ func runControleer(ctx context.Context, opts *controleerOpties) error {
 		return fmt.Errorf("controleer kennisbank: %w", err)
 	}
 	if opts.regels && rapport.Fouten == 0 {
+		voorBulk(opts.g.stromen)
 		e, err := library.New(ctx, library.MetKennisbank(fsys))
 		if err != nil {
 			return kennisbankLaadFout(opts.g, err)

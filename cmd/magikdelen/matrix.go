@@ -140,6 +140,7 @@ Met --uitvoer schrijft magikdelen naar een bestand; zonder --formaat kiest de ex
 
 // runMatrix evaluates the matrices and writes them in the chosen format.
 func runMatrix(ctx context.Context, opts *matrixOpties) error {
+	voorBulk(opts.g.stromen)
 	engine, err := laadEngine(ctx, opts.g)
 	if err != nil {
 		return err

@@ -79,6 +79,7 @@ wordt overgeslagen: geen antwoord kan verschillen. Exitcode 0 ook als er verschi
 }
 
 func runVerschil(ctx context.Context, opts *verschilOpties, oudArg, nieuwArg string) error {
+	voorBulk(opts.g.stromen)
 	datum := opts.datum
 	if datum == "" {
 		datum = time.Now().Format(time.DateOnly)
