@@ -42,7 +42,7 @@ func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (Controlera
 			return Controlerapport{}, err
 		}
 		doelen := smal(kb.doelenVan(c), dv.Doelen)
-		if len(doelen) == 0 || tekstVeld(kb.Item("convenanten", c), "status") != "uitgewerkt" {
+		if len(doelen) == 0 || veldTekst(kb.Item("convenanten", c), "status") != "uitgewerkt" {
 			continue
 		}
 		bestand := "convenanten/" + c + ".yaml"
@@ -53,7 +53,7 @@ func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (Controlera
 		rapport.Bevindingen = append(rapport.Bevindingen, celBevindingen(kb, m, bestand)...)
 		eigen := kb.convenantRoutes(c)
 		// The day after the covenant ends.
-		if tot := tekstVeld(kb.Item("convenanten", c), "geldig_tot"); tot != "" {
+		if tot := veldTekst(kb.Item("convenanten", c), "geldig_tot"); tot != "" {
 			dag := volgendeDag(tot)
 			m, err := e.Matrix(ctx, MatrixVraag{Convenant: c, Doelen: doelen, Datum: dag, Feiten: kb.stelDat(c)})
 			if err != nil {
@@ -225,7 +225,7 @@ func (k *Kennisbank) convenantRoutes(convenant string) []string {
 	routes, _ := k.Item("convenanten", convenant)["routes"].([]any)
 	for _, r := range routes {
 		if m, ok := r.(map[string]any); ok {
-			uit = append(uit, tekstVeld(m, "id"))
+			uit = append(uit, veldTekst(m, "id"))
 		}
 	}
 	return uit
@@ -239,8 +239,8 @@ func (k *Kennisbank) vertrekken(convenant string) []vertrek {
 	lijst, _ := k.Item("convenanten", convenant)["deelnemers"].([]any)
 	for _, x := range lijst {
 		d, _ := x.(map[string]any)
-		if tot := tekstVeld(d, "tot"); tot != "" {
-			uit = append(uit, vertrek{tekstVeld(d, "partij"), tot})
+		if tot := veldTekst(d, "tot"); tot != "" {
+			uit = append(uit, vertrek{veldTekst(d, "partij"), tot})
 		}
 	}
 	return uit
@@ -259,7 +259,7 @@ func (k *Kennisbank) bijzondereLagen(gegevens string) []string {
 }
 
 func (k *Kennisbank) label(soort, id string) string {
-	if s := tekstVeld(k.Item(soort, id), "label"); s != "" {
+	if s := veldTekst(k.Item(soort, id), "label"); s != "" {
 		return s
 	}
 	return id

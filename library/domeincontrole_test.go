@@ -2,7 +2,6 @@ package library_test
 
 import (
 	"context"
-	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -85,19 +84,4 @@ func TestDomeincontroleFouten(t *testing.T) {
 }
 
 // kopieRegels copies the embedded rules into a MapFS that a test may change.
-func kopieRegels(t *testing.T) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	err := fs.WalkDir(rules.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(rules.FS, p)
-		m[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
+func kopieRegels(t *testing.T) fstest.MapFS { return kopieFS(t, rules.FS, nil) }

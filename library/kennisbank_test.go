@@ -17,14 +17,17 @@ import (
 )
 
 // kopieKennisbank copies the embedded knowledge base into a MapFS that a test may corrupt.
-func kopieKennisbank(t *testing.T) fstest.MapFS {
+func kopieKennisbank(t testing.TB) fstest.MapFS { return kopieFS(t, convenants.FS, nil) }
+
+// kopieFS copies a file system into a MapFS, without the files laat says to leave out.
+func kopieFS(t testing.TB, bron fs.FS, laat func(pad string) bool) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
-	err := fs.WalkDir(convenants.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+	err := fs.WalkDir(bron, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || (laat != nil && laat(p)) {
 			return err
 		}
-		b, err := fs.ReadFile(convenants.FS, p)
+		b, err := fs.ReadFile(bron, p)
 		m[p] = &fstest.MapFile{Data: b}
 		return err
 	})

@@ -174,7 +174,7 @@ func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
 	}
 	conv := kb.Item("convenanten", mv.Convenant)
 	m := &Matrix{
-		Convenant: mv.Convenant, Naam: tekstVeld(conv, "naam"), Datum: datum, Feiten: mv.Feiten,
+		Convenant: mv.Convenant, Naam: veldTekst(conv, "naam"), Datum: datum, Feiten: mv.Feiten,
 		Kennisbank: kb.Versie(), Telling: map[Oordeel]int{},
 	}
 	var err error
@@ -182,7 +182,7 @@ func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
 		return nil, err
 	}
 	for _, d := range m.Doelen {
-		if c := tekstVeld(kb.Item("doelen", d), "convenant"); c != mv.Convenant {
+		if c := veldTekst(kb.Item("doelen", d), "convenant"); c != mv.Convenant {
 			return nil, &BuitenKaderFout{Veld: "doel", Waarde: d, Reden: "hoort niet bij convenant " + mv.Convenant, Suggesties: kb.doelenVan(mv.Convenant)}
 		}
 	}
@@ -197,7 +197,7 @@ func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
 		return nil, err
 	}
 	for _, n := range m.Naar {
-		if tekstVeld(kb.Item("partijen", n), "soort") == "overleg" {
+		if veldTekst(kb.Item("partijen", n), "soort") == "overleg" {
 			return nil, &BuitenKaderFout{Veld: "naar", Waarde: n, Reden: "is een overlegtafel, geen ontvanger; een matrix toont de deelnemers elk apart", Suggesties: deelnemers}
 		}
 	}
@@ -277,11 +277,11 @@ func cellenUitMatrix(obj map[string]any, doel, van string) []MatrixCel {
 	for _, x := range ruw {
 		c, _ := x.(map[string]any)
 		cellen = append(cellen, MatrixCel{
-			Doel: doel, Van: van, Naar: tekstVeld(c, "naar"), Gegevens: tekstVeld(c, "gegevens"),
-			Oordeel: Oordeel(tekstVeld(c, "oordeel")), Zekerheid: tekstVeld(c, "zekerheid"),
-			Grondslagen: tekstLijst(c["grondslagen"]), Voorwaarden: tekstLijst(c["voorwaarden"]),
-			OntbrekendeFeiten: tekstLijst(c["ontbrekende_feiten"]), Redenen: tekstLijst(c["redenen"]),
-			Lagen: tekstMap(c["lagen"]), Botsingen: tekstLijst(c["botsingen"]),
+			Doel: doel, Van: van, Naar: veldTekst(c, "naar"), Gegevens: veldTekst(c, "gegevens"),
+			Oordeel: Oordeel(veldTekst(c, "oordeel")), Zekerheid: veldTekst(c, "zekerheid"),
+			Grondslagen: veldTeksten(c, "grondslagen"), Voorwaarden: veldTeksten(c, "voorwaarden"),
+			OntbrekendeFeiten: veldTeksten(c, "ontbrekende_feiten"), Redenen: veldTeksten(c, "redenen"),
+			Lagen: tekstMap(c["lagen"]), Botsingen: veldTeksten(c, "botsingen"),
 		})
 	}
 	return cellen
@@ -297,7 +297,7 @@ func cellenUitKern(obj map[string]any, doel, van string) []MatrixCel {
 		uit := make([]string, 0, len(lijst))
 		for _, y := range lijst {
 			if m, ok := y.(map[string]any); ok {
-				uit = append(uit, tekstVeld(m, "id"))
+				uit = append(uit, veldTekst(m, "id"))
 			}
 		}
 		return slices.Compact(slices.Sorted(slices.Values(uit)))
@@ -308,14 +308,14 @@ func cellenUitKern(obj map[string]any, doel, van string) []MatrixCel {
 		keten, _ := c["keten"].([]any)
 		for _, s := range keten {
 			if m, ok := s.(map[string]any); ok {
-				lagen[tekstVeld(m, "laag")] = tekstVeld(m, "route")
+				lagen[veldTekst(m, "laag")] = veldTekst(m, "route")
 			}
 		}
 		cellen = append(cellen, MatrixCel{
-			Doel: doel, Van: van, Naar: tekstVeld(c, "naar"), Gegevens: tekstVeld(c, "gegevens"),
-			Oordeel: Oordeel(tekstVeld(c, "oordeel")), Zekerheid: tekstVeld(c, "zekerheid"),
+			Doel: doel, Van: van, Naar: veldTekst(c, "naar"), Gegevens: veldTekst(c, "gegevens"),
+			Oordeel: Oordeel(veldTekst(c, "oordeel")), Zekerheid: veldTekst(c, "zekerheid"),
 			Grondslagen: idsVan(c["grondslagen"]), Voorwaarden: idsVan(c["voorwaarden"]),
-			OntbrekendeFeiten: tekstLijst(c["ontbrekende_feiten"]), Redenen: idsVan(c["redenen"]),
+			OntbrekendeFeiten: veldTeksten(c, "ontbrekende_feiten"), Redenen: idsVan(c["redenen"]),
 			Lagen: lagen,
 		})
 	}
@@ -344,22 +344,6 @@ func (e *Engine) heeftRegel(pakket, regel string) bool {
 	return len(e.compiler.GetRulesExact(ref)) > 0
 }
 
-func tekstVeld(m map[string]any, veld string) string {
-	s, _ := m[veld].(string)
-	return s
-}
-
-func tekstLijst(x any) []string {
-	lijst, _ := x.([]any)
-	uit := make([]string, 0, len(lijst))
-	for _, v := range lijst {
-		if s, ok := v.(string); ok {
-			uit = append(uit, s)
-		}
-	}
-	return uit
-}
-
 func tekstMap(x any) map[string]string {
 	m, _ := x.(map[string]any)
 	uit := make(map[string]string, len(m))
@@ -375,7 +359,7 @@ func tekstMap(x any) map[string]string {
 func (k *Kennisbank) doelenVan(convenant string) []string {
 	var uit []string
 	for _, d := range k.IDs("doelen") {
-		if tekstVeld(k.Item("doelen", d), "convenant") == convenant {
+		if veldTekst(k.Item("doelen", d), "convenant") == convenant {
 			uit = append(uit, d)
 		}
 	}
@@ -390,11 +374,11 @@ func (k *Kennisbank) deelnemersOp(convenant, datum string) []string {
 	lijst, _ := k.Item("convenanten", convenant)["deelnemers"].([]any)
 	for _, x := range lijst {
 		d, _ := x.(map[string]any)
-		p := tekstVeld(d, "partij")
-		if vanaf := tekstVeld(d, "vanaf"); vanaf != "" && datum < vanaf {
+		p := veldTekst(d, "partij")
+		if vanaf := veldTekst(d, "vanaf"); vanaf != "" && datum < vanaf {
 			continue
 		}
-		if tot := tekstVeld(d, "tot"); tot != "" && datum > tot {
+		if tot := veldTekst(d, "tot"); tot != "" && datum > tot {
 			continue
 		}
 		if p != "" && !slices.Contains(uit, p) {
@@ -411,7 +395,7 @@ func (k *Kennisbank) deelnemersOp(convenant, datum string) []string {
 func (k *Kennisbank) partijenVanSoort(soorten ...string) []string {
 	var uit []string
 	for _, p := range k.IDs("partijen") {
-		if slices.Contains(soorten, tekstVeld(k.Item("partijen", p), "soort")) {
+		if slices.Contains(soorten, veldTekst(k.Item("partijen", p), "soort")) {
 			uit = append(uit, p)
 		}
 	}

@@ -126,9 +126,9 @@ func verschilVan(ctx context.Context, oud, nieuw *Engine, c string, vv VerschilV
 	in := func(k *Kennisbank) bool { return k.Item("convenanten", c) != nil }
 	switch {
 	case in(kn):
-		cv.Naam = tekstVeld(kn.Item("convenanten", c), "naam")
+		cv.Naam = veldTekst(kn.Item("convenanten", c), "naam")
 	default:
-		cv.Naam = tekstVeld(ko.Item("convenanten", c), "naam")
+		cv.Naam = veldTekst(ko.Item("convenanten", c), "naam")
 	}
 	if in(ko) && in(kn) && zelfdeGrondslag(ko, kn, c) {
 		cv.Status = "overgeslagen"
@@ -152,7 +152,7 @@ func verschilVan(ctx context.Context, oud, nieuw *Engine, c string, vv VerschilV
 			return map[string]MatrixCel{}, nil
 		}
 		mv := MatrixVraag{Convenant: c, Datum: vv.Datum, Feiten: vv.Feiten,
-			Doelen:   bekendeIDs(k, "doelen", doelen, func(d string) bool { return tekstVeld(k.Item("doelen", d), "convenant") == c }),
+			Doelen:   bekendeIDs(k, "doelen", doelen, func(d string) bool { return veldTekst(k.Item("doelen", d), "convenant") == c }),
 			Van:      bekendeIDs(k, "partijen", van, nil),
 			Naar:     bekendeIDs(k, "partijen", naar, nil),
 			Gegevens: bekendeIDs(k, "gegevens", gegevens, nil),

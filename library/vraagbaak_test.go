@@ -3,7 +3,6 @@ package library_test
 import (
 	"context"
 	"errors"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -24,18 +23,7 @@ const vraagbaakFixtures = "../testdata/vraagbaak"
 // metVraagbaakFixtures is the embedded knowledge base with its vraagbaak replaced by the fixtures.
 func metVraagbaakFixtures(t testing.TB) fstest.MapFS {
 	t.Helper()
-	m := fstest.MapFS{}
-	err := fs.WalkDir(convenants.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(p, "vraagbaak/") {
-			return err
-		}
-		b, err := fs.ReadFile(convenants.FS, p)
-		m[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := kopieFS(t, convenants.FS, func(p string) bool { return strings.HasPrefix(p, "vraagbaak/") })
 	paden, _ := filepath.Glob(filepath.Join(vraagbaakFixtures, "*.md"))
 	if len(paden) == 0 {
 		t.Fatal("geen fixtures in testdata/vraagbaak")

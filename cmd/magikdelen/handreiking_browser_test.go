@@ -67,28 +67,7 @@ func TestHandreikingInBrowser(t *testing.T) {
 		kennisbanken["werkkopie"] = werkkopie
 	}
 
-	allocOpts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-default-apps", true),
-		chromedp.Flag("mute-audio", true),
-		chromedp.UserDataDir(filepath.Join(dir, "profiel")),
-		chromedp.WindowSize(1024, 768),
-	}
-	ctx, stop := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer stop()
-	actx, stopAlloc := chromedp.NewExecAllocator(ctx, allocOpts...)
-	defer stopAlloc()
-	bctx, stopBrowser := chromedp.NewContext(actx)
-	defer stopBrowser()
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("start chromium (%s): %v", chromium, err)
-	}
+	bctx := startChromium(t, chromium, dir)
 
 	for _, naam := range slices.Sorted(func(yield func(string) bool) {
 		for k := range kennisbanken {
@@ -280,3 +259,31 @@ const linkControle = `(() => {
   }
   return slecht;
 })()`
+
+// startChromium starts headless Chromium with the flags this machine needs (no sandbox, no background
+// networking, a fresh profile in dir) and gives a browser context that ends with the test.
+func startChromium(t *testing.T, chromium, dir string) context.Context {
+	t.Helper()
+	ctx, stop := context.WithTimeout(context.Background(), 2*time.Minute)
+	t.Cleanup(stop)
+	actx, stopAlloc := chromedp.NewExecAllocator(ctx,
+		chromedp.ExecPath(chromium),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-default-apps", true),
+		chromedp.Flag("mute-audio", true),
+		chromedp.UserDataDir(filepath.Join(dir, "profiel")),
+		chromedp.WindowSize(1024, 768),
+	)
+	t.Cleanup(stopAlloc)
+	bctx, stopBrowser := chromedp.NewContext(actx)
+	t.Cleanup(stopBrowser)
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("start chromium (%s): %v", chromium, err)
+	}
+	return bctx
+}

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -30,27 +28,7 @@ func TestMatrixInBrowser(t *testing.T) {
 		t.Fatalf("magikdelen %s: exitcode %d: %s", strings.Join(args, " "), code, fout)
 	}
 
-	ctx, stop := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer stop()
-	actx, stopAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(chromium),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-default-apps", true),
-		chromedp.Flag("mute-audio", true),
-		chromedp.UserDataDir(filepath.Join(dir, "profiel")),
-		chromedp.WindowSize(1024, 768),
-	)
-	defer stopAlloc()
-	bctx, stopBrowser := chromedp.NewContext(actx)
-	defer stopBrowser()
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("start chromium (%s): %v", chromium, err)
-	}
+	bctx := startChromium(t, chromium, dir)
 
 	for _, p := range browserProblemen(t, bctx, pad, []string{"Convenant Zorg- en Veiligheidshuis Twente"}) {
 		// The page title of the handreiking check; the matrix has its own, checked below.
