@@ -14,6 +14,9 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 )
 
+// WettelijkeRoutes is the name of the matrix of the purposes outside the covenants (MatrixVraag.Wettelijk).
+const WettelijkeRoutes = "Wettelijke routes buiten de convenanten"
+
 // QueryMatrix is the decision behind Matrix: per cell only the verdict, without explanation or
 // alternatives (data.magikdelen.matrix).
 const QueryMatrix = "data.magikdelen.matrix"
@@ -21,7 +24,10 @@ const QueryMatrix = "data.magikdelen.matrix"
 // MatrixVraag says which part of the decision space Matrix evaluates: one covenant on one date, for
 // all its purposes or some of them.
 type MatrixVraag struct {
-	Convenant string         `json:"convenant"`
+	Convenant string `json:"convenant,omitempty"`
+	// Wettelijk: instead of a covenant, the purposes outside the covenants (statutory routes), with every
+	// organisation as sender and the data subject among the recipients.
+	Wettelijk bool           `json:"wettelijk,omitempty"`
 	Doelen    []string       `json:"doelen,omitempty"`   // empty: every purpose of the covenant
 	Datum     string         `json:"datum,omitempty"`    // empty: today (the engine's clock)
 	Van       []string       `json:"van,omitempty"`      // empty: the participants on the date
@@ -155,11 +161,16 @@ verdeel:
 // matrixOpzet checks the question and fills in the defaults from the covenant data.
 func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
 	kb := e.kb
-	if mv.Convenant == "" {
+	switch {
+	case mv.Wettelijk && mv.Convenant != "":
+		return nil, &BuitenKaderFout{Veld: "convenant", Waarde: mv.Convenant, Reden: "kan niet samen met de wettelijke routes"}
+	case mv.Wettelijk:
+	case mv.Convenant == "":
 		return nil, &OntbrekendVeldFout{Veld: "convenant"}
-	}
-	if err := kb.bekend("convenant", "convenanten", mv.Convenant); err != nil {
-		return nil, err
+	default:
+		if err := kb.bekend("convenant", "convenanten", mv.Convenant); err != nil {
+			return nil, err
+		}
 	}
 	datum := mv.Datum
 	if datum == "" {
@@ -177,23 +188,35 @@ func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
 		Convenant: mv.Convenant, Naam: veldTekst(conv, "naam"), Datum: datum, Feiten: mv.Feiten,
 		Kennisbank: kb.Versie(), Telling: map[Oordeel]int{},
 	}
+	if mv.Wettelijk {
+		m.Naam = WettelijkeRoutes
+	}
 	var err error
 	if m.Doelen, err = kiesIDs(kb, "doel", "doelen", mv.Doelen, kb.doelenVan(mv.Convenant)); err != nil {
 		return nil, err
 	}
 	for _, d := range m.Doelen {
 		if c := veldTekst(kb.Item("doelen", d), "convenant"); c != mv.Convenant {
-			return nil, &BuitenKaderFout{Veld: "doel", Waarde: d, Reden: "hoort niet bij convenant " + mv.Convenant, Suggesties: kb.doelenVan(mv.Convenant)}
+			reden := "hoort niet bij convenant " + mv.Convenant
+			if mv.Wettelijk {
+				reden = "hoort bij convenant " + c
+			}
+			return nil, &BuitenKaderFout{Veld: "doel", Waarde: d, Reden: reden, Suggesties: kb.doelenVan(mv.Convenant)}
 		}
 	}
 	if len(m.Doelen) == 0 {
 		return nil, fmt.Errorf("convenant %s heeft geen doelen", mv.Convenant)
 	}
 	deelnemers := kb.deelnemersOp(mv.Convenant, datum)
+	extra := kb.partijenVanSoort("niet_deelnemer", "betrokken_niet_deelnemer")
+	if mv.Wettelijk {
+		deelnemers = kb.partijenVanSoort("organisatie")
+		extra = kb.partijenVanSoort("niet_deelnemer", "betrokkene")
+	}
 	if m.Van, err = kiesIDs(kb, "van", "partijen", mv.Van, deelnemers); err != nil {
 		return nil, err
 	}
-	if m.Naar, err = kiesIDs(kb, "naar", "partijen", mv.Naar, append(slices.Clone(deelnemers), kb.partijenVanSoort("niet_deelnemer", "betrokken_niet_deelnemer")...)); err != nil {
+	if m.Naar, err = kiesIDs(kb, "naar", "partijen", mv.Naar, append(slices.Clone(deelnemers), extra...)); err != nil {
 		return nil, err
 	}
 	for _, n := range m.Naar {
@@ -242,7 +265,10 @@ func (e *Engine) matrixRij(ctx context.Context, pq rego.PreparedEvalQuery, m *Ma
 	for i, g := range m.Gegevens {
 		gegevens[i] = g
 	}
-	invoer := map[string]any{"van": van, "naar": naar, "gegevens": gegevens, "doel": doel, "convenant": m.Convenant, "datum": m.Datum}
+	invoer := map[string]any{"van": van, "naar": naar, "gegevens": gegevens, "doel": doel, "datum": m.Datum}
+	if m.Convenant != "" {
+		invoer["convenant"] = m.Convenant
+	}
 	if len(feiten) > 0 {
 		invoer["feiten"] = feiten
 	}

@@ -8,7 +8,8 @@ import (
 	"strings"
 )
 
-// VerschilVraag says what Verschil compares: the covenants (empty: every covenant of either version) on
+// VerschilVraag says what Vergelijk compares: the covenants (empty: every covenant of either version, and
+// the statutory routes as Wettelijk) on
 // one date, with facts that hold for every cell. Doelen, Van, Naar and Gegevens narrow the space (empty:
 // everything, as in MatrixVraag).
 type VerschilVraag struct {
@@ -80,6 +81,10 @@ type Groep struct {
 	Voorbeelden []string `json:"voorbeelden"` // up to five cell keys
 }
 
+// Wettelijk is the id Vergelijk gives the purposes outside the covenants (the statutory routes), compared
+// like a covenant; VerschilVraag.Convenanten may name it.
+const Wettelijk = "wettelijk"
+
 // maxVoorbeelden is how many example cells a group lists.
 const maxVoorbeelden = 5
 
@@ -94,10 +99,10 @@ func Vergelijk(ctx context.Context, oud, nieuw *Engine, vv VerschilVraag) (*Vers
 	ko, kn := oud.Kennisbank(), nieuw.Kennisbank()
 	convenanten := vv.Convenanten
 	if len(convenanten) == 0 {
-		convenanten = unie(ko.IDs("convenanten"), kn.IDs("convenanten"))
+		convenanten = append(unie(ko.IDs("convenanten"), kn.IDs("convenanten")), Wettelijk)
 	}
 	for i, c := range convenanten {
-		if ko.Item("convenanten", c) == nil && kn.Item("convenanten", c) == nil {
+		if c != Wettelijk && ko.Item("convenanten", c) == nil && kn.Item("convenanten", c) == nil {
 			return nil, kn.bekend(fmt.Sprintf("convenant[%d]", i), "convenanten", c)
 		}
 	}
@@ -123,8 +128,10 @@ func Vergelijk(ctx context.Context, oud, nieuw *Engine, vv VerschilVraag) (*Vers
 func verschilVan(ctx context.Context, oud, nieuw *Engine, c string, vv VerschilVraag) (ConvenantVerschil, error) {
 	ko, kn := oud.Kennisbank(), nieuw.Kennisbank()
 	cv := ConvenantVerschil{Convenant: c, Telling: map[string]int{}, Groepen: []Groep{}, Wijzigingen: []Wijziging{}}
-	in := func(k *Kennisbank) bool { return k.Item("convenanten", c) != nil }
+	in := func(k *Kennisbank) bool { return c == Wettelijk || k.Item("convenanten", c) != nil }
 	switch {
+	case c == Wettelijk:
+		cv.Naam = WettelijkeRoutes
 	case in(kn):
 		cv.Naam = veldTekst(kn.Item("convenanten", c), "naam")
 	default:
@@ -140,6 +147,12 @@ func verschilVan(ctx context.Context, oud, nieuw *Engine, c string, vv VerschilV
 		if !in(k) {
 			continue
 		}
+		if c == Wettelijk {
+			doelen = unie(doelen, k.doelenVan(""))
+			van = unie(van, k.partijenVanSoort("organisatie"))
+			naar = unie(naar, k.partijenVanSoort("organisatie"), k.partijenVanSoort("niet_deelnemer", "betrokkene"))
+			continue
+		}
 		doelen = unie(doelen, k.doelenVan(c))
 		van = unie(van, k.deelnemersOp(c, vv.Datum))
 		naar = unie(naar, k.deelnemersOp(c, vv.Datum), k.partijenVanSoort("niet_deelnemer", "betrokken_niet_deelnemer"))
@@ -151,8 +164,12 @@ func verschilVan(ctx context.Context, oud, nieuw *Engine, c string, vv VerschilV
 		if !in(k) {
 			return map[string]MatrixCel{}, nil
 		}
-		mv := MatrixVraag{Convenant: c, Datum: vv.Datum, Feiten: vv.Feiten,
-			Doelen:   bekendeIDs(k, "doelen", doelen, func(d string) bool { return veldTekst(k.Item("doelen", d), "convenant") == c }),
+		eigen := c
+		if c == Wettelijk {
+			eigen = ""
+		}
+		mv := MatrixVraag{Convenant: eigen, Wettelijk: c == Wettelijk, Datum: vv.Datum, Feiten: vv.Feiten,
+			Doelen:   bekendeIDs(k, "doelen", doelen, func(d string) bool { return veldTekst(k.Item("doelen", d), "convenant") == eigen }),
 			Van:      bekendeIDs(k, "partijen", van, nil),
 			Naar:     bekendeIDs(k, "partijen", naar, nil),
 			Gegevens: bekendeIDs(k, "gegevens", gegevens, nil),
@@ -266,7 +283,7 @@ func zelfdeGrondslag(a, b *Kennisbank, convenant string) bool {
 			return false
 		}
 		if rest, ok := strings.CutPrefix(pad, "convenants/convenanten/"); ok {
-			return strings.TrimSuffix(rest, ".yaml") == convenant
+			return strings.TrimSuffix(rest, ".yaml") == convenant // the statutory frame reads no covenant
 		}
 		return true
 	}

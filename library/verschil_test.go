@@ -128,3 +128,34 @@ func TestVergelijkFouten(t *testing.T) {
 		t.Errorf("onbekend convenant: %v, verwacht een suggestie", err)
 	}
 }
+
+// A statutory route changes (the school's truancy report becomes conditional): the purposes outside
+// the covenants are compared too, and exactly the cells of that route change.
+func TestVergelijkWettelijkeRoute(t *testing.T) {
+	ctx := context.Background()
+	oud := testEngine(t)
+	kopie := kopieKennisbank(t)
+	vervang(t, kopie, "routes.yaml", "    voorwaarden: [minimaal]\n    oordeel: toegestaan\n    zekerheid: hoog\n  - id: wvggz_informatie_burgemeester",
+		"    voorwaarden: [minimaal, noodzaak]\n    oordeel: toegestaan_onder_voorwaarden\n    zekerheid: hoog\n  - id: wvggz_informatie_burgemeester")
+	nieuw, err := library.New(ctx, library.MetKennisbank(kopie))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := library.Vergelijk(ctx, oud, nieuw, library.VerschilVraag{Datum: "2026-03-01", Convenanten: []string{library.Wettelijk},
+		Doelen: []string{"leerplicht_handhaving"}, Van: []string{"school", "wijkteam"}, Gegevens: []string{"onderwijs", "gezondheid"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := v.Convenanten[0]
+	if c.Convenant != library.Wettelijk || c.Naam != library.WettelijkeRoutes || c.Status != "gewijzigd" {
+		t.Fatalf("%s %q: %s", c.Convenant, c.Naam, c.Status)
+	}
+	for _, w := range c.Wijzigingen {
+		if w.Sleutel != "leerplicht_handhaving|school|leerplicht|onderwijs" {
+			t.Errorf("%s veranderde (%v)", w.Sleutel, w.Soorten)
+		}
+	}
+	if len(c.Wijzigingen) != 1 || c.Telling[library.WijzigingOordeel] != 1 || c.Telling[library.WijzigingVoorwaarden] != 1 {
+		t.Errorf("telling %v, %d wijzigingen; verwacht één cel met een ander oordeel en andere voorwaarden", c.Telling, len(c.Wijzigingen))
+	}
+}

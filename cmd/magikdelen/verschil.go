@@ -50,8 +50,10 @@ als een convenant wordt bijgewerkt.
   - een git-revisie van dit project (HEAD, HEAD~3, een tag of een tak), met de kennisbank en de regels
     van die revisie.
 
-Een convenant waarvan de regels, de gedeelde bestanden en het eigen bestand in beide versies gelijk zijn,
-wordt overgeslagen: geen antwoord kan verschillen. Exitcode 0 ook als er verschillen zijn.`,
+De doelen buiten de convenanten (de wettelijke routes) worden net zo vergeleken, als "convenant"
+wettelijk (--convenant wettelijk). Een convenant waarvan de regels, de gedeelde bestanden en het eigen
+bestand in beide versies gelijk zijn, wordt overgeslagen: geen antwoord kan verschillen. Exitcode 0 ook
+als er verschillen zijn.`,
 		Example: `  magikdelen verschil HEAD werkkopie/convenants
   magikdelen verschil v1.0 HEAD --convenant zvht --datum 2026-03-01
   magikdelen verschil oud/ nieuw/ --formaat json`,
@@ -215,8 +217,14 @@ func verschilMarkdown(v *library.Verschil, w woorden, oud, nieuw string, cellen 
 		fmt.Fprintf(&b, "**%d van de %d antwoorden veranderen** (", v.Gewijzigd, v.Cellen)
 		b.WriteString(wijzigingenTelling(v.Telling))
 	}
-	if len(v.Overgeslagen) > 0 {
-		fmt.Fprintf(&b, "; overgeslagen, want ongewijzigd: %s", strings.Join(w.labels("convenanten", v.Overgeslagen), ", "))
+	var overgeslagen []string
+	for _, c := range v.Convenanten {
+		if c.Status == "overgeslagen" {
+			overgeslagen = append(overgeslagen, c.Naam)
+		}
+	}
+	if len(overgeslagen) > 0 {
+		fmt.Fprintf(&b, "; overgeslagen, want ongewijzigd: %s", strings.Join(overgeslagen, ", "))
 	}
 	b.WriteString(").\n")
 	for _, c := range v.Convenanten {
