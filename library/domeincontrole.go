@@ -15,7 +15,8 @@ import (
 //   - botsing: a statutory duty or right (a route with verdict toegestaan) and a block of the covenant
 //     both match a cell;
 //   - bijzonder_zonder_uitzondering: an art. 9 or art. 10 category that may be shared while no route
-//     of that layer applied (no exception of art. 9 lid 2 or art. 10 route);
+//     of that layer applied (no exception of art. 9 lid 2 or art. 10 route) and no closed regime
+//     (Wpg, Wjsg) route covers the share;
 //   - verlopen_convenant_toegestaan: the day after a covenant ends, a cell is still allowed through one
 //     of its own routes;
 //   - vertrokken_deelnemer_toegestaan: the day after a participant leaves, it still sends or receives
@@ -172,14 +173,22 @@ func celBevindingen(kb *Kennisbank, m *Matrix, bestand string) []Bevinding {
 		}
 		if positief(c.Oordeel) {
 			for _, laag := range kb.bijzondereLagen(c.Gegevens) {
-				if id, ok := c.Lagen[laag]; !ok || strings.HasPrefix(id, "geen_route_") {
+				// A closed regime (Wpg, Wjsg) has its own route for every share, special categories
+				// included; the AVG layers then do not apply.
+				if geenRoute(c.Lagen, laag) && geenRoute(c.Lagen, "regime") {
 					voeg("bijzonder|"+c.Doel+"|"+laag, Bevinding{Ernst: ErnstWaarschuwing, ID: "bijzonder_zonder_uitzondering", Bestand: bestand,
-						Bericht: fmt.Sprintf("doel %s: %s-gegevens mogen worden gedeeld zonder route in die laag", doel, laag)}, c)
+						Bericht: fmt.Sprintf("doel %s: %s-gegevens mogen worden gedeeld zonder route in die laag en zonder route van een gesloten regime", doel, laag)}, c)
 				}
 			}
 		}
 	}
 	return samenvatten(groepen, volgorde)
+}
+
+// geenRoute: the layer did not apply to the cell, or found no route.
+func geenRoute(lagen map[string]string, laag string) bool {
+	id, ok := lagen[laag]
+	return !ok || strings.HasPrefix(id, "geen_route_")
 }
 
 // nogToegestaan: allowed cells that rest on one of the covenant's own routes.

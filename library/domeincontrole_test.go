@@ -85,3 +85,34 @@ func TestDomeincontroleFouten(t *testing.T) {
 
 // kopieRegels copies the embedded rules into a MapFS that a test may change.
 func kopieRegels(t *testing.T) fstest.MapFS { return kopieFS(t, rules.FS, nil) }
+
+// Rules that forgot the art. 9 layer let health data through without an exception: the lint says so.
+func TestDomeincontroleBijzonderZonderUitzondering(t *testing.T) {
+	ctx := context.Background()
+	dv := library.DomeinVraag{Datum: "2026-03-01", Convenanten: []string{"wams"}, Doelen: []string{"wams_gecoordineerde_aanpak"}}
+	r, err := testEngine(t).Domeincontrole(ctx, dv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range r.Bevindingen {
+		if b.ID == "bijzonder_zonder_uitzondering" {
+			t.Errorf("met de echte regels: %+v", b)
+		}
+	}
+	regels := kopieRegels(t)
+	vervang(t, regels, "lagen/art9/art9.rego", "\"art9\" in kb.gegevens[c].klassen", "false")
+	zonder, err := library.New(ctx, library.MetRegels(regels))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err = zonder.Domeincontrole(ctx, dv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range r.Bevindingen {
+		if b.ID == "bijzonder_zonder_uitzondering" && strings.Contains(b.Bericht, "art9-gegevens") && strings.Contains(b.Bericht, "gezondheid") {
+			return
+		}
+	}
+	t.Errorf("regels zonder art. 9-laag: geen bevinding bijzonder_zonder_uitzondering in %+v", r.Bevindingen)
+}
