@@ -53,9 +53,14 @@ func kopieerKennisbank(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 1 {
 		ts.Fatalf("gebruik: kopieer-kennisbank <map>")
 	}
-	doel := ts.MkAbs(args[0])
-	err := fs.WalkDir(convenants.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+	ts.Check(schrijfKennisbank(ts.MkAbs(args[0]), nil))
+}
+
+// schrijfKennisbank writes the embedded knowledge base into folder doel, without the files laat says to
+// leave out.
+func schrijfKennisbank(doel string, laat func(pad string) bool) error {
+	return fs.WalkDir(convenants.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || (laat != nil && laat(p)) {
 			return err
 		}
 		uit := filepath.Join(doel, filepath.FromSlash(p))
@@ -68,7 +73,6 @@ func kopieerKennisbank(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		return os.WriteFile(uit, inhoud, 0o644)
 	})
-	ts.Check(err)
 }
 
 // vervangCmd replaces the one occurrence of a text in a file, as a kwartiermaker's edit:

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 )
 
@@ -21,20 +19,7 @@ import (
 func vraagbaakWerkkopie(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	err := fs.WalkDir(convenants.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || strings.HasPrefix(p, "vraagbaak/") {
-			return err
-		}
-		uit := filepath.Join(dir, filepath.FromSlash(p))
-		if d.IsDir() {
-			return os.MkdirAll(uit, 0o755)
-		}
-		inhoud, err := fs.ReadFile(convenants.FS, p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(uit, inhoud, 0o644)
-	})
+	err := schrijfKennisbank(dir, func(p string) bool { return strings.HasPrefix(p, "vraagbaak/") })
 	if err != nil {
 		t.Fatal(err)
 	}
