@@ -33,14 +33,12 @@ type Engine struct {
 	klok     func() time.Time
 	regels   map[string][]byte
 	modules  []*ast.Module // parsed once in New, in path order; Bundel reuses them
-	open     openQuery     // the query of OpenFeiten, prepared on first use
+	open     luieQuery     // the decision of OpenFeiten, prepared on first use
 	compiler *ast.Compiler // compiled once in New; other decisions (Matrix) reuse it
 	store    storage.Store
 
-	matrixEenmaal sync.Once
-	matrixPQ      rego.PreparedEvalQuery
-	matrixFout    error
-	matrixUitKern bool // the rules predate data.magikdelen.matrix
+	matrix        luieQuery // the decision of Matrix, prepared on first use
+	matrixUitKern bool      // the rules predate data.magikdelen.matrix: Matrix reads the answer's cells
 }
 
 type opties struct {
@@ -107,7 +105,27 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 		return nil, fmt.Errorf("compileer regels: %w", err)
 	}
 	e.query = pq
+	e.matrixUitKern = !e.heeftRegel("magikdelen", "matrix")
 	return e, nil
+}
+
+// luieQuery is a decision that only some callers need (Matrix, OpenFeiten): prepared on first use, with
+// the policy New compiled, and kept for every later call.
+type luieQuery struct {
+	once  sync.Once
+	query rego.PreparedEvalQuery
+	err   error
+}
+
+func (q *luieQuery) bereid(ctx context.Context, e *Engine, query string) (rego.PreparedEvalQuery, error) {
+	q.once.Do(func() {
+		// Not cancelled with the first caller's context: the prepared query is kept.
+		q.query, q.err = rego.New(append(e.basisArgs(), rego.Query(query))...).PrepareForEval(context.WithoutCancel(ctx))
+		if q.err != nil {
+			q.err = fmt.Errorf("compileer regels: %w", q.err)
+		}
+	})
+	return q.query, q.err
 }
 
 // basisArgs are the options every prepared decision of this engine shares: the compiled policy and the

@@ -348,20 +348,13 @@ func cellenUitKern(obj map[string]any, doel, van string) []MatrixCel {
 	return cellen
 }
 
-// matrixQuery prepares the matrix decision once, on first use, with the policy New compiled. Rules
-// without that decision (an older version) are read through the answer without alternatives.
+// matrixQuery prepares the matrix decision once, on first use. Rules without that decision (an older
+// version) are read through the answer without alternatives.
 func (e *Engine) matrixQuery(ctx context.Context) (rego.PreparedEvalQuery, error) {
-	e.matrixEenmaal.Do(func() {
-		query := QueryMatrix
-		if !e.heeftRegel("magikdelen", "matrix") {
-			query, e.matrixUitKern = QueryKern, true
-		}
-		e.matrixPQ, e.matrixFout = rego.New(append(e.basisArgs(), rego.Query(query))...).PrepareForEval(ctx)
-		if e.matrixFout != nil {
-			e.matrixFout = fmt.Errorf("compileer regels: %w", e.matrixFout)
-		}
-	})
-	return e.matrixPQ, e.matrixFout
+	if e.matrixUitKern {
+		return e.matrix.bereid(ctx, e, QueryKern)
+	}
+	return e.matrix.bereid(ctx, e, QueryMatrix)
 }
 
 // heeftRegel: the policy defines data.<pakket>.<regel>.

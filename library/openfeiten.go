@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/open-policy-agent/opa/v1/rego"
 )
@@ -32,13 +31,6 @@ type Feitvraag struct {
 	Reden  string  `json:"reden"` // RedenOntbrekend, RedenAlternatief or RedenVerandert
 }
 
-// openQuery is the prepared query of OpenFeiten, prepared on first use: only the guided mode needs it.
-type openQuery struct {
-	once  sync.Once
-	query rego.PreparedEvalQuery
-	err   error
-}
-
 // OpenFeiten returns the facts that the question does not give and that can still change its answer,
 // most decisive first: the facts the verdict misses (RedenOntbrekend), the facts an alternative needs
 // (RedenAlternatief), and every other fact of the knowledge base for which one of its values, evaluated
@@ -54,15 +46,11 @@ func (e *Engine) OpenFeiten(ctx context.Context, v Vraag) ([]Feitvraag, error) {
 	if err != nil {
 		return nil, err
 	}
-	q := &e.open
-	q.once.Do(func() {
-		// Not cancelled with the first caller's context: the prepared query is kept for every later call.
-		q.query, q.err = rego.New(append(e.basisArgs(), rego.Query(QueryOpenFeiten))...).PrepareForEval(context.WithoutCancel(ctx))
-	})
-	if q.err != nil {
-		return nil, fmt.Errorf("compileer regels: %w", q.err)
+	query, err := e.open.bereid(ctx, e, QueryOpenFeiten)
+	if err != nil {
+		return nil, err
 	}
-	rs, err := q.query.Eval(ctx, rego.EvalInput(invoer))
+	rs, err := query.Eval(ctx, rego.EvalInput(invoer))
 	if err != nil {
 		return nil, fmt.Errorf("evalueer open feiten: %w", err)
 	}
