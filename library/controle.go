@@ -18,8 +18,10 @@ func (b *bouwer) controleer() KennisbankFouten {
 		if !ok || s == "*" {
 			return
 		}
-		if soort == "partijen" && strings.HasPrefix(s, "@") {
+		// A party selector: "a+b" (both), "!a" (not a), "@groep"; see routes.yaml.
+		if soort == "partijen" && strings.ContainsAny(s, "@+!") {
 			for _, deel := range strings.Split(s, "+") {
+				deel = strings.TrimPrefix(deel, "!")
 				if strings.HasPrefix(deel, "@") {
 					if !groepen[deel] {
 						fouten = append(fouten, b.fout("onbekende_verwijzing", bf, pointer, fmt.Sprintf("onbekende groep %q", deel), suggestie.Dichtstbij(deel, groepLijst(), 3)...))
@@ -65,6 +67,15 @@ func (b *bouwer) controleer() KennisbankFouten {
 			if bt, ok := waarde["bewaartermijn"].(map[string]any); ok {
 				ref(bf, "/bewaartermijn/grondslag", "grondslagen", bt["grondslag"])
 			}
+			if k, ok := waarde["kring_bij_wet"].(map[string]any); ok {
+				refs(bf, "/kring_bij_wet/grondslagen", "grondslagen", k["grondslagen"])
+				refs(bf, "/kring_bij_wet/derden_grondslagen", "grondslagen", k["derden_grondslagen"])
+				venster(bf, "/kring_bij_wet", k, "vanaf", "tot")
+			}
+			if g, ok := waarde["geheimhouding"].(map[string]any); ok {
+				refs(bf, "/geheimhouding/grondslagen", "grondslagen", g["grondslagen"])
+				venster(bf, "/geheimhouding", g, "vanaf", "tot")
+			}
 			deelnemers := lijstVan(waarde["deelnemers"])
 			for i, d := range deelnemers {
 				p := fmt.Sprintf("/deelnemers/%d", i)
@@ -95,6 +106,7 @@ func (b *bouwer) controleer() KennisbankFouten {
 				p := fmt.Sprintf("/%s/%d", soort, i)
 				switch soort {
 				case "partijen":
+					ref(bf, p+"/organisatie", "partijen", item["organisatie"])
 					if g, ok := item["geheimhouding"].(map[string]any); ok {
 						refs(bf, p+"/geheimhouding/grondslagen", "grondslagen", g["grondslagen"])
 						refs(bf, p+"/geheimhouding/omvat", "gegevens", g["omvat"])
@@ -121,6 +133,9 @@ func (b *bouwer) controleer() KennisbankFouten {
 						}
 					}
 				case "routes":
+					b.route(bf, p, item, ref, refs, venster)
+				case "hergebruik":
+					ref(bf, p+"/organisatie", "partijen", item["organisatie"])
 					b.route(bf, p, item, ref, refs, venster)
 				}
 			}
@@ -162,6 +177,7 @@ func (b *bouwer) alternatieven(bf *bestand, p string, d map[string]any, ref func
 var groepen = map[string]bool{
 	"@taak": true, "@privaat": true, "@publiek": true, "@beroepsgeheim": true,
 	"@bijzondere_wet": true, "@deelnemers": true, "@wgs_deelnemers": true,
+	"@taak_organisatie": true, "@zelfde_organisatie": true,
 }
 
 // overlappen: the windows [vanaf, tot] of a and b share a day; an open end is open.

@@ -174,8 +174,9 @@ func celBevindingen(kb *Kennisbank, m *Matrix, bestand string) []Bevinding {
 		if positief(c.Oordeel) {
 			for _, laag := range kb.bijzondereLagen(c.Gegevens) {
 				// A closed regime (Wpg, Wjsg) has its own route for every share, special categories
-				// included; the AVG layers then do not apply.
-				if geenRoute(c.Lagen, laag) && geenRoute(c.Lagen, "regime") {
+				// included; the AVG layers then do not apply. The class's layers are per side (art9_van,
+				// art9_naar): a side with a route is enough for this warning.
+				if geenRouteVoorKlasse(c.Lagen, laag) && geenRoute(c.Lagen, "regime") {
 					voeg("bijzonder|"+c.Doel+"|"+laag, Bevinding{Ernst: ErnstWaarschuwing, ID: "bijzonder_zonder_uitzondering", Bestand: bestand,
 						Bericht: fmt.Sprintf("doel %s: %s-gegevens mogen worden gedeeld zonder route in die laag en zonder route van een gesloten regime", doel, laag)}, c)
 				}
@@ -183,6 +184,16 @@ func celBevindingen(kb *Kennisbank, m *Matrix, bestand string) []Bevinding {
 		}
 	}
 	return samenvatten(groepen, volgorde)
+}
+
+// geenRouteVoorKlasse: no layer of the class (art9_van, art9_naar for "art9") found a route.
+func geenRouteVoorKlasse(lagen map[string]string, klasse string) bool {
+	for laag := range lagen {
+		if strings.HasPrefix(laag, klasse+"_") && !geenRoute(lagen, laag) {
+			return false
+		}
+	}
+	return true
 }
 
 // geenRoute: the layer did not apply to the cell, or found no route.

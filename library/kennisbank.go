@@ -222,11 +222,23 @@ func bouw(vast map[string]*bestand, convenanten, vraagbaak []*bestand) *bouwer {
 		l, _ := oordelen[soort].([]any)
 		b.indexeer(soort, l, vast["oordelen"], "/"+soort)
 	}
+	if dekking, ok := oordelen["dekking"]; ok {
+		b.kb.data["dekking"] = dekking
+	}
 	routes := []any{}
 	for i, r := range lijst("routes") {
 		routes = append(routes, r)
 		b.routePlek(id(r), vast["routes"], fmt.Sprintf("/routes/%d", i))
 	}
+	// The reuse rules (hergebruik) live in routes.yaml beside the routes; the rules read them as a list.
+	hergebruik, _ := vast["routes"].waarde.(map[string]any)["hergebruik"].([]any)
+	for i, h := range hergebruik {
+		b.routePlek(id(h), vast["routes"], fmt.Sprintf("/hergebruik/%d", i))
+	}
+	if hergebruik == nil {
+		hergebruik = []any{}
+	}
+	b.kb.data["hergebruik"] = hergebruik
 
 	conv := map[string]any{}
 	org := map[string]any{}
@@ -283,7 +295,15 @@ func bouw(vast map[string]*bestand, convenanten, vraagbaak []*bestand) *bouwer {
 	b.kb.ids["convenanten"] = slices.Sorted(maps.Keys(conv))
 	b.kb.ids["organisaties"] = slices.Sorted(maps.Keys(org))
 	b.kb.ids["fasen"] = slices.Sorted(maps.Keys(fasen))
-	b.kb.ids["doelen"] = slices.Sorted(maps.Keys(b.kb.data["doelen"].(map[string]any)))
+	// "oorsprongen": every purpose, also the ones that only name where data came from (alleen_oorsprong: the
+	// police task, a treatment), for the fact verkregen_voor; "doelen": the purposes one may share for.
+	b.kb.ids["oorsprongen"] = slices.Sorted(maps.Keys(b.kb.data["doelen"].(map[string]any)))
+	b.kb.ids["doelen"] = nil
+	for _, d := range b.kb.ids["oorsprongen"] {
+		if alleen, _ := b.kb.data["doelen"].(map[string]any)[d].(map[string]any)["alleen_oorsprong"].(bool); !alleen {
+			b.kb.ids["doelen"] = append(b.kb.ids["doelen"], d)
+		}
+	}
 	b.vraagbaak(vraagbaak)
 	return b
 }

@@ -153,14 +153,14 @@ func TestKennisbankFouten(t *testing.T) {
 			bederf: func(t *testing.T, m fstest.MapFS) {
 				vervang(t, m, "routes.yaml", "grondslagen: [avg_6_1_f]", "grondslagen: [avg_6_1_ff]")
 			},
-			wil: []wil{{bestand: "routes.yaml", markering: "avg_6_1_ff", pointer: "/routes/2/grondslagen/0", bericht: []string{`onbekende grondslag "avg_6_1_ff"`}, suggestie0: "avg_6_1_f"}},
+			wil: []wil{{bestand: "routes.yaml", markering: "avg_6_1_ff", pointer: "/routes/3/grondslagen/0", bericht: []string{`onbekende grondslag "avg_6_1_ff"`}, suggestie0: "avg_6_1_f"}},
 		},
 		{
 			naam: "onbekende_grondslag_in_convenantroute",
 			bederf: func(t *testing.T, m fstest.MapFS) {
 				vervang(t, m, "convenanten/zvht.yaml", "grondslagen: [wpg_20_3, ", "grondslagen: [wpg_20_33, ")
 			},
-			wil: []wil{{bestand: "convenanten/zvht.yaml", markering: "wpg_20_33", pointer: "/routes/5/grondslagen/0", bericht: []string{`onbekende grondslag "wpg_20_33"`}, suggestie0: "wpg_20_3"}},
+			wil: []wil{{bestand: "convenanten/zvht.yaml", markering: "wpg_20_33", pointer: "/routes/8/grondslagen/0", bericht: []string{`onbekende grondslag "wpg_20_33"`}, suggestie0: "wpg_20_3"}},
 		},
 		{
 			naam: "onbekende_partij_in_convenant",
@@ -207,7 +207,7 @@ func TestKennisbankFouten(t *testing.T) {
 			},
 			wil: []wil{
 				{bestand: "convenanten/zvht.yaml", markering: "partij: politi,", pointer: "/deelnemers/4/partij", suggestie0: "politie"},
-				{bestand: "routes.yaml", markering: "avg_6_1_ff", pointer: "/routes/2/grondslagen/0", suggestie0: "avg_6_1_f"},
+				{bestand: "routes.yaml", markering: "avg_6_1_ff", pointer: "/routes/3/grondslagen/0", suggestie0: "avg_6_1_f"},
 			},
 		},
 	}

@@ -20,6 +20,10 @@ type Keuze struct {
 // GroepWettelijk is the group of the purposes outside the covenants (Keuzes("doelen")).
 const GroepWettelijk = "Buiten de convenanten (wettelijke routes)"
 
+// GroepOorsprong is the group of the tasks data can come from without being a purpose to share for, such as
+// the police task (Keuzes("oorsprongen"), for the fact verkregen_voor).
+const GroepOorsprong = "Oorspronkelijke taak van de afzender"
+
 // Keuzes returns a vocabulary as options with their Dutch labels, in the order of the knowledge base:
 // "partijen" and "gegevens" as their files list them; "doelen" grouped per covenant (by covenant id, each
 // covenant's purposes as its file lists them, Groep the covenant's name), then the purposes outside the
@@ -30,7 +34,7 @@ func (k *Kennisbank) Keuzes(soort string) []Keuze {
 	switch soort {
 	case "partijen", "gegevens":
 		return k.inVolgorde(soort)
-	case "doelen":
+	case "doelen", "oorsprongen":
 		var out []Keuze
 		for _, cid := range k.ids["convenanten"] {
 			c := k.Item("convenanten", cid)
@@ -42,9 +46,12 @@ func (k *Kennisbank) Keuzes(soort string) []Keuze {
 				}
 			}
 		}
-		for _, d := range k.inVolgorde("doelen") {
+		for _, d := range k.inVolgorde(soort) {
 			if _, vanConvenant := k.Item("doelen", d.ID)["convenant"]; !vanConvenant {
 				d.Groep = GroepWettelijk
+				if alleen, _ := k.Item("doelen", d.ID)["alleen_oorsprong"].(bool); alleen {
+					d.Groep = GroepOorsprong
+				}
 				out = append(out, d)
 			}
 		}
@@ -83,6 +90,9 @@ func (k *Kennisbank) Label(soort, itemID string) string {
 // inVolgorde lists a vocabulary with a "volgorde" (the position in its file) in that order.
 func (k *Kennisbank) inVolgorde(soort string) []Keuze {
 	ids := k.IDs(soort)
+	if soort == "oorsprongen" {
+		soort = "doelen"
+	}
 	volgorde := func(i string) int {
 		v, ok := k.Item(soort, i)["volgorde"].(int)
 		if !ok {

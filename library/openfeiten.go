@@ -102,7 +102,7 @@ func (k *Kennisbank) Feitvraag(feit string) (f Feitvraag, ok bool) {
 	case "partij":
 		f.Keuzes = k.Keuzes("partijen")
 	case "doel":
-		f.Keuzes = k.Keuzes("doelen")
+		f.Keuzes = k.Keuzes("oorsprongen")
 	}
 	return f, true
 }

@@ -20,6 +20,7 @@ type verwachting struct {
 	redenen         []string // among the answer's reasons
 	ontbrekend      []string // among the missing facts
 	alternatief     map[string]any
+	geenAlternatief string // no alternative changes this fact
 }
 
 // met returns a copy of v with one fact (or "datum") set to waarde; nil removes the fact.
@@ -84,6 +85,13 @@ func controleerVerwachting(t *testing.T, v library.Vraag, a library.Antwoord, w 
 		}
 		if !gevonden {
 			t.Errorf("geen alternatief met feiten %v: %+v", w.alternatief, a.Alternatieven)
+		}
+	}
+	if w.geenAlternatief != "" {
+		for _, alt := range a.Alternatieven {
+			if _, ok := alt.Feiten[w.geenAlternatief]; ok {
+				t.Errorf("alternatief verandert %s: %+v", w.geenAlternatief, alt)
+			}
 		}
 	}
 }
@@ -161,7 +169,8 @@ func TestParen(t *testing.T) {
 		{
 			naam: "huisarts_toestemming_onbekend_geweigerd", basis: huisartsZVH, feit: "toestemming", a: nil, b: "geweigerd",
 			wilA: verwachting{oordeel: library.ToegestaanOnderVoorwaarden, voorwaarden: []string{"toestemming_expliciet"}},
-			wilB: verwachting{oordeel: library.NietToegestaan, alternatief: map[string]any{"toestemming": "gegeven"}},
+			// A refused consent is final: the answer says so and no alternative presses for consent.
+			wilB: verwachting{oordeel: library.NietToegestaan, redenen: []string{"toestemming_geweigerd"}, geenAlternatief: "toestemming"},
 		},
 		{
 			// with acute danger the huisarts may break secrecy after the conflict-of-duties test.

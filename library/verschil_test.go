@@ -87,14 +87,14 @@ func TestVergelijkDeelnemerVertrekt(t *testing.T) {
 	ctx := context.Background()
 	oud := testEngine(t)
 	kopie := kopieKennisbank(t)
-	vervang(t, kopie, "convenanten/vroegsignalering_schulden.yaml",
-		`{partij: zorgverzekeraar, deelname: vast,`, `{partij: zorgverzekeraar, deelname: vast, tot: "2025-12-31",`)
+	vervang(t, kopie, "convenanten/ave.yaml",
+		`{partij: woningcorporatie, deelname: vast,`, `{partij: woningcorporatie, deelname: vast, tot: "2025-12-31",`)
 	nieuw, err := library.New(ctx, library.MetKennisbank(kopie))
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := library.Vergelijk(ctx, oud, nieuw, library.VerschilVraag{Datum: "2026-03-01", Convenanten: []string{"vroegsignalering_schulden"},
-		Gegevens: []string{"identificerend", "financieel"}})
+	v, err := library.Vergelijk(ctx, oud, nieuw, library.VerschilVraag{Datum: "2026-03-01", Convenanten: []string{"ave"},
+		Doelen: []string{"ave_niveau3_overleg"}, Gegevens: []string{"identificerend", "huisvesting"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestVergelijkDeelnemerVertrekt(t *testing.T) {
 	}
 	for _, w := range c.Wijzigingen {
 		delen := strings.Split(w.Sleutel, "|")
-		if delen[1] != "zorgverzekeraar" && delen[2] != "zorgverzekeraar" {
+		if delen[1] != "woningcorporatie" && delen[2] != "woningcorporatie" {
 			t.Errorf("%s veranderde (%v) zonder de vertrokken deelnemer", w.Sleutel, w.Soorten)
 		}
 		if slices.Contains(w.Soorten, library.WijzigingOordeel) && mildheid(w.Nieuw.Oordeel) > mildheid(w.Oud.Oordeel) {
@@ -135,8 +135,8 @@ func TestVergelijkWettelijkeRoute(t *testing.T) {
 	ctx := context.Background()
 	oud := testEngine(t)
 	kopie := kopieKennisbank(t)
-	vervang(t, kopie, "routes.yaml", "    voorwaarden: [minimaal]\n    oordeel: toegestaan\n    zekerheid: hoog\n  - id: wvggz_informatie_burgemeester",
-		"    voorwaarden: [minimaal, noodzaak]\n    oordeel: toegestaan_onder_voorwaarden\n    zekerheid: hoog\n  - id: wvggz_informatie_burgemeester")
+	vervang(t, kopie, "routes.yaml", "    grondslagen: [leerplichtwet_21, leerplichtwet_21a, avg_6_1_c]\n    voorwaarden: [minimaal]\n    verdere_verwerking: true\n    oordeel: toegestaan\n",
+		"    grondslagen: [leerplichtwet_21, leerplichtwet_21a, avg_6_1_c]\n    voorwaarden: [minimaal, noodzaak]\n    verdere_verwerking: true\n    oordeel: toegestaan_onder_voorwaarden\n")
 	nieuw, err := library.New(ctx, library.MetKennisbank(kopie))
 	if err != nil {
 		t.Fatal(err)

@@ -146,6 +146,9 @@ func (k *Kennisbank) Controleer(v Vraag, vandaag time.Time) (Vraag, error) {
 	if v.Doel == "" {
 		return v, &OntbrekendVeldFout{Veld: "doel"}
 	}
+	if alleen, _ := k.Item("doelen", v.Doel)["alleen_oorsprong"].(bool); alleen {
+		return v, &BuitenKaderFout{Veld: "doel", Waarde: v.Doel, Reden: "is geen doel om voor te delen maar een oorspronkelijke taak; gebruik het als feit verkregen_voor", Suggesties: suggestie.Dichtstbij(v.Doel, k.ids["doelen"], 3)}
+	}
 	if err := k.bekend("doel", "doelen", v.Doel); err != nil {
 		return v, err
 	}
@@ -195,10 +198,14 @@ func Dichtstbij(onbekend string, bekend []string, n int) []string {
 }
 
 func (k *Kennisbank) bekend(veld, soort, id string) error {
-	if k.Item(soort, id) != nil || (soort == "fasen" && contains(k.ids["fasen"], id)) {
+	if contains(k.ids[soort], id) {
 		return nil
 	}
-	return &OnbekendeIDFout{Veld: veld, Waarde: id, Soort: soort, Suggesties: suggestie.Dichtstbij(id, k.ids[soort], 3)}
+	fout := &OnbekendeIDFout{Veld: veld, Waarde: id, Soort: soort, Suggesties: suggestie.Dichtstbij(id, k.ids[soort], 3)}
+	if soort == "oorsprongen" {
+		fout.Soort = "doelen"
+	}
+	return fout
 }
 
 func (k *Kennisbank) partij(veld, id string) error {
@@ -256,7 +263,7 @@ func (k *Kennisbank) feit(naam string, waarde any) error {
 		if !ok {
 			return &TypeFout{Veld: veld, Verwacht: "een doel-id", Gekregen: gekregen}
 		}
-		return k.bekend(veld, "doelen", s)
+		return k.bekend(veld, "oorsprongen", s)
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ package magikdelen
 
 import data.kennisbank as kb
 import data.magikdelen.alternatieven
+import data.magikdelen.datum
 import data.magikdelen.kader
 import data.magikdelen.oordeel
 import data.magikdelen.uitleg
@@ -84,7 +85,7 @@ kader_info := {"convenant": kader.convenant_id, "naam": kader.convenant.naam, "r
 	}
 }
 
-redenen := array.concat(array.concat(kader_redenen, oordeel.redenen), deels_redenen)
+redenen := array.concat(array.concat(array.concat(uitleg.feit_redenen, kader_redenen), oordeel.redenen), deels_redenen)
 
 kader_redenen := [r | some r in kader_redenen_set]
 
@@ -115,6 +116,33 @@ kader_redenen_set contains {
 } if {
 	count(object.get(kader.convenant, "vereist_feiten", {})) > 0
 	kader.vereiste_feiten_gelden
+}
+
+kader_redenen_set contains {
+	"id": "bewaartermijn_eerste_verwerking",
+	"titel": "Bewaartermijn vanaf de eerste verwerking",
+	"tekst": sprintf("De bewaartermijn van %s loopt %d jaar vanaf de eerste verwerking, niet vanaf het sluiten van de casus; die datum is niet opgegeven (eerste_verwerking_op). Ga na dat de gegevens niet langer dan die termijn bewaard zijn.", [kader.convenant.naam, kader.convenant.bewaartermijn.jaren]),
+} if kader.bewaartermijn_onzeker
+
+kader_redenen_set contains {
+	"id": "convenant_buiten_looptijd",
+	"titel": "Buiten de looptijd van het convenant",
+	"tekst": sprintf("%s gold op %s niet. De deling steunt daarom alleen op de eigen wettelijke grondslagen van de partijen, niet op afspraken uit het convenant.", [kader.convenant.naam, vraag.datum]),
+} if {
+	kader.convenant.status == "uitgewerkt"
+	not datum.geldig(vraag.datum, kader.convenant)
+	oordeel.oordeel in {"toegestaan", "toegestaan_onder_voorwaarden"}
+}
+
+kader_redenen_set contains {
+	"id": "afzender_eigen_grondslag",
+	"titel": "Op eigen grond, buiten het convenant",
+	"tekst": sprintf("%s is geen deelnemer van %s; de deling steunt op een eigen grondslag van de afzender, niet op het convenant.", [uitleg.label("partijen", vraag.van), kader.convenant.naam]),
+} if {
+	kader.kring_gesloten
+	kader.deelname(vraag.van, "van") in {"nee", "derde"}
+	datum.geldig(vraag.datum, kader.convenant)
+	oordeel.oordeel in {"toegestaan", "toegestaan_onder_voorwaarden"}
 }
 
 convenant_naam(id) := kb.convenanten[id].naam

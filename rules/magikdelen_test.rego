@@ -141,9 +141,9 @@ test_convenant_naam if {
 }
 
 test_wat_wel_mag_als_het_geheel_niet_mag if {
-	a := magikdelen.antwoord with input as testkit.zvh({"naar": ["politie", "huisarts"]})
+	a := magikdelen.antwoord with input as testkit.zvh({"naar": ["politie", "huisarts"], "datum": "2024-06-01"})
 	a.oordeel == "niet_toegestaan"
-	a.samenvatting == "Nee, dit mag niet zoals gevraagd. Huisarts is op 2026-03-01 geen deelnemer van Convenant Zorg- en Veiligheidshuis Twente en heeft geen rol in de casus."
+	a.samenvatting == "Nee, dit mag niet zoals gevraagd. Huisarts is op 2024-06-01 geen deelnemer van Convenant Zorg- en Veiligheidshuis Twente; buiten de kring is er geen grondslag om wat in de casus is besproken te delen."
 	a.voorwaarden == []
 	a.redenen[count(a.redenen) - 1] == {
 		"id": "deels_toegestaan",
@@ -162,7 +162,7 @@ test_geen_deelreden_als_niets_mag if {
 }
 
 test_samenvatting_bij_onbepaald_noemt_de_reden if {
-	magikdelen.samenvatting == "Dit is niet vast te stellen; leg de vraag voor aan de FG of privacy officer van de verstrekkende organisatie. Of Woningcorporatie op 2026-03-01 deelneemt aan Convenant Zorg- en Veiligheidshuis Twente, staat niet vast." with input as testkit.zvh({"naar": ["woningcorporatie"]})
+	magikdelen.samenvatting == "Dit is niet vast te stellen; leg de vraag voor aan de FG of privacy officer van de verstrekkende organisatie. Of Woningcorporatie op 2024-06-01 deelneemt aan Convenant Zorg- en Veiligheidshuis Twente, staat niet vast." with input as testkit.zvh({"naar": ["woningcorporatie"], "datum": "2024-06-01"})
 }
 
 test_samenvatting_zonder_reden if {
@@ -248,4 +248,38 @@ test_geen_botsing_zonder_blokkade if {
 
 test_matrix_noemt_het_kader if {
 	magikdelen.matrix.kader.convenant == "zvht" with input as breed
+}
+
+# De reden zegt waarom het convenant niet nodig was: eigen grondslag van de afzender.
+test_reden_afzender_op_eigen_grond if {
+	a := magikdelen.antwoord with input as testkit.zvh({"van": "huisarts", "naar": ["zvh_procesregisseur"], "gegevens": ["gezondheid"], "feiten": {"toestemming": "gegeven", "leeftijd": 45}})
+	"afzender_eigen_grondslag" in {r.id | some r in a.redenen}
+}
+
+# Buiten de looptijd van het convenant: alleen de eigen grondslagen tellen, en het antwoord zegt dat.
+test_reden_buiten_looptijd if {
+	a := magikdelen.antwoord with input as testkit.vraag({
+		"van": "politie", "naar": ["meldpunt_zorgwekkend_gedrag"], "gegevens": ["identificerend", "signaal"],
+		"doel": "ave_signaleren", "datum": "2021-06-01",
+	})
+	a.oordeel == "toegestaan_onder_voorwaarden"
+	"convenant_buiten_looptijd" in {r.id | some r in a.redenen}
+	{s.route | some s in a.keten; s.laag == "regime"} == {"wpg_incidenteel"}
+}
+
+# Een geweigerde toestemming staat in het antwoord, en de checklist zegt niet "vraag toestemming".
+test_geweigerde_toestemming_in_het_antwoord if {
+	a := magikdelen.antwoord with input as testkit.zvh({"van": "ggz", "naar": ["zvh_procesregisseur"], "gegevens": ["gezondheid"], "datum": "2025-06-01", "feiten": {"toestemming": "geweigerd"}})
+	a.redenen[0].id == "toestemming_geweigerd"
+	every v in a.voorwaarden {
+		not contains(v.tekst, "met toestemming")
+		v.id != "toestemming_expliciet"
+	}
+	{v.tekst | some v in a.voorwaarden; v.id == "subsidiariteit"} == {"Ga na of het doel niet op een minder ingrijpende manier te bereiken is, bijvoorbeeld doordat betrokkene het zelf vertelt; betrokkene heeft toestemming geweigerd."}
+}
+
+# De bewaartermijn loopt vanaf de eerste verwerking; is die onbekend, dan zegt het antwoord dat.
+test_reden_bewaartermijn_eerste_verwerking if {
+	a := magikdelen.antwoord with input as testkit.zvh({"feiten": {"casus_gesloten_op": "2025-06-01"}})
+	"bewaartermijn_eerste_verwerking" in {r.id | some r in a.redenen}
 }

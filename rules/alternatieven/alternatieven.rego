@@ -29,6 +29,16 @@ enkel contains h if {
 nieuw_feit(h) if {
 	some k, v in h
 	object.get(huidige_feiten, k, null) != v
+	not definitief_anders(h)
+}
+
+# definitief_anders(h): h verandert een feit dat al een definitieve waarde heeft (feiten.yaml, definitief),
+# zoals een geweigerde toestemming: daar mag geen alternatief op aandringen.
+definitief_anders(h) if {
+	some k, v in h
+	nu := object.get(huidige_feiten, k, null)
+	nu in object.get(kb.feiten, [k, "definitief"], [])
+	v != nu
 }
 
 # paar: twee herstelopties van dezelfde cel samen, als ze elkaar niet tegenspreken.
@@ -39,6 +49,8 @@ paar contains object.union(h1, h2) if {
 	i < j
 	count(h1) > 0
 	count(h2) > 0
+	not definitief_anders(h1)
+	not definitief_anders(h2)
 	every k, v in h1 {
 		object.get(h2, k, v) == v
 	}

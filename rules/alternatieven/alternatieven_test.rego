@@ -51,7 +51,7 @@ test_minst_strenge_alternatief_eerst if {
 			"feiten": {"inclusiecriteria": true},
 			"oordeel": "onbepaald",
 		},
-	] with input as testkit.vraag({"naar": ["politie", "woningcorporatie"], "feiten": {"inclusiecriteria": false}})
+	] with input as testkit.vraag({"naar": ["politie", "woningcorporatie"], "datum": "2024-06-01", "feiten": {"inclusiecriteria": false}})
 }
 
 test_van_onbepaald_naar_voorwaarden if {
@@ -59,7 +59,12 @@ test_van_onbepaald_naar_voorwaarden if {
 		"tekst": "Ontvanger is deelnemer: ja. Dan is het oordeel: toegestaan onder voorwaarden.",
 		"feiten": {"deelnemer_naar": true},
 		"oordeel": "toegestaan_onder_voorwaarden",
-	}] with input as testkit.zvh({"naar": ["woningcorporatie"]})
+	}] with input as testkit.zvh({"naar": ["woningcorporatie"], "datum": "2024-06-01"})
+}
+
+# Onder de WGS kan een woningcorporatie geen deelnemer worden: geen alternatief "word deelnemer".
+test_geen_alternatief_deelnemer_worden_als_de_wet_de_kring_vastlegt if {
+	alternatieven.alternatieven == [] with input as testkit.zvh({"naar": ["woningcorporatie"]})
 }
 
 test_ander_doel_en_andere_ontvanger if {
@@ -136,4 +141,16 @@ test_ander_doel_zonder_andere_ontvanger if {
 			"doel": "gevaar_afwenden",
 			"tekst": "Is er acuut gevaar, deel dan om het af te wenden.",
 		}]})
+}
+
+# Een geweigerde toestemming is definitief (feiten.yaml): geen alternatief dringt aan op toestemming.
+test_geen_alternatief_tegen_een_geweigerde_toestemming if {
+	invoer := ggz_zonder_toestemming({"toestemming": "geweigerd"})
+	count(alternatieven.enkel) > 0 with input as ggz_zonder_toestemming({})
+	lijst := alternatieven.alternatieven with input as invoer
+	every a in lijst {
+		not a.feiten.toestemming
+	}
+	alternatieven.definitief_anders({"toestemming": "gegeven"}) with input as invoer
+	not alternatieven.definitief_anders({"toestemming": "gegeven"}) with input as ggz_zonder_toestemming({})
 }

@@ -3,11 +3,15 @@
 # description: >-
 #   Gegevens die voor het ene doel zijn verkregen (feit verkregen_voor), mogen alleen voor een verenigbaar
 #   doel verder worden gebruikt (AVG art. 5 lid 1 sub b en art. 6 lid 4). Welke doelen verenigbaar zijn,
-#   staat per doel in de kennisbank.
+#   staat per doel in de kennisbank. De toets vervalt als de wet zelf de verstrekking voor dit doel toestaat
+#   (een route met verdere_verwerking), en een hergebruikregel van de wet (Wmo 2015 art. 5.1.1 lid 4,
+#   Wgs art. 8d) gaat voor de algemene toets.
 package magikdelen.doelbinding
 
 import data.kennisbank as kb
+import data.magikdelen.datum
 import data.magikdelen.kader
+import data.magikdelen.routes
 import data.magikdelen.uitleg
 import data.magikdelen.vraag
 
@@ -17,6 +21,109 @@ oorsprong := vraag.feit("verkregen_voor")
 verenigbaar if oorsprong == vraag.doel
 
 verenigbaar if vraag.doel in object.get(kb.doelen, [oorsprong, "verenigbaar_met"], [])
+
+# --- hergebruik binnen één organisatie (routes.yaml, hergebruik) ---
+
+# oorsprong_wetten: de taakwetten waarvoor de gegevens zijn verkregen: die van verkregen_voor, of anders die
+# van de functie van de afzender (de schuldhulpverlener heeft zijn gegevens voor de Wgs).
+oorsprong_wetten := {w | some w in object.get(kb.doelen, [oorsprong, "wetten"], [])} if is_string(oorsprong)
+
+oorsprong_wetten := {w | some w in object.get(kb.partijen, [vraag.van, "taak", "wetten"], [])} if not is_string(oorsprong)
+
+doel_wetten := {w | some w in object.get(kader.doel_info, "wetten", [])}
+
+# regelingen: de hergebruikregels die op deze vraag passen: de afzender hoort bij de organisatie van de
+# regel, het doel dient de wet van de regel en de gegevens komen uit een van haar herkomstwetten.
+regelingen contains h if {
+	some h in kb.hergebruik
+	kader.organisatie(vraag.van) == h.organisatie
+	h.voor_wet in doel_wetten
+	not h.voor_wet in oorsprong_wetten
+	herkomst_past(h)
+	datum.geldig(vraag.datum, h)
+	routes.grondslagen_geldig(h)
+}
+
+# Met verkregen_voor volstaat één herkomstwet; zonder verkregen_voor moeten alle taakwetten van de
+# functie eronder vallen (anders is de herkomst niet te bepalen en geldt de regel niet).
+herkomst_past(h) if {
+	is_string(oorsprong)
+	some w in oorsprong_wetten
+	w in h.van_wetten
+}
+
+herkomst_past(h) if {
+	not is_string(oorsprong)
+	count(oorsprong_wetten) > 0
+	every w in oorsprong_wetten {
+		w in h.van_wetten
+	}
+}
+
+# uitkomst[r][c]: een hergebruikregel die geldt, is een schakel in de keten: zij noemt haar grondslag en
+# zet haar voorwaarden (zoals uitdrukkelijke toestemming die nog moet worden gevraagd) op de checklist.
+uitkomst[r][c] contains {
+	"soort": "doelbinding",
+	"id": h.id,
+	"titel": h.titel,
+	"tekst": h.tekst,
+	"oordeel": h.oordeel,
+	"zekerheid": h.zekerheid,
+	"grondslagen": h.grondslagen,
+	"voorwaarden": sort({v | some v in h.voorwaarden} | routes.extra_voorwaarden(h)),
+	"ontbrekende_feiten": [],
+	"herstel": [],
+	"naar": r,
+	"gegevens": c,
+} if {
+	some h in regelingen
+	routes.status(h) == "geldt"
+	kader.cellen[[r, c]]
+}
+
+# METADATA
+# title: Hergebruik niet toegestaan
+# description: >-
+#   De wet staat dit hergebruik binnen de organisatie alleen toe onder een voorwaarde die niet is vervuld,
+#   zoals uitdrukkelijke toestemming van betrokkene (Wmo 2015 art. 5.1.1 lid 4).
+# related_resources:
+#   - ref: https://wetten.overheid.nl/jci1.3:c:BWBR0035362&artikel=5.1.1
+#     description: Wmo 2015 art. 5.1.1 lid 4
+# custom:
+#   id: hergebruik_niet_toegestaan
+#   oordeel: niet_toegestaan
+#   zekerheid: hoog
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, extra) if {
+	some h in regelingen
+	routes.status(h) == "gesloten"
+	kader.cellen[[r, c]]
+	tekst := sprintf("%s Daaraan is niet voldaan.", [h.tekst])
+	extra := {"grondslagen": h.grondslagen, "zekerheid": h.zekerheid, "herstel": routes.herstel(h)}
+}
+
+# --- de algemene verenigbaarheidstoets ---
+
+# wettelijk_verder(r, c): de verstrekking in cel (r, c) gaat langs een route waarmee de wet zelf deze
+# verstrekking toestaat (verdere_verwerking, op de route of haar laag). Niet voor gegevens van een gesloten
+# doel (de Wgs-signalen): die blijven strikt doelgebonden.
+wettelijk_verder(r, c) if {
+	not object.get(kb.doelen, [oorsprong, "gesloten"], false)
+	some naam, laag in {"regime": "regime", "geheim": "geheim", "art6": "art6_van"}
+	u := data.magikdelen.lagen[naam].uitkomst[laag][r][c]
+	u.status == "route"
+	verdere_verwerking(laag, u.id)
+}
+
+verdere_verwerking(laag, _) if kb.lagen[laag].verdere_verwerking
+
+verdere_verwerking(_, id) if routes.per_id[id].verdere_verwerking
+
+algemene_toets(r, c) if {
+	is_string(oorsprong)
+	not verenigbaar
+	count(regelingen) == 0
+	not wettelijk_verder(r, c)
+}
 
 # METADATA
 # title: Doelverschuiving
@@ -29,13 +136,18 @@ verenigbaar if vraag.doel in object.get(kb.doelen, [oorsprong, "verenigbaar_met"
 #   oordeel: niet_toegestaan
 #   zekerheid: middel
 #   grondslagen: [avg_5_1_b, avg_6_4]
-blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
-	is_string(oorsprong)
-	not verenigbaar
-	not vraag.feit("acuut_gevaar") == true
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, strikt) if {
 	kader.cellen[[r, c]]
-	tekst := sprintf("De gegevens zijn verkregen voor %s; gebruik voor %s is een ander, onverenigbaar doel.", [uitleg.label("doelen", oorsprong), uitleg.label("doelen", vraag.doel)])
+	algemene_toets(r, c)
+	not vraag.feit("acuut_gevaar") == true
+	tekst := sprintf("De gegevens zijn verkregen voor %s; gebruik voor %s is een ander, onverenigbaar doel, en geen wettelijke route staat deze verstrekking toe.", [uitleg.label("doelen", oorsprong), uitleg.label("doelen", vraag.doel)])
 }
+
+# strikt: gegevens van een gesloten doel (de Wgs-signalen: een vaste gegevensset die de wet alleen voor dat doel
+# geeft) zijn zeker doelgebonden.
+default strikt := {}
+
+strikt := {"zekerheid": "hoog"} if kb.doelen[oorsprong].gesloten
 
 # METADATA
 # title: Doelverschuiving bij acuut gevaar
@@ -52,10 +164,9 @@ blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) i
 #   zekerheid: laag
 #   grondslagen: [avg_6_4, avg_23_1]
 blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
-	is_string(oorsprong)
-	not verenigbaar
-	vraag.feit("acuut_gevaar") == true
 	kader.cellen[[r, c]]
+	algemene_toets(r, c)
+	vraag.feit("acuut_gevaar") == true
 	tekst := sprintf("De gegevens zijn verkregen voor %s; of gebruik voor %s bij acuut gevaar verenigbaar is, moet de FG wegen.", [uitleg.label("doelen", oorsprong), uitleg.label("doelen", vraag.doel)])
 }
 

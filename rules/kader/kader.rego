@@ -44,24 +44,50 @@ zelfstandige_routes := [route |
 	vraag.van in route.van
 ]
 
-# avg_betrokken(r): de afzender of ontvanger r verwerkt onder de AVG; dan gelden de AVG-lagen (art. 9,
-# art. 10, BSN) voor de deling.
-avg_betrokken(_) if kb.partijen[vraag.van].regime == "avg"
+# avg_afzender: de afzender verwerkt onder de AVG; avg_ontvanger(r): ontvanger r doet dat. Dan gelden de
+# AVG-lagen (art. 9, art. 10) aan die kant van de deling; avg_betrokken(r): aan een van beide (BSN).
+avg_afzender if kb.partijen[vraag.van].regime == "avg"
 
-avg_betrokken(r) if kb.partijen[r].regime == "avg"
+# Betrokkene zelf is geen verwerkingsverantwoordelijke: als ontvanger brengt hij de AVG-lagen niet mee.
+avg_ontvanger(r) if {
+	kb.partijen[r].regime == "avg"
+	kb.partijen[r].soort != "betrokkene"
+}
 
-# convenant_geldt(r): de deling aan r valt binnen het kader van een uitgewerkt convenant.
-convenant_geldt(r) if {
+avg_betrokken(_) if avg_afzender
+
+avg_betrokken(r) if avg_ontvanger(r)
+
+# convenant_in_beeld(r): de deling aan r hoort bij een uitgewerkt convenant (geen zelfstandige wettelijke
+# route); convenant_geldt(r): en het convenant geldt op de datum. Buiten zijn looptijd geeft het geen kring,
+# doelen of gegevensgrenzen: dan tellen alleen de eigen grondslagen van de partijen.
+convenant_in_beeld(r) if {
 	convenant.status == "uitgewerkt"
 	not zelfstandig(r)
+}
+
+convenant_geldt(r) if {
+	convenant_in_beeld(r)
+	datum.geldig(vraag.datum, convenant)
 }
 
 # kring_gesloten: het convenant heeft een vaste kring van deelnemers (standaard). Zonder getekend
 # convenant (kring: open) toetsen de regels geen deelname; alleen wettelijke routes tellen.
 kring_gesloten if object.get(convenant, "kring", "gesloten") == "gesloten"
 
-# deelnemer_data(p): de deelname van p aan het convenant op de datum (één keer per vraag opgezocht).
+# organisatie(p): de organisatie waarvoor functie p optreedt (partijen.yaml, organisatie), of p zelf. De
+# leerplichtambtenaar, de schuldhulpverlener, het wijkteam en het meldpunt treden op voor het college.
+organisatie(p) := object.get(kb.partijen[p], "organisatie", p)
+
+# deelnemer_data(p): de deelname van p aan het convenant op de datum (één keer per vraag opgezocht). Een
+# functie zonder eigen deelname neemt deel via haar organisatie (WGS art. 2.27 lid 1: het college voor zijn
+# taken onder de Wmo, Jeugdwet, Participatiewet, Wgs en Leerplichtwet).
 deelnemer_data(p) := deelnemer_op_datum[p]
+
+deelnemer_data(p) := object.union(deelnemer_op_datum[organisatie(p)], {"via": organisatie(p)}) if {
+	not deelnemer_op_datum[p]
+	organisatie(p) != p
+}
 
 deelnemer_op_datum[p] := ds[0] if {
 	some p in {d.partij | some d in convenant.deelnemers}
@@ -69,8 +95,16 @@ deelnemer_op_datum[p] := ds[0] if {
 	count(ds) > 0
 }
 
-# deelname geeft ja, nee of onbekend voor partij p als afzender (rol "van") of ontvanger (rol "naar"),
-# één keer per vraag berekend voor alle partijen.
+# kring_bij_wet: op de datum legt een wet de kring vast (de WGS voor het ZVH, art. 2.27). Wie daar niet in
+# staat, kan geen deelnemer worden; hooguit kunnen de publieke deelnemers een derde incidenteel laten
+# aanschuiven (derden: incidenteel, WGS art. 2.31 lid 9-10).
+kring_bij_wet := k if {
+	k := convenant.kring_bij_wet
+	datum.binnen(vraag.datum, k, "vanaf", "tot")
+}
+
+# deelname geeft ja, nee, onbekend of derde voor partij p als afzender (rol "van") of ontvanger (rol
+# "naar"), één keer per vraag berekend voor alle partijen.
 deelname(p, rol) := deelname_status[rol][p]
 
 deelname_status[rol][p] := bepaal_deelname(p, rol) if {
@@ -89,6 +123,9 @@ bepaal_deelname(p, rol) := s if {
 	deelnemer_data(p).deelname == "per_casus"
 } else := "onbekend" if {
 	kb.partijen[p].soort == "betrokken_niet_deelnemer"
+} else := "derde" if {
+	kring_bij_wet.derden == "incidenteel"
+	kb.partijen[p].soort == "organisatie"
 } else := "nee"
 
 # deelname_uit_feit: de deelname staat in de vraag, niet in de convenantdata.
@@ -106,6 +143,7 @@ ontvangers contains r if {
 	convenant.status == "uitgewerkt"
 	some d in convenant.deelnemers
 	d.deelname == "vast"
+	object.get(d, "aan_tafel", true)
 	datum.binnen(vraag.datum, d, "vanaf", "tot")
 	r := d.partij
 	r != vraag.van
@@ -130,6 +168,40 @@ toetsbare_cellen contains [r, c] if {
 }
 
 # METADATA
+# title: Buiten de dekking van de kennisbank
+# description: >-
+#   De kennisbank beschrijft het recht vanaf een bepaalde datum (oordelen.yaml, dekking: de AVG sinds
+#   25 mei 2018). Voor een deling op een eerdere datum citeert het antwoord geen wet die toen nog niet gold:
+#   het is onbepaald, en de FG beoordeelt het.
+# custom:
+#   id: buiten_dekking
+#   oordeel: onbepaald
+#   zekerheid: laag
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, kb.dekking.tekst, {}) if {
+	buiten_dekking
+	ontvangers[r]
+}
+
+buiten_dekking if vraag.datum < kb.dekking.vanaf
+
+# METADATA
+# title: Regime van de afzender onbekend op de datum
+# description: >-
+#   Het regime van de afzender geldt pas vanaf een datum (partijen.yaml, regime_vanaf): de tenuitvoerleggings-
+#   gegevens van DJI vallen pas sinds 2019 onder de Wjsg. Voor een eerdere deling kent de kennisbank de regels
+#   niet; de FG beoordeelt het.
+# custom:
+#   id: regime_onbekend
+#   oordeel: onbepaald
+#   zekerheid: laag
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {}) if {
+	vanaf := kb.partijen[vraag.van].regime_vanaf
+	vraag.datum < vanaf
+	ontvangers[r]
+	tekst := sprintf("Het regime van %s voor deze gegevens geldt pas vanaf %s; welke regels op %s golden, kent de kennisbank niet.", [uitleg.label("partijen", vraag.van), vanaf, vraag.datum])
+}
+
+# METADATA
 # title: Convenant nog niet uitgewerkt
 # description: Het convenant staat in de woordenlijst, maar zijn deelnemers, doelen en routes zijn nog niet als data vastgelegd.
 # related_resources:
@@ -148,20 +220,38 @@ blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, te
 
 # METADATA
 # title: Convenant niet geldig op de datum
-# description: Een convenant geldt alleen binnen zijn looptijd; daarbuiten geeft het geen kring en geen afspraken.
+# description: >-
+#   Een convenant geldt alleen binnen zijn looptijd; daarbuiten geeft het geen kring en geen afspraken. Het is
+#   ook nooit zelf een grondslag: buiten de looptijd tellen alleen de eigen grondslagen van de partijen, en of
+#   die de deling dragen, beoordeelt de FG.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679
-#     description: AVG art. 5 lid 2 (verantwoordingsplicht)
+#     description: AVG art. 6 lid 3 (de grondslag staat in de wet, niet in een convenant)
 # custom:
 #   id: convenant_niet_geldig
-#   oordeel: niet_toegestaan
-#   zekerheid: hoog
-#   grondslagen: [avg_5_2]
-blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {}) if {
+#   oordeel: onbepaald
+#   zekerheid: laag
+#   grondslagen: [avg_6_3]
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {"zijde": "beide"}) if {
 	not datum.geldig(vraag.datum, convenant)
 	ontvangers[r]
-	convenant_geldt(r)
-	tekst := sprintf("%s geldt niet op %s (looptijd vanaf %s).", [convenant.naam, vraag.datum, object.get(convenant, "geldig_vanaf", "onbekend")])
+	convenant_in_beeld(r)
+	tekst := sprintf("%s gold op %s niet (looptijd %s). Een convenant is geen grondslag: alleen de eigen grondslagen van de partijen tellen; of die deze deling dragen, moet de FG beoordelen.", [convenant.naam, vraag.datum, looptijd])
+}
+
+looptijd := sprintf("vanaf %s tot en met %s", [convenant.geldig_vanaf, convenant.geldig_tot]) if {
+	convenant.geldig_vanaf
+	convenant.geldig_tot
+}
+
+looptijd := sprintf("vanaf %s", [convenant.geldig_vanaf]) if {
+	convenant.geldig_vanaf
+	not convenant.geldig_tot
+}
+
+looptijd := sprintf("tot en met %s", [convenant.geldig_tot]) if {
+	not convenant.geldig_vanaf
+	convenant.geldig_tot
 }
 
 # METADATA
@@ -186,59 +276,105 @@ blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, te
 
 # METADATA
 # title: Afzender is geen deelnemer
-# description: Alleen deelnemers van het convenant delen binnen de kring van het convenant; een verzoek van een deelnemer maakt een buitenstaander geen deelnemer.
+# description: >-
+#   Het convenant dekt alleen delingen door zijn deelnemers. Een afzender die geen deelnemer is, kan wel een
+#   eigen grondslag hebben (een eigen taak, toestemming, een wettelijke plicht); of die deze deling draagt,
+#   beoordeelt de FG. Een verzoek van een deelnemer maakt een buitenstaander geen deelnemer.
 # related_resources:
-#   - ref: https://wetten.overheid.nl/jci1.3:c:BWBR0049962&artikel=2.27
-#     description: WGS art. 2.27 (deelnemers van het ZVH)
+#   - ref: https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679
+#     description: AVG art. 6 lid 3 (de grondslag staat in de wet, niet in een convenant)
 # custom:
 #   id: afzender_geen_deelnemer
-#   oordeel: niet_toegestaan
-#   zekerheid: hoog
-#   grondslagen: [wgs_samenwerkingsverbanden_2_27_1, wgs_samenwerkingsverbanden_2_27_2]
-#   herstel: {deelnemer_van: true}
-blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {"zekerheid": z}) if {
+#   oordeel: onbepaald
+#   zekerheid: laag
+#   grondslagen: [avg_6_3]
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {"grondslagen": array.concat(["avg_6_3"], kring_grondslagen), "herstel": word_deelnemer("van"), "zijde": "van"}) if {
 	kring_gesloten
 	deelname(vraag.van, "van") == "nee"
 	ontvangers[r]
 	convenant_geldt(r)
-	tekst := sprintf("%s is op %s geen deelnemer van %s.", [uitleg.label("partijen", vraag.van), vraag.datum, convenant.naam])
-	z := zekerheid_niet_deelnemer(vraag.van, "van")
+	tekst := sprintf("%s is op %s geen deelnemer van %s, dus het convenant dekt deze deling niet. Een convenant is geen grondslag: of %s op een eigen grondslag mag delen, moet de FG beoordelen.", [uitleg.label("partijen", vraag.van), vraag.datum, convenant.naam, uitleg.label("partijen", vraag.van)])
 }
 
 # METADATA
 # title: Ontvanger is geen deelnemer
-# description: Buiten de kring van het convenant is er geen grondslag om wat in het casusoverleg is besproken te delen.
+# description: >-
+#   Buiten de kring van het convenant is er geen grondslag om wat in het casusoverleg is besproken te delen.
+#   Dit steunt alleen op de kring van het convenant, dus nooit met hoge zekerheid.
 # related_resources:
-#   - ref: https://wetten.overheid.nl/jci1.3:c:BWBR0049962&artikel=2.31
-#     description: WGS art. 2.31 (wie bij de casus wordt betrokken)
+#   - ref: https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679
+#     description: AVG art. 5 lid 1 sub b (doelbinding)
 # custom:
 #   id: ontvanger_geen_deelnemer
 #   oordeel: niet_toegestaan
-#   zekerheid: hoog
-#   grondslagen: [wgs_samenwerkingsverbanden_2_31, avg_5_1_b]
-#   herstel: {deelnemer_naar: true}
-blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {"zekerheid": z}) if {
+#   zekerheid: middel
+#   grondslagen: [avg_5_1_b]
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {"zekerheid": z, "grondslagen": array.concat(["avg_5_1_b"], kring_grondslagen), "herstel": word_deelnemer("naar")}) if {
 	kring_gesloten
 	ontvangers[r]
 	convenant_geldt(r)
 	kb.partijen[r].soort != "betrokkene"
 	deelname(r, "naar") == "nee"
-	tekst := sprintf("%s is op %s geen deelnemer van %s en heeft geen rol in de casus.", [uitleg.label("partijen", r), vraag.datum, convenant.naam])
-	z := zekerheid_niet_deelnemer(r, "naar")
+	tekst := sprintf("%s is op %s geen deelnemer van %s; buiten de kring is er geen grondslag om wat in de casus is besproken te delen.", [uitleg.label("partijen", r), vraag.datum, convenant.naam])
+	z := uitleg.laagste({convenant.zekerheid, "middel"})
 }
 
-# zekerheid_niet_deelnemer: een feit uit de vraag of de pseudo-rol niet_deelnemer is zeker; de
-# convenantdata zo zeker als het convenant.
-zekerheid_niet_deelnemer(_, rol) := "hoog" if deelname_uit_feit(rol)
+# kring_grondslagen: de wet die de kring op de datum vastlegt, of niets als alleen het convenant dat doet.
+default kring_grondslagen := []
 
-zekerheid_niet_deelnemer(p, rol) := "hoog" if {
-	not deelname_uit_feit(rol)
-	kb.partijen[p].soort == "niet_deelnemer"
+kring_grondslagen := kring_bij_wet.grondslagen
+
+# word_deelnemer: het alternatief "word deelnemer" bestaat alleen als geen wet de kring vastlegt.
+word_deelnemer(rol) := {concat("_", ["deelnemer", rol]): true} if not kring_bij_wet
+
+word_deelnemer(_) := {} if kring_bij_wet
+
+# METADATA
+# title: Geheimhouding in het samenwerkingsverband
+# description: >-
+#   Wie bij een wettelijk samenwerkingsverband betrokken is, heeft een geheimhoudingsplicht; gegevens en
+#   resultaten gaan naar anderen dan de deelnemers alleen met een wettelijke grondslag (WGS art. 1.7 lid 2
+#   en 1.11). Een ontvanger die geen deelnemer is en niet als derde is toegelaten, valt daarbuiten.
+# related_resources:
+#   - ref: https://wetten.overheid.nl/jci1.3:c:BWBR0049962&artikel=1.11
+#     description: WGS art. 1.11 (geheimhouding)
+#   - ref: https://wetten.overheid.nl/jci1.3:c:BWBR0049962&artikel=1.7
+#     description: WGS art. 1.7 (resultaten aan derden)
+# custom:
+#   id: geheimhouding_samenwerkingsverband
+#   oordeel: niet_toegestaan
+#   zekerheid: hoog
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {"grondslagen": g.grondslagen}) if {
+	g := convenant.geheimhouding
+	datum.binnen(vraag.datum, g, "vanaf", "tot")
+	ontvangers[r]
+	convenant_geldt(r)
+	kb.partijen[r].soort in {"organisatie", "niet_deelnemer"}
+	deelname(r, "naar") == "nee"
+	tekst := sprintf("Wie bij %s betrokken is, moet geheimhouden wat hij daar weet; %s is geen deelnemer en niet als derde toegelaten, en voor een verstrekking daarbuiten is geen wettelijke grondslag genoemd.", [convenant.naam, uitleg.label("partijen", r)])
 }
 
-zekerheid_niet_deelnemer(p, rol) := convenant.zekerheid if {
-	not deelname_uit_feit(rol)
-	kb.partijen[p].soort != "niet_deelnemer"
+# METADATA
+# title: Alleen incidenteel als derde
+# description: >-
+#   Een wet legt de kring vast en deze organisatie staat er niet in. De publieke deelnemers kunnen haar
+#   incidenteel als derde laten aanschuiven, met toegang tot alleen het noodzakelijke; dan gelden de regels
+#   voor private deelnemers. Of dat in deze casus is gebeurd, staat niet vast: de FG beoordeelt het.
+# related_resources:
+#   - ref: https://wetten.overheid.nl/jci1.3:c:BWBR0049962&artikel=2.31
+#     description: WGS art. 2.31 lid 9-10 (incidentele deelname van derden)
+# custom:
+#   id: alleen_als_derde
+#   oordeel: onbepaald
+#   zekerheid: laag
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {"grondslagen": kring_bij_wet.derden_grondslagen, "ontbrekende_feiten": [feit], "zijde": rol}) if {
+	kring_gesloten
+	ontvangers[r]
+	convenant_geldt(r)
+	some [p, rol] in [[vraag.van, "van"], [r, "naar"]]
+	deelname(p, rol) == "derde"
+	feit := concat("_", ["deelnemer", rol])
+	tekst := sprintf("%s is geen deelnemer van %s en kan dat ook niet worden; alleen als de publieke deelnemers %s incidenteel als derde laten aanschuiven, kan de deling binnen het samenwerkingsverband. Of dat zo is, en of %s een eigen grondslag heeft, moet de FG beoordelen.", [uitleg.label("partijen", p), convenant.naam, uitleg.label("partijen", p), uitleg.label("partijen", p)])
 }
 
 # METADATA
@@ -248,14 +384,13 @@ zekerheid_niet_deelnemer(p, rol) := convenant.zekerheid if {
 #   Of zij op de datum deelneemt, kan de kennisbank niet vaststellen: geef deelnemer_van of deelnemer_naar op,
 #   of leg de vraag voor aan de FG (toetreding, incidentele deelname of toestemming).
 # related_resources:
-#   - ref: https://wetten.overheid.nl/jci1.3:c:BWBR0049962&artikel=2.31
-#     description: WGS art. 2.31 lid 9-10 (incidentele deelname van derden)
+#   - ref: https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679
+#     description: AVG art. 5 lid 2 (verantwoordingsplicht)
 # custom:
 #   id: deelname_onbekend
 #   oordeel: onbepaald
 #   zekerheid: laag
-#   grondslagen: [wgs_samenwerkingsverbanden_2_31_9]
-blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {"ontbrekende_feiten": [feit], "herstel": {feit: true}}) if {
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {"ontbrekende_feiten": [feit], "herstel": {feit: true}, "zijde": rol}) if {
 	kring_gesloten
 	ontvangers[r]
 	convenant_geldt(r)
@@ -424,11 +559,38 @@ blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, te
 	vraag.datum > einde
 	ontvangers[r]
 	convenant_geldt(r)
-	tekst := sprintf("De bewaartermijn van %s liep uiterlijk af op %s (casus gesloten op %s).", [convenant.naam, einde, vraag.feit("casus_gesloten_op")])
+	tekst := sprintf("De bewaartermijn van %s liep uiterlijk af op %s (%s).", [convenant.naam, einde, bewaartermijn_basis])
 }
 
-bewaartermijn_einde := datum.plus_jaren(vraag.feit("casus_gesloten_op"), convenant.bewaartermijn.jaren) if {
+# bewaartermijn_vanaf: waar de termijn van het convenant begint: bij de eerste verwerking (WGS art. 1.8 lid 7)
+# of bij het sluiten van de casus.
+bewaartermijn_vanaf := object.get(convenant, ["bewaartermijn", "vanaf"], "sluiting")
+
+# bewaartermijn_einde: de laatste dag van de termijn. Loopt hij vanaf de eerste verwerking en is die datum
+# niet bekend, dan is de sluitingsdatum een bovengrens (de eerste verwerking lag daar niet na): wat daarna
+# komt, is zeker verstreken.
+bewaartermijn_einde := datum.plus_jaren(vraag.feit("eerste_verwerking_op"), convenant.bewaartermijn.jaren) if {
+	bewaartermijn_vanaf == "eerste_verwerking"
+	is_string(vraag.feit("eerste_verwerking_op"))
+} else := datum.plus_jaren(vraag.feit("casus_gesloten_op"), convenant.bewaartermijn.jaren) if {
 	is_string(vraag.feit("casus_gesloten_op"))
+}
+
+bewaartermijn_basis := sprintf("eerste verwerking op %s", [vraag.feit("eerste_verwerking_op")]) if {
+	bewaartermijn_vanaf == "eerste_verwerking"
+	is_string(vraag.feit("eerste_verwerking_op"))
+} else := sprintf("casus gesloten op %s; de eerste verwerking lag daar niet na", [vraag.feit("casus_gesloten_op")]) if {
+	bewaartermijn_vanaf == "eerste_verwerking"
+} else := sprintf("casus gesloten op %s", [vraag.feit("casus_gesloten_op")])
+
+# bewaartermijn_onzeker: de termijn loopt vanaf de eerste verwerking, die datum is niet opgegeven en de
+# casus is gesloten; of de termijn al voorbij is, staat niet vast. Dat zegt het antwoord, en de checklist
+# vraagt het na te gaan (een handeling die de professional kan doen).
+bewaartermijn_onzeker if {
+	bewaartermijn_vanaf == "eerste_verwerking"
+	not is_string(vraag.feit("eerste_verwerking_op"))
+	is_string(vraag.feit("casus_gesloten_op"))
+	vraag.datum <= bewaartermijn_einde
 }
 
 default grondslagen_bewaartermijn := ["avg_5_1_e"]
@@ -449,6 +611,11 @@ kader_voorwaarden contains "informeren" if {
 }
 
 kader_voorwaarden contains "bewaartermijn" if bewaartermijn_einde
+
+kader_voorwaarden contains "bewaartermijn" if {
+	is_string(vraag.feit("casus_gesloten_op"))
+	convenant.bewaartermijn
+}
 
 kader_voorwaarden contains "need_to_know" if doel_info.vereist_rol_in_casus
 

@@ -11,13 +11,58 @@ package magikdelen.oordeel
 import data.kennisbank as kb
 import data.magikdelen.doelbinding
 import data.magikdelen.kader
+import data.magikdelen.routes
 import data.magikdelen.uitleg
 import data.magikdelen.vraag
 
-# items: alles wat over cel (r, c) is gezegd, opgezocht per cel (geen doorzoeking van alle cellen).
-items(r, c) := array.concat(
+# items: alles wat over cel (r, c) is gezegd, opgezocht per cel (geen doorzoeking van alle cellen). Vóór de
+# dekking van de kennisbank zegt alleen die blokkade iets (geen lagen, geen grondslagen van later). Een
+# blokkade over de deelname van de afzender vervalt als de afzender deze deling op eigen grond mag
+# (eigen_grondslag_afzender): het convenant is dan niet nodig.
+items(r, c) := [b | some b in kader.blokkade[r][c]; b.id == "buiten_dekking"] if {
+	kader.buiten_dekking
+} else := [i | some i in its; not vervalt(i, its)] if {
+	its := alle_items(r, c)
+}
+
+vervalt(i, its) if {
+	i.soort == "blokkade"
+	i.zijde == "van"
+	eigen_grondslag_afzender(its)
+}
+
+# Buiten de looptijd van een convenant vervalt de blokkade als elke laag een eigen route heeft.
+vervalt(i, its) if {
+	i.soort == "blokkade"
+	i.zijde == "beide"
+	lagen := [u | some u in its; u.soort == "laag"]
+	count(lagen) > 0
+	every u in lagen {
+		u.status == "route"
+	}
+}
+
+# afzender_lagen: de lagen die de kant van de afzender toetsen.
+afzender_lagen := {"regime", "geheim", "art6_van", "art9_van", "art10_van"}
+
+# eigen_grondslag_afzender: elke laag aan de kant van de afzender heeft een route die niet van het convenant is
+# (een eigen taak, toestemming, een wettelijke plicht), met een route voor de grondslag zelf (regime of art. 6).
+eigen_grondslag_afzender(its) if {
+	zijde := [u | some u in its; u.soort == "laag"; u.laag in afzender_lagen]
+	some g in zijde
+	g.laag in {"regime", "art6_van"}
+	every u in zijde {
+		u.status == "route"
+		not routes.per_id[u.id].convenant
+	}
+}
+
+alle_items(r, c) := array.concat(
 	array.concat([b | some b in kader.blokkade[r][c]], [b | some b in doelbinding.blokkade[r][c]]),
-	[u | some naam, laag; u := data.magikdelen.lagen[naam].uitkomst[laag][r][c]],
+	array.concat(
+		[u | some naam, laag; u := data.magikdelen.lagen[naam].uitkomst[laag][r][c]],
+		[u | some u in doelbinding.uitkomst[r][c]],
+	),
 )
 
 negatief := {"niet_toegestaan", "onbepaald"}
@@ -72,7 +117,7 @@ keten_stap(u) := {
 	"titel": u.titel,
 	"tekst": u.tekst,
 	"oordeel": u.oordeel,
-	"grondslagen": u.grondslagen,
+	"grondslagen": [g | some g in u.grondslagen; uitleg.geldt_op_datum(g)],
 }
 
 cel(r, c) := {
@@ -80,7 +125,7 @@ cel(r, c) := {
 	"gegevens": c,
 	"oordeel": a.oordeel,
 	"zekerheid": a.zekerheid,
-	"grondslagen": uitleg.gesorteerd("grondslagen", {g | some i in a.beslissend; some g in i.grondslagen}),
+	"grondslagen": uitleg.gesorteerd("grondslagen", {g | some i in a.beslissend; some g in i.grondslagen; uitleg.geldt_op_datum(g)}),
 	"voorwaarden": cel_voorwaarden_lijst(a.voorwaarden, a.oordeel),
 	"redenen": uniek([reden(i) | some i in sort_items(a.beslissend)]),
 	"ontbrekende_feiten": cel_ontbrekend(a.items, a.oordeel),
@@ -115,7 +160,7 @@ kort_per[r][s] := kort(r, s) if {
 kort(r, its) := {
 	"oordeel": a.oordeel,
 	"zekerheid": a.zekerheid,
-	"grondslagen": sort({g | some i in a.beslissend; some g in i.grondslagen}),
+	"grondslagen": sort({g | some i in a.beslissend; some g in i.grondslagen; uitleg.geldt_op_datum(g)}),
 	"voorwaarden": sort([v | positief(a.oordeel); some v in a.voorwaarden]),
 	"ontbrekende_feiten": cel_ontbrekend(its, a.oordeel),
 	"redenen": sort({i.id | some i in a.beslissend}),
@@ -188,6 +233,9 @@ sort_items(its) := [i | some paar in sort([[volgorde(i), i.id, i] | some i in it
 volgorde(i) := 0 if i.soort == "blokkade"
 
 volgorde(i) := kb.lagen[i.laag].volgorde if i.soort == "laag"
+
+# Een hergebruikregel (doelbinding) komt na de lagen.
+volgorde(i) := count(kb.lagen) + 1 if i.soort == "doelbinding"
 
 deeloordelen := [cel(r, c) | some [r, c] in sort(kader.cellen)]
 

@@ -26,7 +26,7 @@ test_toegestaan_bij_plichten_en_alleen_generieke_voorwaarden if {
 }
 
 test_voorwaarden_bij_een_case_specifieke_voorwaarde if {
-	oordeel.cel_oordeel([laag("toegestaan")], {"vastleggen", "noodzaak"}) == "toegestaan_onder_voorwaarden"
+	oordeel.cel_oordeel([laag("toegestaan")], {"vastleggen", "proportionaliteit"}) == "toegestaan_onder_voorwaarden"
 }
 
 test_voorwaarden_als_een_laag_voorwaarden_stelt if {
@@ -40,9 +40,13 @@ test_positief if {
 	not oordeel.positief("niet_toegestaan")
 }
 
+# Noodzaak geldt bij elke deling (AVG art. 5 lid 1 sub c): een zorgplicht. Een afweging of afspraak per
+# geval (proportionaliteit, doelbinding) niet.
 test_generiek if {
 	oordeel.generiek("vastleggen")
-	not oordeel.generiek("noodzaak")
+	oordeel.generiek("noodzaak")
+	not oordeel.generiek("proportionaliteit")
+	not oordeel.generiek("doelbinding")
 }
 
 test_cel_voorwaarden_uit_lagen_kader_en_vastleggen if {
@@ -84,7 +88,7 @@ test_herstel_van if {
 
 test_sorteer_blokkades_voor_lagen_in_hun_volgorde if {
 	its := [
-		{"soort": "laag", "laag": "art9", "id": "a"},
+		{"soort": "laag", "laag": "art9_van", "id": "a"},
 		{"soort": "laag", "laag": "regime", "id": "z"},
 		{"soort": "blokkade", "id": "m"},
 	]
@@ -119,7 +123,7 @@ test_cel_in_het_zvh if {
 }
 
 test_cel_die_niet_mag_noemt_alleen_de_beslissende_redenen if {
-	c := oordeel.cel("huisarts", "identificerend") with input as testkit.zvh({"naar": ["huisarts"]})
+	c := oordeel.cel("huisarts", "identificerend") with input as testkit.zvh({"naar": ["huisarts"], "datum": "2024-06-01"})
 	c.oordeel == "niet_toegestaan"
 	c.zekerheid == "middel"
 	[r.id | some r in c.redenen] == ["ontvanger_geen_deelnemer", "geen_route_art6_van"]
@@ -146,7 +150,7 @@ test_cel_zonder_laag_is_onbepaald if {
 # --- het totaaloordeel ---
 
 test_totaal_is_het_strengste_deeloordeel if {
-	invoer := testkit.zvh({"naar": ["politie", "huisarts"]})
+	invoer := testkit.zvh({"naar": ["politie", "huisarts"], "datum": "2024-06-01"})
 	[[d.naar, d.oordeel] | some d in oordeel.deeloordelen] == [
 		["huisarts", "niet_toegestaan"],
 		["politie", "toegestaan_onder_voorwaarden"],
@@ -159,7 +163,7 @@ test_totaal_is_het_strengste_deeloordeel if {
 }
 
 test_totaal_onbepaald_gaat_voor_voorwaarden if {
-	invoer := testkit.zvh({"naar": ["politie", "woningcorporatie"]})
+	invoer := testkit.zvh({"naar": ["politie", "woningcorporatie"], "datum": "2024-06-01"})
 	oordeel.oordeel == "onbepaald" with input as invoer
 	oordeel.zekerheid == "laag" with input as invoer
 	oordeel.ontbrekende_feiten == ["deelnemer_naar"] with input as invoer
@@ -185,7 +189,7 @@ test_totaal_toegestaan_bij_een_wettelijke_plicht if {
 	oordeel.oordeel == "toegestaan" with input as invoer
 	oordeel.zekerheid == "hoog" with input as invoer
 	oordeel.voorwaarden == ["minimaal", "vastleggen"] with input as invoer
-	oordeel.grondslagen == ["jeugdwet_7_3_11_4"] with input as invoer
+	oordeel.grondslagen == ["uavg_30_2_b", "jeugdwet_7_3_11_4"] with input as invoer
 }
 
 test_totaal_zonder_cellen_is_onbepaald if {
@@ -260,4 +264,51 @@ test_toegestaan_met_lage_zekerheid_wordt_onder_voorwaarden if {
 	oordeel.met_zekerheid("toegestaan", "laag") == "toegestaan_onder_voorwaarden"
 	oordeel.met_zekerheid("toegestaan", "hoog") == "toegestaan"
 	oordeel.met_zekerheid("niet_toegestaan", "laag") == "niet_toegestaan"
+}
+
+# --- een blokkade over de deelname van de afzender vervalt als hij op eigen grond deelt ---
+
+route_item(laag, id) := {"soort": "laag", "laag": laag, "status": "route", "id": id}
+
+test_eigen_grondslag_afzender if {
+	oordeel.eigen_grondslag_afzender([route_item("geheim", "toestemming_geheim"), route_item("art6_van", "toestemming_art6_privaat")])
+	oordeel.eigen_grondslag_afzender([route_item("regime", "wpg_incidenteel"), route_item("art6_naar", "wgs_verwerking")])
+}
+
+# Een route van het convenant zelf is geen eigen grondslag; een laag zonder route ook niet; en zonder laag
+# voor de grondslag (regime of art. 6) is er niets om op te steunen.
+test_geen_eigen_grondslag_afzender if {
+	not oordeel.eigen_grondslag_afzender([route_item("art6_van", "eigen_taak_deelnemer")])
+	not oordeel.eigen_grondslag_afzender([route_item("art6_van", "toestemming_art6_privaat"), {"soort": "laag", "laag": "art9_van", "status": "geen_route", "id": "geen_route_art9_van"}])
+	not oordeel.eigen_grondslag_afzender([route_item("geheim", "toestemming_geheim")])
+}
+
+test_blokkade_van_de_afzender_vervalt_bij_eigen_grondslag if {
+	its := [{"soort": "blokkade", "id": "alleen_als_derde", "zijde": "van"}, route_item("art6_van", "toestemming_art6_privaat")]
+	oordeel.vervalt(its[0], its)
+	not oordeel.vervalt({"soort": "blokkade", "id": "alleen_als_derde", "zijde": "naar"}, its)
+}
+
+test_blokkade_buiten_looptijd_vervalt_als_elke_laag_een_route_heeft if {
+	b := {"soort": "blokkade", "id": "convenant_niet_geldig", "zijde": "beide"}
+	oordeel.vervalt(b, [b, route_item("regime", "wpg_incidenteel"), route_item("art6_naar", "meldpunt_wmo_verwerking")])
+	not oordeel.vervalt(b, [b, route_item("regime", "wpg_incidenteel"), {"soort": "laag", "laag": "art6_naar", "status": "geen_route", "id": "geen_route_art6_naar"}])
+	not oordeel.vervalt(b, [b])
+}
+
+# WGS art. 2.31 lid 9-10: een huisarts is geen deelnemer, maar met toestemming deelt hij op eigen grond.
+test_huisarts_met_toestemming_deelt_op_eigen_grond if {
+	invoer := testkit.zvh({"van": "huisarts", "naar": ["zvh_procesregisseur"], "gegevens": ["gezondheid"], "feiten": {"toestemming": "gegeven", "leeftijd": 45}})
+	oordeel.oordeel == "toegestaan_onder_voorwaarden" with input as invoer
+	not "alleen_als_derde" in {r.id | some r in oordeel.redenen} with input as invoer
+
+	# Zonder toestemming, plicht of acuut gevaar houdt het beroepsgeheim het tegen (niet het convenant).
+	invoer2 := object.union(invoer, {"feiten": {"toestemming": "niet_gevraagd", "acuut_gevaar": false, "inclusiecriteria": true}})
+	oordeel.oordeel == "niet_toegestaan" with input as invoer2
+	"geen_route_geheim" in {r.id | some r in oordeel.redenen} with input as invoer2
+}
+
+# Vóór de dekking van de kennisbank zegt alleen die blokkade iets.
+test_buiten_dekking_alleen_die_blokkade if {
+	[i.id | some i in oordeel.items("politie", "identificerend")] == ["buiten_dekking"] with input as testkit.zvh({"datum": "2018-01-01"})
 }

@@ -88,4 +88,7 @@ leeftijdsgrenzen contains kb.feiten.leeftijd.meerderjarig_vanaf
 
 leeftijdsgrenzen contains kb.feiten.leeftijd.meerderjarig_vanaf - 1
 
-leeftijdsgrenzen contains b.tot - 1 if some b in kb.feiten.toestemming_door.geldig_per_leeftijd
+leeftijdsgrenzen contains b.tot - 1 if {
+	some banden in kb.feiten.toestemming_door.geldig_per_leeftijd
+	some b in banden
+}

@@ -38,11 +38,29 @@ doel_past(route) if {
 	not kader.doel_info.gesloten
 	some d in route.doelen
 	d in {"*", vraag.doel}
+	doel_wet_past(route)
+	overheidstaak_past(route)
 }
 
+# overheidstaak_past: een route buiten_overheidstaak geldt niet voor een doel dat een overheidstaak is.
+overheidstaak_past(route) if not route.buiten_overheidstaak
+
+overheidstaak_past(route) if not kader.doel_info.overheidstaak
+
+# doel_wet_past: een route met doel_wetten geldt alleen voor doelen die een van die taakwetten dienen.
+doel_wet_past(route) if not route.doel_wetten
+
+doel_wet_past(route) if {
+	some w in route.doel_wetten
+	w in object.get(kader.doel_info, "wetten", [])
+}
+
+# De routes van een convenant gelden alleen binnen zijn looptijd: daarbuiten tellen alleen de eigen
+# grondslagen van de partijen (een convenant is nooit zelf een grondslag).
 doel_past(route) if {
 	route.convenant == kader.convenant_id
 	kader.convenant.status == "uitgewerkt"
+	datum.geldig(vraag.datum, kader.convenant)
 	some d in route.doelen
 	d in {"*", vraag.doel}
 }
@@ -54,12 +72,23 @@ gegevens_past(route, c) if {
 	g in {"*", c}
 }
 
-# partij_past: één van de selectoren past; een selector "a+b" past als a en b allebei passen.
+# partij_past: één van de selectoren past; een selector "a+b" past als a en b allebei passen, een deel "!a"
+# als a niet past.
 partij_past(selectoren, p, rol) if {
 	some sel in selectoren
 	every deel in split(sel, "+") {
-		selector(deel, p, rol)
+		deel_past(deel, p, rol)
 	}
+}
+
+deel_past(deel, p, rol) if {
+	not startswith(deel, "!")
+	selector(deel, p, rol)
+}
+
+deel_past(deel, p, rol) if {
+	startswith(deel, "!")
+	not selector(substring(deel, 1, -1), p, rol)
 }
 
 # organisatie: een echte organisatie, ook een betrokken niet-deelnemer (die heeft een eigen rol in de casus).
@@ -75,6 +104,15 @@ selector(sel, p, _) if {
 
 selector("@taak", p, _) if vraag.doel in kb.partijen[p].taak.doelen
 
+# @taak_organisatie: het doel hoort bij de taak van de organisatie waarvoor p optreedt (het college voor de
+# leerplichtambtenaar); @zelfde_organisatie: p werkt voor dezelfde organisatie als de afzender.
+selector("@taak_organisatie", p, _) if vraag.doel in kb.partijen[kader.organisatie(p)].taak.doelen
+
+selector("@zelfde_organisatie", p, _) if {
+	organisatie(p)
+	kader.organisatie(p) == kader.organisatie(vraag.van)
+}
+
 selector("@privaat", p, _) if {
 	organisatie(p)
 	not kb.partijen[p].publiek
@@ -89,8 +127,16 @@ selector("@beroepsgeheim", p, _) if kb.partijen[p].geheimhouding.strikt
 
 selector("@bijzondere_wet", p, _) if kb.partijen[p].regime in {"wpg", "wjsg"}
 
-# Deelname die nog onbekend is, laat de route toe; het kader maakt de cel dan onbepaald.
-selector("@deelnemers", p, rol) if kader.deelname(p, rol) in {"ja", "onbekend"}
+# Deelname die nog onbekend is, of een derde die incidenteel kan aanschuiven, laat de route toe; het kader
+# maakt de cel dan onbepaald.
+selector("@deelnemers", p, rol) if kader.deelname(p, rol) in {"ja", "onbekend", "derde"}
+
+# Een afzender die geen deelnemer is, kan een eigen grondslag hebben: de routes toetsen dan wat er verder
+# nodig is, en het kader maakt de cel onbepaald (afzender_geen_deelnemer: de FG beoordeelt de eigen grondslag).
+selector("@deelnemers", p, "van") if {
+	kader.deelname(p, "van") == "nee"
+	organisatie(p)
+}
 
 selector("@wgs_deelnemers", p, rol) if {
 	kader.deelname(p, rol) in {"ja", "onbekend"}
@@ -102,7 +148,11 @@ eigen_partij("art6_naar", r) := r
 
 eigen_partij(laag, _) := vraag.van if laag != "art6_naar"
 
-eigen_grondslagen(route, laag, r) := kb.partijen[eigen_partij(laag, r)].taak.grondslagen if route.eigen_grondslag
+# Alleen de eigen grondslagen die op de datum gelden (geen AVG vóór 25 mei 2018).
+eigen_grondslagen(route, laag, r) := [g |
+	some g in kb.partijen[eigen_partij(laag, r)].taak.grondslagen
+	datum.geldig(vraag.datum, kb.grondslagen[g])
+] if route.eigen_grondslag
 
 eigen_grondslagen(route, _, _) := [] if not route.eigen_grondslag
 
@@ -122,22 +172,37 @@ gesloten(route) if {
 	vraag.feit(h.feit) != h.waarde
 }
 
-# Toestemming van de verkeerde persoon voor de leeftijd (feiten.yaml, toestemming_door) opent de route niet.
+# Toestemming van de verkeerde persoon voor de leeftijd is geen geldige toestemming: de route is dicht, en het
+# alternatief noemt wie moet toestemmen. Wie toestemt, hangt af van het stelsel van de handeling (feiten.yaml,
+# toestemming_door): het beroepsgeheim volgt de WGBO en de Jeugdwet, toestemming als AVG-grondslag volgt
+# UAVG art. 5.
 gesloten(route) if {
 	some h in handelingen(route)
-	h.bij_minderjarige
-	vraag.feit(h.feit) == h.waarde
-	not toestemming_door_past
+	verkeerde_persoon(h)
 }
 
-toestemming_door_past if not vraag.bekend("toestemming_door")
+verkeerde_persoon(h) if {
+	h.bij_minderjarige
+	vraag.feit(h.feit) == h.waarde
+	not toestemming_door_past(stelsel(h))
+}
 
-toestemming_door_past if not is_number(vraag.feit("leeftijd"))
+# juiste_persoon(h): wie voor deze leeftijd en dit stelsel wel toestemt (de eerste mogelijkheid).
+juiste_persoon(h) := banden[0].door[0] if {
+	leeftijd := vraag.feit("leeftijd")
+	banden := [b | some b in kb.feiten.toestemming_door.geldig_per_leeftijd[stelsel(h)]; leeftijd < b.tot]
+}
 
-toestemming_door_past if {
+stelsel(h) := object.get(h, "stelsel", "avg")
+
+toestemming_door_past(_) if not vraag.bekend("toestemming_door")
+
+toestemming_door_past(_) if not is_number(vraag.feit("leeftijd"))
+
+toestemming_door_past(stelsel) if {
 	leeftijd := vraag.feit("leeftijd")
 	is_number(leeftijd)
-	banden := [b | some b in kb.feiten.toestemming_door.geldig_per_leeftijd; leeftijd < b.tot]
+	banden := [b | some b in kb.feiten.toestemming_door.geldig_per_leeftijd[stelsel]; leeftijd < b.tot]
 	vraag.feit("toestemming_door") in banden[0].door
 }
 
@@ -148,6 +213,9 @@ minderjarig if {
 	is_number(leeftijd)
 	leeftijd < kb.feiten.leeftijd.meerderjarig_vanaf
 }
+
+# open_handelingen: de handelingen die nog moeten gebeuren.
+open_handelingen(route) := {h.feit | some h in handelingen(route); not vraag.bekend(h.feit)}
 
 # extra_voorwaarden: een handeling die nog niet is gedaan, komt als voorwaarde op de checklist.
 extra_voorwaarden(route) := {h.voorwaarde | some h in handelingen(route); not vraag.bekend(h.feit)} | {h.bij_minderjarige |
@@ -163,8 +231,12 @@ else := "onbekend" if count(ontbrekend(route)) > 0
 
 else := "geldt"
 
-# herstel: welke feiten deze route zouden openen (voor de alternatieven).
-herstel(route) := object.union(feiten(route), {h.feit: h.waarde | some h in handelingen(route)})
+# herstel: welke feiten deze route zouden openen (voor de alternatieven); gaf de verkeerde persoon
+# toestemming, dan ook wie wel moet toestemmen.
+herstel(route) := object.union(
+	object.union(feiten(route), {h.feit: h.waarde | some h in handelingen(route)}),
+	{"toestemming_door": juiste_persoon(h) | some h in handelingen(route); verkeerde_persoon(h)},
+)
 
 # per_id: de routes op id (ids zijn uniek; de lader controleert dat).
 per_id[route.id] := route if some route in kb.routes
@@ -174,7 +246,7 @@ per_id[route.id] := route if some route in kb.routes
 stand[id] := {
 	"status": status(route),
 	"voorwaarden": ({v | some v in route.voorwaarden} | extra_voorwaarden(route)),
-	"open_handelingen": {h.feit | some h in handelingen(route); not vraag.bekend(h.feit)},
+	"open_handelingen": open_handelingen(route),
 	"ontbrekend": ontbrekend(route),
 } if {
 	some id, route in per_id
@@ -200,13 +272,21 @@ leeg_eigen(route, eigen) if {
 # uitkomst, op de cel zelf na. Die uitkomst wordt per klasse één keer berekend (per_klasse) en per cel
 # alleen van ontvanger en categorie voorzien; zo kost een vraag met honderden cellen (een matrix) het werk
 # van enkele klassen.
-uitkomst(laag, r, c, zonder_route_grondslagen) := met_grondslagen(
-	per_klasse[laag][klasse_naar[laag][r]][klasse_gegevens[laag][c]],
-	zonder_route_grondslagen,
+uitkomst(laag, r, c, zonder_route_grondslagen) := naar_soort(
+	met_grondslagen(per_klasse[laag][klasse_naar[laag][r]][klasse_gegevens[laag][c]], zonder_route_grondslagen),
+	laag,
+	r,
 )
 
 # Zonder route citeert de laag wat dan geldt; die grondslagen geeft de laag zelf mee.
 met_grondslagen(u, gz) := object.union(u, {"grondslagen": gz}) if u.status == "geen_route"
+
+# naar_soort: zonder route kan een laag voor een soort ontvanger iets anders zeggen (oordelen.yaml,
+# zonder_route_naar), zoals onbepaald voor betrokkene zelf.
+naar_soort(u, laag, r) := object.union(u, w) if {
+	u.status == "geen_route"
+	w := kb.lagen[laag].zonder_route_naar[kb.partijen[r].soort]
+} else := u
 
 met_grondslagen(u, _) := u if u.status != "geen_route"
 

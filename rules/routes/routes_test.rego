@@ -21,8 +21,12 @@ test_kandidaten_in_het_zvh_voor_de_wgs if {
 }
 
 test_kandidaten_politie_aan_het_zvh_rond_de_wgs_overgang if {
-	ids(routes.kandidaten.regime) == ["wpg_samenwerkingsverband"] with input as testkit.zvh({"van": "politie", "naar": ["wijkteam"], "datum": "2025-02-28"})
-	ids(routes.kandidaten.regime) == ["wgs_politie"] with input as testkit.zvh({"van": "politie", "naar": ["wijkteam"], "datum": "2025-03-01"})
+	voor := ids(routes.kandidaten.regime) with input as testkit.zvh({"van": "politie", "naar": ["wijkteam"], "datum": "2025-02-28"})
+	na := ids(routes.kandidaten.regime) with input as testkit.zvh({"van": "politie", "naar": ["wijkteam"], "datum": "2025-03-01"})
+	"wpg_samenwerkingsverband" in voor
+	not "wgs_politie" in voor
+	"wgs_politie" in na
+	not "wpg_samenwerkingsverband" in na
 }
 
 test_kandidaat_alleen_binnen_de_looptijd_van_de_route if {
@@ -45,7 +49,7 @@ test_kandidaat_alleen_als_elke_grondslag_geldt if {
 }
 
 test_kandidaat_alleen_voor_de_eigen_laag if {
-	ids(routes.kandidaten.art9) == [] with input as wettelijk with data.kennisbank.routes as [testkit.route({})]
+	ids(routes.kandidaten.art9_van) == [] with input as wettelijk with data.kennisbank.routes as [testkit.route({})]
 }
 
 test_kandidaat_alleen_voor_een_passende_afzender if {
@@ -124,9 +128,18 @@ test_selector_bijzondere_wet if {
 
 test_selector_deelnemers if {
 	routes.partij_past(["@deelnemers"], "politie", "naar") with input as testkit.zvh({})
-	routes.partij_past(["@deelnemers"], "woningcorporatie", "naar") with input as testkit.zvh({})
-	not routes.partij_past(["@deelnemers"], "huisarts", "naar") with input as testkit.zvh({})
+	routes.partij_past(["@deelnemers"], "woningcorporatie", "naar") with input as testkit.zvh({"datum": "2024-06-01"})
+	not routes.partij_past(["@deelnemers"], "huisarts", "naar") with input as testkit.zvh({"datum": "2024-06-01"})
 	not routes.partij_past(["@deelnemers"], "politie", "naar") with input as wettelijk
+}
+
+# Een derde (WGS art. 2.31 lid 9-10) en een afzender die geen deelnemer is, laten de route toe; het kader
+# maakt de cel onbepaald. Een pseudo-rol zonder rol in de casus niet.
+test_selector_deelnemers_derde_en_afzender_buiten_de_kring if {
+	routes.partij_past(["@deelnemers"], "huisarts", "naar") with input as testkit.zvh({})
+	routes.partij_past(["@deelnemers"], "huisarts", "van") with input as testkit.zvh({"datum": "2024-06-01"})
+	not routes.partij_past(["@deelnemers"], "niet_deelnemer", "van") with input as testkit.zvh({})
+	not routes.partij_past(["@deelnemers"], "niet_deelnemer", "naar") with input as testkit.zvh({})
 }
 
 test_selector_wgs_deelnemers if {
@@ -138,7 +151,8 @@ test_selector_wgs_deelnemers if {
 test_selector_combinatie_moet_helemaal_passen if {
 	routes.partij_past(["@deelnemers+@publiek"], "politie", "naar") with input as testkit.zvh({})
 	not routes.partij_past(["@deelnemers+@publiek"], "ggz", "naar") with input as testkit.zvh({})
-	not routes.partij_past(["@deelnemers+@publiek"], "leerplicht", "naar") with input as testkit.zvh({})
+	not routes.partij_past(["@deelnemers+@publiek"], "huisarts", "naar") with input as testkit.zvh({})
+	routes.partij_past(["@deelnemers+@publiek"], "leerplicht", "naar") with input as testkit.zvh({})
 }
 
 test_onbekende_selector_past_niet if {
@@ -419,4 +433,11 @@ test_zonder_leeftijd_of_toestemming_door_geen_leeftijdstoets if {
 	not routes.gesloten(toestemming_geheim) with input as zonder_leeftijd
 	zonder_door := testkit.vraag({"van": "ggz", "naar": ["politie"], "gegevens": ["gezondheid"], "feiten": {"toestemming": "gegeven", "leeftijd": 10}})
 	not routes.gesloten(toestemming_geheim) with input as zonder_door
+}
+
+# "!a" past als a niet past: houders van een beroepsgeheim vallen buiten de WGS-verstrekkingsplicht (art. 2.29 lid 2).
+test_selector_niet if {
+	routes.partij_past(["@wgs_deelnemers+!@beroepsgeheim"], "politie", "van") with input as testkit.zvh({})
+	not routes.partij_past(["@wgs_deelnemers+!@beroepsgeheim"], "ggz", "van") with input as testkit.zvh({})
+	routes.partij_past(["!@beroepsgeheim"], "wijkteam", "van")
 }

@@ -50,6 +50,12 @@ kb_route(id) := r if {
 	r.id == id
 }
 
+# kb_hergebruik: een hergebruikregel uit de echte kennisbank.
+kb_hergebruik(id) := h if {
+	some h in data.kennisbank.hergebruik
+	h.id == id
+}
+
 # route_uitkomst: wat routes.uitkomst geeft als de route met dit id uit de kennisbank de beste is en geen
 # andere route op een onbekende toestand wacht.
 route_uitkomst(laag, naar, gegevens, id, voorwaarden, grondslagen) := {

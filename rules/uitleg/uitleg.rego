@@ -6,6 +6,8 @@
 package magikdelen.uitleg
 
 import data.kennisbank as kb
+import data.magikdelen.datum
+import data.magikdelen.vraag
 
 # blokkade bouwt een blokkerende uitkomst voor cel (naar, gegevens) uit de METADATA van de regel:
 # custom.id, custom.oordeel, custom.zekerheid en custom.grondslagen; extra overschrijft velden.
@@ -32,6 +34,10 @@ label(soort, id) := kb[soort][id].label
 
 label(soort, id) := id if not kb[soort][id]
 
+# geldt_op_datum(g): grondslag g is op de datum van de vraag in werking (geldig_vanaf, geldig_tot). Een
+# antwoord citeert alleen zulke grondslagen: geen WGS vóór 1 maart 2025.
+geldt_op_datum(g) if datum.geldig(vraag.datum, kb.grondslagen[g])
+
 # citaat geeft een grondslag zoals het antwoord hem citeert.
 citaat(id) := {
 	"id": id,
@@ -40,8 +46,23 @@ citaat(id) := {
 	"zekerheid": kb.grondslagen[id].zekerheid,
 }
 
-# voorwaarde geeft een voorwaarde zoals het antwoord hem op de checklist zet.
-voorwaarde(id) := {"id": id, "label": kb.voorwaarden[id].label, "tekst": kb.voorwaarden[id].tekst}
+# voorwaarde geeft een voorwaarde zoals het antwoord hem op de checklist zet, met de tekst van de eerste
+# variant die bij de feiten van de vraag past (voorwaarden.yaml, varianten; bijvoorbeeld geen "vraag
+# toestemming" als betrokkene die heeft geweigerd).
+voorwaarde(id) := {"id": id, "label": kb.voorwaarden[id].label, "tekst": voorwaarde_tekst(id)}
+
+voorwaarde_tekst(id) := ts[0] if {
+	ts := [v.tekst | some v in object.get(kb.voorwaarden[id], "varianten", []); vraag.feit(v.feit) == v.waarde]
+	count(ts) > 0
+} else := kb.voorwaarden[id].tekst
+
+# feit_redenen: wat een feit in de vraag zelf al zegt (feiten.yaml, reden_bij), zoals een geweigerde toestemming:
+# het antwoord laat zien dat het die heeft meegewogen.
+feit_redenen := [{"id": r.id, "titel": r.titel, "tekst": r.tekst} |
+	some f in sort(object.keys(vraag.feiten))
+	some r in object.get(kb.feiten, [f, "reden_bij"], [])
+	vraag.feit(f) == r.waarde
+]
 
 # rang van een oordeel (0 = strengst) en van een zekerheid (0 = laagst).
 rang_oordeel(o) := kb.oordelen[o].rang

@@ -3,7 +3,9 @@
 # description: >-
 #   Strafrechtelijke gegevens (ook politie-, strafvorderlijke, justitiële en tenuitvoerleggingsgegevens bij een
 #   AVG-partij) alleen onder overheidstoezicht of met een wettelijke route: UAVG art. 32 en 33, of een
-#   sectorwet zoals de WGS. Is er geen bekende route, dan is het antwoord onbepaald: de FG beslist.
+#   sectorwet zoals de WGS. Elke verwerking heeft er een nodig: de verstrekking door de afzender (art10_van)
+#   en de verwerking door de ontvanger (art10_naar). Is er geen bekende route, dan is het antwoord onbepaald:
+#   de FG beslist.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679
 #     description: AVG art. 10
@@ -15,10 +17,16 @@ import data.kennisbank as kb
 import data.magikdelen.kader
 import data.magikdelen.routes
 
-uitkomst.art10[r][c] := routes.uitkomst("art10", r, c, kb.lagen.art10.grondslagen) if {
+uitkomst.art10_van[r][c] := routes.uitkomst("art10_van", r, c, kb.lagen.art10_van.grondslagen) if {
 	kader.toetsbare_cellen[[r, c]]
 	"art10" in kb.gegevens[c].klassen
-	kader.avg_betrokken(r)
+	kader.avg_afzender
+}
+
+uitkomst.art10_naar[r][c] := routes.uitkomst("art10_naar", r, c, kb.lagen.art10_naar.grondslagen) if {
+	kader.toetsbare_cellen[[r, c]]
+	"art10" in kb.gegevens[c].klassen
+	kader.avg_ontvanger(r)
 }
 
 # uitkomsten: alle uitkomsten van deze laag als verzameling; uitkomst[laag][r][c] is die van één cel.

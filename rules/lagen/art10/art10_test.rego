@@ -4,15 +4,22 @@ import data.magikdelen.lagen.art10
 import data.magikdelen.testkit
 
 test_strafrechtelijk_in_het_zvh_via_de_wgs if {
-	art10.uitkomsten == {testkit.route_uitkomst(
-		"art10", "politie", "strafrechtelijk", "wgs_strafrechtelijk",
-		["doelbinding"],
-		["wgs_samenwerkingsverbanden_1_5_1", "wgs_samenwerkingsverbanden_2_30", "avg_10"],
-	)} with input as testkit.zvh({"gegevens": ["strafrechtelijk"]})
+	art10.uitkomsten == {
+		testkit.route_uitkomst(
+			"art10_van", "ggz", "strafrechtelijk", "wgs_strafrechtelijk_verstrekken",
+			["doelbinding"],
+			["wgs_samenwerkingsverbanden_2_30", "avg_10"],
+		),
+		testkit.route_uitkomst(
+			"art10_naar", "ggz", "strafrechtelijk", "wgs_strafrechtelijk",
+			["doelbinding"],
+			["wgs_samenwerkingsverbanden_2_30", "avg_10"],
+		),
+	} with input as testkit.zvh({"naar": ["ggz"], "gegevens": ["strafrechtelijk"]})
 }
 
 test_politiegegevens_bij_een_avg_ontvanger if {
-	{u.id | some u in art10.uitkomsten} == {"wgs_strafrechtelijk"} with input as testkit.zvh({
+	{[u.laag, u.id] | some u in art10.uitkomsten} == {["art10_naar", "wgs_strafrechtelijk"]} with input as testkit.zvh({
 		"van": "politie",
 		"naar": ["wijkteam"],
 		"gegevens": ["politiegegevens"],
@@ -28,13 +35,20 @@ test_verkregen_via_de_wpg_buiten_het_zvh if {
 	})
 }
 
-# Zonder bekende route is art. 10 onbepaald: de FG beslist (brief §4.1 punt 4).
+# Zonder bekende route is art. 10 onbepaald: de FG beslist (brief §4.1 punt 4), aan beide kanten.
 test_geen_route_is_onbepaald if {
-	art10.uitkomsten == {testkit.geen_route(
-		"art10", "woningcorporatie", "strafrechtelijk", ["avg_10"],
-		["toestemming_art10"],
-		[{"toestemming": "gegeven"}],
-	)} with input as testkit.vraag({
+	art10.uitkomsten == {
+		testkit.geen_route(
+			"art10_van", "woningcorporatie", "strafrechtelijk", ["avg_10"],
+			["toestemming_art10"],
+			[{"toestemming": "gegeven"}],
+		),
+		testkit.geen_route(
+			"art10_naar", "woningcorporatie", "strafrechtelijk", ["avg_10"],
+			["toestemming_art10"],
+			[{"toestemming": "gegeven"}],
+		),
+	} with input as testkit.vraag({
 		"naar": ["woningcorporatie"],
 		"gegevens": ["strafrechtelijk"],
 		"doel": "huisuitzetting",

@@ -2,8 +2,9 @@
 # title: AVG art. 9 (bijzondere persoonsgegevens)
 # description: >-
 #   Gezondheid en andere bijzondere persoonsgegevens mogen niet worden verwerkt, tenzij een uitzondering van
-#   art. 9 lid 2 geldt (uitdrukkelijke toestemming, vitaal belang, een sectorwet zoals WGS 2.29 lid 1).
-#   De laag geldt als afzender of ontvanger onder de AVG verwerkt.
+#   art. 9 lid 2 geldt (uitdrukkelijke toestemming, vitaal belang, een sectorwet zoals WGS 2.29 lid 1). Elke
+#   verwerking heeft er een nodig: de verstrekking door de afzender (art9_van, als die onder de AVG verwerkt)
+#   en de verwerking door de ontvanger (art9_naar, als die onder de AVG verwerkt).
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679
 #     description: AVG art. 9
@@ -15,10 +16,16 @@ import data.kennisbank as kb
 import data.magikdelen.kader
 import data.magikdelen.routes
 
-uitkomst.art9[r][c] := routes.uitkomst("art9", r, c, kb.lagen.art9.grondslagen) if {
+uitkomst.art9_van[r][c] := routes.uitkomst("art9_van", r, c, kb.lagen.art9_van.grondslagen) if {
 	kader.toetsbare_cellen[[r, c]]
 	"art9" in kb.gegevens[c].klassen
-	kader.avg_betrokken(r)
+	kader.avg_afzender
+}
+
+uitkomst.art9_naar[r][c] := routes.uitkomst("art9_naar", r, c, kb.lagen.art9_naar.grondslagen) if {
+	kader.toetsbare_cellen[[r, c]]
+	"art9" in kb.gegevens[c].klassen
+	kader.avg_ontvanger(r)
 }
 
 # uitkomsten: alle uitkomsten van deze laag als verzameling; uitkomst[laag][r][c] is die van één cel.

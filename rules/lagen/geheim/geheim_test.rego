@@ -56,7 +56,7 @@ test_informatieplicht_aan_de_gi_bij_een_ots if {
 		testkit.route_uitkomst(
 			"geheim", "gecertificeerde_instelling", "gezondheid", "informatieplicht_gi_ots",
 			["minimaal"],
-			["jeugdwet_7_3_11_4"],
+			["jeugdwet_7_3_11_4", "uavg_30_2_b"],
 		),
 		{"herstel": [{"acuut_gevaar": true}]},
 	)} with input as testkit.vraag({

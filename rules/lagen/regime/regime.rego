@@ -17,7 +17,11 @@ import data.magikdelen.vraag
 
 regime := kb.partijen[vraag.van].regime
 
-van_toepassing if regime in {"wpg", "wjsg"}
+# Het regime geldt vanaf regime_vanaf (partijen.yaml); daarvoor zegt het kader dat de regels onbekend zijn.
+van_toepassing if {
+	regime in {"wpg", "wjsg"}
+	vraag.datum >= object.get(kb.partijen[vraag.van], "regime_vanaf", "0000-01-01")
+}
 
 uitkomst.regime[r][c] := routes.uitkomst("regime", r, c, kb.lagen.regime.grondslagen_per_regime[regime]) if {
 	van_toepassing
