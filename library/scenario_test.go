@@ -53,6 +53,26 @@ func TestScenarios(t *testing.T) {
 	}
 }
 
+// TestWetScenarios runs the law-derived questions of testdata/wet (issue #10): for every route and every
+// ground the rules cite, a question where it must carry the answer and one where it must not, each
+// written from the article text (the article is in its toelichting), not from the rules.
+func TestWetScenarios(t *testing.T) {
+	t.Parallel()
+	e := testEngine(t)
+	rapport, err := e.ToetsScenarios(context.Background(), os.DirFS("../testdata/wet"))
+	if err != nil {
+		t.Fatalf("ToetsScenarios: %v", err)
+	}
+	if len(rapport.Uitslagen) < 150 {
+		t.Fatalf("%d wetsvragen gevonden, verwacht er ten minste 150", len(rapport.Uitslagen))
+	}
+	for _, u := range rapport.Uitslagen {
+		if !u.Geslaagd {
+			t.Errorf("%s (%s): %s", u.ID, u.Bestand, strings.Join(u.Verschillen, "; "))
+		}
+	}
+}
+
 // TestToetsScenarioVerschillen checks that a wrong expectation fails with the difference named.
 func TestToetsScenarioVerschillen(t *testing.T) {
 	t.Parallel()
