@@ -246,6 +246,10 @@ func rangschik(keuzes []Keuze, gezocht string) []gerangschikt {
 		}
 		gezien[k.ID] = true
 		r := gerangschikt{keuze: k, afstand: 1 << 30, maat: 2}
+		if len(gezocht) > suggestie.MaxLengte {
+			uit = append(uit, r) // no name is near; keep the order of the options
+			continue
+		}
 		for _, naam := range append([]string{k.ID, k.Label}, k.Synoniemen...) {
 			n := normaliseer(naam)
 			d := suggestie.Afstand(gezocht, n)

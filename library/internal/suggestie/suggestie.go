@@ -6,14 +6,18 @@ import (
 	"strings"
 )
 
+// MaxLengte is the longest input (in bytes) that is compared letter by letter; anything longer is no
+// misspelt id, and comparing it would only cost time.
+const MaxLengte = 200
+
 // Dichtstbij returns at most n known ids close to onbekend, closest first. An id that contains the
-// unknown one (or the other way round) counts as close.
+// unknown one (or the other way round) counts as close. An input longer than MaxLengte has no close ids.
 func Dichtstbij(onbekend string, bekend []string, n int) []string {
 	type kandidaat struct {
 		id   string
 		afst int
 	}
-	if strings.TrimSpace(onbekend) == "" {
+	if strings.TrimSpace(onbekend) == "" || len(onbekend) > MaxLengte {
 		return nil
 	}
 	o := strings.ToLower(onbekend)
