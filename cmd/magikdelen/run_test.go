@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -46,15 +47,16 @@ func TestStandaardFormaat(t *testing.T) {
 		s         stromen
 		args      []string
 		begin     string // stdout starts with this, after leading newlines
-		maxBreed  int    // no line is wider
+		maxBreed  int    // no line is wider, except lines with a link or a command, which are never broken
 		minBreed  int    // some line is at least this wide (the width is used)
 		geenEscap bool
 	}{
 		{"pijp: markdown", stromen{Getenv: env()}, zvh05, "# Mag ik dit delen?", 0, 0, true},
-		{"terminal zonder kleur: tekst op breedte 80", stromen{Terminal: true, Breedte: 80, Getenv: env("NO_COLOR", "1")}, zvh05, "  # Mag ik dit delen?", 80, 70, true},
-		{"smalle terminal", stromen{Terminal: true, Breedte: 50, Getenv: env("NO_COLOR", "1")}, zvh05, "  # Mag ik dit delen?", 50, 40, true},
-		{"brede terminal: hooguit 120", stromen{Terminal: true, Breedte: 300, Getenv: env("NO_COLOR", "1")}, zvh05, "  # Mag ik dit delen?", 120, 100, true},
-		{"TERM=dumb: geen kleur", stromen{Terminal: true, Breedte: 80, Getenv: env("TERM", "dumb")}, zvh05, "  # Mag ik dit delen?", 80, 70, true},
+		{"terminal zonder kleur: tekst op breedte 80", stromen{Terminal: true, Breedte: 80, Getenv: env("NO_COLOR", "1")}, zvh05, "  MAG IK DIT DELEN?", 80, 70, true},
+		{"smalle terminal", stromen{Terminal: true, Breedte: 50, Getenv: env("NO_COLOR", "1")}, zvh05, "  MAG IK DIT DELEN?", 50, 40, true},
+		{"brede terminal: hooguit 120", stromen{Terminal: true, Breedte: 300, Getenv: env("NO_COLOR", "1")}, zvh05, "  MAG IK DIT DELEN?", 120, 100, true},
+		{"TERM=dumb: geen kleur", stromen{Terminal: true, Breedte: 80, Getenv: env("TERM", "dumb")}, zvh05, "  MAG IK DIT DELEN?", 80, 70, true},
+		{"pijp met -o tekst: platte tekst", stromen{Getenv: env()}, append(zvh05, "-o", "tekst"), "  MAG IK DIT DELEN?", 80, 70, true},
 		{"terminal maar --formaat markdown", stromen{Terminal: true, Breedte: 80, Getenv: env()}, append(zvh05, "--formaat", "markdown"), "# Mag ik dit delen?", 0, 0, true},
 		{"terminal maar -o json", stromen{Terminal: true, Breedte: 80, Getenv: env()}, append(zvh05, "-o", "json"), "{\n  \"oordeel\": ", 0, 0, true},
 	}
@@ -71,10 +73,21 @@ func TestStandaardFormaat(t *testing.T) {
 			if tt.geenEscap && strings.Contains(out, "\x1b[") {
 				t.Errorf("uitvoer bevat kleurcodes")
 			}
+			if strings.HasPrefix(tt.begin, "  ") {
+				// Plain text: no Markdown characters left over.
+				for _, teken := range []string{"**", "## ", "\\_", "\uE000", "\uE020"} {
+					if strings.Contains(out, teken) {
+						t.Errorf("tekst bevat %q:\n%s", teken, out)
+					}
+				}
+				if !strings.Contains(out, "[TOEGESTAAN ONDER VOORWAARDEN] — Ja, mits") {
+					t.Errorf("oordeel niet als woord in hoofdletters:\n%s", out)
+				}
+			}
 			breedst := 0
 			for _, regel := range strings.Split(out, "\n") {
-				if strings.Contains(regel, "sha256:") {
-					continue // the version hash is one word and cannot be wrapped
+				if strings.Contains(regel, "sha256:") || strings.Contains(regel, "https://") || strings.Contains(regel, "magikdelen ") {
+					continue // a link, a command or the version hash is never broken
 				}
 				breedst = max(breedst, utf8.RuneCountInString(regel))
 			}
@@ -85,6 +98,41 @@ func TestStandaardFormaat(t *testing.T) {
 				t.Errorf("breedste regel %d tekens, verwacht minstens %d", breedst, tt.minBreed)
 			}
 		})
+	}
+}
+
+// TestLinksEnOpdrachtenHeel: on a narrow terminal every link of the answer and every suggested command
+// stays on one line, so that it can be clicked and copied (issue: "jci1.↵3:c:…", "--doel x --↵naar").
+func TestLinksEnOpdrachtenHeel(t *testing.T) {
+	t.Parallel()
+	args := []string{"vraag", "--van", "politie", "--naar", "om,wijkteam", "--gegevens", "signaal", "--doel", "opsporing", "--datum", "2026-03-01"}
+	_, js, _ := draai(t, stromen{Getenv: env()}, append(args, "-o", "json")...)
+	var a library.Antwoord
+	if err := json.Unmarshal([]byte(js), &a); err != nil {
+		t.Fatal(err)
+	}
+	for _, breedte := range []int{40, 60, 80} {
+		for _, kleur := range []bool{false, true} {
+			e := env("NO_COLOR", "1")
+			if kleur {
+				e = env()
+			}
+			_, out, _ := draai(t, stromen{Terminal: true, Breedte: breedte, Getenv: e}, args...)
+			for _, g := range a.Grondslagen {
+				if !strings.Contains(out, g.Bron) {
+					t.Errorf("breedte %d, kleur %v: link %s gebroken of weg:\n%s", breedte, kleur, g.Bron, out)
+				}
+			}
+			if !strings.Contains(out, "--doel meldcode_melding --naar veilig_thuis") {
+				t.Errorf("breedte %d, kleur %v: opdracht gebroken:\n%s", breedte, kleur, out)
+			}
+			if kleur && !strings.Contains(out, "\x1b[1;97;41m Niet toegestaan \x1b[0m") {
+				t.Errorf("breedte %d: oordeel zonder kleur:\n%q", breedte, out)
+			}
+			if kleur && strings.Contains(out, "38;5;") {
+				t.Errorf("breedte %d: vaste tekstkleur, onleesbaar op een licht of donker scherm:\n%q", breedte, out)
+			}
+		}
 	}
 }
 

@@ -166,7 +166,7 @@ func beantwoordEnToon(ctx context.Context, opts *vraagOpties, engine *library.En
 			return &invoerFout{veld: "--bon", err: err}
 		}
 	}
-	return toon(s, opts.formaat, a, func() string { return antwoordMarkdown(a, engine.Kennisbank()) })
+	return toonAntwoord(s, opts.formaat, a, engine.Kennisbank())
 }
 
 // openBonnen opens the receipts file of --bon, with a Dutch message for the common failures.
