@@ -71,11 +71,7 @@ func ToetsVraagbaak(ctx context.Context, e *Engine) Testrapport {
 			u := e.ToetsScenario(ctx, Scenario{ID: fmt.Sprintf("%s#%d", item.ID, i+1), VraagTekst: item.Vraag, Vraag: c.Vraag, Verwacht: c.Verwacht})
 			u.Bestand = item.Bestand
 			r.Uitslagen = append(r.Uitslagen, u)
-			if u.Geslaagd {
-				r.Geslaagd++
-			} else {
-				r.Mislukt++
-			}
+			r.Tel(u)
 		}
 	}
 	return r

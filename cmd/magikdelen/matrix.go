@@ -52,18 +52,22 @@ func (f *matrixFormaat) Set(s string) error {
 	return nil
 }
 
-// matrixFormaatVoorBestand gives the format an --uitvoer file asks for by its extension; markdown for
-// any other extension.
-func matrixFormaatVoorBestand(pad string) matrixFormaat {
+// matrixFormaatVoorBestand gives the format an --uitvoer file asks for by its extension; another
+// extension is an error rather than Markdown in a file that claims to be something else.
+func matrixFormaatVoorBestand(pad string) (matrixFormaat, error) {
 	switch strings.ToLower(filepath.Ext(pad)) {
 	case ".html", ".htm":
-		return matrixHTML
+		return matrixHTML, nil
 	case ".csv":
-		return matrixCSV
+		return matrixCSV, nil
 	case ".json":
-		return matrixJSON
+		return matrixJSON, nil
+	case ".md", ".markdown":
+		return matrixMarkdown, nil
+	case ".txt":
+		return matrixTekst, nil
 	}
-	return matrixMarkdown
+	return "", onbekendeExtensie(pad, ".html, .csv, .json, .md of .txt", "tekst, markdown, csv, html of json")
 }
 
 // matrixOpties are the options of magikdelen matrix.
@@ -110,8 +114,9 @@ gekleurde vakjes, één per gegevenscategorie, met het oordeel als tooltip. json
 per convenant de matrix van de bibliotheek (ook bij één convenant).
 
 Met --uitvoer schrijft magikdelen naar een bestand; zonder --formaat kiest de extensie het formaat
-(.html, .csv, .json, anders markdown). Engelse namen werken ook: --covenant, --date, --purpose, --from,
---to, --data, --fact, --format, --output.`,
+(.html, .csv, .json, .md, .txt; een andere extensie is een fout). De opties nemen id's, namen en
+synoniemen, zoals bij vraag. Engelse namen werken ook: --covenant, --date, --purpose, --from, --to,
+--data, --fact, --format, --output.`,
 		Example: `  magikdelen matrix --convenant zvht --datum 2025-06-01
   magikdelen matrix --convenant zvht --doel zvh_casusoverleg --van politie,ggz --details
   magikdelen matrix --convenant zvht -u zvht.html
@@ -147,6 +152,17 @@ func runMatrix(ctx context.Context, opts *matrixOpties) error {
 	}
 	kb := engine.Kennisbank()
 	s := opts.g.stromen
+	// The format first: a bad --uitvoer fails before any cell is evaluated.
+	f := opts.formaat
+	if f == "" {
+		if opts.uitvoer != "" {
+			if f, err = matrixFormaatVoorBestand(opts.uitvoer); err != nil {
+				return err
+			}
+		} else {
+			f = matrixFormaat(kiesFormaat("", s))
+		}
+	}
 	vragen, overgeslagen, err := matrixVragen(kb, opts)
 	if err != nil {
 		return err
@@ -166,14 +182,6 @@ func runMatrix(ctx context.Context, opts *matrixOpties) error {
 		matrices = append(matrices, m)
 	}
 
-	f := opts.formaat
-	if f == "" {
-		if opts.uitvoer != "" {
-			f = matrixFormaatVoorBestand(opts.uitvoer)
-		} else {
-			f = matrixFormaat(kiesFormaat("", s))
-		}
-	}
 	var b strings.Builder
 	switch f {
 	case matrixJSON:
@@ -183,7 +191,11 @@ func runMatrix(ctx context.Context, opts *matrixOpties) error {
 	case matrixHTML:
 		err = schrijfMatrixHTML(&b, matrices, kb, opts.details)
 	case matrixTekst:
-		err = schrijfTekst(&b, matrixMarkdownTekst(matrices, kb, opts.details, opmaakVoor(s).breedte), opmaakVoor(s))
+		opmaak := opmaakVoor(s)
+		if opts.uitvoer != "" {
+			opmaak = tekstOpmaak{breedte: 80} // a file: plain text, no colour codes
+		}
+		err = schrijfTekst(&b, matrixMarkdownTekst(matrices, kb, opts.details, opmaak.breedte), opmaak)
 	default:
 		_, err = b.WriteString(matrixMarkdownTekst(matrices, kb, opts.details, 0))
 	}

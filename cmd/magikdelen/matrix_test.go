@@ -214,7 +214,7 @@ func TestMatrixUitvoer(t *testing.T) {
 		{"m.csv", "convenant,datum,doel,"},
 		{"m.json", "[\n  {\n    \"convenant\": \"zvht\""},
 		{"m.md", "# Matrix gegevensdeling"},
-		{"m.txt", "# Matrix gegevensdeling"},
+		{"m.txt", "\n  MATRIX GEGEVENSDELING"},
 	} {
 		t.Run(tt.bestand, func(t *testing.T) {
 			t.Parallel()
@@ -227,6 +227,20 @@ func TestMatrixUitvoer(t *testing.T) {
 				t.Errorf("%s begint niet met %q:\n%.200s", tt.bestand, tt.begin, inhoud)
 			}
 		})
+	}
+}
+
+// TestMatrixUitvoerOnbekendeExtensie: an extension that names no format is an error before any cell is
+// evaluated, not Markdown in a file that claims to be a pdf.
+func TestMatrixUitvoerOnbekendeExtensie(t *testing.T) {
+	t.Parallel()
+	pad := filepath.Join(t.TempDir(), "m.pdf")
+	code, out, fout := draai(t, stromen{Getenv: env()}, append(append([]string{}, matrixVraagArgs...), "-u", pad)...)
+	if code != codeInvoer || out != "" || !strings.Contains(fout, `fout: --uitvoer: aan de extensie ".pdf" is niet te zien welk formaat`) {
+		t.Fatalf("exitcode %d, stdout %q, stderr %q", code, out, fout)
+	}
+	if _, err := os.Stat(pad); err == nil {
+		t.Error("het bestand is toch geschreven")
 	}
 }
 

@@ -38,6 +38,7 @@ var engelseVlaggen = map[string]string{
 	"receipt":        "bon",
 	"output":         "uitvoer",
 	"rules":          "regels",
+	"strict":         "streng",
 }
 
 // newRootCmd builds the magikdelen command with all its subcommands.
