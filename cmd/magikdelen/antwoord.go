@@ -190,6 +190,9 @@ func stapVoor(w woorden, a library.Antwoord, s library.Stap) string {
 	if n == 0 || n == len(a.Deeloordelen) {
 		return ""
 	}
+	if len(ontvangers) == 1 { // one recipient: only the categories matter
+		return "geldt voor " + opsomming(w.labels("gegevens", gedekt[ontvangers[0]]))
+	}
 	var heel, deels, niet []string
 	for _, o := range ontvangers {
 		switch len(gedekt[o]) {

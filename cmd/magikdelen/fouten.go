@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -150,11 +151,33 @@ func vlagFout(cmd *cobra.Command, err error) error {
 	case errors.As(err, &vr):
 		bericht = fmt.Sprintf("optie %s heeft een waarde nodig", vlagNaam(vr.GetFlag()))
 	case errors.As(err, &iv):
-		bericht = fmt.Sprintf("ongeldige waarde %q voor %s: %v", iv.GetValue(), vlagNaam(iv.GetFlag()), errors.Unwrap(iv))
+		bericht = fmt.Sprintf("ongeldige waarde %q voor %s: %v", library.Kort(iv.GetValue()), vlagNaam(iv.GetFlag()), waardeFout(errors.Unwrap(iv)))
 	case errors.As(err, &is):
 		bericht = fmt.Sprintf("ongeldige optie %s", is.GetSpecifiedFlag())
 	}
 	return &gebruiksFout{bericht: bericht, cmd: cmd}
+}
+
+// waardeFout says in Dutch what a flag value should have been: the parse errors of the standard library
+// are English ("strconv.ParseInt: parsing …"); the errors of our own flag types are Dutch already.
+func waardeFout(err error) string {
+	var ne *strconv.NumError
+	if errors.As(err, &ne) {
+		switch ne.Func {
+		case "ParseBool":
+			return "verwacht true of false"
+		case "ParseInt", "ParseUint":
+			if errors.Is(ne.Err, strconv.ErrRange) {
+				return "het getal is te groot"
+			}
+			return "verwacht een geheel getal"
+		}
+		return "verwacht een getal"
+	}
+	if err == nil {
+		return "ongeldige waarde"
+	}
+	return err.Error()
 }
 
 func vlagNaam(f *pflag.Flag) string {

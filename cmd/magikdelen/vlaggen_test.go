@@ -262,6 +262,7 @@ func TestVlagFouten(t *testing.T) {
 		{[]string{"vraag", "--doel"}, `optie --doel heeft een waarde nodig`},
 		{[]string{"vraag", "politie"}, `vraag verwacht geen argumenten, kreeg "politie" (bedoelde u een optie?)`},
 		{[]string{"---van"}, `ongeldige optie ---van`},
+		{[]string{"vraag", "--help=misschien"}, `ongeldige waarde "misschien" voor --help: verwacht true of false`},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
