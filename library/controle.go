@@ -15,7 +15,7 @@ func (b *bouwer) controleer() KennisbankFouten {
 	fouten := append(KennisbankFouten(nil), b.dubbel...)
 	ref := func(bf *bestand, pointer, soort string, v any) {
 		s, ok := v.(string)
-		if !ok || s == "*" {
+		if !ok || s == "*" || b.onvolledig[soort] {
 			return
 		}
 		// A party selector: "a+b" (both), "!a" (not a), "@groep"; see routes.yaml.

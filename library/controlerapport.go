@@ -8,9 +8,11 @@ import (
 	"io/fs"
 	"maps"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/rules"
 )
@@ -48,23 +50,27 @@ type Controlerapport struct {
 
 // hints are the fix hints per finding id.
 var hints = map[string]string{
-	"bestand_ontbreekt":              "Een werkkopie heeft dezelfde indeling als convenants/: de vaste bestanden, convenanten/<id>.yaml en schema/kennisbank.schema.json.",
-	"yaml":                           "Controleer op deze regel de inspringing (spaties, geen tabs), de dubbele punten en de aanhalingstekens.",
-	"schema":                         "Zie schema/kennisbank.schema.json voor de toegestane velden, waarden en notaties.",
-	"onbekende_verwijzing":           "Gebruik een id dat in de kennisbank staat, of voeg het item toe aan het bestand waar het hoort.",
-	"dubbel_id":                      "Geef elk item een eigen id; ids zijn stabiel, dus hernoem het nieuwe item en niet het bestaande.",
-	"bestandsnaam":                   "Hernoem het bestand naar <id>.yaml (in vraagbaak/: <id>.md), of pas het id aan de bestandsnaam aan.",
-	"datum_volgorde":                 "De einddatum moet op of na de begindatum liggen; controleer of de datums zijn omgedraaid.",
-	"overlappende_versies":           "Laat de ene versie eindigen (tot) vóór de andere begint (vanaf), of voeg ze samen tot één regel.",
-	"grond_zonder_officiele_link":    "Verwijs naar de officiële tekst op wetten.overheid.nl, eur-lex.europa.eu of (zoek.)officielebekendmakingen.nl.",
-	"voorwaarde_ongebruikt":          "Verwijs ernaar vanuit een doel, een route, een handeling of een zekerheid, of verwijder de voorwaarde.",
-	"convenant_verlopen":             "Verleng geldig_tot als het convenant is verlengd, of haal het convenant uit de kennisbank.",
-	"route_zonder_grondslag":         "Noem de wettelijke grondslag onder grondslagen, of zet eigen_grondslag: true als de route op de eigen taak van de partij steunt.",
-	"vraagbaak_opmaak":               "Een vraagbaakitem begint met een regel ---, dan de YAML-front-matter, dan weer een regel ---, en daaronder de tekst in Markdown.",
-	"controle_zonder_datum":          "Zet een datum (JJJJ-MM-DD) in de vraag van de controle, zodat de controle morgen hetzelfde toetst als vandaag.",
-	"ongeldige_controle":             "Een controle heeft de vorm van een scenario: vraag (zoals bij magikdelen vraag --invoer) en verwacht (oordeel, eventueel voorwaarden).",
-	"vraagbaak_zonder_tekst":         "Schrijf onder de front matter het antwoord in Markdown, te beginnen met \"## Kort antwoord\".",
-	"vraagbaak_zonder_kort_antwoord": "Begin de tekst met de kop \"## Kort antwoord\": lezers en de handreiking verwachten daar het antwoord in een paar zinnen.",
+	"bestand_ontbreekt":               "Een werkkopie heeft dezelfde indeling als convenants/: de vaste bestanden, convenanten/<id>.yaml en schema/kennisbank.schema.json.",
+	"yaml":                            "Controleer op deze regel de inspringing (spaties, geen tabs), de dubbele punten en de aanhalingstekens.",
+	"schema":                          "Zie schema/kennisbank.schema.json voor de toegestane velden, waarden en notaties.",
+	"datum":                           "Een datum staat als JJJJ-MM-DD en moet bestaan: controleer dag en maand (februari heeft 28 dagen, in een schrikkeljaar 29).",
+	"verwijzingen_niet_gecontroleerd": "Los eerst de fouten op die het lezen van een bestand verhinderen; controleer daarna opnieuw.",
+	"onbekende_verwijzing":            "Gebruik een id dat in de kennisbank staat, of voeg het item toe aan het bestand waar het hoort.",
+	"dubbel_id":                       "Geef elk item een eigen id; ids zijn stabiel, dus hernoem het nieuwe item en niet het bestaande.",
+	"bestandsnaam":                    "Hernoem het bestand naar <id>.yaml (in vraagbaak/: <id>.md), of pas het id aan de bestandsnaam aan.",
+	"datum_volgorde":                  "De einddatum moet op of na de begindatum liggen; controleer of de datums zijn omgedraaid.",
+	"overlappende_versies":            "Laat de ene versie eindigen (tot) vóór de andere begint (vanaf), of voeg ze samen tot één regel.",
+	"grond_zonder_officiele_link":     "Verwijs naar de officiële tekst op wetten.overheid.nl, eur-lex.europa.eu of (zoek.)officielebekendmakingen.nl.",
+	"voorwaarde_ongebruikt":           "Verwijs ernaar vanuit een doel, een route, een handeling of een zekerheid, of verwijder de voorwaarde.",
+	"convenant_verlopen":              "Verleng geldig_tot als het convenant is verlengd, of haal het convenant uit de kennisbank.",
+	"route_zonder_grondslag":          "Noem de wettelijke grondslag onder grondslagen, of zet eigen_grondslag: true als de route op de eigen taak van de partij steunt.",
+	"vraagbaak_opmaak":                "Een vraagbaakitem begint met een regel ---, dan de YAML-front-matter, dan weer een regel ---, en daaronder de tekst in Markdown.",
+	"controle_zonder_datum":           "Zet een datum (JJJJ-MM-DD) in de vraag van de controle, zodat de controle morgen hetzelfde toetst als vandaag.",
+	"ongeldige_controle":              "Een controle heeft de vorm van een scenario: vraag (zoals bij magikdelen vraag --invoer) en verwacht (oordeel, eventueel voorwaarden).",
+	"vraagbaak_zonder_tekst":          "Schrijf onder de front matter het antwoord in Markdown, te beginnen met \"## Kort antwoord\".",
+	"aanspreekvorm":                   "Magikdelen spreekt de professional aan met u; schrijf \"u\" en \"uw\" in plaats van \"je\", \"jij\" en \"jouw\" (en pas het werkwoord aan: \"deel je\" wordt \"deelt u\").",
+	"synoniem_dubbel":                 "Een synoniem hoort bij één item van een lijst; anders vindt magikdelen bij dat woord meer dan één item en vraagt het welk u bedoelt. Haal het weg bij het item waar het het minst bij hoort.",
+	"vraagbaak_zonder_kort_antwoord":  "Begin de tekst met de kop \"## Kort antwoord\": lezers en de handreiking verwachten daar het antwoord in een paar zinnen.",
 }
 
 // officieleBronnen are the hosts of the official law texts.
@@ -108,6 +114,20 @@ func controleerOp(fsys fs.FS, vandaag string) (Controlerapport, error) {
 	if b != nil {
 		r.Bevindingen = append(r.Bevindingen, b.waarschuwingen(vandaag, regels)...)
 		r.Bevindingen = append(r.Bevindingen, b.vraagbaakWaarschuwingen()...)
+		if len(b.onvolledig) > 0 {
+			soorten := slices.Sorted(maps.Keys(b.onvolledig))
+			r.Bevindingen = append(r.Bevindingen, Bevinding{
+				Ernst: ErnstWaarschuwing, ID: "verwijzingen_niet_gecontroleerd", Bestand: ".",
+				Bericht: "verwijzingen naar " + strings.Join(soorten, ", ") + " zijn niet gecontroleerd, omdat een bestand dat ze kan bevatten niet te lezen is",
+				Hint:    hints["verwijzingen_niet_gecontroleerd"],
+			})
+		}
+	} else if len(fouten) > 0 {
+		r.Bevindingen = append(r.Bevindingen, Bevinding{
+			Ernst: ErnstWaarschuwing, ID: "verwijzingen_niet_gecontroleerd", Bestand: ".",
+			Bericht: "de verwijzingen tussen de bestanden zijn niet gecontroleerd, omdat een vast bestand niet te lezen is",
+			Hint:    hints["verwijzingen_niet_gecontroleerd"],
+		})
 	}
 	slices.SortStableFunc(r.Bevindingen, func(x, y Bevinding) int {
 		return cmp.Or(cmp.Compare(x.Bestand, y.Bestand), cmp.Compare(x.Regel, y.Regel), cmp.Compare(x.Kolom, y.Kolom))
@@ -201,6 +221,9 @@ func (b *bouwer) waarschuwingen(vandaag string, regels map[string][]byte) []Bevi
 		}
 	}
 
+	uit = append(uit, b.dubbeleSynoniemen()...)
+	uit = append(uit, b.aanspreekvorm()...)
+
 	for _, r := range routes {
 		rm, _ := r.(map[string]any)
 		gs, _ := rm["grondslagen"].([]any)
@@ -228,4 +251,128 @@ func officieleBron(bron string) bool {
 		return false
 	}
 	return officieleBronnen[strings.ToLower(u.Hostname())]
+}
+
+// dubbeleSynoniemen warns about a synonym that names another item of the same vocabulary too (its id,
+// label or one of its synonyms): Kennisbank.Herken cannot tell which one is meant.
+func (b *bouwer) dubbeleSynoniemen() []Bevinding {
+	var uit []Bevinding
+	for _, soort := range []string{"partijen", "gegevens", "doelen", "feiten"} {
+		keuzes := b.kb.Keuzes(soort)
+		anderen := keuzes
+		if soort == "partijen" {
+			anderen = append(slices.Clone(keuzes), b.kb.Keuzes("organisaties")...)
+		}
+		for ik, k := range keuzes {
+			for i, syn := range k.Synoniemen {
+				var ook []string
+				for ia, ander := range anderen {
+					// A synonym the two share is reported once, at the later item.
+					gedeeld := slices.ContainsFunc(ander.Synoniemen, func(s string) bool { return normaliseer(s) == normaliseer(syn) })
+					if ander.ID != k.ID && ander.Noemt(syn) && !(gedeeld && ia > ik) {
+						ook = append(ook, ander.ID)
+					}
+				}
+				p, ok := b.plek[soort+"/"+k.ID]
+				if len(ook) == 0 || !ok {
+					continue
+				}
+				f := b.fout("synoniem_dubbel", p.bestand, fmt.Sprintf("%s/synoniemen/%d", p.pointer, i),
+					fmt.Sprintf("synoniem %q van %s %q noemt ook %s", syn, enkelvoud(soort), k.ID, strings.Join(quote(ook), " en ")))
+				uit = append(uit, Bevinding{
+					Ernst: ErnstWaarschuwing, ID: f.Soort, Bestand: f.Bestand, Regel: f.Regel, Kolom: f.Kolom,
+					Pointer: f.Pointer, Bericht: f.Bericht, Hint: hints[f.Soort],
+				})
+			}
+		}
+	}
+	return uit
+}
+
+// jeVorm finds the informal Dutch "you" (je, jij, jou, jouw, jezelf), which the texts for professionals
+// do not use: they say u.
+var jeVorm = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(je|jij|jou|jouw|jezelf)(?:[^\p{L}]|$)`)
+
+// aanspreekvorm warns, once per file, about texts of the knowledge base (YAML values and vraagbaak
+// bodies) that address the reader with je or jij instead of u: at the first one, with the lines of all.
+func (b *bouwer) aanspreekvorm() []Bevinding {
+	var uit []Bevinding
+	type plaats struct {
+		regel, kolom int
+		pointer      string
+		fragment     string
+	}
+	meld := func(bf *bestand, plaatsen []plaats) {
+		if len(plaatsen) == 0 {
+			return
+		}
+		regels := make([]string, 0, len(plaatsen))
+		for _, p := range plaatsen {
+			if r := fmt.Sprint(p.regel); !slices.Contains(regels, r) {
+				regels = append(regels, r)
+			}
+		}
+		eerste := plaatsen[0]
+		bericht := fmt.Sprintf("spreekt de lezer aan met je of jij in plaats van u: %q", eerste.fragment)
+		if len(regels) > 1 {
+			bericht += fmt.Sprintf("; ook op regel %s", strings.Join(regels[1:], ", "))
+		}
+		uit = append(uit, Bevinding{
+			Ernst: ErnstWaarschuwing, ID: "aanspreekvorm", Bestand: bf.pad, Regel: eerste.regel, Kolom: eerste.kolom,
+			Pointer: eerste.pointer, Bericht: bericht, Hint: hints["aanspreekvorm"],
+		})
+	}
+	for _, bf := range b.bronnen {
+		var plaatsen []plaats
+		var loop func(v any, pointer string)
+		loop = func(v any, pointer string) {
+			switch w := v.(type) {
+			case map[string]any:
+				for _, k := range slices.Sorted(maps.Keys(w)) {
+					loop(w[k], pointer+"/"+jsonPointerDeel(k))
+				}
+			case []any:
+				for i, x := range w {
+					loop(x, fmt.Sprintf("%s/%d", pointer, i))
+				}
+			case string:
+				if f := jeFragment(w); f != "" {
+					regel, kolom := bf.pos.Zoek(pointer)
+					plaatsen = append(plaatsen, plaats{regel, kolom, pointer, f})
+				}
+			}
+		}
+		loop(bf.waarde, "")
+		slices.SortStableFunc(plaatsen, func(x, y plaats) int { return x.regel - y.regel })
+		meld(bf, plaatsen)
+	}
+	for _, bf := range b.vb {
+		var plaatsen []plaats
+		for i, r := range strings.Split(bf.tekst, "\n") {
+			if f := jeFragment(r); f != "" {
+				plaatsen = append(plaatsen, plaats{regel: bf.regel + i, kolom: 1, fragment: f})
+			}
+		}
+		meld(bf, plaatsen)
+	}
+	return uit
+}
+
+// jeFragment gives a few words around the first je or jij in s, or "" when there is none.
+func jeFragment(s string) string {
+	loc := jeVorm.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return ""
+	}
+	r := []rune(s)
+	begin := utf8.RuneCountInString(s[:loc[2]])
+	van, tot := max(0, begin-20), min(len(r), begin+25)
+	f := strings.TrimSpace(string(r[van:tot]))
+	if van > 0 {
+		f = "…" + f
+	}
+	if tot < len(r) {
+		f += "…"
+	}
+	return f
 }

@@ -4,17 +4,20 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/suggestie"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/yamlpos"
 )
 
@@ -92,13 +95,32 @@ func laad(fsys fs.FS, regels map[string][]byte) (*bouwer, error) {
 		return nil, fmt.Errorf("schema: %w", err)
 	}
 
+	var schemaDoc any
+	if err := json.Unmarshal(schemaBytes, &schemaDoc); err != nil {
+		return nil, fmt.Errorf("schema: %w", err)
+	}
+
 	var fouten KennisbankFouten
 	var alle []*bestand
+	// onvolledig are the vocabularies that a file which could not be indexed may define: references to
+	// them are not checked, as they would be reported missing for no other reason.
+	onvolledig := map[string]bool{}
+	nietGelezen := func(soort string) {
+		switch soort {
+		case "convenant":
+			for _, s := range []string{"convenanten", "doelen", "fasen", "organisaties", "routes"} {
+				onvolledig[s] = true
+			}
+		case "vraagbaakitem":
+			onvolledig["vraagbaak"] = true
+		}
+	}
 	var valideer func(b *bestand, soort string) *bestand
 	lees := func(pad, soort string) *bestand {
 		inhoud, err := fs.ReadFile(fsys, pad)
 		if err != nil {
 			fouten = append(fouten, KennisbankFout{Soort: "bestand_ontbreekt", Bestand: pad, Bericht: "bestand ontbreekt of is onleesbaar: " + err.Error()})
+			nietGelezen(soort)
 			return nil
 		}
 		waarde, pos, err := yamlpos.Lees(inhoud)
@@ -109,6 +131,7 @@ func laad(fsys fs.FS, regels map[string][]byte) (*bouwer, error) {
 				f.Regel, f.Pointer, f.Bericht = se.Regel, se.Pointer, "ongeldige YAML: "+se.Bericht
 			}
 			fouten = append(fouten, f)
+			nietGelezen(soort)
 			return nil
 		}
 		return valideer(&bestand{pad: pad, inhoud: inhoud, waarde: waarde, pos: pos}, soort)
@@ -119,9 +142,20 @@ func laad(fsys fs.FS, regels map[string][]byte) (*bouwer, error) {
 			fouten = append(fouten, KennisbankFout{Soort: "schema", Bestand: schemaPad, Bericht: "schema: " + err.Error()})
 			return nil
 		}
+		datums := datumFouten(b)
+		fouten = append(fouten, datums...)
 		if err := schema.Validate(b.waarde); err != nil {
-			fouten = append(fouten, schemaFouten(b, err)...)
+			fouten = append(fouten, schemaFouten(b, err, schemaDoc)...)
+			// A file that breaks the schema but has the shape the index needs still takes part in the
+			// cross-reference checks, so that one run reports the findings of every phase.
+			if soort != "vraagbaakitem" && goedeVorm(b.waarde, soort) {
+				return b
+			}
+			nietGelezen(soort)
 			return nil
+		}
+		if len(datums) > 0 {
+			return b
 		}
 		alle = append(alle, b)
 		return b
@@ -149,13 +183,18 @@ func laad(fsys fs.FS, regels map[string][]byte) (*bouwer, error) {
 		return nil, err
 	}
 	fouten = append(fouten, vbFouten...)
-	if len(fouten) > 0 {
-		return nil, fouten
+	if len(vbFouten) > 0 {
+		nietGelezen("vraagbaakitem")
+	}
+	if len(fouten) > 0 && len(vast) < len(vasteBestanden) {
+		return nil, fouten // without every fixed file, the references cannot be checked
 	}
 
 	kb := bouw(vast, convenanten, vraagbaak)
-	if fs := kb.controleer(); len(fs) > 0 {
-		return kb, fs
+	kb.onvolledig = onvolledig
+	fouten = append(fouten, kb.controleer()...)
+	if len(fouten) > 0 {
+		return kb, fouten
 	}
 	kb.kb.versie, kb.kb.delen = versie(alle, fsys, regels)
 	kb.kb.data["versie"] = kb.kb.versie
@@ -193,11 +232,12 @@ func versie(bestanden []*bestand, fsys fs.FS, regels map[string][]byte) (string,
 
 // bouwer indexes the files into the data document and remembers where each id was defined.
 type bouwer struct {
-	kb      *Kennisbank
-	plek    map[string]plek // "soort/id" -> definition
-	bronnen []*bestand
-	vb      []*bestand // the vraagbaak entries, by path
-	dubbel  KennisbankFouten
+	kb         *Kennisbank
+	plek       map[string]plek // "soort/id" -> definition
+	bronnen    []*bestand
+	vb         []*bestand // the vraagbaak entries, by path
+	dubbel     KennisbankFouten
+	onvolledig map[string]bool // vocabularies with a file that could not be indexed: references unchecked
 }
 
 type plek struct {
@@ -359,57 +399,265 @@ func (b *bouwer) fout(soort string, bf *bestand, pointer, bericht string, sugges
 	return KennisbankFout{Soort: soort, Bestand: bf.pad, Regel: regel, Kolom: kolom, Pointer: pointer, Bericht: bericht, Suggesties: suggesties}
 }
 
-func schemaFouten(b *bestand, err error) KennisbankFouten {
+// schemaFouten turns the validator's errors into findings in Dutch, each at the position of the value
+// (of the key, for an unknown key). The alternatives of an anyOf or oneOf that failed are one finding.
+// schemaDoc is the schema itself, to suggest the known keys for an unknown one.
+func schemaFouten(b *bestand, err error, schemaDoc any) KennisbankFouten {
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
 		return KennisbankFouten{{Soort: "schema", Bestand: b.pad, Bericht: err.Error()}}
 	}
+	fouten := ve.BasicOutput().Errors
+	// The alternatives under a failed anyOf or oneOf: gathered into that one finding.
+	alternatieven := map[string][]string{}
+	var keuzes []string
+	for _, e := range fouten {
+		if kw := path.Base(e.KeywordLocation); (kw == "anyOf" || kw == "oneOf") && strings.HasSuffix(e.Error, "failed") {
+			keuzes = append(keuzes, e.KeywordLocation+"/")
+		}
+	}
+	onder := func(loc string) string {
+		for _, k := range keuzes {
+			if strings.HasPrefix(loc, k) {
+				return k
+			}
+		}
+		return ""
+	}
+	for _, e := range fouten {
+		if k := onder(e.KeywordLocation); k != "" && !overslaan(e.Error) {
+			alternatieven[k] = append(alternatieven[k], vertaalSchemaFout(e.KeywordLocation, e.Error))
+		}
+	}
+
 	var out KennisbankFouten
 	gezien := map[string]bool{}
-	for _, e := range ve.BasicOutput().Errors {
-		if e.Error == "" || strings.HasPrefix(e.Error, "doesn't validate with") || e.Error == "allOf failed" || e.Error == "if-then failed" || e.Error == "if-else failed" {
-			continue
-		}
-		bericht := vertaalSchemaFout(e.KeywordLocation, e.Error)
-		sleutel := e.InstanceLocation + bericht
+	voeg := func(pointer, bericht string, suggesties []string) {
+		sleutel := pointer + bericht
 		if gezien[sleutel] {
-			continue
+			return
 		}
 		gezien[sleutel] = true
-		regel, kolom := b.pos.Zoek(e.InstanceLocation)
-		out = append(out, KennisbankFout{Soort: "schema", Bestand: b.pad, Regel: regel, Kolom: kolom, Pointer: e.InstanceLocation, Bericht: bericht})
+		regel, kolom := b.pos.Zoek(pointer)
+		out = append(out, KennisbankFout{Soort: "schema", Bestand: b.pad, Regel: regel, Kolom: kolom, Pointer: pointer, Bericht: bericht, Suggesties: suggesties})
+	}
+	for _, e := range fouten {
+		if overslaan(e.Error) || onder(e.KeywordLocation) != "" {
+			continue
+		}
+		kw := path.Base(e.KeywordLocation)
+		switch {
+		case kw == "additionalProperties":
+			// One finding per unknown key, on the key's own line, with the keys that are allowed there.
+			bekend := schemaSleutels(schemaDoc, e.AbsoluteKeywordLocation)
+			for _, naam := range aanhalingen(strings.TrimPrefix(e.Error, "additionalProperties ")) {
+				voeg(e.InstanceLocation+"/"+jsonPointerDeel(naam), fmt.Sprintf("onbekend veld %q", naam), suggestie.Dichtstbij(naam, bekend, 3))
+			}
+		case (kw == "anyOf" || kw == "oneOf") && strings.HasSuffix(e.Error, "failed"):
+			bericht := "geen van de toegestane vormen past"
+			if alt := uniek(alternatieven[e.KeywordLocation+"/"]); len(alt) > 0 {
+				bericht += ": " + strings.Join(alt, "; of ")
+			}
+			voeg(e.InstanceLocation, bericht, nil)
+		default:
+			voeg(e.InstanceLocation, vertaalSchemaFout(e.KeywordLocation, e.Error), nil)
+		}
 	}
 	if len(out) == 0 {
-		out = append(out, KennisbankFout{Soort: "schema", Bestand: b.pad, Bericht: ve.Error()})
+		out = append(out, KennisbankFout{Soort: "schema", Bestand: b.pad, Bericht: "voldoet niet aan het schema"})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Regel < out[j].Regel })
 	return out
 }
 
-// vertaalSchemaFout turns the validator's English message into Dutch for the common keywords.
+// overslaan: the validator's summaries of nested errors, which are reported themselves.
+func overslaan(bericht string) bool {
+	return bericht == "" || strings.HasPrefix(bericht, "doesn't validate with") || bericht == "allOf failed" ||
+		bericht == "if-then failed" || bericht == "if-else failed"
+}
+
+var aanhalingRe = regexp.MustCompile(`'((?:[^'\\]|\\.)*)'`)
+
+// aanhalingen gives the quoted names in a message of the validator: 'a', 'b'.
+func aanhalingen(s string) []string {
+	var out []string
+	for _, m := range aanhalingRe.FindAllStringSubmatch(s, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+func jsonPointerDeel(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+// schemaSleutels gives the property names the schema allows where an additionalProperties keyword at
+// location (an absolute keyword location, …#/$defs/partij/additionalProperties) fails.
+func schemaSleutels(schemaDoc any, locatie string) []string {
+	_, frag, ok := strings.Cut(locatie, "#")
+	if !ok {
+		return nil
+	}
+	frag = strings.TrimSuffix(frag, "/additionalProperties")
+	v := schemaDoc
+	for _, deel := range strings.Split(strings.TrimPrefix(frag, "/"), "/") {
+		if deel == "" {
+			continue
+		}
+		deel = strings.ReplaceAll(strings.ReplaceAll(deel, "~1", "/"), "~0", "~")
+		m, _ := v.(map[string]any)
+		v = m[deel]
+	}
+	m, _ := v.(map[string]any)
+	props, _ := m["properties"].(map[string]any)
+	return slices.Sorted(maps.Keys(props))
+}
+
+func uniek(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// patronen say in Dutch what the patterns of the schema ask for.
+var patronen = map[string]string{
+	"^[a-z][a-z0-9_]*$":            "een id: kleine letters, cijfers en _, beginnend met een letter",
+	"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "een datum als JJJJ-MM-DD",
+	"^https://":                    "een link die begint met https://",
+	"^https?://":                   "een link die begint met https:// of http://",
+	"^[^A-Z]+$":                    "kleine letters (synoniemen worden zonder hoofdletters geschreven)",
+}
+
+// vertaalSchemaFout turns the validator's English message into Dutch.
 func vertaalSchemaFout(keyword, bericht string) string {
 	kw := path.Base(keyword)
 	switch {
 	case kw == "required":
-		return "verplicht veld ontbreekt: " + strings.TrimPrefix(bericht, "missing properties: ")
-	case kw == "additionalProperties":
-		return "onbekend veld: " + strings.TrimPrefix(bericht, "additionalProperties ")
+		velden := aanhalingen(bericht)
+		if len(velden) == 1 {
+			return fmt.Sprintf("verplicht veld ontbreekt: %q", velden[0])
+		}
+		return "verplichte velden ontbreken: " + strings.Join(quote(velden), ", ")
 	case kw == "enum":
 		return "waarde niet toegestaan; " + strings.Replace(bericht, "value must be one of", "kies uit", 1)
 	case kw == "const":
-		return "waarde niet toegestaan: " + bericht
+		return "waarde niet toegestaan; " + strings.Replace(bericht, "value must be", "verwacht", 1)
 	case kw == "type":
-		return "verkeerd type: " + strings.NewReplacer("expected", "verwacht", "but got", "maar kreeg").Replace(bericht)
+		return "verkeerd type: " + strings.NewReplacer("expected", "verwacht", "but got", "maar kreeg", "string", "tekst",
+			"boolean", "true of false", "integer", "geheel getal", "number", "getal", "array", "lijst", "object", "object", "null", "niets").Replace(bericht)
 	case kw == "pattern":
-		return "ongeldige waarde (verwacht snake_case-id, datum JJJJ-MM-DD of https-link): " + bericht
+		patroon := strings.TrimSuffix(strings.TrimPrefix(bericht, "does not match pattern '"), "'")
+		if wat, ok := patronen[patroon]; ok {
+			return "ongeldige waarde: verwacht " + wat
+		}
+		return "ongeldige waarde: past niet bij het patroon " + patroon
 	case kw == "minItems":
-		return "lijst is te kort: " + bericht
+		return "lijst is te kort: " + strings.NewReplacer("minimum", "ten minste", "items required, but found", "nodig, maar er staan er", "items", "").Replace(bericht)
 	case kw == "uniqueItems":
-		return "lijst bevat dubbele waarden: " + bericht
+		return "lijst bevat dubbele waarden: " + strings.NewReplacer("items at index", "de waarden op plaats", "are equal", "zijn gelijk", "and", "en").Replace(bericht)
 	case kw == "minLength":
 		return "tekst mag niet leeg zijn"
+	case kw == "minimum" || kw == "exclusiveMinimum":
+		return "getal te klein: " + strings.NewReplacer("must be", "moet", "but found", "maar is", "or equal to", "").Replace(bericht)
+	case kw == "maximum" || kw == "exclusiveMaximum":
+		return "getal te groot: " + strings.NewReplacer("must be", "moet", "but found", "maar is", "or equal to", "").Replace(bericht)
+	case kw == "not":
+		return "deze waarde is hier niet toegestaan"
+	case kw == "propertyNames":
+		return "ongeldige sleutel: " + bericht
+	case kw == "oneOf":
+		return "meer dan één van de toegestane vormen past; maak de waarde eenduidig"
+	case kw == "false":
+		return "dit veld is hier niet toegestaan"
 	}
-	return bericht
+	return "voldoet niet aan het schema (" + bericht + ")"
+}
+
+// datumFouten reports every date in a file (a text JJJJ-MM-DD) that does not exist, such as 2018-02-30:
+// the schema checks only the notation.
+func datumFouten(b *bestand) KennisbankFouten {
+	var out KennisbankFouten
+	var loop func(v any, pointer string)
+	loop = func(v any, pointer string) {
+		switch w := v.(type) {
+		case map[string]any:
+			for _, k := range slices.Sorted(maps.Keys(w)) {
+				loop(w[k], pointer+"/"+jsonPointerDeel(k))
+			}
+		case []any:
+			for i, x := range w {
+				loop(x, fmt.Sprintf("%s/%d", pointer, i))
+			}
+		case string:
+			if isoDatumRe.MatchString(w) && !geldigeDatum(w) {
+				bericht := fmt.Sprintf("datum %q bestaat niet", w)
+				if f := datumFout("", w); f.Reden != "" {
+					bericht += ": " + f.Reden
+				}
+				regel, kolom := b.pos.Zoek(pointer)
+				out = append(out, KennisbankFout{Soort: "datum", Bestand: b.pad, Regel: regel, Kolom: kolom, Pointer: pointer, Bericht: bericht})
+			}
+		}
+	}
+	loop(b.waarde, "")
+	return out
+}
+
+// goedeVorm reports whether a file that breaks the schema can still be indexed: the lists that the index
+// reads are lists of objects with a text id.
+func goedeVorm(waarde any, soort string) bool {
+	m, ok := waarde.(map[string]any)
+	if !ok {
+		return false
+	}
+	lijstMetIDs := func(v any, verplicht bool) bool {
+		if v == nil {
+			return !verplicht
+		}
+		l, ok := v.([]any)
+		if !ok {
+			return false
+		}
+		for _, x := range l {
+			if xm, ok := x.(map[string]any); !ok || id(xm) == "" {
+				return false
+			}
+		}
+		return true
+	}
+	switch soort {
+	case "oordelen":
+		return lijstMetIDs(m["oordelen"], false) && lijstMetIDs(m["zekerheden"], false) && lijstMetIDs(m["lagen"], false)
+	case "convenant":
+		if id(m) == "" || !lijstMetIDs(m["doelen"], false) || !lijstMetIDs(m["routes"], false) {
+			return false
+		}
+		deelnemers, ok := m["deelnemers"].([]any)
+		if m["deelnemers"] != nil && !ok {
+			return false
+		}
+		for _, d := range deelnemers {
+			dm, ok := d.(map[string]any)
+			if !ok || !lijstMetIDs(dm["organisaties"], false) {
+				return false
+			}
+		}
+		fasen, ok := m["fasen"].([]any)
+		if m["fasen"] != nil && !ok {
+			return false
+		}
+		for _, f := range fasen {
+			if _, ok := f.(string); !ok {
+				return false
+			}
+		}
+		return true
+	}
+	return lijstMetIDs(m[soort], true)
 }
 
 // ConvenantSamenvatting is one covenant in a list; its JSON keys are those of the covenant file.

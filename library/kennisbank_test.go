@@ -132,7 +132,7 @@ func TestKennisbankFouten(t *testing.T) {
 			bederf: func(t *testing.T, m fstest.MapFS) {
 				vervang(t, m, "partijen.yaml", "    label: Politie\n", "    label: Politie\n    kleur: blauw\n")
 			},
-			wil: []wil{{bestand: "partijen.yaml", markering: "id: politie", pointer: "/partijen/5", bericht: []string{"onbekend veld", "kleur"}}},
+			wil: []wil{{bestand: "partijen.yaml", markering: "kleur: blauw", pointer: "/partijen/5/kleur", bericht: []string{"onbekend veld", "kleur"}}},
 		},
 		{
 			naam: "schema_waarde_niet_toegestaan",

@@ -23,12 +23,15 @@ type Scenario struct {
 }
 
 // Verwachting is what a scenario expects: the verdict exactly, and at least the listed conditions.
-// The certainty is reported when it differs, but does not decide the test (contract §5).
+// Another certainty is a remark (a warning in the Testrapport), not a failure (contract §5).
 type Verwachting struct {
 	Oordeel     Oordeel  `json:"oordeel"`
 	Voorwaarden []string `json:"voorwaarden"`
 	Zekerheid   string   `json:"zekerheid,omitempty"`
 }
+
+// scenarioVelden are the keys of a scenario file.
+var scenarioVelden = []string{"id", "vraag_tekst", "vraag", "verwacht", "toelichting"}
 
 // LeesScenario decodes one scenario file strictly; its question is read like LeesVraag.
 func LeesScenario(r io.Reader) (Scenario, error) {
@@ -39,10 +42,18 @@ func LeesScenario(r io.Reader) (Scenario, error) {
 		Verwacht    Verwachting     `json:"verwacht"`
 		Toelichting string          `json:"toelichting"`
 	}
-	dec := json.NewDecoder(r)
+	raw, err := io.ReadAll(io.LimitReader(r, 1<<20+1))
+	if err != nil {
+		return Scenario{}, &JSONFout{Bericht: err.Error()}
+	}
+	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	if err := controleerJSON(raw); err != nil {
+		return Scenario{}, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&ruw); err != nil {
-		return Scenario{}, jsonFout(err)
+		return Scenario{}, jsonFout(raw, err, scenarioVelden)
 	}
 	if ruw.ID == "" {
 		return Scenario{}, &OntbrekendVeldFout{Veld: "id"}
@@ -74,11 +85,27 @@ type Uitslag struct {
 	Fout        string      `json:"fout,omitempty"`        // the file or question could not be read
 }
 
-// Testrapport is the result of a run of scenario files.
+// Testrapport is the result of a run of scenario files. Geslaagd counts every passed scenario;
+// Waarschuwingen how many of those passed with a remark (Uitslag.Opmerkingen), such as another certainty
+// than the scenario names: not a failure by the contract (§5), but not silently a pass either.
 type Testrapport struct {
-	Uitslagen []Uitslag `json:"uitslagen"`
-	Geslaagd  int       `json:"geslaagd"`
-	Mislukt   int       `json:"mislukt"`
+	Uitslagen      []Uitslag `json:"uitslagen"`
+	Geslaagd       int       `json:"geslaagd"`
+	Waarschuwingen int       `json:"waarschuwingen"`
+	Mislukt        int       `json:"mislukt"`
+}
+
+// Tel adds an outcome to the counts of r (not to its Uitslagen).
+func (r *Testrapport) Tel(u Uitslag) {
+	switch {
+	case !u.Geslaagd:
+		r.Mislukt++
+	case len(u.Opmerkingen) > 0:
+		r.Geslaagd++
+		r.Waarschuwingen++
+	default:
+		r.Geslaagd++
+	}
 }
 
 // ToetsScenario answers the scenario's question and compares the answer with the expectation.
@@ -138,11 +165,7 @@ func (e *Engine) ToetsScenarios(ctx context.Context, fsys fs.FS, paden ...string
 		}
 		u := e.toetsBestand(ctx, fsys, p)
 		r.Uitslagen = append(r.Uitslagen, u)
-		if u.Geslaagd {
-			r.Geslaagd++
-		} else {
-			r.Mislukt++
-		}
+		r.Tel(u)
 	}
 	return r, nil
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -136,10 +137,10 @@ func vlagFout(cmd *cobra.Command, err error) error {
 	bericht := err.Error()
 	switch {
 	case errors.As(err, &ne) && ne.GetSpecifiedShortnames() != "":
-		bericht = fmt.Sprintf("onbekende optie -%s", ne.GetSpecifiedName())
+		bericht = fmt.Sprintf("onbekende optie -%s", library.Kort(ne.GetSpecifiedName()))
 	case errors.As(err, &ne):
 		naam := ne.GetSpecifiedName()
-		bericht = fmt.Sprintf("onbekende optie --%s", naam)
+		bericht = fmt.Sprintf("onbekende optie --%s", library.Kort(naam))
 		var namen []string
 		cmd.Flags().VisitAll(func(f *pflag.Flag) {
 			if !f.Hidden {
@@ -150,11 +151,33 @@ func vlagFout(cmd *cobra.Command, err error) error {
 	case errors.As(err, &vr):
 		bericht = fmt.Sprintf("optie %s heeft een waarde nodig", vlagNaam(vr.GetFlag()))
 	case errors.As(err, &iv):
-		bericht = fmt.Sprintf("ongeldige waarde %q voor %s: %v", iv.GetValue(), vlagNaam(iv.GetFlag()), errors.Unwrap(iv))
+		bericht = fmt.Sprintf("ongeldige waarde %q voor %s: %v", library.Kort(iv.GetValue()), vlagNaam(iv.GetFlag()), waardeFout(errors.Unwrap(iv)))
 	case errors.As(err, &is):
-		bericht = fmt.Sprintf("ongeldige optie %s", is.GetSpecifiedFlag())
+		bericht = fmt.Sprintf("ongeldige optie %s", library.Kort(is.GetSpecifiedFlag()))
 	}
 	return &gebruiksFout{bericht: bericht, cmd: cmd}
+}
+
+// waardeFout says in Dutch what a flag value should have been: the parse errors of the standard library
+// are English ("strconv.ParseInt: parsing …"); the errors of our own flag types are Dutch already.
+func waardeFout(err error) string {
+	var ne *strconv.NumError
+	if errors.As(err, &ne) {
+		switch ne.Func {
+		case "ParseBool":
+			return "verwacht true of false"
+		case "ParseInt", "ParseUint":
+			if errors.Is(ne.Err, strconv.ErrRange) {
+				return "het getal is te groot"
+			}
+			return "verwacht een geheel getal"
+		}
+		return "verwacht een getal"
+	}
+	if err == nil {
+		return "ongeldige waarde"
+	}
+	return err.Error()
 }
 
 func vlagNaam(f *pflag.Flag) string {
@@ -193,7 +216,7 @@ func vertaalCobraFout(root *cobra.Command, err error) error {
 		}
 	}
 	return &gebruiksFout{
-		bericht: fmt.Sprintf("onbekend commando %q%s", m[1], bedoeldeU(library.Dichtstbij(m[1], namen, 3), "")),
+		bericht: fmt.Sprintf("onbekend commando %q%s", library.Kort(m[1]), bedoeldeU(library.Dichtstbij(m[1], namen, 3), "")),
 		cmd:     root,
 	}
 }
@@ -205,7 +228,7 @@ func argumenten(maximum int) cobra.PositionalArgs {
 			return nil
 		}
 		if maximum == 0 {
-			return &gebruiksFout{bericht: fmt.Sprintf("%s verwacht geen argumenten, kreeg %q (bedoelde u een optie?)", cmd.Name(), args[0]), cmd: cmd}
+			return &gebruiksFout{bericht: fmt.Sprintf("%s verwacht geen argumenten, kreeg %q (bedoelde u een optie?)", cmd.Name(), library.Kort(args[0])), cmd: cmd}
 		}
 		return &gebruiksFout{bericht: fmt.Sprintf("%s verwacht ten hoogste %d argument, kreeg %d", cmd.Name(), maximum, len(args)), cmd: cmd}
 	}

@@ -56,9 +56,10 @@ artikelen; daarna de wettelijke routes buiten de convenanten, de grondslagen met
 officiële tekst, de vraagbaak en alles wat de kennisbank als onzeker markeert (open vragen).
 
 Als tekst op een terminal, anders als Markdown; --formaat html geeft één losse HTML-pagina zonder
-externe bronnen, leesbaar op een telefoon en af te drukken. Zonder --formaat kiest --uitvoer het
-formaat naar de extensie van het bestand (.html of .htm: html, anders markdown). De uitvoer hangt
-alleen af van de kennisbank: twee keer maken geeft hetzelfde bestand.`,
+externe bronnen, leesbaar op een telefoon en af te drukken (ook als pdf). Zonder --formaat kiest
+--uitvoer het formaat naar de extensie van het bestand: .html of .htm html, .md of .markdown markdown,
+.txt tekst; een andere extensie is een fout, zodat er nooit ongemerkt Markdown in bijvoorbeeld een .pdf
+belandt. De uitvoer hangt alleen af van de kennisbank: twee keer maken geeft hetzelfde bestand.`,
 		Example: `  magikdelen handreiking
   magikdelen handreiking --formaat html -u handreiking.html
   magikdelen handreiking --convenant zvht --formaat markdown
@@ -83,31 +84,23 @@ func runHandreiking(_ context.Context, opts *handreikingOpties) error {
 		return err
 	}
 	var lib []library.HandreikingOptie
+	s := opts.g.stromen
 	if opts.convenant != "" {
-		id := opts.convenant
-		if kb.Item("convenanten", id) == nil {
-			id = strings.ToLower(id)
-		}
-		if err := kb.Bekend("convenanten", id); err != nil {
-			var oid *library.OnbekendeIDFout
-			if errors.As(err, &oid) {
-				kopie := *oid
-				kopie.Veld, kopie.Waarde = "--convenant", opts.convenant
-				return &kopie
-			}
+		id, err := herkenner{kb: kb, uit: s.Err}.een("--convenant", "convenanten", opts.convenant)
+		if err != nil {
 			return err
 		}
 		lib = append(lib, library.AlleenConvenant(id))
 	}
 
-	s := opts.g.stromen
 	f := opts.formaat
 	if f == "" {
 		switch {
-		case opts.uitvoer != "" && isHTMLBestand(opts.uitvoer):
-			f = formaatHTML
 		case opts.uitvoer != "":
-			f = handreikingFormaat(formaatMarkdown)
+			var err error
+			if f, err = handreikingFormaatVoorBestand(opts.uitvoer); err != nil {
+				return err
+			}
 		default:
 			f = handreikingFormaat(kiesFormaat("", s))
 		}
@@ -124,8 +117,12 @@ func runHandreiking(_ context.Context, opts *handreikingOpties) error {
 		return err
 	}
 	if f == handreikingFormaat(formaatTekst) {
+		opmaak := opmaakVoor(s)
+		if opts.uitvoer != "" {
+			opmaak = tekstOpmaak{breedte: 80} // a file: plain text, no colour codes
+		}
 		var b strings.Builder
-		if err := schrijfTekst(&b, string(uit), opmaakVoor(s)); err != nil {
+		if err := schrijfTekst(&b, string(uit), opmaak); err != nil {
 			return err
 		}
 		uit = []byte(b.String())
@@ -142,10 +139,30 @@ func runHandreiking(_ context.Context, opts *handreikingOpties) error {
 	return nil
 }
 
-func isHTMLBestand(pad string) bool {
+// handreikingFormaatVoorBestand gives the format an --uitvoer file asks for by its extension; another
+// extension is an error rather than Markdown in a file that claims to be something else.
+func handreikingFormaatVoorBestand(pad string) (handreikingFormaat, error) {
 	switch strings.ToLower(filepath.Ext(pad)) {
 	case ".html", ".htm":
-		return true
+		return formaatHTML, nil
+	case ".md", ".markdown":
+		return handreikingFormaat(formaatMarkdown), nil
+	case ".txt":
+		return handreikingFormaat(formaatTekst), nil
 	}
-	return false
+	return "", onbekendeExtensie(pad, ".html, .md of .txt", "tekst, markdown of html")
+}
+
+// onbekendeExtensie is the error for an --uitvoer file whose extension names no format of the command.
+func onbekendeExtensie(pad, extensies, formaten string) error {
+	ext := filepath.Ext(pad)
+	waarom := fmt.Sprintf("aan de extensie %q is niet te zien welk formaat %s moet krijgen", ext, pad)
+	if ext == "" {
+		waarom = fmt.Sprintf("%s heeft geen extensie, dus is niet te zien welk formaat het moet krijgen", pad)
+	}
+	hint := ""
+	if strings.EqualFold(ext, ".pdf") {
+		hint = "; een pdf maakt u door de html-uitvoer in de browser af te drukken"
+	}
+	return &invoerFout{veld: "--uitvoer", err: fmt.Errorf("%s; gebruik %s, of kies het formaat met --formaat (%s)%s", waarom, extensies, formaten, hint)}
 }

@@ -52,18 +52,22 @@ func (f *matrixFormaat) Set(s string) error {
 	return nil
 }
 
-// matrixFormaatVoorBestand gives the format an --uitvoer file asks for by its extension; markdown for
-// any other extension.
-func matrixFormaatVoorBestand(pad string) matrixFormaat {
+// matrixFormaatVoorBestand gives the format an --uitvoer file asks for by its extension; another
+// extension is an error rather than Markdown in a file that claims to be something else.
+func matrixFormaatVoorBestand(pad string) (matrixFormaat, error) {
 	switch strings.ToLower(filepath.Ext(pad)) {
 	case ".html", ".htm":
-		return matrixHTML
+		return matrixHTML, nil
 	case ".csv":
-		return matrixCSV
+		return matrixCSV, nil
 	case ".json":
-		return matrixJSON
+		return matrixJSON, nil
+	case ".md", ".markdown":
+		return matrixMarkdown, nil
+	case ".txt":
+		return matrixTekst, nil
 	}
-	return matrixMarkdown
+	return "", onbekendeExtensie(pad, ".html, .csv, .json, .md of .txt", "tekst, markdown, csv, html of json")
 }
 
 // matrixOpties are the options of magikdelen matrix.
@@ -110,8 +114,9 @@ gekleurde vakjes, één per gegevenscategorie, met het oordeel als tooltip. json
 per convenant de matrix van de bibliotheek (ook bij één convenant).
 
 Met --uitvoer schrijft magikdelen naar een bestand; zonder --formaat kiest de extensie het formaat
-(.html, .csv, .json, anders markdown). Engelse namen werken ook: --covenant, --date, --purpose, --from,
---to, --data, --fact, --format, --output.`,
+(.html, .csv, .json, .md, .txt; een andere extensie is een fout). De opties nemen id's, namen en
+synoniemen, zoals bij vraag. Engelse namen werken ook: --covenant, --date, --purpose, --from, --to,
+--data, --fact, --format, --output.`,
 		Example: `  magikdelen matrix --convenant zvht --datum 2025-06-01
   magikdelen matrix --convenant zvht --doel zvh_casusoverleg --van politie,ggz --details
   magikdelen matrix --convenant zvht -u zvht.html
@@ -147,6 +152,17 @@ func runMatrix(ctx context.Context, opts *matrixOpties) error {
 	}
 	kb := engine.Kennisbank()
 	s := opts.g.stromen
+	// The format first: a bad --uitvoer fails before any cell is evaluated.
+	f := opts.formaat
+	if f == "" {
+		if opts.uitvoer != "" {
+			if f, err = matrixFormaatVoorBestand(opts.uitvoer); err != nil {
+				return err
+			}
+		} else {
+			f = matrixFormaat(kiesFormaat("", s))
+		}
+	}
 	vragen, overgeslagen, err := matrixVragen(kb, opts)
 	if err != nil {
 		return err
@@ -166,14 +182,6 @@ func runMatrix(ctx context.Context, opts *matrixOpties) error {
 		matrices = append(matrices, m)
 	}
 
-	f := opts.formaat
-	if f == "" {
-		if opts.uitvoer != "" {
-			f = matrixFormaatVoorBestand(opts.uitvoer)
-		} else {
-			f = matrixFormaat(kiesFormaat("", s))
-		}
-	}
 	var b strings.Builder
 	switch f {
 	case matrixJSON:
@@ -183,7 +191,11 @@ func runMatrix(ctx context.Context, opts *matrixOpties) error {
 	case matrixHTML:
 		err = schrijfMatrixHTML(&b, matrices, kb, opts.details)
 	case matrixTekst:
-		err = schrijfTekst(&b, matrixMarkdownTekst(matrices, kb, opts.details, opmaakVoor(s).breedte), opmaakVoor(s))
+		opmaak := opmaakVoor(s)
+		if opts.uitvoer != "" {
+			opmaak = tekstOpmaak{breedte: 80} // a file: plain text, no colour codes
+		}
+		err = schrijfTekst(&b, matrixMarkdownTekst(matrices, kb, opts.details, opmaak.breedte), opmaak)
 	default:
 		_, err = b.WriteString(matrixMarkdownTekst(matrices, kb, opts.details, 0))
 	}
@@ -213,27 +225,46 @@ func aantalCellen(ms []*library.Matrix) int {
 // covenants of the --doel purposes, or else every covenant; a covenant that has no purposes, or no
 // participants on the date, is then skipped with a note. A covenant asked for by name is never skipped.
 func matrixVragen(kb *library.Kennisbank, opts *matrixOpties) ([]library.MatrixVraag, []string, error) {
-	var convenanten []string
-	for _, c := range opts.convenanten {
-		id := c
-		if kb.Item("convenanten", id) == nil && kb.Item("convenanten", strings.ToLower(id)) != nil {
-			id = strings.ToLower(id)
-		}
-		if err := kb.Bekend("convenanten", id); err != nil {
-			return nil, nil, metVeld(err, "--convenant", c)
-		}
-		if !slices.Contains(convenanten, id) {
-			convenanten = append(convenanten, id)
+	// The flags take ids, names and synonyms, like those of vraag.
+	h := herkenner{kb: kb}
+	if opts.g != nil {
+		h.uit = opts.g.stromen.Err
+	}
+	convenanten, err := h.lijst("--convenant", "convenanten", opts.convenanten)
+	if err != nil {
+		return nil, nil, err
+	}
+	doelen, err := h.lijst("--doel", "doelen", opts.doelen)
+	if err != nil {
+		return nil, nil, err
+	}
+	van, err := h.lijst("--van", "partijen", opts.van)
+	if err != nil {
+		return nil, nil, err
+	}
+	naar, err := h.lijst("--naar", "partijen", opts.naar)
+	if err != nil {
+		return nil, nil, err
+	}
+	gegevens, err := h.lijst("--gegevens", "gegevens", opts.gegevens)
+	if err != nil {
+		return nil, nil, err
+	}
+	feiten, err := h.feiten(opts.feiten)
+	if err != nil {
+		return nil, nil, err
+	}
+	datum := opts.datum
+	if datum != "" {
+		if datum, err = h.datum("--datum", datum); err != nil {
+			return nil, nil, err
 		}
 	}
 	expliciet := len(convenanten) > 0
 
 	// The purposes per covenant.
 	doelenVan := map[string][]string{}
-	for _, d := range opts.doelen {
-		if err := kb.Bekend("doelen", d); err != nil {
-			return nil, nil, metVeld(err, "--doel", d)
-		}
+	for _, d := range doelen {
 		c := tekst(kb.Item("doelen", d), "convenant")
 		switch {
 		case c == "":
@@ -247,16 +278,12 @@ func matrixVragen(kb *library.Kennisbank, opts *matrixOpties) ([]library.MatrixV
 	}
 	if !expliciet {
 		for _, c := range kb.IDs("convenanten") {
-			if len(opts.doelen) == 0 || len(doelenVan[c]) > 0 {
+			if len(doelen) == 0 || len(doelenVan[c]) > 0 {
 				convenanten = append(convenanten, c)
 			}
 		}
 	}
 
-	datum := opts.datum
-	if datum != "" && !geldigeDatum(datum) {
-		return nil, nil, &library.DatumFout{Veld: "--datum", Waarde: datum}
-	}
 	peildatum := datum
 	if peildatum == "" {
 		peildatum = time.Now().Format(time.DateOnly) // as the library does without a date
@@ -266,14 +293,14 @@ func matrixVragen(kb *library.Kennisbank, opts *matrixOpties) ([]library.MatrixV
 		overgeslagen []string
 	)
 	for _, c := range convenanten {
-		if len(opts.doelen) > 0 && len(doelenVan[c]) == 0 {
+		if len(doelen) > 0 && len(doelenVan[c]) == 0 {
 			continue // asked for by name, but none of the purposes is its own: matrices of the others
 		}
 		reden := ""
 		switch {
 		case len(convenantDoelen(kb, []string{c})) == 0:
 			reden = "heeft geen doelen"
-		case len(opts.van) == 0 && len(library.MatrixDeelnemers(kb, c, peildatum)) == 0:
+		case len(van) == 0 && len(library.MatrixDeelnemers(kb, c, peildatum)) == 0:
 			reden = "heeft op " + peildatum + " geen deelnemers"
 		}
 		if reden != "" {
@@ -285,10 +312,10 @@ func matrixVragen(kb *library.Kennisbank, opts *matrixOpties) ([]library.MatrixV
 		}
 		mv := library.MatrixVraag{
 			Convenant: c, Doelen: doelenVan[c], Datum: datum,
-			Van: opts.van, Naar: opts.naar, Gegevens: opts.gegevens,
+			Van: van, Naar: naar, Gegevens: gegevens,
 		}
-		if len(opts.feiten) > 0 {
-			mv.Feiten = maps.Clone(map[string]any(opts.feiten))
+		if len(feiten) > 0 {
+			mv.Feiten = maps.Clone(feiten)
 		}
 		vragen = append(vragen, mv)
 	}

@@ -22,6 +22,7 @@ type testOpties struct {
 	paden   []string
 	formaat formaat
 	junit   string
+	streng  bool // a warning (another certainty) fails the run too
 }
 
 func newTestCmd(g *globaleOpties) *cobra.Command {
@@ -30,13 +31,15 @@ func newTestCmd(g *globaleOpties) *cobra.Command {
 		Use:   "test [pad ...]",
 		Short: "Toets scenariobestanden en de controles van de vraagbaak aan de regels",
 		Long: `Voert scenariobestanden uit: elk bestand is een vraag met het verwachte antwoord (contract §5).
-Het oordeel moet precies kloppen en elke genoemde voorwaarde moet in het antwoord staan; een andere
-zekerheid wordt gemeld maar laat de test niet mislukken. Een pad is een bestand of een map (alle
+Het oordeel moet precies kloppen en elke genoemde voorwaarde moet in het antwoord staan. Een andere
+zekerheid dan het scenario noemt is een waarschuwing (⚠, apart geteld); met --streng laat ook die de
+test mislukken. Een pad is een bestand of een map (alle
 .json-bestanden daarin). Zonder pad: de scenario's in ` + standaardScenarios + ` (als die map er is)
 én de controles van de vraagbaak (vraagbaak/*.md van de kennisbank, of van de werkkopie met
 --kennisbank): elk gepubliceerd antwoord wordt zo opnieuw aan de regels getoetst.
 
-Exitcode 0 als alles slaagt, 1 als een scenario mislukt, 2 bij verkeerd gebruik.`,
+Exitcode 0 als alles slaagt (ook met waarschuwingen, behalve met --streng), 1 als een scenario mislukt,
+2 bij verkeerd gebruik.`,
 		Example: `  magikdelen test
   magikdelen test testdata/scenarios/ZVH-01.json
   magikdelen test mijn-scenarios --kennisbank werkkopie/convenants --junit rapport.xml`,
@@ -48,6 +51,7 @@ Exitcode 0 als alles slaagt, 1 als een scenario mislukt, 2 bij verkeerd gebruik.
 	}
 	voegFormaatToe(cmd.Flags(), &opts.formaat)
 	cmd.Flags().StringVar(&opts.junit, "junit", "", "schrijf ook een JUnit-XML-rapport naar dit `bestand` (voor CI-systemen)")
+	cmd.Flags().BoolVar(&opts.streng, "streng", false, "een waarschuwing (een andere zekerheid dan verwacht) laat de test ook mislukken; ook --strict")
 	return cmd
 }
 
@@ -71,9 +75,10 @@ func runTest(ctx context.Context, opts *testOpties) error {
 		if err != nil {
 			return err
 		}
-		rapport.Uitslagen = append(rapport.Uitslagen, r.Uitslagen...)
-		rapport.Geslaagd += r.Geslaagd
-		rapport.Mislukt += r.Mislukt
+		for _, u := range r.Uitslagen {
+			rapport.Uitslagen = append(rapport.Uitslagen, u)
+			rapport.Tel(u)
+		}
 	}
 	if metVraagbaak {
 		r := library.ToetsVraagbaak(ctx, engine)
@@ -87,9 +92,8 @@ func runTest(ctx context.Context, opts *testOpties) error {
 		for _, u := range r.Uitslagen {
 			u.Bestand = filepath.Join(map_, filepath.FromSlash(u.Bestand))
 			rapport.Uitslagen = append(rapport.Uitslagen, u)
+			rapport.Tel(u)
 		}
-		rapport.Geslaagd += r.Geslaagd
-		rapport.Mislukt += r.Mislukt
 	}
 	if len(rapport.Uitslagen) == 0 {
 		if len(paden) == 0 {
@@ -98,15 +102,20 @@ func runTest(ctx context.Context, opts *testOpties) error {
 		return &invoerFout{veld: "pad", err: fmt.Errorf("geen scenariobestanden (*.json) gevonden in %s", strings.Join(paden, ", "))}
 	}
 	if opts.junit != "" {
-		if err := schrijfJUnit(opts.junit, rapport); err != nil {
+		if err := schrijfJUnit(opts.junit, rapport, opts.streng); err != nil {
 			return err
 		}
 	}
 	if err := toon(opts.g.stromen, opts.formaat, rapport, func() string { return testrapportMarkdown(rapport) }); err != nil {
 		return err
 	}
-	if rapport.Mislukt > 0 {
+	switch {
+	case rapport.Mislukt > 0 && opts.streng && rapport.Waarschuwingen > 0:
+		return &problemenFout{bericht: fmt.Sprintf("%d van %d scenario's mislukt, %d met een waarschuwing (--streng)", rapport.Mislukt, len(rapport.Uitslagen), rapport.Waarschuwingen)}
+	case rapport.Mislukt > 0:
 		return &problemenFout{bericht: fmt.Sprintf("%d van %d scenario's mislukt", rapport.Mislukt, len(rapport.Uitslagen))}
+	case opts.streng && rapport.Waarschuwingen > 0:
+		return &problemenFout{bericht: fmt.Sprintf("%d van %d scenario's met een waarschuwing (--streng)", rapport.Waarschuwingen, len(rapport.Uitslagen))}
 	}
 	return nil
 }
@@ -136,19 +145,35 @@ func testrapportMarkdown(r library.Testrapport) string {
 	b.WriteString("# Scenariotest\n\n")
 	for _, u := range r.Uitslagen {
 		teken := "✓"
-		if !u.Geslaagd {
+		switch {
+		case !u.Geslaagd:
 			teken = "✗"
+		case len(u.Opmerkingen) > 0:
+			teken = "⚠"
 		}
 		fmt.Fprintf(&b, "- %s **%s** (`%s`): %s\n", teken, esc(u.ID), u.Bestand, uitslagTekst(u))
 		for _, v := range u.Verschillen {
 			fmt.Fprintf(&b, "  - %s\n", esc(v))
 		}
 		for _, o := range u.Opmerkingen {
-			fmt.Fprintf(&b, "  - opmerking: %s\n", esc(o))
+			fmt.Fprintf(&b, "  - waarschuwing: %s\n", esc(o))
 		}
 	}
-	fmt.Fprintf(&b, "\n%d geslaagd, %d mislukt\n", r.Geslaagd, r.Mislukt)
+	fmt.Fprintf(&b, "\n%s\n", testTelling(r))
 	return b.String()
+}
+
+// testTelling is "12 geslaagd (waarvan 1 met een waarschuwing), 0 mislukt".
+func testTelling(r library.Testrapport) string {
+	geslaagd := fmt.Sprintf("%d geslaagd", r.Geslaagd)
+	switch r.Waarschuwingen {
+	case 0:
+	case 1:
+		geslaagd += " (waarvan 1 met een waarschuwing)"
+	default:
+		geslaagd += fmt.Sprintf(" (waarvan %d met een waarschuwing)", r.Waarschuwingen)
+	}
+	return fmt.Sprintf("%s, %d mislukt", geslaagd, r.Mislukt)
 }
 
 func uitslagTekst(u library.Uitslag) string {
@@ -171,6 +196,7 @@ type junitCase struct {
 	Naam    string        `xml:"name,attr"`
 	Klasse  string        `xml:"classname,attr"`
 	Failure *junitFailure `xml:"failure,omitempty"`
+	Uitvoer string        `xml:"system-out,omitempty"`
 }
 
 type junitFailure struct {
@@ -178,12 +204,22 @@ type junitFailure struct {
 	Tekst   string `xml:",chardata"`
 }
 
-func schrijfJUnit(pad string, r library.Testrapport) error {
-	suite := junitSuite{Naam: "magikdelen scenario's", Tests: len(r.Uitslagen), Failures: r.Mislukt}
+// schrijfJUnit writes the report as JUnit XML. A warning goes to the case's system-out, or is a failure
+// with streng.
+func schrijfJUnit(pad string, r library.Testrapport, streng bool) error {
+	suite := junitSuite{Naam: "magikdelen scenario's", Tests: len(r.Uitslagen)}
 	for _, u := range r.Uitslagen {
 		c := junitCase{Naam: u.ID, Klasse: filepath.ToSlash(u.Bestand)}
-		if !u.Geslaagd {
+		switch {
+		case !u.Geslaagd:
 			c.Failure = &junitFailure{Bericht: strings.Join(u.Verschillen, "; "), Tekst: strings.Join(append(u.Verschillen, u.Opmerkingen...), "\n")}
+		case len(u.Opmerkingen) > 0 && streng:
+			c.Failure = &junitFailure{Bericht: "waarschuwing: " + strings.Join(u.Opmerkingen, "; "), Tekst: strings.Join(u.Opmerkingen, "\n")}
+		case len(u.Opmerkingen) > 0:
+			c.Uitvoer = "waarschuwing: " + strings.Join(u.Opmerkingen, "; ")
+		}
+		if c.Failure != nil {
+			suite.Failures++
 		}
 		suite.Cases = append(suite.Cases, c)
 	}
