@@ -41,7 +41,7 @@ func TestGoldenHandreiking(t *testing.T) {
 			t.Parallel()
 			var out bytes.Buffer
 			s := goldenStromen(&out)
-			args := append([]string{"--kennisbank", handreikingFixture, "handreiking"}, tt.args...)
+			args := append([]string{"--kennisbank", handreikingFixture, "handreiking", "--editie", "2026-03-01"}, tt.args...)
 			code, _, fout := draai(t, s, args...)
 			if code != codeOK || fout != "" {
 				t.Fatalf("exitcode %d, stderr %q", code, fout)

@@ -181,7 +181,7 @@ func runMatrix(ctx context.Context, opts *matrixOpties) error {
 	case matrixCSV:
 		err = schrijfMatrixCSV(&b, matrices)
 	case matrixHTML:
-		err = schrijfMatrixHTML(&b, matrices, kb, opts.details)
+		err = library.MatrixHTML(&b, matrices, kb, library.MatrixHTMLOpties{Details: opts.details})
 	case matrixTekst:
 		err = schrijfTekst(&b, matrixMarkdownTekst(matrices, kb, opts.details, opmaakVoor(s).breedte), opmaakVoor(s))
 	default:
@@ -364,19 +364,7 @@ func vlagVanVeld(veld string) string {
 // De symbolen en de volgorde van de oordelen in de weergaven, ruimst eerst.
 var matrixOordelen = []library.Oordeel{library.Toegestaan, library.ToegestaanOnderVoorwaarden, library.Onbepaald, library.NietToegestaan}
 
-func symbool(o library.Oordeel) string {
-	switch o {
-	case library.Toegestaan:
-		return "✓"
-	case library.ToegestaanOnderVoorwaarden:
-		return "✓*"
-	case library.Onbepaald:
-		return "?"
-	case library.NietToegestaan:
-		return "✗"
-	}
-	return "!"
-}
+func symbool(o library.Oordeel) string { return o.Symbool() }
 
 // matrixCSVKop is the header row of the csv format.
 var matrixCSVKop = []string{"convenant", "datum", "doel", "van", "naar", "gegevens", "oordeel", "zekerheid", "grondslagen", "voorwaarden", "ontbrekende_feiten"}
