@@ -1285,7 +1285,6 @@ func ontsnapMarkdown(s string) string {
 
 var htmlTekst = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;").Replace
 
-
 const handreikingCSS = `:root { color-scheme: light; --tekst: #1b1b1b; --zacht: #595959; --lijn: #d0d7de; --vlak: #f4f6f8; --link: #0b5cad; --focus: #ffbf47; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
