@@ -343,7 +343,7 @@ func TestGeenEngine(t *testing.T) {
 func TestBon(t *testing.T) {
 	t.Parallel()
 	var (
-		mu    sync.Mutex
+		mu     sync.Mutex
 		bonnen []library.Antwoord
 	)
 	h, _ := testHandler(t, web.MetBon(func(_ context.Context, v library.Vraag, a library.Antwoord, start, eind time.Time) {
