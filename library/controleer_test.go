@@ -134,6 +134,7 @@ func TestControleerOngeldig(t *testing.T) {
 		"convenant_verlopen":                     {waarschuwing, "convenant_verlopen", proef, 7, 1, "", "/geldig_tot", `convenant "proef" is verlopen`, ""},
 		"route_zonder_grondslag":                 {waarschuwing, "route_zonder_grondslag", proef, 30, 5, "", "/routes/0/grondslagen", `route "proef_route" noemt geen grondslag`, ""},
 		"grondslag_zonder_officiele_link":        {waarschuwing, "grond_zonder_officiele_link", "grondslagen.yaml", 0, 0, "bron: https://www.voorbeeld.nl", "", `grondslag "proef_grondslag" verwijst niet naar een officiële wettekst`, ""},
+		"synoniem_dubbel":                        {waarschuwing, "synoniem_dubbel", "partijen.yaml", 0, 0, "agent]", "", `synoniem "agent" van partij "proef_boa" noemt ook "politie"`, ""},
 		"voorwaarde_ongebruikt":                  {waarschuwing, "voorwaarde_ongebruikt", "voorwaarden.yaml", 0, 0, "id: proef_ongebruikt", "", `voorwaarde "proef_ongebruikt" wordt door geen doel`, ""},
 		"vraagbaak_onbekende_partij":             {fout, "onbekende_verwijzing", vb, 7, 12, "", "/partijen/0", `onbekende partij "huisartz"`, "huisarts"},
 		"vraagbaak_controle_zonder_datum":        {fout, "controle_zonder_datum", vb, 14, 5, "", "/controles/0/vraag", "een gepubliceerde controle mag niet van de datum van vandaag afhangen", ""},

@@ -64,6 +64,7 @@ var hints = map[string]string{
 	"controle_zonder_datum":          "Zet een datum (JJJJ-MM-DD) in de vraag van de controle, zodat de controle morgen hetzelfde toetst als vandaag.",
 	"ongeldige_controle":             "Een controle heeft de vorm van een scenario: vraag (zoals bij magikdelen vraag --invoer) en verwacht (oordeel, eventueel voorwaarden).",
 	"vraagbaak_zonder_tekst":         "Schrijf onder de front matter het antwoord in Markdown, te beginnen met \"## Kort antwoord\".",
+	"synoniem_dubbel":                "Een synoniem hoort bij één item van een lijst; anders vindt magikdelen bij dat woord meer dan één item en vraagt het welk u bedoelt. Haal het weg bij het item waar het het minst bij hoort.",
 	"vraagbaak_zonder_kort_antwoord": "Begin de tekst met de kop \"## Kort antwoord\": lezers en de handreiking verwachten daar het antwoord in een paar zinnen.",
 }
 
@@ -201,6 +202,8 @@ func (b *bouwer) waarschuwingen(vandaag string, regels map[string][]byte) []Bevi
 		}
 	}
 
+	uit = append(uit, b.dubbeleSynoniemen()...)
+
 	for _, r := range routes {
 		rm, _ := r.(map[string]any)
 		gs, _ := rm["grondslagen"].([]any)
@@ -228,4 +231,40 @@ func officieleBron(bron string) bool {
 		return false
 	}
 	return officieleBronnen[strings.ToLower(u.Hostname())]
+}
+
+// dubbeleSynoniemen warns about a synonym that names another item of the same vocabulary too (its id,
+// label or one of its synonyms): Kennisbank.Herken cannot tell which one is meant.
+func (b *bouwer) dubbeleSynoniemen() []Bevinding {
+	var uit []Bevinding
+	for _, soort := range []string{"partijen", "gegevens", "doelen", "feiten"} {
+		keuzes := b.kb.Keuzes(soort)
+		anderen := keuzes
+		if soort == "partijen" {
+			anderen = append(slices.Clone(keuzes), b.kb.Keuzes("organisaties")...)
+		}
+		for ik, k := range keuzes {
+			for i, syn := range k.Synoniemen {
+				var ook []string
+				for ia, ander := range anderen {
+					// A synonym the two share is reported once, at the later item.
+					gedeeld := slices.ContainsFunc(ander.Synoniemen, func(s string) bool { return normaliseer(s) == normaliseer(syn) })
+					if ander.ID != k.ID && ander.Noemt(syn) && !(gedeeld && ia > ik) {
+						ook = append(ook, ander.ID)
+					}
+				}
+				p, ok := b.plek[soort+"/"+k.ID]
+				if len(ook) == 0 || !ok {
+					continue
+				}
+				f := b.fout("synoniem_dubbel", p.bestand, fmt.Sprintf("%s/synoniemen/%d", p.pointer, i),
+					fmt.Sprintf("synoniem %q van %s %q noemt ook %s", syn, enkelvoud(soort), k.ID, strings.Join(quote(ook), " en ")))
+				uit = append(uit, Bevinding{
+					Ernst: ErnstWaarschuwing, ID: f.Soort, Bestand: f.Bestand, Regel: f.Regel, Kolom: f.Kolom,
+					Pointer: f.Pointer, Bericht: f.Bericht, Hint: hints[f.Soort],
+				})
+			}
+		}
+	}
+	return uit
 }

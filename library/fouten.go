@@ -15,7 +15,7 @@ type OnbekendeIDFout struct {
 }
 
 func (e *OnbekendeIDFout) Error() string {
-	s := fmt.Sprintf("%s: %s %q", e.Veld, onbekend(e.Soort), e.Waarde)
+	s := fmt.Sprintf("%s: %s %q", e.Veld, onbekend(e.Soort), Kort(e.Waarde))
 	if e.Soort == "waarden" && len(e.Opties) > 0 {
 		s += "; kies uit " + strings.Join(e.Opties, ", ")
 	}
@@ -33,37 +33,77 @@ type TypeFout struct {
 }
 
 func (e *TypeFout) Error() string {
-	return fmt.Sprintf("%s: verwacht %s, kreeg %s", e.Veld, e.Verwacht, e.Gekregen)
+	if e.Veld == "" { // the document itself
+		return fmt.Sprintf("verwacht %s, kreeg %s", e.Verwacht, Kort(e.Gekregen))
+	}
+	return fmt.Sprintf("%s: verwacht %s, kreeg %s", e.Veld, e.Verwacht, Kort(e.Gekregen))
 }
 
-// DatumFout reports a date that is not a valid ISO date (JJJJ-MM-DD).
+// DatumFout reports a date that is not a valid ISO date (JJJJ-MM-DD), with what it probably means or
+// why it does not exist, when that can be told.
 type DatumFout struct {
-	Veld   string
-	Waarde string
+	Veld    string
+	Waarde  string
+	Bedoeld string // the ISO date a Dutch date (1-3-2026) means, if it is one
+	Reden   string // why the date does not exist, e.g. "februari 2026 heeft 28 dagen"
 }
 
 func (e *DatumFout) Error() string {
-	return fmt.Sprintf("%s: ongeldige datum %q, verwacht JJJJ-MM-DD", e.Veld, e.Waarde)
+	s := fmt.Sprintf("%s: ongeldige datum %q, verwacht JJJJ-MM-DD", e.Veld, Kort(e.Waarde))
+	switch {
+	case e.Bedoeld != "":
+		s += fmt.Sprintf("; bedoelde u %s?", e.Bedoeld)
+	case e.Reden != "":
+		s += ": " + e.Reden
+	}
+	return s
 }
 
-// OntbrekendVeldFout reports a required field that is missing or empty.
-type OntbrekendVeldFout struct{ Veld string }
+// OntbrekendVeldFout reports a required field that is missing or empty; Velden lists every missing
+// required field of the question (Veld is the first).
+type OntbrekendVeldFout struct {
+	Veld   string
+	Velden []string
+}
 
 func (e *OntbrekendVeldFout) Error() string {
+	if len(e.Velden) > 1 {
+		return "verplichte velden ontbreken: " + strings.Join(e.Velden, ", ")
+	}
 	return fmt.Sprintf("%s: verplicht veld ontbreekt", e.Veld)
 }
 
-// JSONFout reports malformed question JSON or an unknown key.
+// JSONFout reports malformed question JSON, a duplicate or an unknown key.
 type JSONFout struct {
 	Veld    string // the offending key, if known
 	Bericht string
+	Regel   int // the position in the input, from 1, when known
+	Kolom   int
+	Dubbel  bool // Veld occurs twice in one object
 }
 
 func (e *JSONFout) Error() string {
-	if e.Veld != "" {
-		return fmt.Sprintf("%s: %s", e.Veld, e.Bericht)
+	plek := ""
+	if e.Regel > 0 {
+		plek = fmt.Sprintf(" (regel %d, kolom %d)", e.Regel, e.Kolom)
 	}
-	return "ongeldige JSON: " + e.Bericht
+	if e.Veld != "" {
+		return fmt.Sprintf("%s: %s%s", Kort(e.Veld), e.Bericht, plek)
+	}
+	return "ongeldige JSON" + plek + ": " + e.Bericht
+}
+
+// maxKort is the length at which Kort cuts a value.
+const maxKort = 60
+
+// Kort cuts a value that someone typed to at most 60 characters for a message, so that a mistaken
+// paste of a whole document does not fill the screen.
+func Kort(s string) string {
+	r := []rune(s)
+	if len(r) <= maxKort {
+		return s
+	}
+	return string(r[:maxKort-1]) + fmt.Sprintf("… (%d tekens)", len(r))
 }
 
 // KennisbankFout is one problem in the knowledge base, with its position.

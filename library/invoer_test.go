@@ -3,6 +3,7 @@ package library_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -28,27 +29,44 @@ func TestInvoerFouten(t *testing.T) {
 		eerst string
 	}{
 		{naam: "onbekende_sleutel", json: met(`"ontvanger":"om"`), lees: true,
-			wil: &library.JSONFout{Veld: "ontvanger", Bericht: "onbekend veld; toegestaan zijn van, naar, gegevens, doel, convenant, fase, datum, feiten"}},
+			wil: &library.JSONFout{Veld: "ontvanger", Bericht: `onbekend veld; toegestaan zijn van, naar, gegevens, doel, convenant, fase, datum, feiten; bedoelde u "naar"?`}},
+		{naam: "onbekende_sleutel_tikfout", json: met(`"datun":"2026-01-01"`), lees: true,
+			wil: &library.JSONFout{Veld: "datun", Bericht: `onbekend veld; toegestaan zijn van, naar, gegevens, doel, convenant, fase, datum, feiten; bedoelde u "datum"?`}},
+		{naam: "dubbele_sleutel", json: "{" + basis + ",\n\"doel\":\"opsporing\"}", lees: true,
+			wil: &library.JSONFout{Veld: "doel", Bericht: "deze sleutel staat twee keer in hetzelfde object; laat er één staan", Regel: 2, Kolom: 1, Dubbel: true}},
+		{naam: "dubbele_sleutel_in_feiten", json: met(`"feiten":{"bulk":true, "bulk":false}`), lees: true,
+			wil: &library.JSONFout{Veld: "feiten.bulk", Bericht: "deze sleutel staat twee keer in hetzelfde object; laat er één staan", Regel: 1, Kolom: 110, Dubbel: true}},
+		{naam: "geen_object", json: `["politie"]`, lees: true,
+			wil: &library.TypeFout{Verwacht: "een JSON-object ({…})", Gekregen: "een lijst"}},
+		{naam: "komma_te_veel", json: "{\n  \"van\": \"politie\",\n}", lees: true,
+			wil: &library.JSONFout{Bericht: "een komma te veel vóór }", Regel: 3, Kolom: 1}},
+		{naam: "enkele_aanhalingstekens", json: "{'van': 'politie'}", lees: true,
+			wil: &library.JSONFout{Bericht: `onverwacht teken ': een sleutel staat tussen dubbele aanhalingstekens, zoals "van"`, Regel: 1, Kolom: 2}},
+		{naam: "dubbele_punt_vergeten", json: `{"van" "politie"}`, lees: true,
+			wil: &library.JSONFout{Bericht: `onverwacht teken ": na een sleutel hoort een dubbele punt (:)`, Regel: 1, Kolom: 8}},
 		{naam: "gegevens_geen_lijst", json: `{"van":"wijkteam","naar":["politie"],"gegevens":"signaal","doel":"zvh_casusoverleg"}`, lees: true,
-			wil: &library.TypeFout{Veld: "gegevens", Verwacht: "een lijst van tekst", Gekregen: "string"}},
+			wil: &library.TypeFout{Veld: "gegevens", Verwacht: "een lijst van tekst", Gekregen: "tekst"}},
 		{naam: "van_geen_tekst", json: `{"van":5,"naar":["politie"],"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`, lees: true,
-			wil: &library.TypeFout{Veld: "van", Verwacht: "tekst", Gekregen: "number"}},
+			wil: &library.TypeFout{Veld: "van", Verwacht: "tekst", Gekregen: "een getal"}},
 		{naam: "naar_getal", json: `{"van":"wijkteam","naar":5,"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`, lees: true,
 			wil: &library.TypeFout{Veld: "naar", Verwacht: "een partij-id of een lijst van partij-id's", Gekregen: "5"}},
 		{naam: "feiten_geen_object", json: met(`"feiten":[]`), lees: true,
-			wil: &library.TypeFout{Veld: "feiten", Verwacht: "een object", Gekregen: "array"}},
+			wil: &library.TypeFout{Veld: "feiten", Verwacht: "een object", Gekregen: "een lijst"}},
 		{naam: "tweede_document", json: "{" + basis + "} {}", lees: true,
-			wil: &library.JSONFout{Bericht: "meer dan één JSON-document"}},
+			wil: &library.JSONFout{Bericht: "meer dan één JSON-document", Regel: 1, Kolom: 88}},
 		{naam: "rommel_na_document", json: "{" + basis + "} x", lees: true,
-			wil: &library.JSONFout{Bericht: "meer dan één JSON-document"}},
+			wil: &library.JSONFout{Bericht: "meer dan één JSON-document", Regel: 1, Kolom: 88}},
 		{naam: "accolade_na_document", json: "{" + basis + "}}", lees: true,
-			wil: &library.JSONFout{Bericht: "meer dan één JSON-document"}},
+			wil: &library.JSONFout{Bericht: "meer dan één JSON-document", Regel: 1, Kolom: 87}},
 		{naam: "haak_na_document", json: "{" + basis + "}]", lees: true,
-			wil: &library.JSONFout{Bericht: "meer dan één JSON-document"}},
+			wil: &library.JSONFout{Bericht: "meer dan één JSON-document", Regel: 1, Kolom: 87}},
 		{naam: "lege_invoer", json: "", lees: true, wil: &library.JSONFout{Bericht: "lege invoer"}},
-		{naam: "afgebroken", json: `{"van":`, lees: true, wil: &library.JSONFout{Bericht: "unexpected EOF"}},
-		{naam: "datum_bestaat_niet", json: met(`"datum":"2025-02-30"`), wil: &library.DatumFout{Veld: "datum", Waarde: "2025-02-30"}},
+		{naam: "alleen_bom", json: "\ufeff", lees: true, wil: &library.JSONFout{Bericht: "lege invoer"}},
+		{naam: "afgebroken", json: `{"van":`, lees: true, wil: &library.JSONFout{Bericht: "de JSON houdt onverwacht op; ontbreekt er een } of ], of een aanhalingsteken?", Regel: 1, Kolom: 8}},
+		{naam: "datum_bestaat_niet", json: met(`"datum":"2025-02-30"`), wil: &library.DatumFout{Veld: "datum", Waarde: "2025-02-30", Reden: "februari 2025 heeft 28 dagen"}},
+		{naam: "datum_maand_13", json: met(`"datum":"2025-13-01"`), wil: &library.DatumFout{Veld: "datum", Waarde: "2025-13-01", Reden: "er is geen maand 13"}},
 		{naam: "datum_zonder_nullen", json: met(`"datum":"2025-6-1"`), wil: &library.DatumFout{Veld: "datum", Waarde: "2025-6-1"}},
+		{naam: "datum_nederlands", json: met(`"datum":"1-3-2026"`), wil: &library.DatumFout{Veld: "datum", Waarde: "1-3-2026", Bedoeld: "2026-03-01"}},
 		{naam: "onbekende_afzender", json: `{"van":"polite","naar":["politie"],"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`,
 			wil: &library.OnbekendeIDFout{Veld: "van", Waarde: "polite", Soort: "partijen"}, eerst: "politie"},
 		{naam: "onbekende_ontvanger", json: `{"van":"wijkteam","naar":["politie","ggzz"],"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`,
@@ -65,8 +83,8 @@ func TestInvoerFouten(t *testing.T) {
 			wil: &library.OnbekendeIDFout{Veld: "fase", Waarde: "ave5", Soort: "fasen"}, eerst: "ave1"},
 		{naam: "onbekend_feit", json: met(`"feiten":{"toestemmming":"gegeven"}`),
 			wil: &library.OnbekendeIDFout{Veld: "feiten.toestemmming", Waarde: "toestemmming", Soort: "feiten"}, eerst: "toestemming"},
-		{naam: "feit_ja_nee_als_tekst", json: met(`"feiten":{"acuut_gevaar":"ja"}`),
-			wil: &library.TypeFout{Veld: "feiten.acuut_gevaar", Verwacht: "true of false", Gekregen: "ja"}},
+		{naam: "feit_ja_nee_onbekend", json: met(`"feiten":{"acuut_gevaar":"misschien"}`),
+			wil: &library.TypeFout{Veld: "feiten.acuut_gevaar", Verwacht: "ja of nee (of true of false)", Gekregen: "misschien"}},
 		{naam: "feit_getal_als_breuk", json: met(`"feiten":{"leeftijd":14.5}`), lees: true,
 			wil: &library.TypeFout{Veld: "feiten.leeftijd", Verwacht: "een geheel getal", Gekregen: "14.5"}},
 		{naam: "feit_getal_als_tekst", json: met(`"feiten":{"leeftijd":"14"}`),
@@ -84,13 +102,15 @@ func TestInvoerFouten(t *testing.T) {
 		{naam: "feit_datum_ongeldig", json: met(`"feiten":{"casus_gesloten_op":"gisteren"}`),
 			wil: &library.DatumFout{Veld: "feiten.casus_gesloten_op", Waarde: "gisteren"}},
 		{naam: "doel_ontbreekt", json: `{"van":"wijkteam","naar":["politie"],"gegevens":["signaal"]}`,
-			wil: &library.OntbrekendVeldFout{Veld: "doel"}},
+			wil: &library.OntbrekendVeldFout{Veld: "doel", Velden: []string{"doel"}}},
 		{naam: "naar_leeg", json: `{"van":"wijkteam","naar":[],"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`,
-			wil: &library.OntbrekendVeldFout{Veld: "naar"}},
+			wil: &library.OntbrekendVeldFout{Veld: "naar", Velden: []string{"naar"}}},
 		{naam: "naar_null", json: `{"van":"wijkteam","naar":null,"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`,
-			wil: &library.OntbrekendVeldFout{Veld: "naar"}},
+			wil: &library.OntbrekendVeldFout{Veld: "naar", Velden: []string{"naar"}}},
 		{naam: "gegevens_leeg", json: `{"van":"wijkteam","naar":["politie"],"gegevens":[],"doel":"zvh_casusoverleg"}`,
-			wil: &library.OntbrekendVeldFout{Veld: "gegevens"}},
+			wil: &library.OntbrekendVeldFout{Veld: "gegevens", Velden: []string{"gegevens"}}},
+		{naam: "alles_ontbreekt", json: `{"datum":"2026-01-01"}`,
+			wil: &library.OntbrekendVeldFout{Veld: "van", Velden: []string{"van", "naar", "gegevens", "doel"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.naam, func(t *testing.T) {
@@ -191,5 +211,89 @@ func TestInvoerGeaccepteerd(t *testing.T) {
 	a, err := e.Beantwoord(context.Background(), v)
 	if err != nil || len(a.Vraag.Datum) != len("2006-01-02") {
 		t.Errorf("vraag zonder datum: datum %q, fout %v", a.Vraag.Datum, err)
+	}
+}
+
+// TestJaNeeEnBOM: ja/nee facts take ja and nee as well as true and false (contract §3, in every
+// interface), a choice between ja and nee takes true and false, and a byte order mark is skipped.
+func TestJaNeeEnBOM(t *testing.T) {
+	t.Parallel()
+	e := testEngine(t)
+	const vraag = `{"van":"huisarts","naar":"politie","gegevens":["gezondheid"],"doel":"gevaar_afwenden","datum":"2026-03-01","feiten":%s}`
+	tests := []struct {
+		naam, feiten string
+		wil          map[string]any
+	}{
+		{"ja", `{"acuut_gevaar":"ja"}`, map[string]any{"acuut_gevaar": true}},
+		{"Nee", `{"acuut_gevaar":"Nee"}`, map[string]any{"acuut_gevaar": false}},
+		{"true als tekst", `{"acuut_gevaar":"true"}`, map[string]any{"acuut_gevaar": true}},
+		{"bool", `{"acuut_gevaar":false}`, map[string]any{"acuut_gevaar": false}},
+		{"keuze ja/nee als bool", `{"betrokkene_geinformeerd":true}`, map[string]any{"betrokkene_geinformeerd": "ja"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.naam, func(t *testing.T) {
+			t.Parallel()
+			invoer := "\ufeff" + strings.Replace(vraag, "%s", tt.feiten, 1)
+			v, err := library.LeesVraag(strings.NewReader(invoer))
+			if err != nil {
+				t.Fatalf("LeesVraag: %v", err)
+			}
+			gegeven := fmt.Sprint(v.Feiten)
+			a, err := e.Beantwoord(context.Background(), v)
+			if err != nil {
+				t.Fatalf("Beantwoord: %v", err)
+			}
+			if !reflect.DeepEqual(a.Vraag.Feiten, tt.wil) {
+				t.Errorf("feiten zoals beoordeeld %#v, verwacht %#v", a.Vraag.Feiten, tt.wil)
+			}
+			if fmt.Sprint(v.Feiten) != gegeven {
+				t.Errorf("Beantwoord veranderde de feiten van de aanroeper: %v", v.Feiten)
+			}
+		})
+	}
+}
+
+func TestLeesDatum(t *testing.T) {
+	t.Parallel()
+	goed := map[string]string{
+		"2026-03-01": "2026-03-01", "1-3-2026": "2026-03-01", "01-03-2026": "2026-03-01",
+		"1/3/2026": "2026-03-01", "1.3.2026": "2026-03-01", " 31-12-2025 ": "2025-12-31", "2026-3-1": "2026-03-01",
+		"29-2-2024": "2024-02-29",
+	}
+	for in, wil := range goed {
+		if got, err := library.LeesDatum(in); err != nil || got != wil {
+			t.Errorf("LeesDatum(%q) = %q, %v; verwacht %q", in, got, err, wil)
+		}
+	}
+	fout := map[string]string{
+		"30-2-2026":  "februari 2026 heeft 28 dagen",
+		"29-2-2025":  "februari 2025 heeft 28 dagen",
+		"2018-02-30": "februari 2018 heeft 28 dagen",
+		"1-13-2026":  "er is geen maand 13",
+		"gisteren":   "",
+		"3/1/26":     "",
+	}
+	for in, reden := range fout {
+		_, err := library.LeesDatum(in)
+		var df *library.DatumFout
+		if !errors.As(err, &df) || df.Reden != reden {
+			t.Errorf("LeesDatum(%q): fout %v, verwacht reden %q", in, err, reden)
+		}
+	}
+}
+
+func TestKort(t *testing.T) {
+	t.Parallel()
+	if got := library.Kort("politie"); got != "politie" {
+		t.Errorf("Kort van een kort woord: %q", got)
+	}
+	lang := strings.Repeat("é", 5000)
+	got := library.Kort(lang)
+	if n := len([]rune(got)); n > 80 || !strings.HasSuffix(got, "… (5000 tekens)") {
+		t.Errorf("Kort van 5000 tekens: %d tekens, %q", n, got)
+	}
+	err := &library.OnbekendeIDFout{Veld: "van", Waarde: lang, Soort: "partijen"}
+	if n := len([]rune(err.Error())); n > 120 {
+		t.Errorf("foutmelding van %d tekens", n)
 	}
 }

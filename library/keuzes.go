@@ -16,20 +16,23 @@ type Keuze struct {
 	Label  string `json:"label"`
 	Waarde any    `json:"waarde"`          // the value in a Vraag: the id, or true/false for a ja/nee fact
 	Groep  string `json:"groep,omitempty"` // the group it is shown under, such as the covenant of a purpose
+	// Synoniemen are other words people use for it ("wijkagent" for politie), from the knowledge base's
+	// synoniemen; for a covenant its short name.
+	Synoniemen []string `json:"synoniemen,omitempty"`
 }
 
 // GroepWettelijk is the group of the purposes outside the covenants (Keuzes("doelen")).
 const GroepWettelijk = "Buiten de convenanten (wettelijke routes)"
 
-// Keuzes returns a vocabulary as options with their Dutch labels, in the order of the knowledge base:
-// "partijen" and "gegevens" as their files list them; "doelen" grouped per covenant (by covenant id, each
-// covenant's purposes as its file lists them, Groep the covenant's name), then the purposes outside the
-// covenants (Groep GroepWettelijk); "convenanten" and "organisaties" (the concrete organisations a
-// covenant names, which resolve to a party) by id, labelled with their names; "fasen" by id. An unknown
-// soort gives nil.
+// Keuzes returns a vocabulary as options with their Dutch labels and synonyms, in the order of the
+// knowledge base: "partijen", "gegevens" and "feiten" as their files list them; "doelen" grouped per
+// covenant (by covenant id, each covenant's purposes as its file lists them, Groep the covenant's name),
+// then the purposes outside the covenants (Groep GroepWettelijk); "convenanten" and "organisaties" (the
+// concrete organisations a covenant names, which resolve to a party) by id, labelled with their names;
+// "fasen" by id. An unknown soort gives nil.
 func (k *Kennisbank) Keuzes(soort string) []Keuze {
 	switch soort {
-	case "partijen", "gegevens":
+	case "partijen", "gegevens", "feiten":
 		return k.inVolgorde(soort)
 	case "doelen":
 		var out []Keuze
@@ -39,7 +42,7 @@ func (k *Kennisbank) Keuzes(soort string) []Keuze {
 			doelen, _ := c["doelen"].([]any)
 			for _, d := range doelen {
 				if did := id(d); k.Item("doelen", did) != nil {
-					out = append(out, Keuze{ID: did, Label: k.Label("doelen", did), Waarde: did, Groep: naam})
+					out = append(out, Keuze{ID: did, Label: k.Label("doelen", did), Waarde: did, Groep: naam, Synoniemen: k.synoniemen("doelen", did)})
 				}
 			}
 		}
@@ -53,7 +56,11 @@ func (k *Kennisbank) Keuzes(soort string) []Keuze {
 	case "convenanten", "organisaties":
 		out := make([]Keuze, 0, len(k.ids[soort]))
 		for _, cid := range k.ids[soort] {
-			out = append(out, Keuze{ID: cid, Label: k.Label(soort, cid), Waarde: cid})
+			keuze := Keuze{ID: cid, Label: k.Label(soort, cid), Waarde: cid}
+			if kort, _ := k.Item(soort, cid)["korte_naam"].(string); kort != "" {
+				keuze.Synoniemen = []string{strings.ToLower(kort)}
+			}
+			out = append(out, keuze)
 		}
 		return out
 	case "fasen":
@@ -94,64 +101,185 @@ func (k *Kennisbank) inVolgorde(soort string) []Keuze {
 	slices.SortStableFunc(ids, func(a, b string) int { return volgorde(a) - volgorde(b) })
 	out := make([]Keuze, 0, len(ids))
 	for _, i := range ids {
-		out = append(out, Keuze{ID: i, Label: k.Label(soort, i), Waarde: i})
+		out = append(out, Keuze{ID: i, Label: k.Label(soort, i), Waarde: i, Synoniemen: k.synoniemen(soort, i)})
 	}
 	return out
 }
 
-// Kies finds the option that invoer names: its id or its label, forgiving case, diacritics, spaces,
-// underscores and punctuation, or failing that the one option whose label or id begins with or contains
-// every word of invoer. When no option or several fit, ok is false and suggesties holds the closest
-// options (at most five), for "bedoelde u …?".
+// synoniemen gives the synonyms of an item, as its file lists them.
+func (k *Kennisbank) synoniemen(soort, itemID string) []string {
+	lijst, _ := k.Item(soort, itemID)["synoniemen"].([]any)
+	var out []string
+	for _, s := range lijst {
+		if w, ok := s.(string); ok {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// Kies finds the option that invoer names, forgiving case, diacritics, spaces, underscores and
+// punctuation: first an option whose id or label it is, then one whose synonym it is, then the one option
+// whose label or id contains every word of invoer (failing that, whose synonyms do), and last the one
+// option within a simple typo of invoer (one wrong, missing, extra or swapped letter in a word of four to
+// six letters, two in a longer one; none in shorter words, where a typo is another word). When no option
+// or several fit, ok is false and suggesties holds the options that fit, or else the closest ones (at
+// most five, closest first), for "bedoelde u …?".
 func Kies(keuzes []Keuze, invoer string) (gekozen Keuze, suggesties []Keuze, ok bool) {
 	gezocht := normaliseer(invoer)
 	if gezocht == "" {
 		return Keuze{}, nil, false
 	}
-	for _, k := range keuzes {
-		if normaliseer(k.ID) == gezocht || normaliseer(k.Label) == gezocht {
-			return k, nil, true
-		}
+	stappen := []func(Keuze) bool{
+		func(k Keuze) bool { return normaliseer(k.ID) == gezocht || normaliseer(k.Label) == gezocht },
+		func(k Keuze) bool {
+			return slices.ContainsFunc(k.Synoniemen, func(s string) bool { return normaliseer(s) == gezocht })
+		},
+		func(k Keuze) bool { return bevatWoorden(normaliseer(k.Label)+" "+normaliseer(k.ID), gezocht) },
+		func(k Keuze) bool { return bevatWoorden(normaliseer(strings.Join(k.Synoniemen, " | ")), gezocht) },
 	}
-	woorden := strings.Fields(gezocht)
-	var passend []Keuze
-	for _, k := range keuzes {
-		tekst := normaliseer(k.Label) + " " + normaliseer(k.ID)
-		alle := true
-		for _, w := range woorden {
-			alle = alle && strings.Contains(tekst, w)
-		}
-		if alle {
-			passend = append(passend, k)
-		}
-	}
-	if len(passend) == 1 {
-		return passend[0], nil, true
-	}
-	if len(passend) > 1 {
-		return Keuze{}, passend[:min(len(passend), 5)], false
-	}
-	// A typo: the options whose normalised label or id is closest.
-	namen := make([]string, 0, 2*len(keuzes))
-	per := map[string][]Keuze{}
-	for _, k := range keuzes {
-		for _, n := range []string{normaliseer(k.Label), normaliseer(k.ID)} {
-			if _, dubbel := per[n]; !dubbel {
-				namen = append(namen, n)
-			}
-			per[n] = append(per[n], k)
-		}
-	}
-	gezien := map[string]bool{}
-	for _, n := range suggestie.Dichtstbij(gezocht, namen, 5) {
-		for _, k := range per[n] {
-			if !gezien[k.ID] && len(suggesties) < 5 {
-				gezien[k.ID] = true
-				suggesties = append(suggesties, k)
+	for _, past := range stappen {
+		var passend []Keuze
+		for _, k := range keuzes {
+			if past(k) && !slices.ContainsFunc(passend, func(p Keuze) bool { return p.ID == k.ID }) {
+				passend = append(passend, k)
 			}
 		}
+		if len(passend) == 1 {
+			return passend[0], nil, true
+		}
+		if len(passend) > 1 {
+			return Keuze{}, passend[:min(len(passend), 5)], false
+		}
+	}
+	rang := rangschik(keuzes, gezocht)
+	if len(rang) > 0 && rang[0].afstand <= tikfoutGrens(gezocht) && (len(rang) == 1 || rang[1].afstand > rang[0].afstand) {
+		return rang[0].keuze, nil, true
+	}
+	for _, r := range rang[:min(len(rang), 5)] {
+		suggesties = append(suggesties, r.keuze)
 	}
 	return Keuze{}, suggesties, false
+}
+
+// Noemt reports whether tekst names this option exactly: its id, its label or one of its synonyms,
+// forgiving only case, diacritics, spaces, underscores and punctuation (not typos or parts of names).
+func (k Keuze) Noemt(tekst string) bool {
+	g := normaliseer(tekst)
+	if g == "" {
+		return false
+	}
+	return normaliseer(k.ID) == g || normaliseer(k.Label) == g ||
+		slices.ContainsFunc(k.Synoniemen, func(s string) bool { return normaliseer(s) == g })
+}
+
+// Herken maps what a person typed to an id of the vocabulary soort: "partijen" (with the concrete
+// organisations a covenant names), "gegevens", "doelen", "convenanten", "feiten" or "fasen". It accepts
+// an id, a label or a synonym in any capitalisation, part of a name that fits one item only, and a
+// simple typo (see Kies). When tekst names no single item, id is empty, suggesties holds the items that
+// fit or else the nearest few (at most five, closest first, with their labels), and err is an
+// *OnbekendeIDFout with their ids; its Veld is the vocabulary's singular ("partij"), for the caller to
+// replace by the field it read. An unknown soort is an error as well.
+//
+// Use Keuze.Noemt on the recognised item to tell an exact name from a forgiven typo or a part of a name,
+// for instance to say what was understood.
+func (k *Kennisbank) Herken(soort, tekst string) (id string, suggesties []Keuze, err error) {
+	keuzes := k.Keuzes(soort)
+	if soort == "partijen" {
+		keuzes = append(keuzes, k.Keuzes("organisaties")...)
+	}
+	if keuzes == nil || soort == "organisaties" {
+		return "", nil, fmt.Errorf("onbekende soort %q: kies partijen, gegevens, doelen, convenanten, feiten of fasen", soort)
+	}
+	gekozen, suggesties, ok := Kies(keuzes, tekst)
+	if ok {
+		return gekozen.ID, nil, nil
+	}
+	if len(suggesties) == 0 && strings.TrimSpace(tekst) != "" {
+		// Nothing is near (a long or empty-looking input): still offer the first few options.
+		suggesties = keuzes[:min(len(keuzes), 5)]
+	}
+	ids := make([]string, len(suggesties))
+	for i, s := range suggesties {
+		ids[i] = s.ID
+	}
+	return "", suggesties, &OnbekendeIDFout{Veld: enkelvoud(soort), Waarde: tekst, Soort: soort, Suggesties: ids}
+}
+
+// bevatWoorden reports whether every word of gezocht occurs in tekst.
+func bevatWoorden(tekst, gezocht string) bool {
+	for _, w := range strings.Fields(gezocht) {
+		if !strings.Contains(tekst, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// tikfoutGrens is the number of edits that still count as a typo of gezocht: none for words of up to three
+// letters (where one edit gives another word, such as om and ggd), one up to six letters, two beyond.
+func tikfoutGrens(gezocht string) int {
+	switch n := len([]rune(gezocht)); {
+	case n <= 3:
+		return 0
+	case n <= 6:
+		return 1
+	}
+	return 2
+}
+
+type gerangschikt struct {
+	keuze   Keuze
+	afstand int     // edits from the nearest of its names
+	maat    float64 // afstand relative to the length of that name, for the order of the suggestions
+}
+
+// rangschik orders the options by how close their nearest name (id, label or synonym) is to gezocht,
+// closest first; options at the same distance keep their order. An option at most a typo away comes
+// first; the others follow by their relative distance, so a short id does not win for being short.
+func rangschik(keuzes []Keuze, gezocht string) []gerangschikt {
+	var uit []gerangschikt
+	gezien := map[string]bool{}
+	for _, k := range keuzes {
+		if gezien[k.ID] {
+			continue
+		}
+		gezien[k.ID] = true
+		r := gerangschikt{keuze: k, afstand: 1 << 30, maat: 2}
+		if len(gezocht) > suggestie.MaxLengte {
+			uit = append(uit, r) // no name is near; keep the order of the options
+			continue
+		}
+		for _, naam := range append([]string{k.ID, k.Label}, k.Synoniemen...) {
+			n := normaliseer(naam)
+			d := suggestie.Afstand(gezocht, n)
+			maat := float64(d) / float64(max(len([]rune(n)), len([]rune(gezocht)), 1))
+			if strings.Contains(n, gezocht) || strings.Contains(gezocht, n) && len(n) > 3 {
+				maat = min(maat, 0.3)
+			}
+			r.afstand = min(r.afstand, d)
+			r.maat = min(r.maat, maat)
+		}
+		uit = append(uit, r)
+	}
+	grens := tikfoutGrens(gezocht)
+	slices.SortStableFunc(uit, func(a, b gerangschikt) int {
+		ta, tb := a.afstand <= grens, b.afstand <= grens
+		switch {
+		case ta && tb:
+			return a.afstand - b.afstand
+		case ta:
+			return -1
+		case tb:
+			return 1
+		case a.maat < b.maat:
+			return -1
+		case a.maat > b.maat:
+			return 1
+		}
+		return 0
+	})
+	return uit
 }
 
 // normaliseer lowercases s, drops diacritics and turns everything but letters and digits into single

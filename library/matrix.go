@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"sort"
@@ -176,12 +177,18 @@ func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
 	if datum == "" {
 		datum = e.klok().Format(time.DateOnly)
 	} else if !geldigeDatum(datum) {
-		return nil, &DatumFout{Veld: "datum", Waarde: datum}
+		return nil, datumFout("datum", datum)
 	}
-	for naam, w := range mv.Feiten {
-		if err := kb.feit(naam, w); err != nil {
-			return nil, err
+	if len(mv.Feiten) > 0 {
+		feiten := make(map[string]any, len(mv.Feiten))
+		for _, naam := range slices.Sorted(maps.Keys(mv.Feiten)) {
+			w, err := kb.feit(naam, mv.Feiten[naam])
+			if err != nil {
+				return nil, err
+			}
+			feiten[naam] = w
 		}
+		mv.Feiten = feiten
 	}
 	conv := kb.Item("convenanten", mv.Convenant)
 	m := &Matrix{

@@ -92,7 +92,10 @@ func (k *Kennisbank) Feitvraag(feit string) (f Feitvraag, ok bool) {
 	}
 	switch f.Type {
 	case "ja_nee":
-		f.Keuzes = []Keuze{{ID: "ja", Label: "ja", Waarde: true}, {ID: "nee", Label: "nee", Waarde: false}}
+		f.Keuzes = []Keuze{
+			{ID: "ja", Label: "ja", Waarde: true, Synoniemen: []string{"j", "true", "waar"}},
+			{ID: "nee", Label: "nee", Waarde: false, Synoniemen: []string{"n", "false", "onwaar"}},
+		}
 	case "keuze":
 		waarden, _ := item["waarden"].([]any)
 		for _, w := range waarden {

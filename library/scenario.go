@@ -30,6 +30,9 @@ type Verwachting struct {
 	Zekerheid   string   `json:"zekerheid,omitempty"`
 }
 
+// scenarioVelden are the keys of a scenario file.
+var scenarioVelden = []string{"id", "vraag_tekst", "vraag", "verwacht", "toelichting"}
+
 // LeesScenario decodes one scenario file strictly; its question is read like LeesVraag.
 func LeesScenario(r io.Reader) (Scenario, error) {
 	var ruw struct {
@@ -39,10 +42,18 @@ func LeesScenario(r io.Reader) (Scenario, error) {
 		Verwacht    Verwachting     `json:"verwacht"`
 		Toelichting string          `json:"toelichting"`
 	}
-	dec := json.NewDecoder(r)
+	raw, err := io.ReadAll(io.LimitReader(r, 1<<20+1))
+	if err != nil {
+		return Scenario{}, &JSONFout{Bericht: err.Error()}
+	}
+	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	if err := controleerJSON(raw); err != nil {
+		return Scenario{}, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&ruw); err != nil {
-		return Scenario{}, jsonFout(err)
+		return Scenario{}, jsonFout(raw, err, scenarioVelden)
 	}
 	if ruw.ID == "" {
 		return Scenario{}, &OntbrekendVeldFout{Veld: "id"}

@@ -55,8 +55,10 @@ func foutVoor(err error) (int, fout) {
 		return http.StatusBadRequest, fout{Code: codeOngeldigeDatum, Veld: df.Veld, Bericht: df.Error()}
 	case errors.As(err, &ovf):
 		return http.StatusBadRequest, fout{Code: codeVerplichtVeld, Veld: ovf.Veld, Bericht: ovf.Error()}
+	case errors.As(err, &jf) && jf.Dubbel:
+		return http.StatusBadRequest, fout{Code: codeOngeldigeJSON, Veld: jf.Veld, Bericht: jf.Error()}
 	case errors.As(err, &jf) && jf.Veld != "":
-		// LeesVraag names the key only for an unknown key.
+		// Otherwise LeesVraag names the key only for an unknown key.
 		return http.StatusBadRequest, fout{Code: codeOnbekendVeld, Veld: jf.Veld, Bericht: jf.Error()}
 	case errors.As(err, &jf):
 		return http.StatusBadRequest, fout{Code: codeOngeldigeJSON, Bericht: jf.Error()}

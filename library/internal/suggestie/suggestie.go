@@ -6,14 +6,18 @@ import (
 	"strings"
 )
 
+// MaxLengte is the longest input (in bytes) that is compared letter by letter; anything longer is no
+// misspelt id, and comparing it would only cost time.
+const MaxLengte = 200
+
 // Dichtstbij returns at most n known ids close to onbekend, closest first. An id that contains the
-// unknown one (or the other way round) counts as close.
+// unknown one (or the other way round) counts as close. An input longer than MaxLengte has no close ids.
 func Dichtstbij(onbekend string, bekend []string, n int) []string {
 	type kandidaat struct {
 		id   string
 		afst int
 	}
-	if strings.TrimSpace(onbekend) == "" {
+	if strings.TrimSpace(onbekend) == "" || len(onbekend) > MaxLengte {
 		return nil
 	}
 	o := strings.ToLower(onbekend)
@@ -64,4 +68,32 @@ func afstand(a, b string) int {
 		vorige, huidig = huidig, vorige
 	}
 	return vorige[len(rb)]
+}
+
+// Afstand is the number of single-letter edits between a and b, in runes: a letter inserted, deleted or
+// replaced, or two neighbouring letters swapped ("poltiie" is one edit from "politie"), each counting as
+// one (the optimal string alignment distance).
+func Afstand(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			kosten := 1
+			if ra[i-1] == rb[j-1] {
+				kosten = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+kosten)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
 }

@@ -60,3 +60,30 @@ func TestDichtstbijStabiel(t *testing.T) {
 		}
 	}
 }
+
+func TestAfstand(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		a, b string
+		wil  int
+	}{
+		{"politie", "politie", 0},
+		{"polite", "politie", 1},   // a letter missing
+		{"poltiie", "politie", 1},  // two letters swapped
+		{"politiee", "politie", 1}, // a letter too many
+		{"pulitie", "politie", 1},  // a letter wrong
+		{"gezondhied", "gezondheid", 1},
+		{"", "om", 2},
+		{"ggz", "ggd", 1},
+		{"wijkteem", "wijkteam", 1},
+		{"bijzondér", "bijzonder", 1}, // runes, not bytes
+	}
+	for _, tt := range tests {
+		if got := suggestie.Afstand(tt.a, tt.b); got != tt.wil {
+			t.Errorf("Afstand(%q, %q) = %d, verwacht %d", tt.a, tt.b, got, tt.wil)
+		}
+		if got := suggestie.Afstand(tt.b, tt.a); got != tt.wil {
+			t.Errorf("Afstand(%q, %q) = %d, verwacht %d (symmetrisch)", tt.b, tt.a, got, tt.wil)
+		}
+	}
+}
