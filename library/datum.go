@@ -5,8 +5,6 @@ import (
 	"time"
 )
 
-var maanden = [...]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
-
 // DatumTekst writes an ISO date (JJJJ-MM-DD) the Dutch way, "1 maart 2025"; anything that is not such
 // a date is returned as it is.
 func DatumTekst(iso string) string {

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 )
@@ -79,10 +78,10 @@ func leesInvoer(q url.Values, kb *library.Kennisbank, vandaag time.Time) invoer 
 	case len(van) > 1:
 		fout("veld-van", vraagVan, "Kies één partij die de gegevens deelt, niet "+strconv.Itoa(len(van))+".")
 	default:
-		if k, ok := herken(append(kb.Keuzes("partijen"), kb.Keuzes("organisaties")...), van[0]); ok {
+		if k, suggesties, ok := herken(kb, "partijen", van[0]); ok {
 			in.v.Van = k.ID
 		} else {
-			fout("veld-van", vraagVan, onbekendBericht(van[0], "partij"), suggestieLinks(q, "van", van[0], kb, "partijen")...)
+			fout("veld-van", vraagVan, onbekendBericht(van[0], "partij"), suggestieLinks(q, "van", van[0], suggesties)...)
 		}
 	}
 	// naar and gegevens: one or more.
@@ -98,14 +97,10 @@ func leesInvoer(q url.Values, kb *library.Kennisbank, vandaag time.Time) invoer 
 			fout(l.veld, l.naam, l.leeg)
 			continue
 		}
-		keuzes := kb.Keuzes(l.soort)
-		if l.soort == "partijen" {
-			keuzes = append(keuzes, kb.Keuzes("organisaties")...)
-		}
 		for _, w := range waarden {
-			k, ok := herken(keuzes, w)
+			k, suggesties, ok := herken(kb, l.soort, w)
 			if !ok {
-				fout(l.veld, l.naam, onbekendBericht(w, enkelvoud(l.soort)), suggestieLinks(q, l.param, w, kb, l.soort)...)
+				fout(l.veld, l.naam, onbekendBericht(w, enkelvoud(l.soort)), suggestieLinks(q, l.param, w, suggesties)...)
 				continue
 			}
 			if !slices.Contains(*l.doel, k.ID) {
@@ -120,24 +115,24 @@ func leesInvoer(q url.Values, kb *library.Kennisbank, vandaag time.Time) invoer 
 	case len(doel) > 1:
 		fout("veld-doel", vraagDoel, "Kies één doel, niet "+strconv.Itoa(len(doel))+".")
 	default:
-		if k, ok := herken(kb.Keuzes("doelen"), doel[0]); ok {
+		if k, suggesties, ok := herken(kb, "doelen", doel[0]); ok {
 			in.v.Doel = k.ID
 		} else {
-			fout("veld-doel", vraagDoel, onbekendBericht(doel[0], "doel"), suggestieLinks(q, "doel", doel[0], kb, "doelen")...)
+			fout("veld-doel", vraagDoel, onbekendBericht(doel[0], "doel"), suggestieLinks(q, "doel", doel[0], suggesties)...)
 		}
 	}
 	if c := strings.TrimSpace(q.Get("convenant")); c != "" {
-		if k, ok := herken(kb.Keuzes("convenanten"), c); ok {
+		if k, suggesties, ok := herken(kb, "convenanten", c); ok {
 			in.v.Convenant = k.ID
 		} else {
-			fout("veld-convenant", "Convenant", onbekendBericht(c, "convenant"), suggestieLinks(q, "convenant", c, kb, "convenanten")...)
+			fout("veld-convenant", "Convenant", onbekendBericht(c, "convenant"), suggestieLinks(q, "convenant", c, suggesties)...)
 		}
 	}
 	if f := strings.TrimSpace(q.Get("fase")); f != "" {
-		if k, ok := herken(kb.Keuzes("fasen"), f); ok {
+		if k, suggesties, ok := herken(kb, "fasen", f); ok {
 			in.v.Fase = k.ID
 		} else {
-			fout("veld-fase", "Fase", onbekendBericht(f, "fase"), suggestieLinks(q, "fase", f, kb, "fasen")...)
+			fout("veld-fase", "Fase", onbekendBericht(f, "fase"), suggestieLinks(q, "fase", f, suggesties)...)
 		}
 	}
 	if d := strings.TrimSpace(q.Get("datum")); d != "" {
@@ -231,8 +226,23 @@ func feitWaarde(kb *library.Kennisbank, naam, waarde string) (any, string) {
 			return nil, fmt.Sprintf("%q is geen datum; schrijf JJJJ-MM-DD.", waarde)
 		}
 		return waarde, ""
-	case "keuze", "partij", "doel":
-		if k, ok := herken(f.Keuzes, waarde); ok {
+	case "partij", "doel":
+		soort := map[string]string{"partij": "partijen", "doel": "doelen"}[f.Type]
+		k, suggesties, ok := herken(kb, soort, waarde)
+		if ok {
+			return k.ID, ""
+		}
+		if len(suggesties) == 0 {
+			return nil, fmt.Sprintf("%q staat niet in de lijst.", waarde)
+		}
+		labels := make([]string, len(suggesties))
+		for i, s := range suggesties {
+			labels[i] = s.Label
+		}
+		return nil, fmt.Sprintf("%q staat niet in de lijst; bedoelde u %s?", waarde, strings.Join(labels, " of "))
+	case "keuze":
+		// The values of a choice are a short list of their own, not a vocabulary: an exact name only.
+		if k, _, ok := library.Kies(f.Keuzes, waarde); ok && k.Noemt(waarde) {
 			return k.ID, ""
 		}
 		labels := make([]string, 0, len(f.Keuzes))
@@ -255,46 +265,27 @@ func feitWaarde(kb *library.Kennisbank, naam, waarde string) (any, string) {
 	return waarde, ""
 }
 
-// herken finds the option that s names exactly: its id, or its label (ignoring case, accents, spaces and
-// punctuation). Nothing is guessed: a partial match is not a match.
-func herken(keuzes []library.Keuze, s string) (library.Keuze, bool) {
-	for _, k := range keuzes {
-		if k.ID == s {
-			return k, true
-		}
+// herken resolves what an address names in the vocabulary soort with the library's one resolver,
+// Kennisbank.Herken, and takes only an exact name: an id, a label or a synonym (forgiving case, accents,
+// spaces and punctuation). A typo or part of a name is not guessed: the item it resembles comes back as
+// the first suggestion, with the resolver's others.
+func herken(kb *library.Kennisbank, soort, tekst string) (library.Keuze, []library.Keuze, bool) {
+	keuzes := kb.Keuzes(soort)
+	if soort == "partijen" {
+		keuzes = append(keuzes, kb.Keuzes("organisaties")...)
 	}
-	gezocht := gewoon(s)
-	if gezocht == "" {
-		return library.Keuze{}, false
+	id, suggesties, err := kb.Herken(soort, tekst)
+	if err != nil {
+		return library.Keuze{}, suggesties, false
 	}
-	for _, k := range keuzes {
-		if gewoon(k.ID) == gezocht || gewoon(k.Label) == gezocht {
-			return k, true
-		}
+	i := slices.IndexFunc(keuzes, func(k library.Keuze) bool { return k.ID == id })
+	if i < 0 {
+		return library.Keuze{}, nil, false
 	}
-	return library.Keuze{}, false
-}
-
-// gewoon lowercases s and keeps only its letters and digits, accents dropped by Kies' rules: "GGZ-
-// instelling" and "ggz_instelling" are the same.
-func gewoon(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(zonderAccent(r))
-		}
+	if k := keuzes[i]; k.ID == tekst || k.Noemt(tekst) {
+		return k, nil, true
 	}
-	return b.String()
-}
-
-func zonderAccent(r rune) rune {
-	for basis, varianten := range map[rune]string{'a': "àáâãäå", 'c': "ç", 'e': "èéêë", 'i': "ìíîï", 'n': "ñ", 'o': "òóôõö", 'u': "ùúûü", 'y': "ýÿ"} {
-		if strings.ContainsRune(varianten, r) {
-			return basis
-		}
-	}
-	return r
+	return library.Keuze{}, []library.Keuze{keuzes[i]}, false
 }
 
 func enkelvoud(soort string) string {
@@ -319,12 +310,7 @@ func onbekendBericht(waarde, wat string) string {
 
 // suggestieLinks gives the nearest valid choices for an unknown value, by label, each as a link to the
 // same address with the value replaced.
-func suggestieLinks(q url.Values, param, waarde string, kb *library.Kennisbank, soort string) []link {
-	keuzes := kb.Keuzes(soort)
-	if soort == "partijen" {
-		keuzes = append(keuzes, kb.Keuzes("organisaties")...)
-	}
-	_, suggesties, _ := library.Kies(keuzes, waarde)
+func suggestieLinks(q url.Values, param, waarde string, suggesties []library.Keuze) []link {
 	uit := make([]link, 0, len(suggesties))
 	for _, s := range suggesties {
 		nieuw := url.Values{}

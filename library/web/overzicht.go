@@ -67,7 +67,7 @@ func (h *Handler) handreiking(w http.ResponseWriter, r *http.Request) {
 	opties := []library.HandreikingOptie{library.Editie(h.vandaag()), library.HandreikingStijlblad(StijlbladAdres), library.HandreikingTerug("Mag ik dit delen?", "/")}
 	c := strings.TrimSpace(r.URL.Query().Get("convenant"))
 	if c != "" {
-		k, ok := herken(kb.Keuzes("convenanten"), c)
+		k, _, ok := herken(kb, "convenanten", c)
 		if !ok {
 			h.convenantFout(w, r, kb, c, "/handreiking")
 			return
@@ -114,7 +114,7 @@ type matrixKeuze struct {
 func matrixVraag(q url.Values, kb *library.Kennisbank, vandaag string) (library.MatrixVraag, []veldFout) {
 	mv := library.MatrixVraag{Convenant: q.Get("convenant"), Datum: cmpOr(q.Get("datum"), vandaag)}
 	var fouten []veldFout
-	if k, ok := herken(kb.Keuzes("convenanten"), mv.Convenant); ok {
+	if k, _, ok := herken(kb, "convenanten", mv.Convenant); ok {
 		mv.Convenant = k.ID
 	}
 	for _, l := range []struct {
@@ -122,7 +122,7 @@ func matrixVraag(q url.Values, kb *library.Kennisbank, vandaag string) (library.
 		doel         *[]string
 	}{{"doel", "doelen", &mv.Doelen}, {"van", "partijen", &mv.Van}, {"naar", "partijen", &mv.Naar}, {"gegevens", "gegevens", &mv.Gegevens}} {
 		for _, w := range leesLijst(q, l.param) {
-			k, ok := herken(kb.Keuzes(l.soort), w)
+			k, _, ok := herken(kb, l.soort, w)
 			if !ok {
 				fouten = append(fouten, veldFout{Veld: l.param, Naam: l.param, Bericht: onbekendBericht(w, enkelvoud(l.soort))})
 				continue

@@ -179,19 +179,12 @@ func (h *Handler) formulierBasis(kb *library.Kennisbank, in invoer) formulierPag
 }
 
 // zoektekst is what the filter box of the form searches: the label and the synonyms, never the id.
-func zoektekst(kb *library.Kennisbank, soort string, k library.Keuze) string {
-	delen := []string{k.Label}
-	synoniemen, _ := kb.Item(soort, k.ID)["synoniemen"].([]any)
-	for _, s := range synoniemen {
-		if t, ok := s.(string); ok {
-			delen = append(delen, t)
-		}
-	}
-	return strings.ToLower(strings.Join(delen, " | "))
+func zoektekst(k library.Keuze) string {
+	return strings.ToLower(strings.Join(append([]string{k.Label}, k.Synoniemen...), " | "))
 }
 
-func nieuweOptie(kb *library.Kennisbank, soort string, k library.Keuze, gekozen func(string) bool) optie {
-	return optie{ID: k.ID, Label: k.Label, Zoek: zoektekst(kb, soort, k), Gekozen: gekozen(k.ID)}
+func nieuweOptie(_ *library.Kennisbank, _ string, k library.Keuze, gekozen func(string) bool) optie {
+	return optie{ID: k.ID, Label: k.Label, Zoek: zoektekst(k), Gekozen: gekozen(k.ID)}
 }
 
 // partijGroepen groups the parties: the organisations, then the other roles (the case table, the data

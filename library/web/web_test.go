@@ -248,6 +248,8 @@ func TestCanoniekAdres(t *testing.T) {
 	h, _ := testHandler(t)
 	want := "/vraag?van=politie&naar=overleg_deelnemers&gegevens=politiegegevens,strafrechtelijk&doel=zvh_casusoverleg&convenant=zvht&datum=2026-03-01&feit=inclusiecriteria=true"
 	for _, doel := range []string{
+		// Synonyms, through the library's resolver: a wijkagent is the police.
+		"/vraag?van=wijkagent&naar=overleg_deelnemers&gegevens=politie-informatie,strafrechtelijk&doel=zvh_casusoverleg&convenant=zvht&feit=inclusiecriteria=ja",
 		"/vraag?van=politie&naar=overleg_deelnemers&gegevens=politiegegevens&gegevens=strafrechtelijk&doel=zvh_casusoverleg&convenant=zvht&feit=inclusiecriteria=ja",
 		"/vraag?van=Politie&naar=overleg_deelnemers&gegevens=politiegegevens,%20strafrechtelijk&doel=zvh_casusoverleg&convenant=ZVHT&datum=2026-03-01&feit.inclusiecriteria=ja",
 		"/vraag?feit=inclusiecriteria=true&datum=2026-03-01&convenant=zvht&doel=zvh_casusoverleg&gegevens=politiegegevens,strafrechtelijk&naar=overleg_deelnemers&van=politie",
@@ -278,7 +280,7 @@ func TestFouteInvoer(t *testing.T) {
 	}{
 		{"van=wijkteem&naar=politie&gegevens=identificerend&doel=zvh_aanmelding", []string{`<a href="#veld-van">Wie bent u?</a> &#34;wijkteem&#34; kennen we niet als partij.`, "Bedoelde u", ">Wijkteam (sociaal team)</a>"}},
 		{"van=wijkteam&naar=politei&gegevens=identificerend&doel=zvh_aanmelding", []string{`<a href="#veld-naar">Met wie wilt u de gegevens delen?</a>`, ">Politie</a>"}},
-		{"van=wijkteam&naar=politie&gegevens=dossier&doel=zvh_aanmelding", []string{`<a href="#veld-gegevens">Welke gegevens wilt u delen?</a>`}},
+		{"van=wijkteam&naar=politie&gegevens=gezondheidsgegevns&doel=zvh_aanmelding", []string{`<a href="#veld-gegevens">Welke gegevens wilt u delen?</a>`, ">Gezondheidsgegevens</a>?"}},
 		{"van=wijkteam&naar=politie&gegevens=identificerend&doel=zvh_aanmeldin", []string{`<a href="#veld-doel">Waarvoor deelt u de gegevens?</a>`, ">Aanmelding"}},
 		{"van=wijkteam&van=politie&naar=politie&gegevens=identificerend&doel=zvh_aanmelding", []string{"Kies één partij"}},
 		{"naar=politie", []string{"Kies de partij die de gegevens deelt.", "Kies ten minste één soort gegevens.", "Kies het doel"}},
