@@ -1262,7 +1262,8 @@ func tabelBijschriften(html string) string {
 			kop = strings.TrimSpace(tagPatroon.ReplaceAllString(koppen[len(koppen)-1][2], ""))
 		}
 		b.WriteString(voor)
-		b.WriteString(`<div class="tabel"><table>`)
+		// A table that scrolls on a narrow screen is a region the keyboard can reach and scroll.
+		b.WriteString(`<div class="tabel" role="region" tabindex="0" aria-label="` + cmpOr(kop, "Tabel") + `"><table>`)
 		if kop != "" {
 			b.WriteString(`<caption class="vh">` + kop + `</caption>`)
 		}

@@ -31,7 +31,7 @@ document.addEventListener("DOMContentLoaded", () => {
       let zichtbaar = 0;
       for (const k of keuzes) {
         const tekst = normaliseer(k.dataset.zoek);
-        const past = woorden.every((w) => tekst.includes(w)) || k.querySelector("input").checked;
+        const past = woorden.every((w) => tekst.includes(w));
         k.hidden = !past;
         if (past) zichtbaar++;
       }
