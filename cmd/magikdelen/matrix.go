@@ -105,9 +105,11 @@ Formaten (--formaat): tekst op een terminal, anders markdown: per doel en verstr
 de ontvangers als rijen en de gegevens als genummerde kolommen. csv: één kopregel en één regel per cel
 (convenant, datum, doel, van, naar, gegevens, oordeel, zekerheid, grondslagen, voorwaarden,
 ontbrekende_feiten; lijsten gescheiden door ;). html: één losse pagina zonder externe bronnen, een
-warmtekaart per doel met de verstrekkers als rijen en de ontvangers als kolommen; elke cel is een rij
-gekleurde vakjes, één per gegevenscategorie, met het oordeel als tooltip. json: altijd één lijst met
-per convenant de matrix van de bibliotheek (ook bij één convenant).
+warmtekaart per doel met de verstrekkers als rijen en de ontvangers als kolommen (hoogstens 10 per
+tabel, zodat elke kolom op een liggend A4 past); elke cel is een rij gekleurde vakjes met het symbool
+van het oordeel, één per gegevenscategorie, en een link naar de toelichting van die cel in woorden.
+Doelen en gegevens staan in de volgorde van het proces. json: altijd één lijst met per convenant de
+matrix van de bibliotheek (ook bij één convenant).
 
 Met --uitvoer schrijft magikdelen naar een bestand; zonder --formaat kiest de extensie het formaat
 (.html, .csv, .json, anders markdown). Engelse namen werken ook: --covenant, --date, --purpose, --from,
