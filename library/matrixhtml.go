@@ -224,7 +224,7 @@ func matrixCelVan(m *Matrix, kb *Kennisbank, o MatrixHTMLOpties, cellen map[stri
 			k = vakKlasse(mc.Oordeel)
 			aantal[mc.Oordeel]++
 		}
-		vakjes.WriteString(`<i class="` + k + `"></i>`)
+		vakjes.WriteString(`<i class=` + k + `></i>`) // tens of thousands of squares: no quotes needed
 	}
 	var delen []string
 	for _, oo := range matrixOordelen {

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"io"
@@ -488,6 +489,18 @@ func TestMatrixPagina(t *testing.T) {
 	}
 	if nog := lees(t, haal(t, h, doel)); nog != body {
 		t.Errorf("tweede keer een andere pagina")
+	}
+	// Compressed for a browser that accepts it.
+	req := httptest.NewRequest(http.MethodGet, doel, nil)
+	req.Header.Set("Accept-Encoding", "gzip, deflate")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Header().Get("Content-Encoding") != "gzip" {
+		t.Errorf("matrix niet gecomprimeerd")
+	} else if zr, err := gzip.NewReader(rec.Body); err != nil {
+		t.Errorf("gzip: %v", err)
+	} else if uit, _ := io.ReadAll(zr); string(uit) != body {
+		t.Errorf("gecomprimeerd een andere pagina")
 	}
 	for _, fout := range []string{"/matrix?convenant=zvht&doel=zvh_onbekend", "/matrix?convenant=zvht&feit=acuut_gevaar=soms", "/matrix/cel?convenant=zvht&doel=zvh_casusoverleg", "/matrix?convenant=zvht&datum=2025-06-01&doel=ave_hulp"} {
 		if res := haal(t, h, fout); res.StatusCode != http.StatusBadRequest {
