@@ -123,8 +123,8 @@ func (k *Kennisbank) synoniemen(soort, itemID string) []string {
 // whose label or id contains every word of invoer (failing that, whose synonyms do), and last the one
 // option within a simple typo of invoer (one wrong, missing, extra or swapped letter in a word of four to
 // six letters, two in a longer one; none in shorter words, where a typo is another word). When no option
-// or several fit, ok is false and suggesties holds the options that fit, or else the closest ones (at
-// most five, closest first), for "bedoelde u …?".
+// or several fit, ok is false and suggesties holds the options that fit, or else the ones that are close
+// (at most five, closest first; none when nothing is close), for "bedoelde u …?".
 func Kies(keuzes []Keuze, invoer string) (gekozen Keuze, suggesties []Keuze, ok bool) {
 	gezocht := normaliseer(invoer)
 	if gezocht == "" {
@@ -156,8 +156,12 @@ func Kies(keuzes []Keuze, invoer string) (gekozen Keuze, suggesties []Keuze, ok 
 	if len(rang) > 0 && rang[0].afstand <= tikfoutGrens(gezocht) && (len(rang) == 1 || rang[1].afstand > rang[0].afstand) {
 		return rang[0].keuze, nil, true
 	}
+	// Close: a typo away, or differing in at most a third of the letters and not much further off than
+	// the nearest.
 	for _, r := range rang[:min(len(rang), 5)] {
-		suggesties = append(suggesties, r.keuze)
+		if r.afstand <= tikfoutGrens(gezocht) || r.maat <= 0.34 && r.maat <= 2*rang[0].maat {
+			suggesties = append(suggesties, r.keuze)
+		}
 	}
 	return Keuze{}, suggesties, false
 }
@@ -195,9 +199,14 @@ func (k *Kennisbank) Herken(soort, tekst string) (id string, suggesties []Keuze,
 	if ok {
 		return gekozen.ID, nil, nil
 	}
-	if len(suggesties) == 0 && strings.TrimSpace(tekst) != "" {
-		// Nothing is near (a long or empty-looking input): still offer the first few options.
-		suggesties = keuzes[:min(len(keuzes), 5)]
+	if len(suggesties) == 0 {
+		// Nothing is close: still offer the nearest few.
+		for _, r := range rangschik(keuzes, normaliseer(tekst)) {
+			if len(suggesties) == 5 {
+				break
+			}
+			suggesties = append(suggesties, r.keuze)
+		}
 	}
 	ids := make([]string, len(suggesties))
 	for i, s := range suggesties {
@@ -255,7 +264,7 @@ func rangschik(keuzes []Keuze, gezocht string) []gerangschikt {
 			d := suggestie.Afstand(gezocht, n)
 			maat := float64(d) / float64(max(len([]rune(n)), len([]rune(gezocht)), 1))
 			if strings.Contains(n, gezocht) || strings.Contains(gezocht, n) && len(n) > 3 {
-				maat = min(maat, 0.3)
+				maat = min(maat, 0.1) // one name in the other: "politiebureau", "ggz-instelling"
 			}
 			r.afstand = min(r.afstand, d)
 			r.maat = min(r.maat, maat)

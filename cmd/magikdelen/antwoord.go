@@ -21,7 +21,7 @@ func antwoordMarkdown(a library.Antwoord, kb *library.Kennisbank) string {
 		fmt.Fprintf(&b, "Zekerheid van dit antwoord: **%s**\n\n", w.label("zekerheden", a.Zekerheid))
 	}
 	schrijfVraag(&b, w, a)
-	schrijfKeten(&b, w, a.Keten)
+	schrijfKeten(&b, w, a)
 	schrijfRedenen(&b, a)
 	if len(a.Voorwaarden) > 0 {
 		b.WriteString("## Voorwaarden\n\nDeel alleen als u dit allemaal kunt afvinken:\n\n")
@@ -57,7 +57,7 @@ func antwoordMarkdown(a library.Antwoord, kb *library.Kennisbank) string {
 		b.WriteString("\n")
 	}
 	schrijfOntbrekend(&b, w, a)
-	schrijfDeeloordelen(&b, w, a.Deeloordelen)
+	schrijfDeeloordelen(&b, w, a)
 	schrijfVraagbaak(&b, a.Vraagbaak)
 	b.WriteString("---\n\n")
 	fmt.Fprintf(&b, "Dit antwoord is een hulpmiddel, geen juridisch advies. Kennisbank: `%s`\n", a.Kennisbank.Versie)
@@ -126,8 +126,10 @@ func kaderTekst(w woorden, k library.Kader, gevraagd string) string {
 	return "de wettelijke routes (geen convenant)"
 }
 
-// schrijfKeten writes the legal chain: per layer the route it followed, or why it has none.
-func schrijfKeten(b *strings.Builder, w woorden, keten []library.Stap) {
+// schrijfKeten writes the legal chain: per layer the route it followed, or why it has none. With more
+// than one recipient or category, each step says which of them it is about.
+func schrijfKeten(b *strings.Builder, w woorden, a library.Antwoord) {
+	keten := a.Keten
 	if len(keten) == 0 {
 		return
 	}
@@ -155,9 +157,62 @@ func schrijfKeten(b *strings.Builder, w woorden, keten []library.Stap) {
 			}
 			fmt.Fprintf(b, " *Grondslag: %s.*", esc(strings.Join(titels, "; ")))
 		}
+		if voor := stapVoor(w, a, s); voor != "" {
+			fmt.Fprintf(b, " *(%s)*", esc(voor))
+		}
 		b.WriteString("\n")
 	}
 	b.WriteString("\n")
+}
+
+// stapVoor says which recipients (and, where not all, which categories) a step of the chain is about,
+// when the answer has more than one cell: the cells whose own chain has this layer and route. Empty when
+// the step is about every cell. When it is about most recipients, it names the others: "alle
+// ontvangers behalve Politie".
+func stapVoor(w woorden, a library.Antwoord, s library.Stap) string {
+	if len(a.Deeloordelen) < 2 {
+		return ""
+	}
+	var ontvangers []string         // in the order of the cells
+	gedekt := map[string][]string{} // recipient -> categories this step is about
+	aantal := map[string]int{}      // recipient -> cells
+	n := 0
+	for _, d := range a.Deeloordelen {
+		if aantal[d.Naar] == 0 {
+			ontvangers = append(ontvangers, d.Naar)
+		}
+		aantal[d.Naar]++
+		if slices.ContainsFunc(d.Keten, func(x library.Stap) bool { return x.Laag == s.Laag && x.Route == s.Route }) {
+			gedekt[d.Naar] = append(gedekt[d.Naar], d.Gegevens)
+			n++
+		}
+	}
+	if n == 0 || n == len(a.Deeloordelen) {
+		return ""
+	}
+	var heel, deels, niet []string
+	for _, o := range ontvangers {
+		switch len(gedekt[o]) {
+		case aantal[o]:
+			heel = append(heel, w.partij(o))
+		case 0:
+			niet = append(niet, w.partij(o))
+		default:
+			deels = append(deels, w.partij(o)+" ("+strings.Join(w.labels("gegevens", gedekt[o]), ", ")+")")
+		}
+	}
+	if len(deels) == 0 && len(niet) < len(heel) && len(ontvangers) > 2 {
+		return "geldt voor alle ontvangers behalve " + opsomming(niet)
+	}
+	return "geldt voor " + opsomming(append(heel, deels...))
+}
+
+// opsomming joins names Dutch style: "a, b en c".
+func opsomming(namen []string) string {
+	if len(namen) < 2 {
+		return strings.Join(namen, "")
+	}
+	return strings.Join(namen[:len(namen)-1], ", ") + " en " + namen[len(namen)-1]
 }
 
 // schrijfRedenen writes the reasons that the legal chain does not already show, such as a failed
@@ -208,17 +263,72 @@ func schrijfOntbrekend(b *strings.Builder, w woorden, a library.Antwoord) {
 	b.WriteString("\n\n")
 }
 
-// schrijfDeeloordelen writes the verdict per recipient and category, when there is more than one.
-func schrijfDeeloordelen(b *strings.Builder, w woorden, delen []library.Deeloordeel) {
+// schrijfDeeloordelen writes the verdict per recipient and category, when there is more than one, with
+// identical rows grouped: the categories of a recipient that have the same verdict share a row, and so do
+// recipients whose rows are the same. The strictest verdicts come first.
+func schrijfDeeloordelen(b *strings.Builder, w woorden, a library.Antwoord) {
+	delen := a.Deeloordelen
 	if len(delen) < 2 {
 		return
 	}
+	type rij struct {
+		naar     []string
+		gegevens []string
+		oordeel  library.Oordeel
+	}
+	// Per recipient, the categories with one verdict.
+	var perOntvanger []rij
+	for _, d := range delen {
+		i := slices.IndexFunc(perOntvanger, func(r rij) bool { return r.naar[0] == d.Naar && r.oordeel == d.Oordeel })
+		if i < 0 {
+			perOntvanger = append(perOntvanger, rij{naar: []string{d.Naar}, oordeel: d.Oordeel})
+			i = len(perOntvanger) - 1
+		}
+		perOntvanger[i].gegevens = append(perOntvanger[i].gegevens, d.Gegevens)
+	}
+	// Recipients with the same categories and verdict.
+	var rijen []rij
+	for _, r := range perOntvanger {
+		i := slices.IndexFunc(rijen, func(x rij) bool { return x.oordeel == r.oordeel && slices.Equal(x.gegevens, r.gegevens) })
+		if i < 0 {
+			rijen = append(rijen, r)
+			continue
+		}
+		rijen[i].naar = append(rijen[i].naar, r.naar[0])
+	}
+	slices.SortStableFunc(rijen, func(x, y rij) int { return strengheid(x.oordeel) - strengheid(y.oordeel) })
+
+	ontvangers := map[string]bool{}
+	for _, d := range delen {
+		ontvangers[d.Naar] = true
+	}
 	b.WriteString("## Per ontvanger en categorie\n\n")
 	b.WriteString("| Naar | Gegevens | Oordeel |\n|---|---|---|\n")
-	for _, d := range delen {
-		fmt.Fprintf(b, "| %s | %s | %s |\n", cel(w.partij(d.Naar)), cel(w.label("gegevens", d.Gegevens)), cel(w.oordeel(d.Oordeel)))
+	for _, r := range rijen {
+		namen := make([]string, len(r.naar))
+		for i, n := range r.naar {
+			namen[i] = w.partij(n)
+		}
+		naar := strings.Join(namen, ", ")
+		if len(r.naar) > 1 && len(r.naar) == len(ontvangers) {
+			naar = fmt.Sprintf("alle %d ontvangers: %s", len(r.naar), naar)
+		}
+		fmt.Fprintf(b, "| %s | %s | %s |\n", cel(naar), cel(strings.Join(w.labels("gegevens", r.gegevens), ", ")), cel(w.oordeel(r.oordeel)))
 	}
 	b.WriteString("\n")
+}
+
+// strengheid orders the verdicts strictest first (contract §4).
+func strengheid(o library.Oordeel) int {
+	switch o {
+	case library.NietToegestaan:
+		return 0
+	case library.Onbepaald:
+		return 1
+	case library.ToegestaanOnderVoorwaarden:
+		return 2
+	}
+	return 3
 }
 
 // schrijfVraagbaak writes the vraagbaak entries the rules found relevant, with the command to read each.
@@ -264,4 +374,14 @@ func link(titel, bron string) string {
 // gelijk reports whether a and b hold the same ids, in any order.
 func gelijk(a, b []string) bool {
 	return slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)))
+}
+
+// toonAntwoord shows an answer in format f; in the tekst format the verdict is a coloured label (on a
+// terminal with colour) or a label in capitals.
+func toonAntwoord(s stromen, f formaat, a library.Antwoord, kb *library.Kennisbank) error {
+	md := func() string { return antwoordMarkdown(a, kb) }
+	if kiesFormaat(f, s) != formaatTekst {
+		return toon(s, f, a, md)
+	}
+	return schrijfTekst(s.Out, markeerOordeel(md(), woorden{kb}.oordeel(a.Oordeel), a.Oordeel), opmaakVoor(s))
 }

@@ -55,15 +55,11 @@ func runConvenanten(ctx context.Context, opts *convenantenOpties) error {
 		lijst := convenantenLijst(kb)
 		return toon(s, opts.formaat, lijst, func() string { return convenantenLijstMarkdown(lijst, kb) })
 	}
-	id := opts.id
+	id, err := herkenner{kb: kb, uit: s.Err}.een("convenant", "convenanten", opts.id)
+	if err != nil {
+		return err
+	}
 	c := kb.Item("convenanten", id)
-	if c == nil {
-		id = strings.ToLower(id)
-		c = kb.Item("convenanten", id)
-	}
-	if c == nil {
-		return kb.Bekend("convenanten", opts.id)
-	}
 	return toon(s, opts.formaat, c, func() string { return convenantMarkdown(c, kb) })
 }
 

@@ -47,11 +47,12 @@ var weetIkNiet = library.Keuze{ID: "weet_ik_niet", Label: "weet ik niet"}
 // gids asks the questions of the guided mode. It reads answers line by line from in and writes the
 // questions to uit, so it can be driven by a script in tests as well as by a terminal.
 type gids struct {
-	in      *bufio.Reader
-	uit     io.Writer
-	engine  *library.Engine
-	kb      *library.Kennisbank
-	vandaag time.Time
+	in       *bufio.Reader
+	uit      io.Writer
+	engine   *library.Engine
+	kb       *library.Kennisbank
+	vandaag  time.Time
+	voorstel *voorstel // the one option the last "Bedoelde u …?" offered, if any
 }
 
 func nieuweGids(in io.Reader, uit io.Writer, engine *library.Engine, vandaag time.Time) *gids {
@@ -182,35 +183,50 @@ func (g *gids) getal(vraag string) (any, bool, error) {
 // feitDatum asks a date; an empty answer or "weet ik niet" leaves it unknown.
 func (g *gids) feitDatum(vraag string) (any, bool, error) {
 	for {
-		antwoord, err := g.lees(vraag + "\n(JJJJ-MM-DD; Enter of \"weet ik niet\" als u het niet weet of het niet van toepassing is)")
+		antwoord, err := g.lees(vraag + "\n(JJJJ-MM-DD of D-M-JJJJ; Enter of \"weet ik niet\" als u het niet weet of het niet van toepassing is)")
 		if err != nil {
 			return nil, false, err
 		}
 		if weetNiet(antwoord) {
 			return nil, false, nil
 		}
-		if geldigeDatum(antwoord) {
-			return antwoord, true, nil
+		iso, err := library.LeesDatum(antwoord)
+		if err == nil {
+			g.bevestig(library.Keuze{Label: iso})
+			return iso, true, nil
 		}
-		fmt.Fprintf(g.uit, "%q is geen datum als JJJJ-MM-DD, bijvoorbeeld %s.\n", antwoord, g.vandaag.Format(time.DateOnly))
+		g.geenDatum(antwoord, err)
 	}
+}
+
+// geenDatum says why an answer is no date.
+func (g *gids) geenDatum(antwoord string, err error) {
+	var df *library.DatumFout
+	if errors.As(err, &df) && df.Reden != "" {
+		fmt.Fprintf(g.uit, "%q bestaat niet: %s.\n", library.Kort(antwoord), df.Reden)
+		return
+	}
+	fmt.Fprintf(g.uit, "%q is geen datum; schrijf bijvoorbeeld %s of %s.\n", library.Kort(antwoord), g.vandaag.Format(time.DateOnly), g.vandaag.Format("2-1-2006"))
 }
 
 // datum asks the date of the share; an empty answer is today.
 func (g *gids) datum() (string, error) {
 	vandaag := g.vandaag.Format(time.DateOnly)
 	for {
-		antwoord, err := g.lees(fmt.Sprintf("Op welke datum deelt u? (JJJJ-MM-DD; Enter voor vandaag, %s)", vandaag))
+		antwoord, err := g.lees(fmt.Sprintf("Op welke datum deelt u? (JJJJ-MM-DD of D-M-JJJJ; Enter voor vandaag, %s)", vandaag))
 		if err != nil {
 			return "", err
 		}
 		if antwoord == "" || strings.EqualFold(antwoord, "vandaag") {
+			g.bevestig(library.Keuze{Label: vandaag})
 			return vandaag, nil
 		}
-		if geldigeDatum(antwoord) {
-			return antwoord, nil
+		iso, err := library.LeesDatum(antwoord)
+		if err == nil {
+			g.bevestig(library.Keuze{Label: iso})
+			return iso, nil
 		}
-		fmt.Fprintf(g.uit, "%q is geen datum als JJJJ-MM-DD, bijvoorbeeld %s.\n", antwoord, vandaag)
+		g.geenDatum(antwoord, err)
 	}
 }
 
@@ -230,10 +246,15 @@ type keuzeOpties struct {
 	leeg *library.Keuze
 }
 
-// kiesEen shows the numbered options and asks for one, until one fits.
+// langeLijst is the length from which a list no longer fits beside its question on a small screen: the
+// prompt under it then repeats the question.
+const langeLijst = 12
+
+// kiesEen shows the numbered options and asks for one, until one fits; the chosen option is echoed.
 func (g *gids) kiesEen(vraag string, keuzes []library.Keuze, o keuzeOpties) (library.Keuze, error) {
+	g.voorstel = nil
 	g.toon(vraag, keuzes)
-	prompt := "Keuze:"
+	prompt := g.prompt(vraag, keuzes)
 	if o.leeg != nil {
 		prompt = fmt.Sprintf("Keuze (Enter: %s):", o.leeg.Label)
 	}
@@ -242,32 +263,52 @@ func (g *gids) kiesEen(vraag string, keuzes []library.Keuze, o keuzeOpties) (lib
 		if err != nil {
 			return library.Keuze{}, err
 		}
-		if antwoord == "" && o.leeg != nil {
+		switch {
+		case antwoord == "" && o.leeg != nil:
 			return *o.leeg, nil
+		case antwoord == "?":
+			g.toon(vraag, keuzes)
+			continue
 		}
 		if k, ok := g.zoek(keuzes, o.ook, antwoord); ok {
+			g.bevestig(k)
 			return k, nil
 		}
 	}
 }
 
 // kiesMeer shows the numbered options and asks for one or more, separated by commas, until all fit; ook
-// are accepted by id or name but not listed.
+// are accepted by id or name but not listed. The chosen options are echoed.
 func (g *gids) kiesMeer(vraag string, keuzes, ook []library.Keuze) ([]library.Keuze, error) {
+	g.voorstel = nil
 	g.toon(vraag, keuzes)
+	prompt := g.prompt(vraag, keuzes)
 	for {
-		antwoord, err := g.lees("Keuze:")
+		antwoord, err := g.lees(prompt)
 		if err != nil {
 			return nil, err
 		}
+		if antwoord == "?" {
+			g.toon(vraag, keuzes)
+			continue
+		}
+		delen := strings.Split(antwoord, ",")
+		if g.voorstel != nil && g.voorstel.delen != nil && isJa(antwoord) && !heeftJa(keuzes) {
+			// "ja" to "Bedoelde u …?": the earlier answer with the suggestion in place of the part that missed.
+			delen = g.voorstel.delen
+		}
+		g.voorstel = nil
 		var gekozen []library.Keuze
 		alle := antwoord != ""
-		for _, deel := range strings.Split(antwoord, ",") {
+		for i, deel := range delen {
 			if deel = strings.TrimSpace(deel); deel == "" {
 				continue
 			}
 			k, ok := g.zoek(keuzes, ook, deel)
 			if !ok {
+				if g.voorstel != nil {
+					g.voorstel.delen = append(slices.Clone(delen[:i]), append([]string{g.voorstel.keuze.ID}, delen[i+1:]...)...)
+				}
 				alle = false
 				break
 			}
@@ -276,6 +317,7 @@ func (g *gids) kiesMeer(vraag string, keuzes, ook []library.Keuze) ([]library.Ke
 			}
 		}
 		if alle && len(gekozen) > 0 {
+			g.bevestig(gekozen...)
 			return gekozen, nil
 		}
 		if antwoord == "" {
@@ -284,10 +326,40 @@ func (g *gids) kiesMeer(vraag string, keuzes, ook []library.Keuze) ([]library.Ke
 	}
 }
 
-// zoek resolves one answer: a number from the list, an id or a label of keuzes or ook (forgiving, see
+// prompt is the line under a list: for a long list it repeats the question, which has scrolled away.
+func (g *gids) prompt(vraag string, keuzes []library.Keuze) string {
+	if len(keuzes) < langeLijst {
+		return "Keuze:"
+	}
+	kort := vraag
+	if i := strings.Index(kort, "?"); i >= 0 {
+		kort = kort[:i+1]
+	}
+	return kort + " Nummer of (een deel van de) naam; ? toont de lijst opnieuw:"
+}
+
+// bevestig echoes what was chosen, so that a forgiven typo or a synonym is visible.
+func (g *gids) bevestig(ks ...library.Keuze) {
+	labels := make([]string, len(ks))
+	for i, k := range ks {
+		labels[i] = k.Label
+	}
+	fmt.Fprintf(g.uit, "→ %s\n", strings.Join(labels, ", "))
+}
+
+// voorstel is the one option a "Bedoelde u …?" offered, which "ja" accepts.
+type voorstel struct {
+	keuze library.Keuze
+	delen []string // kiesMeer: the whole answer with the suggestion in place of the part that missed
+}
+
+// zoek resolves one answer: a number from the list, "ja" to the one option the previous "Bedoelde u
+// …?" offered, or an id, a label or a synonym of keuzes or ook (forgiving case and simple typos, see
 // library.Kies). On a miss it says so and shows the nearest listed options with their numbers.
 func (g *gids) zoek(keuzes, ook []library.Keuze, antwoord string) (library.Keuze, bool) {
 	antwoord = strings.TrimSpace(antwoord)
+	vorig := g.voorstel
+	g.voorstel = nil
 	if antwoord == "" {
 		return library.Keuze{}, false
 	}
@@ -297,6 +369,9 @@ func (g *gids) zoek(keuzes, ook []library.Keuze, antwoord string) (library.Keuze
 		}
 		fmt.Fprintf(g.uit, "Kies een nummer van 1 tot en met %d.\n", len(keuzes))
 		return library.Keuze{}, false
+	}
+	if vorig != nil && isJa(antwoord) && !heeftJa(keuzes) {
+		return vorig.keuze, true
 	}
 	k, suggesties, ok := library.Kies(keuzes, antwoord)
 	if ok {
@@ -308,7 +383,7 @@ func (g *gids) zoek(keuzes, ook []library.Keuze, antwoord string) (library.Keuze
 		}
 	}
 	if len(suggesties) == 0 {
-		fmt.Fprintf(g.uit, "%q staat niet in de lijst; kies een nummer of typ een naam uit de lijst.\n", antwoord)
+		fmt.Fprintf(g.uit, "%q staat niet in de lijst; kies een nummer of typ (een deel van) een naam uit de lijst (? toont de lijst).\n", library.Kort(antwoord))
 		return library.Keuze{}, false
 	}
 	delen := make([]string, len(suggesties))
@@ -316,8 +391,27 @@ func (g *gids) zoek(keuzes, ook []library.Keuze, antwoord string) (library.Keuze
 		nr := slices.IndexFunc(keuzes, func(k library.Keuze) bool { return k.ID == s.ID }) + 1
 		delen[i] = fmt.Sprintf("%d. %s", nr, s.Label)
 	}
-	fmt.Fprintf(g.uit, "%q staat niet (eenduidig) in de lijst. Bedoelde u: %s?\n", antwoord, strings.Join(delen, "; "))
+	if len(suggesties) == 1 {
+		g.voorstel = &voorstel{keuze: suggesties[0]}
+		fmt.Fprintf(g.uit, "%q staat niet in de lijst. Bedoelde u: %s? Typ ja, of kies opnieuw.\n", library.Kort(antwoord), delen[0])
+		return library.Keuze{}, false
+	}
+	fmt.Fprintf(g.uit, "%q staat niet eenduidig in de lijst. Bedoelde u: %s? Typ het nummer.\n", library.Kort(antwoord), strings.Join(delen, "; "))
 	return library.Keuze{}, false
+}
+
+// isJa is yes to "Bedoelde u …?".
+func isJa(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "ja", "j", "jazeker", "yes", "y":
+		return true
+	}
+	return false
+}
+
+// heeftJa: the list itself has an option "ja" (a ja/nee fact), which "ja" picks.
+func heeftJa(keuzes []library.Keuze) bool {
+	return slices.ContainsFunc(keuzes, func(k library.Keuze) bool { return k.Noemt("ja") })
 }
 
 // toon writes a question with its numbered options, under their group headings when they have them.

@@ -82,24 +82,44 @@ func TestGidsTypfoutEnNummers(t *testing.T) {
 		t.Fatalf("%s %s niet gevonden", soort, id)
 		return ""
 	}
-	invoer := regels("huisars", "99", "Huisarts", nummer("partijen", "politie"), "gezondhied", "gezondheid,identificerend,gezondheid",
-		"Acuut gevaar afwenden", "gisteren", "2026-03-01", "onmogelijk", "j", "")
+	invoer := regels("huisars", "99", "politiebureau", "ja", "identificerend, gezondheidsinfo", "ja",
+		"Acuut gevaar afwenden", "gisteren", "30-2-2026", "1-3-2026", "onmogelijk", "j", "")
 	code, _, fout := gidsDraai(t, invoer, "-o", "json")
 	if code != codeOK {
 		t.Fatalf("exitcode %d, stderr:\n%s", code, fout)
 	}
 	for _, want := range []string{
-		`"huisars" staat niet (eenduidig) in de lijst. Bedoelde u: ` + nummer("partijen", "huisarts") + `. Huisarts?`,
+		"Wie bent u? Nummer of (een deel van de) naam; ? toont de lijst opnieuw:", // a long list repeats its question
+		"→ Huisarts\n", // a typo forgiven, and echoed
 		"Kies een nummer van 1 tot en met",
-		`"gezondhied" staat niet (eenduidig) in de lijst. Bedoelde u: ` + nummer("gegevens", "gezondheid") + `. Gezondheidsgegevens?`,
-		`"gisteren" is geen datum als JJJJ-MM-DD`,
+		`"politiebureau" staat niet in de lijst. Bedoelde u: ` + nummer("partijen", "politie") + `. Politie? Typ ja, of kies opnieuw.`,
+		"→ Politie\n", // "ja" accepted the suggestion
+		`"gezondheidsinfo" staat niet in de lijst. Bedoelde u: ` + nummer("gegevens", "gezondheid") + `. Gezondheidsgegevens?`,
+		"→ Identificerende gegevens, Gezondheidsgegevens\n",
+		`"gisteren" is geen datum; schrijf bijvoorbeeld`,
+		`"30-2-2026" bestaat niet: februari 2026 heeft 28 dagen.`,
+		"→ 2026-03-01\n",
 	} {
 		if !strings.Contains(fout, want) {
 			t.Errorf("stderr mist %q:\n%s", want, fout)
 		}
 	}
-	if got := strings.Join(equivalent(t, fout), " "); !strings.Contains(got, "--gegevens gezondheid,identificerend --doel gevaar_afwenden --datum 2026-03-01 --feit acuut_gevaar=true") {
+	if got := strings.Join(equivalent(t, fout), " "); !strings.Contains(got, "--van huisarts --naar politie --gegevens identificerend,gezondheid --doel gevaar_afwenden --datum 2026-03-01 --feit acuut_gevaar=true") {
 		t.Errorf("opdracht %s", got)
+	}
+}
+
+// TestGidsJaIsGeenVoorstelBijJaNee: for a ja/nee fact, "ja" is the answer itself, not a yes to an
+// earlier suggestion; and a suggestion is not carried over to the next question.
+func TestGidsJaIsGeenVoorstelBijJaNee(t *testing.T) {
+	t.Parallel()
+	invoer := regels("huisarts", "politie", "identificerend", "gevaar_afwenden", "2026-03-01", "onmogelijk", "jaaaaa", "ja", "", "", "")
+	code, out, fout := gidsDraai(t, invoer, "-o", "json")
+	if code != codeOK {
+		t.Fatalf("exitcode %d, stderr:\n%s", code, fout)
+	}
+	if !strings.Contains(out, `"acuut_gevaar": true`) {
+		t.Errorf("acuut gevaar niet ja:\n%s", out)
 	}
 }
 
@@ -156,7 +176,7 @@ func TestGidsAlleenOpTerminal(t *testing.T) {
 	t.Parallel()
 	// Flags: never a prompt, also on a terminal.
 	code, _, fout := gidsDraai(t, "", "--van", "huisarts")
-	if code != codeInvoer || fout != "fout: naar: verplicht veld ontbreekt\n" {
+	if code != codeInvoer || !strings.HasPrefix(fout, "fout: verplichte opties ontbreken: --naar, --gegevens, --doel\n") {
 		t.Errorf("met opties: exitcode %d, stderr %q", code, fout)
 	}
 	// Stdout a terminal, stdin not: no prompts, a usage error.

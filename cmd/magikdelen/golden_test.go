@@ -52,7 +52,7 @@ func TestGoldenVraag(t *testing.T) {
 			}
 			for _, f := range alleFormaten {
 				var buf bytes.Buffer
-				if err := toon(goldenStromen(&buf), f, a, func() string { return antwoordMarkdown(a, e.Kennisbank()) }); err != nil {
+				if err := toonAntwoord(goldenStromen(&buf), f, a, e.Kennisbank()); err != nil {
 					t.Fatalf("toon %s: %v", f, err)
 				}
 				vergelijkGolden(t, f, "vraag-"+strings.ToLower(id), buf.Bytes(), e.Kennisbank().Versie())

@@ -94,24 +94,15 @@ func runHandreiking(_ context.Context, opts *handreikingOpties) error {
 		return &library.DatumFout{Veld: "--editie", Waarde: editie}
 	}
 	lib := []library.HandreikingOptie{library.Editie(editie)}
+	s := opts.g.stromen
 	if opts.convenant != "" {
-		id := opts.convenant
-		if kb.Item("convenanten", id) == nil {
-			id = strings.ToLower(id)
-		}
-		if err := kb.Bekend("convenanten", id); err != nil {
-			var oid *library.OnbekendeIDFout
-			if errors.As(err, &oid) {
-				kopie := *oid
-				kopie.Veld, kopie.Waarde = "--convenant", opts.convenant
-				return &kopie
-			}
+		id, err := herkenner{kb: kb, uit: s.Err}.een("--convenant", "convenanten", opts.convenant)
+		if err != nil {
 			return err
 		}
 		lib = append(lib, library.AlleenConvenant(id))
 	}
 
-	s := opts.g.stromen
 	f := opts.formaat
 	if f == "" {
 		switch {

@@ -215,27 +215,46 @@ func aantalCellen(ms []*library.Matrix) int {
 // covenants of the --doel purposes, or else every covenant; a covenant that has no purposes, or no
 // participants on the date, is then skipped with a note. A covenant asked for by name is never skipped.
 func matrixVragen(kb *library.Kennisbank, opts *matrixOpties) ([]library.MatrixVraag, []string, error) {
-	var convenanten []string
-	for _, c := range opts.convenanten {
-		id := c
-		if kb.Item("convenanten", id) == nil && kb.Item("convenanten", strings.ToLower(id)) != nil {
-			id = strings.ToLower(id)
-		}
-		if err := kb.Bekend("convenanten", id); err != nil {
-			return nil, nil, metVeld(err, "--convenant", c)
-		}
-		if !slices.Contains(convenanten, id) {
-			convenanten = append(convenanten, id)
+	// The flags take ids, names and synonyms, like those of vraag.
+	h := herkenner{kb: kb}
+	if opts.g != nil {
+		h.uit = opts.g.stromen.Err
+	}
+	convenanten, err := h.lijst("--convenant", "convenanten", opts.convenanten)
+	if err != nil {
+		return nil, nil, err
+	}
+	doelen, err := h.lijst("--doel", "doelen", opts.doelen)
+	if err != nil {
+		return nil, nil, err
+	}
+	van, err := h.lijst("--van", "partijen", opts.van)
+	if err != nil {
+		return nil, nil, err
+	}
+	naar, err := h.lijst("--naar", "partijen", opts.naar)
+	if err != nil {
+		return nil, nil, err
+	}
+	gegevens, err := h.lijst("--gegevens", "gegevens", opts.gegevens)
+	if err != nil {
+		return nil, nil, err
+	}
+	feiten, err := h.feiten(opts.feiten)
+	if err != nil {
+		return nil, nil, err
+	}
+	datum := opts.datum
+	if datum != "" {
+		if datum, err = h.datum("--datum", datum); err != nil {
+			return nil, nil, err
 		}
 	}
 	expliciet := len(convenanten) > 0
 
 	// The purposes per covenant.
 	doelenVan := map[string][]string{}
-	for _, d := range opts.doelen {
-		if err := kb.Bekend("doelen", d); err != nil {
-			return nil, nil, metVeld(err, "--doel", d)
-		}
+	for _, d := range doelen {
 		c := tekst(kb.Item("doelen", d), "convenant")
 		switch {
 		case c == "":
@@ -249,16 +268,12 @@ func matrixVragen(kb *library.Kennisbank, opts *matrixOpties) ([]library.MatrixV
 	}
 	if !expliciet {
 		for _, c := range kb.IDs("convenanten") {
-			if len(opts.doelen) == 0 || len(doelenVan[c]) > 0 {
+			if len(doelen) == 0 || len(doelenVan[c]) > 0 {
 				convenanten = append(convenanten, c)
 			}
 		}
 	}
 
-	datum := opts.datum
-	if datum != "" && !geldigeDatum(datum) {
-		return nil, nil, &library.DatumFout{Veld: "--datum", Waarde: datum}
-	}
 	peildatum := datum
 	if peildatum == "" {
 		peildatum = time.Now().Format(time.DateOnly) // as the library does without a date
@@ -268,14 +283,14 @@ func matrixVragen(kb *library.Kennisbank, opts *matrixOpties) ([]library.MatrixV
 		overgeslagen []string
 	)
 	for _, c := range convenanten {
-		if len(opts.doelen) > 0 && len(doelenVan[c]) == 0 {
+		if len(doelen) > 0 && len(doelenVan[c]) == 0 {
 			continue // asked for by name, but none of the purposes is its own: matrices of the others
 		}
 		reden := ""
 		switch {
 		case len(convenantDoelen(kb, []string{c})) == 0:
 			reden = "heeft geen doelen"
-		case len(opts.van) == 0 && len(library.MatrixDeelnemers(kb, c, peildatum)) == 0:
+		case len(van) == 0 && len(library.MatrixDeelnemers(kb, c, peildatum)) == 0:
 			reden = "heeft op " + peildatum + " geen deelnemers"
 		}
 		if reden != "" {
@@ -287,10 +302,10 @@ func matrixVragen(kb *library.Kennisbank, opts *matrixOpties) ([]library.MatrixV
 		}
 		mv := library.MatrixVraag{
 			Convenant: c, Doelen: doelenVan[c], Datum: datum,
-			Van: opts.van, Naar: opts.naar, Gegevens: opts.gegevens,
+			Van: van, Naar: naar, Gegevens: gegevens,
 		}
-		if len(opts.feiten) > 0 {
-			mv.Feiten = maps.Clone(map[string]any(opts.feiten))
+		if len(feiten) > 0 {
+			mv.Feiten = maps.Clone(feiten)
 		}
 		vragen = append(vragen, mv)
 	}

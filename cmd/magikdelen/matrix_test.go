@@ -145,11 +145,13 @@ func TestMatrixVragen(t *testing.T) {
 		{naam: "doelen van twee convenanten", opts: matrixOpties{doelen: []string{"zvh_casusoverleg", "ave_signaleren"}}, convenanten: []string{"ave", "zvht"}},
 		{naam: "hoofdletters", opts: matrixOpties{convenanten: []string{"ZVHT"}}, convenanten: []string{"zvht"}},
 		{naam: "dubbel", opts: matrixOpties{convenanten: []string{"zvht", "ave", "zvht"}}, convenanten: []string{"zvht", "ave"}},
-		{naam: "onbekend convenant", opts: matrixOpties{convenanten: []string{"zvh"}}, fout: `--convenant: onbekend convenant "zvh"; bedoelde u "zvht"`},
-		{naam: "onbekend doel", opts: matrixOpties{doelen: []string{"zvh_casusoverlg"}}, fout: `--doel: onbekend doel "zvh_casusoverlg"; bedoelde u "zvh_casusoverleg"`},
+		{naam: "korte naam en tikfout", opts: matrixOpties{convenanten: []string{"AVE", "zvth"}}, convenanten: []string{"ave", "zvht"}},
+		{naam: "doel met naam", opts: matrixOpties{doelen: []string{"MDO"}}, convenanten: []string{"zvht"}},
+		{naam: "onbekend convenant", opts: matrixOpties{convenanten: []string{"xyz"}}, fout: `--convenant: onbekend convenant "xyz"; bedoelde u een van deze?`},
+		{naam: "onbekend doel", opts: matrixOpties{doelen: []string{"zvh_koffie"}}, fout: `--doel: onbekend doel "zvh_koffie"; bedoelde u`},
 		{naam: "doel van een ander convenant", opts: matrixOpties{convenanten: []string{"ave"}, doelen: []string{"zvh_casusoverleg"}}, fout: `--doel: "zvh_casusoverleg" hoort niet bij convenant ave; kies uit`},
 		{naam: "doel zonder convenant", opts: matrixOpties{doelen: []string{"opsporing"}}, fout: `--doel: "opsporing" hoort bij geen convenant`},
-		{naam: "datum", opts: matrixOpties{datum: "2026-02-30"}, fout: `--datum: ongeldige datum "2026-02-30", verwacht JJJJ-MM-DD`},
+		{naam: "datum", opts: matrixOpties{datum: "2026-02-30"}, fout: `--datum: ongeldige datum "2026-02-30", verwacht JJJJ-MM-DD: februari 2026 heeft 28 dagen`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.naam, func(t *testing.T) {
@@ -185,10 +187,10 @@ func TestMatrixFoutenVanBibliotheek(t *testing.T) {
 		args []string
 		fout string
 	}{
-		{[]string{"--van", "politi"}, `fout: --van: onbekende partij "politi"; bedoelde u "politie"?`},
+		{[]string{"--van", "bakker"}, `fout: --van: onbekende partij "bakker"; bedoelde u een van deze?`},
 		{[]string{"--naar", "overleg_deelnemers"}, `fout: --naar: "overleg_deelnemers" is een overlegtafel`},
-		{[]string{"--gegevens", "gezondhied"}, `fout: --gegevens: onbekende gegevenscategorie "gezondhied"`},
-		{[]string{"--feit", "bestaat_niet=true"}, `fout: --feit bestaat_niet: onbekend feit "bestaat_niet"`},
+		{[]string{"--gegevens", "xyz"}, `fout: --gegevens: onbekende gegevenscategorie "xyz"`},
+		{[]string{"--feit", "bestaat_niet=true"}, `fout: --feit: onbekend feit "bestaat_niet"`},
 		{[]string{"--feit", "toestemming=ja"}, `fout: --feit toestemming: onbekende waarde "ja"; kies uit `},
 		{[]string{"-o", "pdf"}, `fout: ongeldige waarde "pdf" voor --formaat: kies tekst, markdown, csv, html of json`},
 	} {

@@ -44,7 +44,7 @@ var engelseVlaggen = map[string]string{
 
 // newRootCmd builds the magikdelen command with all its subcommands.
 func newRootCmd(g *globaleOpties) *cobra.Command {
-	return rootMet(g, newVraagCmd(g, nil), newConvenantenCmd(g), newControleerCmd(g), newTestCmd(g), newBundelCmd(g), newServeerCmd(g), newHandreikingCmd(g), newVraagbaakCmd(g), newMatrixCmd(g), newVerschilCmd(g))
+	return rootMet(g, newVraagCmd(g, nil), newConvenantenCmd(g), newBegrippenCmd(g), newControleerCmd(g), newTestCmd(g), newBundelCmd(g), newServeerCmd(g), newHandreikingCmd(g), newVraagbaakCmd(g), newMatrixCmd(g), newVerschilCmd(g), newVersieCmd(g))
 }
 
 // rootMet builds the root command around the given subcommands (tests pass their own).
@@ -67,6 +67,13 @@ Uitkomsten gaan naar standaarduitvoer, meldingen naar standaardfout. Exitcodes: 
 		SilenceErrors:         true,
 		DisableFlagsInUseLine: true,
 		CompletionOptions:     cobra.CompletionOptions{DisableDefaultCmd: true},
+	}
+	versie := root.Flags().Bool("version", false, "toon de versie van magikdelen en van de kennisbank (zoals magikdelen versie)")
+	root.RunE = func(c *cobra.Command, _ []string) error {
+		if *versie {
+			return runVersie(c.Context(), &versieOpties{g: g})
+		}
+		return c.Help()
 	}
 	s := g.stromen
 	root.SetIn(s.In)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -46,15 +47,16 @@ func TestStandaardFormaat(t *testing.T) {
 		s         stromen
 		args      []string
 		begin     string // stdout starts with this, after leading newlines
-		maxBreed  int    // no line is wider
+		maxBreed  int    // no line is wider, except lines with a link or a command, which are never broken
 		minBreed  int    // some line is at least this wide (the width is used)
 		geenEscap bool
 	}{
 		{"pijp: markdown", stromen{Getenv: env()}, zvh05, "# Mag ik dit delen?", 0, 0, true},
-		{"terminal zonder kleur: tekst op breedte 80", stromen{Terminal: true, Breedte: 80, Getenv: env("NO_COLOR", "1")}, zvh05, "  # Mag ik dit delen?", 80, 70, true},
-		{"smalle terminal", stromen{Terminal: true, Breedte: 50, Getenv: env("NO_COLOR", "1")}, zvh05, "  # Mag ik dit delen?", 50, 40, true},
-		{"brede terminal: hooguit 120", stromen{Terminal: true, Breedte: 300, Getenv: env("NO_COLOR", "1")}, zvh05, "  # Mag ik dit delen?", 120, 100, true},
-		{"TERM=dumb: geen kleur", stromen{Terminal: true, Breedte: 80, Getenv: env("TERM", "dumb")}, zvh05, "  # Mag ik dit delen?", 80, 70, true},
+		{"terminal zonder kleur: tekst op breedte 80", stromen{Terminal: true, Breedte: 80, Getenv: env("NO_COLOR", "1")}, zvh05, "  MAG IK DIT DELEN?", 80, 70, true},
+		{"smalle terminal", stromen{Terminal: true, Breedte: 50, Getenv: env("NO_COLOR", "1")}, zvh05, "  MAG IK DIT DELEN?", 50, 40, true},
+		{"brede terminal: hooguit 120", stromen{Terminal: true, Breedte: 300, Getenv: env("NO_COLOR", "1")}, zvh05, "  MAG IK DIT DELEN?", 120, 100, true},
+		{"TERM=dumb: geen kleur", stromen{Terminal: true, Breedte: 80, Getenv: env("TERM", "dumb")}, zvh05, "  MAG IK DIT DELEN?", 80, 70, true},
+		{"pijp met -o tekst: platte tekst", stromen{Getenv: env()}, append(zvh05, "-o", "tekst"), "  MAG IK DIT DELEN?", 80, 70, true},
 		{"terminal maar --formaat markdown", stromen{Terminal: true, Breedte: 80, Getenv: env()}, append(zvh05, "--formaat", "markdown"), "# Mag ik dit delen?", 0, 0, true},
 		{"terminal maar -o json", stromen{Terminal: true, Breedte: 80, Getenv: env()}, append(zvh05, "-o", "json"), "{\n  \"oordeel\": ", 0, 0, true},
 	}
@@ -71,10 +73,21 @@ func TestStandaardFormaat(t *testing.T) {
 			if tt.geenEscap && strings.Contains(out, "\x1b[") {
 				t.Errorf("uitvoer bevat kleurcodes")
 			}
+			if strings.HasPrefix(tt.begin, "  ") {
+				// Plain text: no Markdown characters left over.
+				for _, teken := range []string{"**", "## ", "\\_", "\uE000", "\uE020"} {
+					if strings.Contains(out, teken) {
+						t.Errorf("tekst bevat %q:\n%s", teken, out)
+					}
+				}
+				if !strings.Contains(out, "[TOEGESTAAN ONDER VOORWAARDEN] — Ja, mits") {
+					t.Errorf("oordeel niet als woord in hoofdletters:\n%s", out)
+				}
+			}
 			breedst := 0
 			for _, regel := range strings.Split(out, "\n") {
-				if strings.Contains(regel, "sha256:") {
-					continue // the version hash is one word and cannot be wrapped
+				if strings.Contains(regel, "sha256:") || strings.Contains(regel, "https://") || strings.Contains(regel, "magikdelen ") {
+					continue // a link, a command or the version hash is never broken
 				}
 				breedst = max(breedst, utf8.RuneCountInString(regel))
 			}
@@ -85,6 +98,41 @@ func TestStandaardFormaat(t *testing.T) {
 				t.Errorf("breedste regel %d tekens, verwacht minstens %d", breedst, tt.minBreed)
 			}
 		})
+	}
+}
+
+// TestLinksEnOpdrachtenHeel: on a narrow terminal every link of the answer and every suggested command
+// stays on one line, so that it can be clicked and copied (issue: "jci1.↵3:c:…", "--doel x --↵naar").
+func TestLinksEnOpdrachtenHeel(t *testing.T) {
+	t.Parallel()
+	args := []string{"vraag", "--van", "politie", "--naar", "om,wijkteam", "--gegevens", "signaal", "--doel", "opsporing", "--datum", "2026-03-01"}
+	_, js, _ := draai(t, stromen{Getenv: env()}, append(args, "-o", "json")...)
+	var a library.Antwoord
+	if err := json.Unmarshal([]byte(js), &a); err != nil {
+		t.Fatal(err)
+	}
+	for _, breedte := range []int{40, 60, 80} {
+		for _, kleur := range []bool{false, true} {
+			e := env("NO_COLOR", "1")
+			if kleur {
+				e = env()
+			}
+			_, out, _ := draai(t, stromen{Terminal: true, Breedte: breedte, Getenv: e}, args...)
+			for _, g := range a.Grondslagen {
+				if !strings.Contains(out, g.Bron) {
+					t.Errorf("breedte %d, kleur %v: link %s gebroken of weg:\n%s", breedte, kleur, g.Bron, out)
+				}
+			}
+			if !strings.Contains(out, "--doel meldcode_melding --naar veilig_thuis") {
+				t.Errorf("breedte %d, kleur %v: opdracht gebroken:\n%s", breedte, kleur, out)
+			}
+			if kleur && !strings.Contains(out, "\x1b[1;97;41m Niet toegestaan \x1b[0m") {
+				t.Errorf("breedte %d: oordeel zonder kleur:\n%q", breedte, out)
+			}
+			if kleur && strings.Contains(out, "38;5;") {
+				t.Errorf("breedte %d: vaste tekstkleur, onleesbaar op een licht of donker scherm:\n%q", breedte, out)
+			}
+		}
 	}
 }
 
@@ -104,10 +152,12 @@ func TestGeleideModus(t *testing.T) {
 		}
 	}
 
-	// Not on a terminal: the library's missing-field error.
+	// Not on a terminal: how to ask the question.
 	code, _, fout = draai(t, stromen{Getenv: env()}, "vraag")
-	if code != codeInvoer || fout != "fout: van: verplicht veld ontbreekt\n" {
-		t.Errorf("zonder terminal: exitcode %d, stderr %q", code, fout)
+	for _, want := range []string{"fout: geen vraag opgegeven", "--van wijkteam --naar politie", "--invoer vraag.json", "geleide modus", "magikdelen begrippen"} {
+		if code != codeInvoer || !strings.Contains(fout, want) {
+			t.Errorf("zonder terminal: exitcode %d, stderr mist %q:\n%s", code, want, fout)
+		}
 	}
 }
 
@@ -194,21 +244,27 @@ func TestInvoerFouten(t *testing.T) {
 		stdin string
 		want  string
 	}{
-		{"tweede ontvanger onbekend", met("--naar", "wijkteem"), "", `fout: naar[1]: onbekende partij "wijkteem"; bedoelde u "wijkteam"?`},
-		{"onbekende categorie", met("--gegevens", "gezondhied"), "", `fout: gegevens[1]: onbekende gegevenscategorie "gezondhied"; bedoelde u "gezondheid"?`},
-		{"onbekend doel", met("--doel", "opsoring"), "", `fout: doel: onbekend doel "opsoring"; bedoelde u "opsporing"?`},
-		{"onbekende fase", met("--fase", "ave9"), "", `fout: fase: onbekende fase "ave9"; bedoelde u`},
-		{"onbekend convenant", met("--convenant", "zvh"), "", `fout: convenant: onbekend convenant "zvh"; bedoelde u "zvht"`},
-		{"feit met verkeerd type", met("--feit", "leeftijd=oud"), "", `fout: feiten.leeftijd: verwacht een geheel getal van 0 tot 150, kreeg oud`},
-		{"feit ja/nee", met("--feit", "bulk=misschien"), "", `fout: feiten.bulk: verwacht true of false, kreeg misschien`},
-		{"keuzefeit", met("--feit", "toestemming=ja"), "", `fout: feiten.toestemming: onbekende waarde "ja"; kies uit niet_gevraagd, gegeven, geweigerd, onmogelijk`},
-		{"datumfeit", met("--feit", "casus_gesloten_op=gisteren"), "", `fout: feiten.casus_gesloten_op: ongeldige datum "gisteren", verwacht JJJJ-MM-DD`},
-		{"ontbrekende gegevens", []string{"vraag", "--van", "politie", "--naar", "om", "--doel", "opsporing"}, "", `fout: gegevens: verplicht veld ontbreekt`},
-		{"ontbrekend doel", []string{"vraag", "--van", "politie", "--naar", "om", "--gegevens", "signaal"}, "", `fout: doel: verplicht veld ontbreekt`},
+		{"tweede ontvanger onbekend", met("--naar", "bakker"), "", "fout: --naar: onbekende partij \"bakker\"; bedoelde u een van deze?\n"},
+		{"onbekende categorie", met("--gegevens", "gezondheidsdossierinhoud"), "", "fout: --gegevens: onbekende gegevenscategorie \"gezondheidsdossierinhoud\"; bedoelde u"},
+		{"onbekend doel", met("--doel", "overleg"), "", "fout: --doel: onbekend doel \"overleg\"; bedoelde u een van deze?\n  ave_niveau3_overleg  Multidisciplinair overleg (AVE 3)\n  zvh_casusoverleg     Casusoverleg (MDO)\nAlle doelen met hun namen: magikdelen begrippen doelen\n"},
+		{"onbekende fase", met("--fase", "ave9"), "", `fout: --fase: onbekende fase "ave9"; bedoelde u`},
+		{"onbekend convenant", met("--convenant", "xyz"), "", `fout: --convenant: onbekend convenant "xyz"; bedoelde u`},
+		{"feit met verkeerd type", met("--feit", "leeftijd=oud"), "", `fout: --feit leeftijd: verwacht een geheel getal van 0 tot 150, kreeg oud`},
+		{"feit ja/nee", met("--feit", "bulk=misschien"), "", `fout: --feit bulk: verwacht ja of nee (of true of false), kreeg misschien`},
+		{"onbekend feit", met("--feit", "kleur=blauw"), "", `fout: --feit: onbekend feit "kleur"; bedoelde u`},
+		{"keuzefeit", met("--feit", "toestemming=ja"), "", `fout: --feit toestemming: onbekende waarde "ja"; kies uit niet_gevraagd, gegeven, geweigerd, onmogelijk`},
+		{"datumfeit", met("--feit", "casus_gesloten_op=gisteren"), "", `fout: --feit casus_gesloten_op: ongeldige datum "gisteren", verwacht JJJJ-MM-DD`},
+		{"datum bestaat niet", met("--datum", "30-2-2026"), "", `fout: --datum: ongeldige datum "30-2-2026", verwacht JJJJ-MM-DD: februari 2026 heeft 28 dagen`},
+		{"ontbrekende gegevens", []string{"vraag", "--van", "politie", "--naar", "om", "--doel", "opsporing"}, "", "fout: --gegevens: verplichte optie ontbreekt\nZie 'magikdelen vraag --help'.\n"},
+		{"alle ontbrekende opties", []string{"vraag", "--van", "politie"}, "", "fout: verplichte opties ontbreken: --naar, --gegevens, --doel\n"},
 		{"lege invoer", []string{"vraag", "--invoer", "-"}, "", `fout: ongeldige JSON: lege invoer`},
-		{"twee documenten", []string{"vraag", "--invoer", "-"}, `{"van": "politie"} {}`, `fout: ongeldige JSON: meer dan één JSON-document`},
+		{"twee documenten", []string{"vraag", "--invoer", "-"}, `{"van": "politie"} {}`, `fout: ongeldige JSON (regel 1, kolom 20): meer dan één JSON-document`},
+		{"dubbele sleutel", []string{"vraag", "--invoer", "-"}, "{\"van\": \"politie\",\n \"van\": \"om\"}", `fout: van: deze sleutel staat twee keer in hetzelfde object; laat er één staan (regel 2, kolom 2)`},
+		{"geen object", []string{"vraag", "--invoer", "-"}, `["politie"]`, "fout: verwacht een JSON-object ({…}), kreeg een lijst\n"},
+		{"ontbrekende velden in JSON", []string{"vraag", "--invoer", "-"}, `{"van": "politie"}`, "fout: verplichte velden ontbreken: naar, gegevens, doel\n"},
 		{"feit als kommagetal", []string{"vraag", "--invoer", "-"}, `{"van": "politie", "naar": "om", "gegevens": ["signaal"], "doel": "opsporing", "feiten": {"leeftijd": 1.5}}`, `fout: feiten.leeftijd: verwacht een geheel getal, kreeg 1.5`},
-		{"gegevens geen lijst", []string{"vraag", "--invoer", "-"}, `{"van": "politie", "naar": "om", "gegevens": "signaal", "doel": "opsporing"}`, `fout: gegevens: verwacht een lijst van tekst, kreeg string`},
+		{"gegevens geen lijst", []string{"vraag", "--invoer", "-"}, `{"van": "politie", "naar": "om", "gegevens": "signaal", "doel": "opsporing"}`, `fout: gegevens: verwacht een lijst van tekst, kreeg tekst`},
+		{"reusachtige waarde", met("--naar", strings.Repeat("x", 100000)), "", "fout: --naar: onbekende partij \"" + strings.Repeat("x", 59) + "… (100000 tekens)\""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.naam, func(t *testing.T) {

@@ -186,6 +186,17 @@ func TestVraagVlaggen(t *testing.T) {
 			},
 		},
 		{
+			naam: "namen, synoniemen en hoofdletters",
+			args: []string{"--van", "Wijkagent", "--naar", "Openbaar Ministerie,GGZ", "--gegevens", "diagnose,NAW",
+				"--doel", "MDO", "--convenant", "ZVHT", "--datum", "1-3-2026",
+				"--feit", "Acuut gevaar=ja", "--feit", "toestemming=niet gevraagd", "--feit", "verzocht_door=dokter"},
+			want: library.Vraag{
+				Van: "politie", Naar: library.Ontvangers{"om", "ggz"}, Gegevens: []string{"gezondheid", "identificerend"},
+				Doel: "zvh_casusoverleg", Convenant: "zvht", Datum: "2026-03-01",
+				Feiten: map[string]any{"acuut_gevaar": "ja", "toestemming": "niet_gevraagd", "verzocht_door": "huisarts"},
+			},
+		},
+		{
 			naam: "invoer uit een bestand",
 			args: []string{"--invoer", bestand},
 			want: uitBestand,
@@ -218,7 +229,7 @@ func TestVraagVlaggen(t *testing.T) {
 			var uitErr error
 			g := &globaleOpties{stromen: stromen{In: strings.NewReader(tt.stdin), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}}
 			vang := func(_ context.Context, o *vraagOpties) error {
-				got, uitErr = o.vraag()
+				got, uitErr = o.vraag(testEngine(t).Kennisbank())
 				return nil
 			}
 			root := rootMet(g, newVraagCmd(g, vang))

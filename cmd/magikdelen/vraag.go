@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -106,27 +107,37 @@ func runVraag(ctx context.Context, opts *vraagOpties) error {
 	for _, n := range vraagVlaggen {
 		heeftVlaggen = heeftVlaggen || gezet(n)
 	}
-	if opts.invoer == "" && !heeftVlaggen && s.Terminal {
-		if !s.InTerminal {
+	if opts.invoer == "" && !heeftVlaggen {
+		switch {
+		case s.Terminal && s.InTerminal:
+			return runGids(ctx, opts)
+		case s.Terminal:
 			return &gebruiksFout{
 				bericht: "de geleide modus, die de vraag stap voor stap stelt, werkt alleen als ook de invoer een terminal is; geef de vraag op met opties of met --invoer",
 				cmd:     opts.cmd,
 				gebruik: true,
 			}
 		}
-		return runGids(ctx, opts)
+		return &gebruiksFout{bericht: geenVraag, cmd: opts.cmd}
 	}
 
-	v, err := opts.vraag()
+	engine, err := laadEngine(ctx, opts.g)
 	if err != nil {
 		return err
 	}
-	engine, err := laadEngine(ctx, opts.g)
+	v, err := opts.vraag(engine.Kennisbank())
 	if err != nil {
 		return err
 	}
 	return beantwoordEnToon(ctx, opts, engine, v)
 }
+
+// geenVraag is the message for magikdelen vraag without a question and without a terminal to ask on.
+const geenVraag = `geen vraag opgegeven. Geef de vraag op met opties, bijvoorbeeld
+  magikdelen vraag --van wijkteam --naar politie --gegevens signaal --doel zvh_casusoverleg
+of als JSON met --invoer vraag.json (of --invoer - voor standaardinvoer). Start "magikdelen vraag"
+zonder opties in een terminal om de vraag stap voor stap te beantwoorden (geleide modus).
+De namen die u kunt gebruiken: magikdelen begrippen`
 
 // beantwoordEnToon answers v, writes the receipt of --bon if asked, and shows the answer in the chosen
 // format: the one path of flag mode and guided mode.
@@ -144,7 +155,7 @@ func beantwoordEnToon(ctx context.Context, opts *vraagOpties, engine *library.En
 	start := time.Now()
 	a, err := engine.Beantwoord(ctx, v)
 	if err != nil {
-		return err
+		return opts.metVlaggen(err)
 	}
 	if bonnen != nil {
 		// The receipt is on disk before the answer is shown.
@@ -155,7 +166,7 @@ func beantwoordEnToon(ctx context.Context, opts *vraagOpties, engine *library.En
 			return &invoerFout{veld: "--bon", err: err}
 		}
 	}
-	return toon(s, opts.formaat, a, func() string { return antwoordMarkdown(a, engine.Kennisbank()) })
+	return toonAntwoord(s, opts.formaat, a, engine.Kennisbank())
 }
 
 // openBonnen opens the receipts file of --bon, with a Dutch message for the common failures.
@@ -172,8 +183,10 @@ func openBonnen(pad string) (*bon.Schrijver, error) {
 	return w, nil
 }
 
-// vraag builds the question: the --invoer JSON if given, with the flags that were given on top.
-func (opts *vraagOpties) vraag() (library.Vraag, error) {
+// vraag builds the question: the --invoer JSON if given, with the flags that were given on top. The
+// values of the flags are read as ids of kb (labels, synonyms and any capitalisation too; see herkenner);
+// the JSON takes ids only, as the contract says.
+func (opts *vraagOpties) vraag(kb *library.Kennisbank) (library.Vraag, error) {
 	var v library.Vraag
 	if opts.invoer != "" {
 		var err error
@@ -181,7 +194,9 @@ func (opts *vraagOpties) vraag() (library.Vraag, error) {
 			return v, err
 		}
 	}
-	pasOptiesToe(&v, opts, opts.cmd.Flags().Changed)
+	if err := pasOptiesToe(&v, opts, herkenner{kb: kb, uit: opts.g.stromen.Err}); err != nil {
+		return v, err
+	}
 	return v, nil
 }
 
@@ -201,33 +216,111 @@ func leesVraag(pad string, in io.Reader) (library.Vraag, error) {
 	return library.LeesVraag(f)
 }
 
-// pasOptiesToe sets the fields of v whose flag was given; facts are merged per name.
-func pasOptiesToe(v *library.Vraag, opts *vraagOpties, gezet func(string) bool) {
+// pasOptiesToe sets the fields of v whose flag was given, as ids; facts are merged per name.
+func pasOptiesToe(v *library.Vraag, opts *vraagOpties, h herkenner) error {
+	gezet := opts.cmd.Flags().Changed
+	var err error
 	if gezet("van") {
-		v.Van = opts.van
+		if v.Van, err = h.een("--van", "partijen", opts.van); err != nil {
+			return err
+		}
 	}
 	if gezet("naar") {
-		v.Naar = library.Ontvangers(opts.naar)
+		naar, err := h.lijst("--naar", "partijen", opts.naar)
+		if err != nil {
+			return err
+		}
+		v.Naar = library.Ontvangers(naar)
 	}
 	if gezet("gegevens") {
-		v.Gegevens = opts.gegevens
+		if v.Gegevens, err = h.lijst("--gegevens", "gegevens", opts.gegevens); err != nil {
+			return err
+		}
 	}
 	if gezet("doel") {
-		v.Doel = opts.doel
+		if v.Doel, err = h.een("--doel", "doelen", opts.doel); err != nil {
+			return err
+		}
 	}
 	if gezet("convenant") {
-		v.Convenant = opts.convenant
+		if v.Convenant, err = h.een("--convenant", "convenanten", opts.convenant); err != nil {
+			return err
+		}
 	}
 	if gezet("fase") {
-		v.Fase = opts.fase
+		if v.Fase, err = h.een("--fase", "fasen", opts.fase); err != nil {
+			return err
+		}
 	}
 	if gezet("datum") {
-		v.Datum = opts.datum
+		if v.Datum, err = h.datum("--datum", opts.datum); err != nil {
+			return err
+		}
 	}
 	if gezet("feit") {
+		f, err := h.feiten(opts.feiten)
+		if err != nil {
+			return err
+		}
 		if v.Feiten == nil {
 			v.Feiten = map[string]any{}
 		}
-		maps.Copy(v.Feiten, opts.feiten)
+		maps.Copy(v.Feiten, f)
 	}
+	return nil
+}
+
+// metVlaggen names the flags in an input error of the library about a field that the flags gave (or
+// that is missing without --invoer): "--doel" instead of "doel", "--feit leeftijd" instead of
+// "feiten.leeftijd", and every missing flag at once.
+func (opts *vraagOpties) metVlaggen(err error) error {
+	gezet := opts.cmd.Flags().Changed
+	vlag := func(veld string) (string, bool) {
+		naam, rest, _ := strings.Cut(veld, ".")
+		naam, _, _ = strings.Cut(naam, "[")
+		if naam == "feiten" {
+			return "--feit " + rest, gezet("feit") || opts.invoer == ""
+		}
+		return "--" + naam, gezet(naam) || opts.invoer == ""
+	}
+	var (
+		ovf *library.OntbrekendVeldFout
+		tf  *library.TypeFout
+		df  *library.DatumFout
+		oid *library.OnbekendeIDFout
+	)
+	switch {
+	case errors.As(err, &ovf) && opts.invoer == "":
+		velden := ovf.Velden
+		if len(velden) == 0 {
+			velden = []string{ovf.Veld}
+		}
+		namen := make([]string, len(velden))
+		for i, v := range velden {
+			namen[i], _ = vlag(v)
+		}
+		if len(namen) == 1 {
+			return &gebruiksFout{bericht: namen[0] + ": verplichte optie ontbreekt", cmd: opts.cmd}
+		}
+		return &gebruiksFout{bericht: "verplichte opties ontbreken: " + strings.Join(namen, ", "), cmd: opts.cmd}
+	case errors.As(err, &tf):
+		if naam, ok := vlag(tf.Veld); ok {
+			kopie := *tf
+			kopie.Veld = naam
+			return &kopie
+		}
+	case errors.As(err, &df):
+		if naam, ok := vlag(df.Veld); ok {
+			kopie := *df
+			kopie.Veld = naam
+			return &kopie
+		}
+	case errors.As(err, &oid):
+		if naam, ok := vlag(oid.Veld); ok {
+			kopie := *oid
+			kopie.Veld = naam
+			return &kopie
+		}
+	}
+	return err
 }

@@ -4,9 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
+	"strings"
 
 	"github.com/charmbracelet/glamour"
-	"github.com/charmbracelet/glamour/styles"
+	"github.com/charmbracelet/glamour/ansi"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
 )
 
 // maxBreedte caps the word wrap of the tekst format, however wide the terminal.
@@ -27,11 +31,11 @@ func kiesFormaat(gevraagd formaat, s stromen) formaat {
 // tekstOpmaak says how the tekst format is rendered.
 type tekstOpmaak struct {
 	breedte int  // word wrap in columns
-	kleur   bool // false: the no-colour (notty) style
+	kleur   bool // false: plain text, no escape codes at all
 }
 
 // opmaakVoor derives the rendering from the streams: the terminal width capped at maxBreedte (80 when
-// unknown), and no colour when NO_COLOR is set or TERM is dumb.
+// unknown), and colour only on a terminal, without NO_COLOR and not with TERM=dumb.
 func opmaakVoor(s stromen) tekstOpmaak {
 	b := s.Breedte
 	if b <= 0 {
@@ -39,7 +43,7 @@ func opmaakVoor(s stromen) tekstOpmaak {
 	}
 	return tekstOpmaak{
 		breedte: min(b, maxBreedte),
-		kleur:   s.Getenv("NO_COLOR") == "" && s.Getenv("TERM") != "dumb",
+		kleur:   s.Terminal && s.Getenv("NO_COLOR") == "" && s.Getenv("TERM") != "dumb",
 	}
 }
 
@@ -68,20 +72,147 @@ func schrijfJSON(w io.Writer, v any) error {
 	return nil
 }
 
-// schrijfTekst renders Markdown for the terminal.
+// schrijfTekst renders Markdown for the terminal. Links and inline code (commands, ids) are never
+// broken over lines, so they stay clickable and can be copied whole; a line that holds a long one is
+// longer than the width, and the terminal wraps it softly. A verdict marked with markeerOordeel becomes
+// a coloured label on a terminal with colour, and the plain label without.
 func schrijfTekst(w io.Writer, md string, o tekstOpmaak) error {
-	stijl := glamour.WithAutoStyle()
-	if !o.kleur {
-		stijl = glamour.WithStandardStyle(styles.NoTTYStyle)
+	stijl := platteStijl()
+	if o.kleur {
+		stijl = kleurStijl()
 	}
-	r, err := glamour.NewTermRenderer(stijl, glamour.WithWordWrap(o.breedte))
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(stijl), glamour.WithWordWrap(o.breedte))
 	if err != nil {
 		return fmt.Errorf("tekstweergave: %w", err)
 	}
-	uit, err := r.Render(md)
+	uit, err := r.Render(heel(md))
 	if err != nil {
 		return fmt.Errorf("tekstweergave: %w", err)
 	}
+	uit = oordeelLabels(uit, o.kleur)
+	uit = losmaken.Replace(uit)
+	uit = naloopSpaties.ReplaceAllString(uit, "$1")
 	_, err = io.WriteString(w, uit)
 	return err
+}
+
+// The word wrap of glamour breaks at spaces and at the characters of breekTekens. Inside links and
+// inline code those are replaced by stand-ins from the private use area (one column wide, like the
+// originals) that it does not break at, and put back after rendering.
+const (
+	breekTekens  = " -.,;+|"
+	vasteSpatie  = '\uE000' // the stand-in of breekTekens[0]; the others follow
+	oordeelEinde = '\uE011'
+	oordeelBegin = '\uE020' // + the index of the verdict in oordeelKleuren
+)
+
+var (
+	codeOfLink    = regexp.MustCompile("`[^`\n]+`|\\]\\([^)\\s]+\\)|https?://[^\\s)>\\]]+")
+	maakVast      = vervanger(false)
+	losmaken      = vervanger(true)
+	naloopSpaties = regexp.MustCompile(`(?m)[ \t]+((?:\x1b\[[0-9;]*m)*)$`)
+)
+
+// vervanger replaces the characters of breekTekens by their stand-ins, or terug.
+func vervanger(terug bool) *strings.Replacer {
+	var paren []string
+	for i, c := range breekTekens {
+		echt, vast := string(c), string(rune(vasteSpatie+i))
+		if terug {
+			echt, vast = vast, echt
+		}
+		paren = append(paren, echt, vast)
+	}
+	return strings.NewReplacer(paren...)
+}
+
+// cijferPunt is a dot or comma between digits, as in "art. 2.25" or "1,5": no place to break either.
+var cijferPunt = regexp.MustCompile(`\d[.,]\d`)
+
+// heel makes the links, the inline code and the numbers of md unbreakable for the word wrap.
+func heel(md string) string {
+	md = codeOfLink.ReplaceAllStringFunc(md, maakVast.Replace)
+	return cijferPunt.ReplaceAllStringFunc(md, maakVast.Replace)
+}
+
+// oordeelKleuren are the colours of the verdict labels, as background and foreground, strictest first;
+// a coloured background with its own text colour reads on a light and on a dark terminal alike.
+var oordeelKleuren = []struct {
+	oordeel library.Oordeel
+	sgr     string
+}{
+	{library.NietToegestaan, "1;97;41"},
+	{library.Onbepaald, "1;30;43"},
+	{library.ToegestaanOnderVoorwaarden, "1;30;46"},
+	{library.Toegestaan, "1;97;42"},
+}
+
+// markeerOordeel marks the verdict label in a Markdown line (as **label**) so that schrijfTekst can show
+// it as a coloured label; the Markdown format never contains the marks.
+func markeerOordeel(regel, label string, o library.Oordeel) string {
+	for i, k := range oordeelKleuren {
+		if k.oordeel == o {
+			merk := string(rune(oordeelBegin+i)) + strings.ReplaceAll(label, " ", string(vasteSpatie)) + string(oordeelEinde)
+			return strings.Replace(regel, "**"+label+"**", merk, 1)
+		}
+	}
+	return regel
+}
+
+var oordeelMerk = regexp.MustCompile("([\uE020-\uE023])([^\uE011]*)\uE011")
+
+// oordeelLabels turns the marks of markeerOordeel into a label with a coloured background, or into the
+// label in capitals without colour. Both take two columns more than the mark, which is why the mark has
+// one column at each end.
+func oordeelLabels(s string, kleur bool) string {
+	return oordeelMerk.ReplaceAllStringFunc(s, func(m string) string {
+		delen := oordeelMerk.FindStringSubmatch(m)
+		i := int([]rune(delen[1])[0] - oordeelBegin)
+		label := losmaken.Replace(delen[2])
+		if !kleur {
+			return "[" + strings.ToUpper(label) + "]"
+		}
+		return "\x1b[" + oordeelKleuren[i].sgr + "m " + label + " \x1b[0m"
+	})
+}
+
+// platteStijl renders Markdown as plain text: no escape codes and no Markdown characters (no ** or #);
+// headings in capitals, lists with bullets, the checklist with [ ].
+func platteStijl() ansi.StyleConfig {
+	ja := true
+	marge, inspring := uint(2), uint(1)
+	streep := "| "
+	return ansi.StyleConfig{
+		Document:       ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{BlockPrefix: "\n", BlockSuffix: "\n"}, Margin: &marge},
+		BlockQuote:     ansi.StyleBlock{Indent: &inspring, IndentToken: &streep},
+		List:           ansi.StyleList{LevelIndent: 2},
+		Heading:        ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{BlockSuffix: "\n"}},
+		H1:             ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{Upper: &ja}},
+		H2:             ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{Upper: &ja}},
+		HorizontalRule: ansi.StylePrimitive{Format: "\n--------\n"},
+		Item:           ansi.StylePrimitive{BlockPrefix: "• "},
+		Enumeration:    ansi.StylePrimitive{BlockPrefix: ". "},
+		Task:           ansi.StyleTask{Ticked: "[x] ", Unticked: "[ ] "},
+		ImageText:      ansi.StylePrimitive{Format: "Afbeelding: {{.text}} →"},
+		CodeBlock:      ansi.StyleCodeBlock{StyleBlock: ansi.StyleBlock{Margin: &marge}},
+		DefinitionDescription: ansi.StylePrimitive{
+			BlockPrefix: "\n• ",
+		},
+	}
+}
+
+// kleurStijl is platteStijl with emphasis that reads on a light and on a dark background alike: bold,
+// italic and underline, no text or background colours (the terminal's own colours stay).
+func kleurStijl() ansi.StyleConfig {
+	ja, nee := true, false
+	s := platteStijl()
+	s.H1.Bold, s.H2.Bold, s.H3.Bold = &ja, &ja, &ja
+	s.H1.Upper, s.H2.Upper = &nee, &nee
+	s.H1.Underline = &ja
+	s.Strong.Bold = &ja
+	s.Emph.Italic = &ja
+	s.Link.Underline = &ja
+	s.Code.Bold = &ja
+	s.Table.StylePrimitive.Bold = nil
+	return s
 }

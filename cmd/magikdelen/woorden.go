@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 )
@@ -78,11 +79,31 @@ func (w woorden) feitWaarde(naam string, v any) string {
 }
 
 // esc escapes the characters that would turn plain text from the knowledge base into Markdown markup.
+// An underscore inside a word (an id such as niet_toegestaan) is no markup in Markdown and stays as it
+// is, so that piped Markdown reads and copies well.
 func esc(s string) string {
-	return mdEscaper.Replace(s)
+	if !strings.ContainsAny(s, "\\*_`[]<") {
+		return s
+	}
+	var b strings.Builder
+	r := []rune(s)
+	for i, c := range r {
+		switch c {
+		case '\\', '*', '`', '[', ']', '<':
+			b.WriteRune('\\')
+		case '_':
+			binnen := i > 0 && i+1 < len(r) && woordTeken(r[i-1]) && woordTeken(r[i+1])
+			if !binnen {
+				b.WriteRune('\\')
+			}
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`)
+// woordTeken is a letter or digit: an underscore between two of them is part of a word.
+func woordTeken(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
 
 // cel escapes text for a table cell.
 func cel(s string) string { return strings.ReplaceAll(esc(s), "|", `\|`) }
