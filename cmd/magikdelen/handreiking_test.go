@@ -89,7 +89,7 @@ func TestHandreikingFormaat(t *testing.T) {
 		begin string // stdout, or the file of --uitvoer, starts with this
 	}{
 		{"pijp: markdown", stromen{Getenv: env()}, nil, "# Handreiking gegevensdeling"},
-		{"terminal: tekst", stromen{Terminal: true, Breedte: 80, Getenv: env("NO_COLOR", "1")}, nil, "\n  # Handreiking gegevensdeling"},
+		{"terminal: tekst", stromen{Terminal: true, Breedte: 80, Getenv: env("NO_COLOR", "1")}, nil, "\n  HANDREIKING GEGEVENSDELING IN ZORG EN VEILIGHEID\n\n  Editie van "},
 		{"terminal maar --formaat html", stromen{Terminal: true, Breedte: 80, Getenv: env()}, []string{"-o", "html"}, "<!DOCTYPE html>\n<html lang=\"nl\">"},
 		{"bestand .html: html", stromen{Terminal: true, Getenv: env()}, []string{"-u", filepath.Join(dir, "a.HTML")}, "<!DOCTYPE html>"},
 		{"bestand .md: markdown", stromen{Terminal: true, Getenv: env()}, []string{"-u", filepath.Join(dir, "a.md")}, "# Handreiking gegevensdeling"},
