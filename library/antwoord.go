@@ -119,3 +119,19 @@ type BeoordeeldeVraag struct {
 type KennisbankInfo struct {
 	Versie string `json:"versie"`
 }
+
+// Symbool is the short sign of a verdict in the human views, so that they read without colour:
+// ✓ toegestaan, ✓* toegestaan onder voorwaarden, ? onbepaald, ✗ niet toegestaan, ! anything else.
+func (o Oordeel) Symbool() string {
+	switch o {
+	case Toegestaan:
+		return "✓"
+	case ToegestaanOnderVoorwaarden:
+		return "✓*"
+	case Onbepaald:
+		return "?"
+	case NietToegestaan:
+		return "✗"
+	}
+	return "!"
+}

@@ -22,6 +22,27 @@ type HandreikingOptie func(*handreikingOpties)
 
 type handreikingOpties struct {
 	convenant string
+	editie    string    // JJJJ-MM-DD
+	stijlblad string    // link this style sheet instead of embedding the CSS
+	terug     [2]string // label and address of a link back, first in the navigation bar
+}
+
+// Editie dates the handreiking: "Editie van 1 maart 2025" under the title. datum is JJJJ-MM-DD; without
+// this option the handreiking has no edition line, so that its output depends only on the knowledge base.
+func Editie(datum string) HandreikingOptie {
+	return func(o *handreikingOpties) { o.editie = datum }
+}
+
+// HandreikingStijlblad makes HandreikingHTML link this style sheet (e.g. "/stijl.css", serving PaginaCSS)
+// instead of embedding the CSS, for a server whose Content-Security-Policy forbids inline styles.
+func HandreikingStijlblad(href string) HandreikingOptie {
+	return func(o *handreikingOpties) { o.stijlblad = href }
+}
+
+// HandreikingTerug puts a link back (e.g. to a server's start page) first in the navigation bar of
+// HandreikingHTML.
+func HandreikingTerug(label, href string) HandreikingOptie {
+	return func(o *handreikingOpties) { o.terug = [2]string{label, href} }
 }
 
 // AlleenConvenant limits the handreiking to one covenant: its own section, the statutory routes, the
@@ -51,6 +72,9 @@ func nieuweHandreiking(kb *Kennisbank, opties []HandreikingOptie) (*handreiking,
 		opt(&o)
 	}
 	h := &handreiking{kb: kb, o: o, geciteerd: map[string]bool{}}
+	if o.editie != "" && !geldigeDatum(o.editie) {
+		return nil, &DatumFout{Veld: "editie", Waarde: o.editie}
+	}
 	if o.convenant != "" {
 		if err := kb.Bekend("convenanten", o.convenant); err != nil {
 			return nil, err
@@ -127,6 +151,9 @@ func (h *handreiking) markdown() ([]byte, error) {
 		titel = "Handreiking: " + convenantTitel(h.convenanten[0])
 	}
 	h.kop(1, md(titel), "", false)
+	if h.o.editie != "" {
+		h.alinea("*Editie van " + DatumTekst(h.o.editie) + "*")
+	}
 	h.alinea("Deze handreiking is gemaakt uit de kennisbank van magikdelen: dezelfde gegevens waarmee `magikdelen vraag` " +
 		"rekent. Per convenant staat erin wie deelneemt, welke gegevens voor welk doel ten hoogste gedeeld mogen " +
 		"worden en onder welke voorwaarden, langs welke wettelijke routes dat gaat en wat nog onzeker is. " +
@@ -257,7 +284,6 @@ func (h *handreiking) convenant(c map[string]any) {
 		als(len(vereist) > 0, veld("Geldt alleen als", strings.Join(vereist, "; ")+" (\"stel dat\")")),
 		als(veldTekst(c, "kring") != "", veld("Kring", md(veldTekst(c, "kring")))),
 		veld("Zekerheid van deze gegevens", md(veldTekst(c, "zekerheid"))),
-		veld("Id", "`"+cid+"`"),
 	)
 
 	if basis := veldLijst(c, "wettelijke_basis"); len(basis) > 0 {
@@ -282,7 +308,7 @@ func (h *handreiking) convenant(c map[string]any) {
 		h.regel("|---|---|---|---|---|---|")
 		for _, n := range niveaus {
 			h.regel("| " + strings.Join([]string{
-				"`" + veldTekst(n, "fase") + "`", cel(veldTekst(n, "kleur")), cel(veldTekst(n, "casusregie")),
+				cel(faseTekst(c, veldTekst(n, "fase"))), cel(veldTekst(n, "kleur")), cel(veldTekst(n, "casusregie")),
 				cel(veldTekst(n, "procesregie")), cel(veldTekst(n, "bestuurlijk")), cel(veldTekst(n, "delen")),
 			}, " | ") + " |")
 		}
@@ -339,17 +365,20 @@ func (h *handreiking) convenant(c map[string]any) {
 		h.kop(3, "Artikelen", "", false)
 		var items []string
 		for _, a := range artikelen {
-			items = append(items, link(veldTekst(a, "titel"), veldTekst(a, "bron"))+" `"+veldTekst(a, "id")+"`")
+			items = append(items, link(veldTekst(a, "titel"), veldTekst(a, "bron")))
 		}
 		h.punten(items...)
 	}
-	if bronnen := veldLijst(c, "bronnen"); len(bronnen) > 0 {
-		h.kop(3, "Bronnen", "", false)
-		var items []string
-		for _, b := range bronnen {
-			items = append(items, link(veldTekst(b, "titel"), veldTekst(b, "url")))
+	// Only official sources: a covenant's other sources (a method's website, a conference) stay out.
+	var bronnen []string
+	for _, b := range veldLijst(c, "bronnen") {
+		if OfficieleBron(veldTekst(b, "url")) {
+			bronnen = append(bronnen, link(veldTekst(b, "titel"), veldTekst(b, "url")))
 		}
-		h.punten(items...)
+	}
+	if len(bronnen) > 0 {
+		h.kop(3, "Bronnen", "", false)
+		h.punten(bronnen...)
 	}
 	if h.heeftOpenVragen(c) {
 		h.alinea("Wat over dit convenant nog onzeker is, staat onder [Open vragen](" + ref("open/"+cid) + ").")
@@ -376,7 +405,7 @@ func (h *handreiking) deelnemers(c map[string]any) {
 	h.regel("|" + strings.Repeat("---|", len(kolommen)))
 	for _, d := range deelnemers {
 		p := veldTekst(d, "partij")
-		rij := []string{cel(h.label("partijen", p)) + " `" + p + "`", cel(woord(veldTekst(d, "deelname")))}
+		rij := []string{cel(h.label("partijen", p)), cel(woord(veldTekst(d, "deelname")))}
 		rij = append(rij, cel(cmp.Or(periodeTekst(veldTekst(d, "vanaf"), veldTekst(d, "tot")), "hele looptijd")))
 		if wgs {
 			rij = append(rij, jaNee(d["wgs"]))
@@ -413,7 +442,7 @@ func (h *handreiking) doel(d map[string]any) {
 	}
 	_, heeftMax := d["max_gegevens"]
 	h.punten(
-		als(veldTekst(d, "fase") != "", veld("Fase", "`"+veldTekst(d, "fase")+"`")),
+		als(veldTekst(d, "fase") != "", veld("Niveau", md(faseTekst(h.convenantVan(veldTekst(d, "id")), veldTekst(d, "fase"))))),
 		als(veldTekst(d, "beslist") != "", veld("Beslist", md(veldTekst(d, "beslist")))),
 		als(heeftMax, veld("Ten hoogste deze gegevens", h.maxGegevens(veldTeksten(d, "max_gegevens")))),
 		als(len(veldTeksten(d, "voorwaarden")) > 0, veld("Voorwaarden", md(strings.Join(h.labels("voorwaarden", veldTeksten(d, "voorwaarden")), ", ")))),
@@ -422,7 +451,6 @@ func (h *handreiking) doel(d map[string]any) {
 		jaNeeVeld("Betrokkene informeren", d["informeren"]),
 		als(len(veldTeksten(d, "verenigbaar_met")) > 0, veld("Verder te gebruiken voor", md(strings.Join(h.labels("doelen", veldTeksten(d, "verenigbaar_met")), ", ")))),
 		als(len(alternatieven) > 0, veld("Als het niet mag", strings.Join(alternatieven, "; "))),
-		veld("Id", "`"+veldTekst(d, "id")+"`"),
 	)
 }
 
@@ -489,7 +517,6 @@ func (h *handreiking) route(r map[string]any, niveau int) {
 		veld("Oordeel", md(h.label("oordelen", veldTekst(r, "oordeel")))),
 		als(r["zelfstandig"] == true, veld("Zelfstandige route", "ja")),
 		veld("Zekerheid", md(veldTekst(r, "zekerheid"))),
-		veld("Id", "`"+rid+"`"),
 	)
 }
 
@@ -570,7 +597,7 @@ func (h *handreiking) voorwaardeTekst(id string) string {
 	if len(grond) > 0 {
 		s += " *(" + strings.Join(grond, "; ") + ")*"
 	}
-	return s + " `" + id + "`"
+	return s
 }
 
 func (h *handreiking) vraagbaak() {
@@ -583,55 +610,94 @@ func (h *handreiking) vraagbaak() {
 	for _, v := range h.vragen {
 		opgenomen[v.ID] = true
 	}
-	for _, v := range h.vragen {
-		h.kop(3, md(v.Vraag), "vraag/"+v.ID, true)
-		if t := strings.TrimSpace(v.Tekst); t != "" {
-			h.alinea(verschuifKoppen(t, 2))
-		} else {
-			h.alinea(mdAlinea(v.Samenvatting))
+	for _, thema := range h.vraagbaakThemas() {
+		h.kop(3, md(thema.titel), "", true)
+		for _, v := range thema.vragen {
+			h.vraagbaakitem(v, opgenomen)
 		}
-		h.alinea("*Bij deze vraag:*")
-		var convenanten, zieOok, bronnen []string
+	}
+}
+
+// vraagbaakThema is a group of vraagbaak entries: the entries about one covenant, or the general ones.
+type vraagbaakThema struct {
+	titel  string
+	vragen []Vraagbaakitem
+}
+
+// vraagbaakThemas groups the entries by theme: per covenant of the handreiking (in its order) the
+// entries whose first covenant it is, then the entries about none of them; by id within a theme.
+func (h *handreiking) vraagbaakThemas() []vraagbaakThema {
+	per := map[string][]Vraagbaakitem{}
+	for _, v := range h.vragen {
+		thema := ""
 		for _, c := range v.Convenanten {
 			if slices.ContainsFunc(h.convenanten, func(m map[string]any) bool { return veldTekst(m, "id") == c }) {
-				convenanten = append(convenanten, "["+md(h.convenantNaam(c))+"]("+ref("convenant/"+c)+")")
-			} else {
-				convenanten = append(convenanten, md(h.convenantNaam(c)))
+				thema = c
+				break
 			}
 		}
-		for _, z := range v.ZieOok {
-			titel := z
-			if item, ok := h.kb.Vraagbaakitem(z); ok {
-				titel = item.Vraag
-			}
-			if opgenomen[z] {
-				zieOok = append(zieOok, "["+md(titel)+"]("+ref("vraag/"+z)+")")
-			} else {
-				zieOok = append(zieOok, md(titel))
-			}
-		}
-		for _, b := range v.Bronnen {
-			bronnen = append(bronnen, h.grondslagLink(b))
-		}
-		controles := ""
-		if n := len(v.Controles); n == 1 {
-			controles = "1 controle, getoetst aan de regels"
-		} else if n > 1 {
-			controles = fmt.Sprintf("%d controles, getoetst aan de regels", n)
-		}
-		h.punten(
-			als(len(convenanten) > 0, veld("Convenanten", strings.Join(convenanten, ", "))),
-			als(len(v.Partijen) > 0, veld("Partijen", md(strings.Join(h.partijLabels(v.Partijen), ", ")))),
-			als(len(v.Gegevens) > 0, veld("Gegevens", md(strings.Join(h.labels("gegevens", v.Gegevens), ", ")))),
-			als(len(v.Doelen) > 0, veld("Doelen", md(strings.Join(h.labels("doelen", v.Doelen), ", ")))),
-			als(len(bronnen) > 0, veld("Bronnen", strings.Join(bronnen, "; "))),
-			als(v.Zekerheid != "", veld("Zekerheid", md(v.Zekerheid))),
-			als(len(zieOok) > 0, veld("Zie ook", strings.Join(zieOok, "; "))),
-			als(len(v.Trefwoorden) > 0, veld("Trefwoorden", md(strings.Join(v.Trefwoorden, ", ")))),
-			als(controles != "", veld("Controles", controles)),
-			veld("Id", "`"+v.ID+"`"),
-		)
+		per[thema] = append(per[thema], v)
 	}
+	var uit []vraagbaakThema
+	for _, c := range h.convenanten {
+		if vragen := per[veldTekst(c, "id")]; len(vragen) > 0 {
+			uit = append(uit, vraagbaakThema{"Vragen over " + h.convenantNaam(veldTekst(c, "id")), vragen})
+		}
+	}
+	if vragen := per[""]; len(vragen) > 0 {
+		uit = append(uit, vraagbaakThema{"Algemene vragen: wettelijke routes, beroepsgeheim en rechten van betrokkene", vragen})
+	}
+	return uit
+}
+
+// vraagbaakitem writes one entry of the vraagbaak under its question.
+func (h *handreiking) vraagbaakitem(v Vraagbaakitem, opgenomen map[string]bool) {
+	h.kop(4, md(v.Vraag), "vraag/"+v.ID, true)
+	if t := strings.TrimSpace(v.Tekst); t != "" {
+		h.alinea(verschuifKoppen(t, 3))
+	} else {
+		h.alinea(mdAlinea(v.Samenvatting))
+	}
+	h.alinea("*Bij deze vraag:*")
+	var convenanten, zieOok, bronnen []string
+	for _, c := range v.Convenanten {
+		if slices.ContainsFunc(h.convenanten, func(m map[string]any) bool { return veldTekst(m, "id") == c }) {
+			convenanten = append(convenanten, "["+md(h.convenantNaam(c))+"]("+ref("convenant/"+c)+")")
+		} else {
+			convenanten = append(convenanten, md(h.convenantNaam(c)))
+		}
+	}
+	for _, z := range v.ZieOok {
+		titel := z
+		if item, ok := h.kb.Vraagbaakitem(z); ok {
+			titel = item.Vraag
+		}
+		if opgenomen[z] {
+			zieOok = append(zieOok, "["+md(titel)+"]("+ref("vraag/"+z)+")")
+		} else {
+			zieOok = append(zieOok, md(titel))
+		}
+	}
+	for _, b := range v.Bronnen {
+		bronnen = append(bronnen, h.grondslagLink(b))
+	}
+	controles := ""
+	if n := len(v.Controles); n == 1 {
+		controles = "1 controle, getoetst aan de regels"
+	} else if n > 1 {
+		controles = fmt.Sprintf("%d controles, getoetst aan de regels", n)
+	}
+	h.punten(
+		als(len(convenanten) > 0, veld("Convenanten", strings.Join(convenanten, ", "))),
+		als(len(v.Partijen) > 0, veld("Partijen", md(strings.Join(h.partijLabels(v.Partijen), ", ")))),
+		als(len(v.Gegevens) > 0, veld("Gegevens", md(strings.Join(h.labels("gegevens", v.Gegevens), ", ")))),
+		als(len(v.Doelen) > 0, veld("Doelen", md(strings.Join(h.labels("doelen", v.Doelen), ", ")))),
+		als(len(bronnen) > 0, veld("Bronnen", strings.Join(bronnen, "; "))),
+		als(v.Zekerheid != "", veld("Zekerheid", md(v.Zekerheid))),
+		als(len(zieOok) > 0, veld("Zie ook", strings.Join(zieOok, "; "))),
+		als(len(v.Trefwoorden) > 0, veld("Trefwoorden", md(strings.Join(v.Trefwoorden, ", ")))),
+		als(controles != "", veld("Controles", controles)),
+	)
 }
 
 // grondslagen lists the legal grounds the text links to, grouped by law in the order of the catalogue.
@@ -675,7 +741,7 @@ func (h *handreiking) grondslagen() {
 			if len(meta) > 0 {
 				s += " *" + md(strings.Join(meta, "; ")) + "*"
 			}
-			items = append(items, s+" `"+id+"`")
+			items = append(items, s)
 		}
 		h.punten(items...)
 	}
@@ -803,6 +869,9 @@ func (h *handreiking) grondslagLink(id string) string {
 // bronTekst is a source that may be a link or a reference in words.
 func (h *handreiking) bronTekst(bron string) string {
 	if strings.HasPrefix(bron, "https://") || strings.HasPrefix(bron, "http://") {
+		if !OfficieleBron(bron) {
+			return ""
+		}
 		return link(bron, bron)
 	}
 	return md(bron)
@@ -856,6 +925,25 @@ func (h *handreiking) feitWaarde(v any) string {
 		return woord(x)
 	}
 	return fmt.Sprint(v)
+}
+
+// faseTekst names a phase of a covenant for people: "Niveau 1 (groen)" after the covenant's levels, or
+// the phase in words.
+func faseTekst(c map[string]any, fase string) string {
+	for i, n := range veldLijst(c, "niveaus") {
+		if veldTekst(n, "fase") == fase {
+			if k := veldTekst(n, "kleur"); k != "" {
+				return fmt.Sprintf("Niveau %d (%s)", i+1, k)
+			}
+			return fmt.Sprintf("Niveau %d", i+1)
+		}
+	}
+	return woord(fase)
+}
+
+// convenantVan is the covenant a purpose belongs to, or nil.
+func (h *handreiking) convenantVan(doel string) map[string]any {
+	return h.kb.Item("convenanten", veldTekst(h.kb.Item("doelen", doel), "convenant"))
 }
 
 func convenantTitel(c map[string]any) string {
@@ -1033,6 +1121,7 @@ func looptijdTekst(vanaf, tot string) string {
 }
 
 func periodeTekst(vanaf, tot string) string {
+	vanaf, tot = DatumTekst(vanaf), DatumTekst(tot)
 	switch {
 	case vanaf != "" && tot != "":
 		return "van " + vanaf + " tot en met " + tot
@@ -1048,6 +1137,7 @@ func periodeTekst(vanaf, tot string) string {
 // HTML or entities, and no line breaks.
 func md(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
+	s = isoDatum.ReplaceAllStringFunc(s, DatumTekst)
 	s = mdTekens.Replace(s)
 	return entiteit.ReplaceAllString(s, `\$0`)
 }
@@ -1055,6 +1145,8 @@ func md(s string) string {
 var (
 	mdTekens = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, "~", `\~`)
 	entiteit = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);`)
+	// isoDatum is a date in a text of the knowledge base, written the Dutch way in the handreiking.
+	isoDatum = regexp.MustCompile(`\b[12][0-9]{3}-[01][0-9]-[0-3][0-9]\b`)
 	// blokBegin is what would start a block (heading, quote, list, rule) at the start of a paragraph.
 	blokBegin = regexp.MustCompile(`^([#>+=|-]|[0-9]+[.)])`)
 )
@@ -1071,9 +1163,10 @@ func mdAlinea(s string) string {
 // cel escapes text for a table cell.
 func cel(s string) string { return strings.ReplaceAll(md(s), "|", `\|`) }
 
-// link is a Markdown link to an absolute URL; without a URL it is the text alone.
+// link is a Markdown link to an official source (OfficieleBron); without a URL, or for any other
+// source, it is the text alone.
 func link(tekst, url string) string {
-	if url == "" {
+	if url == "" || !OfficieleBron(url) {
 		return md(tekst)
 	}
 	return "[" + md(tekst) + "](" + linkDoel.Replace(url) + ")"
@@ -1100,7 +1193,7 @@ func HandreikingHTML(kb *Kennisbank, opties ...HandreikingOptie) ([]byte, error)
 	}
 	// Tables scroll inside their own box on a narrow screen. Text never contains a literal tag: the
 	// renderer escapes it.
-	inhoud := strings.NewReplacer("<table>", `<div class="tabel"><table>`, "</table>", "</table></div>").Replace(lichaam.String())
+	inhoud := tabelBijschriften(lichaam.String())
 
 	var titelTekst strings.Builder
 	for _, k := range h.koppen {
@@ -1114,19 +1207,23 @@ func HandreikingHTML(kb *Kennisbank, opties ...HandreikingOptie) ([]byte, error)
 	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	fmt.Fprintf(&b, "<meta name=\"generator\" content=\"magikdelen, kennisbank %s\">\n", htmlTekst(kb.Versie()))
 	fmt.Fprintf(&b, "<title>%s</title>\n", htmlTekst(titelTekst.String()))
-	b.WriteString("<style>\n" + handreikingCSS)
-	var convenantIDs []string
+	if h.o.stijlblad != "" {
+		fmt.Fprintf(&b, "<link rel=\"stylesheet\" href=\"%s\">\n", htmlTekst(h.o.stijlblad))
+	} else {
+		b.WriteString("<style>\n" + handreikingCSS + "</style>\n")
+	}
+	b.WriteString("</head>\n<body>\n<a class=\"overslaan\" href=\"#hoofdinhoud\">Naar de inhoud</a>\n<header class=\"balk\"><nav aria-label=\"Handreiking\">")
+	if h.o.terug[0] != "" {
+		fmt.Fprintf(&b, "<a href=\"%s\">%s</a>", htmlTekst(h.o.terug[1]), htmlTekst(h.o.terug[0]))
+	}
+	fmt.Fprintf(&b, "<a href=\"#%s\">Inhoud</a></nav><span>%s</span></header>\n", htmlTekst(h.inhoudID()), htmlTekst(titelTekst.String()))
+	b.WriteString("<main id=\"hoofdinhoud\" tabindex=\"-1\">\n")
+	// A covenant starts a new page in print.
 	for _, k := range h.koppen {
 		if strings.HasPrefix(k.sleutel, "convenant/") {
-			convenantIDs = append(convenantIDs, "h2#"+cssID(k.id))
+			inhoud = strings.Replace(inhoud, "<h2 id=\""+htmlTekst(k.id)+"\">", "<h2 id=\""+htmlTekst(k.id)+"\" class=\"nieuwe-pagina\">", 1)
 		}
 	}
-	if len(convenantIDs) > 0 {
-		fmt.Fprintf(&b, "@media print { %s { break-before: page; } }\n", strings.Join(convenantIDs, ", "))
-	}
-	b.WriteString("</style>\n</head>\n<body>\n")
-	fmt.Fprintf(&b, "<header class=\"balk\"><a href=\"#%s\">Inhoud</a><span>%s</span></header>\n", htmlTekst(h.inhoudID()), htmlTekst(titelTekst.String()))
-	b.WriteString("<main>\n")
 	b.WriteString(inhoud)
 	b.WriteString("</main>\n</body>\n</html>\n")
 	return b.Bytes(), nil
@@ -1139,6 +1236,40 @@ func (h *handreiking) inhoudID() string {
 		}
 	}
 	return ""
+}
+
+var (
+	kopPatroon   = regexp.MustCompile(`<h[1-6] id="([^"]*)"[^>]*>(.*?)</h[1-6]>`)
+	tagPatroon   = regexp.MustCompile(`<[^>]*>`)
+	tabelPatroon = regexp.MustCompile(`<table>`)
+)
+
+// tabelBijschriften gives every table of the rendered handreiking a caption (the text of the heading
+// above it, for screen readers), column headers with scope, and a box that scrolls on a narrow screen.
+// Text never contains a literal tag: the renderer escapes it.
+func tabelBijschriften(html string) string {
+	var b strings.Builder
+	rest := html
+	for {
+		loc := tabelPatroon.FindStringIndex(rest)
+		if loc == nil {
+			b.WriteString(rest)
+			break
+		}
+		voor := rest[:loc[0]]
+		kop := ""
+		if koppen := kopPatroon.FindAllStringSubmatch(b.String()+voor, -1); len(koppen) > 0 {
+			kop = strings.TrimSpace(tagPatroon.ReplaceAllString(koppen[len(koppen)-1][2], ""))
+		}
+		b.WriteString(voor)
+		// A table that scrolls on a narrow screen is a region the keyboard can reach and scroll.
+		b.WriteString(`<div class="tabel" role="region" tabindex="0" aria-label="` + cmpOr(kop, "Tabel") + `"><table>`)
+		if kop != "" {
+			b.WriteString(`<caption class="vh">` + kop + `</caption>`)
+		}
+		rest = rest[loc[1]:]
+	}
+	return strings.NewReplacer("</table>", "</table></div>", "<th>", `<th scope="col">`).Replace(b.String())
 }
 
 // ontsnapMarkdown undoes the escapes of md, for the page title.
@@ -1155,30 +1286,20 @@ func ontsnapMarkdown(s string) string {
 
 var htmlTekst = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;").Replace
 
-// cssID escapes an id for a CSS selector: letters, digits, - and _ as they are, the rest as a code point.
-func cssID(id string) string {
-	var b strings.Builder
-	for i, r := range id {
-		switch {
-		case r < 0x80 && (r == '-' || r == '_' || unicode.IsLetter(r) || (unicode.IsDigit(r) && i > 0)):
-			b.WriteRune(r)
-		case r >= 0x80:
-			b.WriteRune(r)
-		default:
-			fmt.Fprintf(&b, `\%x `, r)
-		}
-	}
-	return b.String()
-}
-
-const handreikingCSS = `:root { color-scheme: light; --tekst: #1b1b1b; --zacht: #5a5a5a; --lijn: #d0d7de; --vlak: #f4f6f8; --link: #0b5cad; }
+const handreikingCSS = `:root { color-scheme: light; --tekst: #1b1b1b; --zacht: #595959; --lijn: #d0d7de; --vlak: #f4f6f8; --link: #0b5cad; --focus: #ffbf47; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; font-size: 1rem; line-height: 1.55; color: var(--tekst); background: #fff; }
 .balk { position: sticky; top: 0; z-index: 1; display: flex; gap: 1rem; align-items: baseline; padding: .5rem 1rem; background: var(--vlak); border-bottom: 1px solid var(--lijn); font-size: .9rem; }
+.balk nav { display: flex; flex-wrap: wrap; gap: .2rem 1rem; flex: none; max-width: 100%; }
 .balk a { flex: none; }
 .balk span { color: var(--zacht); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
 main { max-width: 50rem; margin: 0 auto; padding: 1rem; }
+main:focus { outline: none; }
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible, [tabindex]:focus-visible { outline: 3px solid #1b1b1b; outline-offset: 1px; box-shadow: 0 0 0 6px var(--focus); }
+.overslaan { position: absolute; left: .5rem; top: -10rem; z-index: 10; padding: .5rem 1rem; background: #fff; }
+.overslaan:focus { top: .5rem; }
+.vh { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.6em 0 .6em; scroll-margin-top: 3rem; overflow-wrap: anywhere; }
 h1 { font-size: 1.8rem; margin-top: .5em; }
 h2 { font-size: 1.45rem; padding-top: .6rem; border-top: 2px solid var(--lijn); }
@@ -1203,7 +1324,9 @@ th { background: var(--vlak); }
 tr:last-child td { border-bottom: 0; }
 @media (max-width: 30rem) { main { padding: .75rem; } h1 { font-size: 1.5rem; } h2 { font-size: 1.3rem; } }
 @media print {
-  .balk { display: none; }
+  @page { size: A4; margin: 18mm 16mm; }
+  .balk, .overslaan { display: none; }
+  h2.nieuwe-pagina { break-before: page; }
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: underline; }

@@ -98,20 +98,28 @@ func TestHandreikingInhoud(t *testing.T) {
 		bevat("\n## " + c.Naam)
 		item := kb.Item("convenanten", c.ID)
 		for _, v := range item["open_vragen"].([]any) {
-			bevat("- " + v.(string) + "\n")
+			bevat("- " + regexp.MustCompile(`\d{4}-\d\d-\d\d`).ReplaceAllStringFunc(v.(string), library.DatumTekst) + "\n")
 		}
 		for _, a := range item["artikelen"].([]any) {
-			bevat("(" + a.(map[string]any)["bron"].(string) + ")")
+			// Only official sources are links; the title of any other stays, without the link.
+			if bron := a.(map[string]any)["bron"].(string); library.OfficieleBron(bron) {
+				bevat("(" + bron + ")")
+			} else {
+				bevat("- " + markdownTekst(a.(map[string]any)["titel"].(string)) + "\n")
+			}
 		}
 		for _, d := range item["doelen"].([]any) {
-			bevat("- **Id:** `" + d.(map[string]any)["id"].(string) + "`")
+			bevat(markdownTekst(d.(map[string]any)["label"].(string)) + "\n")
 		}
 	}
-	// Labels for people, the id in code beside it.
-	bevat("| College van B&W `gemeente_college` | vast | hele looptijd | ja | hoog | Gemeente Almelo, Gemeente Enschede, Gemeente Hengelo |")
-	// The WGS switch and its legal basis.
-	bevat("- **Vanaf 2025-03-01:** [WGS (samenwerkingsverbanden)")
-	bevat("- **Geldig:** tot en met 2025-02-28\n")
+	// Labels for people, no internal ids in the running text.
+	bevat("| College van B&W | vast | hele looptijd | ja | hoog | Gemeente Almelo, Gemeente Enschede, Gemeente Hengelo |")
+	if strings.Contains(doc, "**Id:**") || strings.Contains(doc, "`gemeente_college`") {
+		t.Errorf("handreiking noemt interne id's")
+	}
+	// The WGS switch and its legal basis, with Dutch dates.
+	bevat("- **Vanaf 1 maart 2025:** [WGS (samenwerkingsverbanden)")
+	bevat("- **Geldig:** tot en met 28 februari 2025\n")
 	// Conditions with their checklist text.
 	noodzaak := kb.Item("voorwaarden", "noodzaak")
 	bevat("- **Noodzaak** — " + noodzaak["tekst"].(string))
@@ -121,12 +129,13 @@ func TestHandreikingInhoud(t *testing.T) {
 	bevat("[Conflict van plichten (Sr art. 40, overmacht in de zin van noodtoestand)](https://wetten.overheid.nl/jci1.3:c:BWBR0001854&artikel=40)")
 	bevat("\n## Grondslagen\n")
 	bevat("\n## Vraagbaak\n")
+	// Grouped by theme: per covenant, then the general questions.
+	bevat("\n### Vragen over ZVHT\n")
 	for _, v := range kb.Vraagbaak() {
-		bevat("\n### " + v.Vraag + "\n")
-		bevat("- **Id:** `" + v.ID + "`")
+		bevat("\n#### " + v.Vraag + "\n")
 	}
 	// The headings of a vraagbaak text are moved under its question.
-	bevat("\n#### Kort antwoord\n")
+	bevat("\n##### Kort antwoord\n")
 	// Open questions: the bill, the uncertain grounds and routes, the uncertain answers.
 	bevat("\n## Open vragen\n")
 	bevat("- **Status:** wetsvoorstel; de regels rekenen er alleen mee als de vraag zegt: Stel dat de Wams in werking is = ja (\"stel dat\").")
@@ -273,7 +282,7 @@ func TestHandreikingAlleenConvenant(t *testing.T) {
 		t.Errorf("hoofdstukken (-verwacht +gekregen):\n%s", diff)
 	}
 	// Only the vraagbaak entries about this covenant.
-	if !strings.Contains(doc, "`wams_van_kracht`") || strings.Contains(doc, "`zvht_aanmelden_fixture`") {
+	if !strings.Contains(doc, "Is de Wams al van kracht?") || strings.Contains(doc, "Mag ik als wijkteam een casus aanmelden bij het Zorg- en Veiligheidshuis?") {
 		t.Errorf("vraagbaak niet beperkt tot het convenant")
 	}
 
@@ -331,4 +340,81 @@ func ExampleHandreiking() {
 	// Output:
 	// # Handreiking: Convenant Zorg- en Veiligheidshuis Twente (ZVHT)
 	// <!DOCTYPE html>
+}
+
+// TestHandreikingEditieEnBronnen: the edition date in Dutch under the title, Dutch dates throughout,
+// links only to official sources, captions and scoped headers on every table, and a linked style sheet
+// for a server.
+func TestHandreikingEditieEnBronnen(t *testing.T) {
+	t.Parallel()
+	kb := fixtureKennisbank(t)
+	md, err := library.Handreiking(kb, library.Editie("2025-03-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(md), "# Handreiking gegevensdeling in zorg en veiligheid\n\n*Editie van 1 maart 2025*\n") {
+		t.Errorf("geen editie onder de titel:\n%s", md[:200])
+	}
+	zonder, err := library.Handreiking(kb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(zonder, []byte("Editie")) {
+		t.Errorf("editie zonder de optie Editie")
+	}
+	var df *library.DatumFout
+	if _, err := library.Handreiking(kb, library.Editie("2025-02-30")); !errors.As(err, &df) {
+		t.Errorf("ongeldige editie: %v", err)
+	}
+
+	// Dates in running text are Dutch: no ISO date outside the version line.
+	tekst := regexp.MustCompile("`[^`]*`|\\]\\([^)]*\\)").ReplaceAllString(string(md), "")
+	if m := regexp.MustCompile(`\b(19|20)\d\d-\d\d-\d\d\b`).FindString(tekst); m != "" {
+		t.Errorf("datum %s niet in het Nederlands", m)
+	}
+
+	html, err := library.HandreikingHTML(kb, library.Editie("2025-03-01"), library.HandreikingStijlblad("/stijl.css"), library.HandreikingTerug("Mag ik dit delen?", "/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pagina := string(html)
+	for _, s := range []string{`<link rel="stylesheet" href="/stijl.css">`, `<a href="/">Mag ik dit delen?</a>`, `class="nieuwe-pagina"`, `<main id="hoofdinhoud"`} {
+		if !strings.Contains(pagina, s) {
+			t.Errorf("html bevat %q niet", s)
+		}
+	}
+	if strings.Contains(pagina, "<style") {
+		t.Errorf("html met een stijlblad heeft nog een <style>")
+	}
+	for _, m := range regexp.MustCompile(` href="(http[^"]*)"`).FindAllStringSubmatch(pagina, -1) {
+		if href := strings.ReplaceAll(m[1], "&amp;", "&"); !library.OfficieleBron(href) {
+			t.Errorf("link naar een niet-officiële bron: %s", href)
+		}
+	}
+	if n, c := strings.Count(pagina, "<table>"), strings.Count(pagina, `<table><caption class="vh">`); n == 0 || n != c {
+		t.Errorf("%d tabellen, %d met een bijschrift", n, c)
+	}
+	if strings.Contains(pagina, "<th>") {
+		t.Errorf("kolomkop zonder scope")
+	}
+}
+
+func TestOfficieleBron(t *testing.T) {
+	t.Parallel()
+	for link, want := range map[string]bool{
+		"https://wetten.overheid.nl/jci1.3:c:BWBR0005290&artikel=457":          true,
+		"https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679": true,
+		"https://zoek.officielebekendmakingen.nl/stcrt-2024-1.html":            true,
+		"https://www.vrtwente.nl/zorg-en-veiligheidshuis-twente":               true,
+		"http://wetten.overheid.nl/x":                                          false, // not https
+		"https://berthub.eu/tkconv/document.html?nummer=2026D07350":            false,
+		"https://veiligewedstrijd.nl/ave-methodiek/":                           false,
+		"https://overheid.nl.example.org/":                                     false,
+		"https://nepoverheid.nl/":                                              false,
+		"geen link":                                                            false,
+	} {
+		if got := library.OfficieleBron(link); got != want {
+			t.Errorf("OfficieleBron(%q) = %v, verwacht %v", link, got, want)
+		}
+	}
 }

@@ -336,3 +336,31 @@ func zonderAccent(r rune) rune {
 var accenten = map[rune]string{
 	'a': "àáâãäå", 'c': "ç", 'e': "èéêë", 'i': "ìíîï", 'n': "ñ", 'o': "òóôõö", 'u': "ùúûü", 'y': "ýÿ",
 }
+
+// WaardeTekst writes the value of a fact for people: ja or nee for a ja/nee fact, the label of a party or
+// a purpose, a date the Dutch way, other values with spaces for underscores.
+func (k *Kennisbank) WaardeTekst(feit string, v any) string {
+	soort, _ := k.Item("feiten", feit)["type"].(string)
+	switch x := v.(type) {
+	case bool:
+		if x {
+			return "ja"
+		}
+		return "nee"
+	case string:
+		switch soort {
+		case "partij":
+			return k.Label("partijen", x)
+		case "doel":
+			return k.Label("doelen", x)
+		case "datum":
+			return DatumTekst(x)
+		}
+		return strings.ReplaceAll(x, "_", " ")
+	case float64:
+		if x == float64(int64(x)) {
+			return fmt.Sprintf("%d", int64(x))
+		}
+	}
+	return fmt.Sprintf("%v", v)
+}

@@ -29,11 +29,11 @@ type MatrixVraag struct {
 	// Wettelijk: instead of a covenant, the purposes outside the covenants (statutory routes), with every
 	// organisation as sender and the data subject among the recipients.
 	Wettelijk bool           `json:"wettelijk,omitempty"`
-	Doelen    []string       `json:"doelen,omitempty"`   // empty: every purpose of the covenant
+	Doelen    []string       `json:"doelen,omitempty"`   // empty: every purpose of the covenant, in the order of the process
 	Datum     string         `json:"datum,omitempty"`    // empty: today (the engine's clock)
 	Van       []string       `json:"van,omitempty"`      // empty: the participants on the date
 	Naar      []string       `json:"naar,omitempty"`     // empty: the senders plus the non-participant roles
-	Gegevens  []string       `json:"gegevens,omitempty"` // empty: every data category
+	Gegevens  []string       `json:"gegevens,omitempty"` // empty: every data category, in the order of gegevens.yaml
 	Feiten    map[string]any `json:"feiten,omitempty"`   // facts that hold for every cell
 }
 
@@ -231,7 +231,7 @@ func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
 			return nil, &BuitenKaderFout{Veld: "naar", Waarde: n, Reden: "is een overlegtafel, geen ontvanger; een matrix toont de deelnemers elk apart", Suggesties: deelnemers}
 		}
 	}
-	if m.Gegevens, err = kiesIDs(kb, "gegevens", "gegevens", mv.Gegevens, kb.IDs("gegevens")); err != nil {
+	if m.Gegevens, err = kiesIDs(kb, "gegevens", "gegevens", mv.Gegevens, kb.gegevensInVolgorde()); err != nil {
 		return nil, err
 	}
 	if len(m.Van) == 0 || len(m.Naar) == 0 || len(m.Gegevens) == 0 {
@@ -381,13 +381,33 @@ func tekstMap(x any) map[string]string {
 	return uit
 }
 
-// doelenVan lists the purposes of a covenant, in the order of the knowledge base.
+// doelenVan lists the purposes of a covenant in the order of the process: as the covenant's file lists
+// them; without a covenant, the purposes outside the covenants in the order of doelen.yaml.
 func (k *Kennisbank) doelenVan(convenant string) []string {
 	var uit []string
-	for _, d := range k.IDs("doelen") {
-		if veldTekst(k.Item("doelen", d), "convenant") == convenant {
-			uit = append(uit, d)
+	if convenant != "" {
+		for _, d := range lijstVan(k.Item("convenanten", convenant)["doelen"]) {
+			if did := id(d); k.Item("doelen", did) != nil {
+				uit = append(uit, did)
+			}
 		}
+		return uit
+	}
+	for _, d := range k.inVolgorde("doelen") {
+		if veldTekst(k.Item("doelen", d.ID), "convenant") == "" {
+			uit = append(uit, d.ID)
+		}
+	}
+	return uit
+}
+
+// gegevensInVolgorde lists the data categories in the order of gegevens.yaml (from identifying data to
+// the most sensitive), not by id.
+func (k *Kennisbank) gegevensInVolgorde() []string {
+	keuzes := k.inVolgorde("gegevens")
+	uit := make([]string, len(keuzes))
+	for i, g := range keuzes {
+		uit[i] = g.ID
 	}
 	return uit
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -42,6 +43,7 @@ type handreikingOpties struct {
 	formaat   handreikingFormaat
 	uitvoer   string
 	convenant string
+	editie    string
 }
 
 func newHandreikingCmd(g *globaleOpties) *cobra.Command {
@@ -59,7 +61,9 @@ Als tekst op een terminal, anders als Markdown; --formaat html geeft één losse
 externe bronnen, leesbaar op een telefoon en af te drukken (ook als pdf). Zonder --formaat kiest
 --uitvoer het formaat naar de extensie van het bestand: .html of .htm html, .md of .markdown markdown,
 .txt tekst; een andere extensie is een fout, zodat er nooit ongemerkt Markdown in bijvoorbeeld een .pdf
-belandt. De uitvoer hangt alleen af van de kennisbank: twee keer maken geeft hetzelfde bestand.`,
+belandt. Onder de titel staat de editie: de datum van --editie, standaard vandaag. De uitvoer hangt
+alleen af van de kennisbank en de editie: twee keer maken geeft hetzelfde bestand. Datums staan er in
+het Nederlands in ("1 maart 2025"), links gaan alleen naar officiële bronnen.`,
 		Example: `  magikdelen handreiking
   magikdelen handreiking --formaat html -u handreiking.html
   magikdelen handreiking --convenant zvht --formaat markdown
@@ -74,6 +78,7 @@ belandt. De uitvoer hangt alleen af van de kennisbank: twee keer maken geeft het
 	f.VarP(&opts.formaat, "formaat", "o", "uitvoer: tekst, markdown of html (standaard tekst op een terminal, anders markdown); ook --format")
 	f.StringVarP(&opts.uitvoer, "uitvoer", "u", "", "schrijf de handreiking naar dit `bestand` in plaats van naar standaarduitvoer; ook --output")
 	f.StringVar(&opts.convenant, "convenant", "", "alleen dit `convenant` (id), met de wettelijke routes en de vraagbaak erover; ook --covenant")
+	f.StringVar(&opts.editie, "editie", "", "de datum van deze editie als `JJJJ-MM-DD` (standaard vandaag); ook --edition")
 	return cmd
 }
 
@@ -83,7 +88,13 @@ func runHandreiking(_ context.Context, opts *handreikingOpties) error {
 	if err != nil {
 		return err
 	}
-	var lib []library.HandreikingOptie
+	editie := opts.editie
+	if editie == "" {
+		editie = time.Now().Format(time.DateOnly)
+	} else if !geldigeDatum(editie) {
+		return &library.DatumFout{Veld: "--editie", Waarde: editie}
+	}
+	lib := []library.HandreikingOptie{library.Editie(editie)}
 	s := opts.g.stromen
 	if opts.convenant != "" {
 		id, err := herkenner{kb: kb, uit: s.Err}.een("--convenant", "convenanten", opts.convenant)

@@ -41,7 +41,7 @@ func TestGoldenHandreiking(t *testing.T) {
 			t.Parallel()
 			var out bytes.Buffer
 			s := goldenStromen(&out)
-			args := append([]string{"--kennisbank", handreikingFixture, "handreiking"}, tt.args...)
+			args := append([]string{"--kennisbank", handreikingFixture, "handreiking", "--editie", "2026-03-01"}, tt.args...)
 			code, _, fout := draai(t, s, args...)
 			if code != codeOK || fout != "" {
 				t.Fatalf("exitcode %d, stderr %q", code, fout)
@@ -89,7 +89,7 @@ func TestHandreikingFormaat(t *testing.T) {
 		begin string // stdout, or the file of --uitvoer, starts with this
 	}{
 		{"pijp: markdown", stromen{Getenv: env()}, nil, "# Handreiking gegevensdeling"},
-		{"terminal: tekst", stromen{Terminal: true, Breedte: 80, Getenv: env("NO_COLOR", "1")}, nil, "\n  HANDREIKING GEGEVENSDELING"},
+		{"terminal: tekst", stromen{Terminal: true, Breedte: 80, Getenv: env("NO_COLOR", "1")}, nil, "\n  HANDREIKING GEGEVENSDELING IN ZORG EN VEILIGHEID\n\n  Editie van "},
 		{"terminal maar --formaat html", stromen{Terminal: true, Breedte: 80, Getenv: env()}, []string{"-o", "html"}, "<!DOCTYPE html>\n<html lang=\"nl\">"},
 		{"bestand .html: html", stromen{Terminal: true, Getenv: env()}, []string{"-u", filepath.Join(dir, "a.HTML")}, "<!DOCTYPE html>"},
 		{"bestand .md: markdown", stromen{Terminal: true, Getenv: env()}, []string{"-u", filepath.Join(dir, "a.md")}, "# Handreiking gegevensdeling"},

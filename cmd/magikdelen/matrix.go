@@ -109,9 +109,11 @@ Formaten (--formaat): tekst op een terminal, anders markdown: per doel en verstr
 de ontvangers als rijen en de gegevens als genummerde kolommen. csv: één kopregel en één regel per cel
 (convenant, datum, doel, van, naar, gegevens, oordeel, zekerheid, grondslagen, voorwaarden,
 ontbrekende_feiten; lijsten gescheiden door ;). html: één losse pagina zonder externe bronnen, een
-warmtekaart per doel met de verstrekkers als rijen en de ontvangers als kolommen; elke cel is een rij
-gekleurde vakjes, één per gegevenscategorie, met het oordeel als tooltip. json: altijd één lijst met
-per convenant de matrix van de bibliotheek (ook bij één convenant).
+warmtekaart per doel met de verstrekkers als rijen en de ontvangers als kolommen (hoogstens 10 per
+tabel, zodat elke kolom op een liggend A4 past); elke cel is een rij gekleurde vakjes met het symbool
+van het oordeel, één per gegevenscategorie, en een link naar de toelichting van die cel in woorden.
+Doelen en gegevens staan in de volgorde van het proces. json: altijd één lijst met per convenant de
+matrix van de bibliotheek (ook bij één convenant).
 
 Met --uitvoer schrijft magikdelen naar een bestand; zonder --formaat kiest de extensie het formaat
 (.html, .csv, .json, .md, .txt; een andere extensie is een fout). De opties nemen id's, namen en
@@ -189,7 +191,7 @@ func runMatrix(ctx context.Context, opts *matrixOpties) error {
 	case matrixCSV:
 		err = schrijfMatrixCSV(&b, matrices)
 	case matrixHTML:
-		err = schrijfMatrixHTML(&b, matrices, kb, opts.details)
+		err = library.MatrixHTML(&b, matrices, kb, library.MatrixHTMLOpties{Details: opts.details})
 	case matrixTekst:
 		opmaak := opmaakVoor(s)
 		if opts.uitvoer != "" {
@@ -391,19 +393,7 @@ func vlagVanVeld(veld string) string {
 // De symbolen en de volgorde van de oordelen in de weergaven, ruimst eerst.
 var matrixOordelen = []library.Oordeel{library.Toegestaan, library.ToegestaanOnderVoorwaarden, library.Onbepaald, library.NietToegestaan}
 
-func symbool(o library.Oordeel) string {
-	switch o {
-	case library.Toegestaan:
-		return "✓"
-	case library.ToegestaanOnderVoorwaarden:
-		return "✓*"
-	case library.Onbepaald:
-		return "?"
-	case library.NietToegestaan:
-		return "✗"
-	}
-	return "!"
-}
+func symbool(o library.Oordeel) string { return o.Symbool() }
 
 // matrixCSVKop is the header row of the csv format.
 var matrixCSVKop = []string{"convenant", "datum", "doel", "van", "naar", "gegevens", "oordeel", "zekerheid", "grondslagen", "voorwaarden", "ontbrekende_feiten"}

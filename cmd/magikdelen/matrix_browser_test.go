@@ -6,12 +6,15 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
 )
 
 // TestMatrixInBrowser opens the HTML heat map, as `magikdelen matrix -u x.html` writes it, in headless
 // chromium with the checks of the handreiking (renders, a heading per covenant, no console errors, no
 // external requests, well-formed links, no horizontal overflow of the page at 390 px), and checks that
-// the grid scrolls inside its own box on a phone and that every square has its tooltip.
+// the grid scrolls inside its own box on a phone, that every cell is a link with a text for screen
+// readers, and that following a cell's link shows its explanation (also inside the closed details).
 func TestMatrixInBrowser(t *testing.T) {
 	chromium := zoekChromium(t)
 	if testing.Short() {
@@ -42,9 +45,11 @@ func TestMatrixInBrowser(t *testing.T) {
 	defer sluit()
 	type meting struct {
 		Titel         string `json:"titel"`
-		Vakjes        int    `json:"vakjes"`
-		ZonderTitel   int    `json:"zonderTitel"`
+		Cellen        int    `json:"cellen"`
+		ZonderTekst   int    `json:"zonderTekst"`
+		ZonderDoel    int    `json:"zonderDoel"`
 		Roosters      int    `json:"roosters"`
+		Kolommen      int    `json:"kolommen"`
 		RoosterScroll int    `json:"roosterScroll"`
 		RoosterBreed  int    `json:"roosterBreed"`
 		PaginaScroll  int    `json:"paginaScroll"`
@@ -58,12 +63,14 @@ func TestMatrixInBrowser(t *testing.T) {
 	}
 	m, err := chromedp.Run(tab, chromedp.Evaluate[meting](`(() => {
   const r = document.querySelector(".rooster");
-  const vakjes = document.querySelectorAll(".rooster .vak");
+  const cellen = Array.from(document.querySelectorAll(".rooster a.cel"));
   return {
     titel: document.title,
-    vakjes: vakjes.length,
-    zonderTitel: Array.from(vakjes).filter(v => !v.title.includes(" → ") || !v.title.includes(": ")).length,
+    cellen: cellen.length,
+    zonderTekst: cellen.filter(c => !/ naar .+: \d+ /.test(c.getAttribute("aria-label") || "")).length,
+    zonderDoel: cellen.filter(c => !document.getElementById(decodeURIComponent(c.getAttribute("href").slice(1)))).length,
     roosters: document.querySelectorAll(".rooster").length,
+    kolommen: document.querySelectorAll(".rooster th.naar").length,
     roosterScroll: r.scrollWidth, roosterBreed: r.clientWidth,
     paginaScroll: document.documentElement.scrollWidth, binnen: window.innerWidth,
   };
@@ -75,16 +82,32 @@ func TestMatrixInBrowser(t *testing.T) {
 	if !strings.HasPrefix(m.Titel, "Matrix gegevensdeling: Convenant Zorg- en Veiligheidshuis Twente") {
 		t.Errorf("titel %q", m.Titel)
 	}
-	if m.Roosters != 2 {
-		t.Errorf("%d roosters, verwacht 2 (één per doel)", m.Roosters)
+	// Two purposes, each with its recipients split over tables of at most library.MatrixKolommen.
+	ontvangers := len(library.MatrixDeelnemers(laadVoorTest(t, ""), "zvht", "2025-06-01")) + 2
+	perDoel := (ontvangers + library.MatrixKolommen - 1) / library.MatrixKolommen
+	if m.Roosters != 2*perDoel || m.Kolommen != 2*ontvangers {
+		t.Errorf("%d roosters met %d kolommen, verwacht %d en %d (2 doelen, %d ontvangers, hoogstens %d per tabel)", m.Roosters, m.Kolommen, 2*perDoel, 2*ontvangers, ontvangers, library.MatrixKolommen)
 	}
-	if m.Vakjes == 0 || m.ZonderTitel != 0 {
-		t.Errorf("%d vakjes, %d zonder tooltip \"van → naar, gegevens: oordeel\"", m.Vakjes, m.ZonderTitel)
+	if m.Cellen == 0 || m.ZonderTekst != 0 || m.ZonderDoel != 0 {
+		t.Errorf("%d cellen, %d zonder tekst \"van naar ontvanger: n oordeel\", %d zonder toelichting", m.Cellen, m.ZonderTekst, m.ZonderDoel)
 	}
 	if m.RoosterScroll <= m.RoosterBreed {
 		t.Errorf("het rooster past op 390 px (scrollWidth %d, clientWidth %d): de test meet het scrollen niet meer", m.RoosterScroll, m.RoosterBreed)
 	}
 	if m.PaginaScroll > m.Binnen {
 		t.Errorf("de pagina zelf is breder dan het scherm: scrollWidth %d, innerWidth %d", m.PaginaScroll, m.Binnen)
+	}
+	// Following a cell's link by keyboard opens its explanation, also inside the closed <details>.
+	zichtbaar, err := chromedp.Run(tab, chromedp.Evaluate[bool](`(() => {
+  const a = document.querySelector(".rooster a.cel");
+  a.focus(); a.click();
+  const doel = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+  return doel.closest("details").open && doel.getBoundingClientRect().height > 0;
+})()`))
+	if err != nil {
+		t.Fatalf("chromium, cel volgen: %v", err)
+	}
+	if !zichtbaar {
+		t.Errorf("de toelichting van een cel is na de link niet zichtbaar")
 	}
 }

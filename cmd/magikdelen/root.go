@@ -32,6 +32,8 @@ var engelseVlaggen = map[string]string{
 	"data":           "gegevens",
 	"purpose":        "doel",
 	"covenant":       "convenant",
+	"edition":        "editie",
+	"access-log":     "toegangslog",
 	"phase":          "fase",
 	"date":           "datum",
 	"fact":           "feit",

@@ -25,6 +25,7 @@ import (
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/api"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/bon"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/web"
 )
 
 // The timeouts of the HTTP server: a question takes well under a second, so a slow client is cut off
@@ -47,6 +48,7 @@ type serveerOpties struct {
 	interval time.Duration
 	bon      string         // append a decision receipt per answered question to this file
 	bonBatch int            // fsync after this many receipts (and at least every second); 0: after every receipt
+	toegang  bool           // log one line per request (route, status, duration; never the question)
 	gestart  func(net.Addr) // tests: called when the server listens
 }
 
@@ -55,11 +57,23 @@ func newServeerCmd(g *globaleOpties) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "serveer",
 		Aliases: []string{"serve"},
-		Short:   "Start de HTTP JSON-API voor andere diensten",
-		Long: `Start een HTTP-server met de JSON-API van magikdelen: POST /v1/vraag beantwoordt een vraag (dezelfde
-JSON als vraag --invoer en vraag --formaat json), GET /v1/convenanten en /v1/convenanten/{id} tonen de
-convenanten, GET /v1/openapi.json beschrijft de API. Voor beheer: /healthz, /readyz en /metrics
-(Prometheus).
+		Short:   "Start de webpagina voor professionals en de HTTP JSON-API voor andere diensten",
+		Long: `Start een HTTP-server met de webpagina en de JSON-API van magikdelen.
+
+Voor mensen, in een browser: GET / stelt de vraag stap voor stap (wie bent u, met wie, welke gegevens,
+waarvoor, en dan alleen de feiten die het antwoord nog kunnen veranderen); het antwoord staat op een
+eigen adres, /vraag?van=…&naar=…&gegevens=…&doel=…[&convenant=…&fase=…&datum=…&feit=naam=waarde], met
+dezelfde namen en waarden als de opties van magikdelen vraag, om te delen of af te drukken.
+GET /handreiking en /matrix?convenant=… tonen de handreiking en de matrix. De pagina's werken zonder
+JavaScript en laden niets van elders.
+
+Voor diensten: POST /v1/vraag beantwoordt een vraag (dezelfde JSON als vraag --invoer en vraag
+--formaat json), GET /v1/convenanten en /v1/convenanten/{id} tonen de convenanten, GET
+/v1/openapi.json beschrijft de API. Voor beheer: /healthz, /readyz en /metrics (Prometheus).
+
+De server bewaart geen vragen, behalve met --bon (besluitbonnen, ook van de webpagina). Logboek en
+metrieken bevatten nooit de inhoud van een vraag; --toegangslog schrijft per verzoek alleen de route,
+de status en de duur.
 
 De server luistert standaard alleen op 127.0.0.1 en heeft geen authenticatie: zet hem achter een
 reverse proxy als andere machines hem moeten bereiken. Met --herlaad en --kennisbank laadt de server
@@ -69,7 +83,8 @@ afgemaakt.`,
 		Example: `  magikdelen serveer
   magikdelen serveer --adres 127.0.0.1:9000
   magikdelen serveer --kennisbank werkkopie/convenants --herlaad
-  curl -s -d @vraag.json http://127.0.0.1:8080/v1/vraag`,
+  curl -s -d @vraag.json http://127.0.0.1:8080/v1/vraag
+  open http://127.0.0.1:8080/`,
 		DisableFlagsInUseLine: true,
 		Args:                  argumenten(0),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -82,6 +97,7 @@ afgemaakt.`,
 	f.DurationVar(&opts.interval, "herlaad-interval", standaardHerlaad, "hoe vaak --herlaad de map controleert (`duur`, bijv. 2s)")
 	f.StringVar(&opts.bon, "bon", "", "schrijf per beantwoorde vraag een besluitbon (JSON-regel) naar dit `bestand` (zie library/bon/LOGBOEK.md)")
 	f.IntVar(&opts.bonBatch, "bon-batch", 0, "fsync de bonnen per `n` stuks (en minstens elke seconde) in plaats van na elke bon")
+	f.BoolVar(&opts.toegang, "toegangslog", false, "log per verzoek de methode, de route, de status en de duur (nooit het adres of de vraag)")
 	return cmd
 }
 
@@ -117,6 +133,10 @@ func runServeer(ctx context.Context, opts *serveerOpties) error {
 	wissel.Zet(engine)
 
 	handlerOpties := []api.Optie{api.MetLogger(log)}
+	webOpties := []web.Optie{web.MetLogger(log)}
+	if opts.toegang {
+		handlerOpties = append(handlerOpties, api.MetToegangslog(log))
+	}
 	if opts.bon != "" {
 		var bonOpties []bon.Optie
 		if opts.bonBatch > 0 {
@@ -127,12 +147,15 @@ func runServeer(ctx context.Context, opts *serveerOpties) error {
 			return &invoerFout{veld: "--bon", err: err}
 		}
 		defer schrijver.Close()
-		handlerOpties = append(handlerOpties, api.MetBon(func(_ context.Context, _ library.Vraag, a library.Antwoord, start, eind time.Time) {
+		schrijf := func(_ context.Context, _ library.Vraag, a library.Antwoord, start, eind time.Time) {
 			if err := schrijver.Schrijf(bon.Nieuw(a, start, eind)); err != nil {
 				log.Error("besluitbon niet geschreven", "fout", err)
 			}
-		}))
+		}
+		handlerOpties = append(handlerOpties, api.MetBon(schrijf))
+		webOpties = append(webOpties, web.MetBon(schrijf))
 	}
+	handlerOpties = append(handlerOpties, api.MetPaginas(web.NieuweHandler(&wissel, webOpties...)))
 
 	ln, err := net.Listen("tcp", opts.adres)
 	if err != nil {
@@ -148,10 +171,10 @@ func runServeer(ctx context.Context, opts *serveerOpties) error {
 		ErrorLog:          slog.NewLogLogger(logHandler, slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
-	log.Info("magikdelen serveert de API", "adres", "http://"+ln.Addr().String(), "versie", programmaVersie(),
+	log.Info("magikdelen serveert de webpagina en de API", "adres", "http://"+ln.Addr().String(), "versie", programmaVersie(),
 		"kennisbank", engine.Kennisbank().Versie())
 	if !loopback(ln.Addr()) {
-		log.Warn("de API is bereikbaar vanaf het netwerk en heeft geen authenticatie; zet er een reverse proxy voor")
+		log.Warn("de webpagina en de API zijn bereikbaar vanaf het netwerk en hebben geen authenticatie; zet er een reverse proxy voor")
 	}
 	if opts.gestart != nil {
 		opts.gestart(ln.Addr())

@@ -99,7 +99,7 @@ func TestServeer(t *testing.T) {
 		t.Fatalf("runServeer: %v", err)
 	}
 	log := fout.String()
-	for _, moet := range []string{"magikdelen serveert de API", strings.TrimPrefix(basis, "http://"), "kennisbank=sha256:", "versie=", "magikdelen is gestopt"} {
+	for _, moet := range []string{"magikdelen serveert de webpagina en de API", strings.TrimPrefix(basis, "http://"), "kennisbank=sha256:", "versie=", "magikdelen is gestopt"} {
 		if !strings.Contains(log, moet) {
 			t.Errorf("stderr zonder %q:\n%s", moet, log)
 		}
@@ -230,5 +230,62 @@ func TestServeerBon(t *testing.T) {
 		if b.Oordeel != "toegestaan_onder_voorwaarden" || b.Vraag.Van != "wijkteam" || b.Vraag.Datum != "2026-03-01" {
 			t.Errorf("bon %+v past niet bij de vraag", b)
 		}
+	}
+}
+
+// TestServeerWeb: serveer serves the web page next to the API, with the security headers; with
+// --toegangslog it logs the route of every request but never the question in the address; with --bon an
+// answer page writes a receipt, and without it nothing is written.
+func TestServeerWeb(t *testing.T) {
+	t.Parallel()
+	bonPad := filepath.Join(t.TempDir(), "bonnen.jsonl")
+	basis, fout, stop := startServeer(t, &serveerOpties{g: &globaleOpties{}, toegang: true, bon: bonPad})
+	haal := func(pad string) (*http.Response, string) {
+		t.Helper()
+		req, err := http.NewRequest("GET", basis+pad, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Accept", "text/html")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res, string(b)
+	}
+	res, body := haal("/")
+	if res.StatusCode != 200 || !strings.Contains(body, `<html lang="nl">`) || !strings.Contains(body, "Wie bent u?") {
+		t.Fatalf("GET /: %d", res.StatusCode)
+	}
+	if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "frame-ancestors 'none'") || strings.Contains(csp, "unsafe-inline") {
+		t.Errorf("CSP %q", csp)
+	}
+	res, body = haal("/vraag?van=huisarts&naar=politie&gegevens=identificerend,gezondheid&doel=gevaar_afwenden&feit=acuut_gevaar=ja")
+	if res.StatusCode != 200 || !strings.Contains(body, "Dit antwoord is een hulpmiddel, geen juridisch advies.") {
+		t.Errorf("antwoordpagina: %d (%s)", res.StatusCode, res.Request.URL)
+	}
+	if res, _ := haal("/vraag?van=huisartss&naar=politie&gegevens=identificerend&doel=gevaar_afwenden"); res.StatusCode != 400 {
+		t.Errorf("foute vraag: %d", res.StatusCode)
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("runServeer: %v", err)
+	}
+	log := fout.String()
+	if !strings.Contains(log, `route="GET /vraag" status=303`) || !strings.Contains(log, `route="GET /vraag" status=200`) || !strings.Contains(log, `route="GET /{$}" status=200`) {
+		t.Errorf("toegangslog zonder de routes:\n%s", log)
+	}
+	for _, geheim := range []string{"huisarts", "gevaar_afwenden", "acuut_gevaar", "identificerend", "van="} {
+		if strings.Contains(log, geheim) {
+			t.Errorf("het log bevat %q:\n%s", geheim, log)
+		}
+	}
+	bonnen, err := os.ReadFile(bonPad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(bonnen), "\n"); n != 1 {
+		t.Errorf("%d bonnen na één antwoordpagina:\n%s", n, bonnen)
 	}
 }

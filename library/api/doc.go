@@ -12,6 +12,10 @@
 //	w.Zet(engine)
 //	srv := &http.Server{Addr: "127.0.0.1:8080", Handler: api.NieuweHandler(&w)}
 //
+// MetPaginas mounts web pages (package web) next to the API, and MetToegangslog logs one line per
+// request with its route pattern, never its path or query. Every response carries the security headers
+// (Content-Security-Policy, X-Content-Type-Options, X-Frame-Options, Referrer-Policy).
+//
 // Routes: POST /v1/vraag, GET /v1/convenanten, GET /v1/convenanten/{id}, GET /v1/openapi.json,
 // GET /healthz, GET /readyz and GET /metrics. Every error, including an unknown path (404) or a wrong
 // method (405), is JSON of the shape {"fout": {"code", "veld", "bericht", "suggesties"}} with a stable

@@ -35,8 +35,26 @@ type Bon func(ctx context.Context, v library.Vraag, a library.Antwoord, start, e
 type opties struct {
 	bon         Bon
 	log         *slog.Logger
+	toegang     *slog.Logger
 	tijdslimiet time.Duration
+	paginas     Paginas
 }
+
+// Paginas are web pages served next to the API, such as those of package web: a handler and the
+// patterns (of http.ServeMux) of its pages.
+type Paginas interface {
+	http.Handler
+	Patronen() []string
+}
+
+// MetPaginas serves the pages next to the API: their patterns are routes like the API's, counted and
+// timed in the metrics under their pattern. An unknown path outside /v1/ that a browser asks for (Accept
+// text/html) gets the pages' own "not found" page instead of the error JSON.
+func MetPaginas(p Paginas) Optie { return func(o *opties) { o.paginas = p } }
+
+// MetToegangslog logs one line per request: method, route pattern, status and duration. Never the path
+// or the query of the request, which may hold a question.
+func MetToegangslog(l *slog.Logger) Optie { return func(o *opties) { o.toegang = l } }
 
 // Optie configures NieuweHandler.
 type Optie func(*opties)
@@ -106,15 +124,42 @@ func NieuweHandler(bron EngineBron, opts ...Optie) http.Handler {
 		}
 		s.mux.Handle(rt.patroon(), s.instrumenteer(rt.patroon(), h))
 	}
+	if o.paginas != nil {
+		for _, patroon := range o.paginas.Patronen() {
+			s.mux.Handle(patroon, s.instrumenteer(patroon, o.paginas))
+		}
+	}
 	return s
+}
+
+// ContentSecurityPolicy is the policy of the API's own responses (JSON): nothing may be loaded or framed.
+// The pages of MetPaginas set their own.
+const ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+// zetBeveiliging sets the security headers of every response.
+func zetBeveiliging(k http.Header) {
+	k.Set("Content-Security-Policy", ContentSecurityPolicy)
+	k.Set("X-Content-Type-Options", "nosniff")
+	k.Set("X-Frame-Options", "DENY")
+	k.Set("Referrer-Policy", "no-referrer")
 }
 
 // ServeHTTP serves the routes, and answers an unknown path (404) or a wrong method (405) with the
 // error JSON instead of the plain text of http.ServeMux.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	zetBeveiliging(w.Header())
 	if _, patroon := s.mux.Handler(r); patroon != "" {
 		s.mux.ServeHTTP(w, r)
 		return
+	}
+	if s.opts.paginas != nil && !strings.HasPrefix(r.URL.Path, "/v1/") && strings.Contains(r.Header.Get("Accept"), "text/html") {
+		// A browser on an unknown page: the pages' own 404. A wrong method stays the error JSON (405).
+		o := &onderschepper{kop: http.Header{}}
+		s.mux.ServeHTTP(o, r)
+		if o.status != http.StatusMethodNotAllowed {
+			s.instrumenteer(routeOnbekend, s.opts.paginas).ServeHTTP(w, r)
+			return
+		}
 	}
 	s.instrumenteer(routeOnbekend, http.HandlerFunc(s.geenRoute)).ServeHTTP(w, r)
 }

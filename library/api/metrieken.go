@@ -93,8 +93,13 @@ func (s *server) instrumenteer(route string, h http.Handler) http.Handler {
 			if status == 0 {
 				status = http.StatusOK
 			}
+			duur := time.Since(start)
 			s.m.verzoeken.WithLabelValues(route, strconv.Itoa(status)).Inc()
-			s.m.duur.WithLabelValues(route).Observe(time.Since(start).Seconds())
+			s.m.duur.WithLabelValues(route).Observe(duur.Seconds())
+			if s.opts.toegang != nil {
+				// The route pattern, never r.URL: the path and query may hold a question.
+				s.opts.toegang.Info("verzoek", "methode", r.Method, "route", route, "status", status, "duur_ms", duur.Milliseconds())
+			}
 		}()
 		h.ServeHTTP(sw, r)
 	})

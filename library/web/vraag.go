@@ -1,0 +1,647 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
+)
+
+// formulierPagina is the guided form: step 1 the question, step 2 the open facts.
+type formulierPagina struct {
+	Basis
+	Stap                                          int
+	Fouten                                        []veldFout
+	FoutVelden                                    map[string]string // form field id -> its messages
+	VanLijst, NaarLijst, GegevensLijst, DoelLijst lijstVeld
+	Datum                                         string
+	Vandaag                                       string
+
+	// Step 2.
+	Samenvatting []paar
+	WijzigAdres  string
+	Verborgen    []paar
+	Feiten       []feitVeld
+	Beantwoord   []paar // facts answered in an earlier round
+}
+
+// lijstVeld is one question of step 1: a list of options in groups, radio buttons or check boxes.
+type lijstVeld struct {
+	Naam, Type, Vraag, Hint, Fout string
+	Stap                          int
+	Groepen                       []groep
+}
+
+// groep is a list of options under a heading (a fieldset).
+type groep struct {
+	Titel  string
+	Opties []optie
+}
+
+type optie struct {
+	ID, Label, Zoek string
+	Gekozen         bool
+}
+
+type paar struct{ Naam, Waarde string }
+
+// feitVeld is one open fact as a form field; the answer "weet ik niet" leaves it unknown.
+type feitVeld struct {
+	ID, Label, Vraag, Type string
+	Beslist                bool // the verdict is onbepaald until it is known
+	Onbekend               bool // no value chosen: "weet ik niet"
+	Opties                 []optie
+	Waarde                 string
+}
+
+// formulier serves GET /: without a question the empty form; with the four parts of a question the open
+// facts; when no open fact is left, the answer (303 to its address).
+func (h *Handler) formulier(w http.ResponseWriter, r *http.Request) {
+	e := h.engine(w, r)
+	if e == nil {
+		return
+	}
+	kb := e.Kennisbank()
+	q := r.URL.Query()
+	in := leesInvoer(q, kb, h.opts.klok())
+	if !in.gegeven || q.Get("stap") == "wijzig" {
+		// The empty form, or the question filled in to change it.
+		in.fouten = nil
+		h.toonFormulier(w, r, kb, in, http.StatusOK)
+		return
+	}
+	if len(in.fouten) > 0 {
+		h.toonFormulier(w, r, kb, in, http.StatusBadRequest)
+		return
+	}
+	// The purpose decides the frame, as in the guided mode: a covenant purpose brings its covenant.
+	if in.v.Convenant == "" {
+		if c, ok := kb.Item("doelen", in.v.Doel)["convenant"].(string); ok {
+			in.v.Convenant = c
+		}
+	}
+	if in.v.Datum == "" {
+		in.v.Datum = h.vandaag()
+	}
+	if _, err := kb.Controleer(in.v, h.opts.klok()); err != nil {
+		h.invoerFout(w, r, kb, in, err)
+		return
+	}
+	open, err := h.openFeiten(r.Context(), e, in.v)
+	if err != nil {
+		h.evaluatieFout(w, r, kb, in, "formulier", err)
+		return
+	}
+	var over []library.Feitvraag
+	for _, f := range open {
+		if _, bekend := in.v.Feiten[f.ID]; !bekend && !slices.Contains(in.onbekend, f.ID) {
+			over = append(over, f)
+		}
+	}
+	if len(over) == 0 {
+		http.Redirect(w, r, VraagAdres(in.v), http.StatusSeeOther)
+		return
+	}
+	p := h.formulierBasis(kb, in)
+	p.Stap = 2
+	p.Titel = "Mag ik dit delen? Nog een paar vragen"
+	p.Samenvatting = vraagSamenvatting(kb, in.v)
+	p.WijzigAdres = "/?" + wijzigQuery(in.v)
+	p.Verborgen = verborgenVelden(in.v, in.onbekend)
+	for _, f := range over {
+		p.Feiten = append(p.Feiten, nieuwFeitVeld(f, nil))
+	}
+	for _, naam := range slices.Sorted(maps.Keys(in.v.Feiten)) {
+		p.Beantwoord = append(p.Beantwoord, paar{kb.Label("feiten", naam), kb.WaardeTekst(naam, in.v.Feiten[naam])})
+	}
+	for _, naam := range in.onbekend {
+		p.Beantwoord = append(p.Beantwoord, paar{kb.Label("feiten", naam), "weet ik niet"})
+	}
+	h.schrijfPagina(w, r, http.StatusOK, "formulier", p)
+}
+
+// openFeiten asks the rules which facts can still change the answer, within a turn and the time limit.
+func (h *Handler) openFeiten(ctx context.Context, e *library.Engine, v library.Vraag) ([]library.Feitvraag, error) {
+	klaar, ok := h.wachtBeurt(ctx)
+	if !ok {
+		return nil, ctx.Err()
+	}
+	defer klaar()
+	ctx, stop := context.WithTimeout(ctx, h.opts.tijdslimiet)
+	defer stop()
+	return e.OpenFeiten(ctx, v)
+}
+
+// toonFormulier shows step 1 of the form, with what was valid filled in and the problems on top.
+func (h *Handler) toonFormulier(w http.ResponseWriter, r *http.Request, kb *library.Kennisbank, in invoer, status int) {
+	p := h.formulierBasis(kb, in)
+	p.Stap = 1
+	p.Titel = "Mag ik dit delen?"
+	p.Hoofd = true
+	if len(in.fouten) > 0 {
+		p.Titel = "Fout in de vraag – Mag ik dit delen?"
+	}
+	h.schrijfPagina(w, r, status, "formulier", p)
+}
+
+func (h *Handler) formulierBasis(kb *library.Kennisbank, in invoer) formulierPagina {
+	p := formulierPagina{Basis: Basis{Versie: kb.Versie()}, Fouten: in.fouten, FoutVelden: map[string]string{}, Datum: in.v.Datum, Vandaag: h.vandaag()}
+	for _, f := range in.fouten {
+		p.FoutVelden[f.Veld] = strings.TrimSpace(p.FoutVelden[f.Veld] + " " + f.Bericht)
+	}
+	if p.Datum == "" {
+		p.Datum = p.Vandaag
+	}
+	gekozen := func(ids ...string) func(string) bool {
+		return func(id string) bool { return slices.Contains(ids, id) }
+	}
+	var afzenders []library.Keuze
+	for _, k := range kb.Keuzes("partijen") {
+		if soort, _ := kb.Item("partijen", k.ID)["soort"].(string); soort != "overleg" {
+			afzenders = append(afzenders, k)
+		}
+	}
+	p.VanLijst = lijstVeld{Naam: "van", Type: "radio", Stap: 1, Vraag: vraagVan, Hint: "De partij die de gegevens deelt.", Fout: p.FoutVelden["veld-van"],
+		Groepen: partijGroepen(kb, afzenders, gekozen(in.v.Van))}
+	p.NaarLijst = lijstVeld{Naam: "naar", Type: "checkbox", Stap: 2, Vraag: vraagNaar, Hint: "Eén of meer.", Fout: p.FoutVelden["veld-naar"],
+		Groepen: partijGroepen(kb, kb.Keuzes("partijen"), gekozen(in.v.Naar...))}
+	p.GegevensLijst = lijstVeld{Naam: "gegevens", Type: "checkbox", Stap: 3, Vraag: vraagGegevens, Hint: "Eén of meer; kies op inhoud, niet op etiket.", Fout: p.FoutVelden["veld-gegevens"],
+		Groepen: gegevensGroepen(kb, gekozen(in.v.Gegevens...))}
+	p.DoelLijst = lijstVeld{Naam: "doel", Type: "radio", Stap: 4, Vraag: vraagDoel, Fout: p.FoutVelden["veld-doel"],
+		Groepen: doelGroepen(kb, gekozen(in.v.Doel))}
+	return p
+}
+
+// zoektekst is what the filter box of the form searches: the label and the synonyms, never the id.
+func zoektekst(k library.Keuze) string {
+	return strings.ToLower(strings.Join(append([]string{k.Label}, k.Synoniemen...), " | "))
+}
+
+func nieuweOptie(_ *library.Kennisbank, _ string, k library.Keuze, gekozen func(string) bool) optie {
+	return optie{ID: k.ID, Label: k.Label, Zoek: zoektekst(k), Gekozen: gekozen(k.ID)}
+}
+
+// partijGroepen groups the parties: the organisations, then the other roles (the case table, the data
+// subject, non-participants).
+func partijGroepen(kb *library.Kennisbank, keuzes []library.Keuze, gekozen func(string) bool) []groep {
+	org := groep{Titel: "Organisaties"}
+	ander := groep{Titel: "Anderen"}
+	for _, k := range keuzes {
+		o := nieuweOptie(kb, "partijen", k, gekozen)
+		if soort, _ := kb.Item("partijen", k.ID)["soort"].(string); soort == "organisatie" {
+			org.Opties = append(org.Opties, o)
+		} else {
+			ander.Opties = append(ander.Opties, o)
+		}
+	}
+	return nietLeeg(org, ander)
+}
+
+// gegevensGroepen groups the data categories by their legal class, in the order of gegevens.yaml.
+func gegevensGroepen(kb *library.Kennisbank, gekozen func(string) bool) []groep {
+	titels := []string{"Gewone persoonsgegevens", "Bijzondere persoonsgegevens (AVG art. 9)", "Strafrechtelijke gegevens (AVG art. 10)", "Politie- en justitiegegevens (Wpg, Wjsg)"}
+	groepen := make([]groep, len(titels))
+	for i, t := range titels {
+		groepen[i].Titel = t
+	}
+	for _, k := range kb.Keuzes("gegevens") {
+		item := kb.Item("gegevens", k.ID)
+		klassen := fmt.Sprint(item["klassen"])
+		i := 0
+		switch {
+		case item["bijzondere_wet"] != nil:
+			i = 3
+		case strings.Contains(klassen, "art10"):
+			i = 2
+		case strings.Contains(klassen, "art9"):
+			i = 1
+		}
+		groepen[i].Opties = append(groepen[i].Opties, nieuweOptie(kb, "gegevens", k, gekozen))
+	}
+	return nietLeeg(groepen...)
+}
+
+// doelGroepen groups the purposes per covenant, then those outside the covenants.
+func doelGroepen(kb *library.Kennisbank, gekozen func(string) bool) []groep {
+	var uit []groep
+	for _, k := range kb.Keuzes("doelen") {
+		if len(uit) == 0 || uit[len(uit)-1].Titel != k.Groep {
+			uit = append(uit, groep{Titel: k.Groep})
+		}
+		uit[len(uit)-1].Opties = append(uit[len(uit)-1].Opties, nieuweOptie(kb, "doelen", k, gekozen))
+	}
+	return uit
+}
+
+func nietLeeg(groepen ...groep) []groep {
+	var uit []groep
+	for _, g := range groepen {
+		if len(g.Opties) > 0 {
+			uit = append(uit, g)
+		}
+	}
+	return uit
+}
+
+// nieuwFeitVeld makes a form field of an open fact, with the given value chosen (nil: "weet ik niet").
+func nieuwFeitVeld(f library.Feitvraag, waarde any) feitVeld {
+	v := feitVeld{ID: f.ID, Label: f.Label, Vraag: f.Vraag, Type: f.Type, Beslist: f.Reden == library.RedenOntbrekend, Onbekend: waarde == nil}
+	switch f.Type {
+	case "geheel_getal", "datum":
+		if waarde != nil {
+			v.Waarde = fmt.Sprint(waarde)
+		}
+	default:
+		for _, k := range f.Keuzes {
+			w := fmt.Sprint(k.Waarde)
+			if b, ok := k.Waarde.(bool); ok {
+				w = map[bool]string{true: "ja", false: "nee"}[b]
+			}
+			v.Opties = append(v.Opties, optie{ID: w, Label: k.Label, Gekozen: waarde != nil && fmt.Sprint(waarde) == fmt.Sprint(k.Waarde)})
+		}
+	}
+	return v
+}
+
+// vraagSamenvatting is the question in words, for the top of step 2 and of the answer.
+func vraagSamenvatting(kb *library.Kennisbank, v library.Vraag) []paar {
+	labels := func(soort string, ids []string) string {
+		uit := make([]string, len(ids))
+		for i, id := range ids {
+			uit[i] = kb.Label(soort, id)
+		}
+		return strings.Join(uit, ", ")
+	}
+	p := []paar{
+		{"Van", kb.Label("partijen", v.Van)},
+		{"Naar", labels("partijen", v.Naar)},
+		{"Gegevens", labels("gegevens", v.Gegevens)},
+		{"Doel", kb.Label("doelen", v.Doel)},
+	}
+	if v.Convenant != "" {
+		p = append(p, paar{"Convenant", kb.Label("convenanten", v.Convenant)})
+	}
+	if v.Fase != "" {
+		p = append(p, paar{"Fase", v.Fase})
+	}
+	if v.Datum != "" {
+		p = append(p, paar{"Datum", library.DatumTekst(v.Datum)})
+	}
+	return p
+}
+
+// wijzigQuery is the query of the form filled in with the question, to change it.
+func wijzigQuery(v library.Vraag) string {
+	return vraagQuery(library.Vraag{Van: v.Van, Naar: v.Naar, Gegevens: v.Gegevens, Doel: v.Doel, Convenant: v.Convenant, Fase: v.Fase, Datum: v.Datum, Feiten: v.Feiten}) + "&stap=wijzig"
+}
+
+// verborgenVelden carry the question and the facts answered so far from one round of the form to the
+// next.
+func verborgenVelden(v library.Vraag, onbekend []string) []paar {
+	p := []paar{{"van", v.Van}, {"naar", strings.Join(v.Naar, ",")}, {"gegevens", strings.Join(v.Gegevens, ",")}, {"doel", v.Doel}}
+	if v.Convenant != "" {
+		p = append(p, paar{"convenant", v.Convenant})
+	}
+	if v.Fase != "" {
+		p = append(p, paar{"fase", v.Fase})
+	}
+	if v.Datum != "" {
+		p = append(p, paar{"datum", v.Datum})
+	}
+	for _, naam := range slices.Sorted(maps.Keys(v.Feiten)) {
+		p = append(p, paar{"feit", naam + "=" + fmt.Sprint(v.Feiten[naam])})
+	}
+	for _, naam := range onbekend {
+		p = append(p, paar{"onbekend", naam})
+	}
+	return p
+}
+
+// invoerFout shows the form with a library error about the question (400); anything else is internal.
+func (h *Handler) invoerFout(w http.ResponseWriter, r *http.Request, kb *library.Kennisbank, in invoer, err error) {
+	f, ok := veldFoutVan(kb, err)
+	if !ok {
+		h.interneFout(w, r, "vraag", err)
+		return
+	}
+	in.fouten = append(in.fouten, f)
+	h.toonFormulier(w, r, kb, in, http.StatusBadRequest)
+}
+
+// evaluatieFout handles an error of an evaluation: bad input is the form (400), a time limit 503, the
+// rest internal.
+func (h *Handler) evaluatieFout(w http.ResponseWriter, r *http.Request, kb *library.Kennisbank, in invoer, wat string, err error) {
+	if _, ok := veldFoutVan(kb, err); ok {
+		h.invoerFout(w, r, kb, in, err)
+		return
+	}
+	if errors.Is(err, context.DeadlineExceeded) && r.Context().Err() == nil {
+		w.Header().Set("Retry-After", "1")
+		h.toonMelding(w, r, http.StatusServiceUnavailable, "Even geduld", "De vraag kon niet op tijd worden beantwoord; de server is druk. Probeer het zo opnieuw.")
+		return
+	}
+	h.interneFout(w, r, wat, err)
+}
+
+// veldFoutVan turns a typed input error of the library into a veldFout, naming the field in Dutch.
+func veldFoutVan(kb *library.Kennisbank, err error) (veldFout, bool) {
+	var (
+		oid *library.OnbekendeIDFout
+		tf  *library.TypeFout
+		df  *library.DatumFout
+		ovf *library.OntbrekendVeldFout
+		bkf *library.BuitenKaderFout
+	)
+	veld := ""
+	switch {
+	case errors.As(err, &oid):
+		veld = oid.Veld
+	case errors.As(err, &tf):
+		veld = tf.Veld
+	case errors.As(err, &df):
+		veld = df.Veld
+	case errors.As(err, &ovf):
+		veld = ovf.Veld
+	case errors.As(err, &bkf):
+		veld = bkf.Veld
+	default:
+		return veldFout{}, false
+	}
+	naam, _, _ := strings.Cut(veld, "[")
+	f := veldFout{Veld: "veld-" + naam, Bericht: err.Error()}
+	switch naam {
+	case "van":
+		f.Naam = vraagVan
+	case "naar":
+		f.Naam = vraagNaar
+	case "gegevens":
+		f.Naam = vraagGegevens
+	case "doel":
+		f.Naam = vraagDoel
+	case "datum":
+		f.Naam = vraagDatum
+	default:
+		if feit, ok := strings.CutPrefix(veld, "feiten."); ok {
+			f.Veld, f.Naam = "feit-"+feit, kb.Label("feiten", feit)
+		} else {
+			f.Naam = naam
+		}
+	}
+	if _, bericht, ok := strings.Cut(f.Bericht, ": "); ok {
+		f.Bericht = hoofdletter(bericht) + "."
+	}
+	return f, true
+}
+
+func hoofdletter(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// vraag serves the answer page GET /vraag?…: the canonical address answers, any other form of the same
+// question redirects there (303), bad input gives the form (400).
+func (h *Handler) vraag(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	e := h.engine(w, r)
+	if e == nil {
+		return
+	}
+	kb := e.Kennisbank()
+	in := leesInvoer(r.URL.Query(), kb, h.opts.klok())
+	if !in.gegeven {
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+		return
+	}
+	if len(in.fouten) > 0 {
+		h.toonFormulier(w, r, kb, in, http.StatusBadRequest)
+		return
+	}
+	if in.v.Datum == "" {
+		in.v.Datum = h.vandaag() // the address keeps the date, so that it answers the same tomorrow
+	}
+	if _, err := kb.Controleer(in.v, h.opts.klok()); err != nil {
+		h.invoerFout(w, r, kb, in, err)
+		return
+	}
+	if canoniek := vraagQuery(in.v); r.URL.RawQuery != canoniek {
+		http.Redirect(w, r, "/vraag?"+canoniek, http.StatusSeeOther)
+		return
+	}
+	klaar, ok := h.wachtBeurt(r.Context())
+	if !ok {
+		return
+	}
+	ctx, stop := context.WithTimeout(r.Context(), h.opts.tijdslimiet)
+	a, err := e.Beantwoord(ctx, in.v)
+	var open []library.Feitvraag
+	if err == nil {
+		open, err = e.OpenFeiten(ctx, in.v)
+	}
+	stop()
+	klaar()
+	eind := time.Now()
+	if err != nil {
+		h.evaluatieFout(w, r, kb, in, "antwoord", err)
+		return
+	}
+	h.schrijfPagina(w, r, http.StatusOK, "antwoord", antwoordPaginaVan(kb, in.v, a, open))
+	if h.opts.bon != nil {
+		h.roepBon(r.Context(), in.v, a, start, eind)
+	}
+}
+
+// roepBon calls the receipt hook; the page is already written, so a panic in it is only logged.
+func (h *Handler) roepBon(ctx context.Context, v library.Vraag, a library.Antwoord, start, eind time.Time) {
+	defer func() {
+		if p := recover(); p != nil {
+			h.opts.log.Error("paniek in de bon-hook")
+		}
+	}()
+	h.opts.bon(ctx, v, a, start, eind)
+}
+
+// antwoordPagina is the answer page.
+type antwoordPagina struct {
+	Basis
+	Oordeel       oordeelBlok
+	Samenvatting  []paar
+	Adres         string
+	WijzigAdres   string
+	Keten         []ketenStap
+	Redenen       []paar
+	Voorwaarden   []voorwaardeRegel
+	Grondslagen   []grondslagRegel
+	Alternatieven []alternatiefRegel
+	Ontbrekend    []paar
+	FG            string
+	Feiten        []feitVeld
+	Verborgen     []paar
+	Deeloordelen  []deelRegel
+	Vraagbaak     []paar
+}
+
+type oordeelBlok struct {
+	ID, Klasse, Symbool, Woord, Samenvatting, Zekerheid string
+}
+
+type ketenStap struct {
+	Label, Titel, Tekst string
+	Grondslagen         []string
+}
+
+type voorwaardeRegel struct{ ID, Label, Tekst string }
+
+type grondslagRegel struct{ ID, Titel, URL, Zekerheid string }
+
+type alternatiefRegel struct{ Tekst, Adres, Oordeel string }
+
+type deelRegel struct{ Naar, Gegevens, Klasse, Symbool, Woord, ID string }
+
+// oordeelKlasse is the CSS class of a verdict (colour); the word and symbol always go with it.
+func oordeelKlasse(o library.Oordeel) string {
+	switch o {
+	case library.Toegestaan:
+		return "oordeel-ja"
+	case library.ToegestaanOnderVoorwaarden:
+		return "oordeel-voorwaarden"
+	case library.Onbepaald:
+		return "oordeel-onbepaald"
+	case library.NietToegestaan:
+		return "oordeel-nee"
+	}
+	return "oordeel-fout"
+}
+
+func antwoordPaginaVan(kb *library.Kennisbank, v library.Vraag, a library.Antwoord, open []library.Feitvraag) antwoordPagina {
+	p := antwoordPagina{
+		Basis:        Basis{Titel: kb.Label("oordelen", string(a.Oordeel)) + " – Mag ik dit delen?", Versie: a.Kennisbank.Versie},
+		Samenvatting: vraagSamenvatting(kb, v),
+		Adres:        VraagAdres(v),
+		WijzigAdres:  "/?" + wijzigQuery(v),
+		Oordeel: oordeelBlok{
+			ID: string(a.Oordeel), Klasse: oordeelKlasse(a.Oordeel), Symbool: a.Oordeel.Symbool(),
+			Woord: kb.Label("oordelen", string(a.Oordeel)), Samenvatting: a.Samenvatting, Zekerheid: kb.Label("zekerheden", a.Zekerheid),
+		},
+	}
+	// The frame: under a covenant, or the statutory routes.
+	kader := "de wettelijke routes (geen convenant)"
+	if a.Kader.Convenant != nil {
+		naam := a.Kader.Naam
+		if naam == "" {
+			naam = kb.Label("convenanten", *a.Kader.Convenant)
+		}
+		if a.Kader.Route == "convenant" {
+			kader = naam + ", binnen de kring en de doelen van het convenant"
+		} else {
+			kader = "een eigen wettelijke route, niet de kring van " + naam
+		}
+	}
+	p.Samenvatting = append(p.Samenvatting, paar{"Kader", kader})
+	for _, naam := range slices.Sorted(maps.Keys(v.Feiten)) {
+		p.Samenvatting = append(p.Samenvatting, paar{kb.Label("feiten", naam), kb.WaardeTekst(naam, v.Feiten[naam])})
+	}
+	inKeten := map[string]bool{}
+	for _, s := range a.Keten {
+		inKeten[s.Route] = true
+		stap := ketenStap{Label: s.Label, Tekst: s.Tekst}
+		if stap.Label == "" {
+			stap.Label = kb.Label("lagen", s.Laag)
+		}
+		switch s.Status {
+		case "geen_route":
+			stap.Titel = "geen route (" + strings.ToLower(kb.Label("oordelen", string(s.Oordeel))) + ")"
+		case "onbekend":
+			stap.Titel = "hangt af van een ontbrekend feit"
+		default:
+			stap.Titel = strings.TrimSuffix(s.Titel, ".")
+		}
+		for _, g := range s.Grondslagen {
+			titel, _ := kb.Item("grondslagen", g)["titel"].(string)
+			stap.Grondslagen = append(stap.Grondslagen, cmpOr(titel, g))
+		}
+		p.Keten = append(p.Keten, stap)
+	}
+	for _, r := range a.Redenen {
+		if !inKeten[r.ID] {
+			p.Redenen = append(p.Redenen, paar{r.Titel, r.Tekst})
+		}
+	}
+	for _, vw := range a.Voorwaarden {
+		p.Voorwaarden = append(p.Voorwaarden, voorwaardeRegel{ID: vw.ID, Label: cmpOr(vw.Label, kb.Label("voorwaarden", vw.ID)), Tekst: vw.Tekst})
+	}
+	for _, g := range a.Grondslagen {
+		r := grondslagRegel{ID: g.ID, Titel: g.Titel}
+		if library.OfficieleBron(g.Bron) {
+			r.URL = g.Bron
+		}
+		if g.Zekerheid != "" && g.Zekerheid != "hoog" {
+			r.Zekerheid = kb.Label("zekerheden", g.Zekerheid)
+		}
+		p.Grondslagen = append(p.Grondslagen, r)
+	}
+	for _, alt := range a.Alternatieven {
+		nieuw := v
+		nieuw.Feiten = maps.Clone(v.Feiten)
+		for k, w := range alt.Feiten {
+			if nieuw.Feiten == nil {
+				nieuw.Feiten = map[string]any{}
+			}
+			nieuw.Feiten[k] = w
+		}
+		if alt.Doel != "" {
+			nieuw.Doel = alt.Doel
+			if c, ok := kb.Item("doelen", alt.Doel)["convenant"].(string); ok && v.Convenant != "" {
+				nieuw.Convenant = c
+			} else if !ok {
+				nieuw.Convenant = ""
+			}
+		}
+		if len(alt.Naar) > 0 {
+			nieuw.Naar = library.Ontvangers(alt.Naar)
+		}
+		p.Alternatieven = append(p.Alternatieven, alternatiefRegel{Tekst: alt.Tekst, Adres: VraagAdres(nieuw), Oordeel: kb.Label("oordelen", string(alt.Oordeel))})
+	}
+	for _, f := range a.OntbrekendeFeiten {
+		vraag, _ := kb.Item("feiten", f)["vraag"].(string)
+		p.Ontbrekend = append(p.Ontbrekend, paar{kb.Label("feiten", f), vraag})
+	}
+	if a.Oordeel == library.Onbepaald {
+		p.FG = kb.Label("partijen", v.Van)
+	}
+	for _, f := range open {
+		if _, bekend := v.Feiten[f.ID]; !bekend {
+			p.Feiten = append(p.Feiten, nieuwFeitVeld(f, nil))
+		}
+	}
+	if len(p.Feiten) > 0 {
+		p.Verborgen = verborgenVelden(v, nil)
+	}
+	if len(a.Deeloordelen) > 1 {
+		for _, d := range a.Deeloordelen {
+			p.Deeloordelen = append(p.Deeloordelen, deelRegel{
+				Naar: kb.Label("partijen", d.Naar), Gegevens: kb.Label("gegevens", d.Gegevens), ID: string(d.Oordeel),
+				Klasse: oordeelKlasse(d.Oordeel), Symbool: d.Oordeel.Symbool(), Woord: kb.Label("oordelen", string(d.Oordeel)),
+			})
+		}
+	}
+	for _, l := range a.Vraagbaak {
+		item, _ := kb.Vraagbaakitem(l.ID)
+		p.Vraagbaak = append(p.Vraagbaak, paar{l.Vraag, item.Samenvatting})
+	}
+	return p
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
