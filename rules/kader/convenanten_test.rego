@@ -98,6 +98,16 @@ test_gesloten_doel_laat_geen_toestemmingsroute_toe if {
 	a := magikdelen.antwoord with input as v
 	a.oordeel == "niet_toegestaan"
 	{"wettelijke_stappen": true} in {x.feiten | some x in a.alternatieven}
+
+	# De wet legt de weg van het signaal vast: past die niet, dan is het nee zeker.
+	a.zekerheid == "hoog"
+}
+
+# Buiten een gesloten doel kent de kennisbank niet elke grondslag: zonder route is het nee niet zeker.
+test_zonder_route_buiten_gesloten_doel_is_nee_niet_zeker if {
+	a := magikdelen.antwoord with input as testkit.vraag({"van": "woningcorporatie", "naar": ["politie"], "doel": "vss_schuldhulp", "gegevens": ["financieel"], "feiten": {"toestemming": "geweigerd"}})
+	a.oordeel == "niet_toegestaan"
+	a.zekerheid == "middel"
 }
 
 test_wgs_signaal_na_de_stappen_is_een_wettelijke_plicht if {

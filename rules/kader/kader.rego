@@ -464,7 +464,7 @@ blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, te
 #   oordeel: niet_toegestaan
 #   zekerheid: middel
 #   grondslagen: [avg_5_1_c]
-blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, {}) if {
+blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, zekerheid_gegevensset) if {
 	max := object.get(doel_info, "max_gegevens", ["*"])
 	not "*" in max
 	cellen[[r, c]]
@@ -532,12 +532,25 @@ blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, te
 	tekst := sprintf("%s is geen wet; zonder \"stel dat\" geeft het geen grondslag.", [convenant.naam])
 }
 
+# stel_dat: de vraag rekent alsof een wetsvoorstel wet is (het convenant vereist feiten en die gelden).
+stel_dat if {
+	count(object.get(convenant, "vereist_feiten", {})) > 0
+	vereiste_feiten_gelden
+}
+
 # vereiste_feiten_gelden: de feiten die het convenant vereist (bijvoorbeeld wams_in_werking) staan in de vraag.
 vereiste_feiten_gelden if {
 	every k, v in object.get(convenant, "vereist_feiten", {}) {
 		vraag.feit(k) == v
 	}
 }
+
+# zekerheid_gegevensset: de gegevensset van een gesloten doel legt de wet vast (het Wgs-signaal: contactgegevens
+# en de hoogte van de achterstand), niet een afspraak in een convenant: wat erbuiten valt, is zeker niet
+# toegestaan.
+default zekerheid_gegevensset := {}
+
+zekerheid_gegevensset := {"zekerheid": "hoog"} if doel_info.gesloten
 
 opsomming(ids) := "geen persoonsgegevens" if count(ids) == 0
 

@@ -195,9 +195,15 @@ afleiding_van(r, its) := {
 } if {
 	vw := cel_voorwaarden(r, its)
 	o0 := cel_oordeel(its, vw)
-	z := cel_zekerheid(its, o0, r)
+	z := stel_dat_zekerheid(cel_zekerheid(its, o0, r))
 	o := met_zekerheid(o0, z)
 }
+
+# stel_dat_zekerheid: een antwoord dat rekent alsof een wetsvoorstel wet is ("stel dat", de Wams), is nooit
+# zekerder dan laag: de tekst kan nog veranderen.
+stel_dat_zekerheid(_) := "laag" if kader.stel_dat
+
+stel_dat_zekerheid(z) := z if not kader.stel_dat
 
 # zekerheid_voorwaarde: een zekerheid kan een voorwaarde meebrengen (oordelen.yaml), zoals de FG bij lage
 # zekerheid; dan is "toegestaan" hooguit "toegestaan onder voorwaarden".

@@ -383,13 +383,19 @@ onbekend_uitkomst(laag, bs) := {
 	ontbrekend := {k | some b in bs; some k in b.ontbrekend}
 }
 
+# zekerheid_zonder_route: hoe zeker het oordeel zonder route is (oordelen.yaml). Bij een gesloten doel (het
+# Wgs-signaal) legt de wet zelf vast langs welke weg het mag; past die niet, dan is het nee zeker.
+zekerheid_zonder_route(laag) := "hoog" if kader.doel_info.gesloten
+
+else := kb.lagen[laag].zonder_route.zekerheid
+
 geen_route_uitkomst(laag, bs) := {
 	"status": "geen_route",
 	"id": concat("_", ["geen_route", laag]),
 	"titel": kb.lagen[laag].label,
 	"tekst": kb.lagen[laag].tekst,
 	"oordeel": kb.lagen[laag].zonder_route.oordeel,
-	"zekerheid": kb.lagen[laag].zonder_route.zekerheid,
+	"zekerheid": zekerheid_zonder_route(laag),
 	"voorwaarden": [],
 	"grondslagen": [],
 	"ontbrekende_feiten": [],
