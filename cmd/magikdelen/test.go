@@ -13,8 +13,10 @@ import (
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 )
 
-// standaardScenarios is where magikdelen test looks when no path is given.
-const standaardScenarios = "testdata/scenarios"
+// standaardScenarios is where magikdelen test looks when no path is given: the worked questions of the
+// client and the questions written from the law texts (one per route and ground, where it must and must
+// not carry the answer).
+var standaardScenarios = []string{"testdata/scenarios", "testdata/wet"}
 
 // testOpties are the options of magikdelen test.
 type testOpties struct {
@@ -34,7 +36,7 @@ func newTestCmd(g *globaleOpties) *cobra.Command {
 Het oordeel moet precies kloppen en elke genoemde voorwaarde moet in het antwoord staan. Een andere
 zekerheid dan het scenario noemt is een waarschuwing (⚠, apart geteld); met --streng laat ook die de
 test mislukken. Een pad is een bestand of een map (alle
-.json-bestanden daarin). Zonder pad: de scenario's in ` + standaardScenarios + ` (als die map er is)
+.json-bestanden daarin). Zonder pad: de scenario's in ` + strings.Join(standaardScenarios, " en ") + ` (de mappen die er zijn)
 én de controles van de vraagbaak (vraagbaak/*.md van de kennisbank, of van de werkkopie met
 --kennisbank): elk gepubliceerd antwoord wordt zo opnieuw aan de regels getoetst.
 
@@ -61,8 +63,10 @@ func runTest(ctx context.Context, opts *testOpties) error {
 	// Without paths: the default scenarios (when run from the repository) and the checks of the vraagbaak.
 	metVraagbaak := len(paden) == 0
 	if len(paden) == 0 {
-		if _, err := os.Stat(standaardScenarios); err == nil {
-			paden = []string{standaardScenarios}
+		for _, p := range standaardScenarios {
+			if _, err := os.Stat(p); err == nil {
+				paden = append(paden, p)
+			}
 		}
 	}
 	engine, err := laadEngine(ctx, opts.g)
@@ -97,7 +101,7 @@ func runTest(ctx context.Context, opts *testOpties) error {
 	}
 	if len(rapport.Uitslagen) == 0 {
 		if len(paden) == 0 {
-			return &invoerFout{veld: "pad", err: fmt.Errorf("geen scenario's: %s bestaat niet en de vraagbaak heeft geen controles", standaardScenarios)}
+			return &invoerFout{veld: "pad", err: fmt.Errorf("geen scenario's: %s bestaan niet en de vraagbaak heeft geen controles", strings.Join(standaardScenarios, " en "))}
 		}
 		return &invoerFout{veld: "pad", err: fmt.Errorf("geen scenariobestanden (*.json) gevonden in %s", strings.Join(paden, ", "))}
 	}
