@@ -72,3 +72,21 @@ func BenchmarkBeantwoordParallel(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkOpenFeiten asks which facts can still change the answer (the guided mode and the web page ask
+// this after every answer).
+func BenchmarkOpenFeiten(b *testing.B) {
+	e := testEngine(b)
+	ctx := context.Background()
+	open, err := e.OpenFeiten(ctx, benchEenOntvanger)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.OpenFeiten(ctx, benchEenOntvanger); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(open)), "feiten")
+}

@@ -71,7 +71,8 @@ anders(f) if {
 
 # proefwaarden: de waarden waarmee een feit wordt doorgerekend. Ja/nee en keuzes: alle waarden. Een
 # leeftijd: de grenzen uit de kennisbank (meerderjarigheid, toestemming per leeftijd). Een datum: de dag
-# van de deling en een dag lang geleden. Een doel: elk doel. Een partij: de partijen van de vraag.
+# van de deling en een dag lang geleden. Een doel: één doel van elke klasse die de doelbinding onderscheidt.
+# Een partij: de partijen van de vraag.
 proefwaarden(f) := [true, false] if kb.feiten[f].type == "ja_nee"
 
 proefwaarden(f) := kb.feiten[f].waarden if kb.feiten[f].type == "keuze"
@@ -80,7 +81,7 @@ proefwaarden(f) := sort(leeftijdsgrenzen) if kb.feiten[f].type == "geheel_getal"
 
 proefwaarden(f) := [vraag.datum, "1900-01-01"] if kb.feiten[f].type == "datum"
 
-proefwaarden(f) := sort(object.keys(kb.doelen)) if kb.feiten[f].type == "doel"
+proefwaarden(f) := doel_vertegenwoordigers if kb.feiten[f].type == "doel"
 
 proefwaarden(f) := array.concat([vraag.van], vraag.naar) if kb.feiten[f].type == "partij"
 
@@ -92,3 +93,21 @@ leeftijdsgrenzen contains b.tot - 1 if {
 	some banden in kb.feiten.toestemming_door.geldig_per_leeftijd
 	some b in banden
 }
+
+# doel_vertegenwoordigers: van de doelen die voor de doelbinding (rules/doelbinding) hetzelfde betekenen, het
+# eerste. De doelbinding leest van het oorspronkelijke doel alleen of het het doel van de vraag is, of het
+# daarmee verenigbaar is, de taakwetten en of het gesloten is; doelen die daarin gelijk zijn, geven hetzelfde
+# oordeel (open_test.rego toetst dat tegen alle doelen).
+doel_vertegenwoordigers := sort({min(ds) | some ds in doelklassen})
+
+doelklassen[klasse] contains d if {
+	some d, info in kb.doelen
+	klasse := doelklasse(d, info)
+}
+
+doelklasse(d, info) := [
+	d == vraag.doel,
+	vraag.doel in object.get(info, "verenigbaar_met", []),
+	sort(object.get(info, "wetten", [])),
+	object.get(info, "gesloten", false),
+]

@@ -75,8 +75,44 @@ test_proefwaarden if {
 	open.proefwaarden("toestemming") == ["niet_gevraagd", "gegeven", "geweigerd", "onmogelijk"]
 	open.proefwaarden("casus_gesloten_op") == ["2026-03-01", "1900-01-01"] with input as testkit.vraag({})
 	open.proefwaarden("verzocht_door") == ["wijkteam", "politie"] with input as testkit.vraag({})
-	"zvh_casusoverleg" in open.proefwaarden("verkregen_voor")
+	"zvh_casusoverleg" in open.proefwaarden("verkregen_voor") with input as testkit.zvh({})
 }
+
+# Het oorspronkelijke doel wordt met één doel per klasse van de doelbinding doorgerekend: het doel van de
+# vraag zelf, een verenigbaar doel, elk stel taakwetten, een gesloten doel.
+test_proefwaarden_doel_per_klasse if {
+	w := open.proefwaarden("verkregen_voor") with input as testkit.zvh({})
+	count(w) < count(data.kennisbank.doelen)
+	"zvh_casusoverleg" in w # het doel van de vraag zelf
+	some gesloten in w
+	data.kennisbank.doelen[gesloten].gesloten
+}
+
+# Eén doel per klasse geeft hetzelfde als alle doelen: voor elke vraag hieronder geeft elk doel als
+# oorspronkelijk doel dezelfde uitkomst als de vertegenwoordiger van zijn klasse. En het oorspronkelijke doel
+# doet er bij die vragen toe (anders kan de toets niet falen).
+test_doel_vertegenwoordigers_zoals_alle_doelen if {
+	every v in doelbinding_vragen {
+		vertegenwoordigers := open.doel_vertegenwoordigers with input as v
+		every d, info in data.kennisbank.doelen {
+			klasse := open.doelklasse(d, info) with input as v
+			some r in vertegenwoordigers
+			klasse == open.doelklasse(r, data.kennisbank.doelen[r]) with input as v
+			uitkomst_met(v, d) == uitkomst_met(v, r)
+		}
+		open.anders("verkregen_voor") with input as v
+	}
+}
+
+uitkomst_met(v, d) := u if {
+	met := object.union(v, {"feiten": object.union(object.get(v, "feiten", {}), {"verkregen_voor": d})})
+	u := open.uitkomst with input as met
+}
+
+doelbinding_vragen := [
+	testkit.zvh({}),
+	testkit.vraag({"van": "ggz", "naar": ["gemeente_college"], "gegevens": ["gezondheid"], "doel": "wvggz_verkennend_onderzoek", "feiten": {}}),
+]
 
 # Een feit dat geen regel leest, verandert niets en wordt nooit gevraagd.
 test_feit_dat_niets_verandert_niet_open if {
