@@ -18,6 +18,7 @@ import (
 // that OPA's own rego package, given only the bundle and a scenario's question JSON as input, answers
 // exactly like Beantwoord (contract §3: data.magikdelen.antwoord).
 func TestBundelAntwoordtAlsDeBibliotheek(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	e := testEngine(t)
 	var buf bytes.Buffer

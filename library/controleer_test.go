@@ -100,6 +100,7 @@ func TestControleerGeldig(t *testing.T) {
 // TestControleerOngeldig: each fixture in testdata/convenants/invalid holds one defect and gives
 // exactly one new finding, compared with the embedded knowledge base.
 func TestControleerOngeldig(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	type wil struct {
 		ernst      library.Ernst

@@ -92,6 +92,7 @@ type profiel struct {
 // unless a self-standing statutory route decides; nothing is allowed before the covenant is valid;
 // a bill gives nothing without its "stel dat" fact, and with it only certainty laag.
 func TestEigenschappenPerConvenant(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	e, err := library.New(context.Background(), library.ZonderAlternatieven())
 	if err != nil {
@@ -118,12 +119,12 @@ func TestEigenschappenPerConvenant(t *testing.T) {
 			for di, doel := range r.doelen {
 				for pi, van := range r.partijen {
 					// Every purpose with every sender under one profile; the profiles rotate over the senders,
-					// so each profile meets every purpose and a spread of senders. -short and -race take a third.
+					// so each profile meets every purpose and a spread of senders. -short takes a third.
 					for fi, p := range profielen {
 						if (di+pi+fi)%len(profielen) != 0 {
 							continue
 						}
-						if (raceDetector || testing.Short()) && (di+pi)%3 != 0 {
+						if testing.Short() && (di+pi)%3 != 0 {
 							continue
 						}
 						vragen++

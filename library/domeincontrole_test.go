@@ -14,6 +14,7 @@ import (
 // routes. With the real rules it finds nothing; with rules that forgot the covenant's end date it must
 // report the covenant as an error.
 func TestDomeincontroleVerlopenConvenant(t *testing.T) {
+	zwaar(t)
 	ctx := context.Background()
 	kopie := kopieKennisbank(t)
 	vervang(t, kopie, "convenanten/vroegsignalering_schulden.yaml", "geldig_vanaf: '2021-01-01'", "geldig_vanaf: '2021-01-01'\ngeldig_tot: '2025-12-31'")
@@ -62,6 +63,7 @@ func TestDomeincontroleVerlopenConvenant(t *testing.T) {
 // A statutory duty that a covenant's purpose blocks is a clash: the Wgs lets the creditor pass the BSN,
 // the signal purpose's data set leaves it out.
 func TestDomeincontroleBotsing(t *testing.T) {
+	zwaar(t)
 	e := testEngine(t)
 	r, err := e.Domeincontrole(context.Background(), library.DomeinVraag{Datum: "2026-03-01", Convenanten: []string{"vroegsignalering_schulden"}, Doelen: []string{"vss_signaal"}})
 	if err != nil {
@@ -91,6 +93,7 @@ func kopieRegels(t *testing.T) fstest.MapFS { return kopieFS(t, rules.FS, nil) }
 
 // Rules that forgot the art. 9 layer let health data through without an exception: the lint says so.
 func TestDomeincontroleBijzonderZonderUitzondering(t *testing.T) {
+	zwaar(t)
 	ctx := context.Background()
 	dv := library.DomeinVraag{Datum: "2026-03-01", Convenanten: []string{"wams"}, Doelen: []string{"wams_gecoordineerde_aanpak"}}
 	r, err := testEngine(t).Domeincontrole(ctx, dv)

@@ -9,7 +9,7 @@ package library_test
 // times that with -race, and more per cell in a question with hundreds of cells), so the questions come
 // from deterministic generators at three scales:
 //
-//	klein     with -race or -short: a few hundred cells, every party, category and purpose at least once
+//	klein     with -short: a few hundred cells, every party, category and purpose at least once
 //	normaal   plain go test: about ten times as many
 //	volledig  -eigenschappen.volledig: every sender × purpose × date with all recipients and categories,
 //	          plus the targeted subspaces in full (tens of minutes; run without -race)
@@ -71,7 +71,7 @@ func kiesSchaal() schaal {
 	switch {
 	case *volledigeRuimte:
 		return volledig
-	case raceDetector || testing.Short():
+	case testing.Short():
 		return klein
 	}
 	return normaal
@@ -948,6 +948,7 @@ func eigenschapF(r *ruimte, g *geval) (out []schending) {
 // Tests
 
 func TestEigenschappen(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	r, gevallen := beslisruimte(t)
 	cellen := 0
@@ -997,6 +998,7 @@ func TestEigenschappen(t *testing.T) {
 // TestEigenschappenDekking checks that every property was evaluated over every party (as sender or
 // recipient), every category it is about and every ZVHT purpose, and that no property holds vacuously.
 func TestEigenschappenDekking(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	r, gevallen := beslisruimte(t)
 	for _, e := range eigenschappen {

@@ -14,6 +14,7 @@ import (
 // bulk evaluation shares work between cells, never the outcome. A random sample of cells of each
 // covenant is checked against single-cell questions.
 func TestMatrixVolgtBeantwoord(t *testing.T) {
+	zwaar(t)
 	e := testEngine(t)
 	ctx := context.Background()
 	for _, tc := range []struct {
@@ -31,12 +32,9 @@ func TestMatrixVolgtBeantwoord(t *testing.T) {
 		t.Run(tc.convenant+"_"+tc.datum, func(t *testing.T) {
 			mv := library.MatrixVraag{Convenant: tc.convenant, Datum: tc.datum, Feiten: tc.feiten}
 			// Every purpose, recipient and category, but a few senders: the whole space takes seconds per
-			// covenant (minutes under the race detector). `magikdelen verschil <oude-revisie> HEAD` compares
-			// every cell of every covenant when the rules change.
+			// covenant. `magikdelen verschil <oude-revisie> HEAD` compares every cell of every covenant when
+			// the rules change.
 			senders, samples := 3, 40
-			if raceDetector {
-				senders, samples = 2, 12 // the race detector makes Rego ten times slower
-			}
 			mv.Van = library.MatrixDeelnemers(e.Kennisbank(), tc.convenant, tc.datum)[:senders]
 			m, err := e.Matrix(ctx, mv)
 			if err != nil {

@@ -79,6 +79,7 @@ func controleerAfgeleid(t *testing.T, e *library.Engine, v library.Vraag, open [
 }
 
 func TestOpenFeitenToestemmingAlsEnigeRoute(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	e := testEngine(t)
 	// ggz shares health data with the police in the ZVH before the WGS: only consent opens the secret.
@@ -105,6 +106,7 @@ func TestOpenFeitenToestemmingAlsEnigeRoute(t *testing.T) {
 }
 
 func TestOpenFeitenWettelijkePlicht(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	e := testEngine(t)
 	// The school's truancy report is a statutory duty: consent, danger and the other routes cannot change
@@ -130,6 +132,7 @@ func TestOpenFeitenWettelijkePlicht(t *testing.T) {
 }
 
 func TestOpenFeitenVolgorde(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	e := testEngine(t)
 	// The housing corporation takes part per case: its participation decides, so it comes first.

@@ -57,6 +57,7 @@ func TestScenarios(t *testing.T) {
 // ground the rules cite, a question where it must carry the answer and one where it must not, each
 // written from the article text (the article is in its toelichting), not from the rules.
 func TestWetScenarios(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	e := testEngine(t)
 	rapport, err := e.ToetsScenarios(context.Background(), os.DirFS("../testdata/wet"))

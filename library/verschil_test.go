@@ -84,6 +84,7 @@ func TestVergelijkZelfdeVersie(t *testing.T) {
 // A participant leaves: the space still holds it (both versions know the party), so its cells show the
 // change of verdict; no cell without it changes.
 func TestVergelijkDeelnemerVertrekt(t *testing.T) {
+	zwaar(t)
 	ctx := context.Background()
 	oud := testEngine(t)
 	kopie := kopieKennisbank(t)

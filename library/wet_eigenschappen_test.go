@@ -11,8 +11,9 @@ package library_test
 //     college has for the Jeugdwet, the Participatiewet or the Wgs, used for the Wmo only with explicit
 //     consent).
 //
-// Without -race and -short every sender of every covenant on three dates; with them a deterministic slice
-// (the first senders of each covenant, one date), because the race detector makes Rego ten times slower.
+// The scale is deterministic and stated in wetMatrices: plain go test samples every eighth sender on each
+// of the two dates around the WGS (other senders on each date), -short a thin slice, and
+// -eigenschappen.volledig every sender on the three dates. Under -race these tests are skipped (zwaar).
 
 import (
 	"context"
@@ -23,7 +24,8 @@ import (
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 )
 
-// wetDatums: just after the AVG, before the WGS, after the WGS.
+// wetDatums: just after the AVG, before the WGS, after the WGS. Without -eigenschappen.volledig the last
+// two.
 var wetDatums = []string{"2018-06-01", "2024-06-01", "2026-03-01"}
 
 // alleenDeelname are the blocks that rest only on the circle of a covenant (rules/kader: participation).
@@ -48,23 +50,35 @@ func wetKaders(kb *library.Kennisbank) []wetKader {
 	return append(uit, wetKader{library.Wettelijk, library.MatrixVraag{Wettelijk: true}})
 }
 
-// wetMatrices evaluates each frame once for both properties. Plain go test: every frame on the three dates
-// with every third sender (about 45,000 cells); -eigenschappen.volledig: every sender; -race or -short: the
-// last date, two senders per frame and one category of each AVG class (a few thousand cells).
+// wetMatrices evaluates each frame once for both properties. Plain go test: every frame on the two dates
+// around the WGS with every eighth sender, starting at the first on one date and the fifth on the other,
+// and the categories that differ in law (about 30,000 cells); -eigenschappen.volledig: every sender on
+// the three dates; -short: the last date, two senders per frame and one category of each AVG class (a
+// few thousand cells).
 func wetMatrices(t *testing.T, e *library.Engine) []*library.Matrix {
 	t.Helper()
 	var uit []*library.Matrix
 	for _, k := range wetKaders(e.Kennisbank()) {
 		datums := wetDatums
-		klein := raceDetector || testing.Short()
-		if klein {
+		klein := testing.Short()
+		switch {
+		case *volledigeRuimte:
+		case klein:
 			datums = wetDatums[len(wetDatums)-1:]
+		default:
+			datums = wetDatums[1:]
 		}
-		for _, d := range datums {
+		for di, d := range datums {
 			mv := k.mv
 			mv.Datum = d
-			if klein {
+			switch {
+			case *volledigeRuimte:
+			case klein:
 				mv.Gegevens = []string{"identificerend", "gezondheid", "strafrechtelijk"}
+			default:
+				// One category of each AVG class, and each category that has its own regime or
+				// ground (BSN, police data, judicial data, financial data under the Wgs).
+				mv.Gegevens = []string{"identificerend", "bsn", "gezondheid", "strafrechtelijk", "politiegegevens", "justitiele_documentatie", "financieel"}
 			}
 			if !*volledigeRuimte {
 				// The senders of the frame on the date, from a matrix of one cell per sender.
@@ -72,11 +86,11 @@ func wetMatrices(t *testing.T, e *library.Engine) []*library.Matrix {
 				if err != nil {
 					t.Fatalf("%s op %s: %v", k.naam, d, err)
 				}
-				stap := 3
+				stap, begin := 8, (di*4)%len(m.Van)
 				if klein {
-					stap = max(1, len(m.Van)/2)
+					stap, begin = max(1, len(m.Van)/2), 0
 				}
-				for i := 0; i < len(m.Van); i += stap {
+				for i := begin; i < len(m.Van); i += stap {
 					mv.Van = append(mv.Van, m.Van[i])
 				}
 			}
@@ -87,6 +101,7 @@ func wetMatrices(t *testing.T, e *library.Engine) []*library.Matrix {
 			if len(m.Cellen) == 0 {
 				t.Errorf("%s op %s: geen cellen", k.naam, d)
 			}
+			t.Logf("%s op %s: %d afzenders, %d cellen", k.naam, d, len(m.Van), len(m.Cellen))
 			uit = append(uit, m)
 		}
 	}
@@ -94,6 +109,7 @@ func wetMatrices(t *testing.T, e *library.Engine) []*library.Matrix {
 }
 
 func TestWetEigenschappen(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	e := testEngine(t)
 	kb := e.Kennisbank()
@@ -131,6 +147,7 @@ func TestWetEigenschappen(t *testing.T) {
 // art. 5.1.1 lid 4), also when the question leaves out where the data came from and the sender is the
 // schuldhulpverlener (whose data come from the Wgs).
 func TestWetHergebruikVoorDeWmo(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	e := testEngine(t)
 	kb := e.Kennisbank()
@@ -146,7 +163,7 @@ func TestWetHergebruikVoorDeWmo(t *testing.T) {
 		}
 	}
 	gevallen = append(gevallen, geval{[]string{"schuldhulpverlener"}, map[string]any{"toestemming": "geweigerd"}})
-	if raceDetector || testing.Short() {
+	if testing.Short() {
 		gevallen = []geval{gevallen[0], gevallen[len(gevallen)-1]}
 	}
 	wmo := func(doel string) bool {

@@ -40,6 +40,7 @@ func equivalent(t *testing.T, fout string) []string {
 var huisartsVragen = []string{"huisarts", "politie", "identificerend, gezondheid", "gevaar afwenden", "2026-03-01"}
 
 func TestGidsGelijkAanOpties(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	invoer := regels(append(huisartsVragen, "onmogelijk", "ja", "weet ik niet")...)
 	code, out, fout := gidsDraai(t, invoer, "-o", "json")
@@ -71,6 +72,7 @@ func TestGidsGelijkAanOpties(t *testing.T) {
 }
 
 func TestGidsTypfoutEnNummers(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	kb := testEngine(t).Kennisbank()
 	nummer := func(soort, id string) string {
@@ -112,6 +114,7 @@ func TestGidsTypfoutEnNummers(t *testing.T) {
 // TestGidsJaIsGeenVoorstelBijJaNee: for a ja/nee fact, "ja" is the answer itself, not a yes to an
 // earlier suggestion; and a suggestion is not carried over to the next question.
 func TestGidsJaIsGeenVoorstelBijJaNee(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	invoer := regels("huisarts", "politie", "identificerend", "gevaar_afwenden", "2026-03-01", "onmogelijk", "jaaaaa", "ja", "", "", "")
 	code, out, fout := gidsDraai(t, invoer, "-o", "json")
@@ -124,6 +127,7 @@ func TestGidsJaIsGeenVoorstelBijJaNee(t *testing.T) {
 }
 
 func TestGidsWeetIkNiet(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	// "weet ik niet" (or Enter) leaves acute danger unknown: the answer is onbepaald, and the fact is not
 	// asked again.
@@ -149,6 +153,7 @@ func TestGidsWeetIkNiet(t *testing.T) {
 }
 
 func TestGidsEOF(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	for naam, invoer := range map[string]string{
 		"meteen":       "",
@@ -202,6 +207,7 @@ func TestOpdracht(t *testing.T) {
 }
 
 func TestGidsOrganisatieEnAllesOnbekend(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	// A concrete organisation of a covenant is accepted by name, though the list shows the roles; Enter
 	// on every fact leaves it unknown, and the dialogue ends when nothing askable is left.

@@ -28,8 +28,17 @@ func TestMain(m *testing.M) {
 // TestScript runs the end-to-end scripts: the real main, its exit codes, stdout and stderr.
 func TestScript(t *testing.T) {
 	t.Parallel()
+	dir := filepath.Join("..", "..", "testdata", "script")
+	var scripts []string
+	if raceDetector {
+		for _, naam := range lichteScripts {
+			scripts = append(scripts, filepath.Join(dir, naam+".txtar"))
+		}
+		dir = ""
+	}
 	testscript.Run(t, testscript.Params{
-		Dir:                 filepath.Join("..", "..", "testdata", "script"),
+		Dir:                 dir,
+		Files:               scripts,
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			// Under -race every process sleeps a second at exit to collect reports; the scripts start

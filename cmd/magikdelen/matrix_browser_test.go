@@ -16,10 +16,7 @@ import (
 // the grid scrolls inside its own box on a phone, that every cell is a link with a text for screen
 // readers, and that following a cell's link shows its explanation (also inside the closed details).
 func TestMatrixInBrowser(t *testing.T) {
-	chromium := zoekChromium(t)
-	if testing.Short() {
-		t.Skip("browser test overgeslagen met -short")
-	}
+	chromium := browserToets(t)
 	dir := t.TempDir()
 	pad := filepath.Join(dir, "matrix.html")
 	// Wide enough to overflow a phone: every recipient, five senders, four categories, with details (links).

@@ -407,10 +407,7 @@ func vergelijkMetLibrary(t *testing.T, naam string, kbase *library.Kennisbank, a
 // serious accessibility violation; no page has a console error (a CSP violation is one), loads anything
 // from elsewhere or is wider than a phone; the printed heat map keeps every column.
 func TestWebInBrowser(t *testing.T) {
-	chromium := zoekChromium(t)
-	if testing.Short() {
-		t.Skip("browser test overgeslagen met -short")
-	}
+	chromium := browserToets(t)
 	basis, _, stop := startServeer(t, &serveerOpties{g: &globaleOpties{}})
 	t.Cleanup(func() { _ = stop() })
 	dir := t.TempDir()

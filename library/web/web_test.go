@@ -53,7 +53,8 @@ func (b vasteBron) Huidig() *library.Engine { return b.e }
 func testHandler(t *testing.T, opts ...web.Optie) (*web.Handler, *bytes.Buffer) {
 	t.Helper()
 	var log bytes.Buffer
-	opts = append([]web.Optie{web.MetKlok(func() time.Time { return vandaag }), web.MetLogger(slog.New(slog.NewTextHandler(&log, nil)))}, opts...)
+	// A generous time limit: these tests check what a page says, not how fast a loaded CI machine is.
+	opts = append([]web.Optie{web.MetKlok(func() time.Time { return vandaag }), web.MetLogger(slog.New(slog.NewTextHandler(&log, nil))), web.MetTijdslimiet(10 * time.Minute)}, opts...)
 	return web.NieuweHandler(vasteBron{testEngine(t)}, opts...), &log
 }
 
@@ -341,6 +342,18 @@ func TestGeenEngine(t *testing.T) {
 	}
 }
 
+// TestTijdslimiet: an answer that is not ready within the time limit is a 503 "Even geduld" page that asks
+// to try again, never a 500 or half a page.
+func TestTijdslimiet(t *testing.T) {
+	t.Parallel()
+	h, _ := testHandler(t, web.MetTijdslimiet(time.Nanosecond))
+	res := haal(t, h, "/vraag?van=politie&naar=overleg_deelnemers&gegevens=politiegegevens&doel=zvh_casusoverleg&convenant=zvht&datum=2026-03-01")
+	body := lees(t, res)
+	if res.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, "Even geduld") || strings.Contains(body, "data-oordeel=") {
+		t.Errorf("status %d:\n%s", res.StatusCode, body)
+	}
+}
+
 // TestBon: the receipt hook gets the question and the answer of an answer page; without it nothing
 // is kept.
 func TestBon(t *testing.T) {
@@ -401,7 +414,10 @@ func TestAntwoordZoalsLibrary(t *testing.T) {
 	t.Parallel()
 	h, _ := testHandler(t)
 	e := testEngine(t)
-	for _, s := range scenarios(t) {
+	for i, s := range scenarios(t) {
+		if raceDetector && i%6 != 0 {
+			continue // under -race every sixth scenario: each page evaluates the open facts too
+		}
 		v, err := library.LeesVraag(bytes.NewReader(s.Vraag))
 		if err != nil {
 			t.Fatalf("%s: %v", s.ID, err)
