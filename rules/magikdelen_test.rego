@@ -10,7 +10,7 @@ wpg_om := testkit.kb_route("wpg_om")
 vastleggen := {
 	"id": "vastleggen",
 	"label": "Vastleggen",
-	"tekst": "Leg vast wat je met wie deelt, op welke grondslag en waarom (voor de politie geldt de protocolplicht).",
+	"tekst": "Leg vast wat u met wie deelt, op welke grondslag en waarom (voor de politie geldt de protocolplicht).",
 }
 
 wpg_16_1_a := {
