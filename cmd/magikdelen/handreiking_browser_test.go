@@ -30,7 +30,7 @@ const browserVerplicht = "verplicht"
 // browserToets starts a browser test: it finds Chromium (zoekChromium) and skips with -short and under
 // -race. The race detector makes the server behind the pages ten times slower, so that the browser's
 // waits measure the machine instead of the pages; the pages' concurrency is checked by the web tests, and
-// .ci/run runs the browser tests without -race.
+// the README's test command runs the browser tests without -race first.
 func browserToets(t *testing.T) string {
 	t.Helper()
 	chromium := zoekChromium(t)
@@ -38,7 +38,7 @@ func browserToets(t *testing.T) string {
 		t.Skip("browser test overgeslagen met -short")
 	}
 	if raceDetector {
-		t.Skip("browser test overgeslagen met -race (.ci/run draait hem zonder)")
+		t.Skip("browser test overgeslagen met -race (de testopdracht in de README draait hem zonder)")
 	}
 	return chromium
 }

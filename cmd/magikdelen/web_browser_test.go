@@ -403,7 +403,7 @@ func vergelijkMetLibrary(t *testing.T, naam string, kbase *library.Kennisbank, a
 
 // TestWebInBrowser drives the web pages of magikdelen serveer in headless Chromium: a wijkagent and a
 // huisarts fill in the form by keyboard only at 1280 and 390 px and get the library's answer; every
-// shared scenario's answer page shows the library's verdict, grounds and conditions; axe-core finds no
+// third shared scenario's answer page shows the library's verdict, grounds and conditions; axe-core finds no
 // serious accessibility violation; no page has a console error (a CSP violation is one), loads anything
 // from elsewhere or is wider than a phone; the printed heat map keeps every column.
 func TestWebInBrowser(t *testing.T) {
@@ -468,8 +468,13 @@ func TestWebInBrowser(t *testing.T) {
 	})
 
 	t.Run("scenario's", func(t *testing.T) {
+		// Every third scenario as rendered in the browser; library/web's TestAntwoordZoalsLibrary compares
+		// every scenario's page with the library without a browser.
 		w := nieuweWebTab(t, bctx, basis)
-		for _, s := range webScenarios(t) {
+		for i, s := range webScenarios(t) {
+			if i%3 != 0 {
+				continue
+			}
 			a, err := e.Beantwoord(context.Background(), s.vraag)
 			if err != nil {
 				t.Fatalf("%s: Beantwoord: %v", s.id, err)

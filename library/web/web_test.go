@@ -195,6 +195,7 @@ func template(s string) string {
 // TestStappen walks the form as the guided mode does: the four answers give the open facts, each with
 // "weet ik niet"; the answers to them give the answer page at its canonical address.
 func TestStappen(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	h, _ := testHandler(t)
 	stap2 := "/?van=huisarts&naar=politie&gegevens=identificerend&gegevens=gezondheid&doel=gevaar_afwenden&datum=2026-03-01"
@@ -246,6 +247,7 @@ func TestStappen(t *testing.T) {
 // TestCanoniekAdres: the same question in other words (repeated lists, labels, ja/nee, form fields,
 // no date) redirects to one address, with today's date in it.
 func TestCanoniekAdres(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	h, _ := testHandler(t)
 	want := "/vraag?van=politie&naar=overleg_deelnemers&gegevens=politiegegevens,strafrechtelijk&doel=zvh_casusoverleg&convenant=zvht&datum=2026-03-01&feit=inclusiecriteria=true"
@@ -411,13 +413,11 @@ func scenarios(t *testing.T) []scenario {
 // the verdict, the grounds and the conditions of Engine.Beantwoord, the verdict per recipient and
 // category, and the disclaimer.
 func TestAntwoordZoalsLibrary(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	h, _ := testHandler(t)
 	e := testEngine(t)
-	for i, s := range scenarios(t) {
-		if raceDetector && i%6 != 0 {
-			continue // under -race every sixth scenario: each page evaluates the open facts too
-		}
+	for _, s := range scenarios(t) {
 		v, err := library.LeesVraag(bytes.NewReader(s.Vraag))
 		if err != nil {
 			t.Fatalf("%s: %v", s.ID, err)
@@ -480,6 +480,7 @@ func TestAntwoordZoalsLibrary(t *testing.T) {
 // TestMatrixPagina: the heat map of one covenant, its cells linking to the answer of the cell, and the
 // canonical address of a matrix.
 func TestMatrixPagina(t *testing.T) {
+	zwaar(t)
 	t.Parallel()
 	h, _ := testHandler(t)
 	doel := "/matrix?convenant=zvht&datum=2025-06-01&doel=zvh_casusoverleg&van=politie,ggz&gegevens=identificerend,gezondheid"
