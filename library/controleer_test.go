@@ -285,3 +285,30 @@ routes:
 		t.Errorf("%d fouten, verwacht alleen de YAML-fout: %+v", r.Fouten, r.Bevindingen)
 	}
 }
+
+// TestAanspreekvorm: a text that says je instead of u is one warning per file, at its first line, in YAML
+// values and in a vraagbaak entry's front matter as well as its body.
+func TestAanspreekvorm(t *testing.T) {
+	t.Parallel()
+	m := kopieKennisbank(t)
+	vervang(t, m, "vraagbaak/acuut_gevaar.md", "Bij acuut gevaar mag u delen", "Bij acuut gevaar mag je delen")
+	vervang(t, m, "vraagbaak/acuut_gevaar.md", "## Kort antwoord", "## Kort antwoord\n\nDan deel je het minimum.")
+	r, err := library.Controleer(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gevonden []library.Bevinding
+	for _, b := range r.Bevindingen {
+		if b.ID == "aanspreekvorm" {
+			gevonden = append(gevonden, b)
+		}
+	}
+	if len(gevonden) != 1 {
+		t.Fatalf("%d aanspreekvorm-bevindingen, verwacht 1: %+v", len(gevonden), gevonden)
+	}
+	b := gevonden[0]
+	if b.Bestand != "vraagbaak/acuut_gevaar.md" || b.Regel != 4 || b.Pointer != "/samenvatting" ||
+		!strings.Contains(b.Bericht, "mag je delen") || !strings.Contains(b.Bericht, "ook op regel") {
+		t.Errorf("bevinding %+v, verwacht vraagbaak/acuut_gevaar.md regel 4 (/samenvatting) en de regel in de tekst", b)
+	}
+}

@@ -293,8 +293,8 @@ func (b *bouwer) dubbeleSynoniemen() []Bevinding {
 // do not use: they say u.
 var jeVorm = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(je|jij|jou|jouw|jezelf)(?:[^\p{L}]|$)`)
 
-// aanspreekvorm warns, once per file, about texts of the knowledge base (YAML values and vraagbaak
-// bodies) that address the reader with je or jij instead of u: at the first one, with the lines of all.
+// aanspreekvorm warns, once per file, about texts of the knowledge base (YAML values, and the front matter
+// and body of vraagbaak entries) that address the reader with je or jij instead of u: at the first one, with the lines of all.
 func (b *bouwer) aanspreekvorm() []Bevinding {
 	var uit []Bevinding
 	type plaats struct {
@@ -322,7 +322,8 @@ func (b *bouwer) aanspreekvorm() []Bevinding {
 			Pointer: eerste.pointer, Bericht: bericht, Hint: hints["aanspreekvorm"],
 		})
 	}
-	for _, bf := range b.bronnen {
+	// inYAML gives the places in a file's YAML values (for a vraagbaak entry: its front matter).
+	inYAML := func(bf *bestand) []plaats {
 		var plaatsen []plaats
 		var loop func(v any, pointer string)
 		loop = func(v any, pointer string) {
@@ -343,17 +344,23 @@ func (b *bouwer) aanspreekvorm() []Bevinding {
 			}
 		}
 		loop(bf.waarde, "")
+		return plaatsen
+	}
+	gesorteerd := func(plaatsen []plaats) []plaats {
 		slices.SortStableFunc(plaatsen, func(x, y plaats) int { return x.regel - y.regel })
-		meld(bf, plaatsen)
+		return plaatsen
+	}
+	for _, bf := range b.bronnen {
+		meld(bf, gesorteerd(inYAML(bf)))
 	}
 	for _, bf := range b.vb {
-		var plaatsen []plaats
+		plaatsen := inYAML(bf)
 		for i, r := range strings.Split(bf.tekst, "\n") {
 			if f := jeFragment(r); f != "" {
 				plaatsen = append(plaatsen, plaats{regel: bf.regel + i, kolom: 1, fragment: f})
 			}
 		}
-		meld(bf, plaatsen)
+		meld(bf, gesorteerd(plaatsen))
 	}
 	return uit
 }
