@@ -325,25 +325,12 @@ func (b *bouwer) aanspreekvorm() []Bevinding {
 	// inYAML gives the places in a file's YAML values (for a vraagbaak entry: its front matter).
 	inYAML := func(bf *bestand) []plaats {
 		var plaatsen []plaats
-		var loop func(v any, pointer string)
-		loop = func(v any, pointer string) {
-			switch w := v.(type) {
-			case map[string]any:
-				for _, k := range slices.Sorted(maps.Keys(w)) {
-					loop(w[k], pointer+"/"+jsonPointerDeel(k))
-				}
-			case []any:
-				for i, x := range w {
-					loop(x, fmt.Sprintf("%s/%d", pointer, i))
-				}
-			case string:
-				if f := jeFragment(w); f != "" {
-					regel, kolom := bf.pos.Zoek(pointer)
-					plaatsen = append(plaatsen, plaats{regel, kolom, pointer, f})
-				}
+		elkeTekst(bf.waarde, func(pointer, w string) {
+			if f := jeFragment(w); f != "" {
+				regel, kolom := bf.pos.Zoek(pointer)
+				plaatsen = append(plaatsen, plaats{regel, kolom, pointer, f})
 			}
-		}
-		loop(bf.waarde, "")
+		})
 		return plaatsen
 	}
 	gesorteerd := func(plaatsen []plaats) []plaats {

@@ -581,6 +581,21 @@ func vertaalSchemaFout(keyword, bericht string) string {
 // the schema checks only the notation.
 func datumFouten(b *bestand) KennisbankFouten {
 	var out KennisbankFouten
+	elkeTekst(b.waarde, func(pointer, w string) {
+		if isoDatumRe.MatchString(w) && !geldigeDatum(w) {
+			bericht := fmt.Sprintf("datum %q bestaat niet", w)
+			if f := datumFout("", w); f.Reden != "" {
+				bericht += ": " + f.Reden
+			}
+			regel, kolom := b.pos.Zoek(pointer)
+			out = append(out, KennisbankFout{Soort: "datum", Bestand: b.pad, Regel: regel, Kolom: kolom, Pointer: pointer, Bericht: bericht})
+		}
+	})
+	return out
+}
+
+// elkeTekst calls f for every text in a decoded YAML value with its JSON pointer, keys in sorted order.
+func elkeTekst(v any, f func(pointer, tekst string)) {
 	var loop func(v any, pointer string)
 	loop = func(v any, pointer string) {
 		switch w := v.(type) {
@@ -593,18 +608,10 @@ func datumFouten(b *bestand) KennisbankFouten {
 				loop(x, fmt.Sprintf("%s/%d", pointer, i))
 			}
 		case string:
-			if isoDatumRe.MatchString(w) && !geldigeDatum(w) {
-				bericht := fmt.Sprintf("datum %q bestaat niet", w)
-				if f := datumFout("", w); f.Reden != "" {
-					bericht += ": " + f.Reden
-				}
-				regel, kolom := b.pos.Zoek(pointer)
-				out = append(out, KennisbankFout{Soort: "datum", Bestand: b.pad, Regel: regel, Kolom: kolom, Pointer: pointer, Bericht: bericht})
-			}
+			f(pointer, w)
 		}
 	}
-	loop(b.waarde, "")
-	return out
+	loop(v, "")
 }
 
 // goedeVorm reports whether a file that breaks the schema can still be indexed: the lists that the index

@@ -286,15 +286,16 @@ func matrixToelichtingVan(m *Matrix, kb *Kennisbank, o MatrixHTMLOpties, cellen 
 		}
 		t.Delen = append(t.Delen, s)
 	}
-	for _, groep := range toelichtingGroepen(uitTeLeggen) {
+	for _, groep := range ToelichtingGroepen(uitTeLeggen) {
 		t.Details = append(t.Details, matrixDetailVan(groep, kb))
 	}
 	return t
 }
 
-// toelichtingGroepen groups the cells of one sender and recipient that have the same explanation
-// (verdict, certainty, grounds, conditions and missing facts), in the order of their first cell.
-func toelichtingGroepen(cellen []MatrixCel) [][]MatrixCel {
+// ToelichtingGroepen groups the cells of one sender and recipient that have the same explanation
+// (verdict, certainty, grounds, conditions and missing facts), in the order of their first cell: the heat
+// map and the CLI's Markdown matrix explain each group once.
+func ToelichtingGroepen(cellen []MatrixCel) [][]MatrixCel {
 	var (
 		groepen  [][]MatrixCel
 		sleutels []string

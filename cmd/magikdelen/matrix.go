@@ -493,7 +493,7 @@ func matrixMarkdownTekst(ms []*library.Matrix, kb *library.Kennisbank, details b
 							uitTeLeggen = append(uitTeLeggen, c)
 						}
 					}
-					for _, groep := range toelichtingGroepen(uitTeLeggen) {
+					for _, groep := range library.ToelichtingGroepen(uitTeLeggen) {
 						toelichting = append(toelichting, celToelichting(groep, w))
 					}
 					rijen = append(rijen, rij)
@@ -588,25 +588,6 @@ func tellingTekst(m *library.Matrix, w woorden) string {
 		delen[i] = fmt.Sprintf("%s %d", strings.ToLower(w.oordeel(o)), m.Telling[o])
 	}
 	return strings.Join(delen, ", ")
-}
-
-// toelichtingGroepen groups the cells of one sender and recipient that have the same explanation
-// (verdict, certainty, grounds, conditions and missing facts), in the order of their first cell.
-func toelichtingGroepen(cellen []library.MatrixCel) [][]library.MatrixCel {
-	var (
-		groepen  [][]library.MatrixCel
-		sleutels []string
-	)
-	for _, c := range cellen {
-		k := strings.Join([]string{string(c.Oordeel), c.Zekerheid, strings.Join(c.Grondslagen, ";"), strings.Join(c.Voorwaarden, ";"), strings.Join(c.OntbrekendeFeiten, ";")}, "|")
-		if i := slices.Index(sleutels, k); i >= 0 {
-			groepen[i] = append(groepen[i], c)
-			continue
-		}
-		sleutels = append(sleutels, k)
-		groepen = append(groepen, []library.MatrixCel{c})
-	}
-	return groepen
 }
 
 // celToelichting explains a group of cells with the same explanation in Markdown: the grounds by
