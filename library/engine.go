@@ -39,6 +39,8 @@ type Engine struct {
 
 	matrix        luieQuery // the decision of Matrix, prepared on first use
 	matrixUitKern bool      // the rules predate data.magikdelen.matrix: Matrix reads the answer's cells
+
+	cache *beslisCache // nil: every question is evaluated (see MetCache)
 }
 
 type opties struct {
@@ -46,6 +48,7 @@ type opties struct {
 	regels              fs.FS
 	klok                func() time.Time
 	zonderAlternatieven bool
+	cache               int
 }
 
 // Optie configures New.
@@ -61,6 +64,13 @@ func MetRegels(fsys fs.FS) Optie { return func(o *opties) { o.regels = fsys } }
 // ZonderAlternatieven makes Beantwoord skip the alternatives ("wat is er nodig om dit wel te mogen?"),
 // which re-evaluate the question with changed facts. For bulk evaluation; the answer is otherwise the same.
 func ZonderAlternatieven() Optie { return func(o *opties) { o.zonderAlternatieven = true } }
+
+// MetCache keeps the answers to the last n distinct questions (least recently used out first), so that a
+// repeated question costs microseconds instead of an evaluation. The key is the knowledge-base version
+// and the checked question with its date filled in: a question without a date is a new question the next
+// day. Identical questions asked at the same time are evaluated once. n <= 0 (the default) means no cache.
+// The cache belongs to the engine: an engine with another knowledge base starts empty.
+func MetCache(n int) Optie { return func(o *opties) { o.cache = n } }
 
 // MetKlok sets the clock that decides "today" for questions without a date.
 func MetKlok(klok func() time.Time) Optie { return func(o *opties) { o.klok = klok } }
@@ -106,6 +116,9 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	}
 	e.query = pq
 	e.matrixUitKern = !e.heeftRegel("magikdelen", "matrix")
+	if o.cache > 0 {
+		e.cache = nieuweBeslisCache(o.cache)
+	}
 	return e, nil
 }
 
@@ -192,32 +205,91 @@ func ParseRegels(regels map[string][]byte) ([]*ast.Module, error) {
 func (e *Engine) Kennisbank() *Kennisbank { return e.kb }
 
 // Beantwoord answers one question. Bad input gives a typed error (OnbekendeIDFout, TypeFout, DatumFout,
-// OntbrekendVeldFout); the verdict itself is never an error.
+// OntbrekendVeldFout); the verdict itself is never an error. With MetCache a repeated question is served
+// from the cache; the answer returned is the caller's own copy either way.
 func (e *Engine) Beantwoord(ctx context.Context, v Vraag) (Antwoord, error) {
-	v, err := e.kb.Controleer(v, e.klok())
+	item, err := e.antwoord(ctx, v, false)
 	if err != nil {
 		return Antwoord{}, err
 	}
+	if e.cache == nil {
+		return item.a, nil
+	}
+	return item.a.kloon(), nil
+}
+
+// Beslissing is an answer as the engine keeps it: read-only, shared by every caller that asked the same
+// question. Its JSON costs nothing to reuse; Antwoord gives a copy of its own to change.
+type Beslissing struct{ item *cacheItem }
+
+// Oordeel is the verdict of the answer.
+func (b *Beslissing) Oordeel() Oordeel { return b.item.a.Oordeel }
+
+// JSON is the answer's JSON (encoding/json of the Antwoord, without a trailing newline).
+func (b *Beslissing) JSON() string { return b.item.json }
+
+// Antwoord gives the answer as the caller's own copy.
+func (b *Beslissing) Antwoord() Antwoord { return b.item.a.kloon() }
+
+// Beslis answers one question like Beantwoord, as a read-only Beslissing: with MetCache a repeated
+// question costs a lookup, not a copy. For servers that write the JSON and read only the verdict.
+func (e *Engine) Beslis(ctx context.Context, v Vraag) (*Beslissing, error) {
+	item, err := e.antwoord(ctx, v, true)
+	if err != nil {
+		return nil, err
+	}
+	return &Beslissing{item: item}, nil
+}
+
+// antwoord checks the question and evaluates it, or takes it from the cache. The item returned may be
+// the cache's own: callers copy before they hand it out. Without a cache the JSON is only encoded when
+// metJSON asks for it; a cached item always has it.
+func (e *Engine) antwoord(ctx context.Context, v Vraag, metJSON bool) (*cacheItem, error) {
+	v, err := e.kb.Controleer(v, e.klok())
+	if err != nil {
+		return nil, err
+	}
+	if e.cache == nil {
+		return e.evalueer(ctx, v, metJSON)
+	}
+	sleutel, err := cacheSleutel(e.kb.Versie(), v)
+	if err != nil {
+		return nil, fmt.Errorf("vraag: %w", err)
+	}
+	return e.cache.haal(ctx, sleutel, func(ctx context.Context) (*cacheItem, error) { return e.evalueer(ctx, v, true) })
+}
+
+// evalueer runs the prepared decision for a checked question.
+func (e *Engine) evalueer(ctx context.Context, v Vraag, metJSON bool) (*cacheItem, error) {
 	invoer, err := vraagAlsInvoer(v)
 	if err != nil {
-		return Antwoord{}, err
+		return nil, err
 	}
 	rs, err := e.query.Eval(ctx, rego.EvalInput(invoer))
 	if err != nil {
-		return Antwoord{}, fmt.Errorf("evalueer regels: %w", err)
+		return nil, fmt.Errorf("evalueer regels: %w", err)
 	}
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
-		return Antwoord{}, errors.New("evalueer regels: geen antwoord (regels onvolledig)")
+		return nil, errors.New("evalueer regels: geen antwoord (regels onvolledig)")
 	}
 	raw, err := json.Marshal(rs[0].Expressions[0].Value)
 	if err != nil {
-		return Antwoord{}, fmt.Errorf("lees antwoord: %w", err)
+		return nil, fmt.Errorf("lees antwoord: %w", err)
 	}
 	var a Antwoord
 	if err := json.Unmarshal(raw, &a); err != nil {
-		return Antwoord{}, fmt.Errorf("lees antwoord: %w", err)
+		return nil, fmt.Errorf("lees antwoord: %w", err)
 	}
-	return a, nil
+	item := &cacheItem{a: a}
+	if metJSON {
+		// The JSON of the Antwoord, not of the rules' value: the contract is the struct's JSON.
+		uit, err := json.Marshal(a)
+		if err != nil {
+			return nil, fmt.Errorf("lees antwoord: %w", err)
+		}
+		item.json = string(uit)
+	}
+	return item, nil
 }
 
 // vraagAlsInvoer gives the question as the plain JSON the rules read (the same as a bundle's input).

@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Load test of magikdelen serveer on loopback: builds the binary, starts the server on 127.0.0.1,
-# sends a bounded number of requests (default 50,000 with 32 clients, mixed valid and malformed),
-# reports throughput, p50/p99 and error counts, and stops the server with SIGTERM (graceful shutdown).
-# The server writes a decision receipt per answer (--bon, fsync per batch); afterwards every 200 must
-# have exactly one valid receipt.
-# Usage: scripts/belasting.sh [aantal] [gelijktijdig]
+# Load test of magikdelen serveer on loopback: builds the binary, starts the server on 127.0.0.1 with its
+# decision cache (--cache, default 4096 answers), and runs three rounds against it, 32 clients each,
+# about one request in five malformed:
+#   1. herhaald, koud: the scenario questions repeated, starting with an empty cache;
+#   2. herhaald, warm: the same again, now every valid answer comes from the cache;
+#   3. gemengd: every valid question new (the scenario questions on successive dates), so every answer
+#      is evaluated by the rules.
+# Each round reports answers per second, p50/p90/p99 and error counts; no round has a time limit unless
+# MAX_DUUR is set (it is printed). The server writes a decision receipt per answer (--bon, fsync per
+# batch); afterwards every 200 must have exactly one valid receipt. The server stops with SIGTERM.
+# Usage: scripts/belasting.sh [aantal herhaald] [aantal gemengd] [gelijktijdig]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-aantal=${1:-50000}
-gelijktijdig=${2:-32}
+herhaald=${1:-50000}
+gemengd=${2:-2000}
+gelijktijdig=${3:-32}
 poort=${POORT:-18080}
+max_duur=${MAX_DUUR:-0}
 tmp=$(mktemp -d)
 trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
@@ -18,9 +25,17 @@ go build -o "$tmp/belasting" ./cmd/belasting
 "$tmp/magikdelen" serveer --adres "127.0.0.1:$poort" --bon "$tmp/bonnen.jsonl" --bon-batch 100 2> "$tmp/server.log" &
 pid=$!
 status=0
-"$tmp/belasting" --url "http://127.0.0.1:$poort" --aantal "$aantal" --gelijktijdig "$gelijktijdig" \
-  --telling "$tmp/telling" || status=$?
+totaal=0
+ronde() {
+  echo "== $1"
+  "$tmp/belasting" --url "http://127.0.0.1:$poort" --vragen "$2" --aantal "$3" --gelijktijdig "$gelijktijdig" \
+    --max-duur "$max_duur" --telling "$tmp/telling" || status=1
+  totaal=$((totaal + $(cat "$tmp/telling")))
+}
+ronde "herhaald, cache koud" herhaald "$herhaald"
+ronde "herhaald, cache warm" herhaald "$herhaald"
+ronde "gemengd, elke vraag nieuw" gemengd "$gemengd"
 kill -TERM "$pid"
 wait "$pid" || { echo "server stopte niet netjes:"; cat "$tmp/server.log"; exit 1; }
-"$tmp/belasting" --controleer-bonnen "$tmp/bonnen.jsonl" --verwacht "$(cat "$tmp/telling")" || status=1
+"$tmp/belasting" --controleer-bonnen "$tmp/bonnen.jsonl" --verwacht "$totaal" || status=1
 exit $status

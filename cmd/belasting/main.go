@@ -1,14 +1,17 @@
 // Command belasting sends a bounded load of questions to a running `magikdelen serveer` on loopback and
-// reports throughput, latency percentiles and error counts. It mixes valid questions (the shared scenario
-// files) with malformed ones, and fails when any request gets a 5xx, a connection error, or a malformed
-// request is not answered with a 4xx. See scripts/belasting.sh, which starts the server and runs this.
+// reports throughput, latency percentiles and error counts. It mixes valid questions with malformed ones
+// (about one in five): --vragen herhaald repeats the scenario questions (after the first round the
+// server's decision cache answers them), --vragen gemengd makes every valid question a new one (the
+// scenario questions on successive dates), so that every answer is evaluated. It fails when any request
+// gets a 5xx or a connection error, a malformed request is not answered with a 4xx, a valid one not with
+// a 200, or a request stays unanswered (the optional --max-duur, which it prints, ran out). See
+// scripts/belasting.sh, which starts the server and runs this with the cache cold and warm.
 package main
 
 import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -37,10 +40,11 @@ type verzoek struct {
 }
 
 type uitslag struct {
-	duur       time.Duration
-	status     int
-	verbinding bool // connection error (dropped, refused, reset)
-	misvormd   bool
+	duur         time.Duration
+	status       int
+	verbinding   bool // connection error (dropped, refused, reset)
+	onbeantwoord bool // cut off by --max-duur
+	misvormd     bool
 }
 
 func run(args []string, uit, fout io.Writer) int {
@@ -50,7 +54,8 @@ func run(args []string, uit, fout io.Writer) int {
 	aantal := fs.Int("aantal", 50000, "aantal verzoeken in totaal")
 	gelijktijdig := fs.Int("gelijktijdig", 32, "aantal gelijktijdige clients")
 	scenarios := fs.String("scenarios", "testdata/scenarios", "map met scenariobestanden voor geldige vragen")
-	maxDuur := fs.Duration("max-duur", 10*time.Minute, "stop uiterlijk na deze tijd")
+	soort := fs.String("vragen", "herhaald", "herhaald: de scenariovragen steeds opnieuw; gemengd: elke geldige vraag nieuw (scenariovragen op opeenvolgende datums)")
+	maxDuur := fs.Duration("max-duur", 0, "stop na deze tijd en tel de rest als onbeantwoord (0: geen grens)")
 	telling := fs.String("telling", "", "schrijf het aantal 200-antwoorden naar dit bestand (voor --controleer-bonnen)")
 	bonnen := fs.String("controleer-bonnen", "", "stuur geen verkeer, maar controleer dat dit bonnenbestand precies --verwacht geldige bonnen heeft")
 	verwacht := fs.Int("verwacht", -1, "het aantal bonnen dat --controleer-bonnen verwacht")
@@ -64,13 +69,23 @@ func run(args []string, uit, fout io.Writer) int {
 		fmt.Fprintln(fout, "fout:", err)
 		return 2
 	}
+	if *soort != "herhaald" && *soort != "gemengd" {
+		fmt.Fprintf(fout, "fout: --vragen moet herhaald of gemengd zijn, kreeg %q\n", *soort)
+		return 2
+	}
 	verzoeken, err := maakVerzoeken(*scenarios)
 	if err != nil {
 		fmt.Fprintln(fout, "fout:", err)
 		return 2
 	}
-	ctx, stop := context.WithTimeout(context.Background(), *maxDuur)
+	ctx, stop := context.Background(), context.CancelFunc(func() {})
+	grens := "geen"
+	if *maxDuur > 0 {
+		ctx, stop = context.WithTimeout(ctx, *maxDuur)
+		grens = maxDuur.String()
+	}
 	defer stop()
+	fmt.Fprintf(uit, "vragen: %s; %d verzoeken met %d clients; tijdsgrens: %s\n", *soort, *aantal, *gelijktijdig, grens)
 	if err := wachtOpServer(ctx, *adres+"/readyz", 20*time.Second); err != nil {
 		fmt.Fprintln(fout, "fout:", err)
 		return 2
@@ -89,21 +104,27 @@ func run(args []string, uit, fout io.Writer) int {
 			defer wg.Done()
 			for {
 				i := int(volgende.Add(1)) - 1
-				if i >= *aantal || ctx.Err() != nil {
+				if i >= *aantal {
 					return
 				}
+				if ctx.Err() != nil {
+					uitslagen[i] = uitslag{onbeantwoord: true, misvormd: verzoeken[i%len(verzoeken)].misvormd}
+					continue
+				}
 				v := verzoeken[i%len(verzoeken)]
+				if *soort == "gemengd" && !v.misvormd {
+					v.body = opDatum(v.body, i/len(verzoeken))
+				}
 				uitslagen[i] = stuur(ctx, client, *adres+"/v1/vraag", v)
 			}
 		}()
 	}
 	wg.Wait()
 	totaal := time.Since(begin)
-	gedaan := min(int(volgende.Load()), *aantal)
-	code := rapporteer(uit, uitslagen[:gedaan], totaal, *gelijktijdig)
+	code := rapporteer(uit, uitslagen, totaal, *gelijktijdig)
 	if *telling != "" {
 		n := 0
-		for _, u := range uitslagen[:gedaan] {
+		for _, u := range uitslagen {
 			if u.status == http.StatusOK {
 				n++
 			}
@@ -212,6 +233,21 @@ func maakVerzoeken(map_ string) ([]verzoek, error) {
 	return out, nil
 }
 
+// opDatum gives the question body with the date set to day n after 2025-03-01 (when the WGS came into
+// force), so that each round of the scenario questions is new to the server's cache.
+func opDatum(body []byte, n int) []byte {
+	var v map[string]any
+	if err := json.Unmarshal(body, &v); err != nil {
+		return body
+	}
+	v["datum"] = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n).Format(time.DateOnly)
+	uit, err := json.Marshal(v)
+	if err != nil {
+		return body
+	}
+	return uit
+}
+
 func stuur(ctx context.Context, client *http.Client, doel string, v verzoek) uitslag {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, doel, bytes.NewReader(v.body))
 	if err != nil {
@@ -221,7 +257,10 @@ func stuur(ctx context.Context, client *http.Client, doel string, v verzoek) uit
 	start := time.Now()
 	resp, err := client.Do(req)
 	if err != nil {
-		return uitslag{duur: time.Since(start), verbinding: !errors.Is(err, context.DeadlineExceeded), misvormd: v.misvormd}
+		if ctx.Err() != nil {
+			return uitslag{onbeantwoord: true, misvormd: v.misvormd}
+		}
+		return uitslag{duur: time.Since(start), verbinding: true, misvormd: v.misvormd}
 	}
 	_, _ = io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
@@ -230,9 +269,12 @@ func stuur(ctx context.Context, client *http.Client, doel string, v verzoek) uit
 
 func rapporteer(w io.Writer, us []uitslag, totaal time.Duration, gelijktijdig int) int {
 	var duren []time.Duration
-	var ok2xx, vier, vijf, verbinding, misvormdNiet4xx, geldigNiet200 int
+	var ok2xx, vier, vijf, verbinding, onbeantwoord, misvormdNiet4xx, geldigNiet200 int
 	for _, u := range us {
 		switch {
+		case u.onbeantwoord:
+			onbeantwoord++
+			continue
 		case u.verbinding || u.status == 0:
 			verbinding++
 			continue
@@ -258,11 +300,12 @@ func rapporteer(w io.Writer, us []uitslag, totaal time.Duration, gelijktijdig in
 		}
 		return duren[min(len(duren)-1, int(float64(len(duren))*p))]
 	}
-	fmt.Fprintf(w, "verzoeken: %d in %s met %d clients (%.0f per seconde)\n", len(us), totaal.Round(time.Millisecond), gelijktijdig, float64(len(us))/totaal.Seconds())
+	beantwoord := len(duren)
+	fmt.Fprintf(w, "verzoeken: %d in %s met %d clients; %d beantwoord (%.0f per seconde)\n", len(us), totaal.Round(time.Millisecond), gelijktijdig, beantwoord, float64(beantwoord)/totaal.Seconds())
 	fmt.Fprintf(w, "latentie: p50 %s, p90 %s, p99 %s, max %s\n", pct(0.50).Round(time.Microsecond), pct(0.90).Round(time.Microsecond), pct(0.99).Round(time.Microsecond), pct(1).Round(time.Microsecond))
-	fmt.Fprintf(w, "status: %d 2xx, %d 4xx, %d 5xx; %d verbindingsfouten\n", ok2xx, vier, vijf, verbinding)
+	fmt.Fprintf(w, "status: %d 2xx, %d 4xx, %d 5xx; %d verbindingsfouten; %d onbeantwoord (tijdsgrens)\n", ok2xx, vier, vijf, verbinding, onbeantwoord)
 	fmt.Fprintf(w, "misvormd zonder 4xx: %d; geldig zonder 200: %d\n", misvormdNiet4xx, geldigNiet200)
-	if vijf > 0 || verbinding > 0 || misvormdNiet4xx > 0 || geldigNiet200 > 0 {
+	if vijf > 0 || verbinding > 0 || onbeantwoord > 0 || misvormdNiet4xx > 0 || geldigNiet200 > 0 {
 		fmt.Fprintln(w, "resultaat: MISLUKT")
 		return 1
 	}

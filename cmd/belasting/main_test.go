@@ -2,11 +2,15 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -26,9 +30,21 @@ func TestAlleenLoopback(t *testing.T) {
 	}
 }
 
+// zonderDatum is a question body without its date, to recognise a scenario question on another date.
+func zonderDatum(body []byte) string {
+	var v map[string]any
+	if json.Unmarshal(body, &v) != nil {
+		return "misvormd:" + string(body)
+	}
+	delete(v, "datum")
+	uit, _ := json.Marshal(v)
+	return string(uit)
+}
+
 // nepServer answers like magikdelen serveer would for the generator's own requests: 200 for a valid
-// scenario question, 400 for anything else; kapot makes every answer a 500.
-func nepServer(t *testing.T, kapot bool) *httptest.Server {
+// scenario question (on any date), 400 for anything else; kapot makes every answer a 500, traag makes
+// every answer wait that long.
+func nepServer(t *testing.T, kapot bool, traag time.Duration) *httptest.Server {
 	t.Helper()
 	verzoeken, err := maakVerzoeken("../../testdata/scenarios")
 	if err != nil {
@@ -37,21 +53,34 @@ func nepServer(t *testing.T, kapot bool) *httptest.Server {
 	geldig := map[string]bool{}
 	for _, v := range verzoeken {
 		if !v.misvormd {
-			geldig[string(v.body)] = true
+			geldig[zonderDatum(v.body)] = true
 		}
 	}
+	var datums sync.Map
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /readyz", func(http.ResponseWriter, *http.Request) {})
 	mux.HandleFunc("POST /v1/vraag", func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
+		var v struct{ Datum string }
+		if json.Unmarshal(body, &v) == nil {
+			datums.Store(v.Datum, true)
+		}
+		if traag > 0 {
+			time.Sleep(traag)
+		}
 		switch {
 		case kapot:
 			w.WriteHeader(http.StatusInternalServerError)
-		case !geldig[string(body)]:
+		case !geldig[zonderDatum(body)]:
 			w.WriteHeader(http.StatusBadRequest)
 		default:
 			w.Write([]byte(`{}`))
 		}
+	})
+	mux.HandleFunc("GET /datums", func(w http.ResponseWriter, _ *http.Request) {
+		n := 0
+		datums.Range(func(any, any) bool { n++; return true })
+		fmt.Fprint(w, n)
 	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
@@ -71,7 +100,7 @@ func TestRunGeslaagdEnMislukt(t *testing.T) {
 	} {
 		t.Run(tt.naam, func(t *testing.T) {
 			t.Parallel()
-			srv := nepServer(t, tt.kapot)
+			srv := nepServer(t, tt.kapot, 0)
 			var uit, fout bytes.Buffer
 			code := run([]string{"--url", srv.URL, "--aantal", "200", "--gelijktijdig", "4", "--scenarios", "../../testdata/scenarios"}, &uit, &fout)
 			if code != tt.code || !strings.Contains(uit.String(), tt.regel) {
@@ -81,6 +110,42 @@ func TestRunGeslaagdEnMislukt(t *testing.T) {
 				t.Errorf("rapport telt niet 200 verzoeken:\n%s", uit.String())
 			}
 		})
+	}
+}
+
+// TestGemengd: with --vragen gemengd every round of the scenario questions has a date of its own.
+func TestGemengd(t *testing.T) {
+	t.Parallel()
+	srv := nepServer(t, false, 0)
+	var uit, fout bytes.Buffer
+	code := run([]string{"--url", srv.URL, "--aantal", "450", "--gelijktijdig", "4", "--vragen", "gemengd", "--scenarios", "../../testdata/scenarios"}, &uit, &fout)
+	if code != 0 || !strings.Contains(uit.String(), "vragen: gemengd") {
+		t.Fatalf("code %d\n%s%s", code, uit.String(), fout.String())
+	}
+	res, err := http.Get(srv.URL + "/datums")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	// 450 requests over 45 questions per round (36 scenarios + 9 malformed): 10 rounds, 10 dates, plus
+	// the "" of malformed bodies that parse.
+	if n, _ := strconv.Atoi(string(b)); n < 10 {
+		t.Errorf("%s verschillende datums, verwacht minstens 10", b)
+	}
+}
+
+// TestTijdsgrens: the limit is printed, and what it cuts off is counted as unanswered, not as a
+// connection error.
+func TestTijdsgrens(t *testing.T) {
+	t.Parallel()
+	srv := nepServer(t, false, 20*time.Millisecond)
+	var uit, fout bytes.Buffer
+	code := run([]string{"--url", srv.URL, "--aantal", "2000", "--gelijktijdig", "2", "--max-duur", "200ms", "--scenarios", "../../testdata/scenarios"}, &uit, &fout)
+	rapport := uit.String()
+	if code != 1 || !strings.Contains(rapport, "tijdsgrens: 200ms") || !strings.Contains(rapport, "0 verbindingsfouten") ||
+		!strings.Contains(rapport, "resultaat: MISLUKT") || strings.Contains(rapport, " 0 onbeantwoord") {
+		t.Fatalf("code %d\n%s%s", code, rapport, fout.String())
 	}
 }
 

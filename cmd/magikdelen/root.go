@@ -159,8 +159,8 @@ func gebruik(c *cobra.Command) error {
 
 // laadEngine loads the embedded knowledge base, or the working copy given with --kennisbank, and
 // compiles the policy.
-func laadEngine(ctx context.Context, g *globaleOpties) (*library.Engine, error) {
-	var opts []library.Optie
+func laadEngine(ctx context.Context, g *globaleOpties, extra ...library.Optie) (*library.Engine, error) {
+	opts := extra
 	fsys, err := werkkopie(g)
 	if err != nil {
 		return nil, err

@@ -38,6 +38,9 @@ const (
 	afsluitTijd      = 10 * time.Second
 	standaardAdres   = "127.0.0.1:8080"
 	standaardHerlaad = 2 * time.Second
+	// standaardCache bounds the decision cache: an answer with its JSON is some tens of kB, so about
+	// 100 MB at most.
+	standaardCache = 4096
 )
 
 // serveerOpties are the options of magikdelen serveer.
@@ -49,6 +52,7 @@ type serveerOpties struct {
 	bon      string         // append a decision receipt per answered question to this file
 	bonBatch int            // fsync after this many receipts (and at least every second); 0: after every receipt
 	toegang  bool           // log one line per request (route, status, duration; never the question)
+	cache    int            // answers kept per engine (library.MetCache); 0: none
 	gestart  func(net.Addr) // tests: called when the server listens
 }
 
@@ -97,6 +101,7 @@ afgemaakt.`,
 	f.DurationVar(&opts.interval, "herlaad-interval", standaardHerlaad, "hoe vaak --herlaad de map controleert (`duur`, bijv. 2s)")
 	f.StringVar(&opts.bon, "bon", "", "schrijf per beantwoorde vraag een besluitbon (JSON-regel) naar dit `bestand` (zie library/bon/LOGBOEK.md)")
 	f.IntVar(&opts.bonBatch, "bon-batch", 0, "fsync de bonnen per `n` stuks (en minstens elke seconde) in plaats van na elke bon")
+	f.IntVar(&opts.cache, "cache", standaardCache, "bewaar de antwoorden op de laatste `n` verschillende vragen in het geheugen (0: geen cache); herladen begint met een lege cache")
 	f.BoolVar(&opts.toegang, "toegangslog", false, "log per verzoek de methode, de route, de status en de duur (nooit het adres of de vraag)")
 	return cmd
 }
@@ -106,6 +111,9 @@ afgemaakt.`,
 func runServeer(ctx context.Context, opts *serveerOpties) error {
 	if opts.herlaad && opts.g.kennisbank == "" {
 		return &gebruiksFout{bericht: "--herlaad werkt alleen met --kennisbank <map>: de ingebouwde kennisbank verandert niet"}
+	}
+	if opts.cache < 0 {
+		return &gebruiksFout{bericht: fmt.Sprintf("--cache moet 0 of groter zijn, kreeg %d", opts.cache)}
 	}
 	if opts.herlaad && opts.interval <= 0 {
 		return &gebruiksFout{bericht: fmt.Sprintf("--herlaad-interval moet groter dan 0 zijn, kreeg %s", opts.interval)}
@@ -125,7 +133,7 @@ func runServeer(ctx context.Context, opts *serveerOpties) error {
 		}
 		hash = h
 	}
-	engine, err := laadEngine(ctx, opts.g)
+	engine, err := laadEngine(ctx, opts.g, library.MetCache(opts.cache))
 	if err != nil {
 		return err
 	}
@@ -185,7 +193,7 @@ func runServeer(ctx context.Context, opts *serveerOpties) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			herlaadLus(ctx, opts.g.kennisbank, opts.interval, hash, &wissel, log)
+			herlaadLus(ctx, opts.g.kennisbank, opts.interval, hash, &wissel, log, library.MetCache(opts.cache))
 		}()
 	}
 	serveFout := make(chan error, 1)
@@ -216,7 +224,7 @@ func runServeer(ctx context.Context, opts *serveerOpties) error {
 
 // herlaadLus polls the folder every interval and swaps in a new engine when its content hash changes.
 // A knowledge base that does not load is logged and the previous engine stays.
-func herlaadLus(ctx context.Context, pad string, interval time.Duration, vorige string, w *api.Wissel, log *slog.Logger) {
+func herlaadLus(ctx context.Context, pad string, interval time.Duration, vorige string, w *api.Wissel, log *slog.Logger, opts ...library.Optie) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
@@ -234,7 +242,7 @@ func herlaadLus(ctx context.Context, pad string, interval time.Duration, vorige 
 			continue
 		}
 		vorige = hash
-		e, err := library.New(ctx, library.MetKennisbank(os.DirFS(pad)))
+		e, err := library.New(ctx, append([]library.Optie{library.MetKennisbank(os.DirFS(pad))}, opts...)...)
 		if err != nil {
 			if ctx.Err() != nil {
 				return

@@ -183,6 +183,7 @@ func TestServeerGebruik(t *testing.T) {
 		{"Engelse alias", []string{"serve", "--herlaad"}, codeInvoer, "--herlaad werkt alleen met --kennisbank"},
 		{"argument", []string{"serveer", "nu"}, codeInvoer, "serveer verwacht geen argumenten"},
 		{"interval 0", []string{"serveer", "--kennisbank", ".", "--herlaad", "--herlaad-interval", "0s"}, codeInvoer, "--herlaad-interval moet groter dan 0 zijn"},
+		{"cache negatief", []string{"serveer", "--cache", "-1"}, codeInvoer, "--cache moet 0 of groter zijn"},
 		{"adres bezet of ongeldig", []string{"serveer", "--adres", "127.0.0.1:99999"}, codeInvoer, "--adres"},
 	}
 	for _, tt := range tests {

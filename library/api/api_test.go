@@ -571,3 +571,61 @@ func TestOverbelast(t *testing.T) {
 		t.Fatalf("status %d, fout %v, Retry-After %q; verwacht 503 overbelast met Retry-After", res.StatusCode, f, res.Header.Get("Retry-After"))
 	}
 }
+
+// TestCacheInDeAPI: with a decision cache the second identical question gets the same bytes, with the
+// same headers, from the cache; /metrics counts hits and misses.
+func TestCacheInDeAPI(t *testing.T) {
+	t.Parallel()
+	e, err := library.New(context.Background(), library.MetCache(4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w api.Wissel
+	w.Zet(e)
+	h := api.NieuweHandler(&w)
+	vraag := func() (*http.Response, []byte) {
+		req := httptest.NewRequest(http.MethodPost, "/v1/vraag", strings.NewReader(geldigeVraag))
+		req.Header.Set("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		res := rec.Result()
+		inhoud, _ := io.ReadAll(res.Body)
+		return res, inhoud
+	}
+	res1, b1 := vraag()
+	res2, b2 := vraag()
+	if res1.StatusCode != 200 || res2.StatusCode != 200 {
+		t.Fatalf("status %d en %d", res1.StatusCode, res2.StatusCode)
+	}
+	if !bytes.Equal(b1, b2) || !bytes.HasSuffix(b1, []byte("}\n")) {
+		t.Fatalf("de tweede body verschilt van de eerste of eindigt niet op }\\n:\n%.200s\n%.200s", b1, b2)
+	}
+	want, err := testEngine(t).Beantwoord(context.Background(), mustLeesVraag(t, geldigeVraag))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantJSON, _ := json.Marshal(want)
+	if !bytes.Equal(b1, append(wantJSON, '\n')) {
+		t.Fatal("de body is niet de JSON van het antwoord van een engine zonder cache")
+	}
+	for _, k := range []string{"Content-Type", "Cache-Control"} {
+		if res1.Header.Get(k) != res2.Header.Get(k) || res1.Header.Get(k) == "" {
+			t.Errorf("kop %s: %q en %q", k, res1.Header.Get(k), res2.Header.Get(k))
+		}
+	}
+	_, m := doe(t, h, "GET", "/metrics", "")
+	for _, moet := range []string{"magikdelen_cache_treffers_total 1", "magikdelen_cache_missers_total 1", "magikdelen_cache_antwoorden 1"} {
+		if !strings.Contains(m["tekst"].(string), moet) {
+			t.Errorf("metrics zonder %q", moet)
+		}
+	}
+}
+
+func mustLeesVraag(t *testing.T, s string) library.Vraag {
+	t.Helper()
+	v, err := library.LeesVraag(strings.NewReader(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}

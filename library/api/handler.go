@@ -114,7 +114,7 @@ func NieuweHandler(bron EngineBron, opts ...Optie) http.Handler {
 	if bron == nil {
 		bron = &Wissel{}
 	}
-	s := &server{bron: bron, opts: o, m: nieuweMetrieken(), mux: http.NewServeMux(), beurt: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
+	s := &server{bron: bron, opts: o, m: nieuweMetrieken(bron), mux: http.NewServeMux(), beurt: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
 	for _, rt := range routes {
 		var h http.Handler
 		if rt.h == nil {
@@ -222,7 +222,7 @@ func (s *server) vraag(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, stop := context.WithTimeout(r.Context(), s.opts.tijdslimiet)
 	defer stop()
-	a, err := e.Beantwoord(ctx, v)
+	b, err := e.Beslis(ctx, v)
 	eind := time.Now()
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) && r.Context().Err() == nil {
 		// The time limit passed (OPA may finish just after it): not an internal error, the server is
@@ -235,11 +235,14 @@ func (s *server) vraag(w http.ResponseWriter, r *http.Request) {
 		s.schrijfLibraryFout(w, r, err)
 		return
 	}
-	s.m.telOordeel(a.Oordeel)
+	s.m.telOordeel(b.Oordeel())
 	w.Header().Set("Cache-Control", "no-store")
-	s.schrijfJSON(w, http.StatusOK, a)
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(http.StatusOK)
+	_, _ = io.WriteString(w, b.JSON())
+	_, _ = io.WriteString(w, "\n")
 	if s.opts.bon != nil {
-		s.roepBon(r.Context(), v, a, start, eind)
+		s.roepBon(r.Context(), v, b.Antwoord(), start, eind)
 	}
 }
 

@@ -27,7 +27,7 @@ type metrieken struct {
 
 var oordelen = []library.Oordeel{library.NietToegestaan, library.Onbepaald, library.ToegestaanOnderVoorwaarden, library.Toegestaan}
 
-func nieuweMetrieken() *metrieken {
+func nieuweMetrieken(bron EngineBron) *metrieken {
 	m := &metrieken{
 		reg: prometheus.NewRegistry(),
 		verzoeken: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -48,6 +48,28 @@ func nieuweMetrieken() *metrieken {
 			Help: "Foutantwoorden per foutcode.",
 		}, []string{"code"}),
 	}
+	cache := func(f func(library.CacheStatistiek) float64) func() float64 {
+		return func() float64 {
+			if e := bron.Huidig(); e != nil {
+				return f(e.CacheStatistiek())
+			}
+			return 0
+		}
+	}
+	m.reg.MustRegister(
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "magikdelen_cache_treffers_total",
+			Help: "Antwoorden uit de beslissingscache (telt opnieuw vanaf 0 na herladen).",
+		}, cache(func(c library.CacheStatistiek) float64 { return float64(c.Treffers) })),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "magikdelen_cache_missers_total",
+			Help: "Antwoorden die de regels berekenden (telt opnieuw vanaf 0 na herladen).",
+		}, cache(func(c library.CacheStatistiek) float64 { return float64(c.Missers) })),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "magikdelen_cache_antwoorden",
+			Help: "Antwoorden in de beslissingscache.",
+		}, cache(func(c library.CacheStatistiek) float64 { return float64(c.Grootte) })),
+	)
 	m.reg.MustRegister(m.verzoeken, m.duur, m.oordelen, m.fouten,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, o := range oordelen {

@@ -1,0 +1,202 @@
+package library
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// TestCacheEenBerekeningVoorGelijktijdigeVragen: callers with the same key while it is evaluated wait for
+// that one evaluation.
+func TestCacheEenBerekeningVoorGelijktijdigeVragen(t *testing.T) {
+	c := nieuweBeslisCache(10)
+	var berekend atomic.Int32
+	los := make(chan struct{})
+	bereken := func(context.Context) (*cacheItem, error) {
+		berekend.Add(1)
+		<-los
+		return &cacheItem{a: Antwoord{Oordeel: Toegestaan}}, nil
+	}
+	const n = 8
+	var wg sync.WaitGroup
+	uit := make([]*cacheItem, n)
+	for i := range n {
+		wg.Go(func() {
+			item, err := c.haal(context.Background(), "k", bereken)
+			if err != nil {
+				t.Error(err)
+			}
+			uit[i] = item
+		})
+	}
+	// Wait until all but the evaluating caller are waiting for it, then let it finish.
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		c.mu.Lock()
+		v := c.vlucht["k"]
+		c.mu.Unlock()
+		if v != nil && berekend.Load() == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("geen berekening begonnen")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(20 * time.Millisecond)
+	close(los)
+	wg.Wait()
+	if got := berekend.Load(); got != 1 {
+		t.Fatalf("%d berekeningen, want 1", got)
+	}
+	for i, item := range uit {
+		if item == nil || item.a.Oordeel != Toegestaan {
+			t.Fatalf("vrager %d kreeg %+v", i, item)
+		}
+	}
+	s := c.missers.Load() + c.treffers.Load() + c.gedeeld.Load()
+	if c.missers.Load() != 1 || s != n {
+		t.Fatalf("missers %d, treffers %d, gedeeld %d; want 1 misser en samen %d", c.missers.Load(), c.treffers.Load(), c.gedeeld.Load(), n)
+	}
+}
+
+// TestCacheLRU: the cache holds at most max answers and drops the least recently used.
+func TestCacheLRU(t *testing.T) {
+	c := nieuweBeslisCache(2)
+	var berekend []string
+	haal := func(k string) {
+		t.Helper()
+		if _, err := c.haal(context.Background(), k, func(context.Context) (*cacheItem, error) {
+			berekend = append(berekend, k)
+			return &cacheItem{}, nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	haal("a")
+	haal("b")
+	haal("a") // hit; b is now the least recently used
+	haal("c") // drops b
+	haal("a") // hit
+	haal("b") // miss again
+	want := []string{"a", "b", "c", "b"}
+	if !reflect.DeepEqual(berekend, want) {
+		t.Fatalf("berekend %v, want %v", berekend, want)
+	}
+	if n := c.lijst.Len(); n != 2 || len(c.items) != 2 {
+		t.Fatalf("%d in de lijst, %d in de index; want 2", n, len(c.items))
+	}
+}
+
+// TestCacheBewaartGeenFouten: an error is returned, not kept; a panic becomes an error and releases
+// whoever waits.
+func TestCacheBewaartGeenFouten(t *testing.T) {
+	c := nieuweBeslisCache(4)
+	mis := errors.New("mis")
+	if _, err := c.haal(context.Background(), "k", func(context.Context) (*cacheItem, error) { return nil, mis }); !errors.Is(err, mis) {
+		t.Fatalf("fout %v, want %v", err, mis)
+	}
+	if _, err := c.haal(context.Background(), "k", func(context.Context) (*cacheItem, error) { panic("kapot") }); err == nil {
+		t.Fatal("paniek gaf geen fout")
+	}
+	item, err := c.haal(context.Background(), "k", func(context.Context) (*cacheItem, error) { return &cacheItem{a: Antwoord{Oordeel: Onbepaald}}, nil })
+	if err != nil || item.a.Oordeel != Onbepaald {
+		t.Fatalf("na fouten: %+v, %v", item, err)
+	}
+	if len(c.vlucht) != 0 {
+		t.Fatalf("%d berekeningen blijven hangen", len(c.vlucht))
+	}
+}
+
+// TestCacheAfgebrokenBerekening: when the evaluating caller's context ends, a waiting caller with time
+// left evaluates itself instead of getting the other's cancellation.
+func TestCacheAfgebrokenBerekening(t *testing.T) {
+	c := nieuweBeslisCache(4)
+	ctx, stop := context.WithCancel(context.Background())
+	begonnen := make(chan struct{})
+	klaar := make(chan error, 1)
+	go func() {
+		_, err := c.haal(ctx, "k", func(ctx context.Context) (*cacheItem, error) {
+			close(begonnen)
+			<-ctx.Done()
+			return nil, fmt.Errorf("evalueer regels: %w", ctx.Err())
+		})
+		klaar <- err
+	}()
+	<-begonnen
+	wacht := make(chan *cacheItem, 1)
+	go func() {
+		item, err := c.haal(context.Background(), "k", func(context.Context) (*cacheItem, error) {
+			return &cacheItem{a: Antwoord{Oordeel: Toegestaan}}, nil
+		})
+		if err != nil {
+			t.Error(err)
+		}
+		wacht <- item
+	}()
+	time.Sleep(20 * time.Millisecond) // let the second caller wait for the first
+	stop()
+	if err := <-klaar; !errors.Is(err, context.Canceled) {
+		t.Fatalf("eerste vrager: %v, want context.Canceled", err)
+	}
+	if item := <-wacht; item == nil || item.a.Oordeel != Toegestaan {
+		t.Fatalf("tweede vrager kreeg %+v", item)
+	}
+}
+
+// TestKloonDeeltNiets walks every slice, map and pointer of a full answer: the copy shares none with
+// the original. A new field of Antwoord that kloon does not copy makes this test fail.
+func TestKloonDeeltNiets(t *testing.T) {
+	e, err := New(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.Beantwoord(context.Background(), Vraag{
+		Van: "wijkteam", Naar: Ontvangers{"zvh_procesregisseur"}, Gegevens: []string{"identificerend", "signaal", "hulpverlening"},
+		Doel: "zvh_aanmelding", Convenant: "zvht", Datum: "2025-06-01", Feiten: map[string]any{"inclusiecriteria": false, "betrokkene_geinformeerd": "ja"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Alternatieven) == 0 || len(a.Deeloordelen) == 0 || a.Kader.Convenant == nil {
+		t.Fatalf("het antwoord is te leeg om het kopiëren te toetsen: %d alternatieven, %d deeloordelen, convenant %v",
+			len(a.Alternatieven), len(a.Deeloordelen), a.Kader.Convenant)
+	}
+	b := a.kloon()
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("de kopie is niet gelijk aan het origineel")
+	}
+	var gedeeld []string
+	var loop func(pad string, x, y reflect.Value)
+	loop = func(pad string, x, y reflect.Value) {
+		switch x.Kind() {
+		case reflect.Slice:
+			if x.Len() > 0 && x.Pointer() == y.Pointer() {
+				gedeeld = append(gedeeld, pad)
+			}
+			for i := range x.Len() {
+				loop(fmt.Sprintf("%s[%d]", pad, i), x.Index(i), y.Index(i))
+			}
+		case reflect.Map:
+			if x.Len() > 0 && x.Pointer() == y.Pointer() {
+				gedeeld = append(gedeeld, pad)
+			}
+		case reflect.Pointer:
+			if !x.IsNil() && x.Pointer() == y.Pointer() {
+				gedeeld = append(gedeeld, pad)
+			}
+		case reflect.Struct:
+			for i := range x.NumField() {
+				loop(pad+"."+x.Type().Field(i).Name, x.Field(i), y.Field(i))
+			}
+		}
+	}
+	loop("Antwoord", reflect.ValueOf(a), reflect.ValueOf(b))
+	if len(gedeeld) > 0 {
+		t.Fatalf("de kopie deelt met het origineel: %v", gedeeld)
+	}
+}
