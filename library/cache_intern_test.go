@@ -200,3 +200,18 @@ func TestKloonDeeltNiets(t *testing.T) {
 		t.Fatalf("de kopie deelt met het origineel: %v", gedeeld)
 	}
 }
+
+// TestEvalFoutTijdslimiet: an evaluation cut off by its context is recognisable as such, whatever error
+// OPA gives.
+func TestEvalFoutTijdslimiet(t *testing.T) {
+	ctx, stop := context.WithTimeout(context.Background(), time.Nanosecond)
+	defer stop()
+	<-ctx.Done()
+	opa := errors.New("caller cancelled query execution")
+	if err := evalFout(ctx, "evalueer regels", opa); !errors.Is(err, context.DeadlineExceeded) || !errors.Is(err, opa) {
+		t.Fatalf("%v: verwacht DeadlineExceeded en de fout van OPA", err)
+	}
+	if err := evalFout(context.Background(), "evalueer regels", opa); errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("%v: zonder tijdslimiet geen DeadlineExceeded", err)
+	}
+}

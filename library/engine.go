@@ -267,7 +267,7 @@ func (e *Engine) evalueer(ctx context.Context, v Vraag, metJSON bool) (*cacheIte
 	}
 	rs, err := e.query.Eval(ctx, rego.EvalInput(invoer))
 	if err != nil {
-		return nil, fmt.Errorf("evalueer regels: %w", err)
+		return nil, evalFout(ctx, "evalueer regels", err)
 	}
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
 		return nil, errors.New("evalueer regels: geen antwoord (regels onvolledig)")
@@ -290,6 +290,16 @@ func (e *Engine) evalueer(ctx context.Context, v Vraag, metJSON bool) (*cacheIte
 		item.json = string(uit)
 	}
 	return item, nil
+}
+
+// evalFout wraps an error of OPA's evaluation. When the context has ended it wraps the context's error
+// too, so that callers can tell a time limit (errors.Is(err, context.DeadlineExceeded)) from a defect:
+// OPA reports a cancellation during evaluation as an error of its own that does not wrap it.
+func evalFout(ctx context.Context, wat string, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
+		return fmt.Errorf("%s: %w: %w", wat, ctxErr, err)
+	}
+	return fmt.Errorf("%s: %w", wat, err)
 }
 
 // vraagAlsInvoer gives the question as the plain JSON the rules read (the same as a bundle's input).

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -89,17 +90,10 @@ func laad(fsys fs.FS, regels map[string][]byte) (*bouwer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lees schema: %w", err)
 	}
-	compiler := jsonschema.NewCompiler()
-	compiler.Draft = jsonschema.Draft2020
-	if err := compiler.AddResource("kennisbank.schema.json", bytes.NewReader(schemaBytes)); err != nil {
-		return nil, fmt.Errorf("schema: %w", err)
+	sch, err := schemaVan(schemaBytes)
+	if err != nil {
+		return nil, err
 	}
-
-	var schemaDoc any
-	if err := json.Unmarshal(schemaBytes, &schemaDoc); err != nil {
-		return nil, fmt.Errorf("schema: %w", err)
-	}
-
 	var fouten KennisbankFouten
 	var alle []*bestand
 	// onvolledig are the vocabularies that a file which could not be indexed may define: references to
@@ -137,15 +131,13 @@ func laad(fsys fs.FS, regels map[string][]byte) (*bouwer, error) {
 		return valideer(&bestand{pad: pad, inhoud: inhoud, waarde: waarde, pos: pos}, soort)
 	}
 	valideer = func(b *bestand, soort string) *bestand {
-		schema, err := compiler.Compile("kennisbank.schema.json#/$defs/" + soort)
+		f, schemaGoed, err := sch.controleer(b, soort)
 		if err != nil {
 			fouten = append(fouten, KennisbankFout{Soort: "schema", Bestand: schemaPad, Bericht: "schema: " + err.Error()})
 			return nil
 		}
-		datums := datumFouten(b)
-		fouten = append(fouten, datums...)
-		if err := schema.Validate(b.waarde); err != nil {
-			fouten = append(fouten, schemaFouten(b, err, schemaDoc)...)
+		fouten = append(fouten, f...)
+		if !schemaGoed {
 			// A file that breaks the schema but has the shape the index needs still takes part in the
 			// cross-reference checks, so that one run reports the findings of every phase.
 			if soort != "vraagbaakitem" && goedeVorm(b.waarde, soort) {
@@ -154,7 +146,7 @@ func laad(fsys fs.FS, regels map[string][]byte) (*bouwer, error) {
 			nietGelezen(soort)
 			return nil
 		}
-		if len(datums) > 0 {
+		if len(f) > 0 {
 			return b
 		}
 		alle = append(alle, b)
@@ -199,6 +191,67 @@ func laad(fsys fs.FS, regels map[string][]byte) (*bouwer, error) {
 	kb.kb.versie, kb.kb.delen = versie(alle, fsys, regels)
 	kb.kb.data["versie"] = kb.kb.versie
 	return kb, nil
+}
+
+// kennisbankSchema is the JSON Schema of a knowledge base, compiled once per process for each schema
+// text: every load of the same schema (tests, serveer --herlaad, fuzzing) shares the compiled
+// definitions. A compiled schema only reads while it validates, so it is safe for concurrent use; the
+// compiler is not, hence the lock.
+type kennisbankSchema struct {
+	doc any // the schema as JSON, for the Dutch error messages
+
+	mu           sync.Mutex
+	compiler     *jsonschema.Compiler
+	gecompileerd map[string]*jsonschema.Schema
+}
+
+var schemas sync.Map // sha256 of the schema text -> *kennisbankSchema
+
+func schemaVan(schemaBytes []byte) (*kennisbankSchema, error) {
+	sleutel := sha256.Sum256(schemaBytes)
+	if s, ok := schemas.Load(sleutel); ok {
+		return s.(*kennisbankSchema), nil
+	}
+	compiler := jsonschema.NewCompiler()
+	compiler.Draft = jsonschema.Draft2020
+	if err := compiler.AddResource("kennisbank.schema.json", bytes.NewReader(schemaBytes)); err != nil {
+		return nil, fmt.Errorf("schema: %w", err)
+	}
+	s := &kennisbankSchema{compiler: compiler, gecompileerd: map[string]*jsonschema.Schema{}}
+	if err := json.Unmarshal(schemaBytes, &s.doc); err != nil {
+		return nil, fmt.Errorf("schema: %w", err)
+	}
+	gedeeld, _ := schemas.LoadOrStore(sleutel, s)
+	return gedeeld.(*kennisbankSchema), nil
+}
+
+// definitie is the compiled definition $defs/<soort>.
+func (s *kennisbankSchema) definitie(soort string) (*jsonschema.Schema, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if d, ok := s.gecompileerd[soort]; ok {
+		return d, nil
+	}
+	d, err := s.compiler.Compile("kennisbank.schema.json#/$defs/" + soort)
+	if err != nil {
+		return nil, err
+	}
+	s.gecompileerd[soort] = d
+	return d, nil
+}
+
+// controleer checks one read file on its own: its dates, and the schema definition of its soort.
+// schemaGoed is false when the schema rejects it; err is a schema that does not compile.
+func (s *kennisbankSchema) controleer(b *bestand, soort string) (fouten KennisbankFouten, schemaGoed bool, err error) {
+	definitie, err := s.definitie(soort)
+	if err != nil {
+		return nil, false, err
+	}
+	fouten = datumFouten(b)
+	if err := definitie.Validate(b.waarde); err != nil {
+		return append(fouten, schemaFouten(b, err, s.doc)...), false, nil
+	}
+	return fouten, true, nil
 }
 
 // versie hashes the rules and the knowledge base as a whole, and each file on its own (delen: path ->

@@ -281,7 +281,7 @@ func (e *Engine) matrixRij(ctx context.Context, pq rego.PreparedEvalQuery, m *Ma
 	}
 	rs, err := pq.Eval(ctx, rego.EvalInput(invoer))
 	if err != nil {
-		return nil, fmt.Errorf("evalueer regels (%s, %s): %w", doel, van, err)
+		return nil, evalFout(ctx, fmt.Sprintf("evalueer regels (%s, %s)", doel, van), err)
 	}
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
 		return nil, errors.New("evalueer regels: geen matrix (regels onvolledig)")

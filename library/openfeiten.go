@@ -52,7 +52,7 @@ func (e *Engine) OpenFeiten(ctx context.Context, v Vraag) ([]Feitvraag, error) {
 	}
 	rs, err := query.Eval(ctx, rego.EvalInput(invoer))
 	if err != nil {
-		return nil, fmt.Errorf("evalueer open feiten: %w", err)
+		return nil, evalFout(ctx, "evalueer open feiten", err)
 	}
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
 		return nil, errors.New("evalueer open feiten: geen antwoord (regels onvolledig)")
