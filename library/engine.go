@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -86,13 +88,50 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	kb, err := laadKennisbank(o.kennisbank, regels)
-	if err != nil {
-		return nil, err
+	// The knowledge base loads while the policy is parsed and compiled: the two do not depend on each
+	// other. The built-in knowledge base with the built-in rules was checked when the program was built
+	// (voorgeladen.go); anything else is loaded and checked in full.
+	type kbUitslag struct {
+		kb  *Kennisbank
+		err error
 	}
-	modules, err := ParseRegels(regels)
-	if err != nil {
-		return nil, err
+	kbKlaar := make(chan kbUitslag, 1)
+	go func() {
+		if ingebouwd(o.kennisbank, convenants.FS) && ingebouwd(o.regels, rules.FS) {
+			if kb, ok := voorgeladenKennisbank(); ok {
+				kbKlaar <- kbUitslag{kb: kb}
+				return
+			}
+		}
+		kb, err := laadKennisbank(o.kennisbank, regels)
+		kbKlaar <- kbUitslag{kb: kb, err: err}
+	}()
+	modules, parseFout := ParseRegels(regels)
+	var compiler *ast.Compiler
+	if parseFout == nil {
+		compiler = ast.NewCompiler()
+		if ingebouwd(o.regels, rules.FS) {
+			// The embedded rules are compiled with every check by the tests (TestIngebouwdZonderControles
+			// and the Rego tests): skip only the stages that check and change nothing.
+			compiler = compiler.WithSkipStages(alleenControles...)
+		}
+		perPad := make(map[string]*ast.Module, len(modules))
+		for _, m := range modules {
+			perPad[m.Package.Location.File] = m
+		}
+		compiler.Compile(perPad)
+	}
+	// A knowledge base with problems is reported before problems of the rules.
+	kbu := <-kbKlaar
+	if kbu.err != nil {
+		return nil, kbu.err
+	}
+	kb := kbu.kb
+	if parseFout != nil {
+		return nil, parseFout
+	}
+	if compiler.Failed() {
+		return nil, fmt.Errorf("compileer regels: %w", compiler.Errors)
 	}
 	query := Query
 	if o.zonderAlternatieven {
@@ -101,14 +140,6 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	// AST values on read: the rules read the knowledge base for every question, so it must not be
 	// converted again on every read.
 	store := inmem.NewFromObjectWithOpts(map[string]any{"kennisbank": kb.data}, inmem.OptReturnASTValuesOnRead(true))
-	compiler := ast.NewCompiler()
-	perPad := make(map[string]*ast.Module, len(modules))
-	for _, m := range modules {
-		perPad[m.Package.Location.File] = m
-	}
-	if compiler.Compile(perPad); compiler.Failed() {
-		return nil, fmt.Errorf("compileer regels: %w", compiler.Errors)
-	}
 	e := &Engine{kb: kb, klok: o.klok, regels: regels, modules: modules, compiler: compiler, store: store}
 	pq, err := rego.New(append(e.basisArgs(), rego.Query(query))...).PrepareForEval(ctx)
 	if err != nil {
@@ -120,6 +151,17 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 		e.cache = nieuweBeslisCache(o.cache)
 	}
 	return e, nil
+}
+
+// alleenControles are the compiler stages that only report errors (unused or duplicate imports, type
+// and safety errors in heads, recursion, unknown functions, conflicts, deprecated or unsafe built-ins)
+// and leave the compiled policy as it is. The safety check of rule bodies is not among them: it also
+// reorders expressions.
+var alleenControles = []ast.StageID{
+	ast.StageCheckUnusedImports, ast.StageCheckKeywordOverrides, ast.StageCheckDuplicateImports,
+	ast.StageCheckVoidCalls, ast.StageCheckRuleConflicts, ast.StageCheckUndefinedFuncs,
+	ast.StageCheckSafetyRuleHeads, ast.StageCheckRecursion, ast.StageCheckTypes,
+	ast.StageCheckUnsafeBuiltins, ast.StageCheckDeprecatedBuiltins, ast.StageBuildRequiredCapabilities,
 }
 
 // luieQuery is a decision that only some callers need (Matrix, OpenFeiten): prepared on first use, with
@@ -150,6 +192,11 @@ func (e *Engine) basisArgs() []func(*rego.Rego) {
 // LaadKennisbank loads and validates a knowledge base without compiling the policy, e.g. to show or
 // check a kwartiermaker's working copy. Its version hash covers the embedded rules.
 func LaadKennisbank(fsys fs.FS) (*Kennisbank, error) {
+	if ingebouwd(fsys, convenants.FS) {
+		if kb, ok := voorgeladenKennisbank(); ok {
+			return kb, nil
+		}
+	}
 	regels, err := LeesRegels(rules.FS)
 	if err != nil {
 		return nil, err
@@ -190,13 +237,31 @@ func ParseRegels(regels map[string][]byte) ([]*ast.Module, error) {
 		paden = append(paden, p)
 	}
 	sort.Strings(paden)
-	modules := make([]*ast.Module, 0, len(paden))
-	for _, p := range paden {
-		m, err := ast.ParseModuleWithOpts(p, string(regels[p]), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+	// In parallel, one goroutine per CPU: parsing is a fifth of a start of the CLI.
+	modules := make([]*ast.Module, len(paden))
+	fouten := make([]error, len(paden))
+	var volgende atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paden)) {
+		wg.Go(func() {
+			for {
+				i := int(volgende.Add(1)) - 1
+				if i >= len(paden) {
+					return
+				}
+				p := paden[i]
+				modules[i], fouten[i] = ast.ParseModuleWithOpts(p, string(regels[p]), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+				if fouten[i] != nil {
+					fouten[i] = fmt.Errorf("parse %s: %w", p, fouten[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range fouten {
 		if err != nil {
-			return nil, fmt.Errorf("parse %s: %w", p, err)
+			return nil, err // the first in path order, as before
 		}
-		modules = append(modules, m)
 	}
 	return modules, nil
 }

@@ -577,12 +577,7 @@ func (h *handreiking) convenantVoorwaarden(c map[string]any) []string {
 
 // inVolgorde sorts ids of a vocabulary in the order of their file.
 func (h *handreiking) inVolgorde(soort string, ids []string) []string {
-	volgorde := func(id string) int {
-		if n, ok := h.kb.Item(soort, id)["volgorde"].(int); ok {
-			return n
-		}
-		return 1 << 30
-	}
+	volgorde := func(id string) int { return h.kb.volgorde(soort, id) }
 	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(volgorde(a), volgorde(b)), cmp.Compare(a, b)) })
 	return ids
 }

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -56,6 +57,16 @@ func (k *Kennisbank) Data() map[string]any { return k.data }
 // IDs returns the known ids of a vocabulary ("partijen", "gegevens", "doelen", "convenanten",
 // "feiten", "voorwaarden", "grondslagen", "organisaties", "fasen", "vraagbaak"), sorted.
 func (k *Kennisbank) IDs(soort string) []string { return append([]string(nil), k.ids[soort]...) }
+
+// volgorde is the position of an entry in its file (the loader's "volgorde"), or a large number.
+func (k *Kennisbank) volgorde(soort, id string) int {
+	if n, ok := k.Item(soort, id)["volgorde"].(json.Number); ok {
+		if i, err := n.Int64(); err == nil {
+			return int(i)
+		}
+	}
+	return 1 << 30
+}
 
 // Item returns one entry of a vocabulary as a plain JSON value, or nil.
 func (k *Kennisbank) Item(soort, id string) map[string]any {
@@ -417,7 +428,9 @@ func (b *bouwer) indexeer(soort string, lijst []any, bf *bestand, basis string) 
 	}
 	for i, item := range lijst {
 		m := item.(map[string]any)
-		kopie := map[string]any{"volgorde": i}
+		// A number like every number the YAML reader gives (json.Number), so that the knowledge base
+		// is the same after a round trip through JSON (voorgeladen.json).
+		kopie := map[string]any{"volgorde": json.Number(strconv.Itoa(i))}
 		for k, v := range m {
 			kopie[k] = v
 		}

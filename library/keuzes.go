@@ -102,13 +102,7 @@ func (k *Kennisbank) inVolgorde(soort string) []Keuze {
 	if soort == "oorsprongen" {
 		soort = "doelen"
 	}
-	volgorde := func(i string) int {
-		v, ok := k.Item(soort, i)["volgorde"].(int)
-		if !ok {
-			return 1 << 30
-		}
-		return v
-	}
+	volgorde := func(i string) int { return k.volgorde(soort, i) }
 	slices.SortStableFunc(ids, func(a, b string) int { return volgorde(a) - volgorde(b) })
 	out := make([]Keuze, 0, len(ids))
 	for _, i := range ids {

@@ -1,0 +1,137 @@
+package library
+
+import (
+	"context"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
+	"github.com/twente-zorg-veiligheid/magikdelen/rules"
+)
+
+var voorgeladenBijwerken = flag.Bool("voorgeladen.bijwerken", false, "schrijf voorgeladen.json opnieuw uit convenants/ (go generate ./library)")
+
+// TestVoorgeladen: the embedded pre-validated knowledge base is exactly a fresh, fully checked load of
+// convenants/ with the embedded rules. When it is not, run go generate ./library.
+func TestVoorgeladen(t *testing.T) {
+	regels, err := LeesRegels(rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vers, err := laadKennisbank(convenants.FS, regels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bron, err := bronVingerafdruk(convenants.FS, regels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *voorgeladenBijwerken {
+		raw, err := schrijfVoorgeladen(vers, bron)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("voorgeladen.json", raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		voorgeladenJSON = raw
+	}
+	kb, opgeslagen, err := leesVoorgeladen(voorgeladenJSON)
+	if err != nil {
+		t.Fatalf("voorgeladen.json is onleesbaar (%v): go generate ./library", err)
+	}
+	if opgeslagen != bron {
+		t.Fatal("voorgeladen.json komt niet uit de huidige convenants/ en rules/: go generate ./library")
+	}
+	for _, v := range []struct {
+		naam       string
+		vers, voor any
+	}{
+		{"data", vers.data, kb.data}, {"versie", vers.versie, kb.versie}, {"delen", vers.delen, kb.delen},
+		{"ids", vers.ids, kb.ids}, {"vraagbaak", vers.vraagbaak, kb.vraagbaak},
+	} {
+		if !reflect.DeepEqual(v.vers, v.voor) {
+			t.Errorf("%s van voorgeladen.json verschilt van een verse lading: go generate ./library", v.naam)
+		}
+	}
+	if got, ok := voorgeladenKennisbank(); !ok || got.versie != vers.versie {
+		t.Errorf("de ingebouwde kennisbank wordt niet voorgeladen gebruikt (ok=%v)", ok)
+	}
+}
+
+// TestVoorgeladenAlleenBijDezelfdeBron: another knowledge base or other rules give another fingerprint,
+// so the pre-validated form is never used for them.
+func TestVoorgeladenAlleenBijDezelfdeBron(t *testing.T) {
+	regels, err := LeesRegels(rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	basis, err := bronVingerafdruk(convenants.FS, regels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ander := map[string][]byte{}
+	for p, r := range regels {
+		ander[p] = r
+	}
+	for p := range ander {
+		ander[p] = append(append([]byte(nil), ander[p]...), '\n')
+		break
+	}
+	gewijzigd, err := bronVingerafdruk(convenants.FS, ander)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gewijzigd == basis {
+		t.Fatal("een gewijzigde regel geeft dezelfde vingerafdruk")
+	}
+}
+
+// TestIngebouwdZonderControles: the default engine (pre-validated knowledge base, compiler checks
+// skipped) answers every scenario byte for byte like an engine that loads convenants/ in full and
+// compiles the same rules with every check.
+func TestIngebouwdZonderControles(t *testing.T) {
+	ctx := context.Background()
+	snel, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Wrapped, the file systems are not the embedded ones: everything is loaded and checked.
+	volledig, err := New(ctx, MetKennisbank(struct{ fs.FS }{convenants.FS}), MetRegels(struct{ fs.FS }{rules.FS}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(volledig.compiler.Errors) > 0 {
+		t.Fatal(volledig.compiler.Errors)
+	}
+	paden, err := filepath.Glob("../testdata/scenarios/*.json")
+	if err != nil || len(paden) == 0 {
+		t.Fatalf("geen scenario's: %v", err)
+	}
+	for _, p := range paden {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := LeesScenario(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		a, err := snel.Beslis(ctx, s.Vraag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := volledig.Beslis(ctx, s.Vraag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.JSON() != b.JSON() {
+			t.Errorf("%s: het antwoord van de ingebouwde engine verschilt van dat met alle controles", filepath.Base(p))
+		}
+	}
+}
