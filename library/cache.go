@@ -12,7 +12,7 @@ import (
 )
 
 // beslisCache keeps the answers of one engine: key = knowledge-base version + the checked question
-// (date filled in) as JSON; value = the answer and its encoded JSON. It is bounded (least recently used
+// (date filled in) as JSON; value = the answer and its encoded JSON (or, for OpenFeiten, the open facts). It is bounded (least recently used
 // out first) and evaluates identical concurrent misses once. A new engine (serveer --herlaad) starts
 // with an empty cache, so an answer never outlives its knowledge base.
 type beslisCache struct {
@@ -30,6 +30,7 @@ type cacheItem struct {
 	sleutel string
 	a       Antwoord
 	json    string
+	open    []openFeit // OpenFeiten keeps its result under the key "open\x00" + the question's key
 }
 
 // vlucht is one evaluation that concurrent callers with the same question wait for.

@@ -178,3 +178,30 @@ func BenchmarkBeantwoordCache(b *testing.B) {
 		})
 	}
 }
+
+// TestCacheOpenFeiten: with a cache the open facts of a repeated question come from the cache and are
+// the same as without one.
+func TestCacheOpenFeiten(t *testing.T) {
+	ctx := context.Background()
+	e, _ := cacheTestEngine(t)
+	v := benchEenOntvanger
+	v.Feiten = nil
+	want, err := testEngine(t).OpenFeiten(ctx, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	voor := e.CacheStatistiek()
+	for range 2 {
+		got, err := e.OpenFeiten(ctx, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) || len(got) == 0 {
+			t.Fatalf("open feiten met cache %+v, zonder %+v", got, want)
+		}
+	}
+	na := e.CacheStatistiek()
+	if na.Missers-voor.Missers != 1 || na.Treffers-voor.Treffers != 1 {
+		t.Fatalf("missers %d, treffers %d; verwacht 1 en 1", na.Missers-voor.Missers, na.Treffers-voor.Treffers)
+	}
+}

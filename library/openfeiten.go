@@ -42,6 +42,37 @@ func (e *Engine) OpenFeiten(ctx context.Context, v Vraag) ([]Feitvraag, error) {
 	if err != nil {
 		return nil, err
 	}
+	var item *cacheItem
+	if e.cache == nil {
+		item, err = e.evalueerOpen(ctx, v)
+	} else {
+		// With MetCache the open facts of a question are kept beside its answer (the web page asks both).
+		sleutel, fout := cacheSleutel(e.kb.Versie(), v)
+		if fout != nil {
+			return nil, fmt.Errorf("vraag: %w", fout)
+		}
+		item, err = e.cache.haal(ctx, "open\x00"+sleutel, func(ctx context.Context) (*cacheItem, error) { return e.evalueerOpen(ctx, v) })
+	}
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Feitvraag, 0, len(item.open))
+	for _, o := range item.open {
+		f, ok := e.kb.Feitvraag(o.ID)
+		if !ok {
+			return nil, fmt.Errorf("open feit %q staat niet in de kennisbank", o.ID)
+		}
+		f.Reden = o.Reden
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// openFeit is one open fact as the rules give it: its id and why it is open.
+type openFeit struct{ ID, Reden string }
+
+// evalueerOpen runs the decision of OpenFeiten for a checked question.
+func (e *Engine) evalueerOpen(ctx context.Context, v Vraag) (*cacheItem, error) {
 	invoer, err := vraagAlsInvoer(v)
 	if err != nil {
 		return nil, err
@@ -61,20 +92,11 @@ func (e *Engine) OpenFeiten(ctx context.Context, v Vraag) ([]Feitvraag, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lees open feiten: %w", err)
 	}
-	var open []struct{ ID, Reden string }
+	var open []openFeit
 	if err := json.Unmarshal(raw, &open); err != nil {
 		return nil, fmt.Errorf("lees open feiten: %w", err)
 	}
-	out := make([]Feitvraag, 0, len(open))
-	for _, o := range open {
-		f, ok := e.kb.Feitvraag(o.ID)
-		if !ok {
-			return nil, fmt.Errorf("open feit %q staat niet in de kennisbank", o.ID)
-		}
-		f.Reden = o.Reden
-		out = append(out, f)
-	}
-	return out, nil
+	return &cacheItem{open: open}, nil
 }
 
 // Feitvraag returns fact id as a question: its label, question text and type from feiten.yaml, and its
