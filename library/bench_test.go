@@ -2,7 +2,11 @@ package library_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 )
@@ -89,4 +93,49 @@ func BenchmarkOpenFeiten(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(open)), "feiten")
+}
+
+// BenchmarkBeantwoordMis answers every scenario question in turn with an engine without a cache, so
+// every answer is evaluated; it reports the median and the 99th percentile of one answer besides the
+// mean (ns/op).
+func BenchmarkBeantwoordMis(b *testing.B) {
+	e := testEngine(b)
+	ctx := context.Background()
+	vragen := scenarioVragen(b)
+	duren := make([]time.Duration, 0, b.N)
+	i := 0
+	for b.Loop() {
+		begin := time.Now()
+		if _, err := e.Beantwoord(ctx, vragen[i%len(vragen)]); err != nil {
+			b.Fatal(err)
+		}
+		duren = append(duren, time.Since(begin))
+		i++
+	}
+	slices.Sort(duren)
+	b.ReportMetric(float64(duren[len(duren)/2].Nanoseconds()), "p50-ns")
+	b.ReportMetric(float64(duren[len(duren)*99/100].Nanoseconds()), "p99-ns")
+}
+
+// scenarioVragen are the questions of the scenario files.
+func scenarioVragen(tb testing.TB) []library.Vraag {
+	tb.Helper()
+	paden, err := filepath.Glob("../testdata/scenarios/*.json")
+	if err != nil || len(paden) == 0 {
+		tb.Fatalf("geen scenario's: %v", err)
+	}
+	var vragen []library.Vraag
+	for _, p := range paden {
+		f, err := os.Open(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		s, err := library.LeesScenario(f)
+		f.Close()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		vragen = append(vragen, s.Vraag)
+	}
+	return vragen
 }

@@ -1,9 +1,10 @@
 // Package library answers "mag ik dit delen?" for other Go programs: may party A share data category X
 // with party B for purpose Y, under which covenant and legal basis, and on which conditions.
 //
-// New loads the knowledge base (the covenants and legal grounds in convenants/, embedded by default),
-// validates it against its JSON Schema, compiles the Rego policy in rules/ and prepares the query, once.
-// Beantwoord is then safe for concurrent use:
+// New loads the knowledge base (the covenants and legal grounds in convenants/, embedded by default and
+// then already validated when the program was built, see voorgeladen.go), validates a working copy against
+// its JSON Schema, compiles the Rego policy in rules/ and prepares the query, once. Beantwoord is then safe
+// for concurrent use:
 //
 //	engine, err := library.New(ctx)
 //	if err != nil { … }
@@ -19,6 +20,10 @@
 // (OnbekendeIDFout with the closest known ids, TypeFout, DatumFout, OntbrekendVeldFout, JSONFout);
 // a knowledge base with problems gives KennisbankFouten with file, line and JSON pointer. The library
 // never prints and never exits. MetKennisbank loads a working copy (os.DirFS) without rebuilding.
+//
+// MetCache keeps the answers to repeated questions (bounded, least recently used out, one evaluation for
+// identical questions asked at the same time); Beslis gives such an answer read-only with its JSON, at
+// the cost of a lookup.
 //
 // The knowledge base also holds the vraagbaak (convenants/vraagbaak/*.md): Kennisbank.Vraagbaak and
 // Kennisbank.Vraagbaakitem give the entries, Kennisbank.ZoekVraagbaak searches them in a professional's
