@@ -28,6 +28,13 @@ const Query = "data.magikdelen.antwoord"
 // QueryKern is the answer without alternatives (see ZonderAlternatieven).
 const QueryKern = "data.magikdelen.kern"
 
+// The decisions the engine evaluates: the answer with an empty list of vraagbaak links, which the
+// engine fills from its vraagbaakIndex.
+const (
+	queryZonderVraagbaak     = "data.magikdelen.antwoord_zonder_vraagbaak"
+	queryKernZonderVraagbaak = "data.magikdelen.kern_zonder_vraagbaak"
+)
+
 // Engine answers questions. It is created once by New and is safe for concurrent use.
 type Engine struct {
 	kb       *Kennisbank
@@ -42,7 +49,8 @@ type Engine struct {
 	matrix        luieQuery // the decision of Matrix, prepared on first use
 	matrixUitKern bool      // the rules predate data.magikdelen.matrix: Matrix reads the answer's cells
 
-	cache *beslisCache // nil: every question is evaluated (see MetCache)
+	cache     *beslisCache    // nil: every question is evaluated (see MetCache)
+	vraagbaak *vraagbaakIndex // nil: the rules rank the vraagbaak links themselves
 }
 
 type opties struct {
@@ -133,14 +141,23 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	if compiler.Failed() {
 		return nil, fmt.Errorf("compileer regels: %w", compiler.Errors)
 	}
-	query := Query
-	if o.zonderAlternatieven {
-		query = QueryKern
-	}
 	// AST values on read: the rules read the knowledge base for every question, so it must not be
 	// converted again on every read.
 	store := inmem.NewFromObjectWithOpts(map[string]any{"kennisbank": kb.data}, inmem.OptReturnASTValuesOnRead(true))
 	e := &Engine{kb: kb, klok: o.klok, regels: regels, modules: modules, compiler: compiler, store: store}
+	query := Query
+	if o.zonderAlternatieven {
+		query = QueryKern
+	}
+	// The vraagbaak links come from a load-time index instead of the rules, when the rules offer the
+	// answer without them (rules older than that rank in Rego).
+	if e.heeftRegel("magikdelen", "antwoord_zonder_vraagbaak") {
+		e.vraagbaak = nieuweVraagbaakIndex(kb.vraagbaak)
+		query = queryZonderVraagbaak
+		if o.zonderAlternatieven {
+			query = queryKernZonderVraagbaak
+		}
+	}
 	pq, err := rego.New(append(e.basisArgs(), rego.Query(query))...).PrepareForEval(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("compileer regels: %w", err)
@@ -344,6 +361,9 @@ func (e *Engine) evalueer(ctx context.Context, v Vraag, metJSON bool) (*cacheIte
 	var a Antwoord
 	if err := json.Unmarshal(raw, &a); err != nil {
 		return nil, fmt.Errorf("lees antwoord: %w", err)
+	}
+	if e.vraagbaak != nil {
+		a.Vraagbaak = e.vraagbaak.links(&a)
 	}
 	item := &cacheItem{a: a}
 	if metJSON {

@@ -21,7 +21,15 @@ antwoord := object.union(kern, {"alternatieven": alternatieven.alternatieven})
 
 # kern: het antwoord zonder alternatieven. Die rekenen de vraag opnieuw door met andere feiten; wie veel
 # vragen tegelijk doorrekent (een matrix, eigenschapstests), vraagt alleen de kern.
-kern := {
+kern := object.union(kern_zonder_vraagbaak, {"vraagbaak": vraagbaak.links})
+
+# antwoord_zonder_vraagbaak en kern_zonder_vraagbaak: het antwoord en de kern met een lege lijst
+# vraagbaakitems. De Go-bibliotheek vraagt deze en zet de verwijzingen er zelf in, met een index die ze bij
+# het laden bouwt (library/vraagbaakindex.go, dezelfde rangorde als vraagbaak.links; een test vergelijkt
+# die twee). De rangorde is zoeken, geen recht.
+antwoord_zonder_vraagbaak := object.union(kern_zonder_vraagbaak, {"alternatieven": alternatieven.alternatieven})
+
+kern_zonder_vraagbaak := {
 	"oordeel": oordeel.oordeel,
 	"samenvatting": samenvatting,
 	"zekerheid": oordeel.zekerheid,
@@ -35,7 +43,7 @@ kern := {
 	"kader": kader_info,
 	"vraag": genormaliseerd,
 	"kennisbank": {"versie": kb.versie},
-	"vraagbaak": vraagbaak.links,
+	"vraagbaak": [],
 }
 
 # matrix: per cel alleen het oordeel (oordeel.cel_kort), zonder uitleg en alternatieven. De bibliotheek

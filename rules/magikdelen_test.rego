@@ -283,3 +283,16 @@ test_reden_bewaartermijn_eerste_verwerking if {
 	a := magikdelen.antwoord with input as testkit.zvh({"feiten": {"casus_gesloten_op": "2025-06-01"}})
 	"bewaartermijn_eerste_verwerking" in {r.id | some r in a.redenen}
 }
+
+# Het antwoord zonder vraagbaak (dat de Go-bibliotheek vraagt) is het antwoord met een lege lijst
+# vraagbaakitems, en alleen daarin verschillend.
+test_antwoord_zonder_vraagbaak_is_het_antwoord_zonder_links if {
+	vraag := testkit.vraag({"van": "wijkteam", "naar": ["zvh_procesregisseur"], "gegevens": ["identificerend", "signaal"], "doel": "zvh_aanmelding", "convenant": "zvht", "feiten": {"inclusiecriteria": true}})
+	volledig := magikdelen.antwoord with input as vraag
+	zonder := magikdelen.antwoord_zonder_vraagbaak with input as vraag
+	count(volledig.vraagbaak) > 0
+	zonder.vraagbaak == []
+	object.remove(zonder, ["vraagbaak"]) == object.remove(volledig, ["vraagbaak"])
+	kern_zonder := magikdelen.kern_zonder_vraagbaak with input as vraag
+	kern_zonder == object.union(zonder, {"alternatieven": []})
+}

@@ -1,0 +1,94 @@
+package library
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/rego"
+)
+
+// TestVraagbaakIndexZoalsDeRegels: the links the engine adds from its load-time index are the links
+// the rules give (vraagbaak.links, which the bundle's answers carry), for the scenario questions, the
+// questions of the vraagbaak checks, and for each party as sender a question that rotates through the
+// recipients, categories and purposes (deterministic).
+func TestVraagbaakIndexZoalsDeRegels(t *testing.T) {
+	ctx := context.Background()
+	e, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.vraagbaak == nil {
+		t.Fatal("de engine rangschikt de vraagbaak niet zelf")
+	}
+	regels, err := rego.New(append(e.basisArgs(), rego.Query("data.magikdelen.vraagbaak.links"))...).PrepareForEval(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vragen []Vraag
+	paden, _ := filepath.Glob("../testdata/scenarios/*.json")
+	for _, p := range paden {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := LeesScenario(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		vragen = append(vragen, s.Vraag)
+	}
+	for _, it := range e.kb.vraagbaak {
+		for _, c := range it.Controles {
+			vragen = append(vragen, c.Vraag)
+		}
+	}
+	partijen, gegevens, doelen := e.kb.ids["partijen"], e.kb.ids["gegevens"], e.kb.ids["doelen"]
+	for i, van := range partijen {
+		vragen = append(vragen, Vraag{
+			Van: van, Naar: Ontvangers{partijen[(i+1)%len(partijen)], partijen[(i+7)%len(partijen)]},
+			Gegevens: []string{gegevens[i%len(gegevens)], gegevens[(i+3)%len(gegevens)]},
+			Doel:     doelen[i%len(doelen)], Datum: "2026-03-01",
+		})
+	}
+	getoetst, metLinks := 0, 0
+	for _, v := range vragen {
+		gecontroleerd, err := e.kb.Controleer(v, e.klok())
+		if err != nil {
+			continue // a question the vocabulary rejects has no answer to link
+		}
+		b, err := e.Beslis(ctx, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		invoer, err := vraagAlsInvoer(gecontroleerd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := regels.Eval(ctx, rego.EvalInput(invoer))
+		if err != nil || len(rs) != 1 {
+			t.Fatalf("vraagbaak.links: %v", err)
+		}
+		raw, _ := json.Marshal(rs[0].Expressions[0].Value)
+		var want []Vraagbaakverwijzing
+		if err := json.Unmarshal(raw, &want); err != nil {
+			t.Fatal(err)
+		}
+		got := b.item.a.Vraagbaak
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s → %v, %v, %s: index %v, regels %v", v.Van, v.Naar, v.Gegevens, v.Doel, got, want)
+		}
+		getoetst++
+		if len(want) > 0 {
+			metLinks++
+		}
+	}
+	if getoetst < 100 || metLinks < getoetst/2 {
+		t.Fatalf("%d vragen getoetst, %d met verwijzingen: te weinig om de rangorde te toetsen", getoetst, metLinks)
+	}
+	t.Logf("%d vragen, %d met verwijzingen", getoetst, metLinks)
+}
