@@ -95,6 +95,7 @@ func TestVoorgeladenAlleenBijDezelfdeBron(t *testing.T) {
 // skipped) answers every scenario byte for byte like an engine that loads convenants/ in full and
 // compiles the same rules with every check.
 func TestIngebouwdZonderControles(t *testing.T) {
+	zwaarIntern(t)
 	ctx := context.Background()
 	snel, err := New(ctx)
 	if err != nil {
@@ -133,5 +134,13 @@ func TestIngebouwdZonderControles(t *testing.T) {
 		if a.JSON() != b.JSON() {
 			t.Errorf("%s: het antwoord van de ingebouwde engine verschilt van dat met alle controles", filepath.Base(p))
 		}
+	}
+}
+
+// zwaarIntern is zwaar (zwaar_test.go) for the tests inside the package: skipped under -race.
+func zwaarIntern(t *testing.T) {
+	t.Helper()
+	if raceIntern {
+		t.Skip("zware toets: draait zonder -race (zie de testopdracht in de README)")
 	}
 }

@@ -16,6 +16,7 @@ import (
 // questions of the vraagbaak checks, and for each party as sender a question that rotates through the
 // recipients, categories and purposes (deterministic).
 func TestVraagbaakIndexZoalsDeRegels(t *testing.T) {
+	zwaarIntern(t)
 	ctx := context.Background()
 	e, err := New(ctx)
 	if err != nil {
