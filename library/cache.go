@@ -16,18 +16,21 @@ import (
 // out first) and evaluates identical concurrent misses once. A new engine (serveer --herlaad) starts
 // with an empty cache, so an answer never outlives its knowledge base.
 type beslisCache struct {
-	max int
+	maxBytes int64 // the bound on the memory of the kept items (see schat)
+	maxItems int   // a bound on their number as well; 0: none (tests)
 
 	mu     sync.Mutex
 	lijst  *list.List               // front = most recently used; values are *cacheItem
 	items  map[string]*list.Element // key -> element of lijst
 	vlucht map[string]*vlucht       // misses being evaluated now
+	bytes  int64                    // the estimated memory of the kept items together
 
 	treffers, missers, gedeeld atomic.Uint64
 }
 
 type cacheItem struct {
 	sleutel string
+	omvang  int64 // estimated memory, see omvang
 	a       Antwoord
 	json    string
 	open    []openFeit // OpenFeiten keeps its result under the key "open\x00" + the question's key
@@ -40,14 +43,25 @@ type vlucht struct {
 	err   error
 }
 
-func nieuweBeslisCache(max int) *beslisCache {
-	return &beslisCache{max: max, lijst: list.New(), items: map[string]*list.Element{}, vlucht: map[string]*vlucht{}}
+func nieuweBeslisCache(maxBytes int64, maxItems int) *beslisCache {
+	return &beslisCache{maxBytes: maxBytes, maxItems: maxItems, lijst: list.New(), items: map[string]*list.Element{}, vlucht: map[string]*vlucht{}}
+}
+
+// schat estimates what an item holds in memory: its key, its JSON, and the decoded answer, which holds
+// about the same text again; the open facts are small.
+func (it *cacheItem) schat() int64 {
+	n := int64(len(it.sleutel)) + 2*int64(len(it.json)) + 512
+	for _, o := range it.open {
+		n += int64(len(o.ID)+len(o.Reden)) + 32
+	}
+	return n
 }
 
 // CacheStatistiek counts the work of an engine's decision cache (see MetCache).
 type CacheStatistiek struct {
 	Grootte  int    // answers in the cache now
-	Maximum  int    // the bound set with MetCache; 0 = no cache
+	Bytes    int64  // their estimated memory
+	Maximum  int64  // the bound in bytes set with MetCache; 0 = no cache
 	Treffers uint64 // answers served from the cache
 	Missers  uint64 // answers the rules evaluated
 	Gedeeld  uint64 // answers that waited for the same question evaluated at the same time
@@ -60,9 +74,9 @@ func (e *Engine) CacheStatistiek() CacheStatistiek {
 		return CacheStatistiek{}
 	}
 	c.mu.Lock()
-	n := c.lijst.Len()
+	n, b := c.lijst.Len(), c.bytes
 	c.mu.Unlock()
-	return CacheStatistiek{Grootte: n, Maximum: c.max, Treffers: c.treffers.Load(), Missers: c.missers.Load(), Gedeeld: c.gedeeld.Load()}
+	return CacheStatistiek{Grootte: n, Bytes: b, Maximum: c.maxBytes, Treffers: c.treffers.Load(), Missers: c.missers.Load(), Gedeeld: c.gedeeld.Load()}
 }
 
 // haal returns the answer for key: from the cache, from a concurrent evaluation of the same key, or by
@@ -98,16 +112,19 @@ func (c *beslisCache) haal(ctx context.Context, sleutel string, bereken func(con
 		v.item, v.err = c.berekenVeilig(ctx, bereken)
 		if v.item != nil {
 			v.item.sleutel = sleutel
+			v.item.omvang = v.item.schat()
 		}
 
 		c.mu.Lock()
 		delete(c.vlucht, sleutel)
-		if v.err == nil {
+		if v.err == nil && v.item.omvang <= c.maxBytes {
 			c.items[sleutel] = c.lijst.PushFront(v.item)
-			for c.lijst.Len() > c.max {
+			c.bytes += v.item.omvang
+			for c.bytes > c.maxBytes || (c.maxItems > 0 && c.lijst.Len() > c.maxItems) {
 				oud := c.lijst.Back()
 				c.lijst.Remove(oud)
 				delete(c.items, oud.Value.(*cacheItem).sleutel)
+				c.bytes -= oud.Value.(*cacheItem).omvang
 			}
 		}
 		c.mu.Unlock()

@@ -14,7 +14,7 @@ import (
 // TestCacheEenBerekeningVoorGelijktijdigeVragen: callers with the same key while it is evaluated wait for
 // that one evaluation.
 func TestCacheEenBerekeningVoorGelijktijdigeVragen(t *testing.T) {
-	c := nieuweBeslisCache(10)
+	c := nieuweBeslisCache(1<<20, 10)
 	var berekend atomic.Int32
 	los := make(chan struct{})
 	bereken := func(context.Context) (*cacheItem, error) {
@@ -66,7 +66,7 @@ func TestCacheEenBerekeningVoorGelijktijdigeVragen(t *testing.T) {
 
 // TestCacheLRU: the cache holds at most max answers and drops the least recently used.
 func TestCacheLRU(t *testing.T) {
-	c := nieuweBeslisCache(2)
+	c := nieuweBeslisCache(1<<20, 2)
 	var berekend []string
 	haal := func(k string) {
 		t.Helper()
@@ -95,7 +95,7 @@ func TestCacheLRU(t *testing.T) {
 // TestCacheBewaartGeenFouten: an error is returned, not kept; a panic becomes an error and releases
 // whoever waits.
 func TestCacheBewaartGeenFouten(t *testing.T) {
-	c := nieuweBeslisCache(4)
+	c := nieuweBeslisCache(1<<20, 4)
 	mis := errors.New("mis")
 	if _, err := c.haal(context.Background(), "k", func(context.Context) (*cacheItem, error) { return nil, mis }); !errors.Is(err, mis) {
 		t.Fatalf("fout %v, want %v", err, mis)
@@ -115,7 +115,7 @@ func TestCacheBewaartGeenFouten(t *testing.T) {
 // TestCacheAfgebrokenBerekening: when the evaluating caller's context ends, a waiting caller with time
 // left evaluates itself instead of getting the other's cancellation.
 func TestCacheAfgebrokenBerekening(t *testing.T) {
-	c := nieuweBeslisCache(4)
+	c := nieuweBeslisCache(1<<20, 4)
 	ctx, stop := context.WithCancel(context.Background())
 	begonnen := make(chan struct{})
 	klaar := make(chan error, 1)
@@ -213,5 +213,39 @@ func TestEvalFoutTijdslimiet(t *testing.T) {
 	}
 	if err := evalFout(context.Background(), "evalueer regels", opa); errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("%v: zonder tijdslimiet geen DeadlineExceeded", err)
+	}
+}
+
+// TestCacheBegrensdInBytes: the memory bound drops the least recently used answers, and an answer larger
+// than the whole bound is not kept at all.
+func TestCacheBegrensdInBytes(t *testing.T) {
+	groot := func(n int) func(context.Context) (*cacheItem, error) {
+		return func(context.Context) (*cacheItem, error) { return &cacheItem{json: string(make([]byte, n))}, nil }
+	}
+	c := nieuweBeslisCache(10_000, 0)
+	for _, k := range []string{"a", "b", "c", "d", "e"} {
+		if _, err := c.haal(context.Background(), k, groot(1000)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Each item is about 2*1000 + 512 bytes: three fit in 10,000, four do not.
+	if n := c.lijst.Len(); n != 3 || c.bytes > c.maxBytes {
+		t.Fatalf("%d items, %d bytes; verwacht 3 items binnen %d bytes", n, c.bytes, c.maxBytes)
+	}
+	if _, ok := c.items["a"]; ok {
+		t.Fatal("het oudste item is niet verwijderd")
+	}
+	if _, err := c.haal(context.Background(), "reus", groot(20_000)); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.items["reus"]; ok || c.lijst.Len() != 3 {
+		t.Fatalf("een item groter dan de hele cache is bewaard of heeft andere verdrongen (%d items)", c.lijst.Len())
+	}
+	var som int64
+	for e := c.lijst.Front(); e != nil; e = e.Next() {
+		som += e.Value.(*cacheItem).omvang
+	}
+	if som != c.bytes {
+		t.Fatalf("boekhouding: som %d, bytes %d", som, c.bytes)
 	}
 }

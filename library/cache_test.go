@@ -74,8 +74,8 @@ func TestCacheZelfdeAntwoord(t *testing.T) {
 			a.Deeloordelen[0].Redenen = nil
 		}
 	}
-	if s := met.CacheStatistiek(); s.Treffers < 4 || s.Maximum != 8 {
-		t.Fatalf("statistiek %+v: verwacht minstens 4 treffers en maximum 8", s)
+	if s := met.CacheStatistiek(); s.Treffers < 4 || s.Maximum != 8<<20 || s.Bytes <= 0 {
+		t.Fatalf("statistiek %+v: verwacht minstens 4 treffers, maximum 8 MiB en een omvang", s)
 	}
 }
 

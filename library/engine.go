@@ -58,7 +58,7 @@ type opties struct {
 	regels              fs.FS
 	klok                func() time.Time
 	zonderAlternatieven bool
-	cache               int
+	cacheMiB            int
 }
 
 // Optie configures New.
@@ -75,12 +75,13 @@ func MetRegels(fsys fs.FS) Optie { return func(o *opties) { o.regels = fsys } }
 // which re-evaluate the question with changed facts. For bulk evaluation; the answer is otherwise the same.
 func ZonderAlternatieven() Optie { return func(o *opties) { o.zonderAlternatieven = true } }
 
-// MetCache keeps the answers to the last n distinct questions (least recently used out first), so that a
-// repeated question costs microseconds instead of an evaluation. The key is the knowledge-base version
-// and the checked question with its date filled in: a question without a date is a new question the next
-// day. Identical questions asked at the same time are evaluated once. n <= 0 (the default) means no cache.
-// The cache belongs to the engine: an engine with another knowledge base starts empty.
-func MetCache(n int) Optie { return func(o *opties) { o.cache = n } }
+// MetCache keeps answers in memory up to about mib MiB (least recently used out first; an answer counts
+// twice its JSON, for the JSON and the decoded answer), so that a repeated question costs microseconds
+// instead of an evaluation. The key is the knowledge-base version and the checked question with its date
+// filled in: a question without a date is a new question the next day. Identical questions asked at the
+// same time are evaluated once; errors are not kept. mib <= 0 (the default) means no cache. The cache
+// belongs to the engine: an engine with another knowledge base starts empty.
+func MetCache(mib int) Optie { return func(o *opties) { o.cacheMiB = mib } }
 
 // MetKlok sets the clock that decides "today" for questions without a date.
 func MetKlok(klok func() time.Time) Optie { return func(o *opties) { o.klok = klok } }
@@ -164,8 +165,8 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	}
 	e.query = pq
 	e.matrixUitKern = !e.heeftRegel("magikdelen", "matrix")
-	if o.cache > 0 {
-		e.cache = nieuweBeslisCache(o.cache)
+	if o.cacheMiB > 0 {
+		e.cache = nieuweBeslisCache(int64(o.cacheMiB)<<20, 0)
 	}
 	return e, nil
 }

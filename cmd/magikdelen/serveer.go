@@ -38,9 +38,9 @@ const (
 	afsluitTijd      = 10 * time.Second
 	standaardAdres   = "127.0.0.1:8080"
 	standaardHerlaad = 2 * time.Second
-	// standaardCache bounds the decision cache: an answer with its JSON is some tens of kB, so about
-	// 100 MB at most.
-	standaardCache = 4096
+	// standaardCache bounds the decision cache, in MiB: an answer with its JSON takes 50 kB (a few cells)
+	// to 350 kB (a whole ZVH table), so some thousands of answers.
+	standaardCache = 256
 )
 
 // serveerOpties are the options of magikdelen serveer.
@@ -52,7 +52,7 @@ type serveerOpties struct {
 	bon      string         // append a decision receipt per answered question to this file
 	bonBatch int            // fsync after this many receipts (and at least every second); 0: after every receipt
 	toegang  bool           // log one line per request (route, status, duration; never the question)
-	cache    int            // answers kept per engine (library.MetCache); 0: none
+	cache    int            // MiB of answers kept per engine (library.MetCache); 0: none
 	gestart  func(net.Addr) // tests: called when the server listens
 }
 
@@ -101,7 +101,7 @@ afgemaakt.`,
 	f.DurationVar(&opts.interval, "herlaad-interval", standaardHerlaad, "hoe vaak --herlaad de map controleert (`duur`, bijv. 2s)")
 	f.StringVar(&opts.bon, "bon", "", "schrijf per beantwoorde vraag een besluitbon (JSON-regel) naar dit `bestand` (zie library/bon/LOGBOEK.md)")
 	f.IntVar(&opts.bonBatch, "bon-batch", 0, "fsync de bonnen per `n` stuks (en minstens elke seconde) in plaats van na elke bon")
-	f.IntVar(&opts.cache, "cache", standaardCache, "bewaar de antwoorden op de laatste `n` verschillende vragen in het geheugen (0: geen cache); herladen begint met een lege cache")
+	f.IntVar(&opts.cache, "cache", standaardCache, "bewaar antwoorden op herhaalde vragen in ten hoogste `n` MiB geheugen (0: geen cache); herladen begint met een lege cache")
 	f.BoolVar(&opts.toegang, "toegangslog", false, "log per verzoek de methode, de route, de status en de duur (nooit het adres of de vraag)")
 	return cmd
 }

@@ -69,6 +69,10 @@ func nieuweMetrieken(bron EngineBron) *metrieken {
 			Name: "magikdelen_cache_antwoorden",
 			Help: "Antwoorden in de beslissingscache.",
 		}, cache(func(c library.CacheStatistiek) float64 { return float64(c.Grootte) })),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "magikdelen_cache_bytes",
+			Help: "Geschat geheugen van de antwoorden in de beslissingscache, in bytes.",
+		}, cache(func(c library.CacheStatistiek) float64 { return float64(c.Bytes) })),
 	)
 	m.reg.MustRegister(m.verzoeken, m.duur, m.oordelen, m.fouten,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
