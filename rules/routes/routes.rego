@@ -239,7 +239,7 @@ herstel(route) := object.union(
 )
 
 # per_id: de routes op id (ids zijn uniek; de lader controleert dat).
-per_id[route.id] := route if some route in kb.routes
+per_id := {route.id: route | some route in kb.routes}
 
 # stand[id]: wat de route voor deze vraag betekent, los van de cel. Alleen opgezocht met een bekende id,
 # dus eenmaal per route en vraag berekend.
