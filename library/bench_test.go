@@ -24,6 +24,15 @@ var (
 	}
 )
 
+// benchVragen are the questions of the answer benchmarks, small and large.
+var benchVragen = []struct {
+	naam  string
+	vraag library.Vraag
+}{
+	{"een_ontvanger", benchEenOntvanger},
+	{"overleg_deelnemers", benchTafel},
+}
+
 // BenchmarkNew loads and validates the knowledge base and compiles the policy.
 func BenchmarkNew(b *testing.B) {
 	ctx := context.Background()
@@ -38,13 +47,7 @@ func BenchmarkNew(b *testing.B) {
 func BenchmarkBeantwoord(b *testing.B) {
 	e := testEngine(b)
 	ctx := context.Background()
-	for _, bm := range []struct {
-		naam  string
-		vraag library.Vraag
-	}{
-		{"een_ontvanger", benchEenOntvanger},
-		{"overleg_deelnemers", benchTafel},
-	} {
+	for _, bm := range benchVragen {
 		b.Run(bm.naam, func(b *testing.B) {
 			a, err := e.Beantwoord(ctx, bm.vraag)
 			if err != nil {

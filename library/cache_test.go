@@ -148,13 +148,7 @@ func TestCacheGelijktijdig(t *testing.T) {
 func BenchmarkBeantwoordCache(b *testing.B) {
 	e, _ := cacheTestEngine(b)
 	ctx := context.Background()
-	for _, bm := range []struct {
-		naam  string
-		vraag library.Vraag
-	}{
-		{"een_ontvanger", benchEenOntvanger},
-		{"overleg_deelnemers", benchTafel},
-	} {
+	for _, bm := range benchVragen {
 		b.Run(bm.naam, func(b *testing.B) {
 			if _, err := e.Beantwoord(ctx, bm.vraag); err != nil {
 				b.Fatal(err)

@@ -23,16 +23,22 @@ func FuzzConvenantYAML(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		regels := aantalRegels(yaml)
-		for _, fout := range fouten {
-			if fout.Bestand != "convenanten/zvht.yaml" || fout.Bericht == "" {
-				t.Fatalf("fout zonder bestand of bericht: %+v", fout)
-			}
-			if fout.Regel < 0 || fout.Regel > regels {
-				t.Fatalf("regel %d buiten het bestand (%d regels): %+v", fout.Regel, regels, fout)
-			}
-		}
+		foutenInHetBestand(t, fouten, "convenanten/zvht.yaml", yaml)
 	})
+}
+
+// foutenInHetBestand: every problem names the file and a line inside it, and says something.
+func foutenInHetBestand(t *testing.T, fouten library.KennisbankFouten, pad string, inhoud []byte) {
+	t.Helper()
+	regels := aantalRegels(inhoud)
+	for _, fout := range fouten {
+		if fout.Bestand != pad || fout.Bericht == "" {
+			t.Fatalf("fout zonder bestand of bericht: %+v", fout)
+		}
+		if fout.Regel < 0 || fout.Regel > regels {
+			t.Fatalf("regel %d buiten het bestand (%d regels): %+v", fout.Regel, regels, fout)
+		}
+	}
 }
 
 // aantalRegels counts lines as YAML does: \r\n, \r and \n each end one.

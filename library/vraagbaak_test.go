@@ -318,15 +318,7 @@ func FuzzVraagbaakitem(f *testing.F) {
 			}
 			return
 		}
-		regels := aantalRegels(inhoud)
-		for _, fout := range fouten {
-			if fout.Bestand != "vraagbaak/fuzz.md" || fout.Bericht == "" {
-				t.Fatalf("fout zonder bestand of bericht: %+v", fout)
-			}
-			if fout.Regel < 0 || fout.Regel > regels {
-				t.Fatalf("regel %d buiten het bestand (%d regels): %+v", fout.Regel, regels, fout)
-			}
-		}
+		foutenInHetBestand(t, fouten, "vraagbaak/fuzz.md", inhoud)
 	})
 }
 

@@ -30,18 +30,8 @@ func TestVraagbaakIndexZoalsDeRegels(t *testing.T) {
 		t.Fatal(err)
 	}
 	var vragen []Vraag
-	paden, _ := filepath.Glob("../testdata/scenarios/*.json")
-	for _, p := range paden {
-		f, err := os.Open(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := LeesScenario(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		vragen = append(vragen, s.Vraag)
+	for _, s := range scenarioVragenIntern(t) {
+		vragen = append(vragen, s.vraag)
 	}
 	for _, it := range e.kb.vraagbaak {
 		for _, c := range it.Controles {
@@ -92,4 +82,34 @@ func TestVraagbaakIndexZoalsDeRegels(t *testing.T) {
 		t.Fatalf("%d vragen getoetst, %d met verwijzingen: te weinig om de rangorde te toetsen", getoetst, metLinks)
 	}
 	t.Logf("%d vragen, %d met verwijzingen", getoetst, metLinks)
+}
+
+// benoemdeVraag is the question of a scenario file, with the file's name.
+type benoemdeVraag struct {
+	naam  string
+	vraag Vraag
+}
+
+// scenarioVragenIntern reads the questions of the scenario files (scenarioVragen in bench_test.go, for the
+// tests inside the package).
+func scenarioVragenIntern(t testing.TB) []benoemdeVraag {
+	t.Helper()
+	paden, err := filepath.Glob("../testdata/scenarios/*.json")
+	if err != nil || len(paden) == 0 {
+		t.Fatalf("geen scenario's: %v", err)
+	}
+	var uit []benoemdeVraag
+	for _, p := range paden {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := LeesScenario(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		uit = append(uit, benoemdeVraag{filepath.Base(p), s.Vraag})
+	}
+	return uit
 }

@@ -48,32 +48,33 @@ func nieuweMetrieken(bron EngineBron) *metrieken {
 			Help: "Foutantwoorden per foutcode.",
 		}, []string{"code"}),
 	}
-	cache := func(f func(library.CacheStatistiek) float64) func() float64 {
-		return func() float64 {
+	// The decision cache of the engine in use (a reload starts a new one, so the counters start at 0 again).
+	for _, c := range []struct {
+		naam, hulp string
+		teller     bool
+		waarde     func(library.CacheStatistiek) float64
+	}{
+		{"magikdelen_cache_treffers_total", "Antwoorden uit de beslissingscache (telt opnieuw vanaf 0 na herladen).", true,
+			func(c library.CacheStatistiek) float64 { return float64(c.Treffers) }},
+		{"magikdelen_cache_missers_total", "Antwoorden die de regels berekenden (telt opnieuw vanaf 0 na herladen).", true,
+			func(c library.CacheStatistiek) float64 { return float64(c.Missers) }},
+		{"magikdelen_cache_antwoorden", "Antwoorden in de beslissingscache.", false,
+			func(c library.CacheStatistiek) float64 { return float64(c.Grootte) }},
+		{"magikdelen_cache_bytes", "Geschat geheugen van de antwoorden in de beslissingscache, in bytes.", false,
+			func(c library.CacheStatistiek) float64 { return float64(c.Bytes) }},
+	} {
+		f := func() float64 {
 			if e := bron.Huidig(); e != nil {
-				return f(e.CacheStatistiek())
+				return c.waarde(e.CacheStatistiek())
 			}
 			return 0
 		}
+		if c.teller {
+			m.reg.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: c.naam, Help: c.hulp}, f))
+		} else {
+			m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: c.naam, Help: c.hulp}, f))
+		}
 	}
-	m.reg.MustRegister(
-		prometheus.NewCounterFunc(prometheus.CounterOpts{
-			Name: "magikdelen_cache_treffers_total",
-			Help: "Antwoorden uit de beslissingscache (telt opnieuw vanaf 0 na herladen).",
-		}, cache(func(c library.CacheStatistiek) float64 { return float64(c.Treffers) })),
-		prometheus.NewCounterFunc(prometheus.CounterOpts{
-			Name: "magikdelen_cache_missers_total",
-			Help: "Antwoorden die de regels berekenden (telt opnieuw vanaf 0 na herladen).",
-		}, cache(func(c library.CacheStatistiek) float64 { return float64(c.Missers) })),
-		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-			Name: "magikdelen_cache_antwoorden",
-			Help: "Antwoorden in de beslissingscache.",
-		}, cache(func(c library.CacheStatistiek) float64 { return float64(c.Grootte) })),
-		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-			Name: "magikdelen_cache_bytes",
-			Help: "Geschat geheugen van de antwoorden in de beslissingscache, in bytes.",
-		}, cache(func(c library.CacheStatistiek) float64 { return float64(c.Bytes) })),
-	)
 	m.reg.MustRegister(m.verzoeken, m.duur, m.oordelen, m.fouten,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, o := range oordelen {
