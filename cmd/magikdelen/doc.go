@@ -7,7 +7,11 @@
 //	magikdelen vraag --invoer vraag.json --formaat json
 //	magikdelen convenanten zvht
 //
+// Besides vraag: convenanten, begrippen, vraagbaak, handreiking, matrix, verschil, controleer, test, bundel,
+// serveer (the web page and the JSON API) and versie; magikdelen help <command> describes each.
+//
 // The command is a thin client of package library: it parses flags, asks the library and hands the
-// result to one writer per format (tekst, markdown, json). Exit codes follow the public contract:
-// 0 answered or succeeded, 2 bad usage or bad input, 3 internal error.
+// result to one writer per format (tekst, markdown, json; csv and html where a command has them). Exit
+// codes follow the public contract: 0 answered or succeeded, 1 problems found (a check or scenario test
+// failed), 2 bad usage or bad input, 3 internal error.
 package main
