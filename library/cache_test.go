@@ -176,6 +176,7 @@ func BenchmarkBeantwoordCache(b *testing.B) {
 // TestCacheOpenFeiten: with a cache the open facts of a repeated question come from the cache and are
 // the same as without one.
 func TestCacheOpenFeiten(t *testing.T) {
+	zwaar(t) // OpenFeiten evaluates a dozen facts; TestCacheGelijktijdig covers the cache under -race
 	ctx := context.Background()
 	e, _ := cacheTestEngine(t)
 	v := benchEenOntvanger
