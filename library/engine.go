@@ -335,11 +335,20 @@ func (e *Engine) antwoord(ctx context.Context, v Vraag, metJSON bool) (*cacheIte
 	if e.cache == nil {
 		return e.evalueer(ctx, v, metJSON)
 	}
+	return e.uitCache(ctx, "", v, func(ctx context.Context) (*cacheItem, error) { return e.evalueer(ctx, v, true) })
+}
+
+// uitCache takes the result for a checked question from the cache, or computes it with bereken; soort
+// keeps results of different decisions apart ("" the answer, "open" the open facts).
+func (e *Engine) uitCache(ctx context.Context, soort string, v Vraag, bereken func(context.Context) (*cacheItem, error)) (*cacheItem, error) {
 	sleutel, err := cacheSleutel(e.kb.Versie(), v)
 	if err != nil {
 		return nil, fmt.Errorf("vraag: %w", err)
 	}
-	return e.cache.haal(ctx, sleutel, func(ctx context.Context) (*cacheItem, error) { return e.evalueer(ctx, v, true) })
+	if soort != "" {
+		sleutel = soort + "\x00" + sleutel
+	}
+	return e.cache.haal(ctx, sleutel, bereken)
 }
 
 // evalueer runs the prepared decision for a checked question.

@@ -1,7 +1,6 @@
 package library
 
 import (
-	"errors"
 	"io/fs"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
@@ -18,12 +17,7 @@ func LeesLosBestand(pad, soort string, inhoud []byte) (KennisbankFouten, error) 
 	}
 	waarde, pos, err := yamlpos.Lees(inhoud)
 	if err != nil {
-		f := KennisbankFout{Soort: "yaml", Bestand: pad, Bericht: "ongeldige YAML: " + err.Error()}
-		var se *yamlpos.SyntaxFout
-		if errors.As(err, &se) {
-			f.Regel, f.Pointer, f.Bericht = se.Regel, se.Pointer, "ongeldige YAML: "+se.Bericht
-		}
-		return KennisbankFouten{f}, nil
+		return KennisbankFouten{yamlFout(pad, err, 0)}, nil
 	}
 	fouten, _, err := sch.controleer(&bestand{pad: pad, inhoud: inhoud, waarde: waarde, pos: pos}, soort)
 	return fouten, err

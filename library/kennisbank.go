@@ -130,12 +130,7 @@ func laad(fsys fs.FS, regels map[string][]byte) (*bouwer, error) {
 		}
 		waarde, pos, err := yamlpos.Lees(inhoud)
 		if err != nil {
-			var se *yamlpos.SyntaxFout
-			f := KennisbankFout{Soort: "yaml", Bestand: pad, Bericht: "ongeldige YAML: " + err.Error()}
-			if errors.As(err, &se) {
-				f.Regel, f.Pointer, f.Bericht = se.Regel, se.Pointer, "ongeldige YAML: "+se.Bericht
-			}
-			fouten = append(fouten, f)
+			fouten = append(fouten, yamlFout(pad, err, 0))
 			nietGelezen(soort)
 			return nil
 		}
@@ -202,6 +197,17 @@ func laad(fsys fs.FS, regels map[string][]byte) (*bouwer, error) {
 	kb.kb.versie, kb.kb.delen = versie(alle, fsys, regels)
 	kb.kb.data["versie"] = kb.kb.versie
 	return kb, nil
+}
+
+// yamlFout is a file that yamlpos cannot read, with the line of the defect when it has one; eerste is the
+// number of lines in the file before the YAML (the --- of a vraagbaak entry's front matter).
+func yamlFout(pad string, err error, eerste int) KennisbankFout {
+	f := KennisbankFout{Soort: "yaml", Bestand: pad, Bericht: "ongeldige YAML: " + err.Error()}
+	var se *yamlpos.SyntaxFout
+	if errors.As(err, &se) {
+		f.Regel, f.Pointer, f.Bericht = se.Regel+eerste, se.Pointer, "ongeldige YAML: "+se.Bericht
+	}
+	return f
 }
 
 // kennisbankSchema is the JSON Schema of a knowledge base, compiled once per process for each schema

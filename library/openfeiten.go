@@ -47,11 +47,7 @@ func (e *Engine) OpenFeiten(ctx context.Context, v Vraag) ([]Feitvraag, error) {
 		item, err = e.evalueerOpen(ctx, v)
 	} else {
 		// With MetCache the open facts of a question are kept beside its answer (the web page asks both).
-		sleutel, fout := cacheSleutel(e.kb.Versie(), v)
-		if fout != nil {
-			return nil, fmt.Errorf("vraag: %w", fout)
-		}
-		item, err = e.cache.haal(ctx, "open\x00"+sleutel, func(ctx context.Context) (*cacheItem, error) { return e.evalueerOpen(ctx, v) })
+		item, err = e.uitCache(ctx, "open", v, func(ctx context.Context) (*cacheItem, error) { return e.evalueerOpen(ctx, v) })
 	}
 	if err != nil {
 		return nil, err

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -132,11 +131,7 @@ func leesVraagbaakBestand(pad string, inhoud []byte) (*bestand, *KennisbankFout)
 	}
 	waarde, pos, err := yamlpos.Lees([]byte(voor))
 	if err != nil {
-		f := KennisbankFout{Soort: "yaml", Bestand: pad, Bericht: "ongeldige YAML: " + err.Error()}
-		var se *yamlpos.SyntaxFout
-		if errors.As(err, &se) {
-			f.Regel, f.Pointer, f.Bericht = se.Regel+1, se.Pointer, "ongeldige YAML: "+se.Bericht
-		}
+		f := yamlFout(pad, err, 1)
 		return nil, &f
 	}
 	// The front matter starts on line 2 of the file.
