@@ -182,7 +182,33 @@ blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, kb
 	ontvangers[r]
 }
 
-buiten_dekking if vraag.datum < kb.dekking.vanaf
+buiten_dekking if {
+	vraag.datum_geldig
+	vraag.datum < kb.dekking.vanaf
+}
+
+# METADATA
+# title: Geen geldige datum
+# description: >-
+#   Welk recht geldt, hangt af van de datum van de deling. Een datum die geen bestaande dag in de vorm
+#   JJJJ-MM-DD is, beoordelen de regels niet: ze raden geen datum. Zonder datum geldt vandaag (contract §2).
+# custom:
+#   id: datum_ongeldig
+#   oordeel: onbepaald
+#   zekerheid: laag
+blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {}) if {
+	not vraag.datum_geldig
+	ontvangers[r]
+	tekst := sprintf("De datum van de deling (%s) is geen bestaande dag in de vorm JJJJ-MM-DD; zonder datum kan de kennisbank niet zeggen welk recht geldt.", [json.marshal(object.get(input, "datum", null))])
+}
+
+# buiten_beoordeling: de regels beoordelen de cellen niet (geen geldige datum, of een datum vóór de dekking):
+# alleen die blokkade zegt iets (oordeel.items).
+buiten_beoordeling if not vraag.datum_geldig
+
+buiten_beoordeling if buiten_dekking
+
+alleen_blokkades := {"buiten_dekking", "datum_ongeldig"}
 
 # METADATA
 # title: Regime van de afzender onbekend op de datum

@@ -15,12 +15,12 @@ import data.magikdelen.routes
 import data.magikdelen.uitleg
 import data.magikdelen.vraag
 
-# items: alles wat over cel (r, c) is gezegd, opgezocht per cel (geen doorzoeking van alle cellen). Vóór de
-# dekking van de kennisbank zegt alleen die blokkade iets (geen lagen, geen grondslagen van later). Een
-# blokkade over de deelname van de afzender vervalt als de afzender deze deling op eigen grond mag
-# (eigen_grondslag_afzender): het convenant is dan niet nodig.
-items(r, c) := [b | some b in kader.blokkade[r][c]; b.id == "buiten_dekking"] if {
-	kader.buiten_dekking
+# items: alles wat over cel (r, c) is gezegd, opgezocht per cel (geen doorzoeking van alle cellen). Zonder
+# geldige datum of vóór de dekking van de kennisbank zegt alleen die blokkade iets (geen lagen, geen
+# grondslagen van later). Een blokkade over de deelname van de afzender vervalt als de afzender deze deling
+# op eigen grond mag (eigen_grondslag_afzender): het convenant is dan niet nodig.
+items(r, c) := [b | some b in kader.blokkade[r][c]; b.id in kader.alleen_blokkades] if {
+	kader.buiten_beoordeling
 } else := [i | some i in its; not vervalt(i, its)] if {
 	its := alle_items(r, c)
 }

@@ -312,3 +312,18 @@ test_huisarts_met_toestemming_deelt_op_eigen_grond if {
 test_buiten_dekking_alleen_die_blokkade if {
 	[i.id | some i in oordeel.items("politie", "identificerend")] == ["buiten_dekking"] with input as testkit.zvh({"datum": "2018-01-01"})
 }
+
+# Een datum die geen dag is, wordt niet geraden (geen vandaag, geen dekkingsgrens): alleen die blokkade.
+test_ongeldige_datum_alleen_die_blokkade if {
+	every d in [20250601, "2025-02-30", "1 juni 2025", ""] {
+		[i.id | some i in oordeel.items("politie", "identificerend")] == ["datum_ongeldig"] with input as testkit.zvh({"datum": d})
+	}
+}
+
+test_ongeldige_datum_is_onbepaald_nooit_nee if {
+	every d in [20250601, "2025-02-30"] {
+		every c in ["identificerend", "gezondheid", "strafrechtelijk"] {
+			oordeel.afleiding("politie", c).oordeel == "onbepaald" with input as testkit.zvh({"datum": d, "gegevens": [c]})
+		}
+	}
+}

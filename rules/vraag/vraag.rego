@@ -2,7 +2,7 @@
 # title: De vraag
 # description: >-
 #   Normaliseert de vraag van het contract (§2): naar als lijst, concrete organisaties naar hun rol,
-#   feiten als object, datum standaard vandaag. Alle andere pakketten lezen de vraag via dit pakket,
+#   feiten als object, datum standaard vandaag (de tijd van de evaluatie). Alle andere pakketten lezen de vraag via dit pakket,
 #   zodat alternatieven met een gewijzigde invoer opnieuw kunnen worden doorgerekend.
 package magikdelen.vraag
 
@@ -33,13 +33,23 @@ fase := input.fase
 
 convenant_gevraagd := input.convenant
 
+# datum: de datum uit de vraag. Zonder datum (contract §2: standaard vandaag) geldt de tijd van de evaluatie;
+# de bibliotheek vult de datum altijd zelf in, zodat alleen een vraag aan de OPA-bundel zonder datum die tijd
+# leest. Een datum die geen tekst is, wordt geen vandaag (geen gok): datum is dan leeg, en het kader blokkeert
+# elke cel (datum_ongeldig).
 default datum := ""
 
 datum := input.datum if is_string(input.datum)
 
-# Zonder datum geldt vandaag. (object.get, niet "not is_string(input.datum)": OPA haalt input.datum anders
-# uit de negatie en de regel faalt als het veld ontbreekt.)
-datum := time.format([time.now_ns(), "UTC", "2006-01-02"]) if not is_string(object.get(input, "datum", null))
+# (object.get, niet "not input.datum": OPA haalt input.datum anders uit de negatie en de regel faalt als het
+# veld ontbreekt.)
+datum := time.format([time.now_ns(), "UTC", "2006-01-02"]) if object.get(input, "datum", null) == null
+
+# datum_geldig: de datum is een bestaande dag in de vorm JJJJ-MM-DD.
+datum_geldig if {
+	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, datum)
+	time.parse_ns("2006-01-02", datum)
+}
 
 # feit geeft de waarde van een feit, of null als het feit niet is opgegeven.
 feit(id) := object.get(feiten, id, null)

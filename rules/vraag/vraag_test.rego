@@ -64,6 +64,20 @@ test_datum_uit_de_vraag if {
 	vraag.datum == "2025-02-28" with input as testkit.vraag({"datum": "2025-02-28"})
 }
 
-test_datum_van_ander_type_is_vandaag if {
-	vraag.datum == time.format([time.now_ns(), "UTC", "2006-01-02"]) with input as testkit.vraag({"datum": 20260301})
+test_datum_van_ander_type_is_geen_vandaag if {
+	vraag.datum == "" with input as testkit.vraag({"datum": 20260301})
+	not vraag.datum_geldig with input as testkit.vraag({"datum": 20260301})
+}
+
+test_datum_null_is_vandaag if {
+	vraag.datum == time.format([time.now_ns(), "UTC", "2006-01-02"]) with input as testkit.vraag({"datum": null})
+}
+
+test_datum_geldig_alleen_een_bestaande_dag if {
+	every d in ["2026-03-01", "2024-02-29", "1999-12-31"] {
+		vraag.datum_geldig with input as testkit.vraag({"datum": d})
+	}
+	every d in ["2026-13-01", "2025-02-29", "2026-3-1", "gisteren", "", "2026-03-01T00:00:00Z"] {
+		not vraag.datum_geldig with input as testkit.vraag({"datum": d})
+	}
 }
