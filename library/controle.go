@@ -23,8 +23,8 @@ func (b *bouwer) controleer() KennisbankFouten {
 			for _, deel := range strings.Split(s, "+") {
 				deel = strings.TrimPrefix(deel, "!")
 				if strings.HasPrefix(deel, "@") {
-					if !groepen[deel] {
-						fouten = append(fouten, b.fout("onbekende_verwijzing", bf, pointer, fmt.Sprintf("onbekende groep %q", deel), suggestie.Dichtstbij(deel, groepLijst(), 3)...))
+					if b.kb.Item("groepen", deel) == nil {
+						fouten = append(fouten, b.fout("onbekende_verwijzing", bf, pointer, fmt.Sprintf("onbekende groep %q", deel), suggestie.Dichtstbij(deel, b.kb.ids["groepen"], 3)...))
 					}
 					continue
 				}
@@ -173,13 +173,6 @@ func (b *bouwer) alternatieven(bf *bestand, p string, d map[string]any, ref func
 	}
 }
 
-// groepen are the party groups a route may name (see routes.yaml); the rules give them meaning.
-var groepen = map[string]bool{
-	"@taak": true, "@privaat": true, "@publiek": true, "@beroepsgeheim": true,
-	"@bijzondere_wet": true, "@deelnemers": true, "@wgs_deelnemers": true,
-	"@taak_organisatie": true, "@zelfde_organisatie": true,
-}
-
 // overlappen: the windows [vanaf, tot] of a and b share a day; an open end is open.
 func overlappen(a, b map[string]any) bool {
 	grens := func(m map[string]any, veld, open string) string {
@@ -189,14 +182,6 @@ func overlappen(a, b map[string]any) bool {
 		return open
 	}
 	return grens(a, "vanaf", "0000-01-01") <= grens(b, "tot", "9999-12-31") && grens(b, "vanaf", "0000-01-01") <= grens(a, "tot", "9999-12-31")
-}
-
-func groepLijst() []string {
-	out := make([]string, 0, len(groepen))
-	for g := range groepen {
-		out = append(out, g)
-	}
-	return out
 }
 
 func lijstVan(v any) []map[string]any {

@@ -60,7 +60,7 @@ func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (Controlera
 			if err != nil {
 				return Controlerapport{}, err
 			}
-			rapport.Bevindingen = append(rapport.Bevindingen, nogToegestaan(m, eigen, "verlopen_convenant_toegestaan", bestand,
+			rapport.Bevindingen = append(rapport.Bevindingen, nogToegestaan(kb, m, eigen, "verlopen_convenant_toegestaan", bestand,
 				fmt.Sprintf("%s is op %s verlopen, maar", m.Naam, tot))...)
 		}
 		// The day after a participant leaves (unless it takes part again that day).
@@ -80,7 +80,7 @@ func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (Controlera
 				if err != nil {
 					return Controlerapport{}, err
 				}
-				rapport.Bevindingen = append(rapport.Bevindingen, nogToegestaan(m, eigen, "vertrokken_deelnemer_toegestaan", bestand,
+				rapport.Bevindingen = append(rapport.Bevindingen, nogToegestaan(kb, m, eigen, "vertrokken_deelnemer_toegestaan", bestand,
 					fmt.Sprintf("%s doet sinds %s niet meer mee aan %s, maar", kb.label("partijen", vertrek.partij), dag, m.Naam))...)
 			}
 		}
@@ -111,8 +111,6 @@ var domeinHints = map[string]string{
 	"verlopen_convenant_toegestaan":   "Een verlopen convenant mag geen deling meer dragen: controleer geldig_tot van het convenant en van zijn routes, en de regel convenant_niet_geldig.",
 	"vertrokken_deelnemer_toegestaan": "Een vertrokken deelnemer deelt niet meer onder het convenant: controleer tot van de deelnemer en de selectoren van de convenantroutes.",
 }
-
-func positief(o Oordeel) bool { return o == Toegestaan || o == ToegestaanOnderVoorwaarden }
 
 // groepje collects cells with the same finding.
 type groepje struct {
@@ -171,7 +169,7 @@ func celBevindingen(kb *Kennisbank, m *Matrix, bestand string) []Bevinding {
 			voeg("botsing|"+c.Doel+"|"+b, Bevinding{Ernst: ErnstWaarschuwing, ID: "botsing", Bestand: bestand,
 				Bericht: fmt.Sprintf("doel %s: route %s (toegestaan) en blokkade %s passen allebei; het strengste oordeel geldt", doel, route, blokkade)}, c)
 		}
-		if positief(c.Oordeel) {
+		if kb.Positief(c.Oordeel) {
 			for _, laag := range kb.bijzondereLagen(c.Gegevens) {
 				// A closed regime (Wpg, Wjsg) has its own route for every share, special categories
 				// included; the AVG layers then do not apply. The class's layers are per side (art9_van,
@@ -203,11 +201,11 @@ func geenRoute(lagen map[string]string, laag string) bool {
 }
 
 // nogToegestaan: allowed cells that rest on one of the covenant's own routes.
-func nogToegestaan(m *Matrix, eigen []string, id, bestand, aanhef string) []Bevinding {
+func nogToegestaan(kb *Kennisbank, m *Matrix, eigen []string, id, bestand, aanhef string) []Bevinding {
 	groepen := map[string]*groepje{}
 	var volgorde []string
 	for _, c := range m.Cellen {
-		if !positief(c.Oordeel) {
+		if !kb.Positief(c.Oordeel) {
 			continue
 		}
 		for _, route := range c.Lagen {

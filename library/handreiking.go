@@ -530,7 +530,7 @@ func (h *handreiking) partijGroepen(ids []string) []string {
 			case deel == "*":
 				delen = append(delen, "iedereen")
 			case strings.HasPrefix(deel, "@"):
-				delen = append(delen, cmp.Or(groepNamen[deel], deel))
+				delen = append(delen, cmp.Or(veldTekst(h.kb.Item("groepen", deel), "omschrijving"), deel))
 			default:
 				delen = append(delen, h.partij(deel))
 			}
@@ -538,17 +538,6 @@ func (h *handreiking) partijGroepen(ids []string) []string {
 		out = append(out, strings.Join(delen, " die ook "))
 	}
 	return out
-}
-
-// groepNamen are the words for the party groups of routes.yaml (see groepen in controle.go).
-var groepNamen = map[string]string{
-	"@taak":           "een partij voor wie het doel bij de eigen wettelijke taak hoort",
-	"@privaat":        "een private partij",
-	"@publiek":        "een publieke partij",
-	"@beroepsgeheim":  "een partij met beroepsgeheim",
-	"@bijzondere_wet": "een partij onder de Wet politiegegevens of de Wjsg",
-	"@deelnemers":     "de deelnemers van het convenant",
-	"@wgs_deelnemers": "de WGS-deelnemers van het convenant",
 }
 
 // convenantVoorwaarden are the conditions named by the covenant's purposes and routes, in the order of
@@ -756,37 +745,46 @@ func (h *handreiking) convenantOnzeker(c map[string]any) []string {
 		}
 		items = append(items, "**Status:** "+md(woord(veldTekst(c, "soort")))+"; de regels rekenen er alleen mee als de vraag zegt: "+strings.Join(delen, "; ")+" (\"stel dat\").")
 	}
-	if veldTekst(c, "zekerheid") == "laag" {
-		items = append(items, "**De gegevens van dit convenant** hebben zekerheid laag.")
+	if h.kb.LaagsteZekerheid(veldTekst(c, "zekerheid")) {
+		items = append(items, "**De gegevens van dit convenant** hebben zekerheid "+h.laag()+".")
 	}
-	if ic, ok := c["inclusiecriteria"].(map[string]any); ok && veldTekst(ic, "zekerheid") == "laag" {
-		items = append(items, "**De inclusiecriteria** hebben zekerheid laag.")
+	if ic, ok := c["inclusiecriteria"].(map[string]any); ok && h.kb.LaagsteZekerheid(veldTekst(ic, "zekerheid")) {
+		items = append(items, "**De inclusiecriteria** hebben zekerheid "+h.laag()+".")
 	}
-	if bt, ok := c["bewaartermijn"].(map[string]any); ok && veldTekst(bt, "zekerheid") == "laag" {
-		items = append(items, "**De bewaartermijn** heeft zekerheid laag.")
+	if bt, ok := c["bewaartermijn"].(map[string]any); ok && h.kb.LaagsteZekerheid(veldTekst(bt, "zekerheid")) {
+		items = append(items, "**De bewaartermijn** heeft zekerheid "+h.laag()+".")
 	}
 	var laag []string
 	for _, d := range veldLijst(c, "deelnemers") {
-		if veldTekst(d, "zekerheid") == "laag" {
+		if h.kb.LaagsteZekerheid(veldTekst(d, "zekerheid")) {
 			laag = append(laag, h.label("partijen", veldTekst(d, "partij")))
 		}
 	}
 	if len(laag) > 0 {
-		items = append(items, "**Deelname met zekerheid laag:** "+md(strings.Join(laag, ", "))+".")
+		items = append(items, "**Deelname met zekerheid "+h.laag()+":** "+md(strings.Join(laag, ", "))+".")
 	}
 	var routes []string
 	for _, r := range veldLijst(c, "routes") {
-		if veldTekst(r, "zekerheid") == "laag" {
+		if h.kb.LaagsteZekerheid(veldTekst(r, "zekerheid")) {
 			routes = append(routes, "["+md(veldTekst(r, "titel"))+"]("+ref("route/"+veldTekst(r, "id"))+")")
 		}
 	}
 	if len(routes) > 0 {
-		items = append(items, "**Routes met zekerheid laag:** "+strings.Join(routes, "; ")+".")
+		items = append(items, "**Routes met zekerheid "+h.laag()+":** "+strings.Join(routes, "; ")+".")
 	}
 	for _, v := range veldTeksten(c, "open_vragen") {
 		items = append(items, mdAlinea(v))
 	}
 	return items
+}
+
+// laag is the label of the lowest certainty (oordelen.yaml), as the open questions name it.
+func (h *handreiking) laag() string {
+	z := h.kb.Zekerheden()
+	if len(z) == 0 {
+		return ""
+	}
+	return md(z[0].Label)
 }
 
 func (h *handreiking) openVragen() {
@@ -802,12 +800,12 @@ func (h *handreiking) openVragen() {
 	}
 	var routes []string
 	for _, r := range h.wettelijk {
-		if veldTekst(r, "zekerheid") == "laag" {
+		if h.kb.LaagsteZekerheid(veldTekst(r, "zekerheid")) {
 			routes = append(routes, "["+md(veldTekst(r, "titel"))+"]("+ref("route/"+veldTekst(r, "id"))+")")
 		}
 	}
 	if len(routes) > 0 {
-		blokken = append(blokken, blok{"Wettelijke routes met zekerheid laag", "", routes})
+		blokken = append(blokken, blok{"Wettelijke routes met zekerheid " + h.laag(), "", routes})
 	}
 	var gronden []string
 	for _, id := range h.onzekereGrondslagen() {
@@ -816,16 +814,16 @@ func (h *handreiking) openVragen() {
 			" *"+md("zekerheid "+veldTekst(g, "zekerheid")+", verificatie "+cmp.Or(veldTekst(g, "verificatie"), "onbekend"))+"*")
 	}
 	if len(gronden) > 0 {
-		blokken = append(blokken, blok{"Grondslagen met zekerheid laag of onzekere verificatie", "", gronden})
+		blokken = append(blokken, blok{"Grondslagen met zekerheid " + h.laag() + " of onzekere verificatie", "", gronden})
 	}
 	var vragen []string
 	for _, v := range h.vragen {
-		if v.Zekerheid == "laag" {
+		if h.kb.LaagsteZekerheid(v.Zekerheid) {
 			vragen = append(vragen, "["+md(v.Vraag)+"]("+ref("vraag/"+v.ID)+")")
 		}
 	}
 	if len(vragen) > 0 {
-		blokken = append(blokken, blok{"Antwoorden in de vraagbaak met zekerheid laag", "", vragen})
+		blokken = append(blokken, blok{"Antwoorden in de vraagbaak met zekerheid " + h.laag(), "", vragen})
 	}
 	if len(blokken) == 0 {
 		return
@@ -844,7 +842,7 @@ func (h *handreiking) onzekereGrondslagen() []string {
 	var ids []string
 	for _, id := range h.kb.IDs("grondslagen") {
 		g := h.kb.Item("grondslagen", id)
-		if veldTekst(g, "zekerheid") == "laag" || veldTekst(g, "verificatie") == "onzeker" {
+		if h.kb.LaagsteZekerheid(veldTekst(g, "zekerheid")) || veldTekst(g, "verificatie") == "onzeker" {
 			ids = append(ids, id)
 		}
 	}

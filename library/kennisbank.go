@@ -46,6 +46,7 @@ type Kennisbank struct {
 	delen     map[string]string   // file path (convenants/…, rules/…) -> sha256 of its content
 	ids       map[string][]string // vocabulary: soort -> sorted ids
 	vraagbaak []Vraagbaakitem     // sorted by id
+	woorden   woordenschat        // the typed vocabulary, derived from data (woordenschat.go)
 }
 
 // Versie is the content hash of the rules and the knowledge base ("sha256:…").
@@ -349,6 +350,15 @@ func bouw(vast map[string]*bestand, convenanten, vraagbaak []*bestand) *bouwer {
 		hergebruik = []any{}
 	}
 	b.kb.data["hergebruik"] = hergebruik
+	// The party groups a route may name (groepen in routes.yaml); the rules give them their meaning.
+	var groepen []any
+	lg, _ := vast["routes"].waarde.(map[string]any)["groepen"].([]any)
+	for _, g := range lg {
+		if _, ok := g.(map[string]any); ok {
+			groepen = append(groepen, g)
+		}
+	}
+	b.indexeer("groepen", groepen, vast["routes"], "/groepen")
 
 	conv := map[string]any{}
 	org := map[string]any{}
@@ -415,6 +425,7 @@ func bouw(vast map[string]*bestand, convenanten, vraagbaak []*bestand) *bouwer {
 		}
 	}
 	b.vraagbaak(vraagbaak)
+	b.kb.typeer()
 	return b
 }
 

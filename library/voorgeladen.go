@@ -93,7 +93,9 @@ func leesVoorgeladen(raw []byte) (*Kennisbank, string, error) {
 			}
 		}
 	}
-	return &Kennisbank{data: v.Data, versie: v.Versie, delen: v.Delen, ids: v.IDs, vraagbaak: v.Vraagbaak}, v.Bron, nil
+	kb := &Kennisbank{data: v.Data, versie: v.Versie, delen: v.Delen, ids: v.IDs, vraagbaak: v.Vraagbaak}
+	kb.typeer()
+	return kb, v.Bron, nil
 }
 
 // ingebouwdeBron is the fingerprint of the embedded knowledge base and rules, computed once.

@@ -504,8 +504,9 @@ func (k *Kennisbank) feit(naam string, waarde any) (any, error) {
 				n, ok = int64(i), true
 			}
 		}
-		if !ok || n < 0 || n > 150 {
-			return nil, &TypeFout{Veld: veld, Verwacht: "een geheel getal van 0 tot 150", Gekregen: gekregen}
+		soort, binnen := k.InBereik(naam, n)
+		if !ok || !binnen {
+			return nil, &TypeFout{Veld: veld, Verwacht: "een " + soort, Gekregen: gekregen}
 		}
 		return n, nil
 	case "datum":

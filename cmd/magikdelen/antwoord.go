@@ -38,7 +38,7 @@ func antwoordMarkdown(a library.Antwoord, kb *library.Kennisbank) string {
 		b.WriteString("## Grondslagen\n\n")
 		for _, g := range a.Grondslagen {
 			b.WriteString("- " + link(g.Titel, g.Bron))
-			if g.Zekerheid != "" && g.Zekerheid != "hoog" {
+			if kb.MetVoorbehoud(g.Zekerheid) {
 				fmt.Fprintf(&b, " (zekerheid %s)", w.label("zekerheden", g.Zekerheid))
 			}
 			b.WriteString("\n")

@@ -147,7 +147,7 @@ func (g *gids) feit(f library.Feitvraag) (waarde any, bekend bool, err error) {
 	}
 	switch f.Type {
 	case "geheel_getal":
-		return g.getal(vraag)
+		return g.getal(f.ID, vraag)
 	case "datum":
 		return g.feitDatum(vraag)
 	}
@@ -162,8 +162,9 @@ func (g *gids) feit(f library.Feitvraag) (waarde any, bekend bool, err error) {
 	return k.Waarde, true, nil
 }
 
-// getal asks a whole number from 0 to 150 (an age); an empty answer or "weet ik niet" leaves it unknown.
-func (g *gids) getal(vraag string) (any, bool, error) {
+// getal asks a whole number in the fact's range (feiten.yaml); an empty answer or "weet ik niet" leaves it
+// unknown.
+func (g *gids) getal(feit, vraag string) (any, bool, error) {
 	for {
 		antwoord, err := g.lees(vraag + "\n(een getal; Enter of \"weet ik niet\" als u het niet weet)")
 		if err != nil {
@@ -173,10 +174,11 @@ func (g *gids) getal(vraag string) (any, bool, error) {
 			return nil, false, nil
 		}
 		n, err := strconv.ParseInt(antwoord, 10, 64)
-		if err == nil && n >= 0 && n <= 150 {
+		soort, binnen := g.kb.InBereik(feit, n)
+		if err == nil && binnen {
 			return n, true, nil
 		}
-		fmt.Fprintf(g.uit, "%q is geen geheel getal van 0 tot 150.\n", antwoord)
+		fmt.Fprintf(g.uit, "%q is geen %s.\n", antwoord, soort)
 	}
 }
 

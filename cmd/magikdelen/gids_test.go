@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 )
 
@@ -223,5 +225,24 @@ func TestGidsOrganisatieEnAllesOnbekend(t *testing.T) {
 	}
 	if _, out2, _ := draai(t, stromen{Getenv: env()}, args...); out2 != out {
 		t.Error("de opdracht geeft een ander antwoord")
+	}
+}
+
+// A number outside the fact's range (feiten.yaml) is asked again, with the range in the message.
+func TestGidsGetalBuitenBereik(t *testing.T) {
+	kb, err := library.LaadKennisbank(convenants.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var uit strings.Builder
+	g := &gids{in: bufio.NewReader(strings.NewReader("300\n-1\n12\n")), uit: &uit, kb: kb}
+	n, bekend, err := g.getal("leeftijd", "Hoe oud?")
+	if err != nil || !bekend || n != int64(12) {
+		t.Fatalf("getal = %v, %v, %v; verwacht 12", n, bekend, err)
+	}
+	for _, w := range []string{`"300" is geen geheel getal van 0 tot en met 150.`, `"-1" is geen geheel getal van 0 tot en met 150.`} {
+		if !strings.Contains(uit.String(), w) {
+			t.Errorf("uitvoer zonder %q:\n%s", w, uit.String())
+		}
 	}
 }

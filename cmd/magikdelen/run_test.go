@@ -249,7 +249,7 @@ func TestInvoerFouten(t *testing.T) {
 		{"onbekend doel", met("--doel", "overleg"), "", "fout: --doel: onbekend doel \"overleg\"; bedoelde u een van deze?\n  ave_niveau3_overleg  Multidisciplinair overleg (AVE 3)\n  zvh_casusoverleg     Casusoverleg (MDO)\nAlle doelen met hun namen: magikdelen begrippen doelen\n"},
 		{"onbekende fase", met("--fase", "ave9"), "", `fout: --fase: onbekende fase "ave9"; bedoelde u`},
 		{"onbekend convenant", met("--convenant", "xyz"), "", `fout: --convenant: onbekend convenant "xyz"; bedoelde u`},
-		{"feit met verkeerd type", met("--feit", "leeftijd=oud"), "", `fout: --feit leeftijd: verwacht een geheel getal van 0 tot 150, kreeg oud`},
+		{"feit met verkeerd type", met("--feit", "leeftijd=oud"), "", `fout: --feit leeftijd: verwacht een geheel getal van 0 tot en met 150, kreeg oud`},
 		{"feit ja/nee", met("--feit", "bulk=misschien"), "", `fout: --feit bulk: verwacht ja of nee (of true of false), kreeg misschien`},
 		{"onbekend feit", met("--feit", "kleur=blauw"), "", `fout: --feit: onbekend feit "kleur"; bedoelde u`},
 		{"keuzefeit", met("--feit", "toestemming=ja"), "", `fout: --feit toestemming: onbekende waarde "ja"; kies uit niet_gevraagd, gegeven, geweigerd, onmogelijk`},

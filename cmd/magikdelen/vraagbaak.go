@@ -183,7 +183,7 @@ func vraagbaakItemMarkdown(r vraagbaakItemJSON, kb *library.Kennisbank) string {
 		b.WriteString("## Bronnen\n\n")
 		for _, g := range r.Grondslagen {
 			b.WriteString("- " + link(g.Titel, g.Bron))
-			if g.Zekerheid != "" && g.Zekerheid != "hoog" {
+			if kb.MetVoorbehoud(g.Zekerheid) {
 				fmt.Fprintf(&b, " (zekerheid %s)", esc(w.label("zekerheden", g.Zekerheid)))
 			}
 			b.WriteString("\n")

@@ -217,8 +217,9 @@ func feitWaarde(kb *library.Kennisbank, naam, waarde string) (any, string) {
 		return nil, fmt.Sprintf("%q is geen ja of nee.", waarde)
 	case "geheel_getal":
 		n, err := strconv.ParseInt(waarde, 10, 64)
-		if err != nil || n < 0 || n > 150 {
-			return nil, fmt.Sprintf("%q is geen geheel getal van 0 tot en met 150.", waarde)
+		soort, binnen := kb.InBereik(naam, n)
+		if err != nil || !binnen {
+			return nil, fmt.Sprintf("%q is geen %s.", waarde, soort)
 		}
 		return n, ""
 	case "datum":

@@ -582,7 +582,7 @@ func antwoordPaginaVan(kb *library.Kennisbank, v library.Vraag, a library.Antwoo
 		if library.OfficieleBron(g.Bron) {
 			r.URL = g.Bron
 		}
-		if g.Zekerheid != "" && g.Zekerheid != "hoog" {
+		if kb.MetVoorbehoud(g.Zekerheid) {
 			r.Zekerheid = kb.Label("zekerheden", g.Zekerheid)
 		}
 		p.Grondslagen = append(p.Grondslagen, r)

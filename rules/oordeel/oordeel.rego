@@ -65,9 +65,8 @@ alle_items(r, c) := array.concat(
 	),
 )
 
-negatief := {"niet_toegestaan", "onbepaald"}
-
-positief(o) if not o in negatief
+# positief: het oordeel laat de deling toe (oordelen.yaml). Een onbekend oordeel is nooit positief (fail closed).
+positief(o) if kb.oordelen[o].positief == true
 
 generiek(v) if kb.voorwaarden[v].generiek
 

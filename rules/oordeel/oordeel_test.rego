@@ -40,6 +40,13 @@ test_positief if {
 	not oordeel.positief("niet_toegestaan")
 }
 
+test_positief_komt_uit_de_kennisbank if {
+	not oordeel.positief("bestaat_niet")
+	not oordeel.positief("toegestaan") with data.kennisbank.oordelen.toegestaan.positief as false
+	oordeel.positief("nieuw") with data.kennisbank.oordelen.nieuw as {"positief": true}
+	not oordeel.positief("nieuw") with data.kennisbank.oordelen.nieuw as {"positief": "ja"}
+}
+
 # Noodzaak geldt bij elke deling (AVG art. 5 lid 1 sub c): een zorgplicht. Een afweging of afspraak per
 # geval (proportionaliteit, doelbinding) niet.
 test_generiek if {

@@ -1,0 +1,153 @@
+package library
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+)
+
+// The vocabulary that the Go side needs to present answers is declared once, in the knowledge base, and
+// decoded here into types when it is loaded: which verdicts are positive and how they rank
+// (oordelen.yaml, oordelen), the order of certainty (oordelen.yaml, zekerheden), the range of a
+// whole-number fact (feiten.yaml). Go only reads it; no verdict, certainty or bound is written in Go.
+
+// OordeelInfo is one verdict of oordelen.yaml.
+type OordeelInfo struct {
+	ID       Oordeel
+	Label    string
+	Rang     int  // higher is more permissive
+	Positief bool // the verdict allows the share (a "ja")
+}
+
+// Zekerheid is one level of certainty of oordelen.yaml.
+type Zekerheid struct {
+	ID    string
+	Label string
+	Rang  int // higher is more certain
+}
+
+// woordenschat is the typed part of a knowledge base, derived from its data when it is loaded.
+type woordenschat struct {
+	oordelen    map[Oordeel]OordeelInfo
+	zekerheden  map[string]Zekerheid
+	hoogsteRang int // of the certainties
+	laagsteRang int
+	bereik      map[string][2]int64 // whole-number fact -> minimum, maximum
+}
+
+// typeer decodes the vocabulary of k.data. It tolerates a knowledge base with errors (Controleer lints
+// those): what is missing or of the wrong type is left out, so that nothing becomes positive or certain
+// by accident.
+func (k *Kennisbank) typeer() {
+	w := woordenschat{oordelen: map[Oordeel]OordeelInfo{}, zekerheden: map[string]Zekerheid{}, bereik: map[string][2]int64{},
+		hoogsteRang: math.MinInt, laagsteRang: math.MaxInt}
+	oordelen, _ := k.data["oordelen"].(map[string]any)
+	for id, v := range oordelen {
+		m, _ := v.(map[string]any)
+		rang, ok := geheel(m["rang"])
+		if !ok {
+			continue
+		}
+		positief, _ := m["positief"].(bool)
+		w.oordelen[Oordeel(id)] = OordeelInfo{ID: Oordeel(id), Label: veldTekst(m, "label"), Rang: int(rang), Positief: positief}
+	}
+	zekerheden, _ := k.data["zekerheden"].(map[string]any)
+	for id, v := range zekerheden {
+		m, _ := v.(map[string]any)
+		rang, ok := geheel(m["rang"])
+		if !ok {
+			continue
+		}
+		w.zekerheden[id] = Zekerheid{ID: id, Label: veldTekst(m, "label"), Rang: int(rang)}
+		w.hoogsteRang = max(w.hoogsteRang, int(rang))
+		w.laagsteRang = min(w.laagsteRang, int(rang))
+	}
+	feiten, _ := k.data["feiten"].(map[string]any)
+	for id, v := range feiten {
+		m, _ := v.(map[string]any)
+		lo, okLo := geheel(m["minimum"])
+		hi, okHi := geheel(m["maximum"])
+		if okLo && okHi {
+			w.bereik[id] = [2]int64{lo, hi}
+		}
+	}
+	k.woorden = w
+}
+
+// geheel reads a whole number as the loaders give it (json.Number, or a Go integer).
+func geheel(v any) (int64, bool) {
+	switch n := v.(type) {
+	case json.Number:
+		i, err := n.Int64()
+		return i, err == nil
+	case int64:
+		return n, true
+	case int:
+		return int64(n), true
+	case float64:
+		if n == math.Trunc(n) {
+			return int64(n), true
+		}
+	}
+	return 0, false
+}
+
+// Oordeel returns a verdict of the knowledge base; ok is false for an unknown one.
+func (k *Kennisbank) Oordeel(o Oordeel) (info OordeelInfo, ok bool) {
+	info, ok = k.woorden.oordelen[o]
+	return info, ok
+}
+
+// Positief reports whether verdict o allows the share (oordelen.yaml: positief). An unknown verdict is
+// never positive.
+func (k *Kennisbank) Positief(o Oordeel) bool { return k.woorden.oordelen[o].Positief }
+
+// Zekerheid returns a level of certainty of the knowledge base; ok is false for an unknown one.
+func (k *Kennisbank) Zekerheid(id string) (z Zekerheid, ok bool) {
+	z, ok = k.woorden.zekerheden[id]
+	return z, ok
+}
+
+// Zekerheden returns the levels of certainty, least certain first.
+func (k *Kennisbank) Zekerheden() []Zekerheid {
+	out := slices.Collect(maps.Values(k.woorden.zekerheden))
+	slices.SortFunc(out, func(a, b Zekerheid) int { return cmp.Or(cmp.Compare(a.Rang, b.Rang), cmp.Compare(a.ID, b.ID)) })
+	return out
+}
+
+// MetVoorbehoud reports whether certainty z deserves a note beside a citation or an entry: it is set and
+// not the highest certainty of the knowledge base. An unknown certainty gets the note too.
+func (k *Kennisbank) MetVoorbehoud(z string) bool {
+	if z == "" {
+		return false
+	}
+	info, ok := k.woorden.zekerheden[z]
+	return !ok || info.Rang < k.woorden.hoogsteRang
+}
+
+// LaagsteZekerheid reports whether z is the lowest certainty of the knowledge base (for a handreiking's
+// list of what is still uncertain).
+func (k *Kennisbank) LaagsteZekerheid(z string) bool {
+	info, ok := k.woorden.zekerheden[z]
+	return ok && info.Rang == k.woorden.laagsteRang
+}
+
+// InBereik checks a value of whole-number fact feit against its range; soort names in Dutch what the
+// fact allows, without an article ("geheel getal van 0 tot en met 150"), for the error when ok is false.
+func (k *Kennisbank) InBereik(feit string, n int64) (soort string, ok bool) {
+	lo, hi, heeft := k.Bereik(feit)
+	if !heeft {
+		return "geheel getal", true
+	}
+	return fmt.Sprintf("geheel getal van %d tot en met %d", lo, hi), lo <= n && n <= hi
+}
+
+// Bereik returns the smallest and largest value a whole-number fact may take (feiten.yaml: minimum,
+// maximum); ok is false for a fact without a range.
+func (k *Kennisbank) Bereik(feit string) (minimum, maximum int64, ok bool) {
+	b, ok := k.woorden.bereik[feit]
+	return b[0], b[1], ok
+}

@@ -1,0 +1,150 @@
+package library_test
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/rules"
+)
+
+// The typed vocabulary comes from oordelen.yaml and feiten.yaml, not from Go: the built-in values, and an
+// edited knowledge base that changes them.
+func TestWoordenschatUitDeKennisbank(t *testing.T) {
+	kb, err := library.LaadKennisbank(convenants.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		oordeel library.Oordeel
+		wil     bool
+	}{
+		{library.Toegestaan, true},
+		{library.ToegestaanOnderVoorwaarden, true},
+		{library.Onbepaald, false},
+		{library.NietToegestaan, false},
+		{"bestaat_niet", false},
+	} {
+		if got := kb.Positief(tc.oordeel); got != tc.wil {
+			t.Errorf("Positief(%s) = %v, verwacht %v", tc.oordeel, got, tc.wil)
+		}
+	}
+	for _, tc := range []struct {
+		zekerheid          string
+		voorbehoud, laagst bool
+	}{
+		{"hoog", false, false},
+		{"middel", true, false},
+		{"laag", true, true},
+		{"", false, false},
+		{"onbekend", true, false},
+	} {
+		if got := kb.MetVoorbehoud(tc.zekerheid); got != tc.voorbehoud {
+			t.Errorf("MetVoorbehoud(%q) = %v, verwacht %v", tc.zekerheid, got, tc.voorbehoud)
+		}
+		if got := kb.LaagsteZekerheid(tc.zekerheid); got != tc.laagst {
+			t.Errorf("LaagsteZekerheid(%q) = %v, verwacht %v", tc.zekerheid, got, tc.laagst)
+		}
+	}
+	var ids []string
+	for _, z := range kb.Zekerheden() {
+		ids = append(ids, z.ID)
+	}
+	if strings.Join(ids, ",") != "laag,middel,hoog" {
+		t.Errorf("Zekerheden() = %v, verwacht laag, middel, hoog", ids)
+	}
+	for _, tc := range []struct {
+		n   int64
+		wil bool
+	}{{-1, false}, {0, true}, {150, true}, {151, false}} {
+		verwacht, ok := kb.InBereik("leeftijd", tc.n)
+		if ok != tc.wil || verwacht != "geheel getal van 0 tot en met 150" {
+			t.Errorf("InBereik(leeftijd, %d) = %q, %v; verwacht %v", tc.n, verwacht, ok, tc.wil)
+		}
+	}
+
+	m := kopieKennisbank(t)
+	vervang(t, m, "oordelen.yaml", "    samenvatting: Ja, een wettelijke plicht of recht dekt precies deze deling.\n    positief: true",
+		"    samenvatting: Ja, een wettelijke plicht of recht dekt precies deze deling.\n    positief: false")
+	vervang(t, m, "oordelen.yaml", "  - id: middel\n    label: middel\n    rang: 1", "  - id: middel\n    label: middel\n    rang: 5")
+	vervang(t, m, "feiten.yaml", "    maximum: 150", "    maximum: 120")
+	ander, err := library.LaadKennisbank(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ander.Positief(library.Toegestaan) {
+		t.Error("toegestaan met positief: false is nog positief")
+	}
+	if ander.MetVoorbehoud("middel") || !ander.MetVoorbehoud("hoog") {
+		t.Error("met middel als hoogste rang krijgt middel nog een voorbehoud, of hoog niet")
+	}
+	if verwacht, ok := ander.InBereik("leeftijd", 121); ok || verwacht != "geheel getal van 0 tot en met 120" {
+		t.Errorf("InBereik(leeftijd, 121) met maximum 120 = %q, %v", verwacht, ok)
+	}
+}
+
+// Fail closed is guarded by the schema: a negative verdict cannot be declared positive, and a
+// whole-number fact needs its range.
+func TestWoordenschatSchemaBewaakt(t *testing.T) {
+	for _, tc := range []struct{ naam, pad, oud, nieuw string }{
+		{"onbepaald positief", "oordelen.yaml",
+			"    samenvatting: Dit is niet vast te stellen; leg de vraag voor aan de FG of privacy officer van de verstrekkende organisatie.\n    positief: false",
+			"    samenvatting: Dit is niet vast te stellen; leg de vraag voor aan de FG of privacy officer van de verstrekkende organisatie.\n    positief: true"},
+		{"geen bereik", "feiten.yaml", "    minimum: 0\n    maximum: 150\n", ""},
+		{"bereik op een ja/nee-feit", "feiten.yaml", "    label: Betrokkene is wilsbekwaam\n", "    label: Betrokkene is wilsbekwaam\n    minimum: 0\n"},
+	} {
+		t.Run(tc.naam, func(t *testing.T) {
+			m := kopieKennisbank(t)
+			vervang(t, m, tc.pad, tc.oud, tc.nieuw)
+			_, err := library.LaadKennisbank(m)
+			if err == nil || !strings.Contains(err.Error(), tc.pad) {
+				t.Fatalf("verwacht een fout in %s, kreeg %v", tc.pad, err)
+			}
+		})
+	}
+}
+
+// Every party group of routes.yaml has a selector rule in routes.rego, and every selector rule for a
+// group is declared in routes.yaml: a group the rules do not know would never match, a rule without an
+// entry could not be named by the kwartiermaker.
+func TestGroepenVanRoutesYAMLZijnDeSelectoren(t *testing.T) {
+	bron, err := fs.ReadFile(rules.FS, "routes/routes.rego")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, err := ast.ParseModuleWithOpts("routes.rego", string(bron), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inRego := map[string]bool{}
+	for _, r := range mod.Rules {
+		if r.Head.Name.String() != "selector" || len(r.Head.Args) == 0 {
+			continue
+		}
+		if s, ok := r.Head.Args[0].Value.(ast.String); ok && strings.HasPrefix(string(s), "@") {
+			inRego[string(s)] = true
+		}
+	}
+	if len(inRego) == 0 {
+		t.Fatal("geen selector-regels voor groepen gevonden in routes.rego")
+	}
+	kb, err := library.LaadKennisbank(convenants.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inYAML := map[string]bool{}
+	for _, id := range kb.IDs("groepen") {
+		inYAML[id] = true
+		if !inRego[id] {
+			t.Errorf("groep %s staat in routes.yaml maar heeft geen selector-regel in routes.rego", id)
+		}
+	}
+	for id := range inRego {
+		if !inYAML[id] {
+			t.Errorf("selector %s in routes.rego staat niet in de groepen van routes.yaml", id)
+		}
+	}
+}
