@@ -107,6 +107,7 @@ func (b *bouwer) controleer() KennisbankFouten {
 				switch soort {
 				case "partijen":
 					ref(bf, p+"/organisatie", "partijen", item["organisatie"])
+					ref(bf, p+"/soort", "partijsoorten", item["soort"])
 					if g, ok := item["geheimhouding"].(map[string]any); ok {
 						refs(bf, p+"/geheimhouding/grondslagen", "grondslagen", g["grondslagen"])
 						refs(bf, p+"/geheimhouding/omvat", "gegevens", g["omvat"])
@@ -115,6 +116,8 @@ func (b *bouwer) controleer() KennisbankFouten {
 						refs(bf, p+"/taak/grondslagen", "grondslagen", t["grondslagen"])
 						refs(bf, p+"/taak/doelen", "doelen", t["doelen"])
 					}
+				case "gegevens":
+					refs(bf, p+"/klassen", "klassen", item["klassen"])
 				case "doelen":
 					refs(bf, p+"/voorwaarden", "voorwaarden", item["voorwaarden"])
 					refs(bf, p+"/verenigbaar_met", "doelen", item["verenigbaar_met"])

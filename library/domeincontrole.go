@@ -170,7 +170,7 @@ func celBevindingen(kb *Kennisbank, m *Matrix, bestand string) []Bevinding {
 				Bericht: fmt.Sprintf("doel %s: route %s (toegestaan) en blokkade %s passen allebei; het strengste oordeel geldt", doel, route, blokkade)}, c)
 		}
 		if kb.Positief(c.Oordeel) {
-			for _, laag := range kb.bijzondereLagen(c.Gegevens) {
+			for _, laag := range kb.bijzondereKlassen(c.Gegevens) {
 				// A closed regime (Wpg, Wjsg) has its own route for every share, special categories
 				// included; the AVG layers then do not apply. The class's layers are per side (art9_van,
 				// art9_naar): a side with a route is enough for this warning.
@@ -259,18 +259,6 @@ func (k *Kennisbank) vertrekken(convenant string) []vertrek {
 		d, _ := x.(map[string]any)
 		if tot := veldTekst(d, "tot"); tot != "" {
 			uit = append(uit, vertrek{veldTekst(d, "partij"), tot})
-		}
-	}
-	return uit
-}
-
-// bijzondereLagen: the layers (art9, art10) that a category's AVG classes call for.
-func (k *Kennisbank) bijzondereLagen(gegevens string) []string {
-	klassen, _ := k.Item("gegevens", gegevens)["klassen"].([]any)
-	var uit []string
-	for _, kl := range klassen {
-		if s, _ := kl.(string); s == "art9" || s == "art10" {
-			uit = append(uit, s)
 		}
 	}
 	return uit

@@ -198,6 +198,12 @@ func enkelvoud(soort string) string {
 		return "organisatie"
 	case "vraagbaak":
 		return "vraagbaakitem"
+	case "partijsoorten":
+		return "partijsoort"
+	case "groepen":
+		return "groep"
+	case "klassen":
+		return "klasse"
 	}
 	return soort
 }

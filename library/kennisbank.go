@@ -328,6 +328,10 @@ func bouw(vast map[string]*bestand, convenanten, vraagbaak []*bestand) *bouwer {
 	for _, soort := range []string{"partijen", "gegevens", "doelen", "feiten", "voorwaarden", "grondslagen"} {
 		b.indexeer(soort, lijst(soort), vast[soort], "/"+soort)
 	}
+	// The kinds of party (soorten in partijen.yaml): what the screens and the matrix do with each kind.
+	b.indexeer("partijsoorten", lijstVanMaps(vast["partijen"].waarde.(map[string]any)["soorten"]), vast["partijen"], "/soorten")
+	// The AVG classes (klassen in gegevens.yaml), from ordinary to the strictest.
+	b.indexeer("klassen", lijstVanMaps(vast["gegevens"].waarde.(map[string]any)["klassen"]), vast["gegevens"], "/klassen")
 	oordelen := vast["oordelen"].waarde.(map[string]any)
 	for _, soort := range []string{"oordelen", "zekerheden", "lagen"} {
 		l, _ := oordelen[soort].([]any)
@@ -351,14 +355,7 @@ func bouw(vast map[string]*bestand, convenanten, vraagbaak []*bestand) *bouwer {
 	}
 	b.kb.data["hergebruik"] = hergebruik
 	// The party groups a route may name (groepen in routes.yaml); the rules give them their meaning.
-	var groepen []any
-	lg, _ := vast["routes"].waarde.(map[string]any)["groepen"].([]any)
-	for _, g := range lg {
-		if _, ok := g.(map[string]any); ok {
-			groepen = append(groepen, g)
-		}
-	}
-	b.indexeer("groepen", groepen, vast["routes"], "/groepen")
+	b.indexeer("groepen", lijstVanMaps(vast["routes"].waarde.(map[string]any)["groepen"]), vast["routes"], "/groepen")
 
 	conv := map[string]any{}
 	org := map[string]any{}
@@ -469,6 +466,18 @@ func (b *bouwer) voegToe(soort, itemID string, item map[string]any, bf *bestand,
 	}
 	m[itemID] = item
 	b.plek[soort+"/"+itemID] = plek{bf, pointer}
+}
+
+// lijstVanMaps keeps the objects of a YAML list (a file that breaks the schema may still be indexed).
+func lijstVanMaps(v any) []any {
+	l, _ := v.([]any)
+	var uit []any
+	for _, x := range l {
+		if _, ok := x.(map[string]any); ok {
+			uit = append(uit, x)
+		}
+	}
+	return uit
 }
 
 func id(v any) string {

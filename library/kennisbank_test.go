@@ -182,7 +182,7 @@ func TestKennisbankFouten(t *testing.T) {
 			bederf: func(t *testing.T, m fstest.MapFS) {
 				// A party that no covenant or route names, so that the duplicate is the only defect. Vraagbaak
 				// entries may name any party; they are left out here.
-				vervang(t, m, "partijen.yaml", "  - id: betrokken_niet_deelnemer\n", "  - id: politie\n")
+				vervang(t, m, "partijen.yaml", "  - id: betrokken_niet_deelnemer\n    label: Betrokken niet-deelnemer\n    synoniemen:", "  - id: politie\n    label: Betrokken niet-deelnemer\n    synoniemen:")
 				for p := range m {
 					if strings.HasPrefix(p, "vraagbaak/") {
 						delete(m, p)

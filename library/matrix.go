@@ -215,10 +215,10 @@ func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
 		return nil, fmt.Errorf("convenant %s heeft geen doelen", mv.Convenant)
 	}
 	deelnemers := kb.deelnemersOp(mv.Convenant, datum)
-	extra := kb.partijenVanSoort("niet_deelnemer", "betrokken_niet_deelnemer")
+	extra := zonder(kb.partijenInMatrix("convenant", "naar"), deelnemers)
 	if mv.Wettelijk {
-		deelnemers = kb.partijenVanSoort("organisatie")
-		extra = kb.partijenVanSoort("niet_deelnemer", "betrokkene")
+		deelnemers = kb.partijenInMatrix("wettelijk", "van")
+		extra = zonder(kb.partijenInMatrix("wettelijk", "naar"), deelnemers)
 	}
 	if m.Van, err = kiesIDs(kb, "van", "partijen", mv.Van, deelnemers); err != nil {
 		return nil, err
@@ -227,7 +227,7 @@ func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
 		return nil, err
 	}
 	for _, n := range m.Naar {
-		if veldTekst(kb.Item("partijen", n), "soort") == "overleg" {
+		if kb.Tafel(n) {
 			return nil, &BuitenKaderFout{Veld: "naar", Waarde: n, Reden: "is een overlegtafel, geen ontvanger; een matrix toont de deelnemers elk apart", Suggesties: deelnemers}
 		}
 	}
@@ -432,17 +432,17 @@ func (k *Kennisbank) deelnemersOp(convenant, datum string) []string {
 		}
 	}
 	if len(lijst) == 0 {
-		uit = k.partijenVanSoort("organisatie")
+		uit = k.partijenInMatrix("open_kring", "van")
 	}
 	return uit
 }
 
-// partijenVanSoort lists the parties of the given kinds, in the order of the knowledge base.
-func (k *Kennisbank) partijenVanSoort(soorten ...string) []string {
+// zonder is a without the elements of b, in the order of a.
+func zonder(a, b []string) []string {
 	var uit []string
-	for _, p := range k.IDs("partijen") {
-		if slices.Contains(soorten, veldTekst(k.Item("partijen", p), "soort")) {
-			uit = append(uit, p)
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			uit = append(uit, x)
 		}
 	}
 	return uit

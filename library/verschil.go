@@ -149,13 +149,14 @@ func verschilVan(ctx context.Context, oud, nieuw *Engine, c string, vv VerschilV
 		}
 		if c == Wettelijk {
 			doelen = unie(doelen, k.doelenVan(""))
-			van = unie(van, k.partijenVanSoort("organisatie"))
-			naar = unie(naar, k.partijenVanSoort("organisatie"), k.partijenVanSoort("niet_deelnemer", "betrokkene"))
+			wv := k.partijenInMatrix("wettelijk", "van")
+			van = unie(van, wv)
+			naar = unie(naar, wv, k.partijenInMatrix("wettelijk", "naar"))
 			continue
 		}
 		doelen = unie(doelen, k.doelenVan(c))
 		van = unie(van, k.deelnemersOp(c, vv.Datum))
-		naar = unie(naar, k.deelnemersOp(c, vv.Datum), k.partijenVanSoort("niet_deelnemer", "betrokken_niet_deelnemer"))
+		naar = unie(naar, k.deelnemersOp(c, vv.Datum), k.partijenInMatrix("convenant", "naar"))
 	}
 	gegevens := unie(ko.IDs("gegevens"), kn.IDs("gegevens"))
 	doelen, van, naar, gegevens = smal(doelen, vv.Doelen), smal(van, vv.Van), smal(naar, vv.Naar), smal(gegevens, vv.Gegevens)

@@ -36,6 +36,21 @@ type woordenschat struct {
 	hoogsteRang int // of the certainties
 	laagsteRang int
 	bereik      map[string][2]int64 // whole-number fact -> minimum, maximum
+	soorten     map[string]partijsoort
+	klassen     []Klasse // from ordinary to the strictest
+}
+
+// Klasse is one AVG class of personal data (gegevens.yaml, klassen).
+type Klasse struct {
+	ID        string
+	Label     string
+	Bijzonder bool // processing is forbidden unless an exception applies (AVG art. 9, art. 10)
+}
+
+// partijsoort is one kind of party (partijen.yaml, soorten).
+type partijsoort struct {
+	tafel                 bool
+	matrixVan, matrixNaar []string
 }
 
 // typeer decodes the vocabulary of k.data. It tolerates a knowledge base with errors (Controleer lints
@@ -73,6 +88,21 @@ func (k *Kennisbank) typeer() {
 		if okLo && okHi {
 			w.bereik[id] = [2]int64{lo, hi}
 		}
+	}
+	soorten, _ := k.data["partijsoorten"].(map[string]any)
+	w.soorten = map[string]partijsoort{}
+	for id, v := range soorten {
+		m, _ := v.(map[string]any)
+		tafel, _ := m["tafel"].(bool)
+		w.soorten[id] = partijsoort{tafel: tafel, matrixVan: veldTeksten(m, "matrix_van"), matrixNaar: veldTeksten(m, "matrix_naar")}
+	}
+	klassen, _ := k.data["klassen"].(map[string]any)
+	for _, id := range slices.SortedFunc(maps.Keys(klassen), func(a, b string) int {
+		return cmp.Or(cmp.Compare(k.volgorde("klassen", a), k.volgorde("klassen", b)), cmp.Compare(a, b))
+	}) {
+		m, _ := klassen[id].(map[string]any)
+		bijzonder, _ := m["bijzonder"].(bool)
+		w.klassen = append(w.klassen, Klasse{ID: id, Label: veldTekst(m, "label"), Bijzonder: bijzonder})
 	}
 	k.woorden = w
 }
@@ -150,4 +180,56 @@ func (k *Kennisbank) InBereik(feit string, n int64) (soort string, ok bool) {
 func (k *Kennisbank) Bereik(feit string) (minimum, maximum int64, ok bool) {
 	b, ok := k.woorden.bereik[feit]
 	return b[0], b[1], ok
+}
+
+// Tafel reports whether party p is a case table (partijen.yaml, soorten: tafel): it neither shares nor
+// receives itself; its participants do, each on their own.
+func (k *Kennisbank) Tafel(p string) bool {
+	return k.woorden.soorten[veldTekst(k.Item("partijen", p), "soort")].tafel
+}
+
+// partijenInMatrix lists the parties whose kind puts them in a matrix by default (partijen.yaml, soorten:
+// matrix_van, matrix_naar), in the order of the knowledge base. kader is wettelijk, convenant or open_kring;
+// rol is van or naar.
+func (k *Kennisbank) partijenInMatrix(kader, rol string) []string {
+	var uit []string
+	for _, p := range k.IDs("partijen") {
+		s := k.woorden.soorten[veldTekst(k.Item("partijen", p), "soort")]
+		kaders := s.matrixVan
+		if rol == "naar" {
+			kaders = s.matrixNaar
+		}
+		if slices.Contains(kaders, kader) {
+			uit = append(uit, p)
+		}
+	}
+	return uit
+}
+
+// Klassen returns the AVG classes of personal data, from ordinary to the strictest (gegevens.yaml).
+func (k *Kennisbank) Klassen() []Klasse { return slices.Clone(k.woorden.klassen) }
+
+// StrengsteKlasse is the strictest class of data category gegevens ("" for an unknown category): where a
+// form lists it.
+func (k *Kennisbank) StrengsteKlasse(gegevens string) string {
+	heeft := veldTeksten(k.Item("gegevens", gegevens), "klassen")
+	uit := ""
+	for _, kl := range k.woorden.klassen {
+		if slices.Contains(heeft, kl.ID) {
+			uit = kl.ID
+		}
+	}
+	return uit
+}
+
+// bijzondereKlassen are the special classes of a data category (AVG art. 9, art. 10), in class order.
+func (k *Kennisbank) bijzondereKlassen(gegevens string) []string {
+	heeft := veldTeksten(k.Item("gegevens", gegevens), "klassen")
+	var uit []string
+	for _, kl := range k.woorden.klassen {
+		if kl.Bijzonder && slices.Contains(heeft, kl.ID) {
+			uit = append(uit, kl.ID)
+		}
+	}
+	return uit
 }

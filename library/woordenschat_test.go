@@ -1,7 +1,9 @@
 package library_test
 
 import (
+	"context"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 
@@ -146,5 +148,85 @@ func TestGroepenVanRoutesYAMLZijnDeSelectoren(t *testing.T) {
 		if !inYAML[id] {
 			t.Errorf("selector %s in routes.rego staat niet in de groepen van routes.yaml", id)
 		}
+	}
+}
+
+// Which parties a matrix shows by default and which party is a case table come from the kinds in
+// partijen.yaml (soorten), not from Go.
+func TestPartijsoortenUitDeKennisbank(t *testing.T) {
+	ctx := context.Background()
+	standaard := func(t *testing.T, e *library.Engine, mv library.MatrixVraag) []string {
+		t.Helper()
+		mv.Van, mv.Doelen, mv.Gegevens, mv.Datum = []string{"politie"}, []string{"zvh_aanmelding"}, []string{"signaal"}, "2026-03-01"
+		m, err := e.Matrix(ctx, mv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m.Naar
+	}
+	e, err := library.New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !e.Kennisbank().Tafel("overleg_deelnemers") || e.Kennisbank().Tafel("politie") {
+		t.Error("overleg_deelnemers is geen tafel, of politie wel")
+	}
+	if naar := standaard(t, e, library.MatrixVraag{Convenant: "zvht"}); slices.Contains(naar, "betrokkene") || !slices.Contains(naar, "niet_deelnemer") {
+		t.Errorf("convenantmatrix: ontvangers %v; verwacht niet_deelnemer en niet betrokkene", naar)
+	}
+
+	m := kopieKennisbank(t)
+	vervang(t, m, "partijen.yaml", "  - id: betrokkene\n    label: Betrokkene\n    matrix_naar: [wettelijk]",
+		"  - id: betrokkene\n    label: Betrokkene\n    matrix_naar: [convenant, wettelijk]")
+	vervang(t, m, "partijen.yaml", "  - id: overleg\n    label: Overlegtafel\n    tafel: true", "  - id: overleg\n    label: Overlegtafel")
+	ander, err := library.New(ctx, library.MetKennisbank(m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ander.Kennisbank().Tafel("overleg_deelnemers") {
+		t.Error("overleg zonder tafel: true is nog een tafel")
+	}
+	if naar := standaard(t, ander, library.MatrixVraag{Convenant: "zvht"}); !slices.Contains(naar, "betrokkene") {
+		t.Errorf("met matrix_naar convenant staat betrokkene niet in de ontvangers: %v", naar)
+	}
+}
+
+// The AVG classes, their order and which are special come from gegevens.yaml (klassen).
+func TestKlassenUitDeKennisbank(t *testing.T) {
+	kb, err := library.LaadKennisbank(convenants.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, kl := range kb.Klassen() {
+		ids = append(ids, kl.ID)
+		if kl.Bijzonder != (kl.ID != "gewoon") {
+			t.Errorf("klasse %s: bijzonder %v", kl.ID, kl.Bijzonder)
+		}
+	}
+	if strings.Join(ids, ",") != "gewoon,art9,art10" {
+		t.Errorf("Klassen() = %v, verwacht gewoon, art9, art10", ids)
+	}
+	for gegevens, wil := range map[string]string{"huiselijk_geweld": "art10", "gezondheid": "art9", "signaal": "gewoon", "bestaat_niet": ""} {
+		if got := kb.StrengsteKlasse(gegevens); got != wil {
+			t.Errorf("StrengsteKlasse(%s) = %q, verwacht %q", gegevens, got, wil)
+		}
+	}
+
+	m := kopieKennisbank(t)
+	vervang(t, m, "gegevens.yaml", "  - id: art9\n    label: Bijzondere persoonsgegevens (AVG art. 9)\n    bijzonder: true\n  - id: art10\n    label: Strafrechtelijke gegevens (AVG art. 10)\n    bijzonder: true\n",
+		"  - id: art10\n    label: Strafrechtelijke gegevens (AVG art. 10)\n    bijzonder: true\n  - id: art9\n    label: Bijzondere persoonsgegevens (AVG art. 9)\n    bijzonder: true\n")
+	ander, err := library.LaadKennisbank(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ander.StrengsteKlasse("huiselijk_geweld"); got != "art9" {
+		t.Errorf("met art9 als strengste klasse: StrengsteKlasse(huiselijk_geweld) = %q", got)
+	}
+
+	m = kopieKennisbank(t)
+	vervang(t, m, "gegevens.yaml", "  - id: gewoon\n    label: Gewone persoonsgegevens\n", "")
+	if _, err := library.LaadKennisbank(m); err == nil || !strings.Contains(err.Error(), `onbekende klasse "gewoon"`) {
+		t.Errorf("een categorie met een klasse die niet in klassen staat: %v", err)
 	}
 }

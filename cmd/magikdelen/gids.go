@@ -97,7 +97,7 @@ func (g *gids) vraag(ctx context.Context) (library.Vraag, error) {
 func (g *gids) afzenders() []library.Keuze {
 	var out []library.Keuze
 	for _, k := range g.kb.Keuzes("partijen") {
-		if soort, _ := g.kb.Item("partijen", k.ID)["soort"].(string); soort != "overleg" {
+		if !g.kb.Tafel(k.ID) {
 			out = append(out, k)
 		}
 	}

@@ -163,7 +163,7 @@ func (h *Handler) formulierBasis(kb *library.Kennisbank, in invoer) formulierPag
 	}
 	var afzenders []library.Keuze
 	for _, k := range kb.Keuzes("partijen") {
-		if soort, _ := kb.Item("partijen", k.ID)["soort"].(string); soort != "overleg" {
+		if !kb.Tafel(k.ID) {
 			afzenders = append(afzenders, k)
 		}
 	}
@@ -203,24 +203,21 @@ func partijGroepen(kb *library.Kennisbank, keuzes []library.Keuze, gekozen func(
 	return nietLeeg(org, ander)
 }
 
-// gegevensGroepen groups the data categories by their legal class, in the order of gegevens.yaml.
+// gegevensGroepen groups the data categories by their strictest AVG class (gegevens.yaml, klassen, in that
+// order), and the data of the police and justice regimes apart, in the order of gegevens.yaml.
 func gegevensGroepen(kb *library.Kennisbank, gekozen func(string) bool) []groep {
-	titels := []string{"Gewone persoonsgegevens", "Bijzondere persoonsgegevens (AVG art. 9)", "Strafrechtelijke gegevens (AVG art. 10)", "Politie- en justitiegegevens (Wpg, Wjsg)"}
-	groepen := make([]groep, len(titels))
-	for i, t := range titels {
-		groepen[i].Titel = t
+	var groepen []groep
+	plek := map[string]int{}
+	for _, kl := range kb.Klassen() {
+		plek[kl.ID] = len(groepen)
+		groepen = append(groepen, groep{Titel: kl.Label})
 	}
+	regimes := len(groepen)
+	groepen = append(groepen, groep{Titel: "Politie- en justitiegegevens (Wpg, Wjsg)"})
 	for _, k := range kb.Keuzes("gegevens") {
-		item := kb.Item("gegevens", k.ID)
-		klassen := fmt.Sprint(item["klassen"])
-		i := 0
-		switch {
-		case item["bijzondere_wet"] != nil:
-			i = 3
-		case strings.Contains(klassen, "art10"):
-			i = 2
-		case strings.Contains(klassen, "art9"):
-			i = 1
+		i := plek[kb.StrengsteKlasse(k.ID)] // a category always has a class (schema, lint); else the first group
+		if kb.Item("gegevens", k.ID)["bijzondere_wet"] != nil {
+			i = regimes
 		}
 		groepen[i].Opties = append(groepen[i].Opties, nieuweOptie(kb, "gegevens", k, gekozen))
 	}
