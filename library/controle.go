@@ -15,7 +15,7 @@ func (b *bouwer) controleer() KennisbankFouten {
 	fouten := append(KennisbankFouten(nil), b.dubbel...)
 	ref := func(bf *bestand, pointer, soort string, v any) {
 		s, ok := v.(string)
-		if !ok || s == "*" || b.onvolledig[soort] {
+		if !ok || s == "*" || b.onvolledig[soort] || b.nietVerklaard(soort) {
 			return
 		}
 		// A party selector: "a+b" (both), "!a" (not a), "@groep"; see routes.yaml.
@@ -23,7 +23,7 @@ func (b *bouwer) controleer() KennisbankFouten {
 			for _, deel := range strings.Split(s, "+") {
 				deel = strings.TrimPrefix(deel, "!")
 				if strings.HasPrefix(deel, "@") {
-					if b.kb.Item("groepen", deel) == nil {
+					if b.kb.Item("groepen", deel) == nil && !b.nietVerklaard("groepen") {
 						fouten = append(fouten, b.fout("onbekende_verwijzing", bf, pointer, fmt.Sprintf("onbekende groep %q", deel), suggestie.Dichtstbij(deel, b.kb.ids["groepen"], 3)...))
 					}
 					continue
@@ -174,6 +174,17 @@ func (b *bouwer) alternatieven(bf *bestand, p string, d map[string]any, ref func
 		ref(bf, fmt.Sprintf("%s/alternatieven/%d/doel", p, i), "doelen", a["doel"])
 		ref(bf, fmt.Sprintf("%s/alternatieven/%d/naar", p, i), "partijen", a["naar"])
 	}
+}
+
+// laterVerklaard are the vocabularies that later versions of the schema added (groepen in routes.yaml,
+// soorten in partijen.yaml, klassen in gegevens.yaml). The current schema requires them; an older
+// knowledge base with its own schema (magikdelen verschil against an old revision) may lack them, and
+// then nothing can be checked against them.
+var laterVerklaard = map[string]bool{"groepen": true, "partijsoorten": true, "klassen": true}
+
+// nietVerklaard: the knowledge base does not declare vocabulary soort at all.
+func (b *bouwer) nietVerklaard(soort string) bool {
+	return laterVerklaard[soort] && len(b.kb.ids[soort]) == 0
 }
 
 // overlappen: the windows [vanaf, tot] of a and b share a day; an open end is open.

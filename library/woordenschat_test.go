@@ -2,10 +2,12 @@ package library_test
 
 import (
 	"context"
+	"encoding/json"
 	"io/fs"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
@@ -228,5 +230,41 @@ func TestKlassenUitDeKennisbank(t *testing.T) {
 	vervang(t, m, "gegevens.yaml", "  - id: gewoon\n    label: Gewone persoonsgegevens\n", "")
 	if _, err := library.LaadKennisbank(m); err == nil || !strings.Contains(err.Error(), `onbekende klasse "gewoon"`) {
 		t.Errorf("een categorie met een klasse die niet in klassen staat: %v", err)
+	}
+}
+
+// An older knowledge base, whose own schema did not yet ask for groepen, soorten and klassen (magikdelen
+// verschil against an old revision), still loads: references to a vocabulary it does not declare are not
+// checked, and what Go reads from it stays on the safe side (no party is a table, no verdict positive).
+func TestOudeKennisbankZonderWoordenschat(t *testing.T) {
+	m := kopieKennisbank(t)
+	var sch map[string]any
+	if err := json.Unmarshal(m["schema/kennisbank.schema.json"].Data, &sch); err != nil {
+		t.Fatal(err)
+	}
+	defs := sch["$defs"].(map[string]any)
+	for def, veld := range map[string]string{"routes": "groepen", "partijen": "soorten", "gegevens": "klassen"} {
+		d := defs[def].(map[string]any)
+		d["required"] = slices.DeleteFunc(d["required"].([]any), func(v any) bool { return v == veld })
+	}
+	data, err := json.Marshal(sch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m["schema/kennisbank.schema.json"] = &fstest.MapFile{Data: data}
+	for pad, blok := range map[string][2]string{"routes.yaml": {"\ngroepen:\n", "\nroutes:\n"}, "partijen.yaml": {"\nsoorten:\n", "\npartijen:\n"}, "gegevens.yaml": {"\nklassen:\n", "\ngegevens:\n"}} {
+		s := string(m[pad].Data)
+		i, j := strings.Index(s, blok[0]), strings.Index(s, blok[1])
+		if i < 0 || j < i {
+			t.Fatalf("%s: blok %q niet gevonden", pad, blok[0])
+		}
+		m[pad] = &fstest.MapFile{Data: []byte(s[:i] + s[j:])}
+	}
+	kb, err := library.LaadKennisbank(m)
+	if err != nil {
+		t.Fatalf("een kennisbank zonder groepen, soorten en klassen laadt niet: %v", err)
+	}
+	if kb.Tafel("overleg_deelnemers") || len(kb.Klassen()) != 0 || len(kb.IDs("groepen")) != 0 {
+		t.Error("een kennisbank zonder soorten of klassen heeft toch een tafel, klassen of groepen")
 	}
 }
