@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,33 +13,13 @@ import (
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 )
 
-// handreikingFormaat is the output format of magikdelen handreiking: tekst, markdown or html.
-type handreikingFormaat string
-
-const formaatHTML handreikingFormaat = "html"
-
-func (f *handreikingFormaat) String() string { return string(*f) }
-func (f *handreikingFormaat) Type() string   { return "formaat" }
-
-// Set accepts tekst, markdown and html, and the English text and md.
-func (f *handreikingFormaat) Set(s string) error {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "tekst", "text":
-		*f = handreikingFormaat(formaatTekst)
-	case "markdown", "md":
-		*f = handreikingFormaat(formaatMarkdown)
-	case "html", "htm":
-		*f = formaatHTML
-	default:
-		return errors.New("kies tekst, markdown of html")
-	}
-	return nil
-}
+// handreikingFormaten are the formats of magikdelen handreiking.
+var handreikingFormaten = []formaat{formaatTekst, formaatMarkdown, formaatHTML}
 
 // handreikingOpties are the options of magikdelen handreiking.
 type handreikingOpties struct {
 	g         *globaleOpties
-	formaat   handreikingFormaat
+	formaat   formaat
 	uitvoer   string
 	convenant string
 	editie    string
@@ -75,7 +54,7 @@ het Nederlands in ("1 maart 2025"), links gaan alleen naar officiële bronnen.`,
 		},
 	}
 	f := cmd.Flags()
-	f.VarP(&opts.formaat, "formaat", "o", "uitvoer: tekst, markdown of html (standaard tekst op een terminal, anders markdown); ook --format")
+	voegFormaatToe(f, &opts.formaat, handreikingFormaten...)
 	f.StringVarP(&opts.uitvoer, "uitvoer", "u", "", "schrijf de handreiking naar dit `bestand` in plaats van naar standaarduitvoer; ook --output")
 	f.StringVar(&opts.convenant, "convenant", "", "alleen dit `convenant` (id), met de wettelijke routes en de vraagbaak erover; ook --covenant")
 	f.StringVar(&opts.editie, "editie", "", "de datum van deze editie als `JJJJ-MM-DD` (standaard vandaag); ook --edition")
@@ -109,11 +88,11 @@ func runHandreiking(_ context.Context, opts *handreikingOpties) error {
 		switch {
 		case opts.uitvoer != "":
 			var err error
-			if f, err = handreikingFormaatVoorBestand(opts.uitvoer); err != nil {
+			if f, err = formaatVoorBestand(opts.uitvoer, handreikingFormaten); err != nil {
 				return err
 			}
 		default:
-			f = handreikingFormaat(kiesFormaat("", s))
+			f = kiesFormaat("", s)
 		}
 	}
 
@@ -127,7 +106,7 @@ func runHandreiking(_ context.Context, opts *handreikingOpties) error {
 	if err != nil {
 		return err
 	}
-	if f == handreikingFormaat(formaatTekst) {
+	if f == formaatTekst {
 		opmaak := opmaakVoor(s)
 		if opts.uitvoer != "" {
 			opmaak = tekstOpmaak{breedte: 80} // a file: plain text, no colour codes
@@ -148,20 +127,6 @@ func runHandreiking(_ context.Context, opts *handreikingOpties) error {
 	}
 	fmt.Fprintf(s.Err, "handreiking geschreven: %s (%s, %d bytes)\n", opts.uitvoer, f, len(uit))
 	return nil
-}
-
-// handreikingFormaatVoorBestand gives the format an --uitvoer file asks for by its extension; another
-// extension is an error rather than Markdown in a file that claims to be something else.
-func handreikingFormaatVoorBestand(pad string) (handreikingFormaat, error) {
-	switch strings.ToLower(filepath.Ext(pad)) {
-	case ".html", ".htm":
-		return formaatHTML, nil
-	case ".md", ".markdown":
-		return handreikingFormaat(formaatMarkdown), nil
-	case ".txt":
-		return handreikingFormaat(formaatTekst), nil
-	}
-	return "", onbekendeExtensie(pad, ".html, .md of .txt", "tekst, markdown of html")
 }
 
 // onbekendeExtensie is the error for an --uitvoer file whose extension names no format of the command.

@@ -8,7 +8,6 @@ import (
 	"io"
 	"maps"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -19,56 +18,8 @@ import (
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 )
 
-// matrixFormaat is the output format of magikdelen matrix: tekst, markdown, csv, html or json.
-type matrixFormaat string
-
-const (
-	matrixTekst    matrixFormaat = "tekst"
-	matrixMarkdown matrixFormaat = "markdown"
-	matrixCSV      matrixFormaat = "csv"
-	matrixHTML     matrixFormaat = "html"
-	matrixJSON     matrixFormaat = "json"
-)
-
-func (f *matrixFormaat) String() string { return string(*f) }
-func (f *matrixFormaat) Type() string   { return "formaat" }
-
-// Set accepts tekst, markdown, csv, html and json, and text, md and htm.
-func (f *matrixFormaat) Set(s string) error {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "tekst", "text":
-		*f = matrixTekst
-	case "markdown", "md":
-		*f = matrixMarkdown
-	case "csv":
-		*f = matrixCSV
-	case "html", "htm":
-		*f = matrixHTML
-	case "json":
-		*f = matrixJSON
-	default:
-		return errors.New("kies tekst, markdown, csv, html of json")
-	}
-	return nil
-}
-
-// matrixFormaatVoorBestand gives the format an --uitvoer file asks for by its extension; another
-// extension is an error rather than Markdown in a file that claims to be something else.
-func matrixFormaatVoorBestand(pad string) (matrixFormaat, error) {
-	switch strings.ToLower(filepath.Ext(pad)) {
-	case ".html", ".htm":
-		return matrixHTML, nil
-	case ".csv":
-		return matrixCSV, nil
-	case ".json":
-		return matrixJSON, nil
-	case ".md", ".markdown":
-		return matrixMarkdown, nil
-	case ".txt":
-		return matrixTekst, nil
-	}
-	return "", onbekendeExtensie(pad, ".html, .csv, .json, .md of .txt", "tekst, markdown, csv, html of json")
-}
+// matrixFormaten are the formats of magikdelen matrix.
+var matrixFormaten = []formaat{formaatTekst, formaatMarkdown, formaatCSV, formaatHTML, formaatJSON}
 
 // matrixOpties are the options of magikdelen matrix.
 type matrixOpties struct {
@@ -81,7 +32,7 @@ type matrixOpties struct {
 	gegevens    []string
 	feiten      feiten
 	details     bool
-	formaat     matrixFormaat
+	formaat     formaat
 	uitvoer     string
 }
 
@@ -140,7 +91,7 @@ synoniemen, zoals bij vraag. Engelse namen werken ook: --covenant, --date, --pur
 	f.Var(lijst{&opts.gegevens, "categorie"}, "gegevens", "alleen deze gegevenscategorieën; herhaal of scheid met komma's")
 	f.Var(opts.feiten, "feit", "een feit dat voor elke cel geldt, bijvoorbeeld toestemming=gegeven; herhaalbaar")
 	f.BoolVar(&opts.details, "details", false, "toon per toegestane of onbepaalde cel de grondslagen, voorwaarden en ontbrekende feiten")
-	f.VarP(&opts.formaat, "formaat", "o", "uitvoer: tekst, markdown, csv, html of json (standaard tekst op een terminal, anders markdown); ook --format")
+	voegFormaatToe(f, &opts.formaat, matrixFormaten...)
 	f.StringVarP(&opts.uitvoer, "uitvoer", "u", "", "schrijf naar dit `bestand` in plaats van naar standaarduitvoer; de extensie kiest het formaat; ook --output")
 	return cmd
 }
@@ -158,11 +109,11 @@ func runMatrix(ctx context.Context, opts *matrixOpties) error {
 	f := opts.formaat
 	if f == "" {
 		if opts.uitvoer != "" {
-			if f, err = matrixFormaatVoorBestand(opts.uitvoer); err != nil {
+			if f, err = formaatVoorBestand(opts.uitvoer, matrixFormaten); err != nil {
 				return err
 			}
 		} else {
-			f = matrixFormaat(kiesFormaat("", s))
+			f = kiesFormaat("", s)
 		}
 	}
 	vragen, overgeslagen, err := matrixVragen(kb, opts)
@@ -186,13 +137,13 @@ func runMatrix(ctx context.Context, opts *matrixOpties) error {
 
 	var b strings.Builder
 	switch f {
-	case matrixJSON:
+	case formaatJSON:
 		err = schrijfJSON(&b, matrices)
-	case matrixCSV:
+	case formaatCSV:
 		err = schrijfMatrixCSV(&b, matrices)
-	case matrixHTML:
+	case formaatHTML:
 		err = library.MatrixHTML(&b, matrices, kb, library.MatrixHTMLOpties{Details: opts.details})
-	case matrixTekst:
+	case formaatTekst:
 		opmaak := opmaakVoor(s)
 		if opts.uitvoer != "" {
 			opmaak = tekstOpmaak{breedte: 80} // a file: plain text, no colour codes

@@ -29,8 +29,6 @@ var matrixVraag = library.MatrixVraag{
 	Gegevens: []string{"identificerend", "gezondheid", "justitiele_documentatie"},
 }
 
-var matrixFormaten = []matrixFormaat{matrixTekst, matrixMarkdown, matrixCSV, matrixHTML, matrixJSON}
-
 func TestGoldenMatrix(t *testing.T) {
 	t.Parallel()
 	versie := testEngine(t).Kennisbank().Versie()

@@ -130,7 +130,7 @@ func TestFormaatSet(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			t.Parallel()
 			var f formaat
-			err := f.Set(tt.in)
+			err := formaatVlag{&f, standaardFormaten}.Set(tt.in)
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("Set(%q): fout %v", tt.in, err)
 			}
@@ -139,6 +139,49 @@ func TestFormaatSet(t *testing.T) {
 			}
 			if f != tt.want {
 				t.Errorf("Set(%q) = %q, verwacht %q", tt.in, f, tt.want)
+			}
+		})
+	}
+}
+
+// Each command accepts its own formats and names them in the error; an --uitvoer file's extension picks
+// one of them.
+func TestFormaatPerCommando(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		naam       string
+		kan        []formaat
+		in         string
+		want       formaat
+		melding    string
+		pad        string
+		uitBestand formaat
+		extensies  string
+	}{
+		{"matrix csv", matrixFormaten, "CSV", formaatCSV, "", "cellen.csv", formaatCSV, ""},
+		{"matrix htm", matrixFormaten, "htm", formaatHTML, "", "m.htm", formaatHTML, ""},
+		{"matrix yaml", matrixFormaten, "yaml", "", "kies tekst, markdown, csv, html of json", "m.yaml", "", ".html, .csv, .json, .md of .txt"},
+		{"handreiking html", handreikingFormaten, "html", formaatHTML, "", "h.markdown", formaatMarkdown, ""},
+		{"handreiking json", handreikingFormaten, "json", "", "kies tekst, markdown of html", "h.json", "", ".html, .md of .txt"},
+		{"vraag csv", standaardFormaten, "csv", "", "kies tekst, markdown of json", "v.txt", formaatTekst, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.naam, func(t *testing.T) {
+			t.Parallel()
+			var f formaat
+			err := formaatVlag{&f, tt.kan}.Set(tt.in)
+			if tt.melding == "" && (err != nil || f != tt.want) {
+				t.Errorf("Set(%q) = %q, %v; verwacht %q", tt.in, f, err, tt.want)
+			}
+			if tt.melding != "" && (err == nil || err.Error() != tt.melding) {
+				t.Errorf("Set(%q): fout %v, verwacht %q", tt.in, err, tt.melding)
+			}
+			got, err := formaatVoorBestand(tt.pad, tt.kan)
+			if tt.extensies == "" && (err != nil || got != tt.uitBestand) {
+				t.Errorf("formaatVoorBestand(%q) = %q, %v; verwacht %q", tt.pad, got, err, tt.uitBestand)
+			}
+			if tt.extensies != "" && (err == nil || !strings.Contains(err.Error(), tt.extensies)) {
+				t.Errorf("formaatVoorBestand(%q): fout %v, verwacht de extensies %q", tt.pad, err, tt.extensies)
 			}
 		})
 	}
