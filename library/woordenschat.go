@@ -35,7 +35,7 @@ type woordenschat struct {
 	zekerheden  map[string]Zekerheid
 	hoogsteRang int // of the certainties
 	laagsteRang int
-	bereik      map[string][2]int64 // whole-number fact -> minimum, maximum
+	bereik      map[string]bereik // whole-number fact -> its range
 	soorten     map[string]partijsoort
 	klassen     []Klasse // from ordinary to the strictest
 }
@@ -45,6 +45,12 @@ type Klasse struct {
 	ID        string
 	Label     string
 	Bijzonder bool // processing is forbidden unless an exception applies (AVG art. 9, art. 10)
+}
+
+// bereik is the range of a whole-number fact, with its wording for an error, made once at load.
+type bereik struct {
+	min, max int64
+	tekst    string
 }
 
 // partijsoort is one kind of party (partijen.yaml, soorten).
@@ -57,7 +63,7 @@ type partijsoort struct {
 // those): what is missing or of the wrong type is left out, so that nothing becomes positive or certain
 // by accident.
 func (k *Kennisbank) typeer() {
-	w := woordenschat{oordelen: map[Oordeel]OordeelInfo{}, zekerheden: map[string]Zekerheid{}, bereik: map[string][2]int64{},
+	w := woordenschat{oordelen: map[Oordeel]OordeelInfo{}, zekerheden: map[string]Zekerheid{}, bereik: map[string]bereik{},
 		hoogsteRang: math.MinInt, laagsteRang: math.MaxInt}
 	oordelen, _ := k.data["oordelen"].(map[string]any)
 	for id, v := range oordelen {
@@ -86,7 +92,7 @@ func (k *Kennisbank) typeer() {
 		lo, okLo := geheel(m["minimum"])
 		hi, okHi := geheel(m["maximum"])
 		if okLo && okHi {
-			w.bereik[id] = [2]int64{lo, hi}
+			w.bereik[id] = bereik{lo, hi, fmt.Sprintf("geheel getal van %d tot en met %d", lo, hi)}
 		}
 	}
 	soorten, _ := k.data["partijsoorten"].(map[string]any)
@@ -168,18 +174,18 @@ func (k *Kennisbank) LaagsteZekerheid(z string) bool {
 // InBereik checks a value of whole-number fact feit against its range; soort names in Dutch what the
 // fact allows, without an article ("geheel getal van 0 tot en met 150"), for the error when ok is false.
 func (k *Kennisbank) InBereik(feit string, n int64) (soort string, ok bool) {
-	lo, hi, heeft := k.Bereik(feit)
+	b, heeft := k.woorden.bereik[feit]
 	if !heeft {
 		return "geheel getal", true
 	}
-	return fmt.Sprintf("geheel getal van %d tot en met %d", lo, hi), lo <= n && n <= hi
+	return b.tekst, b.min <= n && n <= b.max
 }
 
 // Bereik returns the smallest and largest value a whole-number fact may take (feiten.yaml: minimum,
 // maximum); ok is false for a fact without a range.
 func (k *Kennisbank) Bereik(feit string) (minimum, maximum int64, ok bool) {
 	b, ok := k.woorden.bereik[feit]
-	return b[0], b[1], ok
+	return b.min, b.max, ok
 }
 
 // Tafel reports whether party p is a case table (partijen.yaml, soorten: tafel): it neither shares nor
