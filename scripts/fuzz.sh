@@ -17,11 +17,25 @@ for doel in FuzzLeesVraag:./library FuzzBeantwoord:./library FuzzVraagbaakitem:.
   FuzzLees:./library/bon; do
   naam=${doel%%:*}
   pakket=${doel#*:}
-  uit=$(go test -run='^$' -fuzz="^${naam}\$" -fuzztime="${seconden}s" -fuzzminimizetime=200x "$pakket" 2>&1) || {
-    echo "$uit"
-    echo "$naam: MISLUKT"
-    status=1
-    continue
+  fuzz() { go test -run='^$' -fuzz="^${naam}\$" -fuzztime="${seconden}s" -fuzzminimizetime=200x "$pakket" 2>&1; }
+  uit=$(fuzz) || {
+    # Go before 1.27 can fail a target at the -fuzztime boundary with a bare "context deadline exceeded"
+    # (go.dev/issue/75804: the coordinator's own deadline, not the target). A real finding writes a failing
+    # input or reports a panic or an error; only the bare boundary failure is run once more.
+    if grep -q 'context deadline exceeded' <<<"$uit" && ! grep -qE 'Failing input written|panic:|_test\.go:[0-9]+:' <<<"$uit"; then
+      echo "$naam: de fuzzer stopte met \"context deadline exceeded\" op de tijdgrens (go.dev/issue/75804); nog één keer"
+      uit=$(fuzz) || {
+        echo "$uit"
+        echo "$naam: MISLUKT"
+        status=1
+        continue
+      }
+    else
+      echo "$uit"
+      echo "$naam: MISLUKT"
+      status=1
+      continue
+    fi
   }
   # The rate is measured from the first progress line (after the seed corpus ran) to the last.
   regels=$(grep -E 'elapsed: [0-9]+s, execs: [0-9]+' <<<"$uit" || true)
