@@ -35,7 +35,7 @@ test_overleg_zonder_convenant_is_onbepaald if {
 
 # D3 — contract §4: toestemming komt alleen op de checklist als toestemming de enige route is.
 test_art10_voor_de_wgs_zonder_toestemming_via_uavg_33 if {
-	{u.id | some u in art10.uitkomsten} == {"samenwerkingsverband_art10"} with input as testkit.zvh({
+	{u.id | some u in testkit.uitkomsten(art10.uitkomst)} == {"samenwerkingsverband_art10"} with input as testkit.zvh({
 		"gegevens": ["strafrechtelijk"],
 		"datum": "2025-02-28",
 		"feiten": {"leeftijd": 40},

@@ -119,3 +119,11 @@ ave_in_voorbereiding := {
 	"zekerheid": "laag",
 	"doelen": [{"id": "ave_signaleren", "label": "Signaleren (AVE 1)"}],
 }
+
+# uitkomsten: alle uitkomsten van een laag als verzameling, voor tests die een hele laag vergelijken.
+# uitkomst is de regel uitkomst van het laagpakket: uitkomst[laag][r][c] is die van één cel.
+uitkomsten(uitkomst) := {object.union(u, {"naar": r, "gegevens": c}) |
+	some per_ontvanger in uitkomst
+	some r, per_categorie in per_ontvanger
+	some c, u in per_categorie
+}

@@ -28,9 +28,3 @@ uitkomst.art10_naar[r][c] := routes.uitkomst("art10_naar", r, c, kb.lagen.art10_
 	"art10" in kb.gegevens[c].klassen
 	kader.avg_ontvanger(r)
 }
-
-# uitkomsten: alle uitkomsten van deze laag als verzameling; uitkomst[laag][r][c] is die van één cel.
-uitkomsten contains object.union(uitkomst[laag][r][c], {"naar": r, "gegevens": c}) if {
-	some laag, r, c
-	uitkomst[laag][r][c]
-}

@@ -4,7 +4,7 @@ import data.magikdelen.lagen.art10
 import data.magikdelen.testkit
 
 test_strafrechtelijk_in_het_zvh_via_de_wgs if {
-	art10.uitkomsten == {
+	testkit.uitkomsten(art10.uitkomst) == {
 		testkit.route_uitkomst(
 			"art10_van", "ggz", "strafrechtelijk", "wgs_strafrechtelijk_verstrekken",
 			["doelbinding"],
@@ -19,7 +19,7 @@ test_strafrechtelijk_in_het_zvh_via_de_wgs if {
 }
 
 test_politiegegevens_bij_een_avg_ontvanger if {
-	{[u.laag, u.id] | some u in art10.uitkomsten} == {["art10_naar", "wgs_strafrechtelijk"]} with input as testkit.zvh({
+	{[u.laag, u.id] | some u in testkit.uitkomsten(art10.uitkomst)} == {["art10_naar", "wgs_strafrechtelijk"]} with input as testkit.zvh({
 		"van": "politie",
 		"naar": ["wijkteam"],
 		"gegevens": ["politiegegevens"],
@@ -27,7 +27,7 @@ test_politiegegevens_bij_een_avg_ontvanger if {
 }
 
 test_verkregen_via_de_wpg_buiten_het_zvh if {
-	{u.id | some u in art10.uitkomsten} == {"wpg_wjsg_ontvanger_art10"} with input as testkit.vraag({
+	{u.id | some u in testkit.uitkomsten(art10.uitkomst)} == {"wpg_wjsg_ontvanger_art10"} with input as testkit.vraag({
 		"van": "politie",
 		"naar": ["gemeente_burgemeester"],
 		"gegevens": ["politiegegevens"],
@@ -37,7 +37,7 @@ test_verkregen_via_de_wpg_buiten_het_zvh if {
 
 # Zonder bekende route is art. 10 onbepaald: de FG beslist (brief §4.1 punt 4), aan beide kanten.
 test_geen_route_is_onbepaald if {
-	art10.uitkomsten == {
+	testkit.uitkomsten(art10.uitkomst) == {
 		testkit.geen_route(
 			"art10_van", "woningcorporatie", "strafrechtelijk", ["avg_10"],
 			["toestemming_art10"],
@@ -57,9 +57,9 @@ test_geen_route_is_onbepaald if {
 }
 
 test_geen_art10_voor_gewone_gegevens if {
-	art10.uitkomsten == set() with input as testkit.zvh({})
+	testkit.uitkomsten(art10.uitkomst) == set() with input as testkit.zvh({})
 }
 
 test_geen_art10_tussen_wpg_en_wjsg if {
-	art10.uitkomsten == set() with input as testkit.vraag({"van": "politie", "naar": ["om"], "gegevens": ["politiegegevens"], "doel": "opsporing"})
+	testkit.uitkomsten(art10.uitkomst) == set() with input as testkit.vraag({"van": "politie", "naar": ["om"], "gegevens": ["politiegegevens"], "doel": "opsporing"})
 }

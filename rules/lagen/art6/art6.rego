@@ -28,9 +28,3 @@ uitkomst.art6_naar[r][c] := routes.uitkomst("art6_naar", r, c, kb.lagen.art6_naa
 	kb.partijen[r].regime == "avg"
 	ontvanger_getoetst(r)
 }
-
-# uitkomsten: alle uitkomsten van deze laag als verzameling; uitkomst[laag][r][c] is die van één cel.
-uitkomsten contains object.union(uitkomst[laag][r][c], {"naar": r, "gegevens": c}) if {
-	some laag, r, c
-	uitkomst[laag][r][c]
-}

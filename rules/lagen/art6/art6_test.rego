@@ -10,11 +10,11 @@ wgs_verstrekking(naar) := testkit.route_uitkomst(
 )
 
 test_afzender_vanaf_de_wgs if {
-	art6.uitkomsten == {wgs_verstrekking("politie")} with input as testkit.zvh({})
+	testkit.uitkomsten(art6.uitkomst) == {wgs_verstrekking("politie")} with input as testkit.zvh({})
 }
 
 test_afzender_en_ontvanger_vanaf_de_wgs if {
-	art6.uitkomsten == {
+	testkit.uitkomsten(art6.uitkomst) == {
 		wgs_verstrekking("gemeente_college"),
 		testkit.route_uitkomst(
 			"art6_naar", "gemeente_college", "identificerend", "wgs_verwerking",
@@ -26,7 +26,7 @@ test_afzender_en_ontvanger_vanaf_de_wgs if {
 
 # Vóór de WGS: de eigen taak van elke deelnemer, binnen de kring van het convenant (brief §0.2 punt 1).
 test_afzender_en_ontvanger_voor_de_wgs_op_eigen_taak if {
-	art6.uitkomsten == {
+	testkit.uitkomsten(art6.uitkomst) == {
 		testkit.route_uitkomst(
 			"art6_van", "gemeente_college", "identificerend", "eigen_taak_deelnemer",
 			["noodzaak", "proportionaliteit"],
@@ -41,11 +41,11 @@ test_afzender_en_ontvanger_voor_de_wgs_op_eigen_taak if {
 }
 
 test_geen_art6_voor_wpg_en_wjsg if {
-	art6.uitkomsten == set() with input as testkit.vraag({"van": "politie", "naar": ["om"], "doel": "opsporing"})
+	testkit.uitkomsten(art6.uitkomst) == set() with input as testkit.vraag({"van": "politie", "naar": ["om"], "doel": "opsporing"})
 }
 
 test_betrokkene_wordt_niet_als_ontvanger_getoetst if {
-	{[u.laag, u.id] | some u in art6.uitkomsten} == {["art6_van", "inzagerecht"]} with input as testkit.vraag({
+	{[u.laag, u.id] | some u in testkit.uitkomsten(art6.uitkomst)} == {["art6_van", "inzagerecht"]} with input as testkit.vraag({
 		"naar": ["betrokkene"],
 		"doel": "inzageverzoek",
 	})
@@ -53,7 +53,7 @@ test_betrokkene_wordt_niet_als_ontvanger_getoetst if {
 
 # Een huisuitzetting hoort niet bij de taak van het wijkteam, en een niet-deelnemer heeft geen eigen grondslag.
 test_niet_deelnemer_heeft_geen_grondslag if {
-	art6.uitkomsten == {
+	testkit.uitkomsten(art6.uitkomst) == {
 		testkit.geen_route("art6_van", "niet_deelnemer", "identificerend", ["avg_6_3"], [], []),
 		testkit.geen_route("art6_naar", "niet_deelnemer", "identificerend", ["avg_6_3"], [], []),
 	} with input as testkit.vraag({"naar": ["niet_deelnemer"], "doel": "huisuitzetting"})

@@ -15,9 +15,3 @@ uitkomst.bsn[r][c] := routes.uitkomst("bsn", r, c, kb.lagen.bsn.grondslagen) if 
 	kb.gegevens[c].bsn
 	kader.avg_betrokken(r)
 }
-
-# uitkomsten: alle uitkomsten van deze laag als verzameling; uitkomst[laag][r][c] is die van één cel.
-uitkomsten contains object.union(uitkomst[laag][r][c], {"naar": r, "gegevens": c}) if {
-	some laag, r, c
-	uitkomst[laag][r][c]
-}

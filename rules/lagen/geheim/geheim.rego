@@ -28,9 +28,3 @@ uitkomst.geheim[r][c] := routes.uitkomst("geheim", r, c, geheimhouding.grondslag
 	kader.toetsbare_cellen[[r, c]]
 	omvat(c)
 }
-
-# uitkomsten: alle uitkomsten van deze laag als verzameling; uitkomst[laag][r][c] is die van één cel.
-uitkomsten contains object.union(uitkomst[laag][r][c], {"naar": r, "gegevens": c}) if {
-	some laag, r, c
-	uitkomst[laag][r][c]
-}

@@ -8,7 +8,7 @@ ggz_aan_politie(datum, feiten) := testkit.zvh({"van": "ggz", "gegevens": ["gezon
 test_goed_hulpverlenerschap_gaat_voor_toestemming_die_nog_gevraagd_moet_worden if {
 	# Beide routes gelden; toestemming komt alleen op de checklist als zij de enige route is (contract §4).
 	# Conflict van plichten wacht op acuut_gevaar.
-	geheim.uitkomsten == {object.union(
+	testkit.uitkomsten(geheim.uitkomst) == {object.union(
 		testkit.route_uitkomst(
 			"geheim", "politie", "gezondheid", "wgs_goed_hulpverlenerschap",
 			["goed_hulpverlenerschap", "minimaal", "subsidiariteit"],
@@ -20,7 +20,7 @@ test_goed_hulpverlenerschap_gaat_voor_toestemming_die_nog_gevraagd_moet_worden i
 
 # ZVH-05: zonder toestemming, vanaf de WGS, goed hulpverlenerschap (WGS art. 2.29 lid 2) met lage zekerheid.
 test_goed_hulpverlenerschap_zonder_toestemming_vanaf_de_wgs if {
-	geheim.uitkomsten == {testkit.route_uitkomst(
+	testkit.uitkomsten(geheim.uitkomst) == {testkit.route_uitkomst(
 		"geheim", "politie", "gezondheid", "wgs_goed_hulpverlenerschap",
 		["goed_hulpverlenerschap", "minimaal", "subsidiariteit"],
 		["wgs_samenwerkingsverbanden_2_29_2"],
@@ -29,7 +29,7 @@ test_goed_hulpverlenerschap_zonder_toestemming_vanaf_de_wgs if {
 
 # Vóór de WGS opent een convenant het beroepsgeheim niet.
 test_geen_route_zonder_toestemming_voor_de_wgs if {
-	geheim.uitkomsten == {testkit.geen_route(
+	testkit.uitkomsten(geheim.uitkomst) == {testkit.geen_route(
 		"geheim", "politie", "gezondheid", ["wgbo_7_457", "wet_big_88"],
 		["conflict_van_plichten", "toestemming_geheim"],
 		[{"toestemming": "gegeven"}, {"acuut_gevaar": true}],
@@ -37,12 +37,12 @@ test_geen_route_zonder_toestemming_voor_de_wgs if {
 }
 
 test_onbekend_als_acuut_gevaar_beslist if {
-	u := geheim.uitkomsten with input as ggz_aan_politie("2025-02-28", {"toestemming": "geweigerd"})
+	u := testkit.uitkomsten(geheim.uitkomst) with input as ggz_aan_politie("2025-02-28", {"toestemming": "geweigerd"})
 	{[x.id, x.oordeel, x.ontbrekende_feiten, x.herstel] | some x in u} == {["onbekend_geheim", "onbepaald", ["acuut_gevaar"], [{"acuut_gevaar": true}]]}
 }
 
 test_conflict_van_plichten_bij_acuut_gevaar if {
-	geheim.uitkomsten == {testkit.route_uitkomst(
+	testkit.uitkomsten(geheim.uitkomst) == {testkit.route_uitkomst(
 		"geheim", "politie", "gezondheid", "conflict_van_plichten",
 		["cvp_toets", "minimaal"],
 		["conflict_van_plichten", "wgbo_7_457"],
@@ -52,7 +52,7 @@ test_conflict_van_plichten_bij_acuut_gevaar if {
 # Jeugdwet art. 7.3.11 lid 4: een wettelijke plicht, dus toegestaan zonder toestemming. De route van het
 # conflict van plichten blijft als herstel bewaard (acuut_gevaar is onbekend).
 test_informatieplicht_aan_de_gi_bij_een_ots if {
-	geheim.uitkomsten == {object.union(
+	testkit.uitkomsten(geheim.uitkomst) == {object.union(
 		testkit.route_uitkomst(
 			"geheim", "gecertificeerde_instelling", "gezondheid", "informatieplicht_gi_ots",
 			["minimaal"],
@@ -69,7 +69,7 @@ test_informatieplicht_aan_de_gi_bij_een_ots if {
 }
 
 test_geen_informatieplicht_zonder_ots if {
-	{u.id | some u in geheim.uitkomsten} == {"toestemming_geheim"} with input as testkit.vraag({
+	{u.id | some u in testkit.uitkomsten(geheim.uitkomst)} == {"toestemming_geheim"} with input as testkit.vraag({
 		"van": "jeugdhulpaanbieder",
 		"naar": ["gecertificeerde_instelling"],
 		"gegevens": ["gezondheid"],
@@ -79,14 +79,14 @@ test_geen_informatieplicht_zonder_ots if {
 }
 
 test_medisch_geheim_omvat_ook_naam_en_adres if {
-	{u.gegevens | some u in geheim.uitkomsten} == {"identificerend"} with input as testkit.zvh({"van": "huisarts"})
+	{u.gegevens | some u in testkit.uitkomsten(geheim.uitkomst)} == {"identificerend"} with input as testkit.zvh({"van": "huisarts"})
 }
 
 test_geheim_omvat_alleen_de_genoemde_categorieen if {
-	geheim.uitkomsten == set() with input as testkit.zvh({"van": "ggd"})
-	{u.gegevens | some u in geheim.uitkomsten} == {"gezondheid"} with input as testkit.zvh({"van": "ggd", "gegevens": ["identificerend", "gezondheid"]})
+	testkit.uitkomsten(geheim.uitkomst) == set() with input as testkit.zvh({"van": "ggd"})
+	{u.gegevens | some u in testkit.uitkomsten(geheim.uitkomst)} == {"gezondheid"} with input as testkit.zvh({"van": "ggd", "gegevens": ["identificerend", "gezondheid"]})
 }
 
 test_geen_beroepsgeheim_geen_laag if {
-	geheim.uitkomsten == set() with input as testkit.zvh({"gegevens": ["gezondheid"]})
+	testkit.uitkomsten(geheim.uitkomst) == set() with input as testkit.zvh({"gegevens": ["gezondheid"]})
 }

@@ -27,9 +27,3 @@ uitkomst.regime[r][c] := routes.uitkomst("regime", r, c, kb.lagen.regime.grondsl
 	van_toepassing
 	kader.toetsbare_cellen[[r, c]]
 }
-
-# uitkomsten: alle uitkomsten van deze laag als verzameling; uitkomst[laag][r][c] is die van één cel.
-uitkomsten contains object.union(uitkomst[laag][r][c], {"naar": r, "gegevens": c}) if {
-	some laag, r, c
-	uitkomst[laag][r][c]
-}
