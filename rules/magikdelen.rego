@@ -97,71 +97,91 @@ redenen := array.concat(array.concat(array.concat(uitleg.feit_redenen, kader_red
 
 kader_redenen := [r | some r in kader_redenen_set]
 
-kader_redenen_set contains {
-	"id": "doel_buiten_convenant",
-	"titel": "Ander kader dan gevraagd",
-	"tekst": sprintf("Het doel %s hoort niet bij %s; de deling is beoordeeld %s.", [uitleg.label("doelen", vraag.doel), convenant_naam(vraag.convenant_gevraagd), beoordeeld_onder]),
-} if kader.buiten_gevraagd_convenant
+# METADATA
+# title: Ander kader dan gevraagd
+# description: Het doel hoort niet bij het gevraagde convenant; het antwoord zegt onder welk kader het wel is beoordeeld.
+# custom:
+#   id: doel_buiten_convenant
+kader_redenen_set contains uitleg.reden(rego.metadata.rule(), tekst) if {
+	kader.buiten_gevraagd_convenant
+	tekst := sprintf("Het doel %s hoort niet bij %s; de deling is beoordeeld %s.", [uitleg.label("doelen", vraag.doel), convenant_naam(vraag.convenant_gevraagd), beoordeeld_onder])
+}
 
 beoordeeld_onder := sprintf("onder %s", [kader.convenant.naam]) if kader.convenant
 
 beoordeeld_onder := "via de wettelijke routes" if not kader.convenant
 
-kader_redenen_set contains {
-	"id": "zelfstandige_wettelijke_route",
-	"titel": "Wettelijke route",
-	"tekst": sprintf("De deling aan %s valt onder een eigen wettelijke route (%s); niet het convenant, maar die route bepaalt het antwoord.", [uitleg.label("partijen", r), route.titel]),
-} if {
+# METADATA
+# title: Wettelijke route
+# description: Een ontvanger valt onder een eigen wettelijke route; die route, niet het convenant, bepaalt het antwoord.
+# custom:
+#   id: zelfstandige_wettelijke_route
+kader_redenen_set contains uitleg.reden(rego.metadata.rule(), tekst) if {
 	kader.convenant
 	some r in kader.ontvangers
 	route := kader.zelfstandig(r)
+	tekst := sprintf("De deling aan %s valt onder een eigen wettelijke route (%s); niet het convenant, maar die route bepaalt het antwoord.", [uitleg.label("partijen", r), route.titel])
 }
 
-kader_redenen_set contains {
-	"id": "wetsvoorstel",
-	"titel": "Wetsvoorstel, geen wet",
-	"tekst": sprintf("Dit antwoord rekent alsof %s in werking is (stel dat). Het is een wetsvoorstel: de tekst kan nog veranderen, dus de zekerheid is laag.", [kader.convenant.naam]),
-} if {
+# METADATA
+# title: Wetsvoorstel, geen wet
+# description: Het kader is een wetsvoorstel; het antwoord rekent alsof het in werking is.
+# custom:
+#   id: wetsvoorstel
+kader_redenen_set contains uitleg.reden(rego.metadata.rule(), tekst) if {
 	count(object.get(kader.convenant, "vereist_feiten", {})) > 0
 	kader.vereiste_feiten_gelden
+	tekst := sprintf("Dit antwoord rekent alsof %s in werking is (stel dat). Het is een wetsvoorstel: de tekst kan nog veranderen, dus de zekerheid is laag.", [kader.convenant.naam])
 }
 
-kader_redenen_set contains {
-	"id": "bewaartermijn_eerste_verwerking",
-	"titel": "Bewaartermijn vanaf de eerste verwerking",
-	"tekst": sprintf("De bewaartermijn van %s loopt %d jaar vanaf de eerste verwerking, niet vanaf het sluiten van de casus; die datum is niet opgegeven (eerste_verwerking_op). Ga na dat de gegevens niet langer dan die termijn bewaard zijn.", [kader.convenant.naam, kader.convenant.bewaartermijn.jaren]),
-} if kader.bewaartermijn_onzeker
+# METADATA
+# title: Bewaartermijn vanaf de eerste verwerking
+# description: De bewaartermijn loopt vanaf de eerste verwerking en die datum is niet opgegeven.
+# custom:
+#   id: bewaartermijn_eerste_verwerking
+kader_redenen_set contains uitleg.reden(rego.metadata.rule(), tekst) if {
+	kader.bewaartermijn_onzeker
+	tekst := sprintf("De bewaartermijn van %s loopt %d jaar vanaf de eerste verwerking, niet vanaf het sluiten van de casus; die datum is niet opgegeven (eerste_verwerking_op). Ga na dat de gegevens niet langer dan die termijn bewaard zijn.", [kader.convenant.naam, kader.convenant.bewaartermijn.jaren])
+}
 
-kader_redenen_set contains {
-	"id": "convenant_buiten_looptijd",
-	"titel": "Buiten de looptijd van het convenant",
-	"tekst": sprintf("%s gold op %s niet. De deling steunt daarom alleen op de eigen wettelijke grondslagen van de partijen, niet op afspraken uit het convenant.", [kader.convenant.naam, vraag.datum]),
-} if {
+# METADATA
+# title: Buiten de looptijd van het convenant
+# description: Het convenant gold op de datum niet; een positief antwoord steunt dan alleen op eigen wettelijke grondslagen.
+# custom:
+#   id: convenant_buiten_looptijd
+kader_redenen_set contains uitleg.reden(rego.metadata.rule(), tekst) if {
 	kader.convenant.status == "uitgewerkt"
 	not datum.geldig(vraag.datum, kader.convenant)
 	oordeel.oordeel in {"toegestaan", "toegestaan_onder_voorwaarden"}
+	tekst := sprintf("%s gold op %s niet. De deling steunt daarom alleen op de eigen wettelijke grondslagen van de partijen, niet op afspraken uit het convenant.", [kader.convenant.naam, vraag.datum])
 }
 
-kader_redenen_set contains {
-	"id": "afzender_eigen_grondslag",
-	"titel": "Op eigen grond, buiten het convenant",
-	"tekst": sprintf("%s is geen deelnemer van %s; de deling steunt op een eigen grondslag van de afzender, niet op het convenant.", [uitleg.label("partijen", vraag.van), kader.convenant.naam]),
-} if {
+# METADATA
+# title: Op eigen grond, buiten het convenant
+# description: De afzender is geen deelnemer; een positief antwoord steunt op zijn eigen grondslag, niet op het convenant.
+# custom:
+#   id: afzender_eigen_grondslag
+kader_redenen_set contains uitleg.reden(rego.metadata.rule(), tekst) if {
 	kader.kring_gesloten
 	kader.deelname(vraag.van, "van") in {"nee", "derde"}
 	datum.geldig(vraag.datum, kader.convenant)
 	oordeel.oordeel in {"toegestaan", "toegestaan_onder_voorwaarden"}
+	tekst := sprintf("%s is geen deelnemer van %s; de deling steunt op een eigen grondslag van de afzender, niet op het convenant.", [uitleg.label("partijen", vraag.van), kader.convenant.naam])
 }
 
 convenant_naam(id) := kb.convenanten[id].naam
 
 convenant_naam(id) := id if not kb.convenanten[id]
 
-deels_redenen := [{
-	"id": "deels_toegestaan",
-	"titel": "Wat wel mag",
-	"tekst": sprintf("Wel mogelijk (onder de voorwaarden in de deeloordelen): %s.", [concat("; ", [cel_tekst(d) | some d in oordeel.toegestane_cellen])]),
-}] if count(oordeel.toegestane_cellen) > 0
+# METADATA
+# title: Wat wel mag
+# description: Bij een negatief of onzeker totaaloordeel noemt het antwoord de cellen die wel mogen.
+# custom:
+#   id: deels_toegestaan
+deels_redenen := [uitleg.reden(rego.metadata.rule(), tekst)] if {
+	count(oordeel.toegestane_cellen) > 0
+	tekst := sprintf("Wel mogelijk (onder de voorwaarden in de deeloordelen): %s.", [concat("; ", [cel_tekst(d) | some d in oordeel.toegestane_cellen])])
+}
 
 default deels_redenen := []
 

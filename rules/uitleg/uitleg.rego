@@ -29,6 +29,10 @@ blokkade(meta, naar, gegevens, tekst, extra) := object.union(
 	extra,
 )
 
+# reden bouwt een reden van het antwoord (redenen) uit de METADATA van de regel die hem geeft: custom.id en
+# title; de tekst noemt de partijen en data van deze vraag.
+reden(meta, tekst) := {"id": meta.custom.id, "titel": meta.title, "tekst": tekst}
+
 # label geeft het Nederlandse label van een id uit een woordenlijst van de kennisbank.
 label(soort, id) := kb[soort][id].label
 
