@@ -1,30 +1,26 @@
 package library
 
 import (
+	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
 )
 
 // Domeincontrole lints the evaluated rules, not the files: it evaluates the decision space of each
-// covenant (Matrix) and reports
-//
-//   - gat: cells no rule answers (onbepaald without a reason or a missing fact);
-//   - botsing: a statutory duty or right (a route with verdict toegestaan) and a block of the covenant
-//     both match a cell;
-//   - bijzonder_zonder_uitzondering: an art. 9 or art. 10 category that may be shared while no route
-//     of that layer applied (no exception of art. 9 lid 2 or art. 10 route) and no closed regime
-//     (Wpg, Wjsg) route covers the share;
-//   - verlopen_convenant_toegestaan: the day after a covenant ends, a cell is still allowed through one
-//     of its own routes;
-//   - vertrokken_deelnemer_toegestaan: the day after a participant leaves, it still sends or receives
-//     through one of the covenant's own routes.
-//
-// Cells with the same finding are counted together per covenant and purpose, with a few examples. It is
-// slow (the whole space, seconds per covenant), so Controleer does not run it; `magikdelen controleer
-// --regels` does.
+// covenant (Matrix) on the date, the day after the covenant ends and the day after each participant
+// leaves, and hands the cells to the lint rules (rules/lint: one rule per kind of finding, with its id,
+// severity and hint in METADATA): gat, botsing, bijzonder_zonder_uitzondering,
+// verlopen_convenant_toegestaan and vertrokken_deelnemer_toegestaan. What a finding is lives there;
+// this function only chooses the matrices and counts the cells of each finding per covenant and purpose,
+// with a few examples. It is slow (the whole space, seconds per covenant), so Controleer does not run
+// it; `magikdelen controleer --regels` does.
 func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (Controlerapport, error) {
 	datum, convenanten := dv.Datum, dv.Convenanten
 	if datum == "" {
@@ -51,8 +47,11 @@ func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (Controlera
 		if err != nil {
 			return Controlerapport{}, err
 		}
-		rapport.Bevindingen = append(rapport.Bevindingen, celBevindingen(kb, m, bestand)...)
-		eigen := kb.convenantRoutes(c)
+		bevindingen, err := e.lint(ctx, map[string]string{"controle": "cellen", "convenant": c}, m, bestand)
+		if err != nil {
+			return Controlerapport{}, err
+		}
+		rapport.Bevindingen = append(rapport.Bevindingen, bevindingen...)
 		// The day after the covenant ends.
 		if tot := veldTekst(kb.Item("convenanten", c), "geldig_tot"); tot != "" {
 			dag := volgendeDag(tot)
@@ -60,8 +59,11 @@ func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (Controlera
 			if err != nil {
 				return Controlerapport{}, err
 			}
-			rapport.Bevindingen = append(rapport.Bevindingen, nogToegestaan(kb, m, eigen, "verlopen_convenant_toegestaan", bestand,
-				fmt.Sprintf("%s is op %s verlopen, maar", m.Naam, tot))...)
+			bevindingen, err := e.lint(ctx, map[string]string{"controle": "verlopen", "convenant": c, "tot": tot}, m, bestand)
+			if err != nil {
+				return Controlerapport{}, err
+			}
+			rapport.Bevindingen = append(rapport.Bevindingen, bevindingen...)
 		}
 		// The day after a participant leaves (unless it takes part again that day).
 		for _, vertrek := range kb.vertrekken(c) {
@@ -80,8 +82,11 @@ func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (Controlera
 				if err != nil {
 					return Controlerapport{}, err
 				}
-				rapport.Bevindingen = append(rapport.Bevindingen, nogToegestaan(kb, m, eigen, "vertrokken_deelnemer_toegestaan", bestand,
-					fmt.Sprintf("%s doet sinds %s niet meer mee aan %s, maar", kb.label("partijen", vertrek.partij), dag, m.Naam))...)
+				bevindingen, err := e.lint(ctx, map[string]string{"controle": "vertrokken", "convenant": c, "partij": vertrek.partij, "dag": dag}, m, bestand)
+				if err != nil {
+					return Controlerapport{}, err
+				}
+				rapport.Bevindingen = append(rapport.Bevindingen, bevindingen...)
 			}
 		}
 	}
@@ -103,13 +108,117 @@ type DomeinVraag struct {
 	Doelen      []string `json:"doelen,omitempty"`
 }
 
-// domeinHints are the fix hints of the domain lint.
-var domeinHints = map[string]string{
-	"gat":                             "Geef de cel een route (routes.yaml of het convenant) of een blokkade, zodat het antwoord zegt waarom; nu verwijst het alleen naar de FG.",
-	"botsing":                         "Een wettelijke plicht gaat niet weg door een convenantafspraak: neem de categorie op in max_gegevens van het doel, of leg uit waarom het convenant hier strenger is.",
-	"bijzonder_zonder_uitzondering":   "Controleer of de wet van afzender en ontvanger (Wpg, Wjsg) deze bijzondere gegevens dekt; zo niet, voeg een route voor de laag art9/art10 toe of beperk max_gegevens.",
-	"verlopen_convenant_toegestaan":   "Een verlopen convenant mag geen deling meer dragen: controleer geldig_tot van het convenant en van zijn routes, en de regel convenant_niet_geldig.",
-	"vertrokken_deelnemer_toegestaan": "Een vertrokken deelnemer deelt niet meer onder het convenant: controleer tot van de deelnemer en de selectoren van de convenantroutes.",
+// queryLint is the decision of the domain lint: the findings of rules/lint over the cells in the input.
+const queryLint = "data.magikdelen.lint.bevindingen"
+
+// lintBevinding is one finding of rules/lint about one cell (Cel: its index in the matrix). Findings with
+// the same Groep are counted together; Volgorde orders the findings of one cell.
+type lintBevinding struct {
+	ID       string `json:"id"`
+	Ernst    Ernst  `json:"ernst"`
+	Hint     string `json:"hint"`
+	Cel      int    `json:"cel"`
+	Groep    string `json:"groep"`
+	Volgorde []int  `json:"volgorde"`
+	Bericht  string `json:"bericht"`
+}
+
+// lint evaluates the lint rules over the cells of m (invoer says which check and which covenant) and
+// counts the cells of each finding: one Bevinding per group, in the order of the cells, with the
+// number of cells and up to three examples.
+func (e *Engine) lint(ctx context.Context, invoer map[string]string, m *Matrix, bestand string) ([]Bevinding, error) {
+	pq, err := e.lintQuery.bereid(ctx, e, queryLint)
+	if err != nil {
+		return nil, err
+	}
+	velden := make([][2]*ast.Term, 0, len(invoer)+1)
+	for k, v := range invoer {
+		velden = append(velden, ast.Item(ast.StringTerm(k), ast.StringTerm(v)))
+	}
+	cellen := make([]*ast.Term, len(m.Cellen))
+	for i, c := range m.Cellen {
+		cellen[i] = ast.NewTerm(celWaarde(c))
+	}
+	velden = append(velden, ast.Item(ast.StringTerm("cellen"), ast.ArrayTerm(cellen...)))
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(ast.NewObject(velden...)))
+	if err != nil {
+		return nil, fmt.Errorf("domeincontrole: %w", err)
+	}
+	var gevonden []lintBevinding
+	if len(rs) == 1 && len(rs[0].Expressions) == 1 {
+		bs, err := json.Marshal(rs[0].Expressions[0].Value)
+		if err != nil {
+			return nil, fmt.Errorf("domeincontrole: %w", err)
+		}
+		if err := json.Unmarshal(bs, &gevonden); err != nil {
+			return nil, fmt.Errorf("domeincontrole: %w", err)
+		}
+	}
+	slices.SortStableFunc(gevonden, func(a, b lintBevinding) int {
+		return cmp.Or(cmp.Compare(a.Cel, b.Cel), slices.Compare(a.Volgorde, b.Volgorde))
+	})
+	groepen := map[string]*groepje{}
+	var volgorde []string
+	for _, l := range gevonden {
+		if l.Cel < 0 || l.Cel >= len(m.Cellen) {
+			return nil, fmt.Errorf("domeincontrole: bevinding %s over cel %d van %d", l.ID, l.Cel, len(m.Cellen))
+		}
+		g, ok := groepen[l.Groep]
+		if !ok {
+			g = &groepje{bevinding: Bevinding{Ernst: l.Ernst, ID: l.ID, Bestand: bestand, Bericht: l.Bericht, Hint: l.Hint}}
+			groepen[l.Groep] = g
+			volgorde = append(volgorde, l.Groep)
+		}
+		g.voegToe(m.Cellen[l.Cel])
+	}
+	uit := make([]Bevinding, 0, len(volgorde))
+	for _, k := range volgorde {
+		g := groepen[k]
+		b := g.bevinding
+		b.Bericht = fmt.Sprintf("%s (%d %s, bv. %s)", b.Bericht, g.aantal, cellenWoord(g.aantal), strings.Join(g.voorbeelden, "; "))
+		uit = append(uit, b)
+	}
+	return uit, nil
+}
+
+// celWaarde is a cell as the lint rules read it: the JSON of MatrixCel, built as a Rego value at once
+// (the JSON round trip of rego.EvalInput cost a sixth of a lint run).
+func celWaarde(c MatrixCel) ast.Object {
+	lijst := func(xs []string) *ast.Term {
+		if xs == nil {
+			return ast.NullTerm()
+		}
+		ts := make([]*ast.Term, len(xs))
+		for i, x := range xs {
+			ts[i] = ast.StringTerm(x)
+		}
+		return ast.ArrayTerm(ts...)
+	}
+	lagen := ast.NullTerm()
+	if c.Lagen != nil {
+		o := ast.NewObject()
+		for k, v := range c.Lagen {
+			o.Insert(ast.StringTerm(k), ast.StringTerm(v))
+		}
+		lagen = ast.NewTerm(o)
+	}
+	o := ast.NewObject(
+		ast.Item(ast.StringTerm("doel"), ast.StringTerm(c.Doel)),
+		ast.Item(ast.StringTerm("van"), ast.StringTerm(c.Van)),
+		ast.Item(ast.StringTerm("naar"), ast.StringTerm(c.Naar)),
+		ast.Item(ast.StringTerm("gegevens"), ast.StringTerm(c.Gegevens)),
+		ast.Item(ast.StringTerm("oordeel"), ast.StringTerm(string(c.Oordeel))),
+		ast.Item(ast.StringTerm("zekerheid"), ast.StringTerm(c.Zekerheid)),
+		ast.Item(ast.StringTerm("grondslagen"), lijst(c.Grondslagen)),
+		ast.Item(ast.StringTerm("voorwaarden"), lijst(c.Voorwaarden)),
+		ast.Item(ast.StringTerm("ontbrekende_feiten"), lijst(c.OntbrekendeFeiten)),
+		ast.Item(ast.StringTerm("redenen"), lijst(c.Redenen)),
+		ast.Item(ast.StringTerm("lagen"), lagen),
+	)
+	if len(c.Botsingen) > 0 {
+		o.Insert(ast.StringTerm("botsingen"), lijst(c.Botsingen))
+	}
+	return o
 }
 
 // groepje collects cells with the same finding.
@@ -126,105 +235,11 @@ func (g *groepje) voegToe(c MatrixCel) {
 	}
 }
 
-func samenvatten(groepen map[string]*groepje, volgorde []string) []Bevinding {
-	uit := make([]Bevinding, 0, len(volgorde))
-	for _, k := range volgorde {
-		g := groepen[k]
-		b := g.bevinding
-		b.Bericht = fmt.Sprintf("%s (%d %s, bv. %s)", b.Bericht, g.aantal, cellenWoord(g.aantal), strings.Join(g.voorbeelden, "; "))
-		b.Hint = domeinHints[b.ID]
-		uit = append(uit, b)
-	}
-	return uit
-}
-
 func cellenWoord(n int) string {
 	if n == 1 {
 		return "cel"
 	}
 	return "cellen"
-}
-
-// celBevindingen: gaps, clashes and special categories without an exception, per purpose.
-func celBevindingen(kb *Kennisbank, m *Matrix, bestand string) []Bevinding {
-	groepen := map[string]*groepje{}
-	var volgorde []string
-	voeg := func(sleutel string, b Bevinding, c MatrixCel) {
-		g, ok := groepen[sleutel]
-		if !ok {
-			g = &groepje{bevinding: b}
-			groepen[sleutel] = g
-			volgorde = append(volgorde, sleutel)
-		}
-		g.voegToe(c)
-	}
-	for _, c := range m.Cellen {
-		doel := kb.label("doelen", c.Doel)
-		if c.Oordeel == Onbepaald && len(c.Redenen) == 0 && len(c.OntbrekendeFeiten) == 0 {
-			voeg("gat|"+c.Doel, Bevinding{Ernst: ErnstWaarschuwing, ID: "gat", Bestand: bestand,
-				Bericht: fmt.Sprintf("doel %s: geen regel beantwoordt deze delingen", doel)}, c)
-		}
-		for _, b := range c.Botsingen {
-			blokkade, route, _ := strings.Cut(b, "/")
-			voeg("botsing|"+c.Doel+"|"+b, Bevinding{Ernst: ErnstWaarschuwing, ID: "botsing", Bestand: bestand,
-				Bericht: fmt.Sprintf("doel %s: route %s (toegestaan) en blokkade %s passen allebei; het strengste oordeel geldt", doel, route, blokkade)}, c)
-		}
-		if kb.Positief(c.Oordeel) {
-			for _, laag := range kb.bijzondereKlassen(c.Gegevens) {
-				// A closed regime (Wpg, Wjsg) has its own route for every share, special categories
-				// included; the AVG layers then do not apply. The class's layers are per side (art9_van,
-				// art9_naar): a side with a route is enough for this warning.
-				if geenRouteVoorKlasse(c.Lagen, laag) && geenRoute(c.Lagen, "regime") {
-					voeg("bijzonder|"+c.Doel+"|"+laag, Bevinding{Ernst: ErnstWaarschuwing, ID: "bijzonder_zonder_uitzondering", Bestand: bestand,
-						Bericht: fmt.Sprintf("doel %s: %s-gegevens mogen worden gedeeld zonder route in die laag en zonder route van een gesloten regime", doel, laag)}, c)
-				}
-			}
-		}
-	}
-	return samenvatten(groepen, volgorde)
-}
-
-// geenRouteVoorKlasse: no layer of the class (art9_van, art9_naar for "art9") found a route.
-func geenRouteVoorKlasse(lagen map[string]string, klasse string) bool {
-	for laag := range lagen {
-		if strings.HasPrefix(laag, klasse+"_") && !geenRoute(lagen, laag) {
-			return false
-		}
-	}
-	return true
-}
-
-// geenRoute: the layer did not apply to the cell, or found no route.
-func geenRoute(lagen map[string]string, laag string) bool {
-	id, ok := lagen[laag]
-	return !ok || strings.HasPrefix(id, "geen_route_")
-}
-
-// nogToegestaan: allowed cells that rest on one of the covenant's own routes.
-func nogToegestaan(kb *Kennisbank, m *Matrix, eigen []string, id, bestand, aanhef string) []Bevinding {
-	groepen := map[string]*groepje{}
-	var volgorde []string
-	for _, c := range m.Cellen {
-		if !kb.Positief(c.Oordeel) {
-			continue
-		}
-		for _, route := range c.Lagen {
-			if !slices.Contains(eigen, route) {
-				continue
-			}
-			k := c.Doel + "|" + route
-			g, ok := groepen[k]
-			if !ok {
-				g = &groepje{bevinding: Bevinding{Ernst: ErnstFout, ID: id, Bestand: bestand,
-					Bericht: fmt.Sprintf("%s doel %s geeft nog %s via convenantroute %s", aanhef, c.Doel, c.Oordeel, route)}}
-				groepen[k] = g
-				volgorde = append(volgorde, k)
-			}
-			g.voegToe(c)
-			break
-		}
-	}
-	return samenvatten(groepen, volgorde)
 }
 
 // stelDat: the facts a covenant requires to be evaluated at all ("stel dat" for a bill), so that its
@@ -235,18 +250,6 @@ func (k *Kennisbank) stelDat(convenant string) map[string]any {
 		return nil
 	}
 	return vereist
-}
-
-// convenantRoutes lists the ids of the routes in a covenant's own file.
-func (k *Kennisbank) convenantRoutes(convenant string) []string {
-	var uit []string
-	routes, _ := k.Item("convenanten", convenant)["routes"].([]any)
-	for _, r := range routes {
-		if m, ok := r.(map[string]any); ok {
-			uit = append(uit, veldTekst(m, "id"))
-		}
-	}
-	return uit
 }
 
 type vertrek struct{ partij, tot string }
@@ -262,13 +265,6 @@ func (k *Kennisbank) vertrekken(convenant string) []vertrek {
 		}
 	}
 	return uit
-}
-
-func (k *Kennisbank) label(soort, id string) string {
-	if s := veldTekst(k.Item(soort, id), "label"); s != "" {
-		return s
-	}
-	return id
 }
 
 func volgendeDag(datum string) string {

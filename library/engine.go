@@ -47,6 +47,7 @@ type Engine struct {
 	store    storage.Store
 
 	matrix        luieQuery // the decision of Matrix, prepared on first use
+	lintQuery     luieQuery // the decision of the domain lint (rules/lint), prepared on first use
 	matrixUitKern bool      // the rules predate data.magikdelen.matrix: Matrix reads the answer's cells
 
 	cache     *beslisCache    // nil: every question is evaluated (see MetCache)

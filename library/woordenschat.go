@@ -227,15 +227,3 @@ func (k *Kennisbank) StrengsteKlasse(gegevens string) string {
 	}
 	return uit
 }
-
-// bijzondereKlassen are the special classes of a data category (AVG art. 9, art. 10), in class order.
-func (k *Kennisbank) bijzondereKlassen(gegevens string) []string {
-	heeft := veldTeksten(k.Item("gegevens", gegevens), "klassen")
-	var uit []string
-	for _, kl := range k.woorden.klassen {
-		if kl.Bijzonder && slices.Contains(heeft, kl.ID) {
-			uit = append(uit, kl.ID)
-		}
-	}
-	return uit
-}

@@ -8,8 +8,10 @@
 // layer shares; lagen/ has one package per layer of a lawful share (regime, geheim, art6, art9, art10, bsn);
 // oordeel/ aggregates per recipient and category to the strictest verdict; alternatieven/ re-evaluates with
 // changed facts or purposes; open/ finds the unknown facts that can still change an answer; vraagbaak/ ranks
-// the vraagbaak entries for an answer; uitleg/ builds reasons and citations from METADATA and data. Each
-// package has its tests beside it (*_test.rego); testkit/ builds questions and knowledge bases for them.
+// the vraagbaak entries for an answer; uitleg/ builds reasons and citations from METADATA and data; lint/
+// is the domain lint of `magikdelen controleer --regels` over the cells of a matrix (one rule per kind of
+// finding). Each package has its tests beside it (*_test.rego); testkit/ builds questions and knowledge
+// bases for them.
 package rules
 
 import "embed"
