@@ -118,6 +118,7 @@ func (b *bouwer) controleer() KennisbankFouten {
 					}
 				case "gegevens":
 					refs(bf, p+"/klassen", "klassen", item["klassen"])
+					ref(bf, p+"/bijzondere_wet", "bijzondere_wetten", item["bijzondere_wet"])
 				case "doelen":
 					refs(bf, p+"/voorwaarden", "voorwaarden", item["voorwaarden"])
 					refs(bf, p+"/verenigbaar_met", "doelen", item["verenigbaar_met"])
@@ -177,10 +178,10 @@ func (b *bouwer) alternatieven(bf *bestand, p string, d map[string]any, ref func
 }
 
 // laterVerklaard are the vocabularies that later versions of the schema added (groepen in routes.yaml,
-// soorten in partijen.yaml, klassen in gegevens.yaml). The current schema requires them; an older
+// soorten in partijen.yaml, klassen and bijzondere_wetten in gegevens.yaml). The current schema requires them; an older
 // knowledge base with its own schema (magikdelen verschil against an old revision) may lack them, and
 // then nothing can be checked against them.
-var laterVerklaard = map[string]bool{"groepen": true, "partijsoorten": true, "klassen": true}
+var laterVerklaard = map[string]bool{"groepen": true, "partijsoorten": true, "klassen": true, "bijzondere_wetten": true}
 
 // nietVerklaard: the knowledge base does not declare vocabulary soort at all.
 func (b *bouwer) nietVerklaard(soort string) bool {

@@ -204,6 +204,8 @@ func enkelvoud(soort string) string {
 		return "groep"
 	case "klassen":
 		return "klasse"
+	case "bijzondere_wetten":
+		return "bijzondere wet"
 	}
 	return soort
 }

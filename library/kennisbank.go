@@ -332,6 +332,8 @@ func bouw(vast map[string]*bestand, convenanten, vraagbaak []*bestand) *bouwer {
 	b.indexeer("partijsoorten", lijstVanMaps(vast["partijen"].waarde.(map[string]any)["soorten"]), vast["partijen"], "/soorten")
 	// The AVG classes (klassen in gegevens.yaml), from ordinary to the strictest.
 	b.indexeer("klassen", lijstVanMaps(vast["gegevens"].waarde.(map[string]any)["klassen"]), vast["gegevens"], "/klassen")
+	// The special regimes of a category (bijzondere_wetten in gegevens.yaml), with the form's heading.
+	b.indexeer("bijzondere_wetten", lijstVanMaps(vast["gegevens"].waarde.(map[string]any)["bijzondere_wetten"]), vast["gegevens"], "/bijzondere_wetten")
 	oordelen := vast["oordelen"].waarde.(map[string]any)
 	for _, soort := range []string{"oordelen", "zekerheden", "lagen"} {
 		l, _ := oordelen[soort].([]any)

@@ -37,7 +37,8 @@ type woordenschat struct {
 	laagsteRang int
 	bereik      map[string]bereik // whole-number fact -> its range
 	soorten     map[string]partijsoort
-	klassen     []Klasse // from ordinary to the strictest
+	klassen     []Klasse          // from ordinary to the strictest
+	wetten      map[string]string // special regime of a category (gegevens.yaml, bijzondere_wetten) -> its form heading
 }
 
 // Klasse is one AVG class of personal data (gegevens.yaml, klassen).
@@ -56,6 +57,7 @@ type bereik struct {
 // partijsoort is one kind of party (partijen.yaml, soorten).
 type partijsoort struct {
 	tafel                 bool
+	groep                 string // the heading a form lists parties of this kind under
 	matrixVan, matrixNaar []string
 }
 
@@ -100,12 +102,17 @@ func (k *Kennisbank) typeer() {
 	for id, v := range soorten {
 		m, _ := v.(map[string]any)
 		tafel, _ := m["tafel"].(bool)
-		w.soorten[id] = partijsoort{tafel: tafel, matrixVan: veldTeksten(m, "matrix_van"), matrixNaar: veldTeksten(m, "matrix_naar")}
+		groep := cmp.Or(veldTekst(m, "groep"), veldTekst(m, "label"), id)
+		w.soorten[id] = partijsoort{tafel: tafel, groep: groep, matrixVan: veldTeksten(m, "matrix_van"), matrixNaar: veldTeksten(m, "matrix_naar")}
+	}
+	wetten, _ := k.data["bijzondere_wetten"].(map[string]any)
+	w.wetten = map[string]string{}
+	for id, v := range wetten {
+		m, _ := v.(map[string]any)
+		w.wetten[id] = cmp.Or(veldTekst(m, "groep"), veldTekst(m, "label"), id)
 	}
 	klassen, _ := k.data["klassen"].(map[string]any)
-	for _, id := range slices.SortedFunc(maps.Keys(klassen), func(a, b string) int {
-		return cmp.Or(cmp.Compare(k.volgorde("klassen", a), k.volgorde("klassen", b)), cmp.Compare(a, b))
-	}) {
+	for _, id := range k.idsInVolgorde("klassen") {
 		m, _ := klassen[id].(map[string]any)
 		bijzonder, _ := m["bijzonder"].(bool)
 		w.klassen = append(w.klassen, Klasse{ID: id, Label: veldTekst(m, "label"), Bijzonder: bijzonder})
@@ -226,4 +233,61 @@ func (k *Kennisbank) StrengsteKlasse(gegevens string) string {
 		}
 	}
 	return uit
+}
+
+// PartijGroep is the heading under which a form lists party p: the groep of its kind (partijen.yaml,
+// soorten), or the kind's label when it has none.
+func (k *Kennisbank) PartijGroep(p string) string {
+	return k.woorden.soorten[veldTekst(k.Item("partijen", p), "soort")].groep
+}
+
+// PartijGroepen are the headings of PartijGroep in the order of the kinds, each once.
+func (k *Kennisbank) PartijGroepen() []string {
+	var uit []string
+	for _, s := range k.idsInVolgorde("partijsoorten") {
+		if g := k.woorden.soorten[s].groep; !slices.Contains(uit, g) {
+			uit = append(uit, g)
+		}
+	}
+	return uit
+}
+
+// GegevensGroep is the heading under which a form lists data category c: the groep of its special regime
+// (bijzondere_wet, declared in gegevens.yaml bijzondere_wetten), else the label of its strictest class.
+func (k *Kennisbank) GegevensGroep(c string) string {
+	if g, ok := k.woorden.wetten[veldTekst(k.Item("gegevens", c), "bijzondere_wet")]; ok {
+		return g
+	}
+	strengste := k.StrengsteKlasse(c)
+	for _, kl := range k.woorden.klassen {
+		if kl.ID == strengste {
+			return kl.Label
+		}
+	}
+	return ""
+}
+
+// GegevensGroepen are the headings of GegevensGroep in order, each once: the classes from ordinary to the
+// strictest, then the special regimes in the order of gegevens.yaml.
+func (k *Kennisbank) GegevensGroepen() []string {
+	var uit []string
+	for _, kl := range k.woorden.klassen {
+		if !slices.Contains(uit, kl.Label) {
+			uit = append(uit, kl.Label)
+		}
+	}
+	for _, w := range k.idsInVolgorde("bijzondere_wetten") {
+		if g := k.woorden.wetten[w]; !slices.Contains(uit, g) {
+			uit = append(uit, g)
+		}
+	}
+	return uit
+}
+
+// idsInVolgorde lists the ids of vocabulary soort in the order of their file, then by id.
+func (k *Kennisbank) idsInVolgorde(soort string) []string {
+	ids, _ := k.data[soort].(map[string]any)
+	return slices.SortedFunc(maps.Keys(ids), func(a, b string) int {
+		return cmp.Or(cmp.Compare(k.volgorde(soort, a), k.volgorde(soort, b)), cmp.Compare(a, b))
+	})
 }

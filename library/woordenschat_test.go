@@ -178,9 +178,9 @@ func TestPartijsoortenUitDeKennisbank(t *testing.T) {
 	}
 
 	m := kopieKennisbank(t)
-	vervang(t, m, "partijen.yaml", "  - id: betrokkene\n    label: Betrokkene\n    matrix_naar: [wettelijk]",
-		"  - id: betrokkene\n    label: Betrokkene\n    matrix_naar: [convenant, wettelijk]")
-	vervang(t, m, "partijen.yaml", "  - id: overleg\n    label: Overlegtafel\n    tafel: true", "  - id: overleg\n    label: Overlegtafel")
+	vervang(t, m, "partijen.yaml", "  - id: betrokkene\n    label: Betrokkene\n    groep: Anderen\n    matrix_naar: [wettelijk]",
+		"  - id: betrokkene\n    label: Betrokkene\n    groep: Anderen\n    matrix_naar: [convenant, wettelijk]")
+	vervang(t, m, "partijen.yaml", "  - id: overleg\n    label: Overlegtafel\n    groep: Anderen\n    tafel: true", "  - id: overleg\n    label: Overlegtafel\n    groep: Anderen")
 	ander, err := library.New(ctx, library.MetKennisbank(m))
 	if err != nil {
 		t.Fatal(err)
@@ -233,7 +233,8 @@ func TestKlassenUitDeKennisbank(t *testing.T) {
 	}
 }
 
-// An older knowledge base, whose own schema did not yet ask for groepen, soorten and klassen (magikdelen
+// An older knowledge base, whose own schema did not yet ask for groepen, soorten, klassen and
+// bijzondere_wetten (magikdelen
 // verschil against an old revision), still loads: references to a vocabulary it does not declare are not
 // checked, and what Go reads from it stays on the safe side (no party is a table, no verdict positive).
 func TestOudeKennisbankZonderWoordenschat(t *testing.T) {
@@ -243,9 +244,9 @@ func TestOudeKennisbankZonderWoordenschat(t *testing.T) {
 		t.Fatal(err)
 	}
 	defs := sch["$defs"].(map[string]any)
-	for def, veld := range map[string]string{"routes": "groepen", "partijen": "soorten", "gegevens": "klassen"} {
-		d := defs[def].(map[string]any)
-		d["required"] = slices.DeleteFunc(d["required"].([]any), func(v any) bool { return v == veld })
+	for _, dv := range [][2]string{{"routes", "groepen"}, {"partijen", "soorten"}, {"gegevens", "klassen"}, {"gegevens", "bijzondere_wetten"}} {
+		d := defs[dv[0]].(map[string]any)
+		d["required"] = slices.DeleteFunc(d["required"].([]any), func(v any) bool { return v == dv[1] })
 	}
 	data, err := json.Marshal(sch)
 	if err != nil {
@@ -266,5 +267,54 @@ func TestOudeKennisbankZonderWoordenschat(t *testing.T) {
 	}
 	if kb.Tafel("overleg_deelnemers") || len(kb.Klassen()) != 0 || len(kb.IDs("groepen")) != 0 {
 		t.Error("een kennisbank zonder soorten of klassen heeft toch een tafel, klassen of groepen")
+	}
+}
+
+// The web form's headings come from the knowledge base: parties under the groep of their kind, data
+// categories under their special regime (bijzondere_wetten) or else their strictest class.
+func TestFormulierGroepenUitDeKennisbank(t *testing.T) {
+	kb, err := library.LaadKennisbank(convenants.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(kb.PartijGroepen(), ","); got != "Organisaties,Anderen" {
+		t.Errorf("PartijGroepen() = %s", got)
+	}
+	for p, wil := range map[string]string{"politie": "Organisaties", "betrokkene": "Anderen", "overleg_deelnemers": "Anderen", "bestaat_niet": ""} {
+		if got := kb.PartijGroep(p); got != wil {
+			t.Errorf("PartijGroep(%s) = %q, verwacht %q", p, got, wil)
+		}
+	}
+	regimes := "Politie- en justitiegegevens (Wpg, Wjsg)"
+	if got := strings.Join(kb.GegevensGroepen(), ","); got != "Gewone persoonsgegevens,Bijzondere persoonsgegevens (AVG art. 9),Strafrechtelijke gegevens (AVG art. 10),"+regimes {
+		t.Errorf("GegevensGroepen() = %s", got)
+	}
+	for c, wil := range map[string]string{"politiegegevens": regimes, "justitiele_documentatie": regimes, "gezondheid": "Bijzondere persoonsgegevens (AVG art. 9)", "signaal": "Gewone persoonsgegevens", "bestaat_niet": ""} {
+		if got := kb.GegevensGroep(c); got != wil {
+			t.Errorf("GegevensGroep(%s) = %q, verwacht %q", c, got, wil)
+		}
+	}
+
+	m := kopieKennisbank(t)
+	vervang(t, m, "partijen.yaml", "    label: Betrokkene\n    groep: Anderen\n", "    label: Betrokkene\n    groep: Betrokkene zelf\n")
+	vervang(t, m, "gegevens.yaml", "    label: Wet politiegegevens\n    groep: Politie- en justitiegegevens (Wpg, Wjsg)\n", "    label: Wet politiegegevens\n    groep: Politiegegevens (Wpg)\n")
+	ander, err := library.LaadKennisbank(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ander.PartijGroep("betrokkene"); got != "Betrokkene zelf" {
+		t.Errorf("met een eigen groep voor betrokkene: %q", got)
+	}
+	if got := ander.GegevensGroep("politiegegevens"); got != "Politiegegevens (Wpg)" {
+		t.Errorf("met een eigen groep voor de Wpg: %q", got)
+	}
+	if got := ander.GegevensGroepen(); len(got) != 5 || got[3] != "Politiegegevens (Wpg)" || got[4] != regimes {
+		t.Errorf("GegevensGroepen() = %v", got)
+	}
+
+	m = kopieKennisbank(t)
+	vervang(t, m, "gegevens.yaml", "  - id: wjsg\n    label: Wet justitiële en strafvorderlijke gegevens\n    groep: Politie- en justitiegegevens (Wpg, Wjsg)\n", "")
+	if _, err := library.LaadKennisbank(m); err == nil || !strings.Contains(err.Error(), `onbekende bijzondere wet "wjsg"`) {
+		t.Errorf("een categorie met een bijzondere wet die niet in bijzondere_wetten staat: %v", err)
 	}
 }

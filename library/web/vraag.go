@@ -187,39 +187,35 @@ func nieuweOptie(_ *library.Kennisbank, _ string, k library.Keuze, gekozen func(
 	return optie{ID: k.ID, Label: k.Label, Zoek: zoektekst(k), Gekozen: gekozen(k.ID)}
 }
 
-// partijGroepen groups the parties: the organisations, then the other roles (the case table, the data
-// subject, non-participants).
+// partijGroepen groups the parties under the headings of their kinds (partijen.yaml, soorten: groep).
 func partijGroepen(kb *library.Kennisbank, keuzes []library.Keuze, gekozen func(string) bool) []groep {
-	org := groep{Titel: "Organisaties"}
-	ander := groep{Titel: "Anderen"}
-	for _, k := range keuzes {
-		o := nieuweOptie(kb, "partijen", k, gekozen)
-		if soort, _ := kb.Item("partijen", k.ID)["soort"].(string); soort == "organisatie" {
-			org.Opties = append(org.Opties, o)
-		} else {
-			ander.Opties = append(ander.Opties, o)
-		}
-	}
-	return nietLeeg(org, ander)
+	return groepeer(kb.PartijGroepen(), keuzes, kb.PartijGroep, func(k library.Keuze) optie { return nieuweOptie(kb, "partijen", k, gekozen) })
 }
 
 // gegevensGroepen groups the data categories by their strictest AVG class (gegevens.yaml, klassen, in that
-// order), and the data of the police and justice regimes apart, in the order of gegevens.yaml.
+// order), and the data of the special regimes apart (bijzondere_wetten), in the order of gegevens.yaml.
 func gegevensGroepen(kb *library.Kennisbank, gekozen func(string) bool) []groep {
-	var groepen []groep
+	return groepeer(kb.GegevensGroepen(), kb.Keuzes("gegevens"), kb.GegevensGroep, func(k library.Keuze) optie { return nieuweOptie(kb, "gegevens", k, gekozen) })
+}
+
+// groepeer puts each choice under its heading (groepVan), the headings in the order of titels; a
+// heading not in titels comes last. Empty headings are left out.
+func groepeer(titels []string, keuzes []library.Keuze, groepVan func(string) string, nieuw func(library.Keuze) optie) []groep {
+	groepen := make([]groep, len(titels))
 	plek := map[string]int{}
-	for _, kl := range kb.Klassen() {
-		plek[kl.ID] = len(groepen)
-		groepen = append(groepen, groep{Titel: kl.Label})
+	for i, t := range titels {
+		groepen[i].Titel = t
+		plek[t] = i
 	}
-	regimes := len(groepen)
-	groepen = append(groepen, groep{Titel: "Politie- en justitiegegevens (Wpg, Wjsg)"})
-	for _, k := range kb.Keuzes("gegevens") {
-		i := plek[kb.StrengsteKlasse(k.ID)] // a category always has a class (schema, lint); else the first group
-		if kb.Item("gegevens", k.ID)["bijzondere_wet"] != nil {
-			i = regimes
+	for _, k := range keuzes {
+		t := groepVan(k.ID)
+		i, ok := plek[t]
+		if !ok {
+			i = len(groepen)
+			plek[t] = i
+			groepen = append(groepen, groep{Titel: t})
 		}
-		groepen[i].Opties = append(groepen[i].Opties, nieuweOptie(kb, "gegevens", k, gekozen))
+		groepen[i].Opties = append(groepen[i].Opties, nieuw(k))
 	}
 	return nietLeeg(groepen...)
 }
