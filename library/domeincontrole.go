@@ -38,12 +38,13 @@ func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (Controlera
 		if err := kb.bekend(fmt.Sprintf("convenant[%d]", i), "convenanten", c); err != nil {
 			return Controlerapport{}, err
 		}
+		conv, _ := kb.Convenant(c)
 		doelen := smal(kb.doelenVan(c), dv.Doelen)
-		if len(doelen) == 0 || veldTekst(kb.Item("convenanten", c), "status") != "uitgewerkt" {
+		if len(doelen) == 0 || conv.Status != "uitgewerkt" {
 			continue
 		}
 		bestand := "convenanten/" + c + ".yaml"
-		m, err := e.Matrix(ctx, MatrixVraag{Convenant: c, Doelen: doelen, Datum: datum, Feiten: kb.stelDat(c)})
+		m, err := e.Matrix(ctx, MatrixVraag{Convenant: c, Doelen: doelen, Datum: datum, Feiten: conv.VereistFeiten})
 		if err != nil {
 			return Controlerapport{}, err
 		}
@@ -53,9 +54,9 @@ func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (Controlera
 		}
 		rapport.Bevindingen = append(rapport.Bevindingen, bevindingen...)
 		// The day after the covenant ends.
-		if tot := veldTekst(kb.Item("convenanten", c), "geldig_tot"); tot != "" {
+		if tot := conv.GeldigTot; tot != "" {
 			dag := volgendeDag(tot)
-			m, err := e.Matrix(ctx, MatrixVraag{Convenant: c, Doelen: doelen, Datum: dag, Feiten: kb.stelDat(c)})
+			m, err := e.Matrix(ctx, MatrixVraag{Convenant: c, Doelen: doelen, Datum: dag, Feiten: conv.VereistFeiten})
 			if err != nil {
 				return Controlerapport{}, err
 			}
@@ -66,14 +67,17 @@ func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (Controlera
 			rapport.Bevindingen = append(rapport.Bevindingen, bevindingen...)
 		}
 		// The day after a participant leaves (unless it takes part again that day).
-		for _, vertrek := range kb.vertrekken(c) {
-			dag := volgendeDag(vertrek.tot)
-			if slices.Contains(kb.deelnemersOp(c, dag), vertrek.partij) {
+		for _, vertrek := range conv.Deelnemers {
+			if vertrek.Tot == "" {
+				continue
+			}
+			dag := volgendeDag(vertrek.Tot)
+			if slices.Contains(kb.deelnemersOp(c, dag), vertrek.Partij) {
 				continue
 			}
 			for _, mv := range []MatrixVraag{
-				{Convenant: c, Doelen: doelen, Datum: dag, Van: []string{vertrek.partij}, Feiten: kb.stelDat(c)},
-				{Convenant: c, Doelen: doelen, Datum: dag, Naar: []string{vertrek.partij}, Feiten: kb.stelDat(c)},
+				{Convenant: c, Doelen: doelen, Datum: dag, Van: []string{vertrek.Partij}, Feiten: conv.VereistFeiten},
+				{Convenant: c, Doelen: doelen, Datum: dag, Naar: []string{vertrek.Partij}, Feiten: conv.VereistFeiten},
 			} {
 				if len(mv.Van) == 0 && len(kb.deelnemersOp(c, dag)) == 0 {
 					continue
@@ -82,7 +86,7 @@ func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (Controlera
 				if err != nil {
 					return Controlerapport{}, err
 				}
-				bevindingen, err := e.lint(ctx, map[string]string{"controle": "vertrokken", "convenant": c, "partij": vertrek.partij, "dag": dag}, m, bestand)
+				bevindingen, err := e.lint(ctx, map[string]string{"controle": "vertrokken", "convenant": c, "partij": vertrek.Partij, "dag": dag}, m, bestand)
 				if err != nil {
 					return Controlerapport{}, err
 				}
@@ -240,31 +244,6 @@ func cellenWoord(n int) string {
 		return "cel"
 	}
 	return "cellen"
-}
-
-// stelDat: the facts a covenant requires to be evaluated at all ("stel dat" for a bill), so that its
-// rules are linted rather than its absence.
-func (k *Kennisbank) stelDat(convenant string) map[string]any {
-	vereist, _ := k.Item("convenanten", convenant)["vereist_feiten"].(map[string]any)
-	if len(vereist) == 0 {
-		return nil
-	}
-	return vereist
-}
-
-type vertrek struct{ partij, tot string }
-
-// vertrekken lists the participation windows of a covenant that end.
-func (k *Kennisbank) vertrekken(convenant string) []vertrek {
-	var uit []vertrek
-	lijst, _ := k.Item("convenanten", convenant)["deelnemers"].([]any)
-	for _, x := range lijst {
-		d, _ := x.(map[string]any)
-		if tot := veldTekst(d, "tot"); tot != "" {
-			uit = append(uit, vertrek{veldTekst(d, "partij"), tot})
-		}
-	}
-	return uit
 }
 
 func volgendeDag(datum string) string {

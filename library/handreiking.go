@@ -7,6 +7,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -82,32 +83,32 @@ func nieuweHandreiking(kb *Kennisbank, opties []HandreikingOptie) (*handreiking,
 	}
 	for _, c := range kb.Convenanten() {
 		if o.convenant == "" || c.ID == o.convenant {
-			h.convenanten = append(h.convenanten, kb.Item("convenanten", c.ID))
+			if t, ok := kb.Convenant(c.ID); ok {
+				h.convenanten = append(h.convenanten, t)
+			}
 		}
 	}
 	// Covenants first, then statutory arrangements, then bills; by id within each kind.
 	soortRang := map[string]int{"convenant": 0, "wettelijke_regeling": 1, "wetsvoorstel": 2}
-	slices.SortStableFunc(h.convenanten, func(a, b map[string]any) int {
-		ra, ok := soortRang[veldTekst(a, "soort")]
+	slices.SortStableFunc(h.convenanten, func(a, b Convenant) int {
+		ra, ok := soortRang[a.Soort]
 		if !ok {
 			ra = len(soortRang)
 		}
-		rb, ok := soortRang[veldTekst(b, "soort")]
+		rb, ok := soortRang[b.Soort]
 		if !ok {
 			rb = len(soortRang)
 		}
-		return cmp.Or(cmp.Compare(ra, rb), cmp.Compare(veldTekst(a, "id"), veldTekst(b, "id")))
+		return cmp.Or(cmp.Compare(ra, rb), cmp.Compare(a.ID, b.ID))
 	})
 	for _, v := range kb.Vraagbaak() {
 		if o.convenant == "" || slices.Contains(v.Convenanten, o.convenant) {
 			h.vragen = append(h.vragen, v)
 		}
 	}
-	routes, _ := kb.data["routes"].([]any)
-	for _, r := range routes {
-		rm, _ := r.(map[string]any)
-		if rm != nil && veldTekst(rm, "convenant") == "" {
-			h.wettelijk = append(h.wettelijk, rm)
+	for _, r := range kb.Routes() {
+		if r.Convenant == "" {
+			h.wettelijk = append(h.wettelijk, r)
 		}
 	}
 	return h, nil
@@ -119,8 +120,8 @@ func nieuweHandreiking(kb *Kennisbank, opties []HandreikingOptie) (*handreiking,
 type handreiking struct {
 	kb          *Kennisbank
 	o           handreikingOpties
-	convenanten []map[string]any
-	wettelijk   []map[string]any // routes outside the covenants
+	convenanten []Convenant
+	wettelijk   []Route // routes outside the covenants
 	vragen      []Vraagbaakitem
 	geciteerd   map[string]bool // legal grounds the text links to
 
@@ -265,36 +266,33 @@ func (h *handreiking) punten(items ...string) {
 	}
 }
 
-func (h *handreiking) convenant(c map[string]any) {
-	cid := veldTekst(c, "id")
-	h.kop(2, md(convenantTitel(c)), "convenant/"+cid, true)
-	if o := veldTekst(c, "omschrijving"); o != "" {
-		h.alinea(mdAlinea(o))
+func (h *handreiking) convenant(c Convenant) {
+	h.kop(2, md(convenantTitel(c)), "convenant/"+c.ID, true)
+	if c.Omschrijving != "" {
+		h.alinea(mdAlinea(c.Omschrijving))
 	}
 	var vereist []string
-	if vf, ok := c["vereist_feiten"].(map[string]any); ok {
-		for _, f := range slices.Sorted(maps.Keys(vf)) {
-			vereist = append(vereist, md(h.label("feiten", f))+" = "+md(h.feitWaarde(vf[f])))
-		}
+	for _, f := range slices.Sorted(maps.Keys(c.VereistFeiten)) {
+		vereist = append(vereist, md(h.label("feiten", f))+" = "+md(h.feitWaarde(c.VereistFeiten[f])))
 	}
 	h.punten(
-		veld("Soort", md(woord(veldTekst(c, "soort")))),
-		veld("Status", md(woord(veldTekst(c, "status")))),
-		veld("Looptijd", md(looptijdTekst(veldTekst(c, "geldig_vanaf"), veldTekst(c, "geldig_tot")))),
+		veld("Soort", md(woord(c.Soort))),
+		veld("Status", md(woord(c.Status))),
+		veld("Looptijd", md(looptijdTekst(c.GeldigVanaf, c.GeldigTot))),
 		als(len(vereist) > 0, veld("Geldt alleen als", strings.Join(vereist, "; ")+" (\"stel dat\")")),
-		als(veldTekst(c, "kring") != "", veld("Kring", md(veldTekst(c, "kring")))),
-		veld("Zekerheid van deze gegevens", md(veldTekst(c, "zekerheid"))),
+		als(c.Kring != "", veld("Kring", md(c.Kring))),
+		veld("Zekerheid van deze gegevens", md(c.Zekerheid)),
 	)
 
-	if basis := veldLijst(c, "wettelijke_basis"); len(basis) > 0 {
+	if len(c.WettelijkeBasis) > 0 {
 		h.kop(3, "Wettelijke basis", "", false)
 		var items []string
-		for _, wb := range basis {
-			s := h.grondslagLink(veldTekst(wb, "grondslag"))
-			if p := periodeTekst(veldTekst(wb, "vanaf"), veldTekst(wb, "tot")); p != "" {
+		for _, wb := range c.WettelijkeBasis {
+			s := h.grondslagLink(wb.Grondslag)
+			if p := periodeTekst(wb.Vanaf, wb.Tot); p != "" {
 				s = "**" + md(hoofdletter(p)) + ":** " + s
 			}
-			items = append(items, s+" — "+md(veldTekst(wb, "tekst")))
+			items = append(items, s+" — "+md(wb.Tekst))
 		}
 		h.punten(items...)
 	}
@@ -302,32 +300,32 @@ func (h *handreiking) convenant(c map[string]any) {
 	h.kop(3, "Deelnemers", "", false)
 	h.deelnemers(c)
 
-	if niveaus := veldLijst(c, "niveaus"); len(niveaus) > 0 {
+	if len(c.Niveaus) > 0 {
 		h.kop(3, "Niveaus", "", false)
 		h.regel("| Fase | Kleur | Casusregie | Procesregie | Bestuurlijk | Delen |")
 		h.regel("|---|---|---|---|---|---|")
-		for _, n := range niveaus {
+		for _, n := range c.Niveaus {
 			h.regel("| " + strings.Join([]string{
-				cel(faseTekst(c, veldTekst(n, "fase"))), cel(veldTekst(n, "kleur")), cel(veldTekst(n, "casusregie")),
-				cel(veldTekst(n, "procesregie")), cel(veldTekst(n, "bestuurlijk")), cel(veldTekst(n, "delen")),
+				cel(faseTekst(c, n.Fase)), cel(n.Kleur), cel(n.Casusregie),
+				cel(n.Procesregie), cel(n.Bestuurlijk), cel(n.Delen),
 			}, " | ") + " |")
 		}
 		h.regel("")
 	}
 
-	if ic, ok := c["inclusiecriteria"].(map[string]any); ok {
+	if ic := c.Inclusie; ic != nil {
 		h.kop(3, "Inclusiecriteria", "", false)
-		h.alinea(mdAlinea(veldTekst(ic, "tekst")))
+		h.alinea(mdAlinea(ic.Tekst))
 		h.punten(
-			als(veldTekst(ic, "bron") != "", veld("Bron", h.bronTekst(veldTekst(ic, "bron")))),
-			veld("Zekerheid", md(veldTekst(ic, "zekerheid"))),
+			als(ic.Bron != "", veld("Bron", h.bronTekst(ic.Bron))),
+			veld("Zekerheid", md(ic.Zekerheid)),
 		)
 	}
 
 	h.kop(3, "Doelen: wat mag gedeeld worden", "", false)
 	h.alinea("Per doel de gegevens die het ten hoogste mag dragen en de voorwaarden die bij elke deling voor dat doel op de checklist komen.")
-	for _, d := range veldLijst(c, "doelen") {
-		h.doel(d)
+	for _, d := range c.Doelen {
+		h.doel(c, d)
 	}
 
 	if vw := h.convenantVoorwaarden(c); len(vw) > 0 {
@@ -340,40 +338,40 @@ func (h *handreiking) convenant(c map[string]any) {
 		h.punten(items...)
 	}
 
-	if routes := veldLijst(c, "routes"); len(routes) > 0 {
+	if len(c.Routes) > 0 {
 		h.kop(3, "Routes", "", false)
 		h.alinea("De wettelijke routes waarlangs binnen dit convenant gedeeld wordt. Elke route noemt haar grondslag in de wet of de eigen taak van de partij.")
-		for _, r := range routes {
+		for _, r := range c.Routes {
 			h.route(r, 4)
 		}
 	}
 
-	if bt, ok := c["bewaartermijn"].(map[string]any); ok {
+	if bt := c.Bewaartermijn; bt != nil {
 		h.kop(3, "Bewaartermijn", "", false)
 		s := ""
-		if j, ok := bt["jaren"]; ok {
-			s = "**" + md(fmt.Sprint(j)) + " jaar.** "
+		if bt.Jaren != nil {
+			s = "**" + md(strconv.Itoa(*bt.Jaren)) + " jaar.** "
 		}
-		h.alinea(s + md(veldTekst(bt, "tekst")))
+		h.alinea(s + md(bt.Tekst))
 		h.punten(
-			als(veldTekst(bt, "grondslag") != "", veld("Grondslag", h.grondslagLink(veldTekst(bt, "grondslag")))),
-			veld("Zekerheid", md(veldTekst(bt, "zekerheid"))),
+			als(bt.Grondslag != "", veld("Grondslag", h.grondslagLink(bt.Grondslag))),
+			veld("Zekerheid", md(bt.Zekerheid)),
 		)
 	}
 
-	if artikelen := veldLijst(c, "artikelen"); len(artikelen) > 0 {
+	if len(c.Artikelen) > 0 {
 		h.kop(3, "Artikelen", "", false)
 		var items []string
-		for _, a := range artikelen {
-			items = append(items, link(veldTekst(a, "titel"), veldTekst(a, "bron")))
+		for _, a := range c.Artikelen {
+			items = append(items, link(a.Titel, a.Bron))
 		}
 		h.punten(items...)
 	}
 	// Only official sources: a covenant's other sources (a method's website, a conference) stay out.
 	var bronnen []string
-	for _, b := range veldLijst(c, "bronnen") {
-		if OfficieleBron(veldTekst(b, "url")) {
-			bronnen = append(bronnen, link(veldTekst(b, "titel"), veldTekst(b, "url")))
+	for _, b := range c.Bronnen {
+		if OfficieleBron(b.URL) {
+			bronnen = append(bronnen, link(b.Titel, b.URL))
 		}
 	}
 	if len(bronnen) > 0 {
@@ -381,18 +379,17 @@ func (h *handreiking) convenant(c map[string]any) {
 		h.punten(bronnen...)
 	}
 	if h.heeftOpenVragen(c) {
-		h.alinea("Wat over dit convenant nog onzeker is, staat onder [Open vragen](" + ref("open/"+cid) + ").")
+		h.alinea("Wat over dit convenant nog onzeker is, staat onder [Open vragen](" + ref("open/"+c.ID) + ").")
 	}
 }
 
-func (h *handreiking) deelnemers(c map[string]any) {
-	deelnemers := veldLijst(c, "deelnemers")
-	if len(deelnemers) == 0 {
+func (h *handreiking) deelnemers(c Convenant) {
+	if len(c.Deelnemers) == 0 {
 		h.alinea("Geen vaste deelnemers vastgelegd.")
 		return
 	}
-	wgs := slices.ContainsFunc(deelnemers, func(d map[string]any) bool { _, ok := d["wgs"]; return ok })
-	orgs := slices.ContainsFunc(deelnemers, func(d map[string]any) bool { return len(veldLijst(d, "organisaties")) > 0 })
+	wgs := slices.ContainsFunc(c.Deelnemers, func(d Deelnemer) bool { return d.WGS != nil })
+	orgs := slices.ContainsFunc(c.Deelnemers, func(d Deelnemer) bool { return len(d.Organisaties) > 0 })
 	kolommen := []string{"Partij", "Deelname", "Periode"}
 	if wgs {
 		kolommen = append(kolommen, "WGS-deelnemer")
@@ -403,18 +400,17 @@ func (h *handreiking) deelnemers(c map[string]any) {
 	}
 	h.regel("| " + strings.Join(kolommen, " | ") + " |")
 	h.regel("|" + strings.Repeat("---|", len(kolommen)))
-	for _, d := range deelnemers {
-		p := veldTekst(d, "partij")
-		rij := []string{cel(h.label("partijen", p)), cel(woord(veldTekst(d, "deelname")))}
-		rij = append(rij, cel(cmp.Or(periodeTekst(veldTekst(d, "vanaf"), veldTekst(d, "tot")), "hele looptijd")))
+	for _, d := range c.Deelnemers {
+		rij := []string{cel(h.label("partijen", d.Partij)), cel(woord(d.Deelname))}
+		rij = append(rij, cel(cmp.Or(periodeTekst(d.Vanaf, d.Tot), "hele looptijd")))
 		if wgs {
-			rij = append(rij, jaNee(d["wgs"]))
+			rij = append(rij, jaNee(d.WGS))
 		}
-		rij = append(rij, cel(veldTekst(d, "zekerheid")))
+		rij = append(rij, cel(d.Zekerheid))
 		if orgs {
 			var namen []string
-			for _, o := range veldLijst(d, "organisaties") {
-				namen = append(namen, veldTekst(o, "naam"))
+			for _, o := range d.Organisaties {
+				namen = append(namen, o.Naam)
 			}
 			rij = append(rij, cel(strings.Join(namen, ", ")))
 		}
@@ -423,33 +419,32 @@ func (h *handreiking) deelnemers(c map[string]any) {
 	h.regel("")
 }
 
-func (h *handreiking) doel(d map[string]any) {
-	titel := veldTekst(d, "label")
-	if s, ok := d["stap"]; ok {
-		titel = fmt.Sprintf("Stap %v: %s", s, titel)
+func (h *handreiking) doel(c Convenant, d ConvenantDoel) {
+	titel := d.Label
+	if d.Stap != nil {
+		titel = fmt.Sprintf("Stap %d: %s", *d.Stap, titel)
 	}
 	h.kop(4, md(titel), "", false)
-	if o := veldTekst(d, "omschrijving"); o != "" {
-		h.alinea(mdAlinea(o))
+	if d.Omschrijving != "" {
+		h.alinea(mdAlinea(d.Omschrijving))
 	}
 	var alternatieven []string
-	for _, a := range veldLijst(d, "alternatieven") {
-		s := md(veldTekst(a, "tekst")) + " (doel: " + md(h.label("doelen", veldTekst(a, "doel")))
-		if n := veldTekst(a, "naar"); n != "" {
-			s += ", naar: " + md(h.label("partijen", n))
+	for _, a := range d.Alternatieven {
+		s := md(a.Tekst) + " (doel: " + md(h.label("doelen", a.Doel))
+		if a.Naar != "" {
+			s += ", naar: " + md(h.label("partijen", a.Naar))
 		}
 		alternatieven = append(alternatieven, s+")")
 	}
-	_, heeftMax := d["max_gegevens"]
 	h.punten(
-		als(veldTekst(d, "fase") != "", veld("Niveau", md(faseTekst(h.convenantVan(veldTekst(d, "id")), veldTekst(d, "fase"))))),
-		als(veldTekst(d, "beslist") != "", veld("Beslist", md(veldTekst(d, "beslist")))),
-		als(heeftMax, veld("Ten hoogste deze gegevens", h.maxGegevens(veldTeksten(d, "max_gegevens")))),
-		als(len(veldTeksten(d, "voorwaarden")) > 0, veld("Voorwaarden", md(strings.Join(h.labels("voorwaarden", veldTeksten(d, "voorwaarden")), ", ")))),
-		jaNeeVeld("Inclusiecriteria vereist", d["vereist_inclusie"]),
-		jaNeeVeld("Rol in de casus vereist", d["vereist_rol_in_casus"]),
-		jaNeeVeld("Betrokkene informeren", d["informeren"]),
-		als(len(veldTeksten(d, "verenigbaar_met")) > 0, veld("Verder te gebruiken voor", md(strings.Join(h.labels("doelen", veldTeksten(d, "verenigbaar_met")), ", ")))),
+		als(d.Fase != "", veld("Niveau", md(faseTekst(c, d.Fase)))),
+		als(d.Beslist != "", veld("Beslist", md(d.Beslist))),
+		als(d.MaxGegevens != nil, veld("Ten hoogste deze gegevens", h.maxGegevens(d.MaxGegevens))),
+		als(len(d.Voorwaarden) > 0, veld("Voorwaarden", md(strings.Join(h.labels("voorwaarden", d.Voorwaarden), ", ")))),
+		jaNeeVeld("Inclusiecriteria vereist", d.VereistInclusie),
+		jaNeeVeld("Rol in de casus vereist", d.VereistRol),
+		jaNeeVeld("Betrokkene informeren", d.Informeren),
+		als(len(d.VerenigbaarMet) > 0, veld("Verder te gebruiken voor", md(strings.Join(h.labels("doelen", d.VerenigbaarMet), ", ")))),
 		als(len(alternatieven) > 0, veld("Als het niet mag", strings.Join(alternatieven, "; "))),
 	)
 }
@@ -465,58 +460,54 @@ func (h *handreiking) maxGegevens(ids []string) string {
 }
 
 // route writes one route (of a covenant or of the law) under a heading of this level.
-func (h *handreiking) route(r map[string]any, niveau int) {
-	rid := veldTekst(r, "id")
-	h.kop(niveau, md(veldTekst(r, "titel")), "route/"+rid, false)
-	if t := veldTekst(r, "tekst"); t != "" {
-		h.alinea(mdAlinea(t))
+func (h *handreiking) route(r Route, niveau int) {
+	h.kop(niveau, md(r.Titel), "route/"+r.ID, false)
+	if r.Tekst != "" {
+		h.alinea(mdAlinea(r.Tekst))
 	}
-	gegevens := veldTeksten(r, "gegevens")
 	gegevensTekst := "alle categorieën"
-	if len(gegevens) > 0 && !slices.Contains(gegevens, "*") {
-		gegevensTekst = md(strings.Join(h.labels("gegevens", gegevens), ", "))
+	if len(r.Gegevens) > 0 && !slices.Contains(r.Gegevens, "*") {
+		gegevensTekst = md(strings.Join(h.labels("gegevens", r.Gegevens), ", "))
 	}
-	doelen := veldTeksten(r, "doelen")
 	doelenTekst := "elk doel"
-	if !slices.Contains(doelen, "*") {
-		doelenTekst = md(strings.Join(h.labels("doelen", doelen), ", "))
+	if !slices.Contains(r.Doelen, "*") {
+		doelenTekst = md(strings.Join(h.labels("doelen", r.Doelen), ", "))
 	}
 	var feiten []string
-	if f, ok := r["feiten"].(map[string]any); ok {
-		for _, k := range slices.Sorted(maps.Keys(f)) {
-			feiten = append(feiten, md(h.label("feiten", k))+" = "+md(h.feitWaarde(f[k])))
-		}
+	for _, k := range slices.Sorted(maps.Keys(r.Feiten)) {
+		feiten = append(feiten, md(h.label("feiten", k))+" = "+md(h.feitWaarde(r.Feiten[k])))
 	}
 	var handelingen []string
-	for _, hd := range veldLijst(r, "handelingen") {
-		s := md(h.label("feiten", veldTekst(hd, "feit"))) + " = " + md(h.feitWaarde(hd["waarde"])) +
-			" (anders op de checklist: " + md(h.label("voorwaarden", veldTekst(hd, "voorwaarde")))
-		if m := veldTekst(hd, "bij_minderjarige"); m != "" {
-			s += "; bij een minderjarige: " + md(h.label("voorwaarden", m))
+	for _, hd := range r.Handelingen {
+		s := md(h.label("feiten", hd.Feit)) + " = " + md(h.feitWaarde(hd.Waarde)) +
+			" (anders op de checklist: " + md(h.label("voorwaarden", hd.Voorwaarde))
+		if hd.BijMinderjarige != "" {
+			s += "; bij een minderjarige: " + md(h.label("voorwaarden", hd.BijMinderjarige))
 		}
 		handelingen = append(handelingen, s+")")
 	}
 	var grond []string
-	for _, g := range veldTeksten(r, "grondslagen") {
+	for _, g := range r.Grondslagen {
 		grond = append(grond, h.grondslagLink(g))
 	}
-	if eigen, _ := r["eigen_grondslag"].(bool); eigen {
+	if r.EigenGrondslag {
 		grond = append(grond, "de eigen wettelijke taak van de partij")
 	}
+	geldig := periodeTekst(r.GeldigVanaf, r.GeldigTot)
 	h.punten(
-		veld("Van", md(strings.Join(h.partijGroepen(veldTeksten(r, "van")), "; "))),
-		veld("Naar", md(strings.Join(h.partijGroepen(veldTeksten(r, "naar")), "; "))),
+		veld("Van", md(strings.Join(h.partijGroepen(r.Van), "; "))),
+		veld("Naar", md(strings.Join(h.partijGroepen(r.Naar), "; "))),
 		veld("Doelen", doelenTekst),
 		veld("Gegevens", gegevensTekst),
-		als(periodeTekst(veldTekst(r, "geldig_vanaf"), veldTekst(r, "geldig_tot")) != "", veld("Geldig", md(periodeTekst(veldTekst(r, "geldig_vanaf"), veldTekst(r, "geldig_tot"))))),
+		als(geldig != "", veld("Geldig", md(geldig))),
 		als(len(feiten) > 0, veld("Geldt als", strings.Join(feiten, "; "))),
 		als(len(handelingen) > 0, veld("Nodig", strings.Join(handelingen, "; "))),
-		veld("Dekt", md(strings.Join(h.labels("lagen", veldTeksten(r, "lagen")), ", "))),
+		veld("Dekt", md(strings.Join(h.labels("lagen", r.Lagen), ", "))),
 		als(len(grond) > 0, veld("Grondslag", strings.Join(grond, "; "))),
-		als(len(veldTeksten(r, "voorwaarden")) > 0, veld("Voorwaarden", md(strings.Join(h.labels("voorwaarden", veldTeksten(r, "voorwaarden")), ", ")))),
-		veld("Oordeel", md(h.label("oordelen", veldTekst(r, "oordeel")))),
-		als(r["zelfstandig"] == true, veld("Zelfstandige route", "ja")),
-		veld("Zekerheid", md(veldTekst(r, "zekerheid"))),
+		als(len(r.Voorwaarden) > 0, veld("Voorwaarden", md(strings.Join(h.labels("voorwaarden", r.Voorwaarden), ", ")))),
+		veld("Oordeel", md(h.label("oordelen", r.Oordeel))),
+		als(r.Zelfstandig, veld("Zelfstandige route", "ja")),
+		veld("Zekerheid", md(r.Zekerheid)),
 	)
 }
 
@@ -542,21 +533,21 @@ func (h *handreiking) partijGroepen(ids []string) []string {
 
 // convenantVoorwaarden are the conditions named by the covenant's purposes and routes, in the order of
 // voorwaarden.yaml.
-func (h *handreiking) convenantVoorwaarden(c map[string]any) []string {
+func (h *handreiking) convenantVoorwaarden(c Convenant) []string {
 	set := map[string]bool{}
-	for _, d := range veldLijst(c, "doelen") {
-		for _, v := range veldTeksten(d, "voorwaarden") {
+	for _, d := range c.Doelen {
+		for _, v := range d.Voorwaarden {
 			set[v] = true
 		}
 	}
-	for _, r := range veldLijst(c, "routes") {
-		for _, v := range veldTeksten(r, "voorwaarden") {
+	for _, r := range c.Routes {
+		for _, v := range r.Voorwaarden {
 			set[v] = true
 		}
-		for _, hd := range veldLijst(r, "handelingen") {
-			set[veldTekst(hd, "voorwaarde")] = true
-			if m := veldTekst(hd, "bij_minderjarige"); m != "" {
-				set[m] = true
+		for _, hd := range r.Handelingen {
+			set[hd.Voorwaarde] = true
+			if hd.BijMinderjarige != "" {
+				set[hd.BijMinderjarige] = true
 			}
 		}
 	}
@@ -615,7 +606,7 @@ func (h *handreiking) vraagbaakThemas() []vraagbaakThema {
 	for _, v := range h.vragen {
 		thema := ""
 		for _, c := range v.Convenanten {
-			if slices.ContainsFunc(h.convenanten, func(m map[string]any) bool { return veldTekst(m, "id") == c }) {
+			if h.heeftConvenant(c) {
 				thema = c
 				break
 			}
@@ -624,8 +615,8 @@ func (h *handreiking) vraagbaakThemas() []vraagbaakThema {
 	}
 	var uit []vraagbaakThema
 	for _, c := range h.convenanten {
-		if vragen := per[veldTekst(c, "id")]; len(vragen) > 0 {
-			uit = append(uit, vraagbaakThema{"Vragen over " + h.convenantNaam(veldTekst(c, "id")), vragen})
+		if vragen := per[c.ID]; len(vragen) > 0 {
+			uit = append(uit, vraagbaakThema{"Vragen over " + h.convenantNaam(c.ID), vragen})
 		}
 	}
 	if vragen := per[""]; len(vragen) > 0 {
@@ -645,7 +636,7 @@ func (h *handreiking) vraagbaakitem(v Vraagbaakitem, opgenomen map[string]bool) 
 	h.alinea("*Bij deze vraag:*")
 	var convenanten, zieOok, bronnen []string
 	for _, c := range v.Convenanten {
-		if slices.ContainsFunc(h.convenanten, func(m map[string]any) bool { return veldTekst(m, "id") == c }) {
+		if h.heeftConvenant(c) {
 			convenanten = append(convenanten, "["+md(h.convenantNaam(c))+"]("+ref("convenant/"+c)+")")
 		} else {
 			convenanten = append(convenanten, md(h.convenantNaam(c)))
@@ -731,48 +722,53 @@ func (h *handreiking) grondslagen() {
 	}
 }
 
-func (h *handreiking) heeftOpenVragen(c map[string]any) bool {
+func (h *handreiking) heeftOpenVragen(c Convenant) bool {
 	return len(h.convenantOnzeker(c)) > 0
 }
 
+// heeftConvenant: covenant id is in this handreiking.
+func (h *handreiking) heeftConvenant(id string) bool {
+	return slices.ContainsFunc(h.convenanten, func(c Convenant) bool { return c.ID == id })
+}
+
 // convenantOnzeker lists what the knowledge base marks uncertain about a covenant.
-func (h *handreiking) convenantOnzeker(c map[string]any) []string {
+func (h *handreiking) convenantOnzeker(c Convenant) []string {
 	var items []string
-	if vf, ok := c["vereist_feiten"].(map[string]any); ok && len(vf) > 0 {
+	if len(c.VereistFeiten) > 0 {
 		var delen []string
-		for _, f := range slices.Sorted(maps.Keys(vf)) {
-			delen = append(delen, md(h.label("feiten", f))+" = "+md(h.feitWaarde(vf[f])))
+		for _, f := range slices.Sorted(maps.Keys(c.VereistFeiten)) {
+			delen = append(delen, md(h.label("feiten", f))+" = "+md(h.feitWaarde(c.VereistFeiten[f])))
 		}
-		items = append(items, "**Status:** "+md(woord(veldTekst(c, "soort")))+"; de regels rekenen er alleen mee als de vraag zegt: "+strings.Join(delen, "; ")+" (\"stel dat\").")
+		items = append(items, "**Status:** "+md(woord(c.Soort))+"; de regels rekenen er alleen mee als de vraag zegt: "+strings.Join(delen, "; ")+" (\"stel dat\").")
 	}
-	if h.kb.LaagsteZekerheid(veldTekst(c, "zekerheid")) {
+	if h.kb.LaagsteZekerheid(c.Zekerheid) {
 		items = append(items, "**De gegevens van dit convenant** hebben zekerheid "+h.laag()+".")
 	}
-	if ic, ok := c["inclusiecriteria"].(map[string]any); ok && h.kb.LaagsteZekerheid(veldTekst(ic, "zekerheid")) {
+	if c.Inclusie != nil && h.kb.LaagsteZekerheid(c.Inclusie.Zekerheid) {
 		items = append(items, "**De inclusiecriteria** hebben zekerheid "+h.laag()+".")
 	}
-	if bt, ok := c["bewaartermijn"].(map[string]any); ok && h.kb.LaagsteZekerheid(veldTekst(bt, "zekerheid")) {
+	if c.Bewaartermijn != nil && h.kb.LaagsteZekerheid(c.Bewaartermijn.Zekerheid) {
 		items = append(items, "**De bewaartermijn** heeft zekerheid "+h.laag()+".")
 	}
 	var laag []string
-	for _, d := range veldLijst(c, "deelnemers") {
-		if h.kb.LaagsteZekerheid(veldTekst(d, "zekerheid")) {
-			laag = append(laag, h.label("partijen", veldTekst(d, "partij")))
+	for _, d := range c.Deelnemers {
+		if h.kb.LaagsteZekerheid(d.Zekerheid) {
+			laag = append(laag, h.label("partijen", d.Partij))
 		}
 	}
 	if len(laag) > 0 {
 		items = append(items, "**Deelname met zekerheid "+h.laag()+":** "+md(strings.Join(laag, ", "))+".")
 	}
 	var routes []string
-	for _, r := range veldLijst(c, "routes") {
-		if h.kb.LaagsteZekerheid(veldTekst(r, "zekerheid")) {
-			routes = append(routes, "["+md(veldTekst(r, "titel"))+"]("+ref("route/"+veldTekst(r, "id"))+")")
+	for _, r := range c.Routes {
+		if h.kb.LaagsteZekerheid(r.Zekerheid) {
+			routes = append(routes, "["+md(r.Titel)+"]("+ref("route/"+r.ID)+")")
 		}
 	}
 	if len(routes) > 0 {
 		items = append(items, "**Routes met zekerheid "+h.laag()+":** "+strings.Join(routes, "; ")+".")
 	}
-	for _, v := range veldTeksten(c, "open_vragen") {
+	for _, v := range c.OpenVragen {
 		items = append(items, mdAlinea(v))
 	}
 	return items
@@ -795,13 +791,13 @@ func (h *handreiking) openVragen() {
 	var blokken []blok
 	for _, c := range h.convenanten {
 		if items := h.convenantOnzeker(c); len(items) > 0 {
-			blokken = append(blokken, blok{convenantTitel(c), "open/" + veldTekst(c, "id"), items})
+			blokken = append(blokken, blok{convenantTitel(c), "open/" + c.ID, items})
 		}
 	}
 	var routes []string
 	for _, r := range h.wettelijk {
-		if h.kb.LaagsteZekerheid(veldTekst(r, "zekerheid")) {
-			routes = append(routes, "["+md(veldTekst(r, "titel"))+"]("+ref("route/"+veldTekst(r, "id"))+")")
+		if h.kb.LaagsteZekerheid(r.Zekerheid) {
+			routes = append(routes, "["+md(r.Titel)+"]("+ref("route/"+r.ID)+")")
 		}
 	}
 	if len(routes) > 0 {
@@ -913,7 +909,7 @@ func (h *handreiking) convenantNaam(id string) string {
 func (h *handreiking) feitWaarde(v any) string {
 	switch x := v.(type) {
 	case bool:
-		return jaNee(x)
+		return jaNee(&x)
 	case string:
 		return woord(x)
 	}
@@ -922,11 +918,11 @@ func (h *handreiking) feitWaarde(v any) string {
 
 // faseTekst names a phase of a covenant for people: "Niveau 1 (groen)" after the covenant's levels, or
 // the phase in words.
-func faseTekst(c map[string]any, fase string) string {
-	for i, n := range veldLijst(c, "niveaus") {
-		if veldTekst(n, "fase") == fase {
-			if k := veldTekst(n, "kleur"); k != "" {
-				return fmt.Sprintf("Niveau %d (%s)", i+1, k)
+func faseTekst(c Convenant, fase string) string {
+	for i, n := range c.Niveaus {
+		if n.Fase == fase {
+			if n.Kleur != "" {
+				return fmt.Sprintf("Niveau %d (%s)", i+1, n.Kleur)
 			}
 			return fmt.Sprintf("Niveau %d", i+1)
 		}
@@ -934,15 +930,10 @@ func faseTekst(c map[string]any, fase string) string {
 	return woord(fase)
 }
 
-// convenantVan is the covenant a purpose belongs to, or nil.
-func (h *handreiking) convenantVan(doel string) map[string]any {
-	return h.kb.Item("convenanten", veldTekst(h.kb.Item("doelen", doel), "convenant"))
-}
-
-func convenantTitel(c map[string]any) string {
-	titel := veldTekst(c, "naam")
-	if k := veldTekst(c, "korte_naam"); k != "" && !strings.Contains(titel, k) {
-		titel += " (" + k + ")"
+func convenantTitel(c Convenant) string {
+	titel := c.Naam
+	if c.KorteNaam != "" && !strings.Contains(titel, c.KorteNaam) {
+		titel += " (" + c.KorteNaam + ")"
 	}
 	return titel
 }
@@ -1063,8 +1054,6 @@ func veldTeksten(m map[string]any, k string) []string {
 	return out
 }
 
-func veldLijst(m map[string]any, k string) []map[string]any { return lijstVan(m[k]) }
-
 // veld is one "**Naam:** waarde" line of a list; empty when there is no value.
 func veld(naam, waarde string) string {
 	if waarde == "" {
@@ -1080,21 +1069,23 @@ func als(voorwaarde bool, s string) string {
 	return s
 }
 
-func jaNeeVeld(naam string, v any) string {
-	if _, ok := v.(bool); !ok {
+// jaNeeVeld is a yes/no line of a list; empty when the data does not say.
+func jaNeeVeld(naam string, b *bool) string {
+	if b == nil {
 		return ""
 	}
-	return veld(naam, jaNee(v))
+	return veld(naam, jaNee(b))
 }
 
-func jaNee(v any) string {
-	switch v {
-	case true:
+// jaNee is ja or nee, or a dash when the data does not say.
+func jaNee(b *bool) string {
+	switch {
+	case b == nil:
+		return "—"
+	case *b:
 		return "ja"
-	case false:
-		return "nee"
 	}
-	return "—"
+	return "nee"
 }
 
 // woord writes a snake_case value of the data for people.

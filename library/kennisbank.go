@@ -47,6 +47,7 @@ type Kennisbank struct {
 	ids       map[string][]string // vocabulary: soort -> sorted ids
 	vraagbaak []Vraagbaakitem     // sorted by id
 	woorden   woordenschat        // the typed vocabulary, derived from data (woordenschat.go)
+	getypeerd getypeerd           // the typed covenants, decoded on first use (convenant.go)
 }
 
 // Versie is the content hash of the rules and the knowledge base ("sha256:…").

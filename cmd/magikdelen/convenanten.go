@@ -59,8 +59,10 @@ func runConvenanten(ctx context.Context, opts *convenantenOpties) error {
 	if err != nil {
 		return err
 	}
-	c := kb.Item("convenanten", id)
-	return toon(s, opts.formaat, c, func() string { return convenantMarkdown(c, kb) })
+	return toon(s, opts.formaat, kb.Item("convenanten", id), func() string {
+		c, _ := kb.Convenant(id) // id is known (herkenner)
+		return convenantMarkdown(c, kb)
+	})
 }
 
 // convenantenLijst is the list of covenants the command shows.
@@ -81,51 +83,51 @@ func convenantenLijstMarkdown(lijst []library.ConvenantSamenvatting, kb *library
 }
 
 // convenantMarkdown is the readable view of one covenant.
-func convenantMarkdown(c map[string]any, kb *library.Kennisbank) string {
+func convenantMarkdown(c library.Convenant, kb *library.Kennisbank) string {
 	w := woorden{kb}
 	var b strings.Builder
-	titel := tekst(c, "naam")
-	if k := tekst(c, "korte_naam"); k != "" && !strings.Contains(titel, k) {
-		titel += " (" + k + ")"
+	titel := c.Naam
+	if c.KorteNaam != "" && !strings.Contains(titel, c.KorteNaam) {
+		titel += " (" + c.KorteNaam + ")"
 	}
 	fmt.Fprintf(&b, "# %s\n\n", esc(titel))
-	if o := tekst(c, "omschrijving"); o != "" {
-		b.WriteString(esc(o) + "\n\n")
+	if c.Omschrijving != "" {
+		b.WriteString(esc(c.Omschrijving) + "\n\n")
 	}
-	fmt.Fprintf(&b, "- **Id:** `%s`\n", tekst(c, "id"))
-	fmt.Fprintf(&b, "- **Soort:** %s\n", esc(woord(tekst(c, "soort"))))
-	fmt.Fprintf(&b, "- **Status:** %s\n", esc(woord(tekst(c, "status"))))
-	fmt.Fprintf(&b, "- **Looptijd:** %s\n", looptijd(tekst(c, "geldig_vanaf"), tekst(c, "geldig_tot")))
-	if z := tekst(c, "zekerheid"); z != "" {
-		fmt.Fprintf(&b, "- **Zekerheid van deze gegevens:** %s\n", esc(z))
+	fmt.Fprintf(&b, "- **Id:** `%s`\n", c.ID)
+	fmt.Fprintf(&b, "- **Soort:** %s\n", esc(woord(c.Soort)))
+	fmt.Fprintf(&b, "- **Status:** %s\n", esc(woord(c.Status)))
+	fmt.Fprintf(&b, "- **Looptijd:** %s\n", looptijd(c.GeldigVanaf, c.GeldigTot))
+	if c.Zekerheid != "" {
+		fmt.Fprintf(&b, "- **Zekerheid van deze gegevens:** %s\n", esc(c.Zekerheid))
 	}
-	if f := teksten(c, "fasen"); len(f) > 0 {
-		fmt.Fprintf(&b, "- **Fasen:** %s\n", esc(strings.Join(f, ", ")))
+	if len(c.Fasen) > 0 {
+		fmt.Fprintf(&b, "- **Fasen:** %s\n", esc(strings.Join(c.Fasen, ", ")))
 	}
-	if tekst(c, "kring") == "open" {
+	if c.Kring == "open" {
 		b.WriteString("- **Kring:** open — er is geen getekend convenant; alleen wettelijke routes dragen een deling\n")
 	}
-	if vf, ok := c["vereist_feiten"].(map[string]any); ok && len(vf) > 0 {
+	if len(c.VereistFeiten) > 0 {
 		var delen []string
-		for _, k := range slices.Sorted(maps.Keys(vf)) {
-			delen = append(delen, fmt.Sprintf("%s = %v", k, vf[k]))
+		for _, k := range slices.Sorted(maps.Keys(c.VereistFeiten)) {
+			delen = append(delen, fmt.Sprintf("%s = %v", k, c.VereistFeiten[k]))
 		}
 		fmt.Fprintf(&b, "- **Geldt alleen als:** %s (\"stel dat\"; altijd lage zekerheid)\n", esc(strings.Join(delen, ", ")))
 	}
 	b.WriteString("\n")
 
-	if niveaus := lijstVan(c, "niveaus"); len(niveaus) > 0 {
+	if len(c.Niveaus) > 0 {
 		b.WriteString("## Niveaus\n\n")
-		for _, n := range niveaus {
-			fmt.Fprintf(&b, "- **%s**", esc(tekst(n, "fase")))
-			if k := tekst(n, "kleur"); k != "" {
-				fmt.Fprintf(&b, " (%s)", esc(k))
+		for _, n := range c.Niveaus {
+			fmt.Fprintf(&b, "- **%s**", esc(n.Fase))
+			if n.Kleur != "" {
+				fmt.Fprintf(&b, " (%s)", esc(n.Kleur))
 			}
-			fmt.Fprintf(&b, ": %s", esc(tekst(n, "delen")))
+			fmt.Fprintf(&b, ": %s", esc(n.Delen))
 			var rollen []string
-			for _, r := range [][2]string{{"casusregie", "casusregie"}, {"procesregie", "procesregie"}, {"bestuurlijk", "bestuurlijk verantwoordelijk"}} {
-				if v := tekst(n, r[0]); v != "" {
-					rollen = append(rollen, r[1]+": "+v)
+			for _, r := range [][2]string{{n.Casusregie, "casusregie"}, {n.Procesregie, "procesregie"}, {n.Bestuurlijk, "bestuurlijk verantwoordelijk"}} {
+				if r[0] != "" {
+					rollen = append(rollen, r[1]+": "+r[0])
 				}
 			}
 			if len(rollen) > 0 {
@@ -136,50 +138,47 @@ func convenantMarkdown(c map[string]any, kb *library.Kennisbank) string {
 		b.WriteString("\n")
 	}
 
-	if basis := lijstVan(c, "wettelijke_basis"); len(basis) > 0 {
+	if len(c.WettelijkeBasis) > 0 {
 		b.WriteString("## Wettelijke basis\n\n")
-		for _, wb := range basis {
-			b.WriteString("- " + link(w.grondslag(tekst(wb, "grondslag"))))
-			if p := periode(tekst(wb, "vanaf"), tekst(wb, "tot")); p != "" {
+		for _, wb := range c.WettelijkeBasis {
+			b.WriteString("- " + link(w.grondslag(wb.Grondslag)))
+			if p := periode(wb.Vanaf, wb.Tot); p != "" {
 				b.WriteString(" (" + p + ")")
 			}
-			if t := tekst(wb, "tekst"); t != "" {
-				b.WriteString(": " + esc(t))
+			if wb.Tekst != "" {
+				b.WriteString(": " + esc(wb.Tekst))
 			}
 			b.WriteString("\n")
 		}
 		b.WriteString("\n")
 	}
 
-	if deelnemers := lijstVan(c, "deelnemers"); len(deelnemers) > 0 {
+	if len(c.Deelnemers) > 0 {
 		b.WriteString("## Deelnemers\n\n")
-		for _, d := range deelnemers {
-			fmt.Fprintf(&b, "- **%s**", esc(w.partij(tekst(d, "partij"))))
+		for _, d := range c.Deelnemers {
+			fmt.Fprintf(&b, "- **%s**", esc(w.partij(d.Partij)))
 			var delen []string
-			switch tekst(d, "deelname") {
+			switch d.Deelname {
 			case "vast":
 				delen = append(delen, "vaste deelnemer")
 			case "per_casus":
 				delen = append(delen, "deelnemer per casus")
 			}
-			if p := periode(tekst(d, "vanaf"), tekst(d, "tot")); p != "" {
+			if p := periode(d.Vanaf, d.Tot); p != "" {
 				delen = append(delen, p)
 			}
-			switch d["wgs"] {
-			case true:
-				delen = append(delen, "WGS-deelnemer")
-			case false:
-				delen = append(delen, "geen WGS-deelnemer")
+			if d.WGS != nil {
+				delen = append(delen, map[bool]string{true: "WGS-deelnemer", false: "geen WGS-deelnemer"}[*d.WGS])
 			}
-			if z := tekst(d, "zekerheid"); z != "" {
-				delen = append(delen, "zekerheid "+z)
+			if d.Zekerheid != "" {
+				delen = append(delen, "zekerheid "+d.Zekerheid)
 			}
 			if len(delen) > 0 {
 				b.WriteString(" — " + esc(strings.Join(delen, ", ")) + ".")
 			}
 			var orgs []string
-			for _, o := range lijstVan(d, "organisaties") {
-				orgs = append(orgs, tekst(o, "naam"))
+			for _, o := range d.Organisaties {
+				orgs = append(orgs, o.Naam)
 			}
 			if len(orgs) > 0 {
 				b.WriteString(" Organisaties: " + esc(strings.Join(orgs, ", ")) + ".")
@@ -189,34 +188,34 @@ func convenantMarkdown(c map[string]any, kb *library.Kennisbank) string {
 		b.WriteString("\n")
 	}
 
-	if doelen := lijstVan(c, "doelen"); len(doelen) > 0 {
+	if len(c.Doelen) > 0 {
 		b.WriteString("## Doelen\n\n")
-		for _, d := range doelen {
-			fmt.Fprintf(&b, "### %s (`%s`)\n\n", esc(tekst(d, "label")), tekst(d, "id"))
-			if o := tekst(d, "omschrijving"); o != "" {
-				b.WriteString(esc(o) + "\n\n")
+		for _, d := range c.Doelen {
+			fmt.Fprintf(&b, "### %s (`%s`)\n\n", esc(d.Label), d.ID)
+			if d.Omschrijving != "" {
+				b.WriteString(esc(d.Omschrijving) + "\n\n")
 			}
 			var regels []string
-			if f := tekst(d, "fase"); f != "" {
-				regels = append(regels, "**Fase:** "+esc(f))
+			if d.Fase != "" {
+				regels = append(regels, "**Fase:** "+esc(d.Fase))
 			}
-			if bs := tekst(d, "beslist"); bs != "" {
-				regels = append(regels, "**Beslist:** "+esc(bs))
+			if d.Beslist != "" {
+				regels = append(regels, "**Beslist:** "+esc(d.Beslist))
 			}
-			if _, ok := d["max_gegevens"]; ok {
-				regels = append(regels, "**Ten hoogste deze gegevens:** "+maxGegevens(w, teksten(d, "max_gegevens")))
+			if d.MaxGegevens != nil {
+				regels = append(regels, "**Ten hoogste deze gegevens:** "+maxGegevens(w, d.MaxGegevens))
 			}
-			if v := teksten(d, "voorwaarden"); len(v) > 0 {
-				regels = append(regels, "**Voorwaarden:** "+esc(strings.Join(w.labels("voorwaarden", v), ", ")))
+			if len(d.Voorwaarden) > 0 {
+				regels = append(regels, "**Voorwaarden:** "+esc(strings.Join(w.labels("voorwaarden", d.Voorwaarden), ", ")))
 			}
-			if inc, ok := d["vereist_inclusie"].(bool); ok {
-				regels = append(regels, "**Inclusiecriteria vereist:** "+jaNee(inc))
+			if d.VereistInclusie != nil {
+				regels = append(regels, "**Inclusiecriteria vereist:** "+jaNee(*d.VereistInclusie))
 			}
-			if inf, ok := d["informeren"].(bool); ok {
-				regels = append(regels, "**Betrokkene informeren:** "+jaNee(inf))
+			if d.Informeren != nil {
+				regels = append(regels, "**Betrokkene informeren:** "+jaNee(*d.Informeren))
 			}
-			if vm := teksten(d, "verenigbaar_met"); len(vm) > 0 {
-				regels = append(regels, "**Verder te gebruiken voor:** "+esc(strings.Join(w.labels("doelen", vm), ", ")))
+			if len(d.VerenigbaarMet) > 0 {
+				regels = append(regels, "**Verder te gebruiken voor:** "+esc(strings.Join(w.labels("doelen", d.VerenigbaarMet), ", ")))
 			}
 			for _, r := range regels {
 				b.WriteString("- " + r + "\n")
@@ -227,19 +226,19 @@ func convenantMarkdown(c map[string]any, kb *library.Kennisbank) string {
 		}
 	}
 
-	if routes := lijstVan(c, "routes"); len(routes) > 0 {
+	if len(c.Routes) > 0 {
 		b.WriteString("## Routes\n\nDe wettelijke routes waarlangs binnen dit convenant gedeeld wordt; het convenant zelf is geen grondslag.\n\n")
-		for _, r := range routes {
-			fmt.Fprintf(&b, "- **%s**", esc(tekst(r, "titel")))
-			if p := periode(tekst(r, "geldig_vanaf"), tekst(r, "geldig_tot")); p != "" {
+		for _, r := range c.Routes {
+			fmt.Fprintf(&b, "- **%s**", esc(r.Titel))
+			if p := periode(r.GeldigVanaf, r.GeldigTot); p != "" {
 				fmt.Fprintf(&b, " (%s)", p)
 			}
-			if t := tekst(r, "tekst"); t != "" {
-				b.WriteString(": " + esc(t))
+			if r.Tekst != "" {
+				b.WriteString(": " + esc(r.Tekst))
 			}
-			if gs := teksten(r, "grondslagen"); len(gs) > 0 {
-				titels := make([]string, len(gs))
-				for i, g := range gs {
+			if len(r.Grondslagen) > 0 {
+				titels := make([]string, len(r.Grondslagen))
+				for i, g := range r.Grondslagen {
 					titels[i], _ = w.grondslag(g)
 				}
 				fmt.Fprintf(&b, " *Grondslag: %s.*", esc(strings.Join(titels, "; ")))
@@ -249,56 +248,56 @@ func convenantMarkdown(c map[string]any, kb *library.Kennisbank) string {
 		b.WriteString("\n")
 	}
 
-	if artikelen := lijstVan(c, "artikelen"); len(artikelen) > 0 {
+	if len(c.Artikelen) > 0 {
 		b.WriteString("## Artikelen\n\n")
-		for _, a := range artikelen {
-			b.WriteString("- " + link(tekst(a, "titel"), tekst(a, "bron")) + "\n")
+		for _, a := range c.Artikelen {
+			b.WriteString("- " + link(a.Titel, a.Bron) + "\n")
 		}
 		b.WriteString("\n")
 	}
 
-	if bt, ok := c["bewaartermijn"].(map[string]any); ok {
+	if bt := c.Bewaartermijn; bt != nil {
 		b.WriteString("## Bewaartermijn\n\n")
-		if j := fmt.Sprint(bt["jaren"]); bt["jaren"] != nil {
-			fmt.Fprintf(&b, "**%s jaar.** ", esc(j))
+		if bt.Jaren != nil {
+			fmt.Fprintf(&b, "**%d jaar.** ", *bt.Jaren)
 		}
-		b.WriteString(esc(tekst(bt, "tekst")))
-		if g := tekst(bt, "grondslag"); g != "" {
-			b.WriteString(" Grondslag: " + link(w.grondslag(g)) + ".")
+		b.WriteString(esc(bt.Tekst))
+		if bt.Grondslag != "" {
+			b.WriteString(" Grondslag: " + link(w.grondslag(bt.Grondslag)) + ".")
 		}
-		if z := tekst(bt, "zekerheid"); z != "" {
-			fmt.Fprintf(&b, " Zekerheid: %s.", esc(z))
+		if bt.Zekerheid != "" {
+			fmt.Fprintf(&b, " Zekerheid: %s.", esc(bt.Zekerheid))
 		}
 		b.WriteString("\n\n")
 	}
 
-	if ic, ok := c["inclusiecriteria"].(map[string]any); ok {
+	if ic := c.Inclusie; ic != nil {
 		b.WriteString("## Inclusiecriteria\n\n")
-		b.WriteString(esc(tekst(ic, "tekst")))
-		if bron := tekst(ic, "bron"); bron != "" {
-			if strings.HasPrefix(bron, "http") {
-				b.WriteString(" Bron: " + link(bron, bron) + ".")
+		b.WriteString(esc(ic.Tekst))
+		if ic.Bron != "" {
+			if strings.HasPrefix(ic.Bron, "http") {
+				b.WriteString(" Bron: " + link(ic.Bron, ic.Bron) + ".")
 			} else {
-				b.WriteString(" Bron: " + esc(bron) + ".")
+				b.WriteString(" Bron: " + esc(ic.Bron) + ".")
 			}
 		}
-		if z := tekst(ic, "zekerheid"); z != "" {
-			fmt.Fprintf(&b, " Zekerheid: %s.", esc(z))
+		if ic.Zekerheid != "" {
+			fmt.Fprintf(&b, " Zekerheid: %s.", esc(ic.Zekerheid))
 		}
 		b.WriteString("\n\n")
 	}
 
-	if bronnen := lijstVan(c, "bronnen"); len(bronnen) > 0 {
+	if len(c.Bronnen) > 0 {
 		b.WriteString("## Bronnen\n\n")
-		for _, br := range bronnen {
-			b.WriteString("- " + link(tekst(br, "titel"), tekst(br, "url")) + "\n")
+		for _, br := range c.Bronnen {
+			b.WriteString("- " + link(br.Titel, br.URL) + "\n")
 		}
 		b.WriteString("\n")
 	}
 
-	if vragen := teksten(c, "open_vragen"); len(vragen) > 0 {
+	if len(c.OpenVragen) > 0 {
 		b.WriteString("## Open vragen\n\nNog niet uitgezocht; wat hiervan afhangt, is minder zeker:\n\n")
-		for _, v := range vragen {
+		for _, v := range c.OpenVragen {
 			b.WriteString("- " + esc(v) + "\n")
 		}
 		b.WriteString("\n")
@@ -340,14 +339,11 @@ func maxGegevens(w woorden, ids []string) string {
 // woord writes a snake_case value of the data for people.
 func woord(s string) string { return strings.ReplaceAll(s, "_", " ") }
 
-func jaNee(v any) string {
-	if b, ok := v.(bool); ok {
-		if b {
-			return "ja"
-		}
-		return "nee"
+func jaNee(b bool) string {
+	if b {
+		return "ja"
 	}
-	return ""
+	return "nee"
 }
 
 // tekst, teksten and lijstVan read the plain JSON values of the knowledge base.

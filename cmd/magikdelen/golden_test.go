@@ -69,8 +69,8 @@ func TestGoldenConvenanten(t *testing.T) {
 		var buf bytes.Buffer
 		for _, id := range kb.IDs("convenanten") {
 			buf.Reset()
-			c := kb.Item("convenanten", id)
-			if err := toon(goldenStromen(&buf), f, c, func() string { return convenantMarkdown(c, kb) }); err != nil {
+			c, _ := kb.Convenant(id)
+			if err := toon(goldenStromen(&buf), f, kb.Item("convenanten", id), func() string { return convenantMarkdown(c, kb) }); err != nil {
 				t.Fatalf("toon %s: %v", f, err)
 			}
 			vergelijkGolden(t, f, "convenanten-"+id, buf.Bytes(), kb.Versie())

@@ -1,0 +1,131 @@
+package library_test
+
+import (
+	"encoding/json"
+	"maps"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
+)
+
+// The typed covenant holds everything its file says: written back as JSON it is the plain data the rules
+// read (apart from volgorde, which the loader adds). A field the schema gains but the struct lacks fails
+// here, not silently in a view.
+func TestConvenantGetypeerdIsDeData(t *testing.T) {
+	kb, err := library.LaadKennisbank(convenants.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := kb.IDs("convenanten")
+	if len(ids) == 0 {
+		t.Fatal("geen convenanten")
+	}
+	for _, id := range ids {
+		c, ok := kb.Convenant(id)
+		if !ok || c.ID != id {
+			t.Fatalf("Convenant(%s) = %v, %v", id, c.ID, ok)
+		}
+		var getypeerd, ruw any
+		mustJSON(t, c, &getypeerd)
+		item := maps.Clone(kb.Item("convenanten", id)) // Item is the shared data: never change it
+		delete(item, "volgorde")
+		mustJSON(t, item, &ruw)
+		ruw = zonderLegeLijsten(ruw) // omitempty leaves an empty list out; MaxGegevens keeps it (below)
+		if d := cmp.Diff(ruw, getypeerd); d != "" {
+			t.Errorf("convenant %s: getypeerd wijkt af van de data (-data +getypeerd):\n%s", id, d)
+		}
+	}
+	if _, ok := kb.Convenant("bestaat_niet"); ok {
+		t.Error("Convenant(bestaat_niet) gevonden")
+	}
+
+	// max_gegevens: [] (no personal data) is not the same as no max_gegevens (no limit).
+	zvht, _ := kb.Convenant("zvht")
+	leeg, zonder := 0, 0
+	for _, d := range zvht.Doelen {
+		_, gezegd := kb.Item("convenanten", "zvht")["doelen"].([]any)[indexVan(zvht.Doelen, d.ID)].(map[string]any)["max_gegevens"]
+		switch {
+		case d.MaxGegevens != nil && len(d.MaxGegevens) == 0:
+			leeg++
+			if !gezegd {
+				t.Errorf("doel %s: lege max_gegevens zonder dat het bestand die noemt", d.ID)
+			}
+		case d.MaxGegevens == nil:
+			zonder++
+			if gezegd {
+				t.Errorf("doel %s: max_gegevens in het bestand, maar nil", d.ID)
+			}
+		}
+	}
+	if leeg == 0 {
+		t.Error("geen ZVHT-doel met max_gegevens: []; de toets toetst niets meer")
+	}
+}
+
+func indexVan(ds []library.ConvenantDoel, id string) int {
+	for i, d := range ds {
+		if d.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// zonderLegeLijsten drops the object keys whose value is an empty list, at every depth.
+func zonderLegeLijsten(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, w := range x {
+			if l, ok := w.([]any); ok && len(l) == 0 {
+				delete(x, k)
+				continue
+			}
+			x[k] = zonderLegeLijsten(w)
+		}
+	case []any:
+		for i, w := range x {
+			x[i] = zonderLegeLijsten(w)
+		}
+	}
+	return v
+}
+
+// mustJSON writes v as JSON and reads it back into uit.
+func mustJSON(t *testing.T, v, uit any) {
+	t.Helper()
+	bs, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(bs, uit); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The typed routes are the routes the rules read, field for field.
+func TestRoutesGetypeerdZijnDeData(t *testing.T) {
+	kb, err := library.LaadKennisbank(convenants.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ruw any
+	mustJSON(t, kb.Data()["routes"], &ruw)
+	ruw = zonderLegeLijsten(ruw)
+	var getypeerd any
+	mustJSON(t, kb.Routes(), &getypeerd)
+	if d := cmp.Diff(ruw, getypeerd); d != "" {
+		t.Errorf("getypeerde routes wijken af van de data (-data +getypeerd):\n%s", d)
+	}
+	eigen := 0
+	for _, r := range kb.Routes() {
+		if r.Convenant != "" {
+			eigen++
+		}
+	}
+	if eigen == 0 || eigen == len(kb.Routes()) {
+		t.Errorf("%d van %d routes uit een convenant; verwacht er een deel", eigen, len(kb.Routes()))
+	}
+}
