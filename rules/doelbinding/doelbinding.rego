@@ -62,20 +62,13 @@ herkomst_past(h) if {
 
 # uitkomst[r][c]: een hergebruikregel die geldt, is een schakel in de keten: zij noemt haar grondslag en
 # zet haar voorwaarden (zoals uitdrukkelijke toestemming die nog moet worden gevraagd) op de checklist.
-uitkomst[r][c] contains {
+uitkomst[r][c] contains uitleg.schakel(h, {
 	"soort": "doelbinding",
-	"id": h.id,
-	"titel": h.titel,
-	"tekst": h.tekst,
-	"oordeel": h.oordeel,
-	"zekerheid": h.zekerheid,
 	"grondslagen": h.grondslagen,
 	"voorwaarden": sort({v | some v in h.voorwaarden} | routes.extra_voorwaarden(h)),
-	"ontbrekende_feiten": [],
-	"herstel": [],
 	"naar": r,
 	"gegevens": c,
-} if {
+}) if {
 	some h in regelingen
 	routes.status(h) == "geldt"
 	kader.cellen[[r, c]]

@@ -355,31 +355,27 @@ beste(bs) := b if {
 
 # Een route die nog op een onbekende toestand wacht, blijft als herstel bewaard: zij kan een beter
 # oordeel geven dan de route die nu geldt (bijvoorbeeld een wettelijke plicht bij een ots).
-route_uitkomst(b, bs) := {
+route_uitkomst(b, bs) := uitleg.schakel(b.route, {
 	"status": "route",
-	"id": b.route.id,
-	"titel": b.route.titel,
-	"tekst": b.route.tekst,
-	"oordeel": b.route.oordeel,
-	"zekerheid": b.route.zekerheid,
 	"voorwaarden": sort(b.voorwaarden),
 	"grondslagen": b.grondslagen,
-	"ontbrekende_feiten": [],
 	"herstel": [herstel(x.route) | some x in bs; x.status == "onbekend"],
-}
+})
 
-onbekend_uitkomst(laag, bs) := {
-	"status": "onbekend",
-	"id": concat("_", ["onbekend", laag]),
-	"titel": kb.lagen[laag].label,
-	"tekst": sprintf("%s: de route hangt af van een feit dat niet is opgegeven (%s).", [kb.lagen[laag].label, concat(", ", sort(ontbrekend))]),
-	"oordeel": "onbepaald",
-	"zekerheid": "laag",
-	"voorwaarden": [],
-	"grondslagen": [],
-	"ontbrekende_feiten": sort(ontbrekend),
-	"herstel": [herstel(b.route) | some b in bs],
-} if {
+onbekend_uitkomst(laag, bs) := uitleg.schakel(
+	{
+		"id": concat("_", ["onbekend", laag]),
+		"titel": kb.lagen[laag].label,
+		"tekst": sprintf("%s: de route hangt af van een feit dat niet is opgegeven (%s).", [kb.lagen[laag].label, concat(", ", sort(ontbrekend))]),
+		"oordeel": "onbepaald",
+		"zekerheid": "laag",
+	},
+	{
+		"status": "onbekend",
+		"ontbrekende_feiten": sort(ontbrekend),
+		"herstel": [herstel(b.route) | some b in bs],
+	},
+) if {
 	ontbrekend := {k | some b in bs; some k in b.ontbrekend}
 }
 
@@ -389,16 +385,17 @@ zekerheid_zonder_route(laag) := "hoog" if kader.doel_info.gesloten
 
 else := kb.lagen[laag].zonder_route.zekerheid
 
-geen_route_uitkomst(laag, bs) := {
-	"status": "geen_route",
-	"id": concat("_", ["geen_route", laag]),
-	"titel": kb.lagen[laag].label,
-	"tekst": kb.lagen[laag].tekst,
-	"oordeel": kb.lagen[laag].zonder_route.oordeel,
-	"zekerheid": zekerheid_zonder_route(laag),
-	"voorwaarden": [],
-	"grondslagen": [],
-	"ontbrekende_feiten": [],
-	"gesloten_routes": sort([b.route.id | some b in bs; b.status == "gesloten"]),
-	"herstel": [herstel(b.route) | some b in bs; b.status == "gesloten"],
-}
+geen_route_uitkomst(laag, bs) := uitleg.schakel(
+	{
+		"id": concat("_", ["geen_route", laag]),
+		"titel": kb.lagen[laag].label,
+		"tekst": kb.lagen[laag].tekst,
+		"oordeel": kb.lagen[laag].zonder_route.oordeel,
+		"zekerheid": zekerheid_zonder_route(laag),
+	},
+	{
+		"status": "geen_route",
+		"gesloten_routes": sort([b.route.id | some b in bs; b.status == "gesloten"]),
+		"herstel": [herstel(b.route) | some b in bs; b.status == "gesloten"],
+	},
+)

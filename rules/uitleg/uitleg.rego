@@ -29,6 +29,24 @@ blokkade(meta, naar, gegevens, tekst, extra) := object.union(
 	extra,
 )
 
+# schakel bouwt een uitkomst, een schakel van de juridische keten, uit een route of regeling van de kennisbank:
+# id, titel, tekst, oordeel en zekerheid komen uit bron; extra vult aan of vervangt (status, voorwaarden,
+# grondslagen, herstel). Zo bouwt, naast blokkade, geen regel zijn eigen uitkomst.
+schakel(bron, extra) := object.union(
+	{
+		"id": bron.id,
+		"titel": bron.titel,
+		"tekst": bron.tekst,
+		"oordeel": bron.oordeel,
+		"zekerheid": bron.zekerheid,
+		"voorwaarden": [],
+		"grondslagen": [],
+		"ontbrekende_feiten": [],
+		"herstel": [],
+	},
+	extra,
+)
+
 # reden bouwt een reden van het antwoord (redenen) uit de METADATA van de regel die hem geeft: custom.id en
 # title; de tekst noemt de partijen en data van deze vraag.
 reden(meta, tekst) := {"id": meta.custom.id, "titel": meta.title, "tekst": tekst}
