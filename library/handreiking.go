@@ -3,7 +3,9 @@ package library
 import (
 	"bytes"
 	"cmp"
+	_ "embed"
 	"fmt"
+	"html/template"
 	"maps"
 	"regexp"
 	"slices"
@@ -1186,32 +1188,43 @@ func HandreikingHTML(kb *Kennisbank, opties ...HandreikingOptie) ([]byte, error)
 			break
 		}
 	}
-	var b bytes.Buffer
-	b.WriteString("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n")
-	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	fmt.Fprintf(&b, "<meta name=\"generator\" content=\"magikdelen, kennisbank %s\">\n", htmlTekst(kb.Versie()))
-	fmt.Fprintf(&b, "<title>%s</title>\n", htmlTekst(titelTekst.String()))
-	if h.o.stijlblad != "" {
-		fmt.Fprintf(&b, "<link rel=\"stylesheet\" href=\"%s\">\n", htmlTekst(h.o.stijlblad))
-	} else {
-		b.WriteString("<style>\n" + handreikingCSS + "</style>\n")
+	p := handreikingPagina{Titel: titelTekst.String(), Versie: kb.Versie(), Stijlblad: h.o.stijlblad, Terug: h.o.terug, InhoudID: h.inhoudID()}
+	if h.o.stijlblad == "" {
+		p.CSS = template.CSS(paginaCSS)
 	}
-	b.WriteString("</head>\n<body>\n<a class=\"overslaan\" href=\"#hoofdinhoud\">Naar de inhoud</a>\n<header class=\"balk\"><nav aria-label=\"Handreiking\">")
-	if h.o.terug[0] != "" {
-		fmt.Fprintf(&b, "<a href=\"%s\">%s</a>", htmlTekst(h.o.terug[1]), htmlTekst(h.o.terug[0]))
-	}
-	fmt.Fprintf(&b, "<a href=\"#%s\">Inhoud</a></nav><span>%s</span></header>\n", htmlTekst(h.inhoudID()), htmlTekst(titelTekst.String()))
-	b.WriteString("<main id=\"hoofdinhoud\" tabindex=\"-1\">\n")
 	// A covenant starts a new page in print.
 	for _, k := range h.koppen {
 		if strings.HasPrefix(k.sleutel, "convenant/") {
 			inhoud = strings.Replace(inhoud, "<h2 id=\""+htmlTekst(k.id)+"\">", "<h2 id=\""+htmlTekst(k.id)+"\" class=\"nieuwe-pagina\">", 1)
 		}
 	}
-	b.WriteString(inhoud)
-	b.WriteString("</main>\n</body>\n</html>\n")
+	// The Markdown renderer escaped every text of the knowledge base; raw HTML is left out.
+	p.Inhoud = template.HTML(inhoud)
+	var b bytes.Buffer
+	if err := handreikingSjabloon.Execute(&b, p); err != nil {
+		return nil, fmt.Errorf("handreiking: html: %w", err)
+	}
 	return b.Bytes(), nil
 }
+
+// handreikingPagina is what handreiking.html.tmpl shows: the page around the rendered Markdown.
+type handreikingPagina struct {
+	Titel, Versie, Stijlblad, InhoudID string
+	Terug                              [2]string
+	CSS                                template.CSS
+	Inhoud                             template.HTML
+}
+
+var (
+	//go:embed handreiking.html.tmpl
+	handreikingHTML     string
+	handreikingSjabloon = template.Must(template.New("handreiking").Parse(handreikingHTML))
+
+	// paginaCSS is the one style sheet of the standalone pages: the handreiking, and under the matrix's
+	// own rules the heat map.
+	//go:embed pagina.css
+	paginaCSS string
+)
 
 func (h *handreiking) inhoudID() string {
 	for _, k := range h.koppen {
@@ -1269,56 +1282,3 @@ func ontsnapMarkdown(s string) string {
 }
 
 var htmlTekst = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;").Replace
-
-const handreikingCSS = `:root { color-scheme: light; --tekst: #1b1b1b; --zacht: #595959; --lijn: #d0d7de; --vlak: #f4f6f8; --link: #0b5cad; --focus: #ffbf47; }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; font-size: 1rem; line-height: 1.55; color: var(--tekst); background: #fff; }
-.balk { position: sticky; top: 0; z-index: 1; display: flex; gap: 1rem; align-items: baseline; padding: .5rem 1rem; background: var(--vlak); border-bottom: 1px solid var(--lijn); font-size: .9rem; }
-.balk nav { display: flex; flex-wrap: wrap; gap: .2rem 1rem; flex: none; max-width: 100%; }
-.balk a { flex: none; }
-.balk span { color: var(--zacht); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
-main { max-width: 50rem; margin: 0 auto; padding: 1rem; }
-main:focus { outline: none; }
-a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible, [tabindex]:focus-visible { outline: 3px solid #1b1b1b; outline-offset: 1px; box-shadow: 0 0 0 6px var(--focus); }
-.overslaan { position: absolute; left: .5rem; top: -10rem; z-index: 10; padding: .5rem 1rem; background: #fff; }
-.overslaan:focus { top: .5rem; }
-.vh { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.6em 0 .6em; scroll-margin-top: 3rem; overflow-wrap: anywhere; }
-h1 { font-size: 1.8rem; margin-top: .5em; }
-h2 { font-size: 1.45rem; padding-top: .6rem; border-top: 2px solid var(--lijn); }
-h3 { font-size: 1.2rem; }
-h4 { font-size: 1.05rem; }
-h5, h6 { font-size: 1rem; }
-p, li { overflow-wrap: anywhere; }
-a { color: var(--link); overflow-wrap: anywhere; word-break: break-word; }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .8em; color: var(--zacht); background: var(--vlak); padding: 0 .25em; border-radius: 3px; overflow-wrap: anywhere; }
-td code { overflow-wrap: normal; white-space: nowrap; }
-pre { overflow-x: auto; background: var(--vlak); padding: .75rem; border-radius: 4px; }
-pre code { overflow-wrap: normal; }
-ul, ol { padding-left: 1.4rem; }
-li { margin: .2rem 0; }
-li > input[type=checkbox] { margin-right: .4rem; }
-blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 4px solid var(--lijn); color: var(--zacht); }
-hr { border: 0; border-top: 1px solid var(--lijn); margin: 2rem 0 1rem; }
-.tabel { max-width: 100%; overflow-x: auto; margin: 1rem 0; border: 1px solid var(--lijn); border-radius: 4px; }
-table { border-collapse: collapse; min-width: 100%; font-size: .9rem; }
-th, td { border-bottom: 1px solid var(--lijn); padding: .35rem .5rem; text-align: left; vertical-align: top; min-width: 7rem; }
-th { background: var(--vlak); }
-tr:last-child td { border-bottom: 0; }
-@media (max-width: 30rem) { main { padding: .75rem; } h1 { font-size: 1.5rem; } h2 { font-size: 1.3rem; } }
-@media print {
-  @page { size: A4; margin: 18mm 16mm; }
-  .balk, .overslaan { display: none; }
-  h2.nieuwe-pagina { break-before: page; }
-  body { font-size: 10.5pt; }
-  main { max-width: none; padding: 0; }
-  a { color: inherit; text-decoration: underline; }
-  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; color: var(--zacht); overflow-wrap: anywhere; }
-  h1, h2, h3, h4 { break-after: avoid; }
-  li, tr { break-inside: avoid; }
-  .tabel { overflow: visible; border: 0; }
-  th, td { min-width: 0; }
-  code { background: none; }
-}
-`

@@ -39,7 +39,7 @@ const MatrixKolommen = 10
 func MatrixHTML(w io.Writer, ms []*Matrix, kb *Kennisbank, o MatrixHTMLOpties) error {
 	p := matrixPagina{Titel: "Matrix gegevensdeling", Versie: kb.Versie(), Stijlblad: o.Stijlblad, Terug: o.Terug}
 	if o.Stijlblad == "" {
-		p.CSS = template.CSS(handreikingCSS + matrixCSS)
+		p.CSS = template.CSS(paginaCSS + matrixCSS)
 	}
 	if len(ms) == 1 {
 		p.Titel += ": " + ms[0].Naam
