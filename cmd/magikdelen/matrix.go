@@ -10,7 +10,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -116,7 +115,7 @@ func runMatrix(ctx context.Context, opts *matrixOpties) error {
 			f = kiesFormaat("", s)
 		}
 	}
-	vragen, overgeslagen, err := matrixVragen(kb, opts)
+	vragen, overgeslagen, err := matrixVragen(engine, opts)
 	if err != nil {
 		return err
 	}
@@ -174,116 +173,44 @@ func aantalCellen(ms []*library.Matrix) int {
 	return n
 }
 
-// matrixVragen turns the options into one question per covenant. Without --convenant it takes the
-// covenants of the --doel purposes, or else every covenant; a covenant that has no purposes, or no
-// participants on the date, is then skipped with a note. A covenant asked for by name is never skipped.
-func matrixVragen(kb *library.Kennisbank, opts *matrixOpties) ([]library.MatrixVraag, []string, error) {
-	// The flags take ids, names and synonyms, like those of vraag.
+// matrixVragen resolves the flags (ids, names and synonyms, like those of vraag) and asks the library
+// for one question per covenant (Engine.MatrixVragen: which covenants, and which are skipped); its errors
+// name the flag.
+func matrixVragen(e *library.Engine, opts *matrixOpties) ([]library.MatrixVraag, []string, error) {
+	kb := e.Kennisbank()
 	h := herkenner{kb: kb}
 	if opts.g != nil {
 		h.uit = opts.g.stromen.Err
 	}
-	convenanten, err := h.lijst("--convenant", "convenanten", opts.convenanten)
-	if err != nil {
-		return nil, nil, err
-	}
-	doelen, err := h.lijst("--doel", "doelen", opts.doelen)
-	if err != nil {
-		return nil, nil, err
-	}
-	van, err := h.lijst("--van", "partijen", opts.van)
-	if err != nil {
-		return nil, nil, err
-	}
-	naar, err := h.lijst("--naar", "partijen", opts.naar)
-	if err != nil {
-		return nil, nil, err
-	}
-	gegevens, err := h.lijst("--gegevens", "gegevens", opts.gegevens)
-	if err != nil {
-		return nil, nil, err
-	}
-	feiten, err := h.feiten(opts.feiten)
-	if err != nil {
-		return nil, nil, err
-	}
-	datum := opts.datum
-	if datum != "" {
-		if datum, err = h.datum("--datum", datum); err != nil {
+	var (
+		p   library.MatrixPlan
+		err error
+	)
+	for _, l := range []struct {
+		vlag, soort string
+		waarden     []string
+		doel        *[]string
+	}{
+		{"--convenant", "convenanten", opts.convenanten, &p.Convenanten},
+		{"--doel", "doelen", opts.doelen, &p.Doelen},
+		{"--van", "partijen", opts.van, &p.Van},
+		{"--naar", "partijen", opts.naar, &p.Naar},
+		{"--gegevens", "gegevens", opts.gegevens, &p.Gegevens},
+	} {
+		if *l.doel, err = h.lijst(l.vlag, l.soort, l.waarden); err != nil {
 			return nil, nil, err
 		}
 	}
-	expliciet := len(convenanten) > 0
-
-	// The purposes per covenant.
-	doelenVan := map[string][]string{}
-	for _, d := range doelen {
-		c := tekst(kb.Item("doelen", d), "convenant")
-		switch {
-		case c == "":
-			return nil, nil, &library.BuitenKaderFout{Veld: "--doel", Waarde: d, Reden: "hoort bij geen convenant; een matrix toont de doelen van een convenant", Suggesties: convenantDoelen(kb, convenanten)}
-		case expliciet && !slices.Contains(convenanten, c):
-			return nil, nil, &library.BuitenKaderFout{Veld: "--doel", Waarde: d, Reden: "hoort niet bij convenant " + strings.Join(convenanten, " of "), Suggesties: convenantDoelen(kb, convenanten)}
-		}
-		if !slices.Contains(doelenVan[c], d) {
-			doelenVan[c] = append(doelenVan[c], d)
+	if p.Feiten, err = h.feiten(opts.feiten); err != nil {
+		return nil, nil, err
+	}
+	if opts.datum != "" {
+		if p.Datum, err = h.datum("--datum", opts.datum); err != nil {
+			return nil, nil, err
 		}
 	}
-	if !expliciet {
-		for _, c := range kb.IDs("convenanten") {
-			if len(doelen) == 0 || len(doelenVan[c]) > 0 {
-				convenanten = append(convenanten, c)
-			}
-		}
-	}
-
-	peildatum := datum
-	if peildatum == "" {
-		peildatum = time.Now().Format(time.DateOnly) // as the library does without a date
-	}
-	var (
-		vragen       []library.MatrixVraag
-		overgeslagen []string
-	)
-	for _, c := range convenanten {
-		if len(doelen) > 0 && len(doelenVan[c]) == 0 {
-			continue // asked for by name, but none of the purposes is its own: matrices of the others
-		}
-		reden := ""
-		switch {
-		case len(convenantDoelen(kb, []string{c})) == 0:
-			reden = "heeft geen doelen"
-		case len(van) == 0 && len(library.MatrixDeelnemers(kb, c, peildatum)) == 0:
-			reden = "heeft op " + peildatum + " geen deelnemers"
-		}
-		if reden != "" {
-			if expliciet {
-				return nil, nil, &library.BuitenKaderFout{Veld: "--convenant", Waarde: c, Reden: reden + "; een matrix heeft doelen en verstrekkers nodig"}
-			}
-			overgeslagen = append(overgeslagen, c+" overgeslagen: "+reden)
-			continue
-		}
-		mv := library.MatrixVraag{
-			Convenant: c, Doelen: doelenVan[c], Datum: datum,
-			Van: van, Naar: naar, Gegevens: gegevens,
-		}
-		if len(feiten) > 0 {
-			mv.Feiten = maps.Clone(feiten)
-		}
-		vragen = append(vragen, mv)
-	}
-	return vragen, overgeslagen, nil
-}
-
-// convenantDoelen lists the purposes of the covenants, in the order of the knowledge base.
-func convenantDoelen(kb *library.Kennisbank, convenanten []string) []string {
-	var uit []string
-	for _, d := range kb.IDs("doelen") {
-		if c := tekst(kb.Item("doelen", d), "convenant"); c != "" && (len(convenanten) == 0 || slices.Contains(convenanten, c)) {
-			uit = append(uit, d)
-		}
-	}
-	return uit
+	vragen, overgeslagen, err := e.MatrixVragen(p)
+	return vragen, overgeslagen, matrixVlagFout(err)
 }
 
 // metVeld names the flag in an unknown-id error of the knowledge base.

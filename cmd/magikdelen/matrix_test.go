@@ -132,7 +132,7 @@ func TestMatrixJSON(t *testing.T) {
 // flag named).
 func TestMatrixVragen(t *testing.T) {
 	t.Parallel()
-	kb := testEngine(t).Kennisbank()
+	e := testEngine(t)
 	tests := []struct {
 		naam        string
 		opts        matrixOpties
@@ -154,7 +154,7 @@ func TestMatrixVragen(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.naam, func(t *testing.T) {
 			t.Parallel()
-			vragen, _, err := matrixVragen(kb, &tt.opts)
+			vragen, _, err := matrixVragen(e, &tt.opts)
 			if tt.fout != "" {
 				if err == nil || !strings.HasPrefix(err.Error(), tt.fout) {
 					t.Fatalf("fout %v, verwacht %q", err, tt.fout)
