@@ -689,7 +689,8 @@ func (h *handreiking) grondslagen() {
 	var wetten []string
 	perWet := map[string][]string{}
 	for _, id := range ids {
-		w := cmp.Or(veldTekst(h.kb.Item("grondslagen", id), "wet"), "Overig")
+		g, _ := h.kb.Grondslag(id)
+		w := cmp.Or(g.Wet, "Overig")
 		if _, ok := perWet[w]; !ok {
 			wetten = append(wetten, w)
 		}
@@ -699,20 +700,20 @@ func (h *handreiking) grondslagen() {
 		h.kop(3, md(w), "", false)
 		var items []string
 		for _, id := range perWet[w] {
-			g := h.kb.Item("grondslagen", id)
-			s := link(cmp.Or(veldTekst(g, "titel"), id), veldTekst(g, "bron"))
-			if u := veldTekst(g, "uitleg"); u != "" {
-				s += " — " + md(u)
+			g, _ := h.kb.Grondslag(id)
+			s := link(cmp.Or(g.Titel, id), g.Bron)
+			if g.Uitleg != "" {
+				s += " — " + md(g.Uitleg)
 			}
 			var meta []string
-			if z := veldTekst(g, "zekerheid"); z != "" {
-				zm := "zekerheid " + z
-				if v := veldTekst(g, "verificatie"); v != "" {
-					zm += " (" + v + ")"
+			if g.Zekerheid != "" {
+				zm := "zekerheid " + g.Zekerheid
+				if g.Verificatie != "" {
+					zm += " (" + g.Verificatie + ")"
 				}
 				meta = append(meta, zm)
 			}
-			if p := periodeTekst(veldTekst(g, "geldig_vanaf"), veldTekst(g, "geldig_tot")); p != "" {
+			if p := periodeTekst(g.GeldigVanaf, g.GeldigTot); p != "" {
 				meta = append(meta, "geldig "+p)
 			}
 			if len(meta) > 0 {
@@ -807,9 +808,9 @@ func (h *handreiking) openVragen() {
 	}
 	var gronden []string
 	for _, id := range h.onzekereGrondslagen() {
-		g := h.kb.Item("grondslagen", id)
-		gronden = append(gronden, h.grondslagLink(id)+" — "+md(veldTekst(g, "uitleg"))+
-			" *"+md("zekerheid "+veldTekst(g, "zekerheid")+", verificatie "+cmp.Or(veldTekst(g, "verificatie"), "onbekend"))+"*")
+		g, _ := h.kb.Grondslag(id)
+		gronden = append(gronden, h.grondslagLink(id)+" — "+md(g.Uitleg)+
+			" *"+md("zekerheid "+g.Zekerheid+", verificatie "+cmp.Or(g.Verificatie, "onbekend"))+"*")
 	}
 	if len(gronden) > 0 {
 		blokken = append(blokken, blok{"Grondslagen met zekerheid " + h.laag() + " of onzekere verificatie", "", gronden})
@@ -839,8 +840,8 @@ func (h *handreiking) openVragen() {
 func (h *handreiking) onzekereGrondslagen() []string {
 	var ids []string
 	for _, id := range h.kb.IDs("grondslagen") {
-		g := h.kb.Item("grondslagen", id)
-		if h.kb.LaagsteZekerheid(veldTekst(g, "zekerheid")) || veldTekst(g, "verificatie") == "onzeker" {
+		g, _ := h.kb.Grondslag(id)
+		if h.kb.LaagsteZekerheid(g.Zekerheid) || g.Verificatie == "onzeker" {
 			ids = append(ids, id)
 		}
 	}
@@ -849,12 +850,12 @@ func (h *handreiking) onzekereGrondslagen() []string {
 
 // grondslagLink is the title of a legal ground linked to its official text; it marks the ground as cited.
 func (h *handreiking) grondslagLink(id string) string {
-	g := h.kb.Item("grondslagen", id)
-	if g == nil {
+	g, ok := h.kb.Grondslag(id)
+	if !ok {
 		return md(id)
 	}
 	h.geciteerd[id] = true
-	return link(cmp.Or(veldTekst(g, "titel"), id), veldTekst(g, "bron"))
+	return link(cmp.Or(g.Titel, id), g.Bron)
 }
 
 // bronTekst is a source that may be a link or a reference in words.

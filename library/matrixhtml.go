@@ -323,12 +323,12 @@ func matrixDetailVan(groep []MatrixCel, kb *Kennisbank) matrixDetail {
 		d.Oordeel += " (zekerheid " + mc.Zekerheid + ")"
 	}
 	for _, g := range mc.Grondslagen {
-		item := kb.Item("grondslagen", g)
-		bron := veldTekst(item, "bron")
+		info, _ := kb.Grondslag(g)
+		bron := info.Bron
 		if !OfficieleBron(bron) {
 			bron = ""
 		}
-		d.Grondslagen = append(d.Grondslagen, matrixLink{Titel: cmpOr(veldTekst(item, "titel"), g), URL: bron})
+		d.Grondslagen = append(d.Grondslagen, matrixLink{Titel: cmpOr(info.Titel, g), URL: bron})
 	}
 	for _, v := range mc.Voorwaarden {
 		d.Voorwaarden = append(d.Voorwaarden, kb.Label("voorwaarden", v))

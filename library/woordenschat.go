@@ -39,6 +39,23 @@ type woordenschat struct {
 	soorten     map[string]partijsoort
 	klassen     []Klasse          // from ordinary to the strictest
 	wetten      map[string]string // special regime of a category (gegevens.yaml, bijzondere_wetten) -> its form heading
+	grondslagen map[string]GrondslagInfo
+}
+
+// GrondslagInfo is one entry of the catalogue of legal grounds (grondslagen.yaml): the provision, its
+// official text and how sure the knowledge base is of it. An answer cites it as a Grondslag.
+type GrondslagInfo struct {
+	ID          string
+	Titel       string
+	Wet         string // the law, as the handreiking groups the grounds
+	Vindplaats  string
+	Bron        string // the address of the official text
+	GeldigVanaf string
+	GeldigTot   string
+	Uitleg      string
+	Verificatie string // geverifieerd, waarschijnlijk or onzeker
+	Zekerheid   string
+	Herkomst    string
 }
 
 // Klasse is one AVG class of personal data (gegevens.yaml, klassen).
@@ -105,6 +122,14 @@ func (k *Kennisbank) typeer() {
 		groep := cmp.Or(veldTekst(m, "groep"), veldTekst(m, "label"), id)
 		w.soorten[id] = partijsoort{tafel: tafel, groep: groep, matrixVan: veldTeksten(m, "matrix_van"), matrixNaar: veldTeksten(m, "matrix_naar")}
 	}
+	grondslagen, _ := k.data["grondslagen"].(map[string]any)
+	w.grondslagen = make(map[string]GrondslagInfo, len(grondslagen))
+	for id, v := range grondslagen {
+		m, _ := v.(map[string]any)
+		w.grondslagen[id] = GrondslagInfo{ID: id, Titel: veldTekst(m, "titel"), Wet: veldTekst(m, "wet"), Vindplaats: veldTekst(m, "vindplaats"),
+			Bron: veldTekst(m, "bron"), GeldigVanaf: veldTekst(m, "geldig_vanaf"), GeldigTot: veldTekst(m, "geldig_tot"), Uitleg: veldTekst(m, "uitleg"),
+			Verificatie: veldTekst(m, "verificatie"), Zekerheid: veldTekst(m, "zekerheid"), Herkomst: veldTekst(m, "herkomst")}
+	}
 	wetten, _ := k.data["bijzondere_wetten"].(map[string]any)
 	w.wetten = map[string]string{}
 	for id, v := range wetten {
@@ -142,6 +167,12 @@ func geheel(v any) (int64, bool) {
 func (k *Kennisbank) Oordeel(o Oordeel) (info OordeelInfo, ok bool) {
 	info, ok = k.woorden.oordelen[o]
 	return info, ok
+}
+
+// Grondslag returns a legal ground of the catalogue (grondslagen.yaml); ok is false for an unknown id.
+func (k *Kennisbank) Grondslag(id string) (g GrondslagInfo, ok bool) {
+	g, ok = k.woorden.grondslagen[id]
+	return g, ok
 }
 
 // Positief reports whether verdict o allows the share (oordelen.yaml: positief). An unknown verdict is

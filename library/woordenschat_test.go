@@ -318,3 +318,35 @@ func TestFormulierGroepenUitDeKennisbank(t *testing.T) {
 		t.Errorf("een categorie met een bijzondere wet die niet in bijzondere_wetten staat: %v", err)
 	}
 }
+
+// Every legal ground of the catalogue is typed field for field: a field the catalogue gains but
+// GrondslagInfo lacks fails here.
+func TestGrondslagGetypeerd(t *testing.T) {
+	kb, err := library.LaadKennisbank(convenants.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := kb.IDs("grondslagen")
+	if len(ids) < 10 {
+		t.Fatalf("%d grondslagen", len(ids))
+	}
+	for _, id := range ids {
+		g, ok := kb.Grondslag(id)
+		if !ok || g.ID != id {
+			t.Fatalf("Grondslag(%s) = %+v, %v", id, g, ok)
+		}
+		getypeerd := map[string]string{"titel": g.Titel, "wet": g.Wet, "vindplaats": g.Vindplaats, "bron": g.Bron, "geldig_vanaf": g.GeldigVanaf,
+			"geldig_tot": g.GeldigTot, "uitleg": g.Uitleg, "verificatie": g.Verificatie, "zekerheid": g.Zekerheid, "herkomst": g.Herkomst}
+		for k, v := range kb.Item("grondslagen", id) {
+			if k == "id" || k == "volgorde" {
+				continue
+			}
+			if s, _ := v.(string); getypeerd[k] != s || s == "" {
+				t.Errorf("grondslag %s: veld %s = %v, getypeerd %q", id, k, v, getypeerd[k])
+			}
+		}
+	}
+	if _, ok := kb.Grondslag("bestaat_niet"); ok {
+		t.Error("Grondslag(bestaat_niet) gevonden")
+	}
+}

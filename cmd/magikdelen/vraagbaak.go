@@ -159,8 +159,8 @@ func runVraagbaakToon(opts *vraagbaakOpties) error {
 	res := vraagbaakItemJSON{Vraagbaakitem: item, Grondslagen: []library.Grondslag{}, Kennisbank: library.KennisbankInfo{Versie: kb.Versie()}}
 	for _, id := range item.Bronnen {
 		titel, bron := w.grondslag(id)
-		z, _ := kb.Item("grondslagen", id)["zekerheid"].(string)
-		res.Grondslagen = append(res.Grondslagen, library.Grondslag{ID: id, Titel: titel, Bron: bron, Zekerheid: z})
+		g, _ := kb.Grondslag(id)
+		res.Grondslagen = append(res.Grondslagen, library.Grondslag{ID: id, Titel: titel, Bron: bron, Zekerheid: g.Zekerheid})
 	}
 	return toon(opts.g.stromen, opts.formaat, res, func() string { return vraagbaakItemMarkdown(res, kb) })
 }

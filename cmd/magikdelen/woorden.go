@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"unicode"
@@ -44,13 +45,8 @@ func (w woorden) labels(soort string, ids []string) []string {
 
 // grondslag gives the title and link of a legal ground.
 func (w woorden) grondslag(id string) (titel, bron string) {
-	item := w.kb.Item("grondslagen", id)
-	titel, _ = item["titel"].(string)
-	bron, _ = item["bron"].(string)
-	if titel == "" {
-		titel = id
-	}
-	return titel, bron
+	g, _ := w.kb.Grondslag(id)
+	return cmp.Or(g.Titel, id), g.Bron
 }
 
 // feitWaarde writes the value of a fact for people: ja/nee, labels for party and purpose ids.

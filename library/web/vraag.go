@@ -557,8 +557,8 @@ func antwoordPaginaVan(kb *library.Kennisbank, v library.Vraag, a library.Antwoo
 			stap.Titel = strings.TrimSuffix(s.Titel, ".")
 		}
 		for _, g := range s.Grondslagen {
-			titel, _ := kb.Item("grondslagen", g)["titel"].(string)
-			stap.Grondslagen = append(stap.Grondslagen, cmpOr(titel, g))
+			info, _ := kb.Grondslag(g)
+			stap.Grondslagen = append(stap.Grondslagen, cmpOr(info.Titel, g))
 		}
 		p.Keten = append(p.Keten, stap)
 	}
