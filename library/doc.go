@@ -25,6 +25,11 @@
 // identical questions asked at the same time); Beslis gives such an answer read-only with its JSON, at
 // the cost of a lookup.
 //
+// Kennisbank reads the knowledge base typed: Convenant, Routes, Grondslag, DoelConvenant, Oordeel,
+// Zekerheden, Klassen; Data is the plain document the rules see. For the kwartiermaker, Controleer
+// validates a working copy, Domeincontrole lints the evaluated rules (the findings are Rego rules in
+// rules/lint), Matrix and MatrixVragen give who may share what, and Vergelijk compares two versions.
+//
 // The knowledge base also holds the vraagbaak (convenants/vraagbaak/*.md): Kennisbank.Vraagbaak and
 // Kennisbank.Vraagbaakitem give the entries, Kennisbank.ZoekVraagbaak searches them in a professional's
 // own words, and ToetsVraagbaak runs the checks of every entry against the rules.

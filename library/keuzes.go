@@ -52,9 +52,9 @@ func (k *Kennisbank) Keuzes(soort string) []Keuze {
 			}
 		}
 		for _, d := range k.inVolgorde(soort) {
-			if _, vanConvenant := k.Item("doelen", d.ID)["convenant"]; !vanConvenant {
+			if k.DoelConvenant(d.ID) == "" {
 				d.Groep = GroepWettelijk
-				if alleen, _ := k.Item("doelen", d.ID)["alleen_oorsprong"].(bool); alleen {
+				if k.AlleenOorsprong(d.ID) {
 					d.Groep = GroepOorsprong
 				}
 				out = append(out, d)

@@ -203,7 +203,7 @@ func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
 		return nil, err
 	}
 	for _, d := range m.Doelen {
-		if c := veldTekst(kb.Item("doelen", d), "convenant"); c != mv.Convenant {
+		if c := kb.DoelConvenant(d); c != mv.Convenant {
 			reden := "hoort niet bij convenant " + mv.Convenant
 			if mv.Wettelijk {
 				reden = "hoort bij convenant " + c
@@ -394,7 +394,7 @@ func (k *Kennisbank) doelenVan(convenant string) []string {
 		return uit
 	}
 	for _, d := range k.inVolgorde("doelen") {
-		if veldTekst(k.Item("doelen", d.ID), "convenant") == "" {
+		if k.DoelConvenant(d.ID) == "" {
 			uit = append(uit, d.ID)
 		}
 	}

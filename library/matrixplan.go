@@ -33,7 +33,7 @@ func (e *Engine) MatrixVragen(p MatrixPlan) (vragen []MatrixVraag, overgeslagen 
 	// The purposes per covenant.
 	doelenVan := map[string][]string{}
 	for _, d := range p.Doelen {
-		c := veldTekst(kb.Item("doelen", d), "convenant")
+		c := kb.DoelConvenant(d)
 		switch {
 		case c == "":
 			return nil, nil, &BuitenKaderFout{Veld: "doel", Waarde: d, Reden: "hoort bij geen convenant; een matrix toont de doelen van een convenant", Suggesties: kb.convenantDoelen(convenanten)}
@@ -90,7 +90,7 @@ func (e *Engine) MatrixVragen(p MatrixPlan) (vragen []MatrixVraag, overgeslagen 
 func (k *Kennisbank) convenantDoelen(convenanten []string) []string {
 	var uit []string
 	for _, d := range k.IDs("doelen") {
-		if c := veldTekst(k.Item("doelen", d), "convenant"); c != "" && (len(convenanten) == 0 || slices.Contains(convenanten, c)) {
+		if c := k.DoelConvenant(d); c != "" && (len(convenanten) == 0 || slices.Contains(convenanten, c)) {
 			uit = append(uit, d)
 		}
 	}

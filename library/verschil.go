@@ -170,7 +170,7 @@ func verschilVan(ctx context.Context, oud, nieuw *Engine, c string, vv VerschilV
 			eigen = ""
 		}
 		mv := MatrixVraag{Convenant: eigen, Wettelijk: c == Wettelijk, Datum: vv.Datum, Feiten: vv.Feiten,
-			Doelen:   bekendeIDs(k, "doelen", doelen, func(d string) bool { return veldTekst(k.Item("doelen", d), "convenant") == eigen }),
+			Doelen:   bekendeIDs(k, "doelen", doelen, func(d string) bool { return k.DoelConvenant(d) == eigen }),
 			Van:      bekendeIDs(k, "partijen", van, nil),
 			Naar:     bekendeIDs(k, "partijen", naar, nil),
 			Gegevens: bekendeIDs(k, "gegevens", gegevens, nil),

@@ -351,7 +351,7 @@ func (k *Kennisbank) Controleer(v Vraag, vandaag time.Time) (Vraag, error) {
 			return v, err
 		}
 	}
-	if alleen, _ := k.Item("doelen", v.Doel)["alleen_oorsprong"].(bool); alleen {
+	if k.AlleenOorsprong(v.Doel) {
 		return v, &BuitenKaderFout{Veld: "doel", Waarde: v.Doel, Reden: "is geen doel om voor te delen maar een oorspronkelijke taak; gebruik het als feit verkregen_voor", Suggesties: suggestie.Dichtstbij(v.Doel, k.ids["doelen"], 3)}
 	}
 	if err := k.bekend("doel", "doelen", v.Doel); err != nil {

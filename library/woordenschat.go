@@ -40,6 +40,14 @@ type woordenschat struct {
 	klassen     []Klasse          // from ordinary to the strictest
 	wetten      map[string]string // special regime of a category (gegevens.yaml, bijzondere_wetten) -> its form heading
 	grondslagen map[string]GrondslagInfo
+	doelen      map[string]doelInfo
+}
+
+// doelInfo is what Go needs of a purpose: its covenant ("" outside the covenants) and whether it is only
+// an origin (a task data was gathered for, not a purpose to share for).
+type doelInfo struct {
+	convenant       string
+	alleenOorsprong bool
 }
 
 // GrondslagInfo is one entry of the catalogue of legal grounds (grondslagen.yaml): the provision, its
@@ -130,6 +138,13 @@ func (k *Kennisbank) typeer() {
 			Bron: veldTekst(m, "bron"), GeldigVanaf: veldTekst(m, "geldig_vanaf"), GeldigTot: veldTekst(m, "geldig_tot"), Uitleg: veldTekst(m, "uitleg"),
 			Verificatie: veldTekst(m, "verificatie"), Zekerheid: veldTekst(m, "zekerheid"), Herkomst: veldTekst(m, "herkomst")}
 	}
+	doelen, _ := k.data["doelen"].(map[string]any)
+	w.doelen = make(map[string]doelInfo, len(doelen))
+	for id, v := range doelen {
+		m, _ := v.(map[string]any)
+		alleen, _ := m["alleen_oorsprong"].(bool)
+		w.doelen[id] = doelInfo{convenant: veldTekst(m, "convenant"), alleenOorsprong: alleen}
+	}
 	wetten, _ := k.data["bijzondere_wetten"].(map[string]any)
 	w.wetten = map[string]string{}
 	for id, v := range wetten {
@@ -174,6 +189,14 @@ func (k *Kennisbank) Grondslag(id string) (g GrondslagInfo, ok bool) {
 	g, ok = k.woorden.grondslagen[id]
 	return g, ok
 }
+
+// DoelConvenant is the covenant purpose d belongs to; "" for a purpose outside the covenants (judged
+// through the statutory routes) or an unknown one.
+func (k *Kennisbank) DoelConvenant(d string) string { return k.woorden.doelen[d].convenant }
+
+// AlleenOorsprong reports whether purpose d is only an origin: the task data was gathered for (the fact
+// verkregen_voor), not a purpose to share for (doelen.yaml, alleen_oorsprong).
+func (k *Kennisbank) AlleenOorsprong(d string) bool { return k.woorden.doelen[d].alleenOorsprong }
 
 // Positief reports whether verdict o allows the share (oordelen.yaml: positief). An unknown verdict is
 // never positive.

@@ -350,3 +350,36 @@ func TestGrondslagGetypeerd(t *testing.T) {
 		t.Error("Grondslag(bestaat_niet) gevonden")
 	}
 }
+
+// The covenant of a purpose and whether it is only an origin come from the data (doelen.yaml and the
+// covenants' own purposes); editing the file changes them.
+func TestDoelUitDeKennisbank(t *testing.T) {
+	kb, err := library.LaadKennisbank(convenants.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for d, wil := range map[string]string{"zvh_casusoverleg": "zvht", "ave_signaleren": "ave", "opsporing": "", "behandeling": "", "bestaat_niet": ""} {
+		if got := kb.DoelConvenant(d); got != wil {
+			t.Errorf("DoelConvenant(%s) = %q, verwacht %q", d, got, wil)
+		}
+	}
+	for d, wil := range map[string]bool{"behandeling": true, "politietaak": true, "opsporing": false, "zvh_casusoverleg": false, "bestaat_niet": false} {
+		if got := kb.AlleenOorsprong(d); got != wil {
+			t.Errorf("AlleenOorsprong(%s) = %v, verwacht %v", d, got, wil)
+		}
+	}
+	m := kopieKennisbank(t)
+	vervang(t, m, "doelen.yaml", "    omschrijving: Opsporing en vervolging van strafbare feiten.\n", "    omschrijving: Opsporing en vervolging van strafbare feiten.\n    alleen_oorsprong: true\n")
+	if _, err := library.LaadKennisbank(m); err == nil || !strings.Contains(err.Error(), `doel: "opsporing" is geen doel om voor te delen`) {
+		t.Errorf("opsporing als alleen oorsprong: de vraagbaak vraagt ernaar als doel, verwacht een fout: %v", err)
+	}
+	m = kopieKennisbank(t)
+	vervang(t, m, "doelen.yaml", "onder het beroepsgeheim.\n    alleen_oorsprong: true\n", "onder het beroepsgeheim.\n")
+	ander, err := library.LaadKennisbank(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ander.AlleenOorsprong("behandeling") {
+		t.Error("behandeling zonder alleen_oorsprong is nog alleen oorsprong")
+	}
+}

@@ -84,7 +84,7 @@ func (g *gids) vraag(ctx context.Context) (library.Vraag, error) {
 	v = library.Vraag{Van: van.ID, Naar: library.Ontvangers(keuzeIDs(naar)), Gegevens: keuzeIDs(gegevens), Doel: doel.ID}
 	// The purpose decides the frame (a covenant purpose belongs to exactly one covenant; a purpose outside
 	// the covenants is judged through the statutory routes), so the covenant is not asked.
-	if c, ok := g.kb.Item("doelen", doel.ID)["convenant"].(string); ok {
+	if c := g.kb.DoelConvenant(doel.ID); c != "" {
 		v.Convenant = c
 	}
 	if v.Datum, err = g.datum(); err != nil {

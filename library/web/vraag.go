@@ -82,7 +82,7 @@ func (h *Handler) formulier(w http.ResponseWriter, r *http.Request) {
 	}
 	// The purpose decides the frame, as in the guided mode: a covenant purpose brings its covenant.
 	if in.v.Convenant == "" {
-		if c, ok := kb.Item("doelen", in.v.Doel)["convenant"].(string); ok {
+		if c := kb.DoelConvenant(in.v.Doel); c != "" {
 			in.v.Convenant = c
 		}
 	}
@@ -591,9 +591,9 @@ func antwoordPaginaVan(kb *library.Kennisbank, v library.Vraag, a library.Antwoo
 		}
 		if alt.Doel != "" {
 			nieuw.Doel = alt.Doel
-			if c, ok := kb.Item("doelen", alt.Doel)["convenant"].(string); ok && v.Convenant != "" {
+			if c := kb.DoelConvenant(alt.Doel); c != "" && v.Convenant != "" {
 				nieuw.Convenant = c
-			} else if !ok {
+			} else if c == "" {
 				nieuw.Convenant = ""
 			}
 		}
