@@ -346,30 +346,8 @@ func jaNee(b bool) string {
 	return "nee"
 }
 
-// tekst, teksten and lijstVan read the plain JSON values of the knowledge base.
+// tekst reads a text field of a plain item of the knowledge base.
 func tekst(m map[string]any, k string) string {
 	s, _ := m[k].(string)
 	return s
-}
-
-func teksten(m map[string]any, k string) []string {
-	l, _ := m[k].([]any)
-	out := make([]string, 0, len(l))
-	for _, x := range l {
-		if s, ok := x.(string); ok {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func lijstVan(m map[string]any, k string) []map[string]any {
-	l, _ := m[k].([]any)
-	out := make([]map[string]any, 0, len(l))
-	for _, x := range l {
-		if e, ok := x.(map[string]any); ok {
-			out = append(out, e)
-		}
-	}
-	return out
 }
