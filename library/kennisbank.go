@@ -60,6 +60,10 @@ func (k *Kennisbank) Data() map[string]any { return k.data }
 // "feiten", "voorwaarden", "grondslagen", "organisaties", "fasen", "vraagbaak"), sorted.
 func (k *Kennisbank) IDs(soort string) []string { return append([]string(nil), k.ids[soort]...) }
 
+// Volgorde is the position of an entry in its file, for lists in the kwartiermaker's order; an unknown
+// entry comes after all others.
+func (k *Kennisbank) Volgorde(soort, id string) int { return k.volgorde(soort, id) }
+
 // volgorde is the position of an entry in its file (the loader's "volgorde"), or a large number.
 func (k *Kennisbank) volgorde(soort, id string) int {
 	if n, ok := k.Item(soort, id)["volgorde"].(json.Number); ok {

@@ -386,6 +386,9 @@ func (k *Kennisbank) Controleer(v Vraag, vandaag time.Time) (Vraag, error) {
 	return v, nil
 }
 
+// GeldigeDatum reports whether s is a real day written JJJJ-MM-DD.
+func GeldigeDatum(s string) bool { return geldigeDatum(s) }
+
 func geldigeDatum(s string) bool {
 	t, err := time.Parse(time.DateOnly, s)
 	return err == nil && t.Format(time.DateOnly) == s

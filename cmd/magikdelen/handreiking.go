@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/handreiking"
 )
 
 // handreikingFormaten are the formats of magikdelen handreiking.
@@ -73,14 +74,14 @@ func runHandreiking(_ context.Context, opts *handreikingOpties) error {
 	} else if !geldigeDatum(editie) {
 		return &library.DatumFout{Veld: "--editie", Waarde: editie}
 	}
-	lib := []library.HandreikingOptie{library.Editie(editie)}
+	lib := []handreiking.Optie{handreiking.Editie(editie)}
 	s := opts.g.stromen
 	if opts.convenant != "" {
 		id, err := herkenner{kb: kb, uit: s.Err}.een("--convenant", "convenanten", opts.convenant)
 		if err != nil {
 			return err
 		}
-		lib = append(lib, library.AlleenConvenant(id))
+		lib = append(lib, handreiking.AlleenConvenant(id))
 	}
 
 	f := opts.formaat
@@ -99,9 +100,9 @@ func runHandreiking(_ context.Context, opts *handreikingOpties) error {
 	var uit []byte
 	switch f {
 	case formaatHTML:
-		uit, err = library.HandreikingHTML(kb, lib...)
+		uit, err = handreiking.HTML(kb, lib...)
 	default:
-		uit, err = library.Handreiking(kb, lib...)
+		uit, err = handreiking.Markdown(kb, lib...)
 	}
 	if err != nil {
 		return err

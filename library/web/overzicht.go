@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/handreiking"
 )
 
 // cache keeps the last few generated pages (handreiking, matrix) per engine and address: a whole
@@ -76,7 +77,7 @@ func (h *Handler) handreiking(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	kb := e.Kennisbank()
-	opties := []library.HandreikingOptie{library.Editie(h.vandaag()), library.HandreikingStijlblad(StijlbladAdres), library.HandreikingTerug("Mag ik dit delen?", "/")}
+	opties := []handreiking.Optie{handreiking.Editie(h.vandaag()), handreiking.Stijlblad(StijlbladAdres), handreiking.Terug("Mag ik dit delen?", "/")}
 	c := strings.TrimSpace(r.URL.Query().Get("convenant"))
 	if c != "" {
 		k, _, ok := herken(kb, "convenanten", c)
@@ -88,14 +89,14 @@ func (h *Handler) handreiking(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/handreiking?convenant="+url.QueryEscape(k.ID), http.StatusSeeOther)
 			return
 		}
-		opties = append(opties, library.AlleenConvenant(k.ID))
+		opties = append(opties, handreiking.AlleenConvenant(k.ID))
 	}
 	sleutel := fmt.Sprintf("handreiking|%p|%s|%s", e, h.vandaag(), c)
 	if b, ok := h.cache.haal(sleutel); ok {
 		schrijfHTML(w, r, b)
 		return
 	}
-	b, err := library.HandreikingHTML(kb, opties...)
+	b, err := handreiking.HTML(kb, opties...)
 	if err != nil {
 		h.interneFout(w, r, "handreiking", err)
 		return

@@ -1,4 +1,4 @@
-package library_test
+package handreiking_test
 
 import (
 	"bytes"
@@ -17,10 +17,11 @@ import (
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/handreiking"
 )
 
 // handreikingFixture is the small fixed knowledge base of the handreiking's golden files.
-const handreikingFixture = "../testdata/handreiking/kennisbank"
+const handreikingFixture = "../../testdata/handreiking/kennisbank"
 
 func fixtureKennisbank(t *testing.T) *library.Kennisbank {
 	t.Helper()
@@ -54,8 +55,8 @@ func fixtureMet(t *testing.T, vervang map[string]string) fstest.MapFS {
 
 func TestHandreikingDeterministisch(t *testing.T) {
 	t.Parallel()
-	for naam, maak := range map[string]func(*library.Kennisbank, ...library.HandreikingOptie) ([]byte, error){
-		"markdown": library.Handreiking, "html": library.HandreikingHTML,
+	for naam, maak := range map[string]func(*library.Kennisbank, ...handreiking.Optie) ([]byte, error){
+		"markdown": handreiking.Markdown, "html": handreiking.HTML,
 	} {
 		t.Run(naam, func(t *testing.T) {
 			t.Parallel()
@@ -81,7 +82,7 @@ func TestHandreikingDeterministisch(t *testing.T) {
 func TestHandreikingInhoud(t *testing.T) {
 	t.Parallel()
 	kb := fixtureKennisbank(t)
-	uit, err := library.Handreiking(kb)
+	uit, err := handreiking.Markdown(kb)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +167,7 @@ func markdownTekst(s string) string { return markdownTeken.Replace(s) }
 // at an id of the page, every other link is an absolute http(s) URL.
 func TestHandreikingLinks(t *testing.T) {
 	t.Parallel()
-	uit, err := library.HandreikingHTML(fixtureKennisbank(t))
+	uit, err := handreiking.HTML(fixtureKennisbank(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,7 +217,7 @@ func TestHandreikingOntsnapt(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	md, err := library.Handreiking(kb)
+	md, err := handreiking.Markdown(kb)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +230,7 @@ func TestHandreikingOntsnapt(t *testing.T) {
 		}
 	}
 
-	html, err := library.HandreikingHTML(kb)
+	html, err := handreiking.HTML(kb)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,7 +251,7 @@ func TestHandreikingOntsnapt(t *testing.T) {
 	}
 
 	// With one covenant, its name is the page title, escaped.
-	html, err = library.HandreikingHTML(kb, library.AlleenConvenant("zvht"))
+	html, err = handreiking.HTML(kb, handreiking.AlleenConvenant("zvht"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,7 +263,7 @@ func TestHandreikingOntsnapt(t *testing.T) {
 func TestHandreikingAlleenConvenant(t *testing.T) {
 	t.Parallel()
 	kb := fixtureKennisbank(t)
-	uit, err := library.Handreiking(kb, library.AlleenConvenant("wams"))
+	uit, err := handreiking.Markdown(kb, handreiking.AlleenConvenant("wams"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,7 +287,7 @@ func TestHandreikingAlleenConvenant(t *testing.T) {
 		t.Errorf("vraagbaak niet beperkt tot het convenant")
 	}
 
-	_, err = library.Handreiking(kb, library.AlleenConvenant("zvh"))
+	_, err = handreiking.Markdown(kb, handreiking.AlleenConvenant("zvh"))
 	var oid *library.OnbekendeIDFout
 	if !errors.As(err, &oid) || oid.Soort != "convenanten" || !slices.Contains(oid.Suggesties, "zvht") {
 		t.Errorf("onbekend convenant: %v", err)
@@ -301,7 +302,7 @@ func TestHandreikingIngebouwd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	uit, err := library.Handreiking(kb)
+	uit, err := handreiking.Markdown(kb)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,19 +311,19 @@ func TestHandreikingIngebouwd(t *testing.T) {
 			t.Errorf("convenant %s ontbreekt", c.ID)
 		}
 	}
-	if _, err := library.HandreikingHTML(kb); err != nil {
+	if _, err := handreiking.HTML(kb); err != nil {
 		t.Fatal(err)
 	}
 }
 
 // The handreiking of the embedded knowledge base, as Markdown and as one HTML page.
-func ExampleHandreiking() {
+func ExampleMarkdown() {
 	kb, err := library.LaadKennisbank(convenants.FS)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	md, err := library.Handreiking(kb, library.AlleenConvenant("zvht"))
+	md, err := handreiking.Markdown(kb, handreiking.AlleenConvenant("zvht"))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -330,7 +331,7 @@ func ExampleHandreiking() {
 	titel, _, _ := strings.Cut(string(md), "\n")
 	fmt.Println(titel)
 
-	html, err := library.HandreikingHTML(kb)
+	html, err := handreiking.HTML(kb)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -348,14 +349,14 @@ func ExampleHandreiking() {
 func TestHandreikingEditieEnBronnen(t *testing.T) {
 	t.Parallel()
 	kb := fixtureKennisbank(t)
-	md, err := library.Handreiking(kb, library.Editie("2025-03-01"))
+	md, err := handreiking.Markdown(kb, handreiking.Editie("2025-03-01"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(string(md), "# Handreiking gegevensdeling in zorg en veiligheid\n\n*Editie van 1 maart 2025*\n") {
 		t.Errorf("geen editie onder de titel:\n%s", md[:200])
 	}
-	zonder, err := library.Handreiking(kb)
+	zonder, err := handreiking.Markdown(kb)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -363,7 +364,7 @@ func TestHandreikingEditieEnBronnen(t *testing.T) {
 		t.Errorf("editie zonder de optie Editie")
 	}
 	var df *library.DatumFout
-	if _, err := library.Handreiking(kb, library.Editie("2025-02-30")); !errors.As(err, &df) {
+	if _, err := handreiking.Markdown(kb, handreiking.Editie("2025-02-30")); !errors.As(err, &df) {
 		t.Errorf("ongeldige editie: %v", err)
 	}
 
@@ -373,7 +374,7 @@ func TestHandreikingEditieEnBronnen(t *testing.T) {
 		t.Errorf("datum %s niet in het Nederlands", m)
 	}
 
-	html, err := library.HandreikingHTML(kb, library.Editie("2025-03-01"), library.HandreikingStijlblad("/stijl.css"), library.HandreikingTerug("Mag ik dit delen?", "/"))
+	html, err := handreiking.HTML(kb, handreiking.Editie("2025-03-01"), handreiking.Stijlblad("/stijl.css"), handreiking.Terug("Mag ik dit delen?", "/"))
 	if err != nil {
 		t.Fatal(err)
 	}

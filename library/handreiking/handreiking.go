@@ -1,4 +1,8 @@
-package library
+// Package handreiking writes the handreiking (the guidance document) from a knowledge base: Markdown,
+// and one standalone HTML page rendered from it with the stylesheet library.PaginaCSS. It reads the
+// knowledge base through the library's exported API: the typed accessors (Convenant, Routes, Grondslag)
+// and, for what has none yet (route groups, conditions), the plain items.
+package handreiking
 
 import (
 	"bytes"
@@ -18,12 +22,14 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
 )
 
-// HandreikingOptie configures Handreiking and HandreikingHTML.
-type HandreikingOptie func(*handreikingOpties)
+// Optie configures Markdown and HTML.
+type Optie func(*instellingen)
 
-type handreikingOpties struct {
+type instellingen struct {
 	convenant string
 	editie    string    // JJJJ-MM-DD
 	stijlblad string    // link this style sheet instead of embedding the CSS
@@ -32,35 +38,34 @@ type handreikingOpties struct {
 
 // Editie dates the handreiking: "Editie van 1 maart 2025" under the title. datum is JJJJ-MM-DD; without
 // this option the handreiking has no edition line, so that its output depends only on the knowledge base.
-func Editie(datum string) HandreikingOptie {
-	return func(o *handreikingOpties) { o.editie = datum }
+func Editie(datum string) Optie {
+	return func(o *instellingen) { o.editie = datum }
 }
 
-// HandreikingStijlblad makes HandreikingHTML link this style sheet (e.g. "/stijl.css", serving PaginaCSS)
+// Stijlblad makes HTML link this style sheet (e.g. "/stijl.css", serving library.PaginaCSS)
 // instead of embedding the CSS, for a server whose Content-Security-Policy forbids inline styles.
-func HandreikingStijlblad(href string) HandreikingOptie {
-	return func(o *handreikingOpties) { o.stijlblad = href }
+func Stijlblad(href string) Optie {
+	return func(o *instellingen) { o.stijlblad = href }
 }
 
-// HandreikingTerug puts a link back (e.g. to a server's start page) first in the navigation bar of
-// HandreikingHTML.
-func HandreikingTerug(label, href string) HandreikingOptie {
-	return func(o *handreikingOpties) { o.terug = [2]string{label, href} }
+// Terug puts a link back (e.g. to a server's start page) first in the navigation bar of HTML.
+func Terug(label, href string) Optie {
+	return func(o *instellingen) { o.terug = [2]string{label, href} }
 }
 
 // AlleenConvenant limits the handreiking to one covenant: its own section, the statutory routes, the
 // vraagbaak entries about it, and the legal grounds and open questions of those parts.
-func AlleenConvenant(id string) HandreikingOptie {
-	return func(o *handreikingOpties) { o.convenant = id }
+func AlleenConvenant(id string) Optie {
+	return func(o *instellingen) { o.convenant = id }
 }
 
-// Handreiking generates the handreiking from the knowledge base, as Markdown: per covenant its
+// Markdown generates the handreiking from the knowledge base: per covenant its
 // participants, purposes with the data they may carry and the conditions on the checklist, its routes,
 // retention and articles; then the statutory routes outside the covenants, the legal grounds with their
 // official links, the vraagbaak and everything the knowledge base marks uncertain. Everything comes
 // from the data; the output depends only on kb and the options. An unknown covenant in AlleenConvenant
 // gives an *OnbekendeIDFout.
-func Handreiking(kb *Kennisbank, opties ...HandreikingOptie) ([]byte, error) {
+func Markdown(kb *library.Kennisbank, opties ...Optie) ([]byte, error) {
 	h, err := nieuweHandreiking(kb, opties)
 	if err != nil {
 		return nil, err
@@ -69,14 +74,14 @@ func Handreiking(kb *Kennisbank, opties ...HandreikingOptie) ([]byte, error) {
 }
 
 // nieuweHandreiking checks the options and selects what goes into the handreiking.
-func nieuweHandreiking(kb *Kennisbank, opties []HandreikingOptie) (*handreiking, error) {
-	var o handreikingOpties
+func nieuweHandreiking(kb *library.Kennisbank, opties []Optie) (*handreiking, error) {
+	var o instellingen
 	for _, opt := range opties {
 		opt(&o)
 	}
 	h := &handreiking{kb: kb, o: o, geciteerd: map[string]bool{}}
-	if o.editie != "" && !geldigeDatum(o.editie) {
-		return nil, &DatumFout{Veld: "editie", Waarde: o.editie}
+	if o.editie != "" && !library.GeldigeDatum(o.editie) {
+		return nil, &library.DatumFout{Veld: "editie", Waarde: o.editie}
 	}
 	if o.convenant != "" {
 		if err := kb.Bekend("convenanten", o.convenant); err != nil {
@@ -92,7 +97,7 @@ func nieuweHandreiking(kb *Kennisbank, opties []HandreikingOptie) (*handreiking,
 	}
 	// Covenants first, then statutory arrangements, then bills; by id within each kind.
 	soortRang := map[string]int{"convenant": 0, "wettelijke_regeling": 1, "wetsvoorstel": 2}
-	slices.SortStableFunc(h.convenanten, func(a, b Convenant) int {
+	slices.SortStableFunc(h.convenanten, func(a, b library.Convenant) int {
 		ra, ok := soortRang[a.Soort]
 		if !ok {
 			ra = len(soortRang)
@@ -120,11 +125,11 @@ func nieuweHandreiking(kb *Kennisbank, opties []HandreikingOptie) (*handreiking,
 // and the cross references can find them; the ids of the headings are computed afterwards by the same
 // Markdown parser that renders the HTML.
 type handreiking struct {
-	kb          *Kennisbank
-	o           handreikingOpties
-	convenanten []Convenant
-	wettelijk   []Route // routes outside the covenants
-	vragen      []Vraagbaakitem
+	kb          *library.Kennisbank
+	o           instellingen
+	convenanten []library.Convenant
+	wettelijk   []library.Route // routes outside the covenants
+	vragen      []library.Vraagbaakitem
 	geciteerd   map[string]bool // legal grounds the text links to
 
 	b      strings.Builder
@@ -155,7 +160,7 @@ func (h *handreiking) markdown() ([]byte, error) {
 	}
 	h.kop(1, md(titel), "", false)
 	if h.o.editie != "" {
-		h.alinea("*Editie van " + DatumTekst(h.o.editie) + "*")
+		h.alinea("*Editie van " + library.DatumTekst(h.o.editie) + "*")
 	}
 	h.alinea("Deze handreiking is gemaakt uit de kennisbank van magikdelen: dezelfde gegevens waarmee `magikdelen vraag` " +
 		"rekent. Per convenant staat erin wie deelneemt, welke gegevens voor welk doel ten hoogste gedeeld mogen " +
@@ -268,7 +273,7 @@ func (h *handreiking) punten(items ...string) {
 	}
 }
 
-func (h *handreiking) convenant(c Convenant) {
+func (h *handreiking) convenant(c library.Convenant) {
 	h.kop(2, md(convenantTitel(c)), "convenant/"+c.ID, true)
 	if c.Omschrijving != "" {
 		h.alinea(mdAlinea(c.Omschrijving))
@@ -372,7 +377,7 @@ func (h *handreiking) convenant(c Convenant) {
 	// Only official sources: a covenant's other sources (a method's website, a conference) stay out.
 	var bronnen []string
 	for _, b := range c.Bronnen {
-		if OfficieleBron(b.URL) {
+		if library.OfficieleBron(b.URL) {
 			bronnen = append(bronnen, link(b.Titel, b.URL))
 		}
 	}
@@ -385,13 +390,13 @@ func (h *handreiking) convenant(c Convenant) {
 	}
 }
 
-func (h *handreiking) deelnemers(c Convenant) {
+func (h *handreiking) deelnemers(c library.Convenant) {
 	if len(c.Deelnemers) == 0 {
 		h.alinea("Geen vaste deelnemers vastgelegd.")
 		return
 	}
-	wgs := slices.ContainsFunc(c.Deelnemers, func(d Deelnemer) bool { return d.WGS != nil })
-	orgs := slices.ContainsFunc(c.Deelnemers, func(d Deelnemer) bool { return len(d.Organisaties) > 0 })
+	wgs := slices.ContainsFunc(c.Deelnemers, func(d library.Deelnemer) bool { return d.WGS != nil })
+	orgs := slices.ContainsFunc(c.Deelnemers, func(d library.Deelnemer) bool { return len(d.Organisaties) > 0 })
 	kolommen := []string{"Partij", "Deelname", "Periode"}
 	if wgs {
 		kolommen = append(kolommen, "WGS-deelnemer")
@@ -421,7 +426,7 @@ func (h *handreiking) deelnemers(c Convenant) {
 	h.regel("")
 }
 
-func (h *handreiking) doel(c Convenant, d ConvenantDoel) {
+func (h *handreiking) doel(c library.Convenant, d library.ConvenantDoel) {
 	titel := d.Label
 	if d.Stap != nil {
 		titel = fmt.Sprintf("Stap %d: %s", *d.Stap, titel)
@@ -462,7 +467,7 @@ func (h *handreiking) maxGegevens(ids []string) string {
 }
 
 // route writes one route (of a covenant or of the law) under a heading of this level.
-func (h *handreiking) route(r Route, niveau int) {
+func (h *handreiking) route(r library.Route, niveau int) {
 	h.kop(niveau, md(r.Titel), "route/"+r.ID, false)
 	if r.Tekst != "" {
 		h.alinea(mdAlinea(r.Tekst))
@@ -535,7 +540,7 @@ func (h *handreiking) partijGroepen(ids []string) []string {
 
 // convenantVoorwaarden are the conditions named by the covenant's purposes and routes, in the order of
 // voorwaarden.yaml.
-func (h *handreiking) convenantVoorwaarden(c Convenant) []string {
+func (h *handreiking) convenantVoorwaarden(c library.Convenant) []string {
 	set := map[string]bool{}
 	for _, d := range c.Doelen {
 		for _, v := range d.Voorwaarden {
@@ -559,7 +564,7 @@ func (h *handreiking) convenantVoorwaarden(c Convenant) []string {
 
 // inVolgorde sorts ids of a vocabulary in the order of their file.
 func (h *handreiking) inVolgorde(soort string, ids []string) []string {
-	volgorde := func(id string) int { return h.kb.volgorde(soort, id) }
+	volgorde := func(id string) int { return h.kb.Volgorde(soort, id) }
 	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(volgorde(a), volgorde(b)), cmp.Compare(a, b)) })
 	return ids
 }
@@ -598,13 +603,13 @@ func (h *handreiking) vraagbaak() {
 // vraagbaakThema is a group of vraagbaak entries: the entries about one covenant, or the general ones.
 type vraagbaakThema struct {
 	titel  string
-	vragen []Vraagbaakitem
+	vragen []library.Vraagbaakitem
 }
 
 // vraagbaakThemas groups the entries by theme: per covenant of the handreiking (in its order) the
 // entries whose first covenant it is, then the entries about none of them; by id within a theme.
 func (h *handreiking) vraagbaakThemas() []vraagbaakThema {
-	per := map[string][]Vraagbaakitem{}
+	per := map[string][]library.Vraagbaakitem{}
 	for _, v := range h.vragen {
 		thema := ""
 		for _, c := range v.Convenanten {
@@ -628,7 +633,7 @@ func (h *handreiking) vraagbaakThemas() []vraagbaakThema {
 }
 
 // vraagbaakitem writes one entry of the vraagbaak under its question.
-func (h *handreiking) vraagbaakitem(v Vraagbaakitem, opgenomen map[string]bool) {
+func (h *handreiking) vraagbaakitem(v library.Vraagbaakitem, opgenomen map[string]bool) {
 	h.kop(4, md(v.Vraag), "vraag/"+v.ID, true)
 	if t := strings.TrimSpace(v.Tekst); t != "" {
 		h.alinea(verschuifKoppen(t, 3))
@@ -725,17 +730,17 @@ func (h *handreiking) grondslagen() {
 	}
 }
 
-func (h *handreiking) heeftOpenVragen(c Convenant) bool {
+func (h *handreiking) heeftOpenVragen(c library.Convenant) bool {
 	return len(h.convenantOnzeker(c)) > 0
 }
 
 // heeftConvenant: covenant id is in this handreiking.
 func (h *handreiking) heeftConvenant(id string) bool {
-	return slices.ContainsFunc(h.convenanten, func(c Convenant) bool { return c.ID == id })
+	return slices.ContainsFunc(h.convenanten, func(c library.Convenant) bool { return c.ID == id })
 }
 
 // convenantOnzeker lists what the knowledge base marks uncertain about a covenant.
-func (h *handreiking) convenantOnzeker(c Convenant) []string {
+func (h *handreiking) convenantOnzeker(c library.Convenant) []string {
 	var items []string
 	if len(c.VereistFeiten) > 0 {
 		var delen []string
@@ -861,7 +866,7 @@ func (h *handreiking) grondslagLink(id string) string {
 // bronTekst is a source that may be a link or a reference in words.
 func (h *handreiking) bronTekst(bron string) string {
 	if strings.HasPrefix(bron, "https://") || strings.HasPrefix(bron, "http://") {
-		if !OfficieleBron(bron) {
+		if !library.OfficieleBron(bron) {
 			return ""
 		}
 		return link(bron, bron)
@@ -921,7 +926,7 @@ func (h *handreiking) feitWaarde(v any) string {
 
 // faseTekst names a phase of a covenant for people: "Niveau 1 (groen)" after the covenant's levels, or
 // the phase in words.
-func faseTekst(c Convenant, fase string) string {
+func faseTekst(c library.Convenant, fase string) string {
 	for i, n := range c.Niveaus {
 		if n.Fase == fase {
 			if n.Kleur != "" {
@@ -933,7 +938,7 @@ func faseTekst(c Convenant, fase string) string {
 	return woord(fase)
 }
 
-func convenantTitel(c Convenant) string {
+func convenantTitel(c library.Convenant) string {
 	titel := c.Naam
 	if c.KorteNaam != "" && !strings.Contains(titel, c.KorteNaam) {
 		titel += " (" + c.KorteNaam + ")"
@@ -1040,7 +1045,7 @@ func verschuifKoppen(s string, n int) string {
 	return strings.Join(regels, "\n")
 }
 
-// veldTekst, veldTeksten and veldLijst read the plain JSON values of the knowledge base.
+// veldTekst and veldTeksten read the plain JSON values of the knowledge base.
 func veldTekst(m map[string]any, k string) string {
 	s, _ := m[k].(string)
 	return s
@@ -1108,7 +1113,7 @@ func looptijdTekst(vanaf, tot string) string {
 }
 
 func periodeTekst(vanaf, tot string) string {
-	vanaf, tot = DatumTekst(vanaf), DatumTekst(tot)
+	vanaf, tot = library.DatumTekst(vanaf), library.DatumTekst(tot)
 	switch {
 	case vanaf != "" && tot != "":
 		return "van " + vanaf + " tot en met " + tot
@@ -1124,7 +1129,7 @@ func periodeTekst(vanaf, tot string) string {
 // HTML or entities, and no line breaks.
 func md(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	s = isoDatum.ReplaceAllStringFunc(s, DatumTekst)
+	s = isoDatum.ReplaceAllStringFunc(s, library.DatumTekst)
 	s = mdTekens.Replace(s)
 	return entiteit.ReplaceAllString(s, `\$0`)
 }
@@ -1150,10 +1155,10 @@ func mdAlinea(s string) string {
 // cel escapes text for a table cell.
 func cel(s string) string { return strings.ReplaceAll(md(s), "|", `\|`) }
 
-// link is a Markdown link to an official source (OfficieleBron); without a URL, or for any other
+// link is a Markdown link to an official source (library.OfficieleBron); without a URL, or for any other
 // source, it is the text alone.
 func link(tekst, url string) string {
-	if url == "" || !OfficieleBron(url) {
+	if url == "" || !library.OfficieleBron(url) {
 		return md(tekst)
 	}
 	return "[" + md(tekst) + "](" + linkDoel.Replace(url) + ")"
@@ -1161,10 +1166,10 @@ func link(tekst, url string) string {
 
 var linkDoel = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", `\`, "%5C", "`", "%60")
 
-// HandreikingHTML generates the handreiking as one standalone HTML page: the Markdown of Handreiking
+// HTML generates the handreiking as one standalone HTML page: what Markdown writes,
 // rendered with its own style sheet, no external resources and no scripts, readable on a phone and
 // printable. Text from the knowledge base is escaped; raw HTML in vraagbaak texts is left out.
-func HandreikingHTML(kb *Kennisbank, opties ...HandreikingOptie) ([]byte, error) {
+func HTML(kb *library.Kennisbank, opties ...Optie) ([]byte, error) {
 	h, err := nieuweHandreiking(kb, opties)
 	if err != nil {
 		return nil, err
@@ -1191,7 +1196,7 @@ func HandreikingHTML(kb *Kennisbank, opties ...HandreikingOptie) ([]byte, error)
 	}
 	p := handreikingPagina{Titel: titelTekst.String(), Versie: kb.Versie(), Stijlblad: h.o.stijlblad, Terug: h.o.terug, InhoudID: h.inhoudID()}
 	if h.o.stijlblad == "" {
-		p.CSS = template.CSS(paginaCSS)
+		p.CSS = template.CSS(library.PaginaCSS())
 	}
 	// A covenant starts a new page in print.
 	for _, k := range h.koppen {
@@ -1220,11 +1225,6 @@ var (
 	//go:embed handreiking.html.tmpl
 	handreikingHTML     string
 	handreikingSjabloon = template.Must(template.New("handreiking").Parse(handreikingHTML))
-
-	// paginaCSS is the one style sheet of the standalone pages: the handreiking, and under the matrix's
-	// own rules the heat map.
-	//go:embed pagina.css
-	paginaCSS string
 )
 
 func (h *handreiking) inhoudID() string {
@@ -1261,7 +1261,7 @@ func tabelBijschriften(html string) string {
 		}
 		b.WriteString(voor)
 		// A table that scrolls on a narrow screen is a region the keyboard can reach and scroll.
-		b.WriteString(`<div class="tabel" role="region" tabindex="0" aria-label="` + cmpOr(kop, "Tabel") + `"><table>`)
+		b.WriteString(`<div class="tabel" role="region" tabindex="0" aria-label="` + cmp.Or(kop, "Tabel") + `"><table>`)
 		if kop != "" {
 			b.WriteString(`<caption class="vh">` + kop + `</caption>`)
 		}
