@@ -16,3 +16,12 @@ func veldTeksten(m map[string]any, k string) []string {
 	}
 	return out
 }
+
+// Veld reads text field veld of entry id of vocabulary soort ("" when the entry or the field is missing),
+// for views that show a field no typed accessor covers yet.
+func (k *Kennisbank) Veld(soort, id, veld string) string { return veldTekst(k.Item(soort, id), veld) }
+
+// Velden reads list field veld of entry id of vocabulary soort as texts (empty when missing).
+func (k *Kennisbank) Velden(soort, id, veld string) []string {
+	return veldTeksten(k.Item(soort, id), veld)
+}

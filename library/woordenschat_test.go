@@ -383,3 +383,20 @@ func TestDoelUitDeKennisbank(t *testing.T) {
 		t.Error("behandeling zonder alleen_oorsprong is nog alleen oorsprong")
 	}
 }
+
+// Veld and Velden read plain fields for views; a missing entry or field is empty, never a panic.
+func TestVeldEnVelden(t *testing.T) {
+	kb, err := library.LaadKennisbank(convenants.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kb.Veld("partijen", "politie", "label") != "Politie" || kb.Veld("partijen", "bestaat_niet", "label") != "" || kb.Veld("partijen", "politie", "bestaat_niet") != "" {
+		t.Error("Veld leest het label van politie niet, of geeft iets voor wat ontbreekt")
+	}
+	if gs := kb.Velden("partijen", "gemeente_college", "synoniemen"); len(gs) == 0 || gs[0] != "gemeente" {
+		t.Errorf("Velden(synoniemen van het college) = %v", gs)
+	}
+	if gs := kb.Velden("partijen", "bestaat_niet", "synoniemen"); len(gs) != 0 {
+		t.Errorf("Velden van een onbekende partij = %v", gs)
+	}
+}

@@ -528,7 +528,7 @@ func (h *handreiking) partijGroepen(ids []string) []string {
 			case deel == "*":
 				delen = append(delen, "iedereen")
 			case strings.HasPrefix(deel, "@"):
-				delen = append(delen, cmp.Or(veldTekst(h.kb.Item("groepen", deel), "omschrijving"), deel))
+				delen = append(delen, cmp.Or(h.kb.Veld("groepen", deel, "omschrijving"), deel))
 			default:
 				delen = append(delen, h.partij(deel))
 			}
@@ -570,10 +570,9 @@ func (h *handreiking) inVolgorde(soort string, ids []string) []string {
 }
 
 func (h *handreiking) voorwaardeTekst(id string) string {
-	v := h.kb.Item("voorwaarden", id)
-	s := "**" + md(h.label("voorwaarden", id)) + "** — " + md(veldTekst(v, "tekst"))
+	s := "**" + md(h.label("voorwaarden", id)) + "** — " + md(h.kb.Veld("voorwaarden", id, "tekst"))
 	var grond []string
-	for _, g := range veldTeksten(v, "grondslagen") {
+	for _, g := range h.kb.Velden("voorwaarden", id, "grondslagen") {
 		grond = append(grond, h.grondslagLink(g))
 	}
 	if len(grond) > 0 {
@@ -875,11 +874,9 @@ func (h *handreiking) bronTekst(bron string) string {
 }
 
 func (h *handreiking) label(soort, id string) string {
-	if item := h.kb.Item(soort, id); item != nil {
-		for _, v := range []string{"label", "naam", "titel"} {
-			if s := veldTekst(item, v); s != "" {
-				return s
-			}
+	for _, v := range []string{"label", "naam", "titel"} {
+		if s := h.kb.Veld(soort, id, v); s != "" {
+			return s
 		}
 	}
 	return id
@@ -910,8 +907,8 @@ func (h *handreiking) partijLabels(ids []string) []string {
 }
 
 func (h *handreiking) convenantNaam(id string) string {
-	c := h.kb.Item("convenanten", id)
-	return cmp.Or(veldTekst(c, "korte_naam"), veldTekst(c, "naam"), id)
+	c, _ := h.kb.Convenant(id)
+	return cmp.Or(c.KorteNaam, c.Naam, id)
 }
 
 func (h *handreiking) feitWaarde(v any) string {
@@ -1043,23 +1040,6 @@ func verschuifKoppen(s string, n int) string {
 		regels = append(regels, hek)
 	}
 	return strings.Join(regels, "\n")
-}
-
-// veldTekst and veldTeksten read the plain JSON values of the knowledge base.
-func veldTekst(m map[string]any, k string) string {
-	s, _ := m[k].(string)
-	return s
-}
-
-func veldTeksten(m map[string]any, k string) []string {
-	l, _ := m[k].([]any)
-	out := make([]string, 0, len(l))
-	for _, x := range l {
-		if s, ok := x.(string); ok {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // veld is one "**Naam:** waarde" line of a list; empty when there is no value.
