@@ -33,4 +33,7 @@
 // The knowledge base also holds the vraagbaak (convenants/vraagbaak/*.md): Kennisbank.Vraagbaak and
 // Kennisbank.Vraagbaakitem give the entries, Kennisbank.ZoekVraagbaak searches them in a professional's
 // own words, and ToetsVraagbaak runs the checks of every entry against the rules.
+//
+// The human views of all of this (Markdown, CSV, HTML, the handreiking) are in package
+// library/weergave; this package returns typed values and JSON only.
 package library

@@ -81,14 +81,15 @@ func (k *Kennisbank) Keuzes(soort string) []Keuze {
 	return nil
 }
 
-// Label returns the Dutch label of an id ("naam" for a covenant or a concrete organisation), or the id
+// Label returns the Dutch label of an id ("naam" for a covenant or a concrete organisation, "titel" for a
+// legal ground; a party id that is no role is looked up among the organisations), or the id
 // itself when it has none.
 func (k *Kennisbank) Label(soort, itemID string) string {
 	item := k.Item(soort, itemID)
 	if item == nil && soort == "partijen" {
 		item = k.Item("organisaties", itemID)
 	}
-	for _, veld := range []string{"label", "naam"} {
+	for _, veld := range []string{"label", "naam", "titel"} {
 		if s, ok := item[veld].(string); ok && s != "" {
 			return s
 		}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
 // TestAntwoordMarkdownSecties checks which sections the human view shows: empty ones are left out, an
@@ -86,7 +87,7 @@ func TestAntwoordMarkdownSecties(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.naam, func(t *testing.T) {
 			t.Parallel()
-			md := antwoordMarkdown(tt.a, kb)
+			md := weergave.Antwoord(tt.a, kb)
 			for _, w := range tt.wel {
 				if !strings.Contains(md, w) {
 					t.Errorf("mist %q in:\n%s", w, md)

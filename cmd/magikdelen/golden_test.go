@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
 var update = flag.Bool("update", false, "schrijf de golden files in testdata/golden opnieuw")
@@ -70,7 +71,7 @@ func TestGoldenConvenanten(t *testing.T) {
 		for _, id := range kb.IDs("convenanten") {
 			buf.Reset()
 			c, _ := kb.Convenant(id)
-			if err := toon(goldenStromen(&buf), f, kb.Item("convenanten", id), func() string { return convenantMarkdown(c, kb) }); err != nil {
+			if err := toon(goldenStromen(&buf), f, kb.Item("convenanten", id), func() string { return weergave.Convenant(c, kb) }); err != nil {
 				t.Fatalf("toon %s: %v", f, err)
 			}
 			vergelijkGolden(t, f, "convenanten-"+id, buf.Bytes(), kb.Versie())
@@ -78,7 +79,7 @@ func TestGoldenConvenanten(t *testing.T) {
 
 		buf.Reset()
 		l := convenantenLijst(kb)
-		if err := toon(goldenStromen(&buf), f, l, func() string { return convenantenLijstMarkdown(l, kb) }); err != nil {
+		if err := toon(goldenStromen(&buf), f, l, func() string { return weergave.Convenanten(l, kb) }); err != nil {
 			t.Fatalf("toon %s: %v", f, err)
 		}
 		vergelijkGolden(t, f, "convenanten", buf.Bytes(), kb.Versie())

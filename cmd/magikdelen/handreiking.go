@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
-	"github.com/twente-zorg-veiligheid/magikdelen/library/handreiking"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/handreiking"
 )
 
 // handreikingFormaten are the formats of magikdelen handreiking.

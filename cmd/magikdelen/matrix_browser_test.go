@@ -8,6 +8,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
 // TestMatrixInBrowser opens the HTML heat map, as `magikdelen matrix -u x.html` writes it, in headless
@@ -79,11 +80,11 @@ func TestMatrixInBrowser(t *testing.T) {
 	if !strings.HasPrefix(m.Titel, "Matrix gegevensdeling: Convenant Zorg- en Veiligheidshuis Twente") {
 		t.Errorf("titel %q", m.Titel)
 	}
-	// Two purposes, each with its recipients split over tables of at most library.MatrixKolommen.
+	// Two purposes, each with its recipients split over tables of at most weergave.MatrixKolommen.
 	ontvangers := len(library.MatrixDeelnemers(laadVoorTest(t, ""), "zvht", "2025-06-01")) + 2
-	perDoel := (ontvangers + library.MatrixKolommen - 1) / library.MatrixKolommen
+	perDoel := (ontvangers + weergave.MatrixKolommen - 1) / weergave.MatrixKolommen
 	if m.Roosters != 2*perDoel || m.Kolommen != 2*ontvangers {
-		t.Errorf("%d roosters met %d kolommen, verwacht %d en %d (2 doelen, %d ontvangers, hoogstens %d per tabel)", m.Roosters, m.Kolommen, 2*perDoel, 2*ontvangers, ontvangers, library.MatrixKolommen)
+		t.Errorf("%d roosters met %d kolommen, verwacht %d en %d (2 doelen, %d ontvangers, hoogstens %d per tabel)", m.Roosters, m.Kolommen, 2*perDoel, 2*ontvangers, ontvangers, weergave.MatrixKolommen)
 	}
 	if m.Cellen == 0 || m.ZonderTekst != 0 || m.ZonderDoel != 0 {
 		t.Errorf("%d cellen, %d zonder tekst \"van naar ontvanger: n oordeel\", %d zonder toelichting", m.Cellen, m.ZonderTekst, m.ZonderDoel)

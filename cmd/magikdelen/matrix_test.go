@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
 // matrixVraagArgs is the narrow question of the matrix tests: one purpose, two senders, four recipients
@@ -61,7 +62,7 @@ func TestMatrixCSVTerug(t *testing.T) {
 	if err != nil {
 		t.Fatalf("csv: %v", err)
 	}
-	if diff := cmp.Diff(matrixCSVKop, rijen[0]); diff != "" {
+	if diff := cmp.Diff(weergave.MatrixCSVKop, rijen[0]); diff != "" {
 		t.Errorf("kopregel (-verwacht +gekregen):\n%s", diff)
 	}
 	splits := func(s string) []string {

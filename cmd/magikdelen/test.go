@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
 // standaardScenarios is where magikdelen test looks when no path is given: the worked questions of the
@@ -110,7 +111,7 @@ func runTest(ctx context.Context, opts *testOpties) error {
 			return err
 		}
 	}
-	if err := toon(opts.g.stromen, opts.formaat, rapport, func() string { return testrapportMarkdown(rapport) }); err != nil {
+	if err := toon(opts.g.stromen, opts.formaat, rapport, func() string { return weergave.Testrapport(rapport) }); err != nil {
 		return err
 	}
 	switch {
@@ -142,49 +143,6 @@ func toetsPad(ctx context.Context, engine *library.Engine, pad string) (library.
 		r.Uitslagen[i].Bestand = filepath.Join(map_, filepath.FromSlash(r.Uitslagen[i].Bestand))
 	}
 	return r, nil
-}
-
-func testrapportMarkdown(r library.Testrapport) string {
-	var b strings.Builder
-	b.WriteString("# Scenariotest\n\n")
-	for _, u := range r.Uitslagen {
-		teken := "✓"
-		switch {
-		case !u.Geslaagd:
-			teken = "✗"
-		case len(u.Opmerkingen) > 0:
-			teken = "⚠"
-		}
-		fmt.Fprintf(&b, "- %s **%s** (`%s`): %s\n", teken, esc(u.ID), u.Bestand, uitslagTekst(u))
-		for _, v := range u.Verschillen {
-			fmt.Fprintf(&b, "  - %s\n", esc(v))
-		}
-		for _, o := range u.Opmerkingen {
-			fmt.Fprintf(&b, "  - waarschuwing: %s\n", esc(o))
-		}
-	}
-	fmt.Fprintf(&b, "\n%s\n", testTelling(r))
-	return b.String()
-}
-
-// testTelling is "12 geslaagd (waarvan 1 met een waarschuwing), 0 mislukt".
-func testTelling(r library.Testrapport) string {
-	geslaagd := fmt.Sprintf("%d geslaagd", r.Geslaagd)
-	switch r.Waarschuwingen {
-	case 0:
-	case 1:
-		geslaagd += " (waarvan 1 met een waarschuwing)"
-	default:
-		geslaagd += fmt.Sprintf(" (waarvan %d met een waarschuwing)", r.Waarschuwingen)
-	}
-	return fmt.Sprintf("%s, %d mislukt", geslaagd, r.Mislukt)
-}
-
-func uitslagTekst(u library.Uitslag) string {
-	if u.Oordeel == "" {
-		return "niet uitgevoerd"
-	}
-	return string(u.Oordeel)
 }
 
 // JUnit XML, the shape CI systems read.

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
 // vraagbaakWerkkopie writes a working copy of the embedded knowledge base into a temporary folder, with
@@ -85,7 +86,7 @@ func TestVraagbaakZoekJSON(t *testing.T) {
 	if code != codeOK || fout != "" {
 		t.Fatalf("exitcode %d, stderr %q", code, fout)
 	}
-	var r vraagbaakZoekResultaat
+	var r weergave.VraagbaakZoekresultaat
 	dec := json.NewDecoder(strings.NewReader(out))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&r); err != nil {
@@ -135,7 +136,7 @@ func TestVraagbaakVraagRegel(t *testing.T) {
 		"magikdelen vraag --van huisarts --naar politie --gegevens gezondheid --doel gevaar_afwenden --datum 2026-03-01 --feit acuut_gevaar=false --feit toestemming=geweigerd",
 	}
 	for i, c := range item.Controles {
-		regel := vraagbaakVraagRegel(c.Vraag)
+		regel := weergave.VraagCommando(c.Vraag)
 		if diff := cmp.Diff(wil[i], regel); diff != "" {
 			t.Errorf("controle %d (-wil +kreeg):\n%s", i+1, diff)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/glamour/ansi"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
 // maxBreedte caps the word wrap of the tekst format, however wide the terminal.
@@ -215,4 +216,14 @@ func kleurStijl() ansi.StyleConfig {
 	s.Code.Bold = &ja
 	s.Table.StylePrimitive.Bold = nil
 	return s
+}
+
+// toonAntwoord shows an answer in format f; in the tekst format the verdict is a coloured label (on a
+// terminal with colour) or a label in capitals.
+func toonAntwoord(s stromen, f formaat, a library.Antwoord, kb *library.Kennisbank) error {
+	md := func() string { return weergave.Antwoord(a, kb) }
+	if kiesFormaat(f, s) != formaatTekst {
+		return toon(s, f, a, md)
+	}
+	return schrijfTekst(s.Out, markeerOordeel(md(), kb.Label("oordelen", string(a.Oordeel)), a.Oordeel), opmaakVoor(s))
 }

@@ -13,7 +13,8 @@ import (
 	"sync"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
-	"github.com/twente-zorg-veiligheid/magikdelen/library/handreiking"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/handreiking"
 )
 
 // cache keeps the last few generated pages (handreiking, matrix) per engine and address: a whole
@@ -237,7 +238,7 @@ func (h *Handler) matrix(w http.ResponseWriter, r *http.Request) {
 	}
 	basis := matrixQuery(library.MatrixVraag{Convenant: mv.Convenant, Datum: mv.Datum, Gegevens: mv.Gegevens, Feiten: mv.Feiten})
 	var b bytes.Buffer
-	err = library.MatrixHTML(&b, []*library.Matrix{m}, kb, library.MatrixHTMLOpties{
+	err = weergave.MatrixHTML(&b, []*library.Matrix{m}, kb, weergave.MatrixHTMLOpties{
 		Stijlblad: StijlbladAdres,
 		Terug:     [2]string{"Mag ik dit delen?", "/"},
 		CelLink: func(_ *library.Matrix, doel, van, naar string) string {

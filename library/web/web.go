@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
 // EngineBron gives the engine that answers the current request, or nil while none is loaded; api.Wissel
@@ -239,7 +240,7 @@ var (
 		if err != nil {
 			panic(err)
 		}
-		return []byte(library.PaginaCSS() + library.MatrixCSS() + string(eigen))
+		return []byte(weergave.PaginaCSS() + weergave.MatrixCSS() + string(eigen))
 	}()
 	script = moetLezen("statisch/web.js")
 	icoon  = moetLezen("statisch/favicon.svg")

@@ -1,4 +1,4 @@
-package library
+package weergave
 
 import (
 	_ "embed"
@@ -8,6 +8,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
 )
 
 // MatrixHTMLOpties tune MatrixHTML.
@@ -20,7 +22,7 @@ type MatrixHTMLOpties struct {
 	Stijlblad string
 	// CelLink gives the address that explains one cell (purpose, sender, recipient), such as the answer
 	// page of a server. Without it every cell links to its explanation in the page itself.
-	CelLink func(m *Matrix, doel, van, naar string) string
+	CelLink func(m *library.Matrix, doel, van, naar string) string
 	// Terug, when set, is a link back (label and address) shown first in the navigation bar.
 	Terug [2]string
 }
@@ -36,7 +38,7 @@ const MatrixKolommen = 10
 // colour and in black-and-white print); the link leads to the cell's explanation. Purposes and categories
 // come in the order of the matrix (the process order by default). The library never prints: the page
 // goes to w.
-func MatrixHTML(w io.Writer, ms []*Matrix, kb *Kennisbank, o MatrixHTMLOpties) error {
+func MatrixHTML(w io.Writer, ms []*library.Matrix, kb *library.Kennisbank, o MatrixHTMLOpties) error {
 	p := matrixPagina{Titel: "Matrix gegevensdeling", Versie: kb.Versie(), Stijlblad: o.Stijlblad, Terug: o.Terug}
 	if o.Stijlblad == "" {
 		p.CSS = template.CSS(paginaCSS + matrixCSS)
@@ -60,7 +62,7 @@ func MatrixHTML(w io.Writer, ms []*Matrix, kb *Kennisbank, o MatrixHTMLOpties) e
 func MatrixCSS() string { return matrixCSS }
 
 // matrixOordelen are the verdicts in the legend, most permissive first.
-var matrixOordelen = []Oordeel{Toegestaan, ToegestaanOnderVoorwaarden, Onbepaald, NietToegestaan}
+var matrixOordelen = []library.Oordeel{library.Toegestaan, library.ToegestaanOnderVoorwaarden, library.Onbepaald, library.NietToegestaan}
 
 type matrixPagina struct {
 	Titel, Versie, Stijlblad string
@@ -124,15 +126,15 @@ type matrixDetail struct {
 type matrixLink struct{ Titel, URL string }
 
 // vakKlasse is the class of a square: j(a), v(oorwaarden), o(nbepaald), n(ee), g(een oordeel).
-func vakKlasse(o Oordeel) string {
+func vakKlasse(o library.Oordeel) string {
 	switch o {
-	case Toegestaan:
+	case library.Toegestaan:
 		return "j"
-	case ToegestaanOnderVoorwaarden:
+	case library.ToegestaanOnderVoorwaarden:
 		return "v"
-	case Onbepaald:
+	case library.Onbepaald:
 		return "o"
-	case NietToegestaan:
+	case library.NietToegestaan:
 		return "n"
 	}
 	return "g"
@@ -148,12 +150,12 @@ func strookKlasse(n int) string {
 	return fmt.Sprintf("strook k%d", max(k, 1))
 }
 
-func matrixConvenantHTML(m *Matrix, kb *Kennisbank, o MatrixHTMLOpties) matrixConvenant {
+func matrixConvenantHTML(m *library.Matrix, kb *library.Kennisbank, o MatrixHTMLOpties) matrixConvenant {
 	c := matrixConvenant{
-		Anker: "c-" + cmpOr(m.Convenant, "wettelijk"), Naam: m.Naam, Datum: DatumTekst(m.Datum),
+		Anker: "c-" + cmpOr(m.Convenant, "wettelijk"), Naam: m.Naam, Datum: library.DatumTekst(m.Datum),
 		Cellen: len(m.Cellen), Strook: strookKlasse(len(m.Gegevens)),
 	}
-	c.Kort = cmpOr(veldTekst(kb.Item("convenanten", m.Convenant), "korte_naam"), m.Naam)
+	c.Kort = cmpOr(kb.Veld("convenanten", m.Convenant, "korte_naam"), m.Naam)
 	if len(m.Feiten) > 0 {
 		var delen []string
 		for _, k := range slices.Sorted(maps.Keys(m.Feiten)) {
@@ -169,7 +171,7 @@ func matrixConvenantHTML(m *Matrix, kb *Kennisbank, o MatrixHTMLOpties) matrixCo
 		gegevensLabels[i] = kb.Label("gegevens", g)
 	}
 	c.Gegevens = gegevensLabels
-	cellen := make(map[string]MatrixCel, len(m.Cellen))
+	cellen := make(map[string]library.MatrixCel, len(m.Cellen))
 	for _, mc := range m.Cellen {
 		cellen[mc.Sleutel()] = mc
 	}
@@ -214,9 +216,9 @@ func matrixConvenantHTML(m *Matrix, kb *Kennisbank, o MatrixHTMLOpties) matrixCo
 }
 
 // matrixCelVan builds one cell of the grid: its squares, its link and its text for screen readers.
-func matrixCelVan(m *Matrix, kb *Kennisbank, o MatrixHTMLOpties, cellen map[string]MatrixCel, labels []string, doel, van, naar, anker string) matrixCelHTML {
+func matrixCelVan(m *library.Matrix, kb *library.Kennisbank, o MatrixHTMLOpties, cellen map[string]library.MatrixCel, labels []string, doel, van, naar, anker string) matrixCelHTML {
 	var vakjes strings.Builder
-	aantal := map[Oordeel]int{}
+	aantal := map[library.Oordeel]int{}
 	for _, g := range m.Gegevens {
 		mc, ok := cellen[doel+"|"+van+"|"+naar+"|"+g]
 		k := "g"
@@ -252,21 +254,21 @@ func toelichtingID(anker, van, naar string) string { return "t-" + anker + "-" +
 // matrixToelichtingVan explains one cell in words: per verdict the categories, the largest group as
 // "de overige"; with Details the grounds, conditions and missing facts of the allowed and undetermined
 // categories.
-func matrixToelichtingVan(m *Matrix, kb *Kennisbank, o MatrixHTMLOpties, cellen map[string]MatrixCel, labels []string, doel, van, naar, anker string) matrixToelichting {
+func matrixToelichtingVan(m *library.Matrix, kb *library.Kennisbank, o MatrixHTMLOpties, cellen map[string]library.MatrixCel, labels []string, doel, van, naar, anker string) matrixToelichting {
 	t := matrixToelichting{ID: toelichtingID(anker, van, naar), Kop: kb.Label("partijen", van) + " → " + kb.Label("partijen", naar)}
-	per := map[Oordeel][]string{}
-	var uitTeLeggen []MatrixCel
+	per := map[library.Oordeel][]string{}
+	var uitTeLeggen []library.MatrixCel
 	for i, g := range m.Gegevens {
 		mc, ok := cellen[doel+"|"+van+"|"+naar+"|"+g]
 		if !ok {
 			continue
 		}
 		per[mc.Oordeel] = append(per[mc.Oordeel], labels[i])
-		if o.Details && mc.Oordeel != NietToegestaan {
+		if o.Details && mc.Oordeel != library.NietToegestaan {
 			uitTeLeggen = append(uitTeLeggen, mc)
 		}
 	}
-	grootste := Oordeel("")
+	grootste := library.Oordeel("")
 	for _, oo := range matrixOordelen {
 		if len(per[oo]) > len(per[grootste]) {
 			grootste = oo
@@ -295,9 +297,9 @@ func matrixToelichtingVan(m *Matrix, kb *Kennisbank, o MatrixHTMLOpties, cellen 
 // ToelichtingGroepen groups the cells of one sender and recipient that have the same explanation
 // (verdict, certainty, grounds, conditions and missing facts), in the order of their first cell: the heat
 // map and the CLI's Markdown matrix explain each group once.
-func ToelichtingGroepen(cellen []MatrixCel) [][]MatrixCel {
+func ToelichtingGroepen(cellen []library.MatrixCel) [][]library.MatrixCel {
 	var (
-		groepen  [][]MatrixCel
+		groepen  [][]library.MatrixCel
 		sleutels []string
 	)
 	for _, c := range cellen {
@@ -307,12 +309,12 @@ func ToelichtingGroepen(cellen []MatrixCel) [][]MatrixCel {
 			continue
 		}
 		sleutels = append(sleutels, k)
-		groepen = append(groepen, []MatrixCel{c})
+		groepen = append(groepen, []library.MatrixCel{c})
 	}
 	return groepen
 }
 
-func matrixDetailVan(groep []MatrixCel, kb *Kennisbank) matrixDetail {
+func matrixDetailVan(groep []library.MatrixCel, kb *library.Kennisbank) matrixDetail {
 	mc := groep[0]
 	categorieen := make([]string, len(groep))
 	for i, g := range groep {
@@ -325,7 +327,7 @@ func matrixDetailVan(groep []MatrixCel, kb *Kennisbank) matrixDetail {
 	for _, g := range mc.Grondslagen {
 		info, _ := kb.Grondslag(g)
 		bron := info.Bron
-		if !OfficieleBron(bron) {
+		if !library.OfficieleBron(bron) {
 			bron = ""
 		}
 		d.Grondslagen = append(d.Grondslagen, matrixLink{Titel: cmpOr(info.Titel, g), URL: bron})

@@ -1,4 +1,4 @@
-package library
+package weergave
 
 import _ "embed"
 

@@ -1,4 +1,4 @@
-package main
+package weergave
 
 import (
 	"cmp"
@@ -12,25 +12,11 @@ import (
 // woorden gives the Dutch labels of the knowledge base's ids, for the human views.
 type woorden struct{ kb *library.Kennisbank }
 
-// label gives the label of id in a vocabulary, or the id itself when it has none.
-func (w woorden) label(soort, id string) string {
-	if item := w.kb.Item(soort, id); item != nil {
-		for _, veld := range []string{"label", "naam", "titel"} {
-			if s, ok := item[veld].(string); ok && s != "" {
-				return s
-			}
-		}
-	}
-	return id
-}
+// label gives the label of id in a vocabulary (Kennisbank.Label), or the id itself when it has none.
+func (w woorden) label(soort, id string) string { return w.kb.Label(soort, id) }
 
 // partij gives the label of a party role or of a concrete organisation.
-func (w woorden) partij(id string) string {
-	if w.kb.Item("partijen", id) != nil {
-		return w.label("partijen", id)
-	}
-	return w.label("organisaties", id)
-}
+func (w woorden) partij(id string) string { return w.kb.Label("partijen", id) }
 
 func (w woorden) oordeel(o library.Oordeel) string { return w.label("oordelen", string(o)) }
 

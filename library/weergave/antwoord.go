@@ -1,4 +1,4 @@
-package main
+package weergave
 
 import (
 	"fmt"
@@ -9,10 +9,10 @@ import (
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 )
 
-// antwoordMarkdown is the human view of an answer: verdict first, then the question as it was judged,
+// Antwoord is the human view of an answer: verdict first, then the question as it was judged,
 // the legal chain, the checklist, the legal grounds, what would make it allowed, the missing facts and
 // the verdict per recipient and category. Empty sections are left out.
-func antwoordMarkdown(a library.Antwoord, kb *library.Kennisbank) string {
+func Antwoord(a library.Antwoord, kb *library.Kennisbank) string {
 	w := woorden{kb}
 	var b strings.Builder
 	b.WriteString("# Mag ik dit delen?\n\n")
@@ -377,14 +377,4 @@ func link(titel, bron string) string {
 // gelijk reports whether a and b hold the same ids, in any order.
 func gelijk(a, b []string) bool {
 	return slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)))
-}
-
-// toonAntwoord shows an answer in format f; in the tekst format the verdict is a coloured label (on a
-// terminal with colour) or a label in capitals.
-func toonAntwoord(s stromen, f formaat, a library.Antwoord, kb *library.Kennisbank) error {
-	md := func() string { return antwoordMarkdown(a, kb) }
-	if kiesFormaat(f, s) != formaatTekst {
-		return toon(s, f, a, md)
-	}
-	return schrijfTekst(s.Out, markeerOordeel(md(), woorden{kb}.oordeel(a.Oordeel), a.Oordeel), opmaakVoor(s))
 }

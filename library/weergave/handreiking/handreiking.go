@@ -24,6 +24,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
 // Optie configures Markdown and HTML.
@@ -1176,7 +1177,7 @@ func HTML(kb *library.Kennisbank, opties ...Optie) ([]byte, error) {
 	}
 	p := handreikingPagina{Titel: titelTekst.String(), Versie: kb.Versie(), Stijlblad: h.o.stijlblad, Terug: h.o.terug, InhoudID: h.inhoudID()}
 	if h.o.stijlblad == "" {
-		p.CSS = template.CSS(library.PaginaCSS())
+		p.CSS = template.CSS(weergave.PaginaCSS())
 	}
 	// A covenant starts a new page in print.
 	for _, k := range h.koppen {

@@ -17,11 +17,11 @@ import (
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
-	"github.com/twente-zorg-veiligheid/magikdelen/library/handreiking"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/handreiking"
 )
 
 // handreikingFixture is the small fixed knowledge base of the handreiking's golden files.
-const handreikingFixture = "../../testdata/handreiking/kennisbank"
+const handreikingFixture = "../../../testdata/handreiking/kennisbank"
 
 func fixtureKennisbank(t *testing.T) *library.Kennisbank {
 	t.Helper()
