@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/internal/opmaak"
 )
 
 // Antwoord is the human view of an answer: verdict first, then the question as it was judged,
@@ -366,13 +367,8 @@ func alternatiefOpties(alt library.Alternatief) string {
 	return strings.Join(delen, " ")
 }
 
-// link writes a Markdown link, or the plain title without a source.
-func link(titel, bron string) string {
-	if bron == "" {
-		return esc(titel)
-	}
-	return fmt.Sprintf("[%s](%s)", esc(titel), bron)
-}
+// link is a Markdown link to the official source of a text, or the text alone.
+func link(titel, bron string) string { return opmaak.Link(titel, bron, esc) }
 
 // gelijk reports whether a and b hold the same ids, in any order.
 func gelijk(a, b []string) bool {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/internal/opmaak"
 )
 
 // Convenanten is the readable list of covenants.
@@ -14,7 +15,7 @@ func Convenanten(lijst []library.ConvenantSamenvatting, kb *library.Kennisbank) 
 	var b strings.Builder
 	b.WriteString("# Convenanten\n\n")
 	for _, c := range lijst {
-		fmt.Fprintf(&b, "- `%s` — **%s**: %s, %s, looptijd %s.\n", c.ID, esc(c.Naam), esc(woord(c.Soort)), esc(woord(c.Status)), looptijd(c.GeldigVanaf, c.GeldigTot))
+		fmt.Fprintf(&b, "- `%s` — **%s**: %s, %s, looptijd %s.\n", c.ID, esc(c.Naam), esc(opmaak.Woord(c.Soort)), esc(opmaak.Woord(c.Status)), looptijd(c.GeldigVanaf, c.GeldigTot))
 	}
 	b.WriteString("\nToon één convenant met `magikdelen convenanten <id>`.\n\n")
 	fmt.Fprintf(&b, "---\n\nKennisbank: `%s`\n", kb.Versie())
@@ -34,8 +35,8 @@ func Convenant(c library.Convenant, kb *library.Kennisbank) string {
 		b.WriteString(esc(c.Omschrijving) + "\n\n")
 	}
 	fmt.Fprintf(&b, "- **Id:** `%s`\n", c.ID)
-	fmt.Fprintf(&b, "- **Soort:** %s\n", esc(woord(c.Soort)))
-	fmt.Fprintf(&b, "- **Status:** %s\n", esc(woord(c.Status)))
+	fmt.Fprintf(&b, "- **Soort:** %s\n", esc(opmaak.Woord(c.Soort)))
+	fmt.Fprintf(&b, "- **Status:** %s\n", esc(opmaak.Woord(c.Status)))
 	fmt.Fprintf(&b, "- **Looptijd:** %s\n", looptijd(c.GeldigVanaf, c.GeldigTot))
 	if c.Zekerheid != "" {
 		fmt.Fprintf(&b, "- **Zekerheid van deze gegevens:** %s\n", esc(c.Zekerheid))
@@ -245,25 +246,13 @@ func Convenant(c library.Convenant, kb *library.Kennisbank) string {
 	return b.String()
 }
 
-// looptijd gives the validity window of a covenant for people.
-func looptijd(vanaf, tot string) string {
-	if p := periode(vanaf, tot); p != "" {
-		return p
-	}
-	return "niet bekend"
-}
+// looptijd and periode write a validity window with the ISO dates of the CLI (opmaak.Periode).
+func looptijd(vanaf, tot string) string { return opmaak.Looptijd(vanaf, tot, iso) }
 
-func periode(vanaf, tot string) string {
-	switch {
-	case vanaf != "" && tot != "":
-		return vanaf + " tot en met " + tot
-	case vanaf != "":
-		return "vanaf " + vanaf
-	case tot != "":
-		return "tot en met " + tot
-	}
-	return ""
-}
+func periode(vanaf, tot string) string { return opmaak.Periode(vanaf, tot, iso) }
+
+// iso keeps a date as the knowledge base writes it (JJJJ-MM-DD), as the rest of the CLI's views do.
+func iso(d string) string { return d }
 
 func maxGegevens(w woorden, ids []string) string {
 	switch {
@@ -274,9 +263,6 @@ func maxGegevens(w woorden, ids []string) string {
 	}
 	return esc(strings.Join(w.labels("gegevens", ids), ", "))
 }
-
-// woord writes a snake_case value of the data for people.
-func woord(s string) string { return strings.ReplaceAll(s, "_", " ") }
 
 func jaNee(b bool) string {
 	if b {

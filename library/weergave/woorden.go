@@ -4,9 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/internal/opmaak"
 )
 
 // woorden gives the Dutch labels of the knowledge base's ids, for the human views.
@@ -60,32 +60,8 @@ func (w woorden) feitWaarde(naam string, v any) string {
 	return fmt.Sprintf("%v", v)
 }
 
-// esc escapes the characters that would turn plain text from the knowledge base into Markdown markup.
-// An underscore inside a word (an id such as niet_toegestaan) is no markup in Markdown and stays as it
-// is, so that piped Markdown reads and copies well.
-func esc(s string) string {
-	if !strings.ContainsAny(s, "\\*_`[]<") {
-		return s
-	}
-	var b strings.Builder
-	r := []rune(s)
-	for i, c := range r {
-		switch c {
-		case '\\', '*', '`', '[', ']', '<':
-			b.WriteRune('\\')
-		case '_':
-			binnen := i > 0 && i+1 < len(r) && woordTeken(r[i-1]) && woordTeken(r[i+1])
-			if !binnen {
-				b.WriteRune('\\')
-			}
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-// woordTeken is a letter or digit: an underscore between two of them is part of a word.
-func woordTeken(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
+// esc escapes text from the knowledge base for Markdown (opmaak.Tekst, the one escaper of the views).
+func esc(s string) string { return opmaak.Tekst(s) }
 
 // cel escapes text for a table cell.
-func cel(s string) string { return strings.ReplaceAll(esc(s), "|", `\|`) }
+func cel(s string) string { return opmaak.Cel(s) }

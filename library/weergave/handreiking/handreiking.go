@@ -25,6 +25,7 @@ import (
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/internal/opmaak"
 )
 
 // Optie configures Markdown and HTML.
@@ -284,8 +285,8 @@ func (h *handreiking) convenant(c library.Convenant) {
 		vereist = append(vereist, md(h.label("feiten", f))+" = "+md(h.feitWaarde(c.VereistFeiten[f])))
 	}
 	h.punten(
-		veld("Soort", md(woord(c.Soort))),
-		veld("Status", md(woord(c.Status))),
+		veld("Soort", md(opmaak.Woord(c.Soort))),
+		veld("Status", md(opmaak.Woord(c.Status))),
 		veld("Looptijd", md(looptijdTekst(c.GeldigVanaf, c.GeldigTot))),
 		als(len(vereist) > 0, veld("Geldt alleen als", strings.Join(vereist, "; ")+" (\"stel dat\")")),
 		als(c.Kring != "", veld("Kring", md(c.Kring))),
@@ -409,7 +410,7 @@ func (h *handreiking) deelnemers(c library.Convenant) {
 	h.regel("| " + strings.Join(kolommen, " | ") + " |")
 	h.regel("|" + strings.Repeat("---|", len(kolommen)))
 	for _, d := range c.Deelnemers {
-		rij := []string{cel(h.label("partijen", d.Partij)), cel(woord(d.Deelname))}
+		rij := []string{cel(h.label("partijen", d.Partij)), cel(opmaak.Woord(d.Deelname))}
 		rij = append(rij, cel(cmp.Or(periodeTekst(d.Vanaf, d.Tot), "hele looptijd")))
 		if wgs {
 			rij = append(rij, jaNee(d.WGS))
@@ -747,7 +748,7 @@ func (h *handreiking) convenantOnzeker(c library.Convenant) []string {
 		for _, f := range slices.Sorted(maps.Keys(c.VereistFeiten)) {
 			delen = append(delen, md(h.label("feiten", f))+" = "+md(h.feitWaarde(c.VereistFeiten[f])))
 		}
-		items = append(items, "**Status:** "+md(woord(c.Soort))+"; de regels rekenen er alleen mee als de vraag zegt: "+strings.Join(delen, "; ")+" (\"stel dat\").")
+		items = append(items, "**Status:** "+md(opmaak.Woord(c.Soort))+"; de regels rekenen er alleen mee als de vraag zegt: "+strings.Join(delen, "; ")+" (\"stel dat\").")
 	}
 	if h.kb.LaagsteZekerheid(c.Zekerheid) {
 		items = append(items, "**De gegevens van dit convenant** hebben zekerheid "+h.laag()+".")
@@ -917,7 +918,7 @@ func (h *handreiking) feitWaarde(v any) string {
 	case bool:
 		return jaNee(&x)
 	case string:
-		return woord(x)
+		return opmaak.Woord(x)
 	}
 	return fmt.Sprint(v)
 }
@@ -933,7 +934,7 @@ func faseTekst(c library.Convenant, fase string) string {
 			return fmt.Sprintf("Niveau %d", i+1)
 		}
 	}
-	return woord(fase)
+	return opmaak.Woord(fase)
 }
 
 func convenantTitel(c library.Convenant) string {
@@ -1077,9 +1078,6 @@ func jaNee(b *bool) string {
 	return "nee"
 }
 
-// woord writes a snake_case value of the data for people.
-func woord(s string) string { return strings.ReplaceAll(s, "_", " ") }
-
 func hoofdletter(s string) string {
 	if s == "" {
 		return s
@@ -1089,35 +1087,20 @@ func hoofdletter(s string) string {
 	return string(r)
 }
 
-func looptijdTekst(vanaf, tot string) string {
-	return cmp.Or(periodeTekst(vanaf, tot), "niet bekend")
-}
+// looptijdTekst and periodeTekst write a validity window with Dutch dates (opmaak.Periode).
+func looptijdTekst(vanaf, tot string) string { return opmaak.Looptijd(vanaf, tot, library.DatumTekst) }
 
-func periodeTekst(vanaf, tot string) string {
-	vanaf, tot = library.DatumTekst(vanaf), library.DatumTekst(tot)
-	switch {
-	case vanaf != "" && tot != "":
-		return "van " + vanaf + " tot en met " + tot
-	case vanaf != "":
-		return "vanaf " + vanaf
-	case tot != "":
-		return "tot en met " + tot
-	}
-	return ""
-}
+func periodeTekst(vanaf, tot string) string { return opmaak.Periode(vanaf, tot, library.DatumTekst) }
 
 // md escapes text from the knowledge base so that it stays text in Markdown: no emphasis, links, code,
 // HTML or entities, and no line breaks.
 func md(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	s = isoDatum.ReplaceAllStringFunc(s, library.DatumTekst)
-	s = mdTekens.Replace(s)
-	return entiteit.ReplaceAllString(s, `\$0`)
+	return opmaak.Tekst(s)
 }
 
 var (
-	mdTekens = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, "~", `\~`)
-	entiteit = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);`)
 	// isoDatum is a date in a text of the knowledge base, written the Dutch way in the handreiking.
 	isoDatum = regexp.MustCompile(`\b[12][0-9]{3}-[01][0-9]-[0-3][0-9]\b`)
 	// blokBegin is what would start a block (heading, quote, list, rule) at the start of a paragraph.
@@ -1139,13 +1122,11 @@ func cel(s string) string { return strings.ReplaceAll(md(s), "|", `\|`) }
 // link is a Markdown link to an official source (library.OfficieleBron); without a URL, or for any other
 // source, it is the text alone.
 func link(tekst, url string) string {
-	if url == "" || !library.OfficieleBron(url) {
-		return md(tekst)
+	if !library.OfficieleBron(url) {
+		url = ""
 	}
-	return "[" + md(tekst) + "](" + linkDoel.Replace(url) + ")"
+	return opmaak.Link(tekst, url, md)
 }
-
-var linkDoel = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", `\`, "%5C", "`", "%60")
 
 // HTML generates the handreiking as one standalone HTML page: what Markdown writes,
 // rendered with its own style sheet, no external resources and no scripts, readable on a phone and
