@@ -335,7 +335,8 @@ var accenten = map[rune]string{
 // WaardeTekst writes the value of a fact for people: ja or nee for a ja/nee fact, the label of a party or
 // a purpose, a date the Dutch way, other values with spaces for underscores.
 func (k *Kennisbank) WaardeTekst(feit string, v any) string {
-	soort, _ := k.Item("feiten", feit)["type"].(string)
+	f, _ := k.Feit(feit)
+	soort := f.Type
 	switch x := v.(type) {
 	case bool:
 		if x {

@@ -99,12 +99,11 @@ func (e *Engine) evalueerOpen(ctx context.Context, v Vraag) (*cacheItem, error) 
 // options: ja and nee for a ja/nee fact, the values for a choice, the parties or the purposes (with their
 // labels) for a party or a purpose; none for a number or a date. ok is false for an unknown fact.
 func (k *Kennisbank) Feitvraag(feit string) (f Feitvraag, ok bool) {
-	item := k.Item("feiten", feit)
-	if item == nil {
+	info, ok := k.Feit(feit)
+	if !ok {
 		return Feitvraag{}, false
 	}
-	tekst := func(veld string) string { s, _ := item[veld].(string); return s }
-	f = Feitvraag{ID: feit, Label: tekst("label"), Vraag: tekst("vraag"), Type: tekst("type")}
+	f = Feitvraag{ID: feit, Label: info.Label, Vraag: info.Vraag, Type: info.Type}
 	if f.Vraag == "" {
 		f.Vraag = f.Label + "?"
 	}
@@ -115,9 +114,7 @@ func (k *Kennisbank) Feitvraag(feit string) (f Feitvraag, ok bool) {
 			{ID: "nee", Label: "nee", Waarde: false, Synoniemen: []string{"n", "false", "onwaar"}},
 		}
 	case "keuze":
-		waarden, _ := item["waarden"].([]any)
-		for _, w := range waarden {
-			s, _ := w.(string)
+		for _, s := range info.Waarden {
 			f.Keuzes = append(f.Keuzes, Keuze{ID: s, Label: strings.ReplaceAll(s, "_", " "), Waarde: s})
 		}
 	case "partij":

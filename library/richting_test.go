@@ -89,6 +89,11 @@ func TestAfhankelijkhedenEenKant(t *testing.T) {
 
 // samePackageFamily: at the same height a package may import only one that lies under or above it
 // (library uses library/internal/…, library/weergave/handreiking uses library/weergave).
+// An internal package belongs to the package that holds it, so any package under that one may use it
+// (library/weergave/handreiking uses library/weergave/internal/opmaak).
 func samePackageFamily(a, b string) bool {
+	if eigenaar, _, ok := strings.Cut(b, "/internal/"); ok && strings.HasPrefix(a, eigenaar+"/") {
+		return true
+	}
 	return strings.HasPrefix(a, b+"/") || strings.HasPrefix(b, a+"/")
 }

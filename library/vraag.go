@@ -489,12 +489,12 @@ func (k *Kennisbank) partij(veld, id string) error {
 // feit checks the value of one fact and gives it in its canonical type (see Controleer).
 func (k *Kennisbank) feit(naam string, waarde any) (any, error) {
 	veld := "feiten." + naam
-	f := k.Item("feiten", naam)
-	if f == nil {
+	f, ok := k.Feit(naam)
+	if !ok {
 		return nil, &OnbekendeIDFout{Veld: veld, Waarde: naam, Soort: "feiten", Suggesties: suggestie.Dichtstbij(naam, k.ids["feiten"], 3)}
 	}
 	gekregen := fmt.Sprintf("%v", waarde)
-	switch f["type"] {
+	switch f.Type {
 	case "ja_nee":
 		if b, ok := leesJaNee(waarde); ok {
 			return b, nil
@@ -518,10 +518,7 @@ func (k *Kennisbank) feit(naam string, waarde any) (any, error) {
 			return nil, datumFout(veld, gekregen)
 		}
 	case "keuze":
-		var opties []string
-		for _, w := range f["waarden"].([]any) {
-			opties = append(opties, w.(string))
-		}
+		opties := f.Waarden
 		s, _ := waarde.(string)
 		if b, ok := waarde.(bool); ok && contains(opties, "ja") && contains(opties, "nee") {
 			s = map[bool]string{true: "ja", false: "nee"}[b]

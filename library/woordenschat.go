@@ -41,6 +41,18 @@ type woordenschat struct {
 	wetten      map[string]string // special regime of a category (gegevens.yaml, bijzondere_wetten) -> its form heading
 	grondslagen map[string]GrondslagInfo
 	doelen      map[string]doelInfo
+	feiten      map[string]FeitInfo
+}
+
+// FeitInfo is one fact of the knowledge base (feiten.yaml) as Go needs it: its label, the question that
+// asks it ("" when the file gives none), its type (ja_nee, keuze, geheel_getal, datum, partij or doel)
+// and, for a choice, its values in the order of the file.
+type FeitInfo struct {
+	ID      string
+	Label   string
+	Vraag   string
+	Type    string
+	Waarden []string
 }
 
 // doelInfo is what Go needs of a purpose: its covenant ("" outside the covenants) and whether it is only
@@ -114,8 +126,10 @@ func (k *Kennisbank) typeer() {
 		w.laagsteRang = min(w.laagsteRang, int(rang))
 	}
 	feiten, _ := k.data["feiten"].(map[string]any)
+	w.feiten = make(map[string]FeitInfo, len(feiten))
 	for id, v := range feiten {
 		m, _ := v.(map[string]any)
+		w.feiten[id] = FeitInfo{ID: id, Label: veldTekst(m, "label"), Vraag: veldTekst(m, "vraag"), Type: veldTekst(m, "type"), Waarden: veldTeksten(m, "waarden")}
 		lo, okLo := geheel(m["minimum"])
 		hi, okHi := geheel(m["maximum"])
 		if okLo && okHi {
@@ -188,6 +202,12 @@ func (k *Kennisbank) Oordeel(o Oordeel) (info OordeelInfo, ok bool) {
 func (k *Kennisbank) Grondslag(id string) (g GrondslagInfo, ok bool) {
 	g, ok = k.woorden.grondslagen[id]
 	return g, ok
+}
+
+// Feit returns a fact of the knowledge base (feiten.yaml); ok is false for an unknown one.
+func (k *Kennisbank) Feit(id string) (f FeitInfo, ok bool) {
+	f, ok = k.woorden.feiten[id]
+	return f, ok
 }
 
 // DoelConvenant is the covenant purpose d belongs to; "" for a purpose outside the covenants (judged

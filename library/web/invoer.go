@@ -154,8 +154,7 @@ func (in *invoer) leesFeiten(q url.Values, kb *library.Kennisbank) {
 		naam = strings.TrimSpace(naam)
 		waarde = strings.TrimSpace(waarde)
 		veld := "feit-" + naam
-		item := kb.Item("feiten", naam)
-		if item == nil {
+		if _, ok := kb.Feit(naam); !ok {
 			var suggesties []link
 			for _, s := range library.Dichtstbij(naam, kb.IDs("feiten"), 3) {
 				suggesties = append(suggesties, link{Label: kb.Label("feiten", s) + " (" + s + ")"})
@@ -197,7 +196,7 @@ func (in *invoer) leesFeiten(q url.Values, kb *library.Kennisbank) {
 		}
 	}
 	for _, naam := range leesLijst(q, "onbekend") {
-		if kb.Item("feiten", naam) != nil && !slices.Contains(in.onbekend, naam) && in.v.Feiten[naam] == nil {
+		if _, ok := kb.Feit(naam); ok && !slices.Contains(in.onbekend, naam) && in.v.Feiten[naam] == nil {
 			in.onbekend = append(in.onbekend, naam)
 		}
 	}

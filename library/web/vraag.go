@@ -603,8 +603,8 @@ func antwoordPaginaVan(kb *library.Kennisbank, v library.Vraag, a library.Antwoo
 		p.Alternatieven = append(p.Alternatieven, alternatiefRegel{Tekst: alt.Tekst, Adres: VraagAdres(nieuw), Oordeel: kb.Label("oordelen", string(alt.Oordeel))})
 	}
 	for _, f := range a.OntbrekendeFeiten {
-		vraag, _ := kb.Item("feiten", f)["vraag"].(string)
-		p.Ontbrekend = append(p.Ontbrekend, paar{kb.Label("feiten", f), vraag})
+		feit, _ := kb.Feit(f)
+		p.Ontbrekend = append(p.Ontbrekend, paar{kb.Label("feiten", f), feit.Vraag})
 	}
 	if a.Oordeel == library.Onbepaald {
 		p.FG = kb.Label("partijen", v.Van)

@@ -255,8 +255,8 @@ func schrijfOntbrekend(b *strings.Builder, w woorden, a library.Antwoord) {
 	b.WriteString("## Ontbrekende feiten\n\n")
 	for _, f := range a.OntbrekendeFeiten {
 		fmt.Fprintf(b, "- **%s** (`%s`)", esc(w.label("feiten", f)), f)
-		if vraag, _ := w.kb.Item("feiten", f)["vraag"].(string); vraag != "" {
-			b.WriteString(": " + esc(vraag))
+		if feit, _ := w.kb.Feit(f); feit.Vraag != "" {
+			b.WriteString(": " + esc(feit.Vraag))
 		}
 		b.WriteString("\n")
 	}

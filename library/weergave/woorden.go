@@ -2,8 +2,6 @@ package weergave
 
 import (
 	"cmp"
-	"fmt"
-	"strings"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/internal/opmaak"
@@ -35,29 +33,15 @@ func (w woorden) grondslag(id string) (titel, bron string) {
 	return cmp.Or(g.Titel, id), g.Bron
 }
 
-// feitWaarde writes the value of a fact for people: ja/nee, labels for party and purpose ids.
+// feitWaarde writes the value of a fact for people (Kennisbank.WaardeTekst), except that a date stays
+// JJJJ-MM-DD, as everywhere in the CLI's views.
 func (w woorden) feitWaarde(naam string, v any) string {
-	soort, _ := w.kb.Item("feiten", naam)["type"].(string)
-	switch x := v.(type) {
-	case bool:
-		if x {
-			return "ja"
-		}
-		return "nee"
-	case string:
-		switch soort {
-		case "partij":
-			return w.partij(x)
-		case "doel":
-			return w.label("doelen", x)
-		}
-		return strings.ReplaceAll(x, "_", " ")
-	case float64:
-		if x == float64(int64(x)) {
-			return fmt.Sprintf("%d", int64(x))
+	if f, _ := w.kb.Feit(naam); f.Type == "datum" {
+		if d, ok := v.(string); ok {
+			return d
 		}
 	}
-	return fmt.Sprintf("%v", v)
+	return w.kb.WaardeTekst(naam, v)
 }
 
 // esc escapes text from the knowledge base for Markdown (opmaak.Tekst, the one escaper of the views).
