@@ -26,45 +26,31 @@ type Organisatie struct {
 	Naam string `json:"naam"`
 }
 
-// begrippen lists one vocabulary in the order of the knowledge base.
+// BegrippenVan lists one vocabulary in the order of the knowledge base.
 func BegrippenVan(kb *library.Kennisbank, soort string) []Begrip {
 	orgs := map[string][]Organisatie{}
 	if soort == "partijen" {
 		for _, o := range kb.Keuzes("organisaties") {
-			partij := tekst(kb.Item("organisaties", o.ID), "partij")
+			partij := kb.Veld("organisaties", o.ID, "partij")
 			orgs[partij] = append(orgs[partij], Organisatie{ID: o.ID, Naam: o.Label})
 		}
 	}
 	var uit []Begrip
 	for _, k := range kb.Keuzes(soort) {
 		b := Begrip{ID: k.ID, Label: k.Label, Synoniemen: k.Synoniemen, Organisaties: orgs[k.ID]}
-		item := kb.Item(soort, k.ID)
 		switch soort {
 		case "doelen":
-			b.Convenant = tekst(item, "convenant")
+			b.Convenant = kb.DoelConvenant(k.ID)
 		case "feiten":
-			b.Type = tekst(item, "type")
+			f, _ := kb.Feit(k.ID)
+			b.Type = f.Type
 			if b.Type == "keuze" {
-				for _, w := range lijstTekst(item["waarden"]) {
-					b.Waarden = append(b.Waarden, w)
-				}
+				b.Waarden = append(b.Waarden, f.Waarden...)
 			}
 		case "convenanten":
-			b.Status = tekst(item, "status")
+			b.Status = kb.Veld("convenanten", k.ID, "status")
 		}
 		uit = append(uit, b)
-	}
-	return uit
-}
-
-// lijstTekst gives the strings of a list value of the knowledge base.
-func lijstTekst(v any) []string {
-	l, _ := v.([]any)
-	var uit []string
-	for _, x := range l {
-		if s, ok := x.(string); ok {
-			uit = append(uit, s)
-		}
 	}
 	return uit
 }

@@ -270,9 +270,3 @@ func jaNee(b bool) string {
 	}
 	return "nee"
 }
-
-// tekst reads a text field of a plain item of the knowledge base.
-func tekst(m map[string]any, k string) string {
-	s, _ := m[k].(string)
-	return s
-}

@@ -1,6 +1,7 @@
 package weergave
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -152,10 +153,10 @@ func strookKlasse(n int) string {
 
 func matrixConvenantHTML(m *library.Matrix, kb *library.Kennisbank, o MatrixHTMLOpties) matrixConvenant {
 	c := matrixConvenant{
-		Anker: "c-" + cmpOr(m.Convenant, "wettelijk"), Naam: m.Naam, Datum: library.DatumTekst(m.Datum),
+		Anker: "c-" + cmp.Or(m.Convenant, "wettelijk"), Naam: m.Naam, Datum: library.DatumTekst(m.Datum),
 		Cellen: len(m.Cellen), Strook: strookKlasse(len(m.Gegevens)),
 	}
-	c.Kort = cmpOr(kb.Veld("convenanten", m.Convenant, "korte_naam"), m.Naam)
+	c.Kort = cmp.Or(kb.Veld("convenanten", m.Convenant, "korte_naam"), m.Naam)
 	if len(m.Feiten) > 0 {
 		var delen []string
 		for _, k := range slices.Sorted(maps.Keys(m.Feiten)) {
@@ -330,7 +331,7 @@ func matrixDetailVan(groep []library.MatrixCel, kb *library.Kennisbank) matrixDe
 		if !library.OfficieleBron(bron) {
 			bron = ""
 		}
-		d.Grondslagen = append(d.Grondslagen, matrixLink{Titel: cmpOr(info.Titel, g), URL: bron})
+		d.Grondslagen = append(d.Grondslagen, matrixLink{Titel: cmp.Or(info.Titel, g), URL: bron})
 	}
 	for _, v := range mc.Voorwaarden {
 		d.Voorwaarden = append(d.Voorwaarden, kb.Label("voorwaarden", v))
@@ -339,13 +340,6 @@ func matrixDetailVan(groep []library.MatrixCel, kb *library.Kennisbank) matrixDe
 		d.Ontbrekend = append(d.Ontbrekend, kb.Label("feiten", f))
 	}
 	return d
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 //go:embed matrix.html.tmpl

@@ -875,14 +875,7 @@ func (h *handreiking) bronTekst(bron string) string {
 	return md(bron)
 }
 
-func (h *handreiking) label(soort, id string) string {
-	for _, v := range []string{"label", "naam", "titel"} {
-		if s := h.kb.Veld(soort, id, v); s != "" {
-			return s
-		}
-	}
-	return id
-}
+func (h *handreiking) label(soort, id string) string { return h.kb.Label(soort, id) }
 
 func (h *handreiking) labels(soort string, ids []string) []string {
 	out := make([]string, len(ids))
@@ -893,12 +886,7 @@ func (h *handreiking) labels(soort string, ids []string) []string {
 }
 
 // partij gives the label of a party role, or of an organisation of a covenant.
-func (h *handreiking) partij(id string) string {
-	if h.kb.Item("partijen", id) != nil {
-		return h.label("partijen", id)
-	}
-	return h.label("organisaties", id)
-}
+func (h *handreiking) partij(id string) string { return h.kb.Label("partijen", id) }
 
 func (h *handreiking) partijLabels(ids []string) []string {
 	out := make([]string, len(ids))
