@@ -17,7 +17,19 @@ import data.magikdelen.uitleg
 import data.magikdelen.vraag
 import data.magikdelen.vraagbaak
 
-antwoord := object.union(kern, {"alternatieven": alternatieven.alternatieven})
+# antwoord: het antwoord op de vraag. Zonder datum geldt de vraag voor vandaag (contract §2 en §5: de bundel
+# antwoordt zoals de CLI); dit is de enige regel die de klok leest. Alle andere regels nemen de datum uit de
+# vraag, en de bibliotheek vult die altijd zelf in.
+antwoord := volledig if not zonder_datum
+
+antwoord := a if {
+	zonder_datum
+	a := volledig with input as object.union(input, {"datum": time.format([time.now_ns(), "UTC", "2006-01-02"])})
+}
+
+zonder_datum if object.get(input, "datum", null) == null
+
+volledig := object.union(kern, {"alternatieven": alternatieven.alternatieven})
 
 # kern: het antwoord zonder alternatieven. Die rekenen de vraag opnieuw door met andere feiten; wie veel
 # vragen tegelijk doorrekent (een matrix, eigenschapstests), vraagt alleen de kern.

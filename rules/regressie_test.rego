@@ -6,9 +6,12 @@ import data.magikdelen.lagen.art10
 import data.magikdelen.testkit
 import data.magikdelen.vraag
 
-# D1 — contract §2: datum is optioneel, standaard vandaag (ook via de OPA-bundel).
+# D1 — contract §2: datum is optioneel, standaard vandaag (ook via de OPA-bundel): het antwoord vult haar in,
+# met of zonder het veld (null).
 test_datum_zonder_datum_is_vandaag if {
-	vraag.datum == time.format([time.now_ns(), "UTC", "2006-01-02"]) with input as object.remove(testkit.vraag({}), ["datum"])
+	vandaag := time.format([time.now_ns(), "UTC", "2006-01-02"])
+	magikdelen.antwoord.vraag.datum == vandaag with input as object.remove(testkit.vraag({}), ["datum"])
+	magikdelen.antwoord.vraag.datum == vandaag with input as testkit.vraag({"datum": null})
 }
 
 test_antwoord_zonder_datum_beoordeelt_vandaag if {

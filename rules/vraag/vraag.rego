@@ -2,7 +2,7 @@
 # title: De vraag
 # description: >-
 #   Normaliseert de vraag van het contract (§2): naar als lijst, concrete organisaties naar hun rol,
-#   feiten als object, datum standaard vandaag (de tijd van de evaluatie). Alle andere pakketten lezen de vraag via dit pakket,
+#   feiten als object, de datum zoals de vraag haar geeft. Alle andere pakketten lezen de vraag via dit pakket,
 #   zodat alternatieven met een gewijzigde invoer opnieuw kunnen worden doorgerekend.
 package magikdelen.vraag
 
@@ -33,17 +33,13 @@ fase := input.fase
 
 convenant_gevraagd := input.convenant
 
-# datum: de datum uit de vraag. Zonder datum (contract §2: standaard vandaag) geldt de tijd van de evaluatie;
-# de bibliotheek vult de datum altijd zelf in, zodat alleen een vraag aan de OPA-bundel zonder datum die tijd
-# leest. Een datum die geen tekst is, wordt geen vandaag (geen gok): datum is dan leeg, en het kader blokkeert
-# elke cel (datum_ongeldig).
+# datum: de datum uit de vraag. De regels lezen geen klok: de datum komt van wie vraagt. De bibliotheek vult
+# haar altijd in; een vraag aan de OPA-bundel zonder datum krijgt vandaag van magikdelen.antwoord (contract
+# §2, de enige plek die de klok leest). Zonder datum, of met een datum die geen tekst is (geen gok), is datum
+# leeg en blokkeert het kader elke cel (datum_ongeldig).
 default datum := ""
 
 datum := input.datum if is_string(input.datum)
-
-# (object.get, niet "not input.datum": OPA haalt input.datum anders uit de negatie en de regel faalt als het
-# veld ontbreekt.)
-datum := time.format([time.now_ns(), "UTC", "2006-01-02"]) if object.get(input, "datum", null) == null
 
 # datum_geldig: de datum is een bestaande dag in de vorm JJJJ-MM-DD.
 datum_geldig if {

@@ -69,8 +69,11 @@ test_datum_van_ander_type_is_geen_vandaag if {
 	not vraag.datum_geldig with input as testkit.vraag({"datum": 20260301})
 }
 
-test_datum_null_is_vandaag if {
-	vraag.datum == time.format([time.now_ns(), "UTC", "2006-01-02"]) with input as testkit.vraag({"datum": null})
+# De regels lezen geen klok: zonder datum is de datum leeg (vandaag komt van magikdelen.antwoord, contract §2).
+test_zonder_datum_geen_klok if {
+	vraag.datum == "" with input as testkit.vraag({"datum": null})
+	vraag.datum == "" with input as object.remove(testkit.vraag({}), ["datum"])
+	not vraag.datum_geldig with input as object.remove(testkit.vraag({}), ["datum"])
 }
 
 test_datum_geldig_alleen_een_bestaande_dag if {
