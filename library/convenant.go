@@ -197,13 +197,7 @@ type getypeerd struct {
 // typeerConvenanten decodes the covenants and routes of the data once.
 func (k *Kennisbank) typeerConvenanten() *getypeerd {
 	k.getypeerd.once.Do(func() {
-		k.getypeerd.convenanten = map[string]*Convenant{}
-		for _, cid := range k.IDs("convenanten") {
-			var t Convenant
-			if decodeer(k.Item("convenanten", cid), &t) {
-				k.getypeerd.convenanten[cid] = &t
-			}
-		}
+		k.getypeerd.convenanten = typeerLijst[Convenant](k, "convenanten")
 		routes, _ := k.data["routes"].([]any)
 		for _, r := range routes {
 			var t Route
@@ -229,9 +223,5 @@ func (k *Kennisbank) Routes() []Route { return slices.Clone(k.typeerConvenanten(
 // Convenant returns covenant id, typed; ok is false for an unknown id. The result is the caller's copy
 // at its top level; its lists are shared and must not be changed.
 func (k *Kennisbank) Convenant(id string) (c Convenant, ok bool) {
-	p, ok := k.typeerConvenanten().convenanten[id]
-	if !ok {
-		return Convenant{}, false
-	}
-	return *p, true
+	return opgezocht(k.typeerConvenanten().convenanten, id)
 }

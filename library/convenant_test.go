@@ -129,3 +129,60 @@ func TestRoutesGetypeerdZijnDeData(t *testing.T) {
 		t.Errorf("%d van %d routes uit een convenant; verwacht er een deel", eigen, len(kb.Routes()))
 	}
 }
+
+// The typed parties, categories and conditions hold everything their files say, like the covenants: each
+// written back as JSON is the plain data the rules read (apart from volgorde, which the loader adds).
+func TestWoordenGetypeerdZijnDeData(t *testing.T) {
+	kb, err := library.LaadKennisbank(convenants.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	soorten := []struct {
+		soort string
+		typ   func(id string) (any, string, bool)
+	}{
+		{"partijen", func(id string) (any, string, bool) { p, ok := kb.Partij(id); return p, p.ID, ok }},
+		{"gegevens", func(id string) (any, string, bool) { c, ok := kb.Categorie(id); return c, c.ID, ok }},
+		{"voorwaarden", func(id string) (any, string, bool) { v, ok := kb.Voorwaarde(id); return v, v.ID, ok }},
+	}
+	for _, s := range soorten {
+		t.Run(s.soort, func(t *testing.T) {
+			ids := kb.IDs(s.soort)
+			if len(ids) == 0 {
+				t.Fatal("geen items")
+			}
+			for _, id := range ids {
+				v, vid, ok := s.typ(id)
+				if !ok || vid != id {
+					t.Fatalf("%s %s: gevonden %v, id %q", s.soort, id, ok, vid)
+				}
+				var getypeerd, ruw any
+				mustJSON(t, v, &getypeerd)
+				item := maps.Clone(kb.Item(s.soort, id))
+				delete(item, "volgorde")
+				mustJSON(t, item, &ruw)
+				if d := cmp.Diff(zonderLegeLijsten(ruw), zonderLegeLijsten(getypeerd)); d != "" {
+					t.Errorf("%s %s: getypeerd wijkt af van de data (-data +getypeerd):\n%s", s.soort, id, d)
+				}
+			}
+			if _, _, ok := s.typ("bestaat_niet"); ok {
+				t.Error("bestaat_niet gevonden")
+			}
+		})
+	}
+	// Both forms of what a duty of secrecy covers occur, so the test reads both.
+	alle, lijst := 0, 0
+	for _, id := range kb.IDs("partijen") {
+		p, _ := kb.Partij(id)
+		switch o := p.Geheimhouding.Omvat; {
+		case o == nil:
+		case o.Alle:
+			alle++
+		case len(o.Gegevens) > 0:
+			lijst++
+		}
+	}
+	if alle == 0 || lijst == 0 {
+		t.Errorf("%d partijen met omvat: alle, %d met een lijst; de toets leest een van beide vormen niet", alle, lijst)
+	}
+}

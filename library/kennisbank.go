@@ -783,12 +783,10 @@ func (k *Kennisbank) Convenanten() []ConvenantSamenvatting {
 	ids := k.ids["convenanten"]
 	out := make([]ConvenantSamenvatting, 0, len(ids))
 	for _, id := range ids {
-		c := k.Item("convenanten", id)
-		tekst := func(veld string) string { s, _ := c[veld].(string); return s }
+		c, _ := k.Convenant(id)
 		out = append(out, ConvenantSamenvatting{
-			ID: id, Naam: tekst("naam"), KorteNaam: tekst("korte_naam"), Soort: tekst("soort"),
-			Status: tekst("status"), GeldigVanaf: tekst("geldig_vanaf"), GeldigTot: tekst("geldig_tot"),
-			Zekerheid: tekst("zekerheid"),
+			ID: id, Naam: c.Naam, KorteNaam: c.KorteNaam, Soort: c.Soort, Status: c.Status,
+			GeldigVanaf: c.GeldigVanaf, GeldigTot: c.GeldigTot, Zekerheid: c.Zekerheid,
 		})
 	}
 	return out

@@ -42,12 +42,10 @@ func (k *Kennisbank) Keuzes(soort string) []Keuze {
 	case "doelen", "oorsprongen":
 		var out []Keuze
 		for _, cid := range k.ids["convenanten"] {
-			c := k.Item("convenanten", cid)
-			naam, _ := c["naam"].(string)
-			doelen, _ := c["doelen"].([]any)
-			for _, d := range doelen {
-				if did := id(d); k.Item("doelen", did) != nil {
-					out = append(out, Keuze{ID: did, Label: k.Label("doelen", did), Waarde: did, Groep: naam, Synoniemen: k.synoniemen("doelen", did)})
+			c, _ := k.Convenant(cid)
+			for _, d := range c.Doelen {
+				if k.Item("doelen", d.ID) != nil {
+					out = append(out, Keuze{ID: d.ID, Label: k.Label("doelen", d.ID), Waarde: d.ID, Groep: c.Naam, Synoniemen: k.synoniemen("doelen", d.ID)})
 				}
 			}
 		}
@@ -65,7 +63,7 @@ func (k *Kennisbank) Keuzes(soort string) []Keuze {
 		out := make([]Keuze, 0, len(k.ids[soort]))
 		for _, cid := range k.ids[soort] {
 			keuze := Keuze{ID: cid, Label: k.Label(soort, cid), Waarde: cid}
-			if kort, _ := k.Item(soort, cid)["korte_naam"].(string); kort != "" {
+			if kort := k.Veld(soort, cid, "korte_naam"); kort != "" {
 				keuze.Synoniemen = []string{strings.ToLower(kort)}
 			}
 			out = append(out, keuze)
@@ -114,14 +112,7 @@ func (k *Kennisbank) inVolgorde(soort string) []Keuze {
 
 // synoniemen gives the synonyms of an item, as its file lists them.
 func (k *Kennisbank) synoniemen(soort, itemID string) []string {
-	lijst, _ := k.Item(soort, itemID)["synoniemen"].([]any)
-	var out []string
-	for _, s := range lijst {
-		if w, ok := s.(string); ok {
-			out = append(out, w)
-		}
-	}
-	return out
+	return k.Velden(soort, itemID, "synoniemen")
 }
 
 // Kies finds the option that invoer names, forgiving case, diacritics, spaces, underscores and

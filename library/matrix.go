@@ -190,9 +190,9 @@ func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
 		}
 		mv.Feiten = feiten
 	}
-	conv := kb.Item("convenanten", mv.Convenant)
+	conv, _ := kb.Convenant(mv.Convenant)
 	m := &Matrix{
-		Convenant: mv.Convenant, Naam: veldTekst(conv, "naam"), Datum: datum, Feiten: mv.Feiten,
+		Convenant: mv.Convenant, Naam: conv.Naam, Datum: datum, Feiten: mv.Feiten,
 		Kennisbank: kb.Versie(), Telling: map[Oordeel]int{},
 	}
 	if mv.Wettelijk {
@@ -386,9 +386,10 @@ func tekstMap(x any) map[string]string {
 func (k *Kennisbank) doelenVan(convenant string) []string {
 	var uit []string
 	if convenant != "" {
-		for _, d := range lijstVan(k.Item("convenanten", convenant)["doelen"]) {
-			if did := id(d); k.Item("doelen", did) != nil {
-				uit = append(uit, did)
+		c, _ := k.Convenant(convenant)
+		for _, d := range c.Doelen {
+			if k.Item("doelen", d.ID) != nil {
+				uit = append(uit, d.ID)
 			}
 		}
 		return uit
@@ -417,21 +418,16 @@ func (k *Kennisbank) gegevensInVolgorde() []string {
 // organisation as possible sender.
 func (k *Kennisbank) deelnemersOp(convenant, datum string) []string {
 	var uit []string
-	lijst, _ := k.Item("convenanten", convenant)["deelnemers"].([]any)
-	for _, x := range lijst {
-		d, _ := x.(map[string]any)
-		p := veldTekst(d, "partij")
-		if vanaf := veldTekst(d, "vanaf"); vanaf != "" && datum < vanaf {
+	c, _ := k.Convenant(convenant)
+	for _, d := range c.Deelnemers {
+		if d.Vanaf != "" && datum < d.Vanaf || d.Tot != "" && datum > d.Tot {
 			continue
 		}
-		if tot := veldTekst(d, "tot"); tot != "" && datum > tot {
-			continue
-		}
-		if p != "" && !slices.Contains(uit, p) {
-			uit = append(uit, p)
+		if d.Partij != "" && !slices.Contains(uit, d.Partij) {
+			uit = append(uit, d.Partij)
 		}
 	}
-	if len(lijst) == 0 {
+	if len(c.Deelnemers) == 0 {
 		uit = k.partijenInMatrix("open_kring", "van")
 	}
 	return uit

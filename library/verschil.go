@@ -133,9 +133,9 @@ func verschilVan(ctx context.Context, oud, nieuw *Engine, c string, vv VerschilV
 	case c == Wettelijk:
 		cv.Naam = WettelijkeRoutes
 	case in(kn):
-		cv.Naam = veldTekst(kn.Item("convenanten", c), "naam")
+		cv.Naam = kn.Veld("convenanten", c, "naam")
 	default:
-		cv.Naam = veldTekst(ko.Item("convenanten", c), "naam")
+		cv.Naam = ko.Veld("convenanten", c, "naam")
 	}
 	if in(ko) && in(kn) && zelfdeGrondslag(ko, kn, c) {
 		cv.Status = "overgeslagen"

@@ -572,9 +572,10 @@ func (h *handreiking) inVolgorde(soort string, ids []string) []string {
 }
 
 func (h *handreiking) voorwaardeTekst(id string) string {
-	s := "**" + md(h.label("voorwaarden", id)) + "** — " + md(h.kb.Veld("voorwaarden", id, "tekst"))
+	v, _ := h.kb.Voorwaarde(id)
+	s := "**" + md(h.label("voorwaarden", id)) + "** — " + md(v.Tekst)
 	var grond []string
-	for _, g := range h.kb.Velden("voorwaarden", id, "grondslagen") {
+	for _, g := range v.Grondslagen {
 		grond = append(grond, h.grondslagLink(g))
 	}
 	if len(grond) > 0 {
