@@ -170,20 +170,21 @@ var sjabloonFS embed.FS
 //go:embed statisch
 var statischFS embed.FS
 
-// sjablonen are the pages, each the layout (basis.html) with its own content.
-var sjablonen = func() map[string]*template.Template {
+// sjablonen are the pages, each the layout (basis.html) with its own content, parsed on first use: a CLI
+// command that serves no page does not pay for them at start.
+var sjablonen = sync.OnceValue(func() map[string]*template.Template {
 	uit := map[string]*template.Template{}
 	functies := template.FuncMap{"datum": library.DatumTekst, "lager": strings.ToLower}
 	for _, naam := range []string{"formulier", "antwoord", "melding", "matrixkeuze"} {
 		uit[naam] = template.Must(template.New("basis.html").Funcs(functies).ParseFS(sjabloonFS, "sjablonen/basis.html", "sjablonen/velden.html", "sjablonen/"+naam+".html"))
 	}
 	return uit
-}()
+})
 
 // schrijfPagina renders a page into a buffer first, so that a template error is a 500 and not half a page.
 func (h *Handler) schrijfPagina(w http.ResponseWriter, r *http.Request, status int, naam string, data any) {
 	var b bytes.Buffer
-	if err := sjablonen[naam].Execute(&b, data); err != nil {
+	if err := sjablonen()[naam].Execute(&b, data); err != nil {
 		h.opts.log.Error("sjabloon", "pagina", naam, "fout", err.Error())
 		http.Error(w, "interne fout", http.StatusInternalServerError)
 		return
