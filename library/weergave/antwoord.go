@@ -1,7 +1,9 @@
 package weergave
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -12,158 +14,144 @@ import (
 
 // Antwoord is the human view of an answer: verdict first, then the question as it was judged,
 // the legal chain, the checklist, the legal grounds, what would make it allowed, the missing facts and
-// the verdict per recipient and category. Empty sections are left out.
+// the verdict per recipient and category. Empty sections are left out. The text is the template
+// sjablonen/antwoord.md.tmpl; Go looks up the labels and groups the cells.
 func Antwoord(a library.Antwoord, kb *library.Kennisbank) string {
+	return voerUit(antwoordSjabloon, antwoordBeeldVan(a, kb))
+}
+
+// antwoordBeeld is what the answer's template shows: labels, not ids; text not yet escaped.
+type antwoordBeeld struct {
+	Oordeel, Samenvatting, Zekerheid string
+	Van, Naar, Gegevens, Doel        string
+	Ontvangers                       *ontvangersBeeld // nil: the recipients are the ones asked
+	Kader                            kaderBeeld
+	Fase, Datum, Feiten              string
+	Keten                            []stapBeeld
+	Redenen                          []library.Reden // those the chain does not show
+	Voorwaarden                      []library.Voorwaarde
+	Grondslagen                      []grondslagBeeld
+	Alternatieven                    []alternatiefBeeld
+	Ontbrekend                       []feitBeeld
+	FG                               string // onbepaald: the sending organisation whose FG to ask
+	Deeloordelen                     []rijBeeld
+	Vraagbaak                        []library.Vraagbaakverwijzing
+	Kennisbank                       string
+}
+
+// ontvangersBeeld: the recipients a table stands for, when they differ from those asked.
+type ontvangersBeeld struct {
+	Aantal int
+	Enige  string // the one recipient, when there is one
+}
+
+// kaderBeeld: judged under a covenant (Route convenant), through a statutory route of its own beside a
+// covenant (Convenant set), or through the statutory routes (Gevraagd: the covenant asked that the purpose
+// is not of).
+type kaderBeeld struct {
+	Route, Naam, Convenant, Gevraagd string
+}
+
+type stapBeeld struct {
+	Label, Status, Oordeel, Titel, Tekst, Grondslagen, Voor string
+}
+
+type grondslagBeeld struct {
+	Titel, Bron, Voorbehoud string // Voorbehoud: the certainty, when it is below the highest
+}
+
+type alternatiefBeeld struct{ Tekst, Opties string }
+
+type feitBeeld struct{ ID, Label, Vraag string }
+
+type rijBeeld struct{ Naar, Gegevens, Oordeel string }
+
+func antwoordBeeldVan(a library.Antwoord, kb *library.Kennisbank) antwoordBeeld {
 	w := woorden{kb}
-	var b strings.Builder
-	b.WriteString("# Mag ik dit delen?\n\n")
-	fmt.Fprintf(&b, "**%s** — %s\n\n", w.oordeel(a.Oordeel), esc(a.Samenvatting))
-	if a.Zekerheid != "" {
-		fmt.Fprintf(&b, "Zekerheid van dit antwoord: **%s**\n\n", w.label("zekerheden", a.Zekerheid))
-	}
-	schrijfVraag(&b, w, a)
-	schrijfKeten(&b, w, a)
-	schrijfRedenen(&b, a)
-	if len(a.Voorwaarden) > 0 {
-		b.WriteString("## Voorwaarden\n\nDeel alleen als u dit allemaal kunt afvinken:\n\n")
-		for _, v := range a.Voorwaarden {
-			label := v.Label
-			if label == "" {
-				label = w.label("voorwaarden", v.ID)
-			}
-			fmt.Fprintf(&b, "- [ ] **%s** — %s\n", esc(label), esc(v.Tekst))
-		}
-		b.WriteString("\n")
-	}
-	if len(a.Grondslagen) > 0 {
-		b.WriteString("## Grondslagen\n\n")
-		for _, g := range a.Grondslagen {
-			b.WriteString("- " + link(g.Titel, g.Bron))
-			if kb.MetVoorbehoud(g.Zekerheid) {
-				fmt.Fprintf(&b, " (zekerheid %s)", w.label("zekerheden", g.Zekerheid))
-			}
-			b.WriteString("\n")
-		}
-		b.WriteString("\n")
-	}
-	if len(a.Alternatieven) > 0 {
-		b.WriteString("## Wat is er nodig om dit wel te mogen?\n\n")
-		for _, alt := range a.Alternatieven {
-			fmt.Fprintf(&b, "- %s", esc(alt.Tekst))
-			if opties := alternatiefOpties(alt); opties != "" {
-				fmt.Fprintf(&b, " Vraag opnieuw met `%s`.", opties)
-			}
-			b.WriteString("\n")
-		}
-		b.WriteString("\n")
-	}
-	schrijfOntbrekend(&b, w, a)
-	schrijfDeeloordelen(&b, w, a)
-	schrijfVraagbaak(&b, a.Vraagbaak)
-	b.WriteString("---\n\n")
-	fmt.Fprintf(&b, "Dit antwoord is een hulpmiddel, geen juridisch advies. Kennisbank: `%s`\n", a.Kennisbank.Versie)
-	return b.String()
-}
-
-// schrijfVraag writes the question as the rules read it, with the covenant or statutory route.
-func schrijfVraag(b *strings.Builder, w woorden, a library.Antwoord) {
 	v := a.Vraag
-	b.WriteString("## Vraag\n\n")
-	fmt.Fprintf(b, "- **Van:** %s\n", esc(w.partij(v.Van)))
-	naar := make([]string, len(v.Naar))
-	for i, n := range v.Naar {
-		naar[i] = w.partij(n)
+	b := antwoordBeeld{
+		Oordeel: w.oordeel(a.Oordeel), Samenvatting: a.Samenvatting,
+		Van: w.partij(v.Van), Naar: strings.Join(w.labels("partijen", v.Naar), ", "),
+		Gegevens: strings.Join(w.labels("gegevens", v.Gegevens), ", "), Doel: w.label("doelen", v.Doel),
+		Kader: kaderBeeldVan(w, a.Kader, v.Convenant), Fase: v.Fase, Datum: v.Datum,
+		Keten: ketenBeeld(w, a), Redenen: redenenBuitenKeten(a), Vraagbaak: a.Vraagbaak,
+		Deeloordelen: deeloordelenBeeld(w, a), Kennisbank: a.Kennisbank.Versie,
 	}
-	fmt.Fprintf(b, "- **Naar:** %s", esc(strings.Join(naar, ", ")))
+	if a.Zekerheid != "" {
+		b.Zekerheid = w.label("zekerheden", a.Zekerheid)
+	}
 	if len(v.Ontvangers) > 0 && !gelijk(v.Ontvangers, v.Naar) {
+		b.Ontvangers = &ontvangersBeeld{Aantal: len(v.Ontvangers)}
 		if len(v.Ontvangers) == 1 {
-			fmt.Fprintf(b, " (1 ontvanger: %s)", esc(w.partij(v.Ontvangers[0])))
-		} else {
-			fmt.Fprintf(b, " (%d ontvangers)", len(v.Ontvangers))
+			b.Ontvangers.Enige = w.partij(v.Ontvangers[0])
 		}
 	}
-	b.WriteString("\n")
-	fmt.Fprintf(b, "- **Gegevens:** %s\n", esc(strings.Join(w.labels("gegevens", v.Gegevens), ", ")))
-	fmt.Fprintf(b, "- **Doel:** %s\n", esc(w.label("doelen", v.Doel)))
-	fmt.Fprintf(b, "- **Kader:** %s\n", kaderTekst(w, a.Kader, v.Convenant))
-	if v.Fase != "" {
-		fmt.Fprintf(b, "- **Fase:** %s\n", esc(v.Fase))
-	}
-	fmt.Fprintf(b, "- **Datum:** %s\n", esc(v.Datum))
 	if len(v.Feiten) > 0 {
-		namen := make([]string, 0, len(v.Feiten))
-		for n := range v.Feiten {
-			namen = append(namen, n)
+		delen := make([]string, 0, len(v.Feiten))
+		for _, n := range slices.Sorted(maps.Keys(v.Feiten)) {
+			delen = append(delen, fmt.Sprintf("%s: %s", w.label("feiten", n), w.feitWaarde(n, v.Feiten[n])))
 		}
-		sort.Strings(namen)
-		delen := make([]string, len(namen))
-		for i, n := range namen {
-			delen[i] = fmt.Sprintf("%s: %s", w.label("feiten", n), w.feitWaarde(n, v.Feiten[n]))
-		}
-		fmt.Fprintf(b, "- **Feiten:** %s\n", esc(strings.Join(delen, "; ")))
+		b.Feiten = strings.Join(delen, "; ")
 	}
-	b.WriteString("\n")
+	for _, vw := range a.Voorwaarden {
+		vw.Label = cmp.Or(vw.Label, w.label("voorwaarden", vw.ID))
+		b.Voorwaarden = append(b.Voorwaarden, vw)
+	}
+	for _, g := range a.Grondslagen {
+		gb := grondslagBeeld{Titel: g.Titel, Bron: g.Bron}
+		if kb.MetVoorbehoud(g.Zekerheid) {
+			gb.Voorbehoud = w.label("zekerheden", g.Zekerheid)
+		}
+		b.Grondslagen = append(b.Grondslagen, gb)
+	}
+	for _, alt := range a.Alternatieven {
+		b.Alternatieven = append(b.Alternatieven, alternatiefBeeld{Tekst: alt.Tekst, Opties: alternatiefOpties(alt)})
+	}
+	for _, f := range a.OntbrekendeFeiten {
+		feit, _ := kb.Feit(f)
+		b.Ontbrekend = append(b.Ontbrekend, feitBeeld{ID: f, Label: w.label("feiten", f), Vraag: feit.Vraag})
+	}
+	if len(b.Ontbrekend) > 0 && a.Oordeel == library.Onbepaald {
+		b.FG = w.partij(v.Van)
+	}
+	return b
 }
 
-// kaderTekst says whether the share was judged under a covenant or through the statutory routes.
-func kaderTekst(w woorden, k library.Kader, gevraagd string) string {
-	convenant := ""
+// kaderBeeldVan says whether the share was judged under a covenant or through the statutory routes.
+func kaderBeeldVan(w woorden, k library.Kader, gevraagd string) kaderBeeld {
+	kb := kaderBeeld{Route: k.Route, Naam: k.Naam}
 	if k.Convenant != nil {
-		convenant = *k.Convenant
+		kb.Convenant = *k.Convenant
 	}
-	naam := k.Naam
-	if naam == "" && convenant != "" {
-		naam = w.label("convenanten", convenant)
-	}
-	if k.Route == "convenant" {
-		return fmt.Sprintf("%s (`%s`), binnen de kring en de doelen van het convenant", esc(naam), convenant)
-	}
-	if convenant != "" {
-		return fmt.Sprintf("een eigen wettelijke route, niet de kring van %s (`%s`)", esc(naam), convenant)
+	if kb.Naam == "" && kb.Convenant != "" {
+		kb.Naam = w.label("convenanten", kb.Convenant)
 	}
 	if gevraagd != "" {
-		return fmt.Sprintf("de wettelijke routes; het doel hoort niet bij het gevraagde convenant %s", esc(w.label("convenanten", gevraagd)))
+		kb.Gevraagd = w.label("convenanten", gevraagd)
 	}
-	return "de wettelijke routes (geen convenant)"
+	return kb
 }
 
-// schrijfKeten writes the legal chain: per layer the route it followed, or why it has none. With more
-// than one recipient or category, each step says which of them it is about.
-func schrijfKeten(b *strings.Builder, w woorden, a library.Antwoord) {
-	keten := a.Keten
-	if len(keten) == 0 {
-		return
-	}
-	b.WriteString("## Juridische keten\n\n")
-	for i, s := range keten {
-		label := s.Label
-		if label == "" {
-			label = w.label("lagen", s.Laag)
-		}
-		switch s.Status {
-		case "geen_route":
-			fmt.Fprintf(b, "%d. **%s:** geen route (%s).", i+1, esc(label), strings.ToLower(w.oordeel(s.Oordeel)))
-		case "onbekend":
-			fmt.Fprintf(b, "%d. **%s:** hangt af van een ontbrekend feit.", i+1, esc(label))
-		default:
-			fmt.Fprintf(b, "%d. **%s:** %s.", i+1, esc(label), esc(strings.TrimSuffix(s.Titel, ".")))
-		}
-		if s.Tekst != "" {
-			b.WriteString(" " + esc(s.Tekst))
+// ketenBeeld is the legal chain: per layer the route it followed, or why it has none. With more than one
+// recipient or category, each step says which of them it is about.
+func ketenBeeld(w woorden, a library.Antwoord) []stapBeeld {
+	var uit []stapBeeld
+	for _, s := range a.Keten {
+		stap := stapBeeld{
+			Label: cmp.Or(s.Label, w.label("lagen", s.Laag)), Status: s.Status,
+			Oordeel: strings.ToLower(w.oordeel(s.Oordeel)), Titel: strings.TrimSuffix(s.Titel, "."), Tekst: s.Tekst,
+			Voor: stapVoor(w, a, s),
 		}
 		if len(s.Grondslagen) > 0 {
 			titels := make([]string, len(s.Grondslagen))
 			for j, id := range s.Grondslagen {
 				titels[j], _ = w.grondslag(id)
 			}
-			fmt.Fprintf(b, " *Grondslag: %s.*", esc(strings.Join(titels, "; ")))
+			stap.Grondslagen = strings.Join(titels, "; ")
 		}
-		if voor := stapVoor(w, a, s); voor != "" {
-			fmt.Fprintf(b, " *(%s)*", esc(voor))
-		}
-		b.WriteString("\n")
+		uit = append(uit, stap)
 	}
-	b.WriteString("\n")
+	return uit
 }
 
 // stapVoor says which recipients (and, where not all, which categories) a step of the chain is about,
@@ -219,9 +207,9 @@ func opsomming(namen []string) string {
 	return strings.Join(namen[:len(namen)-1], ", ") + " en " + namen[len(namen)-1]
 }
 
-// schrijfRedenen writes the reasons that the legal chain does not already show, such as a failed
+// redenenBuitenKeten are the reasons that the legal chain does not already show, such as a failed
 // inclusion test or purpose creep.
-func schrijfRedenen(b *strings.Builder, a library.Antwoord) {
+func redenenBuitenKeten(a library.Antwoord) []library.Reden {
 	inKeten := map[string]bool{}
 	for _, s := range a.Keten {
 		inKeten[s.Route] = true
@@ -232,48 +220,16 @@ func schrijfRedenen(b *strings.Builder, a library.Antwoord) {
 			rest = append(rest, r)
 		}
 	}
-	if len(rest) == 0 {
-		return
-	}
-	b.WriteString("## Waarom\n\n")
-	for _, r := range rest {
-		if r.Titel != "" {
-			fmt.Fprintf(b, "- **%s:** %s\n", esc(r.Titel), esc(r.Tekst))
-		} else {
-			fmt.Fprintf(b, "- %s\n", esc(r.Tekst))
-		}
-	}
-	b.WriteString("\n")
+	return rest
 }
 
-// schrijfOntbrekend writes the facts that decide the answer but are unknown, with the question to ask
-// and, for onbepaald, the referral to the FG of the sending organisation.
-func schrijfOntbrekend(b *strings.Builder, w woorden, a library.Antwoord) {
-	if len(a.OntbrekendeFeiten) == 0 {
-		return
-	}
-	b.WriteString("## Ontbrekende feiten\n\n")
-	for _, f := range a.OntbrekendeFeiten {
-		fmt.Fprintf(b, "- **%s** (`%s`)", esc(w.label("feiten", f)), f)
-		if feit, _ := w.kb.Feit(f); feit.Vraag != "" {
-			b.WriteString(": " + esc(feit.Vraag))
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString("\nGeef het feit op met `--feit naam=waarde` en vraag opnieuw.")
-	if a.Oordeel == library.Onbepaald {
-		fmt.Fprintf(b, " Is het niet vast te stellen, leg de vraag dan voor aan de FG of privacy officer van de verstrekkende organisatie (%s).", esc(w.partij(a.Vraag.Van)))
-	}
-	b.WriteString("\n\n")
-}
-
-// schrijfDeeloordelen writes the verdict per recipient and category, when there is more than one, with
+// deeloordelenBeeld is the verdict per recipient and category, when there is more than one, with
 // identical rows grouped: the categories of a recipient that have the same verdict share a row, and so do
-// recipients whose rows are the same. The strictest verdicts come first.
-func schrijfDeeloordelen(b *strings.Builder, w woorden, a library.Antwoord) {
+// recipients whose rows are the same. The strictest verdicts come first (the rang of oordelen.yaml).
+func deeloordelenBeeld(w woorden, a library.Antwoord) []rijBeeld {
 	delen := a.Deeloordelen
 	if len(delen) < 2 {
-		return
+		return nil
 	}
 	type rij struct {
 		naar     []string
@@ -300,14 +256,13 @@ func schrijfDeeloordelen(b *strings.Builder, w woorden, a library.Antwoord) {
 		}
 		rijen[i].naar = append(rijen[i].naar, r.naar[0])
 	}
-	slices.SortStableFunc(rijen, func(x, y rij) int { return strengheid(x.oordeel) - strengheid(y.oordeel) })
+	slices.SortStableFunc(rijen, func(x, y rij) int { return cmp.Compare(w.rang(x.oordeel), w.rang(y.oordeel)) })
 
 	ontvangers := map[string]bool{}
 	for _, d := range delen {
 		ontvangers[d.Naar] = true
 	}
-	b.WriteString("## Per ontvanger en categorie\n\n")
-	b.WriteString("| Naar | Gegevens | Oordeel |\n|---|---|---|\n")
+	uit := make([]rijBeeld, 0, len(rijen))
 	for _, r := range rijen {
 		namen := make([]string, len(r.naar))
 		for i, n := range r.naar {
@@ -317,34 +272,9 @@ func schrijfDeeloordelen(b *strings.Builder, w woorden, a library.Antwoord) {
 		if len(r.naar) > 1 && len(r.naar) == len(ontvangers) {
 			naar = fmt.Sprintf("alle %d ontvangers: %s", len(r.naar), naar)
 		}
-		fmt.Fprintf(b, "| %s | %s | %s |\n", cel(naar), cel(strings.Join(w.labels("gegevens", r.gegevens), ", ")), cel(w.oordeel(r.oordeel)))
+		uit = append(uit, rijBeeld{Naar: naar, Gegevens: strings.Join(w.labels("gegevens", r.gegevens), ", "), Oordeel: w.oordeel(r.oordeel)})
 	}
-	b.WriteString("\n")
-}
-
-// strengheid orders the verdicts strictest first (contract §4).
-func strengheid(o library.Oordeel) int {
-	switch o {
-	case library.NietToegestaan:
-		return 0
-	case library.Onbepaald:
-		return 1
-	case library.ToegestaanOnderVoorwaarden:
-		return 2
-	}
-	return 3
-}
-
-// schrijfVraagbaak writes the vraagbaak entries the rules found relevant, with the command to read each.
-func schrijfVraagbaak(b *strings.Builder, links []library.Vraagbaakverwijzing) {
-	if len(links) == 0 {
-		return
-	}
-	b.WriteString("## Meer in de vraagbaak\n\n")
-	for _, l := range links {
-		fmt.Fprintf(b, "- %s `magikdelen vraagbaak toon %s`\n", esc(l.Vraag), l.ID)
-	}
-	b.WriteString("\n")
+	return uit
 }
 
 // alternatiefOpties gives the flags that ask the alternative question, e.g. --feit toestemming=gegeven.

@@ -1,0 +1,49 @@
+package weergave
+
+import (
+	"embed"
+	"math"
+	"strings"
+	"text/template"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
+)
+
+// sjablonenFS holds the Markdown templates of the views. Their functions escape text from the knowledge
+// base (esc, cel), write a link to an official source (link) and count from one (inc).
+//
+//go:embed sjablonen/*.md.tmpl
+var sjablonenFS embed.FS
+
+var sjabloonFuncties = template.FuncMap{
+	"esc":  esc,
+	"cel":  cel,
+	"link": link,
+	"inc":  func(i int) int { return i + 1 },
+}
+
+var antwoordSjabloon = sjabloon("antwoord.md.tmpl")
+
+func sjabloon(naam string) *template.Template {
+	return template.Must(template.New(naam).Funcs(sjabloonFuncties).Option("missingkey=error").ParseFS(sjablonenFS, "sjablonen/"+naam))
+}
+
+// voerUit writes a view with its template. The templates are fixed and tested (golden files), and their
+// data is built by this package: an error is a defect of the package, so it is written into the view
+// instead of returned.
+func voerUit(t *template.Template, data any) string {
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return b.String() + "\n\n(fout in het sjabloon " + t.Name() + ": " + err.Error() + ")\n"
+	}
+	return b.String()
+}
+
+// rang is the rank of a verdict (oordelen.yaml, rang: higher is more permissive); an unknown verdict
+// ranks after every known one.
+func (w woorden) rang(o library.Oordeel) int {
+	if info, ok := w.kb.Oordeel(o); ok {
+		return info.Rang
+	}
+	return math.MaxInt
+}
