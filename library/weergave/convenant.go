@@ -10,240 +10,126 @@ import (
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/internal/opmaak"
 )
 
-// Convenanten is the readable list of covenants.
+// Convenanten is the readable list of covenants (sjablonen/convenanten.md.tmpl).
 func Convenanten(lijst []library.ConvenantSamenvatting, kb *library.Kennisbank) string {
-	var b strings.Builder
-	b.WriteString("# Convenanten\n\n")
-	for _, c := range lijst {
-		fmt.Fprintf(&b, "- `%s` — **%s**: %s, %s, looptijd %s.\n", c.ID, esc(c.Naam), esc(opmaak.Woord(c.Soort)), esc(opmaak.Woord(c.Status)), looptijd(c.GeldigVanaf, c.GeldigTot))
-	}
-	b.WriteString("\nToon één convenant met `magikdelen convenanten <id>`.\n\n")
-	fmt.Fprintf(&b, "---\n\nKennisbank: `%s`\n", kb.Versie())
-	return b.String()
+	return voerUit(convenantenSjabloon, struct {
+		Lijst  []library.ConvenantSamenvatting
+		Versie string
+	}{lijst, kb.Versie()})
 }
 
-// Convenant is the readable view of one covenant.
+// Convenant is the readable view of one covenant (sjablonen/convenant.md.tmpl).
 func Convenant(c library.Convenant, kb *library.Kennisbank) string {
-	w := woorden{kb}
-	var b strings.Builder
-	titel := c.Naam
-	if c.KorteNaam != "" && !strings.Contains(titel, c.KorteNaam) {
-		titel += " (" + c.KorteNaam + ")"
-	}
-	fmt.Fprintf(&b, "# %s\n\n", esc(titel))
-	if c.Omschrijving != "" {
-		b.WriteString(esc(c.Omschrijving) + "\n\n")
-	}
-	fmt.Fprintf(&b, "- **Id:** `%s`\n", c.ID)
-	fmt.Fprintf(&b, "- **Soort:** %s\n", esc(opmaak.Woord(c.Soort)))
-	fmt.Fprintf(&b, "- **Status:** %s\n", esc(opmaak.Woord(c.Status)))
-	fmt.Fprintf(&b, "- **Looptijd:** %s\n", looptijd(c.GeldigVanaf, c.GeldigTot))
-	if c.Zekerheid != "" {
-		fmt.Fprintf(&b, "- **Zekerheid van deze gegevens:** %s\n", esc(c.Zekerheid))
-	}
-	if len(c.Fasen) > 0 {
-		fmt.Fprintf(&b, "- **Fasen:** %s\n", esc(strings.Join(c.Fasen, ", ")))
-	}
-	if c.Kring == "open" {
-		b.WriteString("- **Kring:** open — er is geen getekend convenant; alleen wettelijke routes dragen een deling\n")
+	b := convenantBeeld{C: c, W: woordenboek{woorden{kb}}, Titel: c.Naam, Versie: kb.Versie()}
+	if c.KorteNaam != "" && !strings.Contains(b.Titel, c.KorteNaam) {
+		b.Titel += " (" + c.KorteNaam + ")"
 	}
 	if len(c.VereistFeiten) > 0 {
 		var delen []string
 		for _, k := range slices.Sorted(maps.Keys(c.VereistFeiten)) {
 			delen = append(delen, fmt.Sprintf("%s = %v", k, c.VereistFeiten[k]))
 		}
-		fmt.Fprintf(&b, "- **Geldt alleen als:** %s (\"stel dat\"; altijd lage zekerheid)\n", esc(strings.Join(delen, ", ")))
+		b.Vereist = strings.Join(delen, ", ")
 	}
-	b.WriteString("\n")
+	return voerUit(convenantSjabloon, b)
+}
 
-	if len(c.Niveaus) > 0 {
-		b.WriteString("## Niveaus\n\n")
-		for _, n := range c.Niveaus {
-			fmt.Fprintf(&b, "- **%s**", esc(n.Fase))
-			if n.Kleur != "" {
-				fmt.Fprintf(&b, " (%s)", esc(n.Kleur))
-			}
-			fmt.Fprintf(&b, ": %s", esc(n.Delen))
-			var rollen []string
-			for _, r := range [][2]string{{n.Casusregie, "casusregie"}, {n.Procesregie, "procesregie"}, {n.Bestuurlijk, "bestuurlijk verantwoordelijk"}} {
-				if r[0] != "" {
-					rollen = append(rollen, r[1]+": "+r[0])
-				}
-			}
-			if len(rollen) > 0 {
-				fmt.Fprintf(&b, " — %s", esc(strings.Join(rollen, "; ")))
-			}
-			b.WriteString("\n")
-		}
-		b.WriteString("\n")
-	}
+// convenantBeeld is what the covenant's template shows: the typed covenant, its title, the facts a bill
+// assumes ("stel dat") and the words of the knowledge base.
+type convenantBeeld struct {
+	C              library.Convenant
+	W              woordenboek
+	Titel, Vereist string
+	Versie         string
+}
 
-	if len(c.WettelijkeBasis) > 0 {
-		b.WriteString("## Wettelijke basis\n\n")
-		for _, wb := range c.WettelijkeBasis {
-			b.WriteString("- " + link(w.grondslag(wb.Grondslag)))
-			if p := periode(wb.Vanaf, wb.Tot); p != "" {
-				b.WriteString(" (" + p + ")")
-			}
-			if wb.Tekst != "" {
-				b.WriteString(": " + esc(wb.Tekst))
-			}
-			b.WriteString("\n")
-		}
-		b.WriteString("\n")
-	}
+// woordenboek gives a template the labels of the knowledge base; the methods that return Markdown
+// (GrondslagLink, DoelRegels) escape their text themselves, the others return plain text.
+type woordenboek struct{ w woorden }
 
-	if len(c.Deelnemers) > 0 {
-		b.WriteString("## Deelnemers\n\n")
-		for _, d := range c.Deelnemers {
-			fmt.Fprintf(&b, "- **%s**", esc(w.partij(d.Partij)))
-			var delen []string
-			switch d.Deelname {
-			case "vast":
-				delen = append(delen, "vaste deelnemer")
-			case "per_casus":
-				delen = append(delen, "deelnemer per casus")
-			}
-			if p := periode(d.Vanaf, d.Tot); p != "" {
-				delen = append(delen, p)
-			}
-			if d.WGS != nil {
-				delen = append(delen, map[bool]string{true: "WGS-deelnemer", false: "geen WGS-deelnemer"}[*d.WGS])
-			}
-			if d.Zekerheid != "" {
-				delen = append(delen, "zekerheid "+d.Zekerheid)
-			}
-			if len(delen) > 0 {
-				b.WriteString(" — " + esc(strings.Join(delen, ", ")) + ".")
-			}
-			var orgs []string
-			for _, o := range d.Organisaties {
-				orgs = append(orgs, o.Naam)
-			}
-			if len(orgs) > 0 {
-				b.WriteString(" Organisaties: " + esc(strings.Join(orgs, ", ")) + ".")
-			}
-			b.WriteString("\n")
-		}
-		b.WriteString("\n")
-	}
+func (d woordenboek) Partij(id string) string { return d.w.partij(id) }
 
-	if len(c.Doelen) > 0 {
-		b.WriteString("## Doelen\n\n")
-		for _, d := range c.Doelen {
-			fmt.Fprintf(&b, "### %s (`%s`)\n\n", esc(d.Label), d.ID)
-			if d.Omschrijving != "" {
-				b.WriteString(esc(d.Omschrijving) + "\n\n")
-			}
-			var regels []string
-			if d.Fase != "" {
-				regels = append(regels, "**Fase:** "+esc(d.Fase))
-			}
-			if d.Beslist != "" {
-				regels = append(regels, "**Beslist:** "+esc(d.Beslist))
-			}
-			if d.MaxGegevens != nil {
-				regels = append(regels, "**Ten hoogste deze gegevens:** "+maxGegevens(w, d.MaxGegevens))
-			}
-			if len(d.Voorwaarden) > 0 {
-				regels = append(regels, "**Voorwaarden:** "+esc(strings.Join(w.labels("voorwaarden", d.Voorwaarden), ", ")))
-			}
-			if d.VereistInclusie != nil {
-				regels = append(regels, "**Inclusiecriteria vereist:** "+jaNee(*d.VereistInclusie))
-			}
-			if d.Informeren != nil {
-				regels = append(regels, "**Betrokkene informeren:** "+jaNee(*d.Informeren))
-			}
-			if len(d.VerenigbaarMet) > 0 {
-				regels = append(regels, "**Verder te gebruiken voor:** "+esc(strings.Join(w.labels("doelen", d.VerenigbaarMet), ", ")))
-			}
-			for _, r := range regels {
-				b.WriteString("- " + r + "\n")
-			}
-			if len(regels) > 0 {
-				b.WriteString("\n")
-			}
-		}
-	}
+// GrondslagLink is the title of a legal ground as a Markdown link to its official text.
+func (d woordenboek) GrondslagLink(id string) string { return link(d.w.grondslag(id)) }
 
-	if len(c.Routes) > 0 {
-		b.WriteString("## Routes\n\nDe wettelijke routes waarlangs binnen dit convenant gedeeld wordt; het convenant zelf is geen grondslag.\n\n")
-		for _, r := range c.Routes {
-			fmt.Fprintf(&b, "- **%s**", esc(r.Titel))
-			if p := periode(r.GeldigVanaf, r.GeldigTot); p != "" {
-				fmt.Fprintf(&b, " (%s)", p)
-			}
-			if r.Tekst != "" {
-				b.WriteString(": " + esc(r.Tekst))
-			}
-			if len(r.Grondslagen) > 0 {
-				titels := make([]string, len(r.Grondslagen))
-				for i, g := range r.Grondslagen {
-					titels[i], _ = w.grondslag(g)
-				}
-				fmt.Fprintf(&b, " *Grondslag: %s.*", esc(strings.Join(titels, "; ")))
-			}
-			b.WriteString("\n")
-		}
-		b.WriteString("\n")
+// GrondslagTitels are the titles of legal grounds, joined with "; ".
+func (d woordenboek) GrondslagTitels(ids []string) string {
+	titels := make([]string, len(ids))
+	for i, g := range ids {
+		titels[i], _ = d.w.grondslag(g)
 	}
+	return strings.Join(titels, "; ")
+}
 
-	if len(c.Artikelen) > 0 {
-		b.WriteString("## Artikelen\n\n")
-		for _, a := range c.Artikelen {
-			b.WriteString("- " + link(a.Titel, a.Bron) + "\n")
+// Rollen names who directs a level of a covenant: casusregie, procesregie, bestuurlijk verantwoordelijk.
+func (d woordenboek) Rollen(n library.Niveau) string {
+	var rollen []string
+	for _, r := range [][2]string{{n.Casusregie, "casusregie"}, {n.Procesregie, "procesregie"}, {n.Bestuurlijk, "bestuurlijk verantwoordelijk"}} {
+		if r[0] != "" {
+			rollen = append(rollen, r[1]+": "+r[0])
 		}
-		b.WriteString("\n")
 	}
+	return strings.Join(rollen, "; ")
+}
 
-	if bt := c.Bewaartermijn; bt != nil {
-		b.WriteString("## Bewaartermijn\n\n")
-		if bt.Jaren != nil {
-			fmt.Fprintf(&b, "**%d jaar.** ", *bt.Jaren)
-		}
-		b.WriteString(esc(bt.Tekst))
-		if bt.Grondslag != "" {
-			b.WriteString(" Grondslag: " + link(w.grondslag(bt.Grondslag)) + ".")
-		}
-		if bt.Zekerheid != "" {
-			fmt.Fprintf(&b, " Zekerheid: %s.", esc(bt.Zekerheid))
-		}
-		b.WriteString("\n\n")
+// Deelname says how a party takes part: fixed or per case, the window, the WGS, the certainty.
+func (d woordenboek) Deelname(dn library.Deelnemer) string {
+	var delen []string
+	switch dn.Deelname {
+	case "vast":
+		delen = append(delen, "vaste deelnemer")
+	case "per_casus":
+		delen = append(delen, "deelnemer per casus")
 	}
+	if p := periode(dn.Vanaf, dn.Tot); p != "" {
+		delen = append(delen, p)
+	}
+	if dn.WGS != nil {
+		delen = append(delen, map[bool]string{true: "WGS-deelnemer", false: "geen WGS-deelnemer"}[*dn.WGS])
+	}
+	if dn.Zekerheid != "" {
+		delen = append(delen, "zekerheid "+dn.Zekerheid)
+	}
+	return strings.Join(delen, ", ")
+}
 
-	if ic := c.Inclusie; ic != nil {
-		b.WriteString("## Inclusiecriteria\n\n")
-		b.WriteString(esc(ic.Tekst))
-		if ic.Bron != "" {
-			if strings.HasPrefix(ic.Bron, "http") {
-				b.WriteString(" Bron: " + link(ic.Bron, ic.Bron) + ".")
-			} else {
-				b.WriteString(" Bron: " + esc(ic.Bron) + ".")
-			}
-		}
-		if ic.Zekerheid != "" {
-			fmt.Fprintf(&b, " Zekerheid: %s.", esc(ic.Zekerheid))
-		}
-		b.WriteString("\n\n")
+// Organisaties are the names of the organisations that take part for a party.
+func (d woordenboek) Organisaties(dn library.Deelnemer) string {
+	var orgs []string
+	for _, o := range dn.Organisaties {
+		orgs = append(orgs, o.Naam)
 	}
+	return strings.Join(orgs, ", ")
+}
 
-	if len(c.Bronnen) > 0 {
-		b.WriteString("## Bronnen\n\n")
-		for _, br := range c.Bronnen {
-			b.WriteString("- " + link(br.Titel, br.URL) + "\n")
-		}
-		b.WriteString("\n")
+// DoelRegels are the lines (Markdown) of a purpose of a covenant: phase, who decides, the data it may
+// carry at most, conditions, whether the inclusion criteria must hold and the data subject be informed,
+// and the purposes the data may be used for next.
+func (d woordenboek) DoelRegels(doel library.ConvenantDoel) []string {
+	w := d.w
+	var regels []string
+	if doel.Fase != "" {
+		regels = append(regels, "**Fase:** "+esc(doel.Fase))
 	}
-
-	if len(c.OpenVragen) > 0 {
-		b.WriteString("## Open vragen\n\nNog niet uitgezocht; wat hiervan afhangt, is minder zeker:\n\n")
-		for _, v := range c.OpenVragen {
-			b.WriteString("- " + esc(v) + "\n")
-		}
-		b.WriteString("\n")
+	if doel.Beslist != "" {
+		regels = append(regels, "**Beslist:** "+esc(doel.Beslist))
 	}
-	fmt.Fprintf(&b, "---\n\nKennisbank: `%s`\n", kb.Versie())
-	return b.String()
+	if doel.MaxGegevens != nil {
+		regels = append(regels, "**Ten hoogste deze gegevens:** "+maxGegevens(w, doel.MaxGegevens))
+	}
+	if len(doel.Voorwaarden) > 0 {
+		regels = append(regels, "**Voorwaarden:** "+esc(strings.Join(w.labels("voorwaarden", doel.Voorwaarden), ", ")))
+	}
+	if doel.VereistInclusie != nil {
+		regels = append(regels, "**Inclusiecriteria vereist:** "+jaNee(*doel.VereistInclusie))
+	}
+	if doel.Informeren != nil {
+		regels = append(regels, "**Betrokkene informeren:** "+jaNee(*doel.Informeren))
+	}
+	if len(doel.VerenigbaarMet) > 0 {
+		regels = append(regels, "**Verder te gebruiken voor:** "+esc(strings.Join(w.labels("doelen", doel.VerenigbaarMet), ", ")))
+	}
+	return regels
 }
 
 // looptijd and periode write a validity window with the ISO dates of the CLI (opmaak.Periode).

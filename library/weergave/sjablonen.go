@@ -7,22 +7,33 @@ import (
 	"text/template"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/internal/opmaak"
 )
 
 // sjablonenFS holds the Markdown templates of the views. Their functions escape text from the knowledge
-// base (esc, cel), write a link to an official source (link) and count from one (inc).
+// base (esc, cel), write a link to an official source (link), count from one (inc), write an id as a word
+// (woord) and a validity window (looptijd, periode), and join and test texts (join, hasPrefix).
 //
 //go:embed sjablonen/*.md.tmpl
 var sjablonenFS embed.FS
 
 var sjabloonFuncties = template.FuncMap{
-	"esc":  esc,
-	"cel":  cel,
-	"link": link,
-	"inc":  func(i int) int { return i + 1 },
+	"esc":       esc,
+	"cel":       cel,
+	"link":      link,
+	"inc":       func(i int) int { return i + 1 },
+	"woord":     opmaak.Woord,
+	"looptijd":  looptijd,
+	"periode":   periode,
+	"join":      strings.Join,
+	"hasPrefix": strings.HasPrefix,
 }
 
-var antwoordSjabloon = sjabloon("antwoord.md.tmpl")
+var (
+	antwoordSjabloon    = sjabloon("antwoord.md.tmpl")
+	convenantSjabloon   = sjabloon("convenant.md.tmpl")
+	convenantenSjabloon = sjabloon("convenanten.md.tmpl")
+)
 
 func sjabloon(naam string) *template.Template {
 	return template.Must(template.New(naam).Funcs(sjabloonFuncties).Option("missingkey=error").ParseFS(sjablonenFS, "sjablonen/"+naam))
