@@ -30,9 +30,11 @@ var sjabloonFuncties = template.FuncMap{
 }
 
 var (
-	antwoordSjabloon    = sjabloon("antwoord.md.tmpl")
-	convenantSjabloon   = sjabloon("convenant.md.tmpl")
-	convenantenSjabloon = sjabloon("convenanten.md.tmpl")
+	antwoordSjabloon      = sjabloon("antwoord.md.tmpl")
+	convenantSjabloon     = sjabloon("convenant.md.tmpl")
+	convenantenSjabloon   = sjabloon("convenanten.md.tmpl")
+	vraagbaakZoekSjabloon = sjabloon("vraagbaakzoek.md.tmpl")
+	vraagbaakItemSjabloon = sjabloon("vraagbaakitem.md.tmpl")
 )
 
 func sjabloon(naam string) *template.Template {

@@ -27,36 +27,14 @@ type VraagbaakZoekresultaat struct {
 
 func ToonCommando(id string) string { return "magikdelen vraagbaak toon " + id }
 
-// VraagbaakZoek is the readable list of hits, or tips when there are none.
+// VraagbaakZoek is the readable list of hits, or tips when there are none (sjablonen/vraagbaakzoek.md.tmpl).
+// totaal is the number of entries of the vraagbaak.
 func VraagbaakZoek(r VraagbaakZoekresultaat, totaal int) string {
-	var b strings.Builder
-	b.WriteString("# Vraagbaak\n\n")
-	switch {
-	case totaal == 0:
-		b.WriteString("Deze kennisbank heeft geen vraagbaak (geen bestanden in vraagbaak/).\n\n")
-	case len(r.Treffers) == 0:
-		fmt.Fprintf(&b, "Geen vragen gevonden bij \"%s\".\n\n", esc(r.Zoekterm))
-		b.WriteString("Tips:\n\n")
-		b.WriteString("- Gebruik minder woorden, of andere: een partij (huisarts, Veilig Thuis), een soort gegevens (gezondheid), een convenant (ZVH, AVE) of een onderwerp (toestemming, meldcode).\n")
-		b.WriteString("- Controleer de spelling; hoofdletters en accenten maken niet uit.\n")
-		fmt.Fprintf(&b, "- `magikdelen vraagbaak` zonder zoekterm toont alle %d vragen.\n", totaal)
-		b.WriteString("- Staat uw vraag er niet bij? Stel hem met `magikdelen vraag`, of leg hem voor aan de FG of privacy officer van uw organisatie.\n\n")
-	case strings.TrimSpace(r.Zoekterm) == "":
-		fmt.Fprintf(&b, "Alle %d vragen. Zoek met `magikdelen vraagbaak <zoekterm>`.\n\n", len(r.Treffers))
-	default:
-		n := "treffers"
-		if len(r.Treffers) == 1 {
-			n = "treffer"
-		}
-		fmt.Fprintf(&b, "%d %s bij \"%s\", de beste eerst.\n\n", len(r.Treffers), n, esc(r.Zoekterm))
-	}
-	for _, t := range r.Treffers {
-		fmt.Fprintf(&b, "## %s\n\n", esc(t.Vraag))
-		fmt.Fprintf(&b, "%s\n\n", esc(t.Samenvatting))
-		fmt.Fprintf(&b, "Lees verder: `%s`\n\n", t.Commando)
-	}
-	fmt.Fprintf(&b, "---\n\nKennisbank: `%s`\n", r.Kennisbank.Versie)
-	return b.String()
+	return voerUit(vraagbaakZoekSjabloon, struct {
+		R      VraagbaakZoekresultaat
+		Totaal int
+		Alles  bool // no search term: every entry
+	}{r, totaal, strings.TrimSpace(r.Zoekterm) == ""})
 }
 
 // VraagbaakAntwoord is the JSON of vraagbaak toon: the entry with its sources resolved from the
@@ -68,51 +46,34 @@ type VraagbaakAntwoord struct {
 }
 
 // VraagbaakItem is the readable entry: the question as title, the certainty, the body, the
-// sources with their official links, related entries, and each check with the command that asks it.
+// sources with their official links, related entries, and each check with the command that asks it
+// (sjablonen/vraagbaakitem.md.tmpl).
 func VraagbaakItem(r VraagbaakAntwoord, kb *library.Kennisbank) string {
 	w := woorden{kb}
-	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", esc(r.Vraag))
+	b := vraagbaakItemBeeld{R: r, Tekst: strings.TrimSpace(r.Tekst)}
 	if r.Zekerheid != "" {
-		fmt.Fprintf(&b, "Zekerheid van dit antwoord: **%s**\n\n", esc(w.label("zekerheden", r.Zekerheid)))
+		b.Zekerheid = w.label("zekerheden", r.Zekerheid)
 	}
-	if tekst := strings.TrimSpace(r.Tekst); tekst != "" {
-		b.WriteString(tekst + "\n\n")
-	} else {
-		b.WriteString(esc(r.Samenvatting) + "\n\n")
-	}
-	if len(r.Grondslagen) > 0 {
-		b.WriteString("## Bronnen\n\n")
-		for _, g := range r.Grondslagen {
-			b.WriteString("- " + link(g.Titel, g.Bron))
-			if kb.MetVoorbehoud(g.Zekerheid) {
-				fmt.Fprintf(&b, " (zekerheid %s)", esc(w.label("zekerheden", g.Zekerheid)))
-			}
-			b.WriteString("\n")
+	for _, g := range r.Grondslagen {
+		gb := grondslagBeeld{Titel: g.Titel, Bron: g.Bron}
+		if kb.MetVoorbehoud(g.Zekerheid) {
+			gb.Voorbehoud = w.label("zekerheden", g.Zekerheid)
 		}
-		b.WriteString("\n")
+		b.Bronnen = append(b.Bronnen, gb)
 	}
-	if len(r.ZieOok) > 0 {
-		b.WriteString("## Zie ook\n\n")
-		for _, id := range r.ZieOok {
-			vraag := id
-			if z, ok := kb.Vraagbaakitem(id); ok {
-				vraag = z.Vraag
-			}
-			fmt.Fprintf(&b, "- %s `%s`\n", esc(vraag), ToonCommando(id))
+	for _, id := range r.ZieOok {
+		vraag := id
+		if z, ok := kb.Vraagbaakitem(id); ok {
+			vraag = z.Vraag
 		}
-		b.WriteString("\n")
+		b.ZieOok = append(b.ZieOok, verwijzingBeeld{Vraag: vraag, Commando: ToonCommando(id)})
 	}
-	if len(r.Controles) > 0 {
-		b.WriteString("## Getoetst aan de regels\n\nDit antwoord wordt bij elke wijziging van de kennisbank opnieuw getoetst (`magikdelen test`):\n\n")
-		for _, c := range r.Controles {
-			fmt.Fprintf(&b, "- Getoetst: **%s**", esc(w.oordeel(c.Verwacht.Oordeel)))
-			if len(c.Verwacht.Voorwaarden) > 0 {
-				fmt.Fprintf(&b, ", met ten minste de voorwaarden %s", esc(strings.Join(w.labels("voorwaarden", c.Verwacht.Voorwaarden), ", ")))
-			}
-			fmt.Fprintf(&b, " — `%s`\n", VraagCommando(c.Vraag))
-		}
-		b.WriteString("\n")
+	for _, c := range r.Controles {
+		b.Controles = append(b.Controles, controleBeeld{
+			Oordeel:     w.oordeel(c.Verwacht.Oordeel),
+			Voorwaarden: strings.Join(w.labels("voorwaarden", c.Verwacht.Voorwaarden), ", "),
+			Commando:    VraagCommando(c.Vraag),
+		})
 	}
 	var over []string
 	if len(r.Partijen) > 0 {
@@ -124,13 +85,23 @@ func VraagbaakItem(r VraagbaakAntwoord, kb *library.Kennisbank) string {
 	if len(r.Convenanten) > 0 {
 		over = append(over, "convenanten: "+strings.Join(w.labels("convenanten", r.Convenanten), ", "))
 	}
-	b.WriteString("---\n\n")
-	if len(over) > 0 {
-		fmt.Fprintf(&b, "Over %s. ", esc(strings.Join(over, "; ")))
-	}
-	fmt.Fprintf(&b, "Vraagbaakitem `%s`. Dit is een hulpmiddel, geen juridisch advies. Kennisbank: `%s`\n", r.ID, r.Kennisbank.Versie)
-	return b.String()
+	b.Over = strings.Join(over, "; ")
+	return voerUit(vraagbaakItemSjabloon, b)
 }
+
+// vraagbaakItemBeeld is what the entry's template shows: labels, not ids; Tekst is the entry's own
+// Markdown body ("" when it has none: then the summary).
+type vraagbaakItemBeeld struct {
+	R                      VraagbaakAntwoord
+	Zekerheid, Tekst, Over string
+	Bronnen                []grondslagBeeld
+	ZieOok                 []verwijzingBeeld
+	Controles              []controleBeeld
+}
+
+type verwijzingBeeld struct{ Vraag, Commando string }
+
+type controleBeeld struct{ Oordeel, Voorwaarden, Commando string }
 
 func partijLabels(w woorden, ids []string) []string {
 	out := make([]string, len(ids))
