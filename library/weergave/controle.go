@@ -2,41 +2,16 @@ package weergave
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 )
 
-func Controlerapport(r library.Controlerapport) string {
-	var b strings.Builder
-	b.WriteString("# Controle van de kennisbank\n\n")
-	if len(r.Bevindingen) == 0 {
-		b.WriteString("Geen bevindingen.\n\n")
-	}
-	for i, f := range r.Bevindingen {
-		if i == 0 || f.Bestand != r.Bevindingen[i-1].Bestand {
-			if i > 0 {
-				b.WriteString("\n")
-			}
-			fmt.Fprintf(&b, "## %s\n\n", esc(f.Bestand))
-		}
-		fmt.Fprintf(&b, "- `%s` **%s** `%s`: %s", positie(f), f.Ernst, f.ID, esc(f.Bericht))
-		if len(f.Suggesties) > 0 {
-			fmt.Fprintf(&b, "; bedoelde u %s?", esc(strings.Join(quote(f.Suggesties), " of ")))
-		}
-		if f.Pointer != "" {
-			fmt.Fprintf(&b, " (`%s`)", f.Pointer)
-		}
-		b.WriteString("\n")
-		if f.Hint != "" {
-			fmt.Fprintf(&b, "  - %s\n", esc(f.Hint))
-		}
-	}
-	if len(r.Bevindingen) > 0 {
-		b.WriteString("\n")
-	}
-	b.WriteString(ControleTelling(r) + "\n")
-	return b.String()
+// Controlerapport is the readable report of magikdelen controleer (sjablonen/controle.md.tmpl).
+func Controlerapport(r library.Controlerapport) string { return voerUit(controleSjabloon, r) }
+
+// nieuwBestand: finding i is the first of its file (the findings come sorted by file).
+func nieuwBestand(bs []library.Bevinding, i int) bool {
+	return i == 0 || bs[i].Bestand != bs[i-1].Bestand
 }
 
 // positie is bestand:regel:kolom, as far as known.
@@ -51,7 +26,7 @@ func positie(f library.Bevinding) string {
 	return s
 }
 
-// telling is "2 fouten, 1 waarschuwing".
+// ControleTelling is "2 fouten, 1 waarschuwing".
 func ControleTelling(r library.Controlerapport) string {
 	fouten, waarschuwingen := "fouten", "waarschuwingen"
 	if r.Fouten == 1 {

@@ -27,6 +27,12 @@ var sjabloonFuncties = template.FuncMap{
 	"periode":   periode,
 	"join":      strings.Join,
 	"hasPrefix": strings.HasPrefix,
+
+	"quote":           quote,
+	"positie":         positie,
+	"nieuwBestand":    nieuwBestand,
+	"controleTelling": ControleTelling,
+	"testTelling":     TestTelling,
 }
 
 var (
@@ -35,6 +41,8 @@ var (
 	convenantenSjabloon   = sjabloon("convenanten.md.tmpl")
 	vraagbaakZoekSjabloon = sjabloon("vraagbaakzoek.md.tmpl")
 	vraagbaakItemSjabloon = sjabloon("vraagbaakitem.md.tmpl")
+	controleSjabloon      = sjabloon("controle.md.tmpl")
+	testSjabloon          = sjabloon("test.md.tmpl")
 )
 
 func sjabloon(naam string) *template.Template {
