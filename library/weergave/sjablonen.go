@@ -33,6 +33,11 @@ var sjabloonFuncties = template.FuncMap{
 	"nieuwBestand":    nieuwBestand,
 	"controleTelling": ControleTelling,
 	"testTelling":     TestTelling,
+
+	"kort":               kort,
+	"feitenTekst":        feitenTekst,
+	"wijzigingenTelling": wijzigingenTelling,
+	"statusTekst":        statusTekst,
 }
 
 var (
@@ -43,6 +48,7 @@ var (
 	vraagbaakItemSjabloon = sjabloon("vraagbaakitem.md.tmpl")
 	controleSjabloon      = sjabloon("controle.md.tmpl")
 	testSjabloon          = sjabloon("test.md.tmpl")
+	verschilSjabloon      = sjabloon("verschil.md.tmpl")
 )
 
 func sjabloon(naam string) *template.Template {

@@ -9,50 +9,37 @@ import (
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 )
 
-// Verschil is the Dutch report: per covenant the status, the counts and the groups.
+// Verschil is the Dutch report: per covenant the status, the counts and the groups
+// (sjablonen/verschil.md.tmpl); cellen adds every changed cell.
 func Verschil(v *library.Verschil, kb *library.Kennisbank, oud, nieuw string, cellen bool) string {
-	w := woorden{kb}
-	var b strings.Builder
-	fmt.Fprintf(&b, "# Verschil tussen %s en %s\n\n", oud, nieuw)
-	fmt.Fprintf(&b, "Antwoorden op %s. Kennisbank oud `%s`, nieuw `%s`.\n\n", v.Datum, kort(v.Oud), kort(v.Nieuw))
-	if len(v.Feiten) > 0 {
-		fmt.Fprintf(&b, "Feiten voor elke cel: %s.\n\n", feitenTekst(v.Feiten))
-	}
-	if v.Gewijzigd == 0 {
-		fmt.Fprintf(&b, "**Geen antwoord verandert** (%d cellen vergeleken", v.Cellen)
-	} else {
-		fmt.Fprintf(&b, "**%d van de %d antwoorden veranderen** (", v.Gewijzigd, v.Cellen)
-		b.WriteString(wijzigingenTelling(v.Telling))
-	}
-	var overgeslagen []string
+	b := verschilBeeld{V: v, W: woordenboek{woorden{kb}}, Oud: oud, Nieuw: nieuw, Cellen: cellen}
 	for _, c := range v.Convenanten {
 		if c.Status == "overgeslagen" {
-			overgeslagen = append(overgeslagen, c.Naam)
+			b.Overgeslagen = append(b.Overgeslagen, c.Naam)
 		}
 	}
-	if len(overgeslagen) > 0 {
-		fmt.Fprintf(&b, "; overgeslagen, want ongewijzigd: %s", strings.Join(overgeslagen, ", "))
-	}
-	b.WriteString(").\n")
-	for _, c := range v.Convenanten {
-		fmt.Fprintf(&b, "\n## %s (`%s`): %s\n\n", c.Naam, c.Convenant, statusTekst(c))
-		if c.Status == "overgeslagen" || len(c.Wijzigingen) == 0 {
-			continue
-		}
-		fmt.Fprintf(&b, "%d van de %d cellen veranderen: %s.\n\n", len(c.Wijzigingen), c.Cellen, wijzigingenTelling(c.Telling))
-		b.WriteString("| Doel | Wijziging | Cellen | Bijvoorbeeld |\n|---|---|---:|---|\n")
-		for _, g := range c.Groepen {
-			fmt.Fprintf(&b, "| %s | %s | %d | %s |\n", w.label("doelen", g.Doel), groepTekst(g, w), g.Aantal, voorbeelden(g.Voorbeelden, w))
-		}
-		if cellen {
-			b.WriteString("\n### Elke gewijzigde cel\n\n")
-			for _, x := range c.Wijzigingen {
-				fmt.Fprintf(&b, "- %s: %s\n", celTekst(x.Sleutel, w), wijzigingTekst(x, w))
-			}
-		}
-	}
-	return b.String()
+	return voerUit(verschilSjabloon, b)
 }
+
+// verschilBeeld is what the report's template shows; Overgeslagen are the names of the covenants that
+// were not evaluated because nothing they depend on changed.
+type verschilBeeld struct {
+	V            *library.Verschil
+	W            woordenboek
+	Oud, Nieuw   string
+	Cellen       bool
+	Overgeslagen []string
+}
+
+// Label is the label of an id of a vocabulary.
+func (d woordenboek) Label(soort, id string) string { return d.w.label(soort, id) }
+
+// GroepTekst, Voorbeelden, CelTekst and WijzigingTekst write a group of changed cells, its examples, a
+// cell and one change for the report of verschil.
+func (d woordenboek) GroepTekst(g library.Groep) string         { return groepTekst(g, d.w) }
+func (d woordenboek) Voorbeelden(sleutels []string) string      { return voorbeelden(sleutels, d.w) }
+func (d woordenboek) CelTekst(sleutel string) string            { return celTekst(sleutel, d.w) }
+func (d woordenboek) WijzigingTekst(x library.Wijziging) string { return wijzigingTekst(x, d.w) }
 
 func kort(versie string) string {
 	if len(versie) > 19 {
