@@ -1,7 +1,6 @@
 package weergave
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -70,64 +69,56 @@ var feitTypen = map[string]string{
 	"partij": "een partij", "doel": "een doel",
 }
 
-// Begrippen is the readable vocabulary: per kind a table of ids, names and synonyms.
+// Begrippen is the readable vocabulary: per kind a table of ids, names and synonyms
+// (sjablonen/begrippen.md.tmpl).
 func Begrippen(kb *library.Kennisbank, soorten []string, lijsten map[string][]Begrip) string {
-	var b strings.Builder
-	b.WriteString("# Begrippen\n\n")
-	b.WriteString("U mag bij vraag en matrix het id, de naam of een synoniem opgeven, in hoofd- of kleine letters.\n\n")
+	var b begrippenBeeld
 	for _, s := range soorten {
-		fmt.Fprintf(&b, "## %s\n\n", soortKoppen[s])
+		sb := soortBeeld{Soort: s, Kop: soortKoppen[s]}
 		groep, eerste := "", true
-		kop := func() {
-			switch s {
-			case "feiten":
-				b.WriteString("| id | naam | waarde | ook |\n|---|---|---|---|\n")
-			default:
-				b.WriteString("| id | naam | ook |\n|---|---|---|\n")
-			}
-		}
-		if s != "doelen" {
-			kop()
-		}
 		for _, bg := range lijsten[s] {
+			r := begripRij{ID: bg.ID, Label: bg.Label}
 			if s == "doelen" && (eerste || bg.Convenant != groep) {
-				naam := library.GroepWettelijk
+				r.Groep = library.GroepWettelijk
 				if bg.Convenant != "" {
-					naam = kb.Label("convenanten", bg.Convenant)
+					r.Groep = kb.Label("convenanten", bg.Convenant)
 				}
-				if !eerste {
-					b.WriteString("\n")
-				}
-				fmt.Fprintf(&b, "### %s\n\n", esc(naam))
-				kop()
 				groep, eerste = bg.Convenant, false
 			}
 			ook := slices.Clone(bg.Synoniemen)
 			for _, o := range bg.Organisaties {
 				ook = append(ook, o.Naam+" (`"+o.ID+"`)")
 			}
-			for i, w := range ook {
-				if !strings.Contains(w, "`") {
-					ook[i] = esc(w)
+			for i, x := range ook {
+				if !strings.Contains(x, "`") {
+					ook[i] = esc(x)
 				}
 			}
-			ookTekst := strings.ReplaceAll(strings.Join(ook, ", "), "|", `\|`)
-			switch s {
-			case "feiten":
-				waarde := feitTypen[bg.Type]
+			r.Ook = strings.ReplaceAll(strings.Join(ook, ", "), "|", `\|`)
+			if s == "feiten" {
+				r.Waarde = feitTypen[bg.Type]
 				if bg.Type == "keuze" {
 					delen := make([]string, len(bg.Waarden))
-					for i, w := range bg.Waarden {
-						delen[i] = "`" + w + "`"
+					for i, x := range bg.Waarden {
+						delen[i] = "`" + x + "`"
 					}
-					waarde = strings.Join(delen, ", ")
+					r.Waarde = strings.Join(delen, ", ")
 				}
-				fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", bg.ID, cel(bg.Label), waarde, ookTekst)
-			default:
-				fmt.Fprintf(&b, "| `%s` | %s | %s |\n", bg.ID, cel(bg.Label), ookTekst)
 			}
+			sb.Rijen = append(sb.Rijen, r)
 		}
-		b.WriteString("\n")
+		b.Soorten = append(b.Soorten, sb)
 	}
-	return b.String()
+	return voerUit(begrippenSjabloon, b)
 }
+
+// begrippenBeeld is what the vocabulary's template shows: per kind its heading and rows. A row with a
+// Groep starts a new group (the covenant of the purposes that follow).
+type begrippenBeeld struct{ Soorten []soortBeeld }
+
+type soortBeeld struct {
+	Soort, Kop string
+	Rijen      []begripRij
+}
+
+type begripRij struct{ ID, Label, Groep, Waarde, Ook string }

@@ -49,6 +49,7 @@ var (
 	controleSjabloon      = sjabloon("controle.md.tmpl")
 	testSjabloon          = sjabloon("test.md.tmpl")
 	verschilSjabloon      = sjabloon("verschil.md.tmpl")
+	begrippenSjabloon     = sjabloon("begrippen.md.tmpl")
 )
 
 func sjabloon(naam string) *template.Template {
