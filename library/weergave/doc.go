@@ -3,10 +3,11 @@
 // and the HTML heat map), the reports of controleer, test and verschil, and — in the subpackage
 // handreiking — the guidance document. Each view is Markdown (or CSV, or HTML from an embedded
 // html/template with the one stylesheet pagina.css); the CLI renders the Markdown for the terminal, the
-// web pages and other services use the HTML directly. The answer, a covenant, the list of covenants and
-// the vraagbaak (search and entry) are text/templates in sjablonen/ over a small view model that holds
-// the labels (the wording can change without touching Go); the other Markdown views are still written
-// with a strings.Builder.
+// web pages and other services use the HTML directly. Every Markdown view of the CLI (answer, covenant
+// and covenants, vocabulary, vraagbaak search and entry, matrix, the reports of controleer, test and
+// verschil) is a text/template in sjablonen/ over a small view model that holds the labels, so the
+// wording can change without touching Go; only the handreiking still writes its Markdown with a
+// strings.Builder.
 //
 // Labels come from the knowledge base (Kennisbank.Label), dates from library.DatumTekst, and one escaper
 // (esc, cel, link) keeps the knowledge base's text from turning into Markdown markup. The views read the

@@ -47,90 +47,103 @@ func cellenVan(m *library.Matrix) map[string]library.MatrixCel {
 }
 
 // Matrix is the readable view: per covenant a header, the legend and the key to the columns,
-// then per purpose and sender a table of recipients × categories.
+// then per purpose and sender a table of recipients × categories (sjablonen/matrix.md.tmpl).
 //
 // breedte 0 writes each table as a Markdown table (for a file); a terminal width instead writes it as
 // a fixed-width block that fits (a Markdown table with many categories does not fit a terminal).
 func Matrix(ms []*library.Matrix, kb *library.Kennisbank, details bool, breedte int) string {
 	w := woorden{kb}
-	var b strings.Builder
-	b.WriteString("# Matrix gegevensdeling\n\n")
-	b.WriteString("Wie mag welke gegevens met wie delen, per doel: het oordeel van de regels voor elke cel, met alleen de\nfeiten die hieronder staan. Een hulpmiddel, geen juridisch advies.\n\n")
-	b.WriteString("**Legenda:** ")
-	for i, o := range matrixOordelen {
-		if i > 0 {
-			b.WriteString(" · ")
-		}
-		fmt.Fprintf(&b, "%s %s", esc(o.Symbool()), esc(strings.ToLower(w.oordeel(o))))
+	var b matrixBeeld
+	for _, o := range matrixOordelen {
+		b.Legenda = append(b.Legenda, legendaBeeld{Symbool: o.Symbool(), Label: strings.ToLower(w.oordeel(o))})
 	}
-	b.WriteString("\n\n")
 	for _, m := range ms {
-		cellen := cellenVan(m)
-		fmt.Fprintf(&b, "## %s (`%s`)\n\n", esc(m.Naam), m.Convenant)
-		fmt.Fprintf(&b, "- **Datum:** %s\n", m.Datum)
-		fmt.Fprintf(&b, "- **Kennisbank:** `%s`\n", m.Kennisbank)
-		if len(m.Feiten) > 0 {
-			var delen []string
-			for _, k := range slices.Sorted(maps.Keys(m.Feiten)) {
-				delen = append(delen, fmt.Sprintf("%s = %s", k, w.feitWaarde(k, m.Feiten[k])))
-			}
-			fmt.Fprintf(&b, "- **Feiten voor elke cel:** %s\n", esc(strings.Join(delen, ", ")))
+		b.Matrices = append(b.Matrices, matrixBeeldVan(m, w, details, breedte))
+	}
+	return voerUit(matrixSjabloonMD, b)
+}
+
+// matrixBeeld is what the matrix template shows: labels, counts and, per purpose and sender, the grid
+// (Markdown already) and the explanations of its cells (Markdown already).
+type matrixBeeld struct {
+	Legenda  []legendaBeeld
+	Matrices []eenMatrixBeeld
+}
+
+type legendaBeeld struct{ Symbool, Label string }
+
+type eenMatrixBeeld struct {
+	M               *library.Matrix
+	Feiten, Telling string
+	Kolommen        []idBeeld
+	Doelen          []doelRoosters
+}
+
+type idBeeld struct{ ID, Label string }
+
+type doelRoosters struct {
+	idBeeld
+	Van []vanRooster
+}
+
+type vanRooster struct {
+	idBeeld
+	Rooster     string
+	Toelichting []string
+}
+
+func matrixBeeldVan(m *library.Matrix, w woorden, details bool, breedte int) eenMatrixBeeld {
+	mb := eenMatrixBeeld{M: m, Telling: tellingTekst(m, w)}
+	if len(m.Feiten) > 0 {
+		var delen []string
+		for _, k := range slices.Sorted(maps.Keys(m.Feiten)) {
+			delen = append(delen, fmt.Sprintf("%s = %s", k, w.feitWaarde(k, m.Feiten[k])))
 		}
-		fmt.Fprintf(&b, "- **Cellen:** %d — %s\n", len(m.Cellen), esc(tellingTekst(m, w)))
-		b.WriteString("- **Kolommen (gegevens):** ")
-		for i, g := range m.Gegevens {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "%d = %s (`%s`)", i+1, esc(w.label("gegevens", g)), g)
-		}
-		b.WriteString("\n\n")
-		for _, d := range m.Doelen {
-			fmt.Fprintf(&b, "### Doel: %s (`%s`)\n\n", esc(w.label("doelen", d)), d)
-			for _, van := range m.Van {
-				fmt.Fprintf(&b, "#### Van %s (`%s`)\n\n", esc(w.partij(van)), van)
-				var (
-					rijen       []roosterRij
-					toelichting []string
-				)
-				for _, naar := range m.Naar {
-					if naar == van {
+		mb.Feiten = strings.Join(delen, ", ")
+	}
+	for _, g := range m.Gegevens {
+		mb.Kolommen = append(mb.Kolommen, idBeeld{ID: g, Label: w.label("gegevens", g)})
+	}
+	cellen := cellenVan(m)
+	for _, d := range m.Doelen {
+		db := doelRoosters{idBeeld: idBeeld{ID: d, Label: w.label("doelen", d)}}
+		for _, van := range m.Van {
+			vr := vanRooster{idBeeld: idBeeld{ID: van, Label: w.partij(van)}}
+			var rijen []roosterRij
+			for _, naar := range m.Naar {
+				if naar == van {
+					continue
+				}
+				rij := roosterRij{label: w.partij(naar)}
+				var uitTeLeggen []library.MatrixCel
+				for _, g := range m.Gegevens {
+					c, ok := cellen[d+"|"+van+"|"+naar+"|"+g]
+					if !ok {
+						rij.symbolen = append(rij.symbolen, "—")
 						continue
 					}
-					rij := roosterRij{label: w.partij(naar)}
-					var uitTeLeggen []library.MatrixCel
-					for _, g := range m.Gegevens {
-						c, ok := cellen[d+"|"+van+"|"+naar+"|"+g]
-						if !ok {
-							rij.symbolen = append(rij.symbolen, "—")
-							continue
-						}
-						rij.symbolen = append(rij.symbolen, c.Oordeel.Symbool())
-						if details && c.Oordeel != library.NietToegestaan {
-							uitTeLeggen = append(uitTeLeggen, c)
-						}
+					rij.symbolen = append(rij.symbolen, c.Oordeel.Symbool())
+					if details && c.Oordeel != library.NietToegestaan {
+						uitTeLeggen = append(uitTeLeggen, c)
 					}
-					for _, groep := range ToelichtingGroepen(uitTeLeggen) {
-						toelichting = append(toelichting, celToelichting(groep, w))
-					}
-					rijen = append(rijen, rij)
 				}
-				if breedte > 0 {
-					schrijfRoosterBlok(&b, rijen, len(m.Gegevens), breedte)
-				} else {
-					schrijfRoosterTabel(&b, rijen, len(m.Gegevens))
+				for _, groep := range ToelichtingGroepen(uitTeLeggen) {
+					vr.Toelichting = append(vr.Toelichting, celToelichting(groep, w))
 				}
-				b.WriteString("\n")
-				for _, t := range toelichting {
-					b.WriteString("- " + t + "\n")
-				}
-				if len(toelichting) > 0 {
-					b.WriteString("\n")
-				}
+				rijen = append(rijen, rij)
 			}
+			var r strings.Builder
+			if breedte > 0 {
+				schrijfRoosterBlok(&r, rijen, len(m.Gegevens), breedte)
+			} else {
+				schrijfRoosterTabel(&r, rijen, len(m.Gegevens))
+			}
+			vr.Rooster = r.String()
+			db.Van = append(db.Van, vr)
 		}
+		mb.Doelen = append(mb.Doelen, db)
 	}
-	return b.String()
+	return mb
 }
 
 // roosterRij is one row of a sender's table: the recipient and a symbol per category.

@@ -50,6 +50,7 @@ var (
 	testSjabloon          = sjabloon("test.md.tmpl")
 	verschilSjabloon      = sjabloon("verschil.md.tmpl")
 	begrippenSjabloon     = sjabloon("begrippen.md.tmpl")
+	matrixSjabloonMD      = sjabloon("matrix.md.tmpl")
 )
 
 func sjabloon(naam string) *template.Template {
