@@ -60,6 +60,20 @@ type grondslagBeeld struct {
 	Titel, Bron, Voorbehoud string // Voorbehoud: the certainty, when it is below the highest
 }
 
+// grondslagenBeeld are cited legal grounds with their links and, where the knowledge base is less than
+// sure of one, its certainty.
+func (w woorden) grondslagenBeeld(gs []library.Grondslag) []grondslagBeeld {
+	var uit []grondslagBeeld
+	for _, g := range gs {
+		gb := grondslagBeeld{Titel: g.Titel, Bron: g.Bron}
+		if w.kb.MetVoorbehoud(g.Zekerheid) {
+			gb.Voorbehoud = w.label("zekerheden", g.Zekerheid)
+		}
+		uit = append(uit, gb)
+	}
+	return uit
+}
+
 type alternatiefBeeld struct{ Tekst, Opties string }
 
 type feitBeeld struct{ ID, Label, Vraag string }
@@ -97,13 +111,7 @@ func antwoordBeeldVan(a library.Antwoord, kb *library.Kennisbank) antwoordBeeld 
 		vw.Label = cmp.Or(vw.Label, w.label("voorwaarden", vw.ID))
 		b.Voorwaarden = append(b.Voorwaarden, vw)
 	}
-	for _, g := range a.Grondslagen {
-		gb := grondslagBeeld{Titel: g.Titel, Bron: g.Bron}
-		if kb.MetVoorbehoud(g.Zekerheid) {
-			gb.Voorbehoud = w.label("zekerheden", g.Zekerheid)
-		}
-		b.Grondslagen = append(b.Grondslagen, gb)
-	}
+	b.Grondslagen = w.grondslagenBeeld(a.Grondslagen)
 	for _, alt := range a.Alternatieven {
 		b.Alternatieven = append(b.Alternatieven, alternatiefBeeld{Tekst: alt.Tekst, Opties: alternatiefOpties(alt)})
 	}

@@ -54,13 +54,7 @@ func VraagbaakItem(r VraagbaakAntwoord, kb *library.Kennisbank) string {
 	if r.Zekerheid != "" {
 		b.Zekerheid = w.label("zekerheden", r.Zekerheid)
 	}
-	for _, g := range r.Grondslagen {
-		gb := grondslagBeeld{Titel: g.Titel, Bron: g.Bron}
-		if kb.MetVoorbehoud(g.Zekerheid) {
-			gb.Voorbehoud = w.label("zekerheden", g.Zekerheid)
-		}
-		b.Bronnen = append(b.Bronnen, gb)
-	}
+	b.Bronnen = w.grondslagenBeeld(r.Grondslagen)
 	for _, id := range r.ZieOok {
 		vraag := id
 		if z, ok := kb.Vraagbaakitem(id); ok {
