@@ -12,10 +12,11 @@ import (
 // (data.kennisbank).
 var BundelRoots = []string{"magikdelen", "kennisbank"}
 
-// Bundel returns the rules and the knowledge base of this engine as a standard OPA bundle: the policy
+// bundel returns the rules and the knowledge base of this engine as a standard OPA bundle: the policy
 // modules (without tests), data.kennisbank, and a manifest whose revision is the knowledge-base version.
-// A stock OPA answers data.magikdelen.antwoord from it like Beantwoord does.
-func (e *Engine) Bundel() (bundle.Bundle, error) {
+// A stock OPA answers data.magikdelen.antwoord from it like Beantwoord does. It stays unexported: OPA's
+// types are not part of the library's API (SchrijfBundel writes the bundle as bytes).
+func (e *Engine) bundel() (bundle.Bundle, error) {
 	roots := append([]string(nil), BundelRoots...)
 	b := bundle.Bundle{
 		Manifest: bundle.Manifest{Revision: e.kb.Versie(), Roots: &roots},
@@ -23,15 +24,15 @@ func (e *Engine) Bundel() (bundle.Bundle, error) {
 	}
 	b.Manifest.SetRegoVersion(ast.RegoV1)
 	for _, m := range e.modules {
-		p := m.Package.Location.File // the path ParseRegels gave the module
+		p := m.Package.Location.File // the path parseerRegels gave the module
 		b.Modules = append(b.Modules, bundle.ModuleFile{URL: "/" + p, Path: "/" + p, Raw: e.regels[p], Parsed: m})
 	}
 	return b, nil
 }
 
-// SchrijfBundel writes the bundle of Bundel as a gzipped tarball (what `opa run -b` and `opa eval -b` read).
+// SchrijfBundel writes the bundle (the rules and the knowledge base of this engine) as a gzipped tarball (what `opa run -b` and `opa eval -b` read).
 func (e *Engine) SchrijfBundel(w io.Writer) error {
-	b, err := e.Bundel()
+	b, err := e.bundel()
 	if err != nil {
 		return err
 	}

@@ -116,7 +116,7 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 		kb, err := laadKennisbank(o.kennisbank, regels)
 		kbKlaar <- kbUitslag{kb: kb, err: err}
 	}()
-	modules, parseFout := ParseRegels(regels)
+	modules, parseFout := parseerRegels(regels)
 	var compiler *ast.Compiler
 	if parseFout == nil {
 		compiler = ast.NewCompiler()
@@ -249,8 +249,8 @@ func LeesRegels(fsys fs.FS) (map[string][]byte, error) {
 	return regels, nil
 }
 
-// ParseRegels parses Rego v1 modules with their METADATA, in a stable order.
-func ParseRegels(regels map[string][]byte) ([]*ast.Module, error) {
+// parseerRegels parses Rego v1 modules with their METADATA, in a stable order.
+func parseerRegels(regels map[string][]byte) ([]*ast.Module, error) {
 	paden := make([]string, 0, len(regels))
 	for p := range regels {
 		paden = append(paden, p)

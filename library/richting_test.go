@@ -1,9 +1,13 @@
 package library_test
 
 import (
+	"go/ast"
 	"go/build"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -96,4 +100,111 @@ func samePackageFamily(a, b string) bool {
 		return true
 	}
 	return strings.HasPrefix(a, b+"/") || strings.HasPrefix(b, a+"/")
+}
+
+// TestGeenOPATypenInDeAPI checks that OPA stays behind the library: no exported function, method, type,
+// field, variable or constant of a package under library/ names a type of an OPA package. An embedding
+// service asks and reads answers in the library's own types; the rules could move to another engine
+// without changing that API.
+func TestGeenOPATypenInDeAPI(t *testing.T) {
+	var pakketten []string
+	err := filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || d.Name() == "internal") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() {
+			pakketten = append(pakketten, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gevonden := 0
+	for _, dir := range pakketten {
+		fset := token.NewFileSet()
+		bestanden, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, pad := range bestanden {
+			if strings.HasSuffix(pad, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(fset, pad, nil, parser.SkipObjectResolution)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opa := map[string]bool{} // local names of OPA imports in this file
+			for _, imp := range f.Imports {
+				p := strings.Trim(imp.Path.Value, `"`)
+				if !strings.Contains(p, "github.com/open-policy-agent/") {
+					continue
+				}
+				naam := path.Base(p)
+				if imp.Name != nil {
+					naam = imp.Name.Name
+				}
+				opa[naam] = true
+			}
+			gevonden += len(opa)
+			meldt := func(wat string, n ast.Node) {
+				ast.Inspect(n, func(x ast.Node) bool {
+					if sel, ok := x.(*ast.SelectorExpr); ok {
+						if id, ok := sel.X.(*ast.Ident); ok && opa[id.Name] {
+							t.Errorf("%s: %s noemt %s.%s", fset.Position(sel.Pos()), wat, id.Name, sel.Sel.Name)
+						}
+					}
+					return true
+				})
+			}
+			for _, decl := range f.Decls {
+				switch d := decl.(type) {
+				case *ast.FuncDecl:
+					if d.Name.IsExported() && (d.Recv == nil || geexporteerdType(d.Recv.List[0].Type)) {
+						meldt(d.Name.Name, d.Type)
+					}
+				case *ast.GenDecl:
+					for _, s := range d.Specs {
+						switch s := s.(type) {
+						case *ast.TypeSpec:
+							if !s.Name.IsExported() {
+								continue
+							}
+							if st, ok := s.Type.(*ast.StructType); ok {
+								for _, veld := range st.Fields.List {
+									if len(veld.Names) == 0 || veld.Names[0].IsExported() {
+										meldt(s.Name.Name+" (veld)", veld.Type)
+									}
+								}
+								continue
+							}
+							meldt(s.Name.Name, s.Type)
+						case *ast.ValueSpec:
+							for _, n := range s.Names {
+								if n.IsExported() && s.Type != nil {
+									meldt(n.Name, s.Type)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	if gevonden == 0 {
+		t.Fatal("geen enkel bestand importeert OPA; de toets toetst niets")
+	}
+}
+
+// geexporteerdType: the receiver type (T or *T) is exported.
+func geexporteerdType(e ast.Expr) bool {
+	if s, ok := e.(*ast.StarExpr); ok {
+		e = s.X
+	}
+	if i, ok := e.(*ast.IndexExpr); ok {
+		e = i.X
+	}
+	id, ok := e.(*ast.Ident)
+	return ok && id.IsExported()
 }
