@@ -72,27 +72,6 @@ func (d woordenboek) Rollen(n library.Niveau) string {
 	return strings.Join(rollen, "; ")
 }
 
-// Deelname says how a party takes part: fixed or per case, the window, the WGS, the certainty.
-func (d woordenboek) Deelname(dn library.Deelnemer) string {
-	var delen []string
-	switch dn.Deelname {
-	case "vast":
-		delen = append(delen, "vaste deelnemer")
-	case "per_casus":
-		delen = append(delen, "deelnemer per casus")
-	}
-	if p := periode(dn.Vanaf, dn.Tot); p != "" {
-		delen = append(delen, p)
-	}
-	if dn.WGS != nil {
-		delen = append(delen, map[bool]string{true: "WGS-deelnemer", false: "geen WGS-deelnemer"}[*dn.WGS])
-	}
-	if dn.Zekerheid != "" {
-		delen = append(delen, "zekerheid "+dn.Zekerheid)
-	}
-	return strings.Join(delen, ", ")
-}
-
 // Organisaties are the names of the organisations that take part for a party.
 func (d woordenboek) Organisaties(dn library.Deelnemer) string {
 	var orgs []string

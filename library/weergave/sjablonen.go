@@ -28,6 +28,12 @@ var sjabloonFuncties = template.FuncMap{
 	"join":      strings.Join,
 	"hasPrefix": strings.HasPrefix,
 
+	// The wording of a field stays in the template; these pick it.
+	"kies":           kies,
+	"jaNee":          jaNeeWoord,
+	"metVoorvoegsel": metVoorvoegsel,
+	"opsomming":      opsommingVan,
+
 	"quote":           quote,
 	"positie":         positie,
 	"nieuwBestand":    nieuwBestand,
@@ -66,6 +72,46 @@ func voerUit(t *template.Template, data any) string {
 		return b.String() + "\n\n(fout in het sjabloon " + t.Name() + ": " + err.Error() + ")\n"
 	}
 	return b.String()
+}
+
+// kies gives the text that paren pairs with waarde (paren: value, text, value, text, ...), or "".
+func kies(waarde string, paren ...string) string {
+	for i := 0; i+1 < len(paren); i += 2 {
+		if paren[i] == waarde {
+			return paren[i+1]
+		}
+	}
+	return ""
+}
+
+// jaNeeWoord gives ja or nee for a yes/no the file may leave out (nil: "").
+func jaNeeWoord(b *bool, ja, nee string) string {
+	switch {
+	case b == nil:
+		return ""
+	case *b:
+		return ja
+	}
+	return nee
+}
+
+// metVoorvoegsel is voorvoegsel + s, or "" when s is.
+func metVoorvoegsel(voorvoegsel, s string) string {
+	if s == "" {
+		return ""
+	}
+	return voorvoegsel + s
+}
+
+// opsommingVan joins the texts that are not empty with ", ".
+func opsommingVan(delen ...string) string {
+	var uit []string
+	for _, d := range delen {
+		if d != "" {
+			uit = append(uit, d)
+		}
+	}
+	return strings.Join(uit, ", ")
 }
 
 // rang is the rank of a verdict (oordelen.yaml, rang: higher is more permissive); an unknown verdict
