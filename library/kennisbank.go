@@ -41,13 +41,14 @@ var vasteBestanden = []struct{ pad, soort string }{
 // Kennisbank is a loaded and validated knowledge base: the data document the rules evaluate against,
 // plus the vocabulary the library needs to check questions. It is read-only after loading.
 type Kennisbank struct {
-	data      map[string]any // the document under data.kennisbank
-	versie    string
-	delen     map[string]string   // file path (convenants/…, rules/…) -> sha256 of its content
-	ids       map[string][]string // vocabulary: soort -> sorted ids
-	vraagbaak []Vraagbaakitem     // sorted by id
-	woorden   woordenschat        // the typed vocabulary, derived from data (woordenschat.go)
-	getypeerd getypeerd           // the typed covenants, decoded on first use (convenant.go)
+	data             map[string]any // the document under data.kennisbank
+	versie           string
+	delen            map[string]string   // file path (convenants/…, rules/…) -> sha256 of its content
+	ids              map[string][]string // vocabulary: soort -> sorted ids
+	vraagbaak        []Vraagbaakitem     // sorted by id
+	woorden          woordenschat        // the typed vocabulary, derived from data (woordenschat.go)
+	getypeerd        getypeerd           // the typed covenants, decoded on first use (convenant.go)
+	woordenGetypeerd getypeerdeWoorden   // the typed parties, categories and conditions, decoded on first use (partij.go)
 }
 
 // Versie is the content hash of the rules and the knowledge base ("sha256:…").

@@ -2,6 +2,7 @@ package library
 
 import (
 	"encoding/json"
+	"sync"
 )
 
 // Partij is one party (role) of partijen.yaml, typed as the schema describes it.
@@ -97,17 +98,35 @@ type VoorwaardeVariant struct {
 // Partij returns party id, typed; ok is false for an unknown id. Its lists are shared and must not be
 // changed.
 func (k *Kennisbank) Partij(id string) (p Partij, ok bool) {
-	return opgezocht(k.woorden.partijen, id)
+	return opgezocht(k.typeerWoorden().partijen, id)
 }
 
 // Categorie returns data category id, typed; ok is false for an unknown id.
 func (k *Kennisbank) Categorie(id string) (c Categorie, ok bool) {
-	return opgezocht(k.woorden.categorieen, id)
+	return opgezocht(k.typeerWoorden().categorieen, id)
 }
 
 // Voorwaarde returns condition id, typed; ok is false for an unknown id.
 func (k *Kennisbank) Voorwaarde(id string) (v VoorwaardeInfo, ok bool) {
-	return opgezocht(k.woorden.voorwaarden, id)
+	return opgezocht(k.typeerWoorden().voorwaarden, id)
+}
+
+// getypeerdeWoorden holds the typed parties, categories and conditions, decoded on first use: the
+// questions of the CLI never need them, and decoding them costs more than the rest of the vocabulary.
+type getypeerdeWoorden struct {
+	once        sync.Once
+	partijen    map[string]*Partij
+	categorieen map[string]*Categorie
+	voorwaarden map[string]*VoorwaardeInfo
+}
+
+func (k *Kennisbank) typeerWoorden() *getypeerdeWoorden {
+	k.woordenGetypeerd.once.Do(func() {
+		k.woordenGetypeerd.partijen = typeerLijst[Partij](k, "partijen")
+		k.woordenGetypeerd.categorieen = typeerLijst[Categorie](k, "gegevens")
+		k.woordenGetypeerd.voorwaarden = typeerLijst[VoorwaardeInfo](k, "voorwaarden")
+	})
+	return &k.woordenGetypeerd
 }
 
 func opgezocht[T any](m map[string]*T, id string) (T, bool) {

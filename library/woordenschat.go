@@ -2,6 +2,7 @@ package library
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"math"
@@ -41,9 +42,6 @@ type woordenschat struct {
 	grondslagen map[string]GrondslagInfo
 	doelen      map[string]doelInfo
 	feiten      map[string]FeitInfo
-	partijen    map[string]*Partij
-	categorieen map[string]*Categorie
-	voorwaarden map[string]*VoorwaardeInfo
 }
 
 // FeitInfo is one fact of the knowledge base (feiten.yaml) as Go needs it: its label, the question that
@@ -106,88 +104,92 @@ type partijsoort struct {
 func (k *Kennisbank) typeer() {
 	w := woordenschat{oordelen: map[Oordeel]OordeelInfo{}, zekerheden: map[string]Zekerheid{}, bereik: map[string]bereik{},
 		hoogsteRang: math.MinInt, laagsteRang: math.MaxInt}
-	type gerangschikt struct {
-		Label    string `json:"label"`
-		Rang     *int   `json:"rang"` // nil: missing or not a whole number
-		Positief bool   `json:"positief"`
-	}
-	for id, o := range typeerLijst[gerangschikt](k, "oordelen") {
-		if o.Rang != nil {
-			w.oordelen[Oordeel(id)] = OordeelInfo{ID: Oordeel(id), Label: o.Label, Rang: *o.Rang, Positief: o.Positief}
+	oordelen, _ := k.data["oordelen"].(map[string]any)
+	for id, v := range oordelen {
+		m, _ := v.(map[string]any)
+		rang, ok := geheel(m["rang"])
+		if !ok {
+			continue
 		}
+		positief, _ := m["positief"].(bool)
+		w.oordelen[Oordeel(id)] = OordeelInfo{ID: Oordeel(id), Label: veldTekst(m, "label"), Rang: int(rang), Positief: positief}
 	}
-	for id, z := range typeerLijst[gerangschikt](k, "zekerheden") {
-		if z.Rang != nil {
-			w.zekerheden[id] = Zekerheid{ID: id, Label: z.Label, Rang: *z.Rang}
-			w.hoogsteRang = max(w.hoogsteRang, *z.Rang)
-			w.laagsteRang = min(w.laagsteRang, *z.Rang)
+	zekerheden, _ := k.data["zekerheden"].(map[string]any)
+	for id, v := range zekerheden {
+		m, _ := v.(map[string]any)
+		rang, ok := geheel(m["rang"])
+		if !ok {
+			continue
 		}
+		w.zekerheden[id] = Zekerheid{ID: id, Label: veldTekst(m, "label"), Rang: int(rang)}
+		w.hoogsteRang = max(w.hoogsteRang, int(rang))
+		w.laagsteRang = min(w.laagsteRang, int(rang))
 	}
-	type feit struct {
-		Label, Vraag, Type string
-		Waarden            []string
-		Minimum, Maximum   *int64
-	}
-	feiten := typeerLijst[feit](k, "feiten")
+	feiten, _ := k.data["feiten"].(map[string]any)
 	w.feiten = make(map[string]FeitInfo, len(feiten))
-	for id, f := range feiten {
-		w.feiten[id] = FeitInfo{ID: id, Label: f.Label, Vraag: f.Vraag, Type: f.Type, Waarden: f.Waarden}
-		if f.Minimum != nil && f.Maximum != nil {
-			lo, hi := *f.Minimum, *f.Maximum
+	for id, v := range feiten {
+		m, _ := v.(map[string]any)
+		w.feiten[id] = FeitInfo{ID: id, Label: veldTekst(m, "label"), Vraag: veldTekst(m, "vraag"), Type: veldTekst(m, "type"), Waarden: veldTeksten(m, "waarden")}
+		lo, okLo := geheel(m["minimum"])
+		hi, okHi := geheel(m["maximum"])
+		if okLo && okHi {
 			w.bereik[id] = bereik{lo, hi, fmt.Sprintf("geheel getal van %d tot en met %d", lo, hi)}
 		}
 	}
-	type soort struct {
-		Label, Groep string
-		Tafel        bool
-		MatrixVan    []string `json:"matrix_van"`
-		MatrixNaar   []string `json:"matrix_naar"`
-	}
+	soorten, _ := k.data["partijsoorten"].(map[string]any)
 	w.soorten = map[string]partijsoort{}
-	for id, s := range typeerLijst[soort](k, "partijsoorten") {
-		w.soorten[id] = partijsoort{tafel: s.Tafel, groep: cmp.Or(s.Groep, s.Label, id), matrixVan: s.MatrixVan, matrixNaar: s.MatrixNaar}
+	for id, v := range soorten {
+		m, _ := v.(map[string]any)
+		tafel, _ := m["tafel"].(bool)
+		groep := cmp.Or(veldTekst(m, "groep"), veldTekst(m, "label"), id)
+		w.soorten[id] = partijsoort{tafel: tafel, groep: groep, matrixVan: veldTeksten(m, "matrix_van"), matrixNaar: veldTeksten(m, "matrix_naar")}
 	}
-	type grondslag struct {
-		Titel, Wet, Vindplaats, Bron, Uitleg, Verificatie, Zekerheid, Herkomst string
-		GeldigVanaf                                                            string `json:"geldig_vanaf"`
-		GeldigTot                                                              string `json:"geldig_tot"`
-	}
-	grondslagen := typeerLijst[grondslag](k, "grondslagen")
+	grondslagen, _ := k.data["grondslagen"].(map[string]any)
 	w.grondslagen = make(map[string]GrondslagInfo, len(grondslagen))
-	for id, g := range grondslagen {
-		w.grondslagen[id] = GrondslagInfo{ID: id, Titel: g.Titel, Wet: g.Wet, Vindplaats: g.Vindplaats, Bron: g.Bron,
-			GeldigVanaf: g.GeldigVanaf, GeldigTot: g.GeldigTot, Uitleg: g.Uitleg, Verificatie: g.Verificatie,
-			Zekerheid: g.Zekerheid, Herkomst: g.Herkomst}
+	for id, v := range grondslagen {
+		m, _ := v.(map[string]any)
+		w.grondslagen[id] = GrondslagInfo{ID: id, Titel: veldTekst(m, "titel"), Wet: veldTekst(m, "wet"), Vindplaats: veldTekst(m, "vindplaats"),
+			Bron: veldTekst(m, "bron"), GeldigVanaf: veldTekst(m, "geldig_vanaf"), GeldigTot: veldTekst(m, "geldig_tot"), Uitleg: veldTekst(m, "uitleg"),
+			Verificatie: veldTekst(m, "verificatie"), Zekerheid: veldTekst(m, "zekerheid"), Herkomst: veldTekst(m, "herkomst")}
 	}
-	type doel struct {
-		Convenant       string
-		AlleenOorsprong bool `json:"alleen_oorsprong"`
-	}
-	doelen := typeerLijst[doel](k, "doelen")
+	doelen, _ := k.data["doelen"].(map[string]any)
 	w.doelen = make(map[string]doelInfo, len(doelen))
-	for id, d := range doelen {
-		w.doelen[id] = doelInfo{convenant: d.Convenant, alleenOorsprong: d.AlleenOorsprong}
+	for id, v := range doelen {
+		m, _ := v.(map[string]any)
+		alleen, _ := m["alleen_oorsprong"].(bool)
+		w.doelen[id] = doelInfo{convenant: veldTekst(m, "convenant"), alleenOorsprong: alleen}
 	}
-	type gelabeld struct {
-		Label, Groep string
-		Bijzonder    bool
-	}
+	wetten, _ := k.data["bijzondere_wetten"].(map[string]any)
 	w.wetten = map[string]string{}
-	for id, b := range typeerLijst[gelabeld](k, "bijzondere_wetten") {
-		w.wetten[id] = cmp.Or(b.Groep, b.Label, id)
+	for id, v := range wetten {
+		m, _ := v.(map[string]any)
+		w.wetten[id] = cmp.Or(veldTekst(m, "groep"), veldTekst(m, "label"), id)
 	}
-	klassen := typeerLijst[gelabeld](k, "klassen")
+	klassen, _ := k.data["klassen"].(map[string]any)
 	for _, id := range k.idsInVolgorde("klassen") {
-		kl := klassen[id]
-		if kl == nil {
-			kl = &gelabeld{}
-		}
-		w.klassen = append(w.klassen, Klasse{ID: id, Label: kl.Label, Bijzonder: kl.Bijzonder})
+		m, _ := klassen[id].(map[string]any)
+		bijzonder, _ := m["bijzonder"].(bool)
+		w.klassen = append(w.klassen, Klasse{ID: id, Label: veldTekst(m, "label"), Bijzonder: bijzonder})
 	}
-	w.partijen = typeerLijst[Partij](k, "partijen")
-	w.categorieen = typeerLijst[Categorie](k, "gegevens")
-	w.voorwaarden = typeerLijst[VoorwaardeInfo](k, "voorwaarden")
 	k.woorden = w
+}
+
+// geheel reads a whole number as the loaders give it (json.Number, or a Go integer).
+func geheel(v any) (int64, bool) {
+	switch n := v.(type) {
+	case json.Number:
+		i, err := n.Int64()
+		return i, err == nil
+	case int64:
+		return n, true
+	case int:
+		return int64(n), true
+	case float64:
+		if n == math.Trunc(n) {
+			return int64(n), true
+		}
+	}
+	return 0, false
 }
 
 // Oordeel returns a verdict of the knowledge base; ok is false for an unknown one.
