@@ -4,6 +4,7 @@ import (
 	"embed"
 	"math"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
@@ -59,14 +60,19 @@ var (
 	matrixSjabloonMD      = sjabloon("matrix.md.tmpl")
 )
 
-func sjabloon(naam string) *template.Template {
-	return template.Must(template.New(naam).Funcs(sjabloonFuncties).Option("missingkey=error").ParseFS(sjablonenFS, "sjablonen/"+naam))
+// sjabloon parses a template on first use (a CLI command uses one view; parsing them all at start would
+// cost every command milliseconds).
+func sjabloon(naam string) func() *template.Template {
+	return sync.OnceValue(func() *template.Template {
+		return template.Must(template.New(naam).Funcs(sjabloonFuncties).Option("missingkey=error").ParseFS(sjablonenFS, "sjablonen/"+naam))
+	})
 }
 
 // voerUit writes a view with its template. The templates are fixed and tested (golden files), and their
 // data is built by this package: an error is a defect of the package, so it is written into the view
 // instead of returned.
-func voerUit(t *template.Template, data any) string {
+func voerUit(sjabloon func() *template.Template, data any) string {
+	t := sjabloon()
 	var b strings.Builder
 	if err := t.Execute(&b, data); err != nil {
 		return b.String() + "\n\n(fout in het sjabloon " + t.Name() + ": " + err.Error() + ")\n"
