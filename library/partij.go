@@ -139,7 +139,7 @@ func opgezocht[T any](m map[string]*T, id string) (T, bool) {
 }
 
 // typeerLijst decodes the items of one kind of the data (a map of id to item) as type T, in one pass. A
-// field of the wrong type stays zero and the rest is read (encoding/json); the lint reports the field.
+// field of the wrong type stays zero and the rest is read (encoding/json); the schema check reports it.
 func typeerLijst[T any](k *Kennisbank, soort string) map[string]*T {
 	uit := map[string]*T{}
 	if bs, err := json.Marshal(k.data[soort]); err == nil {

@@ -127,17 +127,17 @@ func antwoordBeeldVan(a library.Antwoord, kb *library.Kennisbank) antwoordBeeld 
 
 // kaderBeeldVan says whether the share was judged under a covenant or through the statutory routes.
 func kaderBeeldVan(w woorden, k library.Kader, gevraagd string) kaderBeeld {
-	kb := kaderBeeld{Route: k.Route, Naam: k.Naam}
+	beeld := kaderBeeld{Route: k.Route, Naam: k.Naam}
 	if k.Convenant != nil {
-		kb.Convenant = *k.Convenant
+		beeld.Convenant = *k.Convenant
 	}
-	if kb.Naam == "" && kb.Convenant != "" {
-		kb.Naam = w.label("convenanten", kb.Convenant)
+	if beeld.Naam == "" && beeld.Convenant != "" {
+		beeld.Naam = w.label("convenanten", beeld.Convenant)
 	}
 	if gevraagd != "" {
-		kb.Gevraagd = w.label("convenanten", gevraagd)
+		beeld.Gevraagd = w.label("convenanten", gevraagd)
 	}
-	return kb
+	return beeld
 }
 
 // ketenBeeld is the legal chain: per layer the route it followed, or why it has none. With more than one

@@ -75,15 +75,15 @@ func Begrippen(kb *library.Kennisbank, soorten []string, lijsten map[string][]Be
 	var b begrippenBeeld
 	for _, s := range soorten {
 		sb := soortBeeld{Soort: s, Kop: soortKoppen[s]}
-		groep, eerste := "", true
+		groep := ""
 		for _, bg := range lijsten[s] {
 			r := begripRij{ID: bg.ID, Label: bg.Label}
-			if s == "doelen" && (eerste || bg.Convenant != groep) {
+			if s == "doelen" && (len(sb.Rijen) == 0 || bg.Convenant != groep) {
 				r.Groep = library.GroepWettelijk
 				if bg.Convenant != "" {
 					r.Groep = kb.Label("convenanten", bg.Convenant)
 				}
-				groep, eerste = bg.Convenant, false
+				groep = bg.Convenant
 			}
 			ook := slices.Clone(bg.Synoniemen)
 			for _, o := range bg.Organisaties {

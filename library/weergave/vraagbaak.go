@@ -71,7 +71,7 @@ func VraagbaakItem(r VraagbaakAntwoord, kb *library.Kennisbank) string {
 	}
 	var over []string
 	if len(r.Partijen) > 0 {
-		over = append(over, "partijen: "+strings.Join(partijLabels(w, r.Partijen), ", "))
+		over = append(over, "partijen: "+strings.Join(w.labels("partijen", r.Partijen), ", "))
 	}
 	if len(r.Gegevens) > 0 {
 		over = append(over, "gegevens: "+strings.Join(w.labels("gegevens", r.Gegevens), ", "))
@@ -96,14 +96,6 @@ type vraagbaakItemBeeld struct {
 type verwijzingBeeld struct{ Vraag, Commando string }
 
 type controleBeeld struct{ Oordeel, Voorwaarden, Commando string }
-
-func partijLabels(w woorden, ids []string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = w.partij(id)
-	}
-	return out
-}
 
 // VraagCommando is the magikdelen vraag command line that asks the question of a check.
 func VraagCommando(v library.Vraag) string {
