@@ -6,8 +6,7 @@
 // web pages and other services use the HTML directly. Every Markdown view of the CLI (answer, covenant
 // and covenants, vocabulary, vraagbaak search and entry, matrix, the reports of controleer, test and
 // verschil) is a text/template in sjablonen/ over a small view model that holds the labels, so the
-// wording can change without touching Go; only the handreiking still writes its Markdown with a
-// strings.Builder.
+// wording can change without touching Go; the handreiking's is handreiking/handreiking.md.tmpl.
 //
 // Labels come from the knowledge base (Kennisbank.Label), dates from library.DatumTekst, and one escaper
 // (esc, cel, link) keeps the knowledge base's text from turning into Markdown markup. The views read the

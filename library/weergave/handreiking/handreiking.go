@@ -1,7 +1,8 @@
 // Package handreiking writes the handreiking (the guidance document) from a knowledge base: Markdown,
-// and one standalone HTML page rendered from it with the stylesheet library.PaginaCSS. It reads the
-// knowledge base through the library's exported API: the typed accessors (Convenant, Routes, Grondslag)
-// and, for what has none yet (route groups, conditions), the plain items.
+// and one standalone HTML page rendered from it with the stylesheet weergave.PaginaCSS. Go selects,
+// orders and labels the content into a document model (document), reading the knowledge base through
+// the library's typed accessors (Convenant, Routes, Grondslag, Voorwaarde, Vraagbaak); the wording and
+// the layout are the template handreiking.md.tmpl.
 package handreiking
 
 import (
@@ -15,6 +16,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	mdtemplate "text/template"
 	"unicode"
 
 	"github.com/yuin/goldmark"
@@ -44,7 +47,7 @@ func Editie(datum string) Optie {
 	return func(o *instellingen) { o.editie = datum }
 }
 
-// Stijlblad makes HTML link this style sheet (e.g. "/stijl.css", serving library.PaginaCSS)
+// Stijlblad makes HTML link this style sheet (e.g. "/stijl.css", serving weergave.PaginaCSS)
 // instead of embedding the CSS, for a server whose Content-Security-Policy forbids inline styles.
 func Stijlblad(href string) Optie {
 	return func(o *instellingen) { o.stijlblad = href }
@@ -123,9 +126,10 @@ func nieuweHandreiking(kb *library.Kennisbank, opties []Optie) (*handreiking, er
 	return h, nil
 }
 
-// handreiking builds the document. Headings are written through kop, so that the table of contents
-// and the cross references can find them; the ids of the headings are computed afterwards by the same
-// Markdown parser that renders the HTML.
+// handreiking is the selected content and, once rendered, the headings of the document. The Markdown
+// template (handreiking.md.tmpl) writes every heading through kop, so that the table of contents and the
+// cross references can find them; the ids of the headings are computed afterwards by the same Markdown
+// parser that renders the HTML.
 type handreiking struct {
 	kb          *library.Kennisbank
 	o           instellingen
@@ -134,11 +138,10 @@ type handreiking struct {
 	vragen      []library.Vraagbaakitem
 	geciteerd   map[string]bool // legal grounds the text links to
 
-	b      strings.Builder
 	koppen []kop
 }
 
-// kop is a heading written by the generator.
+// kop is a heading written by the template.
 type kop struct {
 	niveau  int
 	tekst   string // as written in the Markdown
@@ -155,57 +158,620 @@ const (
 	refEinde     = "\uE001"
 )
 
-func (h *handreiking) markdown() ([]byte, error) {
-	titel := "Handreiking gegevensdeling in zorg en veiligheid"
-	if h.o.convenant != "" && len(h.convenanten) == 1 {
-		titel = "Handreiking: " + convenantTitel(h.convenanten[0])
+// The document model: what the template shows, selected, ordered and labelled from the knowledge base.
+// Texts are as the data has them (the template escapes them); ids are replaced by their labels.
+type (
+	document struct {
+		Titel       string // the covenant's title when the handreiking is about one covenant
+		Editie      string // JJJJ-MM-DD or empty
+		Convenanten []convenantDeel
+		Wettelijk   []routeDeel // the statutory routes outside the covenants
+		Grondslagen []wetDeel   // the cited legal grounds, per law
+		Themas      []themaDeel // the vraagbaak
+		Open        *openDeel   // nil when nothing is uncertain
+		Versie      string
 	}
-	h.kop(1, md(titel), "", false)
-	if h.o.editie != "" {
-		h.alinea("*Editie van " + library.DatumTekst(h.o.editie) + "*")
+	convenantDeel struct {
+		ID, Titel, Omschrijving, Soort, Status, GeldigVanaf, GeldigTot, Kring, Zekerheid string
+		Vereist                                                                          []feitDeel // "stel dat": the covenant counts only with these facts
+		WettelijkeBasis                                                                  []basisDeel
+		Deelnemers                                                                       []deelnemerDeel
+		MetWGS, MetOrganisaties                                                          bool // columns of the participants' table
+		Niveaus                                                                          []niveauDeel
+		Inclusie                                                                         *inclusieDeel
+		Doelen                                                                           []doelDeel
+		Voorwaarden                                                                      []voorwaardeDeel
+		Routes                                                                           []routeDeel
+		Bewaartermijn                                                                    *bewaarDeel
+		Artikelen, Bronnen                                                               []grondDeel // Bronnen: only official sources
+		Onzeker                                                                          onzekerDeel
 	}
-	h.alinea("Deze handreiking is gemaakt uit de kennisbank van magikdelen: dezelfde gegevens waarmee `magikdelen vraag` " +
-		"rekent. Per convenant staat erin wie deelneemt, welke gegevens voor welk doel ten hoogste gedeeld mogen " +
-		"worden en onder welke voorwaarden, langs welke wettelijke routes dat gaat en wat nog onzeker is. " +
-		"Het is een hulpmiddel, geen juridisch advies: leg twijfel voor aan de functionaris gegevensbescherming (FG) " +
-		"of privacy officer van uw organisatie.")
-	h.kop(2, "Inhoud", "inhoud", false)
-	h.regel(inhoudMarker)
-	h.regel("")
+	feitDeel  struct{ Label, Waarde string }
+	grondDeel struct{ Titel, Bron string } // a link to an official text, or the title alone
+	basisDeel struct {
+		Grond             grondDeel
+		Vanaf, Tot, Tekst string
+	}
+	deelnemerDeel struct {
+		Partij, Deelname, Vanaf, Tot, Zekerheid string
+		WGS                                     *bool
+		Organisaties                            []string
+	}
+	faseDeel struct {
+		Nummer int    // the level of the covenant, from one; 0 when the phase is none of its levels
+		Kleur  string // of that level
+		Fase   string // the id, for a phase that is no level
+	}
+	niveauDeel struct {
+		Fase                                               faseDeel
+		Kleur, Casusregie, Procesregie, Bestuurlijk, Delen string
+	}
+	inclusieDeel struct{ Tekst, Bron, Zekerheid string }
+	doelDeel     struct {
+		Label, Stap, Omschrijving, Beslist      string
+		Fase                                    *faseDeel
+		Max                                     *maxDeel
+		Voorwaarden, VerenigbaarMet             []string
+		VereistInclusie, VereistRol, Informeren *bool
+		Alternatieven                           []alternatiefDeel
+	}
+	maxDeel struct {
+		Alle   bool     // every category, as far as necessary
+		Labels []string // none: no personal data at all
+	}
+	alternatiefDeel struct{ Tekst, Doel, Naar string }
+	voorwaardeDeel  struct {
+		Label, Tekst string
+		Gronden      []grondDeel
+	}
+	bewaarDeel struct {
+		Jaren, Tekst, Zekerheid string
+		Grond                   *grondDeel
+	}
+	routeDeel struct {
+		ID, Titel, Tekst                     string
+		Niveau                               int // of its heading
+		Van, Naar                            [][]partijDeel
+		ElkDoel, AlleGegevens                bool
+		Doelen, Gegevens, Lagen, Voorwaarden []string
+		GeldigVanaf, GeldigTot, Oordeel      string
+		Feiten                               []feitDeel
+		Handelingen                          []handelingDeel
+		Gronden                              []grondDeel
+		EigenGrondslag, Zelfstandig          bool
+		Zekerheid                            string
+	}
+	partijDeel struct {
+		Iedereen bool
+		Label    string // a party, or a group the rules know
+	}
+	handelingDeel struct{ Feit, Waarde, Voorwaarde, BijMinderjarige string }
+	wetDeel       struct {
+		Wet     string
+		Gronden []grondInfo
+	}
+	grondInfo struct {
+		Titel, Bron, Uitleg, Zekerheid, Verificatie, GeldigVanaf, GeldigTot string
+	}
+	themaDeel struct {
+		Convenant string // its name; empty for the general questions
+		Vragen    []vraagDeel
+	}
+	vraagDeel struct {
+		ID, Vraag, Tekst, Samenvatting, Zekerheid string
+		Convenanten, ZieOok                       []verwijzing
+		Partijen, Gegevens, Doelen, Trefwoorden   []string
+		Bronnen                                   []grondDeel
+		Controles                                 int
+	}
+	// verwijzing is a link to a heading of the handreiking (Sleutel), or the text alone without one.
+	verwijzing struct{ Tekst, Sleutel string }
+	// onzekerDeel is what the knowledge base marks uncertain about a covenant.
+	onzekerDeel struct {
+		Soort                             string
+		Vereist                           []feitDeel
+		Gegevens, Inclusie, Bewaartermijn bool // these parts have the lowest certainty
+		Deelnemers                        []string
+		Routes                            []verwijzing
+		Vragen                            []string // the covenant's open questions
+	}
+	openDeel struct {
+		Laag        string // the label of the lowest certainty
+		Convenanten []convenantDeel
+		Routes      []verwijzing
+		Gronden     []onzekereGrond
+		Vragen      []verwijzing
+	}
+	onzekereGrond struct {
+		Grond                          grondDeel
+		Uitleg, Zekerheid, Verificatie string
+	}
+)
 
-	for _, c := range h.convenanten {
-		h.convenant(c)
+// Leeg: nothing about the covenant is uncertain.
+func (o onzekerDeel) Leeg() bool {
+	return len(o.Vereist) == 0 && !o.Gegevens && !o.Inclusie && !o.Bewaartermijn &&
+		len(o.Deelnemers) == 0 && len(o.Routes) == 0 && len(o.Vragen) == 0
+}
+
+// document builds the model in the order of the document. The legal grounds are listed after the
+// covenants and routes, but include what the vraagbaak and the open questions cite, so those are built
+// before the list.
+func (h *handreiking) document() document {
+	d := document{Editie: h.o.editie, Versie: h.kb.Versie()}
+	if h.o.convenant != "" && len(h.convenanten) == 1 {
+		d.Titel = convenantTitel(h.convenanten[0])
 	}
-	if len(h.wettelijk) > 0 {
-		h.kop(2, "Wettelijke routes buiten de convenanten", "routes", true)
-		h.alinea("Deze routes volgen rechtstreeks uit de wet en gelden ook buiten een convenant. Elke route noemt de " +
-			"partijen, doelen en gegevens waarvoor zij geldt, de grondslag en de voorwaarden.")
-		for _, r := range h.wettelijk {
-			h.route(r, 3)
+	for _, c := range h.convenanten {
+		d.Convenanten = append(d.Convenanten, h.convenant(c))
+	}
+	for _, r := range h.wettelijk {
+		d.Wettelijk = append(d.Wettelijk, h.route(r, 3))
+	}
+	d.Themas = h.vraagbaakThemas()
+	d.Open = h.openVragen(d.Convenanten)
+	d.Grondslagen = h.grondslagen()
+	return d
+}
+
+func (h *handreiking) convenant(c library.Convenant) convenantDeel {
+	d := convenantDeel{
+		ID: c.ID, Titel: convenantTitel(c), Omschrijving: c.Omschrijving, Soort: c.Soort, Status: c.Status,
+		GeldigVanaf: c.GeldigVanaf, GeldigTot: c.GeldigTot, Kring: c.Kring, Zekerheid: c.Zekerheid,
+		Vereist: h.feiten(c.VereistFeiten),
+	}
+	for _, wb := range c.WettelijkeBasis {
+		d.WettelijkeBasis = append(d.WettelijkeBasis, basisDeel{h.grond(wb.Grondslag), wb.Vanaf, wb.Tot, wb.Tekst})
+	}
+	for _, dn := range c.Deelnemers {
+		var namen []string
+		for _, o := range dn.Organisaties {
+			namen = append(namen, o.Naam)
+		}
+		d.Deelnemers = append(d.Deelnemers, deelnemerDeel{
+			Partij: h.label("partijen", dn.Partij), Deelname: dn.Deelname, Vanaf: dn.Vanaf, Tot: dn.Tot,
+			Zekerheid: dn.Zekerheid, WGS: dn.WGS, Organisaties: namen,
+		})
+		d.MetWGS = d.MetWGS || dn.WGS != nil
+		d.MetOrganisaties = d.MetOrganisaties || len(dn.Organisaties) > 0
+	}
+	for _, n := range c.Niveaus {
+		d.Niveaus = append(d.Niveaus, niveauDeel{fase(c, n.Fase), n.Kleur, n.Casusregie, n.Procesregie, n.Bestuurlijk, n.Delen})
+	}
+	if ic := c.Inclusie; ic != nil {
+		d.Inclusie = &inclusieDeel{ic.Tekst, ic.Bron, ic.Zekerheid}
+	}
+	for _, dl := range c.Doelen {
+		d.Doelen = append(d.Doelen, h.doel(c, dl))
+	}
+	for _, id := range h.convenantVoorwaarden(c) {
+		v, _ := h.kb.Voorwaarde(id)
+		vd := voorwaardeDeel{Label: h.label("voorwaarden", id), Tekst: v.Tekst}
+		for _, g := range v.Grondslagen {
+			vd.Gronden = append(vd.Gronden, h.grond(g))
+		}
+		d.Voorwaarden = append(d.Voorwaarden, vd)
+	}
+	for _, r := range c.Routes {
+		d.Routes = append(d.Routes, h.route(r, 4))
+	}
+	if bt := c.Bewaartermijn; bt != nil {
+		b := &bewaarDeel{Tekst: bt.Tekst, Zekerheid: bt.Zekerheid}
+		if bt.Jaren != nil {
+			b.Jaren = strconv.Itoa(*bt.Jaren)
+		}
+		if bt.Grondslag != "" {
+			g := h.grond(bt.Grondslag)
+			b.Grond = &g
+		}
+		d.Bewaartermijn = b
+	}
+	for _, a := range c.Artikelen {
+		d.Artikelen = append(d.Artikelen, grondDeel{a.Titel, a.Bron})
+	}
+	// Only official sources: a covenant's other sources (a method's website, a conference) stay out.
+	for _, b := range c.Bronnen {
+		if library.OfficieleBron(b.URL) {
+			d.Bronnen = append(d.Bronnen, grondDeel{b.Titel, b.URL})
 		}
 	}
-	// The list of grounds comes before the vraagbaak and the open questions, and includes what they cite.
+	d.Onzeker = h.convenantOnzeker(c)
+	return d
+}
+
+func (h *handreiking) doel(c library.Convenant, d library.ConvenantDoel) doelDeel {
+	uit := doelDeel{
+		Label: d.Label, Omschrijving: d.Omschrijving, Beslist: d.Beslist,
+		Voorwaarden: h.labels("voorwaarden", d.Voorwaarden), VerenigbaarMet: h.labels("doelen", d.VerenigbaarMet),
+		VereistInclusie: d.VereistInclusie, VereistRol: d.VereistRol, Informeren: d.Informeren,
+	}
+	if d.Stap != nil {
+		uit.Stap = strconv.Itoa(*d.Stap)
+	}
+	if d.Fase != "" {
+		f := fase(c, d.Fase)
+		uit.Fase = &f
+	}
+	if d.MaxGegevens != nil {
+		uit.Max = &maxDeel{Alle: slices.Contains(d.MaxGegevens, "*")}
+		if !uit.Max.Alle {
+			uit.Max.Labels = h.labels("gegevens", d.MaxGegevens)
+		}
+	}
+	for _, a := range d.Alternatieven {
+		alt := alternatiefDeel{Tekst: a.Tekst, Doel: h.label("doelen", a.Doel)}
+		if a.Naar != "" {
+			alt.Naar = h.label("partijen", a.Naar)
+		}
+		uit.Alternatieven = append(uit.Alternatieven, alt)
+	}
+	return uit
+}
+
+// route is one route (of a covenant or of the law) under a heading of this level.
+func (h *handreiking) route(r library.Route, niveau int) routeDeel {
+	d := routeDeel{
+		ID: r.ID, Titel: r.Titel, Tekst: r.Tekst, Niveau: niveau,
+		Van: h.partijGroepen(r.Van), Naar: h.partijGroepen(r.Naar),
+		ElkDoel:      slices.Contains(r.Doelen, "*"),
+		AlleGegevens: len(r.Gegevens) == 0 || slices.Contains(r.Gegevens, "*"),
+		GeldigVanaf:  r.GeldigVanaf, GeldigTot: r.GeldigTot,
+		Feiten:         h.feiten(r.Feiten),
+		Lagen:          h.labels("lagen", r.Lagen),
+		EigenGrondslag: r.EigenGrondslag,
+		Voorwaarden:    h.labels("voorwaarden", r.Voorwaarden),
+		Oordeel:        h.label("oordelen", r.Oordeel),
+		Zelfstandig:    r.Zelfstandig,
+		Zekerheid:      r.Zekerheid,
+	}
+	if !d.ElkDoel {
+		d.Doelen = h.labels("doelen", r.Doelen)
+	}
+	if !d.AlleGegevens {
+		d.Gegevens = h.labels("gegevens", r.Gegevens)
+	}
+	for _, hd := range r.Handelingen {
+		hdl := handelingDeel{
+			Feit: h.label("feiten", hd.Feit), Waarde: h.feitWaarde(hd.Waarde), Voorwaarde: h.label("voorwaarden", hd.Voorwaarde),
+		}
+		if hd.BijMinderjarige != "" {
+			hdl.BijMinderjarige = h.label("voorwaarden", hd.BijMinderjarige)
+		}
+		d.Handelingen = append(d.Handelingen, hdl)
+	}
+	for _, g := range r.Grondslagen {
+		d.Gronden = append(d.Gronden, h.grond(g))
+	}
+	return d
+}
+
+// feiten are facts with their values, by fact id.
+func (h *handreiking) feiten(m map[string]any) []feitDeel {
+	var uit []feitDeel
+	for _, f := range slices.Sorted(maps.Keys(m)) {
+		uit = append(uit, feitDeel{h.label("feiten", f), h.feitWaarde(m[f])})
+	}
+	return uit
+}
+
+// partijGroepen names the parties of a route: labels for parties, the descriptions of the groups the
+// rules know ("@…"), everyone ("*"); a+b is a party that is both.
+func (h *handreiking) partijGroepen(ids []string) [][]partijDeel {
+	out := make([][]partijDeel, 0, len(ids))
+	for _, id := range ids {
+		var delen []partijDeel
+		for deel := range strings.SplitSeq(id, "+") {
+			switch {
+			case deel == "*":
+				delen = append(delen, partijDeel{Iedereen: true})
+			case strings.HasPrefix(deel, "@"):
+				delen = append(delen, partijDeel{Label: cmp.Or(h.kb.Veld("groepen", deel, "omschrijving"), deel)})
+			default:
+				delen = append(delen, partijDeel{Label: h.label("partijen", deel)})
+			}
+		}
+		out = append(out, delen)
+	}
+	return out
+}
+
+// convenantVoorwaarden are the conditions named by the covenant's purposes and routes, in the order of
+// voorwaarden.yaml.
+func (h *handreiking) convenantVoorwaarden(c library.Convenant) []string {
+	set := map[string]bool{}
+	for _, d := range c.Doelen {
+		for _, v := range d.Voorwaarden {
+			set[v] = true
+		}
+	}
+	for _, r := range c.Routes {
+		for _, v := range r.Voorwaarden {
+			set[v] = true
+		}
+		for _, hd := range r.Handelingen {
+			set[hd.Voorwaarde] = true
+			if hd.BijMinderjarige != "" {
+				set[hd.BijMinderjarige] = true
+			}
+		}
+	}
+	delete(set, "")
+	return h.inVolgorde("voorwaarden", slices.Collect(maps.Keys(set)))
+}
+
+// inVolgorde sorts ids of a vocabulary in the order of their file.
+func (h *handreiking) inVolgorde(soort string, ids []string) []string {
+	volgorde := func(id string) int { return h.kb.Volgorde(soort, id) }
+	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(volgorde(a), volgorde(b)), cmp.Compare(a, b)) })
+	return ids
+}
+
+// vraagbaakThemas groups the entries by theme: per covenant of the handreiking (in its order) the
+// entries whose first covenant it is, then the entries about none of them; by id within a theme.
+func (h *handreiking) vraagbaakThemas() []themaDeel {
+	opgenomen := map[string]bool{}
 	for _, v := range h.vragen {
-		for _, b := range v.Bronnen {
-			h.grondslagLink(b)
+		opgenomen[v.ID] = true
+	}
+	per := map[string][]vraagDeel{}
+	for _, v := range h.vragen {
+		thema := ""
+		for _, c := range v.Convenanten {
+			if h.heeftConvenant(c) {
+				thema = c
+				break
+			}
+		}
+		per[thema] = append(per[thema], h.vraagbaakitem(v, opgenomen))
+	}
+	var uit []themaDeel
+	for _, c := range h.convenanten {
+		if vragen := per[c.ID]; len(vragen) > 0 {
+			uit = append(uit, themaDeel{h.convenantNaam(c.ID), vragen})
+		}
+	}
+	if vragen := per[""]; len(vragen) > 0 {
+		uit = append(uit, themaDeel{"", vragen})
+	}
+	return uit
+}
+
+// vraagbaakitem is one entry of the vraagbaak; it links to the covenants and entries in the handreiking.
+func (h *handreiking) vraagbaakitem(v library.Vraagbaakitem, opgenomen map[string]bool) vraagDeel {
+	d := vraagDeel{
+		ID: v.ID, Vraag: v.Vraag, Tekst: strings.TrimSpace(v.Tekst), Samenvatting: v.Samenvatting, Zekerheid: v.Zekerheid,
+		Partijen: h.labels("partijen", v.Partijen), Gegevens: h.labels("gegevens", v.Gegevens),
+		Doelen: h.labels("doelen", v.Doelen), Trefwoorden: v.Trefwoorden, Controles: len(v.Controles),
+	}
+	for _, c := range v.Convenanten {
+		ref := verwijzing{Tekst: h.convenantNaam(c)}
+		if h.heeftConvenant(c) {
+			ref.Sleutel = "convenant/" + c
+		}
+		d.Convenanten = append(d.Convenanten, ref)
+	}
+	for _, z := range v.ZieOok {
+		ref := verwijzing{Tekst: z}
+		if item, ok := h.kb.Vraagbaakitem(z); ok {
+			ref.Tekst = item.Vraag
+		}
+		if opgenomen[z] {
+			ref.Sleutel = "vraag/" + z
+		}
+		d.ZieOok = append(d.ZieOok, ref)
+	}
+	for _, b := range v.Bronnen {
+		d.Bronnen = append(d.Bronnen, h.grond(b))
+	}
+	return d
+}
+
+// grondslagen are the legal grounds the text links to, grouped by law in the order of the catalogue.
+func (h *handreiking) grondslagen() []wetDeel {
+	var uit []wetDeel
+	index := map[string]int{}
+	for _, id := range h.inVolgorde("grondslagen", slices.Collect(maps.Keys(h.geciteerd))) {
+		g, _ := h.kb.Grondslag(id)
+		i, ok := index[g.Wet]
+		if !ok {
+			i = len(uit)
+			index[g.Wet] = i
+			uit = append(uit, wetDeel{Wet: g.Wet})
+		}
+		uit[i].Gronden = append(uit[i].Gronden, grondInfo{
+			Titel: cmp.Or(g.Titel, id), Bron: g.Bron, Uitleg: g.Uitleg, Zekerheid: g.Zekerheid,
+			Verificatie: g.Verificatie, GeldigVanaf: g.GeldigVanaf, GeldigTot: g.GeldigTot,
+		})
+	}
+	return uit
+}
+
+// heeftConvenant: covenant id is in this handreiking.
+func (h *handreiking) heeftConvenant(id string) bool {
+	return slices.ContainsFunc(h.convenanten, func(c library.Convenant) bool { return c.ID == id })
+}
+
+// convenantOnzeker is what the knowledge base marks uncertain about a covenant.
+func (h *handreiking) convenantOnzeker(c library.Convenant) onzekerDeel {
+	laag := h.kb.LaagsteZekerheid
+	o := onzekerDeel{
+		Soort: c.Soort, Vereist: h.feiten(c.VereistFeiten), Gegevens: laag(c.Zekerheid),
+		Inclusie:      c.Inclusie != nil && laag(c.Inclusie.Zekerheid),
+		Bewaartermijn: c.Bewaartermijn != nil && laag(c.Bewaartermijn.Zekerheid),
+		Vragen:        c.OpenVragen,
+	}
+	for _, d := range c.Deelnemers {
+		if laag(d.Zekerheid) {
+			o.Deelnemers = append(o.Deelnemers, h.label("partijen", d.Partij))
+		}
+	}
+	for _, r := range c.Routes {
+		if laag(r.Zekerheid) {
+			o.Routes = append(o.Routes, verwijzing{r.Titel, "route/" + r.ID})
+		}
+	}
+	return o
+}
+
+// openVragen is everything the knowledge base marks uncertain, or nil when nothing is.
+func (h *handreiking) openVragen(convenanten []convenantDeel) *openDeel {
+	var o openDeel
+	if z := h.kb.Zekerheden(); len(z) > 0 {
+		o.Laag = z[0].Label
+	}
+	for _, c := range convenanten {
+		if !c.Onzeker.Leeg() {
+			o.Convenanten = append(o.Convenanten, c)
+		}
+	}
+	for _, r := range h.wettelijk {
+		if h.kb.LaagsteZekerheid(r.Zekerheid) {
+			o.Routes = append(o.Routes, verwijzing{r.Titel, "route/" + r.ID})
 		}
 	}
 	for _, id := range h.onzekereGrondslagen() {
-		h.grondslagLink(id)
+		g, _ := h.kb.Grondslag(id)
+		o.Gronden = append(o.Gronden, onzekereGrond{h.grond(id), g.Uitleg, g.Zekerheid, g.Verificatie})
 	}
-	h.grondslagen()
-	h.vraagbaak()
-	h.openVragen()
-	h.regel("---")
-	h.regel("")
-	h.alinea("Kennisbank: `" + h.kb.Versie() + "`")
+	for _, v := range h.vragen {
+		if h.kb.LaagsteZekerheid(v.Zekerheid) {
+			o.Vragen = append(o.Vragen, verwijzing{v.Vraag, "vraag/" + v.ID})
+		}
+	}
+	if len(o.Convenanten)+len(o.Routes)+len(o.Gronden)+len(o.Vragen) == 0 {
+		return nil
+	}
+	return &o
+}
 
-	doc := h.b.String()
+// onzekereGrondslagen are the grounds of the catalogue with zekerheid laag or verificatie onzeker, in
+// the order of the catalogue.
+func (h *handreiking) onzekereGrondslagen() []string {
+	var ids []string
+	for _, id := range h.kb.IDs("grondslagen") {
+		g, _ := h.kb.Grondslag(id)
+		if h.kb.LaagsteZekerheid(g.Zekerheid) || g.Verificatie == "onzeker" {
+			ids = append(ids, id)
+		}
+	}
+	return h.inVolgorde("grondslagen", ids)
+}
+
+// grond is a legal ground as its title and official text (its id alone when the catalogue lacks it);
+// it marks the ground as cited, for the list of grounds.
+func (h *handreiking) grond(id string) grondDeel {
+	g, ok := h.kb.Grondslag(id)
+	if !ok {
+		return grondDeel{Titel: id}
+	}
+	h.geciteerd[id] = true
+	return grondDeel{cmp.Or(g.Titel, id), g.Bron}
+}
+
+func (h *handreiking) label(soort, id string) string { return h.kb.Label(soort, id) }
+
+func (h *handreiking) labels(soort string, ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = h.label(soort, id)
+	}
+	return out
+}
+
+func (h *handreiking) convenantNaam(id string) string {
+	c, _ := h.kb.Convenant(id)
+	return cmp.Or(c.KorteNaam, c.Naam, id)
+}
+
+// feitWaarde writes the value of a fact: a boolean as ja or nee, an id as words.
+func (h *handreiking) feitWaarde(v any) string {
+	switch x := v.(type) {
+	case bool:
+		return jaNee(&x)
+	case string:
+		return opmaak.Woord(x)
+	}
+	return fmt.Sprint(v)
+}
+
+// fase is a phase of a covenant: one of its levels, or a phase that is none.
+func fase(c library.Convenant, f string) faseDeel {
+	for i, n := range c.Niveaus {
+		if n.Fase == f {
+			return faseDeel{Nummer: i + 1, Kleur: n.Kleur}
+		}
+	}
+	return faseDeel{Fase: f}
+}
+
+func convenantTitel(c library.Convenant) string {
+	titel := c.Naam
+	if c.KorteNaam != "" && !strings.Contains(titel, c.KorteNaam) {
+		titel += " (" + c.KorteNaam + ")"
+	}
+	return titel
+}
+
+//go:embed handreiking.md.tmpl
+var handreikingMD string
+
+// markdownSjabloon is handreiking.md.tmpl, parsed on first use; every document renders a clone of it
+// with its own kop and deel (functies).
+var markdownSjabloon = sync.OnceValue(func() *mdtemplate.Template {
+	return mdtemplate.Must(mdtemplate.New("handreiking.md.tmpl").Funcs((*handreiking)(nil).functies(nil)).Parse(handreikingMD))
+})
+
+// functies are the functions of the Markdown template. kop registers the headings of h; deel renders a
+// named template of t to a string.
+func (h *handreiking) functies(t *mdtemplate.Template) mdtemplate.FuncMap {
+	return mdtemplate.FuncMap{
+		"kop":    h.kop,
+		"inhoud": func() string { return inhoudMarker },
+		"ref":    ref,
+		"deel": func(naam string, data any) (string, error) {
+			var b strings.Builder
+			err := t.ExecuteTemplate(&b, naam, data)
+			return b.String(), err
+		},
+		"md":           md,
+		"alinea":       mdAlinea,
+		"cel":          cel,
+		"link":         link,
+		"bron":         bronTekst,
+		"datum":        library.DatumTekst,
+		"woord":        opmaak.Woord,
+		"looptijd":     looptijdTekst,
+		"periode":      periodeTekst,
+		"hoofdletter":  hoofdletter,
+		"jaNee":        jaNee,
+		"join":         strings.Join,
+		"kies":         kies,
+		"samen":        samen,
+		"punten":       punten,
+		"veld":         veld,
+		"verschuif":    func(s string) string { return verschuifKoppen(s, 3) },
+		"verwijzing":   verwijzingTekst,
+		"verwijzingen": verwijzingenTekst,
+	}
+}
+
+// markdown renders the document and then fills in the table of contents and the cross references.
+func (h *handreiking) markdown() ([]byte, error) {
+	t, err := markdownSjabloon().Clone()
+	if err != nil {
+		return nil, fmt.Errorf("handreiking: %w", err)
+	}
+	t.Funcs(h.functies(t))
+	var b strings.Builder
+	if err := t.Execute(&b, h.document()); err != nil {
+		return nil, fmt.Errorf("handreiking: %w", err)
+	}
+	doc := b.String()
 	ids, err := kopIDs(doc)
 	if err != nil {
 		return nil, err
 	}
-	// The generator's headings are a subsequence of all headings (vraagbaak texts add their own).
+	// The template's headings are a subsequence of all headings (vraagbaak texts add their own).
 	j := 0
 	for i := range h.koppen {
 		for j < len(ids) && (ids[j].niveau != h.koppen[i].niveau || ids[j].tekst != h.koppen[i].tekst) {
@@ -248,625 +814,70 @@ var refPatroon = regexp.MustCompile(regexp.QuoteMeta(refBegin) + `[^\x{E001}]*` 
 // ref is the link target of a heading with this key, resolved when the document is complete.
 func ref(sleutel string) string { return "#" + refBegin + sleutel + refEinde }
 
-func (h *handreiking) kop(niveau int, tekst, sleutel string, inhoud bool) {
+// kop writes a heading of the template (its text already escaped) and registers it.
+func (h *handreiking) kop(niveau int, tekst, sleutel string, inhoud bool) string {
 	if strings.HasSuffix(tekst, "#") {
 		// A closing run of # would be taken for the end of the heading.
 		i := len(strings.TrimRight(tekst, "#"))
 		tekst = tekst[:i] + `\` + tekst[i:]
 	}
-	fmt.Fprintf(&h.b, "%s %s\n\n", strings.Repeat("#", niveau), tekst)
 	h.koppen = append(h.koppen, kop{niveau: niveau, tekst: tekst, sleutel: sleutel, inhoud: inhoud})
+	return strings.Repeat("#", niveau) + " " + tekst
 }
 
-func (h *handreiking) regel(s string)  { h.b.WriteString(s + "\n") }
-func (h *handreiking) alinea(s string) { h.b.WriteString(s + "\n\n") }
-
-// punten writes a bullet list, skipping empty items.
-func (h *handreiking) punten(items ...string) {
-	n := 0
+// punten is a bullet list of the texts that are not empty, ending in a blank line; "" without any. A
+// false value (a field the data lacks, in (and .Veld …)) is skipped.
+func punten(items ...any) (string, error) {
+	var b strings.Builder
 	for _, it := range items {
-		if it != "" {
-			h.b.WriteString("- " + it + "\n")
-			n++
-		}
-	}
-	if n > 0 {
-		h.b.WriteString("\n")
-	}
-}
-
-func (h *handreiking) convenant(c library.Convenant) {
-	h.kop(2, md(convenantTitel(c)), "convenant/"+c.ID, true)
-	if c.Omschrijving != "" {
-		h.alinea(mdAlinea(c.Omschrijving))
-	}
-	var vereist []string
-	for _, f := range slices.Sorted(maps.Keys(c.VereistFeiten)) {
-		vereist = append(vereist, md(h.label("feiten", f))+" = "+md(h.feitWaarde(c.VereistFeiten[f])))
-	}
-	h.punten(
-		veld("Soort", md(opmaak.Woord(c.Soort))),
-		veld("Status", md(opmaak.Woord(c.Status))),
-		veld("Looptijd", md(looptijdTekst(c.GeldigVanaf, c.GeldigTot))),
-		als(len(vereist) > 0, veld("Geldt alleen als", strings.Join(vereist, "; ")+" (\"stel dat\")")),
-		als(c.Kring != "", veld("Kring", md(c.Kring))),
-		veld("Zekerheid van deze gegevens", md(c.Zekerheid)),
-	)
-
-	if len(c.WettelijkeBasis) > 0 {
-		h.kop(3, "Wettelijke basis", "", false)
-		var items []string
-		for _, wb := range c.WettelijkeBasis {
-			s := h.grondslagLink(wb.Grondslag)
-			if p := periodeTekst(wb.Vanaf, wb.Tot); p != "" {
-				s = "**" + md(hoofdletter(p)) + ":** " + s
+		if s, ok := it.(string); ok {
+			if s != "" {
+				b.WriteString("- " + s + "\n")
 			}
-			items = append(items, s+" — "+md(wb.Tekst))
+			continue
 		}
-		h.punten(items...)
-	}
-
-	h.kop(3, "Deelnemers", "", false)
-	h.deelnemers(c)
-
-	if len(c.Niveaus) > 0 {
-		h.kop(3, "Niveaus", "", false)
-		h.regel("| Fase | Kleur | Casusregie | Procesregie | Bestuurlijk | Delen |")
-		h.regel("|---|---|---|---|---|---|")
-		for _, n := range c.Niveaus {
-			h.regel("| " + strings.Join([]string{
-				cel(faseTekst(c, n.Fase)), cel(n.Kleur), cel(n.Casusregie),
-				cel(n.Procesregie), cel(n.Bestuurlijk), cel(n.Delen),
-			}, " | ") + " |")
-		}
-		h.regel("")
-	}
-
-	if ic := c.Inclusie; ic != nil {
-		h.kop(3, "Inclusiecriteria", "", false)
-		h.alinea(mdAlinea(ic.Tekst))
-		h.punten(
-			als(ic.Bron != "", veld("Bron", h.bronTekst(ic.Bron))),
-			veld("Zekerheid", md(ic.Zekerheid)),
-		)
-	}
-
-	h.kop(3, "Doelen: wat mag gedeeld worden", "", false)
-	h.alinea("Per doel de gegevens die het ten hoogste mag dragen en de voorwaarden die bij elke deling voor dat doel op de checklist komen.")
-	for _, d := range c.Doelen {
-		h.doel(c, d)
-	}
-
-	if vw := h.convenantVoorwaarden(c); len(vw) > 0 {
-		h.kop(3, "Voorwaarden", "", false)
-		h.alinea("De voorwaarden die de doelen en routes van dit convenant noemen, met de tekst van de checklist:")
-		var items []string
-		for _, v := range vw {
-			items = append(items, h.voorwaardeTekst(v))
-		}
-		h.punten(items...)
-	}
-
-	if len(c.Routes) > 0 {
-		h.kop(3, "Routes", "", false)
-		h.alinea("De wettelijke routes waarlangs binnen dit convenant gedeeld wordt. Elke route noemt haar grondslag in de wet of de eigen taak van de partij.")
-		for _, r := range c.Routes {
-			h.route(r, 4)
+		if waar, _ := mdtemplate.IsTrue(it); waar {
+			return "", fmt.Errorf("punten: %v is geen tekst", it)
 		}
 	}
-
-	if bt := c.Bewaartermijn; bt != nil {
-		h.kop(3, "Bewaartermijn", "", false)
-		s := ""
-		if bt.Jaren != nil {
-			s = "**" + md(strconv.Itoa(*bt.Jaren)) + " jaar.** "
-		}
-		h.alinea(s + md(bt.Tekst))
-		h.punten(
-			als(bt.Grondslag != "", veld("Grondslag", h.grondslagLink(bt.Grondslag))),
-			veld("Zekerheid", md(bt.Zekerheid)),
-		)
+	if b.Len() > 0 {
+		b.WriteString("\n")
 	}
-
-	if len(c.Artikelen) > 0 {
-		h.kop(3, "Artikelen", "", false)
-		var items []string
-		for _, a := range c.Artikelen {
-			items = append(items, link(a.Titel, a.Bron))
-		}
-		h.punten(items...)
-	}
-	// Only official sources: a covenant's other sources (a method's website, a conference) stay out.
-	var bronnen []string
-	for _, b := range c.Bronnen {
-		if library.OfficieleBron(b.URL) {
-			bronnen = append(bronnen, link(b.Titel, b.URL))
-		}
-	}
-	if len(bronnen) > 0 {
-		h.kop(3, "Bronnen", "", false)
-		h.punten(bronnen...)
-	}
-	if h.heeftOpenVragen(c) {
-		h.alinea("Wat over dit convenant nog onzeker is, staat onder [Open vragen](" + ref("open/"+c.ID) + ").")
-	}
+	return b.String(), nil
 }
 
-func (h *handreiking) deelnemers(c library.Convenant) {
-	if len(c.Deelnemers) == 0 {
-		h.alinea("Geen vaste deelnemers vastgelegd.")
-		return
+// kies is a when the condition holds (a true value, a non-empty text or list), else b.
+func kies(voorwaarde any, a, b string) string {
+	if waar, _ := mdtemplate.IsTrue(voorwaarde); waar {
+		return a
 	}
-	wgs := slices.ContainsFunc(c.Deelnemers, func(d library.Deelnemer) bool { return d.WGS != nil })
-	orgs := slices.ContainsFunc(c.Deelnemers, func(d library.Deelnemer) bool { return len(d.Organisaties) > 0 })
-	kolommen := []string{"Partij", "Deelname", "Periode"}
-	if wgs {
-		kolommen = append(kolommen, "WGS-deelnemer")
-	}
-	kolommen = append(kolommen, "Zekerheid")
-	if orgs {
-		kolommen = append(kolommen, "Organisaties")
-	}
-	h.regel("| " + strings.Join(kolommen, " | ") + " |")
-	h.regel("|" + strings.Repeat("---|", len(kolommen)))
-	for _, d := range c.Deelnemers {
-		rij := []string{cel(h.label("partijen", d.Partij)), cel(opmaak.Woord(d.Deelname))}
-		rij = append(rij, cel(cmp.Or(periodeTekst(d.Vanaf, d.Tot), "hele looptijd")))
-		if wgs {
-			rij = append(rij, jaNee(d.WGS))
-		}
-		rij = append(rij, cel(d.Zekerheid))
-		if orgs {
-			var namen []string
-			for _, o := range d.Organisaties {
-				namen = append(namen, o.Naam)
-			}
-			rij = append(rij, cel(strings.Join(namen, ", ")))
-		}
-		h.regel("| " + strings.Join(rij, " | ") + " |")
-	}
-	h.regel("")
+	return b
 }
 
-func (h *handreiking) doel(c library.Convenant, d library.ConvenantDoel) {
-	titel := d.Label
-	if d.Stap != nil {
-		titel = fmt.Sprintf("Stap %d: %s", *d.Stap, titel)
-	}
-	h.kop(4, md(titel), "", false)
-	if d.Omschrijving != "" {
-		h.alinea(mdAlinea(d.Omschrijving))
-	}
-	var alternatieven []string
-	for _, a := range d.Alternatieven {
-		s := md(a.Tekst) + " (doel: " + md(h.label("doelen", a.Doel))
-		if a.Naar != "" {
-			s += ", naar: " + md(h.label("partijen", a.Naar))
-		}
-		alternatieven = append(alternatieven, s+")")
-	}
-	h.punten(
-		als(d.Fase != "", veld("Niveau", md(faseTekst(c, d.Fase)))),
-		als(d.Beslist != "", veld("Beslist", md(d.Beslist))),
-		als(d.MaxGegevens != nil, veld("Ten hoogste deze gegevens", h.maxGegevens(d.MaxGegevens))),
-		als(len(d.Voorwaarden) > 0, veld("Voorwaarden", md(strings.Join(h.labels("voorwaarden", d.Voorwaarden), ", ")))),
-		jaNeeVeld("Inclusiecriteria vereist", d.VereistInclusie),
-		jaNeeVeld("Rol in de casus vereist", d.VereistRol),
-		jaNeeVeld("Betrokkene informeren", d.Informeren),
-		als(len(d.VerenigbaarMet) > 0, veld("Verder te gebruiken voor", md(strings.Join(h.labels("doelen", d.VerenigbaarMet), ", ")))),
-		als(len(alternatieven) > 0, veld("Als het niet mag", strings.Join(alternatieven, "; "))),
-	)
+// samen joins the texts that are not empty.
+func samen(scheiding string, delen ...string) string {
+	return strings.Join(slices.DeleteFunc(delen, func(s string) bool { return s == "" }), scheiding)
 }
 
-func (h *handreiking) maxGegevens(ids []string) string {
-	switch {
-	case len(ids) == 0:
-		return "geen persoonsgegevens (alleen geanonimiseerd of geaggregeerd)"
-	case slices.Contains(ids, "*"):
-		return "alle categorieën, voor zover noodzakelijk"
+// verwijzingTekst links to a heading of the handreiking, or is the text alone without one.
+func verwijzingTekst(v verwijzing) string {
+	if v.Sleutel == "" {
+		return md(v.Tekst)
 	}
-	return md(strings.Join(h.labels("gegevens", ids), ", "))
+	return "[" + md(v.Tekst) + "](" + ref(v.Sleutel) + ")"
 }
 
-// route writes one route (of a covenant or of the law) under a heading of this level.
-func (h *handreiking) route(r library.Route, niveau int) {
-	h.kop(niveau, md(r.Titel), "route/"+r.ID, false)
-	if r.Tekst != "" {
-		h.alinea(mdAlinea(r.Tekst))
+func verwijzingenTekst(vs []verwijzing, scheiding string) string {
+	delen := make([]string, len(vs))
+	for i, v := range vs {
+		delen[i] = verwijzingTekst(v)
 	}
-	gegevensTekst := "alle categorieën"
-	if len(r.Gegevens) > 0 && !slices.Contains(r.Gegevens, "*") {
-		gegevensTekst = md(strings.Join(h.labels("gegevens", r.Gegevens), ", "))
-	}
-	doelenTekst := "elk doel"
-	if !slices.Contains(r.Doelen, "*") {
-		doelenTekst = md(strings.Join(h.labels("doelen", r.Doelen), ", "))
-	}
-	var feiten []string
-	for _, k := range slices.Sorted(maps.Keys(r.Feiten)) {
-		feiten = append(feiten, md(h.label("feiten", k))+" = "+md(h.feitWaarde(r.Feiten[k])))
-	}
-	var handelingen []string
-	for _, hd := range r.Handelingen {
-		s := md(h.label("feiten", hd.Feit)) + " = " + md(h.feitWaarde(hd.Waarde)) +
-			" (anders op de checklist: " + md(h.label("voorwaarden", hd.Voorwaarde))
-		if hd.BijMinderjarige != "" {
-			s += "; bij een minderjarige: " + md(h.label("voorwaarden", hd.BijMinderjarige))
-		}
-		handelingen = append(handelingen, s+")")
-	}
-	var grond []string
-	for _, g := range r.Grondslagen {
-		grond = append(grond, h.grondslagLink(g))
-	}
-	if r.EigenGrondslag {
-		grond = append(grond, "de eigen wettelijke taak van de partij")
-	}
-	geldig := periodeTekst(r.GeldigVanaf, r.GeldigTot)
-	h.punten(
-		veld("Van", md(strings.Join(h.partijGroepen(r.Van), "; "))),
-		veld("Naar", md(strings.Join(h.partijGroepen(r.Naar), "; "))),
-		veld("Doelen", doelenTekst),
-		veld("Gegevens", gegevensTekst),
-		als(geldig != "", veld("Geldig", md(geldig))),
-		als(len(feiten) > 0, veld("Geldt als", strings.Join(feiten, "; "))),
-		als(len(handelingen) > 0, veld("Nodig", strings.Join(handelingen, "; "))),
-		veld("Dekt", md(strings.Join(h.labels("lagen", r.Lagen), ", "))),
-		als(len(grond) > 0, veld("Grondslag", strings.Join(grond, "; "))),
-		als(len(r.Voorwaarden) > 0, veld("Voorwaarden", md(strings.Join(h.labels("voorwaarden", r.Voorwaarden), ", ")))),
-		veld("Oordeel", md(h.label("oordelen", r.Oordeel))),
-		als(r.Zelfstandig, veld("Zelfstandige route", "ja")),
-		veld("Zekerheid", md(r.Zekerheid)),
-	)
+	return strings.Join(delen, scheiding)
 }
 
-// partijGroepen names the parties of a route: labels for parties, words for the groups the rules know.
-func (h *handreiking) partijGroepen(ids []string) []string {
-	out := make([]string, 0, len(ids))
-	for _, id := range ids {
-		var delen []string
-		for deel := range strings.SplitSeq(id, "+") {
-			switch {
-			case deel == "*":
-				delen = append(delen, "iedereen")
-			case strings.HasPrefix(deel, "@"):
-				delen = append(delen, cmp.Or(h.kb.Veld("groepen", deel, "omschrijving"), deel))
-			default:
-				delen = append(delen, h.partij(deel))
-			}
-		}
-		out = append(out, strings.Join(delen, " die ook "))
-	}
-	return out
-}
-
-// convenantVoorwaarden are the conditions named by the covenant's purposes and routes, in the order of
-// voorwaarden.yaml.
-func (h *handreiking) convenantVoorwaarden(c library.Convenant) []string {
-	set := map[string]bool{}
-	for _, d := range c.Doelen {
-		for _, v := range d.Voorwaarden {
-			set[v] = true
-		}
-	}
-	for _, r := range c.Routes {
-		for _, v := range r.Voorwaarden {
-			set[v] = true
-		}
-		for _, hd := range r.Handelingen {
-			set[hd.Voorwaarde] = true
-			if hd.BijMinderjarige != "" {
-				set[hd.BijMinderjarige] = true
-			}
-		}
-	}
-	delete(set, "")
-	return h.inVolgorde("voorwaarden", slices.Collect(maps.Keys(set)))
-}
-
-// inVolgorde sorts ids of a vocabulary in the order of their file.
-func (h *handreiking) inVolgorde(soort string, ids []string) []string {
-	volgorde := func(id string) int { return h.kb.Volgorde(soort, id) }
-	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(volgorde(a), volgorde(b)), cmp.Compare(a, b)) })
-	return ids
-}
-
-func (h *handreiking) voorwaardeTekst(id string) string {
-	v, _ := h.kb.Voorwaarde(id)
-	s := "**" + md(h.label("voorwaarden", id)) + "** — " + md(v.Tekst)
-	var grond []string
-	for _, g := range v.Grondslagen {
-		grond = append(grond, h.grondslagLink(g))
-	}
-	if len(grond) > 0 {
-		s += " *(" + strings.Join(grond, "; ") + ")*"
-	}
-	return s
-}
-
-func (h *handreiking) vraagbaak() {
-	if len(h.vragen) == 0 {
-		return
-	}
-	h.kop(2, "Vraagbaak", "vraagbaak", true)
-	h.alinea("Vragen zoals professionals ze stellen, met het antwoord uit de kennisbank. Antwoorden met een controle worden bij elke wijziging van de regels opnieuw getoetst.")
-	opgenomen := map[string]bool{}
-	for _, v := range h.vragen {
-		opgenomen[v.ID] = true
-	}
-	for _, thema := range h.vraagbaakThemas() {
-		h.kop(3, md(thema.titel), "", true)
-		for _, v := range thema.vragen {
-			h.vraagbaakitem(v, opgenomen)
-		}
-	}
-}
-
-// vraagbaakThema is a group of vraagbaak entries: the entries about one covenant, or the general ones.
-type vraagbaakThema struct {
-	titel  string
-	vragen []library.Vraagbaakitem
-}
-
-// vraagbaakThemas groups the entries by theme: per covenant of the handreiking (in its order) the
-// entries whose first covenant it is, then the entries about none of them; by id within a theme.
-func (h *handreiking) vraagbaakThemas() []vraagbaakThema {
-	per := map[string][]library.Vraagbaakitem{}
-	for _, v := range h.vragen {
-		thema := ""
-		for _, c := range v.Convenanten {
-			if h.heeftConvenant(c) {
-				thema = c
-				break
-			}
-		}
-		per[thema] = append(per[thema], v)
-	}
-	var uit []vraagbaakThema
-	for _, c := range h.convenanten {
-		if vragen := per[c.ID]; len(vragen) > 0 {
-			uit = append(uit, vraagbaakThema{"Vragen over " + h.convenantNaam(c.ID), vragen})
-		}
-	}
-	if vragen := per[""]; len(vragen) > 0 {
-		uit = append(uit, vraagbaakThema{"Algemene vragen: wettelijke routes, beroepsgeheim en rechten van betrokkene", vragen})
-	}
-	return uit
-}
-
-// vraagbaakitem writes one entry of the vraagbaak under its question.
-func (h *handreiking) vraagbaakitem(v library.Vraagbaakitem, opgenomen map[string]bool) {
-	h.kop(4, md(v.Vraag), "vraag/"+v.ID, true)
-	if t := strings.TrimSpace(v.Tekst); t != "" {
-		h.alinea(verschuifKoppen(t, 3))
-	} else {
-		h.alinea(mdAlinea(v.Samenvatting))
-	}
-	h.alinea("*Bij deze vraag:*")
-	var convenanten, zieOok, bronnen []string
-	for _, c := range v.Convenanten {
-		if h.heeftConvenant(c) {
-			convenanten = append(convenanten, "["+md(h.convenantNaam(c))+"]("+ref("convenant/"+c)+")")
-		} else {
-			convenanten = append(convenanten, md(h.convenantNaam(c)))
-		}
-	}
-	for _, z := range v.ZieOok {
-		titel := z
-		if item, ok := h.kb.Vraagbaakitem(z); ok {
-			titel = item.Vraag
-		}
-		if opgenomen[z] {
-			zieOok = append(zieOok, "["+md(titel)+"]("+ref("vraag/"+z)+")")
-		} else {
-			zieOok = append(zieOok, md(titel))
-		}
-	}
-	for _, b := range v.Bronnen {
-		bronnen = append(bronnen, h.grondslagLink(b))
-	}
-	controles := ""
-	if n := len(v.Controles); n == 1 {
-		controles = "1 controle, getoetst aan de regels"
-	} else if n > 1 {
-		controles = fmt.Sprintf("%d controles, getoetst aan de regels", n)
-	}
-	h.punten(
-		als(len(convenanten) > 0, veld("Convenanten", strings.Join(convenanten, ", "))),
-		als(len(v.Partijen) > 0, veld("Partijen", md(strings.Join(h.partijLabels(v.Partijen), ", ")))),
-		als(len(v.Gegevens) > 0, veld("Gegevens", md(strings.Join(h.labels("gegevens", v.Gegevens), ", ")))),
-		als(len(v.Doelen) > 0, veld("Doelen", md(strings.Join(h.labels("doelen", v.Doelen), ", ")))),
-		als(len(bronnen) > 0, veld("Bronnen", strings.Join(bronnen, "; "))),
-		als(v.Zekerheid != "", veld("Zekerheid", md(v.Zekerheid))),
-		als(len(zieOok) > 0, veld("Zie ook", strings.Join(zieOok, "; "))),
-		als(len(v.Trefwoorden) > 0, veld("Trefwoorden", md(strings.Join(v.Trefwoorden, ", ")))),
-		als(controles != "", veld("Controles", controles)),
-	)
-}
-
-// grondslagen lists the legal grounds the text links to, grouped by law in the order of the catalogue.
-func (h *handreiking) grondslagen() {
-	if len(h.geciteerd) == 0 {
-		return
-	}
-	h.kop(2, "Grondslagen", "grondslagen", true)
-	h.alinea("De wetsartikelen en bepalingen die deze handreiking noemt, met een link naar de officiële tekst. " +
-		"De zekerheid zegt hoe vast de kennisbank de bepaling en haar uitleg heeft (verificatie tussen haakjes).")
-	ids := h.inVolgorde("grondslagen", slices.Collect(maps.Keys(h.geciteerd)))
-	var wetten []string
-	perWet := map[string][]string{}
-	for _, id := range ids {
-		g, _ := h.kb.Grondslag(id)
-		w := cmp.Or(g.Wet, "Overig")
-		if _, ok := perWet[w]; !ok {
-			wetten = append(wetten, w)
-		}
-		perWet[w] = append(perWet[w], id)
-	}
-	for _, w := range wetten {
-		h.kop(3, md(w), "", false)
-		var items []string
-		for _, id := range perWet[w] {
-			g, _ := h.kb.Grondslag(id)
-			s := link(cmp.Or(g.Titel, id), g.Bron)
-			if g.Uitleg != "" {
-				s += " — " + md(g.Uitleg)
-			}
-			var meta []string
-			if g.Zekerheid != "" {
-				zm := "zekerheid " + g.Zekerheid
-				if g.Verificatie != "" {
-					zm += " (" + g.Verificatie + ")"
-				}
-				meta = append(meta, zm)
-			}
-			if p := periodeTekst(g.GeldigVanaf, g.GeldigTot); p != "" {
-				meta = append(meta, "geldig "+p)
-			}
-			if len(meta) > 0 {
-				s += " *" + md(strings.Join(meta, "; ")) + "*"
-			}
-			items = append(items, s)
-		}
-		h.punten(items...)
-	}
-}
-
-func (h *handreiking) heeftOpenVragen(c library.Convenant) bool {
-	return len(h.convenantOnzeker(c)) > 0
-}
-
-// heeftConvenant: covenant id is in this handreiking.
-func (h *handreiking) heeftConvenant(id string) bool {
-	return slices.ContainsFunc(h.convenanten, func(c library.Convenant) bool { return c.ID == id })
-}
-
-// convenantOnzeker lists what the knowledge base marks uncertain about a covenant.
-func (h *handreiking) convenantOnzeker(c library.Convenant) []string {
-	var items []string
-	if len(c.VereistFeiten) > 0 {
-		var delen []string
-		for _, f := range slices.Sorted(maps.Keys(c.VereistFeiten)) {
-			delen = append(delen, md(h.label("feiten", f))+" = "+md(h.feitWaarde(c.VereistFeiten[f])))
-		}
-		items = append(items, "**Status:** "+md(opmaak.Woord(c.Soort))+"; de regels rekenen er alleen mee als de vraag zegt: "+strings.Join(delen, "; ")+" (\"stel dat\").")
-	}
-	if h.kb.LaagsteZekerheid(c.Zekerheid) {
-		items = append(items, "**De gegevens van dit convenant** hebben zekerheid "+h.laag()+".")
-	}
-	if c.Inclusie != nil && h.kb.LaagsteZekerheid(c.Inclusie.Zekerheid) {
-		items = append(items, "**De inclusiecriteria** hebben zekerheid "+h.laag()+".")
-	}
-	if c.Bewaartermijn != nil && h.kb.LaagsteZekerheid(c.Bewaartermijn.Zekerheid) {
-		items = append(items, "**De bewaartermijn** heeft zekerheid "+h.laag()+".")
-	}
-	var laag []string
-	for _, d := range c.Deelnemers {
-		if h.kb.LaagsteZekerheid(d.Zekerheid) {
-			laag = append(laag, h.label("partijen", d.Partij))
-		}
-	}
-	if len(laag) > 0 {
-		items = append(items, "**Deelname met zekerheid "+h.laag()+":** "+md(strings.Join(laag, ", "))+".")
-	}
-	var routes []string
-	for _, r := range c.Routes {
-		if h.kb.LaagsteZekerheid(r.Zekerheid) {
-			routes = append(routes, "["+md(r.Titel)+"]("+ref("route/"+r.ID)+")")
-		}
-	}
-	if len(routes) > 0 {
-		items = append(items, "**Routes met zekerheid "+h.laag()+":** "+strings.Join(routes, "; ")+".")
-	}
-	for _, v := range c.OpenVragen {
-		items = append(items, mdAlinea(v))
-	}
-	return items
-}
-
-// laag is the label of the lowest certainty (oordelen.yaml), as the open questions name it.
-func (h *handreiking) laag() string {
-	z := h.kb.Zekerheden()
-	if len(z) == 0 {
-		return ""
-	}
-	return md(z[0].Label)
-}
-
-func (h *handreiking) openVragen() {
-	type blok struct {
-		titel, sleutel string
-		items          []string
-	}
-	var blokken []blok
-	for _, c := range h.convenanten {
-		if items := h.convenantOnzeker(c); len(items) > 0 {
-			blokken = append(blokken, blok{convenantTitel(c), "open/" + c.ID, items})
-		}
-	}
-	var routes []string
-	for _, r := range h.wettelijk {
-		if h.kb.LaagsteZekerheid(r.Zekerheid) {
-			routes = append(routes, "["+md(r.Titel)+"]("+ref("route/"+r.ID)+")")
-		}
-	}
-	if len(routes) > 0 {
-		blokken = append(blokken, blok{"Wettelijke routes met zekerheid " + h.laag(), "", routes})
-	}
-	var gronden []string
-	for _, id := range h.onzekereGrondslagen() {
-		g, _ := h.kb.Grondslag(id)
-		gronden = append(gronden, h.grondslagLink(id)+" — "+md(g.Uitleg)+
-			" *"+md("zekerheid "+g.Zekerheid+", verificatie "+cmp.Or(g.Verificatie, "onbekend"))+"*")
-	}
-	if len(gronden) > 0 {
-		blokken = append(blokken, blok{"Grondslagen met zekerheid " + h.laag() + " of onzekere verificatie", "", gronden})
-	}
-	var vragen []string
-	for _, v := range h.vragen {
-		if h.kb.LaagsteZekerheid(v.Zekerheid) {
-			vragen = append(vragen, "["+md(v.Vraag)+"]("+ref("vraag/"+v.ID)+")")
-		}
-	}
-	if len(vragen) > 0 {
-		blokken = append(blokken, blok{"Antwoorden in de vraagbaak met zekerheid " + h.laag(), "", vragen})
-	}
-	if len(blokken) == 0 {
-		return
-	}
-	h.kop(2, "Open vragen", "open", true)
-	h.alinea("Alles wat de kennisbank als onzeker markeert. Antwoorden die hiervan afhangen, krijgen een lagere zekerheid; leg ze voor aan de FG of privacy officer.")
-	for _, b := range blokken {
-		h.kop(3, md(b.titel), b.sleutel, false)
-		h.punten(b.items...)
-	}
-}
-
-// onzekereGrondslagen are the grounds of the catalogue with zekerheid laag or verificatie onzeker, in
-// the order of the catalogue.
-func (h *handreiking) onzekereGrondslagen() []string {
-	var ids []string
-	for _, id := range h.kb.IDs("grondslagen") {
-		g, _ := h.kb.Grondslag(id)
-		if h.kb.LaagsteZekerheid(g.Zekerheid) || g.Verificatie == "onzeker" {
-			ids = append(ids, id)
-		}
-	}
-	return h.inVolgorde("grondslagen", ids)
-}
-
-// grondslagLink is the title of a legal ground linked to its official text; it marks the ground as cited.
-func (h *handreiking) grondslagLink(id string) string {
-	g, ok := h.kb.Grondslag(id)
-	if !ok {
-		return md(id)
-	}
-	h.geciteerd[id] = true
-	return link(cmp.Or(g.Titel, id), g.Bron)
-}
-
-// bronTekst is a source that may be a link or a reference in words.
-func (h *handreiking) bronTekst(bron string) string {
+// bronTekst is a source that may be a link or a reference in words; a link to any but an official
+// source is left out.
+func bronTekst(bron string) string {
 	if strings.HasPrefix(bron, "https://") || strings.HasPrefix(bron, "http://") {
 		if !library.OfficieleBron(bron) {
 			return ""
@@ -874,64 +885,6 @@ func (h *handreiking) bronTekst(bron string) string {
 		return link(bron, bron)
 	}
 	return md(bron)
-}
-
-func (h *handreiking) label(soort, id string) string { return h.kb.Label(soort, id) }
-
-func (h *handreiking) labels(soort string, ids []string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = h.label(soort, id)
-	}
-	return out
-}
-
-// partij gives the label of a party role, or of an organisation of a covenant.
-func (h *handreiking) partij(id string) string { return h.kb.Label("partijen", id) }
-
-func (h *handreiking) partijLabels(ids []string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = h.partij(id)
-	}
-	return out
-}
-
-func (h *handreiking) convenantNaam(id string) string {
-	c, _ := h.kb.Convenant(id)
-	return cmp.Or(c.KorteNaam, c.Naam, id)
-}
-
-func (h *handreiking) feitWaarde(v any) string {
-	switch x := v.(type) {
-	case bool:
-		return jaNee(&x)
-	case string:
-		return opmaak.Woord(x)
-	}
-	return fmt.Sprint(v)
-}
-
-// faseTekst names a phase of a covenant for people: "Niveau 1 (groen)" after the covenant's levels, or
-// the phase in words.
-func faseTekst(c library.Convenant, fase string) string {
-	for i, n := range c.Niveaus {
-		if n.Fase == fase {
-			if n.Kleur != "" {
-				return fmt.Sprintf("Niveau %d (%s)", i+1, n.Kleur)
-			}
-			return fmt.Sprintf("Niveau %d", i+1)
-		}
-	}
-	return opmaak.Woord(fase)
-}
-
-func convenantTitel(c library.Convenant) string {
-	titel := c.Naam
-	if c.KorteNaam != "" && !strings.Contains(titel, c.KorteNaam) {
-		titel += " (" + c.KorteNaam + ")"
-	}
-	return titel
 }
 
 // kopID is a heading of the parsed document with its HTML id.
@@ -1039,21 +992,6 @@ func veld(naam, waarde string) string {
 		return ""
 	}
 	return "**" + naam + ":** " + waarde
-}
-
-func als(voorwaarde bool, s string) string {
-	if !voorwaarde {
-		return ""
-	}
-	return s
-}
-
-// jaNeeVeld is a yes/no line of a list; empty when the data does not say.
-func jaNeeVeld(naam string, b *bool) string {
-	if b == nil {
-		return ""
-	}
-	return veld(naam, jaNee(b))
 }
 
 // jaNee is ja or nee, or a dash when the data does not say.

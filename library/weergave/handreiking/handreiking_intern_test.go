@@ -46,3 +46,33 @@ func TestKopIDs(t *testing.T) {
 		t.Errorf("(-verwacht +gekregen):\n%s", diff)
 	}
 }
+
+// TestPunten: the list helper of the template writes the texts that are not empty, skips a field the
+// data lacks (a false value of (and .Veld …)), and refuses anything else, so that a template that
+// passes a value where a text belongs fails instead of printing it.
+func TestPunten(t *testing.T) {
+	var geen *bool
+	tests := []struct {
+		naam  string
+		items []any
+		want  string
+		fout  bool
+	}{
+		{"leeg", nil, "", false},
+		{"alleen lege teksten", []any{"", ""}, "", false},
+		{"teksten", []any{"a", "", "b"}, "- a\n- b\n\n", false},
+		{"ontbrekende velden", []any{geen, []string(nil), false, "c"}, "- c\n\n", false},
+		{"geen tekst", []any{"a", []string{"x"}}, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.naam, func(t *testing.T) {
+			got, err := punten(tt.items...)
+			if (err != nil) != tt.fout {
+				t.Fatalf("punten(%v): fout %v, verwacht fout: %v", tt.items, err, tt.fout)
+			}
+			if got != tt.want {
+				t.Errorf("punten(%v) = %q, verwacht %q", tt.items, got, tt.want)
+			}
+		})
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -416,6 +417,33 @@ func TestOfficieleBron(t *testing.T) {
 	} {
 		if got := library.OfficieleBron(link); got != want {
 			t.Errorf("OfficieleBron(%q) = %v, verwacht %v", link, got, want)
+		}
+	}
+}
+
+// TestHandreikingGelijktijdig renders the handreiking from several goroutines at once (each renders its
+// own clone of the template, with its own headings): the same document every time, and no race under
+// go test -race.
+func TestHandreikingGelijktijdig(t *testing.T) {
+	t.Parallel()
+	kb := fixtureKennisbank(t)
+	want, err := handreiking.Markdown(kb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	uit := make([][]byte, 8)
+	fouten := make([]error, len(uit))
+	var wg sync.WaitGroup
+	for i := range uit {
+		wg.Go(func() { uit[i], fouten[i] = handreiking.Markdown(kb) })
+	}
+	wg.Wait()
+	for i, got := range uit {
+		if fouten[i] != nil {
+			t.Fatal(fouten[i])
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("goroutine %d: andere uitvoer:\n%s", i, cmp.Diff(string(want), string(got)))
 		}
 	}
 }
