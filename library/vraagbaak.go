@@ -2,7 +2,6 @@ package library
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -56,24 +55,6 @@ func (k *Kennisbank) Vraagbaakitem(id string) (Vraagbaakitem, bool) {
 		return Vraagbaakitem{}, false
 	}
 	return k.vraagbaak[i], true
-}
-
-// ToetsVraagbaak runs every check of every vraagbaak entry of e's knowledge base through the same code
-// as ToetsScenario. Bestand is the entry's file and ID is "<entry id>#<n>", counting from 1.
-func ToetsVraagbaak(ctx context.Context, e *Engine) Testrapport {
-	r := Testrapport{Uitslagen: []Uitslag{}}
-	for _, item := range e.Kennisbank().vraagbaak {
-		for i, c := range item.Controles {
-			if ctx.Err() != nil {
-				return r
-			}
-			u := e.ToetsScenario(ctx, Scenario{ID: fmt.Sprintf("%s#%d", item.ID, i+1), VraagTekst: item.Vraag, Vraag: c.Vraag, Verwacht: c.Verwacht})
-			u.Bestand = item.Bestand
-			r.Uitslagen = append(r.Uitslagen, u)
-			r.Tel(u)
-		}
-	}
-	return r
 }
 
 // leesVraagbaak reads vraagbaak/*.md: the front matter as YAML with positions, checked by valideer
