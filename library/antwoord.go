@@ -1,20 +1,22 @@
 package library
 
+import "github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
+
 // Antwoord is the answer to a Vraag. Its JSON is the answer JSON of the contract (§2), with more keys.
 type Antwoord struct {
-	Oordeel           Oordeel          `json:"oordeel"`
-	Samenvatting      string           `json:"samenvatting"`
-	Zekerheid         string           `json:"zekerheid"`
-	Grondslagen       []Grondslag      `json:"grondslagen"`
-	Voorwaarden       []Voorwaarde     `json:"voorwaarden"`
-	Redenen           []Reden          `json:"redenen"`
-	Alternatieven     []Alternatief    `json:"alternatieven"`
-	OntbrekendeFeiten []string         `json:"ontbrekende_feiten"`
-	Deeloordelen      []Deeloordeel    `json:"deeloordelen"`
-	Keten             []Stap           `json:"keten"`
-	Kader             Kader            `json:"kader"`
-	Vraag             BeoordeeldeVraag `json:"vraag"`
-	Kennisbank        KennisbankInfo   `json:"kennisbank"`
+	Oordeel           kennisbank.Oordeel `json:"oordeel"`
+	Samenvatting      string             `json:"samenvatting"`
+	Zekerheid         string             `json:"zekerheid"`
+	Grondslagen       []Grondslag        `json:"grondslagen"`
+	Voorwaarden       []Voorwaarde       `json:"voorwaarden"`
+	Redenen           []Reden            `json:"redenen"`
+	Alternatieven     []Alternatief      `json:"alternatieven"`
+	OntbrekendeFeiten []string           `json:"ontbrekende_feiten"`
+	Deeloordelen      []Deeloordeel      `json:"deeloordelen"`
+	Keten             []Stap             `json:"keten"`
+	Kader             Kader              `json:"kader"`
+	Vraag             BeoordeeldeVraag   `json:"vraag"`
+	Kennisbank        KennisbankInfo     `json:"kennisbank"`
 	// Vraagbaak are at most three vraagbaak entries about the parties, categories, purpose and covenant
 	// of the question, most relevant first (see Kennisbank.Vraagbaakitem for the entry itself).
 	Vraagbaak []Vraagbaakverwijzing `json:"vraagbaak"`
@@ -51,36 +53,36 @@ type Reden struct {
 // Alternatief is a change of facts, purpose or recipient that gives a less strict verdict, evaluated by
 // the same rules.
 type Alternatief struct {
-	Tekst   string         `json:"tekst"`
-	Feiten  map[string]any `json:"feiten"`
-	Doel    string         `json:"doel,omitempty"`
-	Naar    []string       `json:"naar,omitempty"`
-	Oordeel Oordeel        `json:"oordeel"`
+	Tekst   string             `json:"tekst"`
+	Feiten  map[string]any     `json:"feiten"`
+	Doel    string             `json:"doel,omitempty"`
+	Naar    []string           `json:"naar,omitempty"`
+	Oordeel kennisbank.Oordeel `json:"oordeel"`
 }
 
 // Deeloordeel is the verdict for one recipient and one category.
 type Deeloordeel struct {
-	Naar              string       `json:"naar"`
-	Gegevens          string       `json:"gegevens"`
-	Oordeel           Oordeel      `json:"oordeel"`
-	Zekerheid         string       `json:"zekerheid"`
-	Grondslagen       []Grondslag  `json:"grondslagen"`
-	Voorwaarden       []Voorwaarde `json:"voorwaarden"`
-	Redenen           []Reden      `json:"redenen"`
-	OntbrekendeFeiten []string     `json:"ontbrekende_feiten"`
-	Keten             []Stap       `json:"keten"`
+	Naar              string             `json:"naar"`
+	Gegevens          string             `json:"gegevens"`
+	Oordeel           kennisbank.Oordeel `json:"oordeel"`
+	Zekerheid         string             `json:"zekerheid"`
+	Grondslagen       []Grondslag        `json:"grondslagen"`
+	Voorwaarden       []Voorwaarde       `json:"voorwaarden"`
+	Redenen           []Reden            `json:"redenen"`
+	OntbrekendeFeiten []string           `json:"ontbrekende_feiten"`
+	Keten             []Stap             `json:"keten"`
 }
 
 // Stap is one layer of the legal chain: which route the layer followed, or why it has none.
 type Stap struct {
-	Laag        string   `json:"laag"`
-	Label       string   `json:"label"`
-	Status      string   `json:"status"` // route, onbekend or geen_route
-	Route       string   `json:"route"`
-	Titel       string   `json:"titel"`
-	Tekst       string   `json:"tekst"`
-	Oordeel     Oordeel  `json:"oordeel"`
-	Grondslagen []string `json:"grondslagen"`
+	Laag        string             `json:"laag"`
+	Label       string             `json:"label"`
+	Status      string             `json:"status"` // route, onbekend or geen_route
+	Route       string             `json:"route"`
+	Titel       string             `json:"titel"`
+	Tekst       string             `json:"tekst"`
+	Oordeel     kennisbank.Oordeel `json:"oordeel"`
+	Grondslagen []string           `json:"grondslagen"`
 }
 
 // Kader says whether the share was judged under a covenant or through the statutory routes.

@@ -9,17 +9,18 @@ import (
 	"time"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 var (
 	// benchEenOntvanger is ZVH-01: one recipient, three categories.
-	benchEenOntvanger = library.Vraag{
-		Van: "wijkteam", Naar: library.Ontvangers{"zvh_procesregisseur"}, Gegevens: []string{"identificerend", "signaal", "hulpverlening"},
+	benchEenOntvanger = kennisbank.Vraag{
+		Van: "wijkteam", Naar: kennisbank.Ontvangers{"zvh_procesregisseur"}, Gegevens: []string{"identificerend", "signaal", "hulpverlening"},
 		Doel: "zvh_aanmelding", Convenant: "zvht", Datum: "2025-06-01", Feiten: map[string]any{"inclusiecriteria": true},
 	}
 	// benchTafel is ZVH-03: the police to the whole ZVHT table, the largest scenario.
-	benchTafel = library.Vraag{
-		Van: "politie", Naar: library.Ontvangers{"overleg_deelnemers"}, Gegevens: []string{"politiegegevens", "strafrechtelijk"},
+	benchTafel = kennisbank.Vraag{
+		Van: "politie", Naar: kennisbank.Ontvangers{"overleg_deelnemers"}, Gegevens: []string{"politiegegevens", "strafrechtelijk"},
 		Doel: "zvh_casusoverleg", Convenant: "zvht", Datum: "2025-06-01", Feiten: map[string]any{"deelnemer_naar": true, "inclusiecriteria": true},
 	}
 )
@@ -27,7 +28,7 @@ var (
 // benchVragen are the questions of the answer benchmarks, small and large.
 var benchVragen = []struct {
 	naam  string
-	vraag library.Vraag
+	vraag kennisbank.Vraag
 }{
 	{"een_ontvanger", benchEenOntvanger},
 	{"overleg_deelnemers", benchTafel},
@@ -121,19 +122,19 @@ func BenchmarkBeantwoordMis(b *testing.B) {
 }
 
 // scenarioVragen are the questions of the scenario files.
-func scenarioVragen(tb testing.TB) []library.Vraag {
+func scenarioVragen(tb testing.TB) []kennisbank.Vraag {
 	tb.Helper()
 	paden, err := filepath.Glob("../testdata/scenarios/*.json")
 	if err != nil || len(paden) == 0 {
 		tb.Fatalf("geen scenario's: %v", err)
 	}
-	var vragen []library.Vraag
+	var vragen []kennisbank.Vraag
 	for _, p := range paden {
 		f, err := os.Open(p)
 		if err != nil {
 			tb.Fatal(err)
 		}
-		s, err := library.LeesScenario(f)
+		s, err := kennisbank.LeesScenario(f)
 		f.Close()
 		if err != nil {
 			tb.Fatal(err)

@@ -20,7 +20,7 @@ func (e *Engine) bundel() (bundle.Bundle, error) {
 	roots := append([]string(nil), BundelRoots...)
 	b := bundle.Bundle{
 		Manifest: bundle.Manifest{Revision: e.kb.Versie(), Roots: &roots},
-		Data:     map[string]any{"kennisbank": e.kb.data},
+		Data:     map[string]any{"kennisbank": e.kb.Data()},
 	}
 	b.Manifest.SetRegoVersion(ast.RegoV1)
 	for _, m := range e.modules {

@@ -12,6 +12,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // TestBundelAntwoordtAlsDeBibliotheek writes the bundle, reads it back as OPA reads a tarball, and checks
@@ -61,7 +62,7 @@ func TestBundelAntwoordtAlsDeBibliotheek(t *testing.T) {
 			t.Fatalf("%s: eval: %v (%d resultaten)", u.ID, err, len(rs))
 		}
 		viaBundel, _ := json.Marshal(rs[0].Expressions[0].Value)
-		sc, err := library.LeesScenario(bytes.NewReader(raw))
+		sc, err := kennisbank.LeesScenario(bytes.NewReader(raw))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // beslisCache keeps the answers of one engine: key = knowledge-base version + the checked question
@@ -152,7 +154,7 @@ func contextFout(err error) bool {
 }
 
 // cacheSleutel is the knowledge-base version and the checked question as JSON (map keys sorted).
-func cacheSleutel(versie string, v Vraag) (string, error) {
+func cacheSleutel(versie string, v kennisbank.Vraag) (string, error) {
 	raw, err := json.Marshal(v)
 	if err != nil {
 		return "", err

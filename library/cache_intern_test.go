@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // TestCacheEenBerekeningVoorGelijktijdigeVragen: callers with the same key while it is evaluated wait for
@@ -20,7 +22,7 @@ func TestCacheEenBerekeningVoorGelijktijdigeVragen(t *testing.T) {
 	bereken := func(context.Context) (*cacheItem, error) {
 		berekend.Add(1)
 		<-los
-		return &cacheItem{a: Antwoord{Oordeel: Toegestaan}}, nil
+		return &cacheItem{a: Antwoord{Oordeel: kennisbank.Toegestaan}}, nil
 	}
 	const n = 8
 	var wg sync.WaitGroup
@@ -54,7 +56,7 @@ func TestCacheEenBerekeningVoorGelijktijdigeVragen(t *testing.T) {
 		t.Fatalf("%d berekeningen, want 1", got)
 	}
 	for i, item := range uit {
-		if item == nil || item.a.Oordeel != Toegestaan {
+		if item == nil || item.a.Oordeel != kennisbank.Toegestaan {
 			t.Fatalf("vrager %d kreeg %+v", i, item)
 		}
 	}
@@ -103,8 +105,10 @@ func TestCacheBewaartGeenFouten(t *testing.T) {
 	if _, err := c.haal(context.Background(), "k", func(context.Context) (*cacheItem, error) { panic("kapot") }); err == nil {
 		t.Fatal("paniek gaf geen fout")
 	}
-	item, err := c.haal(context.Background(), "k", func(context.Context) (*cacheItem, error) { return &cacheItem{a: Antwoord{Oordeel: Onbepaald}}, nil })
-	if err != nil || item.a.Oordeel != Onbepaald {
+	item, err := c.haal(context.Background(), "k", func(context.Context) (*cacheItem, error) {
+		return &cacheItem{a: Antwoord{Oordeel: kennisbank.Onbepaald}}, nil
+	})
+	if err != nil || item.a.Oordeel != kennisbank.Onbepaald {
 		t.Fatalf("na fouten: %+v, %v", item, err)
 	}
 	if len(c.vlucht) != 0 {
@@ -131,7 +135,7 @@ func TestCacheAfgebrokenBerekening(t *testing.T) {
 	wacht := make(chan *cacheItem, 1)
 	go func() {
 		item, err := c.haal(context.Background(), "k", func(context.Context) (*cacheItem, error) {
-			return &cacheItem{a: Antwoord{Oordeel: Toegestaan}}, nil
+			return &cacheItem{a: Antwoord{Oordeel: kennisbank.Toegestaan}}, nil
 		})
 		if err != nil {
 			t.Error(err)
@@ -143,7 +147,7 @@ func TestCacheAfgebrokenBerekening(t *testing.T) {
 	if err := <-klaar; !errors.Is(err, context.Canceled) {
 		t.Fatalf("eerste vrager: %v, want context.Canceled", err)
 	}
-	if item := <-wacht; item == nil || item.a.Oordeel != Toegestaan {
+	if item := <-wacht; item == nil || item.a.Oordeel != kennisbank.Toegestaan {
 		t.Fatalf("tweede vrager kreeg %+v", item)
 	}
 }
@@ -155,8 +159,8 @@ func TestKloonDeeltNiets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := e.Beantwoord(context.Background(), Vraag{
-		Van: "wijkteam", Naar: Ontvangers{"zvh_procesregisseur"}, Gegevens: []string{"identificerend", "signaal", "hulpverlening"},
+	a, err := e.Beantwoord(context.Background(), kennisbank.Vraag{
+		Van: "wijkteam", Naar: kennisbank.Ontvangers{"zvh_procesregisseur"}, Gegevens: []string{"identificerend", "signaal", "hulpverlening"},
 		Doel: "zvh_aanmelding", Convenant: "zvht", Datum: "2025-06-01", Feiten: map[string]any{"inclusiecriteria": false, "betrokkene_geinformeerd": "ja"},
 	})
 	if err != nil {

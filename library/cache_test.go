@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 var (
@@ -48,7 +49,7 @@ func TestCacheZelfdeAntwoord(t *testing.T) {
 	ctx := context.Background()
 	zonder := testEngine(t)
 	met, _ := cacheTestEngine(t)
-	for _, v := range []library.Vraag{benchEenOntvanger, benchTafel} {
+	for _, v := range []kennisbank.Vraag{benchEenOntvanger, benchTafel} {
 		want, err := zonder.Beantwoord(ctx, v)
 		if err != nil {
 			t.Fatal(err)

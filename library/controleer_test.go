@@ -13,14 +13,14 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 const fixtures = "../testdata/convenants"
 
 // controleerMet copies the embedded knowledge base, lays the fixture over it and runs Controleer.
 // A file in the fixture replaces the embedded one; a name with a leading + is appended to it.
-func controleerMet(t *testing.T, fixture string) (library.Controlerapport, fstest.MapFS) {
+func controleerMet(t *testing.T, fixture string) (kennisbank.Controlerapport, fstest.MapFS) {
 	t.Helper()
 	a, err := txtar.ParseFile(fixture)
 	if err != nil {
@@ -49,7 +49,7 @@ func controleerMet(t *testing.T, fixture string) (library.Controlerapport, fstes
 		}
 		m[f.Name] = &fstest.MapFile{Data: f.Data}
 	}
-	r, err := library.Controleer(m)
+	r, err := kennisbank.Controleer(m)
 	if err != nil {
 		t.Fatalf("Controleer: %v", err)
 	}
@@ -59,7 +59,7 @@ func controleerMet(t *testing.T, fixture string) (library.Controlerapport, fstes
 // TestControleerIngebouwd: the embedded knowledge base has no errors.
 func TestControleerIngebouwd(t *testing.T) {
 	t.Parallel()
-	r, err := library.Controleer(convenants.FS)
+	r, err := kennisbank.Controleer(convenants.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestControleerOngeldig(t *testing.T) {
 	zwaar(t)
 	t.Parallel()
 	type wil struct {
-		ernst      library.Ernst
+		ernst      kennisbank.Ernst
 		id         string
 		bestand    string
 		regel      int
@@ -113,7 +113,7 @@ func TestControleerOngeldig(t *testing.T) {
 		bericht    string // a key phrase of the message
 		suggestie0 string // the first suggestion, if any
 	}
-	fout, waarschuwing := library.ErnstFout, library.ErnstWaarschuwing
+	fout, waarschuwing := kennisbank.ErnstFout, kennisbank.ErnstWaarschuwing
 	const proef = "convenanten/proef.yaml"
 	const vb = "vraagbaak/proef_vraag.md"
 	tests := map[string]wil{
@@ -154,7 +154,7 @@ func TestControleerOngeldig(t *testing.T) {
 			t.Errorf("%s staat niet in de tabel", pad)
 		}
 	}
-	basis, err := library.Controleer(convenants.FS)
+	basis, err := kennisbank.Controleer(convenants.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,12 +166,12 @@ func TestControleerOngeldig(t *testing.T) {
 				t.Fatalf("fixture ontbreekt: %v", err)
 			}
 			r, m := controleerMet(t, pad)
-			var nieuw []library.Bevinding
+			var nieuw []kennisbank.Bevinding
 			for _, b := range r.Bevindingen {
 				if b.ID == "verwijzingen_niet_gecontroleerd" {
 					continue // the note that an unreadable file stops some checks (TestControleerAlleFasen)
 				}
-				if !slices.ContainsFunc(basis.Bevindingen, func(x library.Bevinding) bool { return cmp.Equal(x, b) }) {
+				if !slices.ContainsFunc(basis.Bevindingen, func(x kennisbank.Bevinding) bool { return cmp.Equal(x, b) }) {
 					nieuw = append(nieuw, b)
 				}
 			}
@@ -199,7 +199,7 @@ func TestControleerOngeldig(t *testing.T) {
 				t.Errorf("bevinding zonder hint: %+v", b)
 			}
 			wilFouten := 0
-			if w.ernst == library.ErnstFout {
+			if w.ernst == kennisbank.ErnstFout {
 				wilFouten = 1
 			}
 			if r.Fouten != wilFouten {
@@ -278,7 +278,7 @@ routes:
 		t.Fatal(err)
 	}
 	r, _ = controleerMet(t, pad)
-	if !slices.ContainsFunc(r.Bevindingen, func(b library.Bevinding) bool { return b.ID == "verwijzingen_niet_gecontroleerd" }) {
+	if !slices.ContainsFunc(r.Bevindingen, func(b kennisbank.Bevinding) bool { return b.ID == "verwijzingen_niet_gecontroleerd" }) {
 		t.Errorf("geen melding dat verwijzingen niet gecontroleerd zijn: %+v", r.Bevindingen)
 	}
 	if r.Fouten != 1 {
@@ -293,11 +293,11 @@ func TestAanspreekvorm(t *testing.T) {
 	m := kopieKennisbank(t)
 	vervang(t, m, "vraagbaak/acuut_gevaar.md", "Bij acuut gevaar mag u delen", "Bij acuut gevaar mag je delen")
 	vervang(t, m, "vraagbaak/acuut_gevaar.md", "## Kort antwoord", "## Kort antwoord\n\nDan deel je het minimum.")
-	r, err := library.Controleer(m)
+	r, err := kennisbank.Controleer(m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var gevonden []library.Bevinding
+	var gevonden []kennisbank.Bevinding
 	for _, b := range r.Bevindingen {
 		if b.ID == "aanspreekvorm" {
 			gevonden = append(gevonden, b)

@@ -8,14 +8,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // The typed covenant holds everything its file says: written back as JSON it is the plain data the rules
 // read (apart from volgorde, which the loader adds). A field the schema gains but the struct lacks fails
 // here, not silently in a view.
 func TestConvenantGetypeerdIsDeData(t *testing.T) {
-	kb, err := library.LaadKennisbank(convenants.FS)
+	kb, err := kennisbank.LaadKennisbank(convenants.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func TestConvenantGetypeerdIsDeData(t *testing.T) {
 	}
 }
 
-func indexVan(ds []library.ConvenantDoel, id string) int {
+func indexVan(ds []kennisbank.ConvenantDoel, id string) int {
 	for i, d := range ds {
 		if d.ID == id {
 			return i
@@ -107,7 +107,7 @@ func mustJSON(t *testing.T, v, uit any) {
 
 // The typed routes are the routes the rules read, field for field.
 func TestRoutesGetypeerdZijnDeData(t *testing.T) {
-	kb, err := library.LaadKennisbank(convenants.FS)
+	kb, err := kennisbank.LaadKennisbank(convenants.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +133,7 @@ func TestRoutesGetypeerdZijnDeData(t *testing.T) {
 // The typed parties, categories and conditions hold everything their files say, like the covenants: each
 // written back as JSON is the plain data the rules read (apart from volgorde, which the loader adds).
 func TestWoordenGetypeerdZijnDeData(t *testing.T) {
-	kb, err := library.LaadKennisbank(convenants.FS)
+	kb, err := kennisbank.LaadKennisbank(convenants.FS)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // convenantRuimte is the decision space of one covenant, read from the knowledge base.
@@ -22,7 +23,7 @@ type convenantRuimte struct {
 	categorieSet []string
 }
 
-func leesRuimte(t *testing.T, kb *library.Kennisbank, id string) convenantRuimte {
+func leesRuimte(t *testing.T, kb *kennisbank.Kennisbank, id string) convenantRuimte {
 	t.Helper()
 	c := kb.Item("convenanten", id)
 	r := convenantRuimte{id: id, zelfstandig: map[[3]string]bool{}, strikt: map[string]bool{}, art9: map[string]bool{}}
@@ -128,7 +129,7 @@ func TestEigenschappenPerConvenant(t *testing.T) {
 							continue
 						}
 						vragen++
-						v := library.Vraag{Van: van, Naar: r.ontvangers(pi + di), Gegevens: r.categorieSet, Doel: doel, Datum: p.datum, Feiten: p.feiten}
+						v := kennisbank.Vraag{Van: van, Naar: r.ontvangers(pi + di), Gegevens: r.categorieSet, Doel: doel, Datum: p.datum, Feiten: p.feiten}
 						a, err := e.Beantwoord(context.Background(), v)
 						if err != nil {
 							t.Fatalf("%s %s %s: %v", doel, van, p.naam, err)
@@ -146,7 +147,7 @@ func TestEigenschappenPerConvenant(t *testing.T) {
 	}
 }
 
-func (r convenantRuimte) schendingen(v library.Vraag, p profiel, a library.Antwoord) []string {
+func (r convenantRuimte) schendingen(v kennisbank.Vraag, p profiel, a library.Antwoord) []string {
 	var out []string
 	if positief(a.Oordeel) && len(a.Grondslagen) == 0 {
 		out = append(out, "positief antwoord zonder grondslag")
@@ -184,7 +185,7 @@ func (r convenantRuimte) schendingen(v library.Vraag, p profiel, a library.Antwo
 	return out
 }
 
-func vraagTekst(v library.Vraag) string {
+func vraagTekst(v kennisbank.Vraag) string {
 	return fmt.Sprintf("%s → %v, %s, %s, %v", v.Van, v.Naar, v.Doel, v.Datum, v.Feiten)
 }
 
@@ -196,61 +197,61 @@ func TestParenPerConvenant(t *testing.T) {
 	type kant struct {
 		feiten  map[string]any
 		datum   string
-		oordeel library.Oordeel
+		oordeel kennisbank.Oordeel
 		grond   string // a legal ground that must be cited, if any
 	}
 	tests := []struct {
 		naam  string
-		vraag library.Vraag
+		vraag kennisbank.Vraag
 		a, b  kant
 	}{
 		{
 			naam:  "toestemming op AVE-niveau 1",
-			vraag: library.Vraag{Van: "wijkteam", Naar: library.Ontvangers{"politie"}, Gegevens: []string{"identificerend", "signaal"}, Doel: "ave_signaleren", Fase: "ave1"},
-			a:     kant{feiten: map[string]any{"toestemming": "niet_gevraagd"}, oordeel: library.NietToegestaan},
-			b:     kant{feiten: map[string]any{"toestemming": "gegeven"}, oordeel: library.ToegestaanOnderVoorwaarden, grond: "avg_6_1_a"},
+			vraag: kennisbank.Vraag{Van: "wijkteam", Naar: kennisbank.Ontvangers{"politie"}, Gegevens: []string{"identificerend", "signaal"}, Doel: "ave_signaleren", Fase: "ave1"},
+			a:     kant{feiten: map[string]any{"toestemming": "niet_gevraagd"}, oordeel: kennisbank.NietToegestaan},
+			b:     kant{feiten: map[string]any{"toestemming": "gegeven"}, oordeel: kennisbank.ToegestaanOnderVoorwaarden, grond: "avg_6_1_a"},
 		},
 		{
 			naam:  "Wgs-vroegsignalering pas vanaf 2021-01-01",
-			vraag: library.Vraag{Van: "woningcorporatie", Naar: library.Ontvangers{"gemeente_college"}, Gegevens: []string{"identificerend", "financieel"}, Doel: "vss_signaal", Feiten: map[string]any{"wettelijke_stappen": true}},
-			a:     kant{datum: "2020-06-01", oordeel: library.NietToegestaan},
-			b:     kant{datum: "2021-06-01", oordeel: library.Toegestaan, grond: "besluit_schuldhulpverlening_2"},
+			vraag: kennisbank.Vraag{Van: "woningcorporatie", Naar: kennisbank.Ontvangers{"gemeente_college"}, Gegevens: []string{"identificerend", "financieel"}, Doel: "vss_signaal", Feiten: map[string]any{"wettelijke_stappen": true}},
+			a:     kant{datum: "2020-06-01", oordeel: kennisbank.NietToegestaan},
+			b:     kant{datum: "2021-06-01", oordeel: kennisbank.Toegestaan, grond: "besluit_schuldhulpverlening_2"},
 		},
 		{
 			naam:  "Wams alleen als stel dat",
-			vraag: library.Vraag{Van: "wijkteam", Naar: library.Ontvangers{"gemeente_college"}, Gegevens: []string{"financieel"}, Doel: "wams_gecoordineerde_aanpak", Feiten: map[string]any{"meervoudig_samenhangend": true, "coordinator": true}},
-			a:     kant{feiten: map[string]any{"wams_in_werking": false}, oordeel: library.NietToegestaan},
-			b:     kant{feiten: map[string]any{"wams_in_werking": true}, oordeel: library.ToegestaanOnderVoorwaarden, grond: "wams_wetsvoorstel"},
+			vraag: kennisbank.Vraag{Van: "wijkteam", Naar: kennisbank.Ontvangers{"gemeente_college"}, Gegevens: []string{"financieel"}, Doel: "wams_gecoordineerde_aanpak", Feiten: map[string]any{"meervoudig_samenhangend": true, "coordinator": true}},
+			a:     kant{feiten: map[string]any{"wams_in_werking": false}, oordeel: kennisbank.NietToegestaan},
+			b:     kant{feiten: map[string]any{"wams_in_werking": true}, oordeel: kennisbank.ToegestaanOnderVoorwaarden, grond: "wams_wetsvoorstel"},
 		},
 		{
 			naam:  "inclusiecriteria ZVH",
-			vraag: library.Vraag{Van: "wijkteam", Naar: library.Ontvangers{"zvh_procesregisseur"}, Gegevens: []string{"identificerend", "signaal"}, Doel: "zvh_aanmelding", Datum: "2025-06-01"},
-			a:     kant{feiten: map[string]any{"inclusiecriteria": false}, oordeel: library.NietToegestaan},
-			b:     kant{feiten: map[string]any{"inclusiecriteria": true}, oordeel: library.ToegestaanOnderVoorwaarden, grond: "wgs_samenwerkingsverbanden_1_5_1"},
+			vraag: kennisbank.Vraag{Van: "wijkteam", Naar: kennisbank.Ontvangers{"zvh_procesregisseur"}, Gegevens: []string{"identificerend", "signaal"}, Doel: "zvh_aanmelding", Datum: "2025-06-01"},
+			a:     kant{feiten: map[string]any{"inclusiecriteria": false}, oordeel: kennisbank.NietToegestaan},
+			b:     kant{feiten: map[string]any{"inclusiecriteria": true}, oordeel: kennisbank.ToegestaanOnderVoorwaarden, grond: "wgs_samenwerkingsverbanden_1_5_1"},
 		},
 		{
 			naam:  "leeftijdsgrens toestemming: een kind van 10 beslist niet zelf",
-			vraag: library.Vraag{Van: "ggz", Naar: library.Ontvangers{"wijkteam"}, Gegevens: []string{"gezondheid"}, Doel: "ave_hulp", Fase: "ave2", Feiten: map[string]any{"toestemming": "gegeven", "toestemming_door": "betrokkene", "acuut_gevaar": false}},
-			a:     kant{feiten: map[string]any{"leeftijd": 10}, oordeel: library.NietToegestaan},
-			b:     kant{feiten: map[string]any{"leeftijd": 16}, oordeel: library.ToegestaanOnderVoorwaarden, grond: "wgbo_7_457"},
+			vraag: kennisbank.Vraag{Van: "ggz", Naar: kennisbank.Ontvangers{"wijkteam"}, Gegevens: []string{"gezondheid"}, Doel: "ave_hulp", Fase: "ave2", Feiten: map[string]any{"toestemming": "gegeven", "toestemming_door": "betrokkene", "acuut_gevaar": false}},
+			a:     kant{feiten: map[string]any{"leeftijd": 10}, oordeel: kennisbank.NietToegestaan},
+			b:     kant{feiten: map[string]any{"leeftijd": 16}, oordeel: kennisbank.ToegestaanOnderVoorwaarden, grond: "wgbo_7_457"},
 		},
 		{
 			naam:  "niveau van het doel",
-			vraag: library.Vraag{Van: "wijkteam", Naar: library.Ontvangers{"politie"}, Gegevens: []string{"signaal"}, Doel: "ave_signaleren", Feiten: map[string]any{"toestemming": "gegeven"}},
-			a:     kant{feiten: map[string]any{"_fase": "ave3"}, oordeel: library.NietToegestaan},
-			b:     kant{feiten: map[string]any{"_fase": "ave1"}, oordeel: library.ToegestaanOnderVoorwaarden},
+			vraag: kennisbank.Vraag{Van: "wijkteam", Naar: kennisbank.Ontvangers{"politie"}, Gegevens: []string{"signaal"}, Doel: "ave_signaleren", Feiten: map[string]any{"toestemming": "gegeven"}},
+			a:     kant{feiten: map[string]any{"_fase": "ave3"}, oordeel: kennisbank.NietToegestaan},
+			b:     kant{feiten: map[string]any{"_fase": "ave1"}, oordeel: kennisbank.ToegestaanOnderVoorwaarden},
 		},
 		{
 			naam:  "afschalen: wie geen rol meer heeft, krijgt niets meer",
-			vraag: library.Vraag{Van: "wijkteam", Naar: library.Ontvangers{"politie"}, Gegevens: []string{"signaal"}, Doel: "ave_afschalen", Fase: "ave2"},
-			a:     kant{feiten: map[string]any{"rol_in_casus": false}, oordeel: library.NietToegestaan},
-			b:     kant{feiten: map[string]any{"rol_in_casus": true}, oordeel: library.ToegestaanOnderVoorwaarden},
+			vraag: kennisbank.Vraag{Van: "wijkteam", Naar: kennisbank.Ontvangers{"politie"}, Gegevens: []string{"signaal"}, Doel: "ave_afschalen", Fase: "ave2"},
+			a:     kant{feiten: map[string]any{"rol_in_casus": false}, oordeel: kennisbank.NietToegestaan},
+			b:     kant{feiten: map[string]any{"rol_in_casus": true}, oordeel: kennisbank.ToegestaanOnderVoorwaarden},
 		},
 		{
 			naam:  "WGS-datumwissel voor de politie",
-			vraag: library.Vraag{Van: "politie", Naar: library.Ontvangers{"wijkteam"}, Gegevens: []string{"politiegegevens"}, Doel: "zvh_casusoverleg", Feiten: map[string]any{"inclusiecriteria": true}},
-			a:     kant{datum: "2025-02-28", oordeel: library.ToegestaanOnderVoorwaarden, grond: "wpg_20_1"},
-			b:     kant{datum: "2025-03-01", oordeel: library.ToegestaanOnderVoorwaarden, grond: "wpg_20_3"},
+			vraag: kennisbank.Vraag{Van: "politie", Naar: kennisbank.Ontvangers{"wijkteam"}, Gegevens: []string{"politiegegevens"}, Doel: "zvh_casusoverleg", Feiten: map[string]any{"inclusiecriteria": true}},
+			a:     kant{datum: "2025-02-28", oordeel: kennisbank.ToegestaanOnderVoorwaarden, grond: "wpg_20_1"},
+			b:     kant{datum: "2025-03-01", oordeel: kennisbank.ToegestaanOnderVoorwaarden, grond: "wpg_20_3"},
 		},
 	}
 	for _, tt := range tests {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // Domeincontrole lints the evaluated rules, not the files: it evaluates the decision space of each
@@ -21,36 +22,36 @@ import (
 // this function only chooses the matrices and counts the cells of each finding per covenant and purpose,
 // with a few examples. It is slow (the whole space, seconds per covenant), so Controleer does not run
 // it; `magikdelen controleer --regels` does.
-func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (Controlerapport, error) {
+func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (kennisbank.Controlerapport, error) {
 	datum, convenanten := dv.Datum, dv.Convenanten
 	if datum == "" {
 		datum = e.klok().Format(time.DateOnly)
 	}
-	if !geldigeDatum(datum) {
-		return Controlerapport{}, &DatumFout{Veld: "datum", Waarde: datum}
+	if !kennisbank.GeldigeDatum(datum) {
+		return kennisbank.Controlerapport{}, &kennisbank.DatumFout{Veld: "datum", Waarde: datum}
 	}
 	kb := e.kb
 	if len(convenanten) == 0 {
 		convenanten = kb.IDs("convenanten")
 	}
-	var rapport Controlerapport
+	var rapport kennisbank.Controlerapport
 	for i, c := range convenanten {
-		if err := kb.bekend(fmt.Sprintf("convenant[%d]", i), "convenanten", c); err != nil {
-			return Controlerapport{}, err
+		if err := kb.BekendAls(fmt.Sprintf("convenant[%d]", i), "convenanten", c); err != nil {
+			return kennisbank.Controlerapport{}, err
 		}
 		conv, _ := kb.Convenant(c)
-		doelen := smal(kb.doelenVan(c), dv.Doelen)
+		doelen := smal(doelenVan(kb, c), dv.Doelen)
 		if len(doelen) == 0 || conv.Status != "uitgewerkt" {
 			continue
 		}
 		bestand := "convenanten/" + c + ".yaml"
 		m, err := e.Matrix(ctx, MatrixVraag{Convenant: c, Doelen: doelen, Datum: datum, Feiten: conv.VereistFeiten})
 		if err != nil {
-			return Controlerapport{}, err
+			return kennisbank.Controlerapport{}, err
 		}
 		bevindingen, err := e.lint(ctx, map[string]string{"controle": "cellen", "convenant": c}, m, bestand)
 		if err != nil {
-			return Controlerapport{}, err
+			return kennisbank.Controlerapport{}, err
 		}
 		rapport.Bevindingen = append(rapport.Bevindingen, bevindingen...)
 		// The day after the covenant ends.
@@ -58,11 +59,11 @@ func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (Controlera
 			dag := volgendeDag(tot)
 			m, err := e.Matrix(ctx, MatrixVraag{Convenant: c, Doelen: doelen, Datum: dag, Feiten: conv.VereistFeiten})
 			if err != nil {
-				return Controlerapport{}, err
+				return kennisbank.Controlerapport{}, err
 			}
 			bevindingen, err := e.lint(ctx, map[string]string{"controle": "verlopen", "convenant": c, "tot": tot}, m, bestand)
 			if err != nil {
-				return Controlerapport{}, err
+				return kennisbank.Controlerapport{}, err
 			}
 			rapport.Bevindingen = append(rapport.Bevindingen, bevindingen...)
 		}
@@ -72,30 +73,30 @@ func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (Controlera
 				continue
 			}
 			dag := volgendeDag(vertrek.Tot)
-			if slices.Contains(kb.deelnemersOp(c, dag), vertrek.Partij) {
+			if slices.Contains(deelnemersOp(kb, c, dag), vertrek.Partij) {
 				continue
 			}
 			for _, mv := range []MatrixVraag{
 				{Convenant: c, Doelen: doelen, Datum: dag, Van: []string{vertrek.Partij}, Feiten: conv.VereistFeiten},
 				{Convenant: c, Doelen: doelen, Datum: dag, Naar: []string{vertrek.Partij}, Feiten: conv.VereistFeiten},
 			} {
-				if len(mv.Van) == 0 && len(kb.deelnemersOp(c, dag)) == 0 {
+				if len(mv.Van) == 0 && len(deelnemersOp(kb, c, dag)) == 0 {
 					continue
 				}
 				m, err := e.Matrix(ctx, mv)
 				if err != nil {
-					return Controlerapport{}, err
+					return kennisbank.Controlerapport{}, err
 				}
 				bevindingen, err := e.lint(ctx, map[string]string{"controle": "vertrokken", "convenant": c, "partij": vertrek.Partij, "dag": dag}, m, bestand)
 				if err != nil {
-					return Controlerapport{}, err
+					return kennisbank.Controlerapport{}, err
 				}
 				rapport.Bevindingen = append(rapport.Bevindingen, bevindingen...)
 			}
 		}
 	}
 	for _, b := range rapport.Bevindingen {
-		if b.Ernst == ErnstFout {
+		if b.Ernst == kennisbank.ErnstFout {
 			rapport.Fouten++
 		} else {
 			rapport.Waarschuwingen++
@@ -118,19 +119,19 @@ const queryLint = "data.magikdelen.lint.bevindingen"
 // lintBevinding is one finding of rules/lint about one cell (Cel: its index in the matrix). Findings with
 // the same Groep are counted together; Volgorde orders the findings of one cell.
 type lintBevinding struct {
-	ID       string `json:"id"`
-	Ernst    Ernst  `json:"ernst"`
-	Hint     string `json:"hint"`
-	Cel      int    `json:"cel"`
-	Groep    string `json:"groep"`
-	Volgorde []int  `json:"volgorde"`
-	Bericht  string `json:"bericht"`
+	ID       string           `json:"id"`
+	Ernst    kennisbank.Ernst `json:"ernst"`
+	Hint     string           `json:"hint"`
+	Cel      int              `json:"cel"`
+	Groep    string           `json:"groep"`
+	Volgorde []int            `json:"volgorde"`
+	Bericht  string           `json:"bericht"`
 }
 
 // lint evaluates the lint rules over the cells of m (invoer says which check and which covenant) and
 // counts the cells of each finding: one Bevinding per group, in the order of the cells, with the
 // number of cells and up to three examples.
-func (e *Engine) lint(ctx context.Context, invoer map[string]string, m *Matrix, bestand string) ([]Bevinding, error) {
+func (e *Engine) lint(ctx context.Context, invoer map[string]string, m *Matrix, bestand string) ([]kennisbank.Bevinding, error) {
 	pq, err := e.lintQuery.bereid(ctx, e, queryLint)
 	if err != nil {
 		return nil, err
@@ -169,13 +170,13 @@ func (e *Engine) lint(ctx context.Context, invoer map[string]string, m *Matrix, 
 		}
 		g, ok := groepen[l.Groep]
 		if !ok {
-			g = &groepje{bevinding: Bevinding{Ernst: l.Ernst, ID: l.ID, Bestand: bestand, Bericht: l.Bericht, Hint: l.Hint}}
+			g = &groepje{bevinding: kennisbank.Bevinding{Ernst: l.Ernst, ID: l.ID, Bestand: bestand, Bericht: l.Bericht, Hint: l.Hint}}
 			groepen[l.Groep] = g
 			volgorde = append(volgorde, l.Groep)
 		}
 		g.voegToe(m.Cellen[l.Cel])
 	}
-	uit := make([]Bevinding, 0, len(volgorde))
+	uit := make([]kennisbank.Bevinding, 0, len(volgorde))
 	for _, k := range volgorde {
 		g := groepen[k]
 		b := g.bevinding
@@ -227,7 +228,7 @@ func celWaarde(c MatrixCel) ast.Object {
 
 // groepje collects cells with the same finding.
 type groepje struct {
-	bevinding   Bevinding
+	bevinding   kennisbank.Bevinding
 	aantal      int
 	voorbeelden []string
 }

@@ -3,6 +3,8 @@ package library
 import (
 	"context"
 	"testing"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // The lint rules say what a finding is; Go counts the cells of each group in the order of the cells, and
@@ -12,15 +14,15 @@ func TestLintTeltPerGroepInDeVolgordeVanDeCellen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cel := func(naar, gegevens string, oordeel Oordeel, botsingen ...string) MatrixCel {
+	cel := func(naar, gegevens string, oordeel kennisbank.Oordeel, botsingen ...string) MatrixCel {
 		return MatrixCel{Doel: "vss_signaal", Van: "woningcorporatie", Naar: naar, Gegevens: gegevens, Oordeel: oordeel,
 			Lagen: map[string]string{"art6_van": "wgs_signaal_betalingsachterstand"}, Redenen: []string{"x"}, Botsingen: botsingen}
 	}
-	gat := MatrixCel{Doel: "vss_signaal", Van: "woningcorporatie", Naar: "politie", Gegevens: "signaal", Oordeel: Onbepaald}
+	gat := MatrixCel{Doel: "vss_signaal", Van: "woningcorporatie", Naar: "politie", Gegevens: "signaal", Oordeel: kennisbank.Onbepaald}
 	m := &Matrix{Cellen: []MatrixCel{
-		cel("gemeente_college", "gezondheid", Toegestaan, "b/r"),
+		cel("gemeente_college", "gezondheid", kennisbank.Toegestaan, "b/r"),
 		gat, gat, gat, gat,
-		cel("schuldhulpverlener", "gezondheid", Toegestaan),
+		cel("schuldhulpverlener", "gezondheid", kennisbank.Toegestaan),
 	}}
 	uit, err := e.lint(context.Background(), map[string]string{"controle": "cellen", "convenant": "vroegsignalering_schulden"}, m, "convenanten/vroegsignalering_schulden.yaml")
 	if err != nil {
@@ -28,11 +30,11 @@ func TestLintTeltPerGroepInDeVolgordeVanDeCellen(t *testing.T) {
 	}
 	want := []struct {
 		id, bericht string
-		ernst       Ernst
+		ernst       kennisbank.Ernst
 	}{
-		{"botsing", "doel Signaal betalingsachterstand: route r (toegestaan) en blokkade b passen allebei; het strengste oordeel geldt (1 cel, bv. woningcorporatie → gemeente_college: gezondheid)", ErnstWaarschuwing},
-		{"bijzonder_zonder_uitzondering", "doel Signaal betalingsachterstand: art9-gegevens mogen worden gedeeld zonder route in die laag en zonder route van een gesloten regime (2 cellen, bv. woningcorporatie → gemeente_college: gezondheid; woningcorporatie → schuldhulpverlener: gezondheid)", ErnstWaarschuwing},
-		{"gat", "doel Signaal betalingsachterstand: geen regel beantwoordt deze delingen (4 cellen, bv. woningcorporatie → politie: signaal; woningcorporatie → politie: signaal; woningcorporatie → politie: signaal)", ErnstWaarschuwing},
+		{"botsing", "doel Signaal betalingsachterstand: route r (toegestaan) en blokkade b passen allebei; het strengste oordeel geldt (1 cel, bv. woningcorporatie → gemeente_college: gezondheid)", kennisbank.ErnstWaarschuwing},
+		{"bijzonder_zonder_uitzondering", "doel Signaal betalingsachterstand: art9-gegevens mogen worden gedeeld zonder route in die laag en zonder route van een gesloten regime (2 cellen, bv. woningcorporatie → gemeente_college: gezondheid; woningcorporatie → schuldhulpverlener: gezondheid)", kennisbank.ErnstWaarschuwing},
+		{"gat", "doel Signaal betalingsachterstand: geen regel beantwoordt deze delingen (4 cellen, bv. woningcorporatie → politie: signaal; woningcorporatie → politie: signaal; woningcorporatie → politie: signaal)", kennisbank.ErnstWaarschuwing},
 	}
 	if len(uit) != len(want) {
 		t.Fatalf("%d bevindingen, want %d: %+v", len(uit), len(want), uit)

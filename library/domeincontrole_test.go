@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/rules"
 )
 
@@ -49,7 +50,7 @@ func TestDomeincontroleVerlopenConvenant(t *testing.T) {
 	for _, b := range r.Bevindingen {
 		if b.ID == "verlopen_convenant_toegestaan" {
 			gevonden = true
-			if b.Ernst != library.ErnstFout || b.Bestand != "convenanten/vroegsignalering_schulden.yaml" || b.Hint == "" ||
+			if b.Ernst != kennisbank.ErnstFout || b.Bestand != "convenanten/vroegsignalering_schulden.yaml" || b.Hint == "" ||
 				!strings.Contains(b.Bericht, "2025-12-31") || !strings.Contains(b.Bericht, "cellen, bv.") {
 				t.Errorf("bevinding %+v", b)
 			}
@@ -70,7 +71,7 @@ func TestDomeincontroleBotsing(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, b := range r.Bevindingen {
-		if b.ID == "botsing" && strings.Contains(b.Bericht, "gegevens_buiten_doel") && b.Ernst == library.ErnstWaarschuwing {
+		if b.ID == "botsing" && strings.Contains(b.Bericht, "gegevens_buiten_doel") && b.Ernst == kennisbank.ErnstWaarschuwing {
 			return
 		}
 	}

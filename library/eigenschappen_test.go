@@ -34,6 +34,7 @@ import (
 	"testing"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 var (
@@ -79,7 +80,7 @@ func kiesSchaal() schaal {
 
 // ruimte is the vocabulary of the decision space, read from the knowledge base.
 type ruimte struct {
-	kb            *library.Kennisbank
+	kb            *kennisbank.Kennisbank
 	partijen      []string // every party id, overleg_deelnemers included
 	ontvangers    []string // every party id except overleg_deelnemers (which expands to the table)
 	gegevens      []string
@@ -90,7 +91,7 @@ type ruimte struct {
 	domeinen      map[string][]any
 }
 
-func nieuweRuimte(t testing.TB, kb *library.Kennisbank) *ruimte {
+func nieuweRuimte(t testing.TB, kb *kennisbank.Kennisbank) *ruimte {
 	t.Helper()
 	r := &ruimte{kb: kb, partijen: kb.IDs("partijen"), gegevens: kb.IDs("gegevens"), domeinen: map[string][]any{}}
 	for _, p := range r.partijen {
@@ -143,7 +144,7 @@ func nieuweRuimte(t testing.TB, kb *library.Kennisbank) *ruimte {
 // (ZonderAlternatieven, a third of the cost); for a sample the full answer is asked twice as well.
 type geval struct {
 	bron     string // generator and index, e.g. "breed/17"
-	vraag    library.Vraag
+	vraag    kennisbank.Vraag
 	antwoord library.Antwoord
 	json     []byte // antwoord as JSON
 	volledig []byte // sample only: the full answer (with alternatives) as JSON
@@ -162,7 +163,7 @@ func (g *geval) vraagJSON() string {
 // generator builds the questions of one part of the space at scale s.
 type generator struct {
 	naam   string
-	vragen func(r *ruimte, s schaal) []library.Vraag
+	vragen func(r *ruimte, s schaal) []kennisbank.Vraag
 }
 
 var generatoren = []generator{
@@ -227,7 +228,7 @@ func ruimeFeiten() map[string]any {
 // dekAf makes sure every id in alle occurs in the field (naar or gegevens) of some question, by adding
 // the missing ones to the questions in turn. A cell costs the same wherever it is, so a generator adds
 // recipients to questions with one category and categories to questions with one recipient.
-func dekAf(vragen []library.Vraag, alle []string, veld func(*library.Vraag) *[]string) {
+func dekAf(vragen []kennisbank.Vraag, alle []string, veld func(*kennisbank.Vraag) *[]string) {
 	gezien := map[string]bool{}
 	for i := range vragen {
 		for _, x := range *veld(&vragen[i]) {
@@ -245,11 +246,11 @@ func dekAf(vragen []library.Vraag, alle []string, veld func(*library.Vraag) *[]s
 	}
 }
 
-func naarVeld(v *library.Vraag) *[]string     { return (*[]string)(&v.Naar) }
-func gegevensVeld(v *library.Vraag) *[]string { return &v.Gegevens }
+func naarVeld(v *kennisbank.Vraag) *[]string     { return (*[]string)(&v.Naar) }
+func gegevensVeld(v *kennisbank.Vraag) *[]string { return &v.Gegevens }
 
 // dekAlles covers every recipient in the first half of vragen and every category in the second half.
-func dekAlles(r *ruimte, vragen []library.Vraag) {
+func dekAlles(r *ruimte, vragen []kennisbank.Vraag) {
 	h := (len(vragen) + 1) / 2
 	dekAf(vragen[:h], r.ontvangers, naarVeld)
 	dekAf(vragen[h:], r.gegevens, gegevensVeld)
@@ -258,14 +259,14 @@ func dekAlles(r *ruimte, vragen []library.Vraag) {
 // breedVragen covers every sender × purpose pair (at scale normaal) with random recipients, categories
 // and facts; volledig asks every sender × purpose × date with all recipients and all categories in one
 // question.
-func breedVragen(r *ruimte, s schaal) []library.Vraag {
+func breedVragen(r *ruimte, s schaal) []kennisbank.Vraag {
 	rng := nieuweRNG("breed")
-	var vragen []library.Vraag
+	var vragen []kennisbank.Vraag
 	if s == volledig {
 		for _, van := range r.partijen {
 			for _, doel := range r.zvhDoelen {
 				for _, datum := range ruimteDatums {
-					vragen = append(vragen, library.Vraag{
+					vragen = append(vragen, kennisbank.Vraag{
 						Van: van, Naar: slices.Clone(r.ontvangers), Gegevens: slices.Clone(r.gegevens),
 						Doel: doel, Convenant: "zvht", Datum: datum, Feiten: willekeurigeFeiten(r, rng, ruimGewicht),
 					})
@@ -283,7 +284,7 @@ func breedVragen(r *ruimte, s schaal) []library.Vraag {
 		if i%3 == 0 {
 			naar = kiesN(rng, r.zvhDeelnemers, nNaar) // a third to fixed participants, where positives are
 		}
-		vragen = append(vragen, library.Vraag{
+		vragen = append(vragen, kennisbank.Vraag{
 			Van:      r.partijen[i%len(r.partijen)],
 			Naar:     naar,
 			Gegevens: kiesN(rng, r.gegevens, nGeg),
@@ -303,7 +304,7 @@ func breedVragen(r *ruimte, s schaal) []library.Vraag {
 // toestemming and acuut_gevaar, before and after the WGS switch; the other facts are permissive. It
 // always includes the case of property (b2) — toestemming niet_gevraagd, acuut_gevaar false,
 // 2024-06-01 — for every strict sender, every purpose, every recipient and every art. 9 category.
-func geheimVragen(r *ruimte, s schaal) []library.Vraag {
+func geheimVragen(r *ruimte, s schaal) []kennisbank.Vraag {
 	rng := nieuweRNG("geheim")
 	toestemming := r.domeinen["toestemming"]
 	acuut := r.domeinen["acuut_gevaar"]
@@ -322,7 +323,7 @@ func geheimVragen(r *ruimte, s schaal) []library.Vraag {
 	}
 	// (b2): klein one question per purpose with one art. 9 category, the recipients spread over them;
 	// normaal every strict sender × purpose; volledig with all recipients.
-	var b2 []library.Vraag
+	var b2 []kennisbank.Vraag
 	for i := range max(len(r.strikt), len(r.zvhDoelen)) {
 		doelen := []string{r.zvhDoelen[i%len(r.zvhDoelen)]}
 		if s != klein && i < len(r.strikt) {
@@ -331,7 +332,7 @@ func geheimVragen(r *ruimte, s schaal) []library.Vraag {
 			continue
 		}
 		for _, doel := range doelen {
-			v := library.Vraag{
+			v := kennisbank.Vraag{
 				Van: r.strikt[i%len(r.strikt)], Naar: kiesN(rng, r.zvhDeelnemers, 1), Gegevens: []string{art9Gegevens[len(b2)%len(art9Gegevens)]},
 				Doel: doel, Convenant: "zvht", Datum: datumVoorWGS, Feiten: feiten("niet_gevraagd", false, nil),
 			}
@@ -350,7 +351,7 @@ func geheimVragen(r *ruimte, s schaal) []library.Vraag {
 	switch s {
 	case klein:
 		for i := range 2 * len(r.strikt) {
-			vragen = append(vragen, library.Vraag{
+			vragen = append(vragen, kennisbank.Vraag{
 				Van: r.strikt[i%len(r.strikt)], Naar: kiesN(rng, r.zvhDeelnemers, 1), Gegevens: slices.Clone(art9Gegevens),
 				Doel: r.zvhDoelen[(i+2)%len(r.zvhDoelen)], Convenant: "zvht", Datum: ruimteDatums[1+i%2],
 				Feiten: feiten(toestemming[i%len(toestemming)], acuut[i%len(acuut)], nil),
@@ -361,7 +362,7 @@ func geheimVragen(r *ruimte, s schaal) []library.Vraag {
 		for _, van := range r.strikt {
 			for _, doel := range r.zvhDoelen {
 				for _, datum := range ruimteDatums {
-					vragen = append(vragen, library.Vraag{
+					vragen = append(vragen, kennisbank.Vraag{
 						Van: van, Naar: kiesN(rng, r.ontvangers, 3), Gegevens: slices.Clone(art9Gegevens),
 						Doel: doel, Convenant: "zvht", Datum: datum,
 						Feiten: feiten(toestemming[i%len(toestemming)], acuut[(i/len(toestemming))%len(acuut)], nil),
@@ -377,7 +378,7 @@ func geheimVragen(r *ruimte, s schaal) []library.Vraag {
 					for _, t := range toestemming {
 						for _, a := range acuut {
 							for _, extra := range []map[string]any{nil, {"deelnemer_van": true, "deelnemer_naar": true}} {
-								vragen = append(vragen, library.Vraag{
+								vragen = append(vragen, kennisbank.Vraag{
 									Van: van, Naar: slices.Clone(r.ontvangers), Gegevens: slices.Clone(art9Gegevens),
 									Doel: doel, Convenant: "zvht", Datum: datum, Feiten: feiten(t, a, extra),
 								})
@@ -393,13 +394,13 @@ func geheimVragen(r *ruimte, s schaal) []library.Vraag {
 
 // deelnameVragen: a non-participant sends or receives, or the question says a party does not
 // participate, under every ZVHT purpose and with the most permissive other facts.
-func deelnameVragen(r *ruimte, s schaal) []library.Vraag {
+func deelnameVragen(r *ruimte, s schaal) []kennisbank.Vraag {
 	rng := nieuweRNG("deelname")
-	varianten := []func(v *library.Vraag){
-		func(v *library.Vraag) { v.Van = "niet_deelnemer" },
-		func(v *library.Vraag) { v.Naar = library.Ontvangers{"niet_deelnemer"} },
-		func(v *library.Vraag) { v.Feiten["deelnemer_van"] = false },
-		func(v *library.Vraag) { v.Feiten["deelnemer_naar"] = false },
+	varianten := []func(v *kennisbank.Vraag){
+		func(v *kennisbank.Vraag) { v.Van = "niet_deelnemer" },
+		func(v *kennisbank.Vraag) { v.Naar = kennisbank.Ontvangers{"niet_deelnemer"} },
+		func(v *kennisbank.Vraag) { v.Feiten["deelnemer_van"] = false },
+		func(v *kennisbank.Vraag) { v.Feiten["deelnemer_naar"] = false },
 	}
 	herhaal, nNaar, nGeg := 2, 1, 1
 	datums := []string{datumNaWGS}
@@ -409,7 +410,7 @@ func deelnameVragen(r *ruimte, s schaal) []library.Vraag {
 	case volledig:
 		herhaal, datums = 1, ruimteDatums
 	}
-	var vragen, voorNaar []library.Vraag // voorNaar: the questions in which every cell falls under (c)
+	var vragen, voorNaar []kennisbank.Vraag // voorNaar: the questions in which every cell falls under (c)
 	i := 0
 	for k := range herhaal {
 		for _, doel := range r.zvhDoelen {
@@ -418,7 +419,7 @@ func deelnameVragen(r *ruimte, s schaal) []library.Vraag {
 					if s == klein && j != (i+k)%len(varianten) {
 						continue // klein: one variant per question, in turn
 					}
-					v := library.Vraag{
+					v := kennisbank.Vraag{
 						Van: r.zvhDeelnemers[i%len(r.zvhDeelnemers)], Naar: kiesN(rng, r.zvhDeelnemers, nNaar), Gegevens: kiesN(rng, r.gegevens, nGeg),
 						Doel: doel, Convenant: "zvht", Datum: datum, Feiten: ruimeFeiten(),
 					}
@@ -444,9 +445,9 @@ func deelnameVragen(r *ruimte, s schaal) []library.Vraag {
 }
 
 // voorConvenantVragen: ZVHT purposes dated before the covenant, with the most permissive facts.
-func voorConvenantVragen(r *ruimte, s schaal) []library.Vraag {
+func voorConvenantVragen(r *ruimte, s schaal) []kennisbank.Vraag {
 	rng := nieuweRNG("voor_convenant")
-	var vragen []library.Vraag
+	var vragen []kennisbank.Vraag
 	n, nNaar, nGeg := 2*len(r.zvhDoelen), 1, 1
 	switch s {
 	case normaal:
@@ -455,7 +456,7 @@ func voorConvenantVragen(r *ruimte, s schaal) []library.Vraag {
 		n = len(r.partijen) * len(r.zvhDoelen)
 	}
 	for i := range n {
-		v := library.Vraag{
+		v := kennisbank.Vraag{
 			Van: r.partijen[(i*7)%len(r.partijen)], Naar: kiesN(rng, r.zvhDeelnemers, nNaar), Gegevens: kiesN(rng, r.gegevens, nGeg),
 			Doel: r.zvhDoelen[i%len(r.zvhDoelen)], Convenant: "zvht", Datum: datumVoorConvenant, Feiten: ruimeFeiten(),
 		}
@@ -471,10 +472,10 @@ func voorConvenantVragen(r *ruimte, s schaal) []library.Vraag {
 }
 
 // overlegVragen: the covenant table as recipient (overleg_deelnemers expands to every fixed participant).
-func overlegVragen(r *ruimte, s schaal) []library.Vraag {
+func overlegVragen(r *ruimte, s schaal) []kennisbank.Vraag {
 	rng := nieuweRNG("overleg")
-	vragen := []library.Vraag{{
-		Van: "ggz", Naar: library.Ontvangers{"overleg_deelnemers"}, Gegevens: []string{"gezondheid"},
+	vragen := []kennisbank.Vraag{{
+		Van: "ggz", Naar: kennisbank.Ontvangers{"overleg_deelnemers"}, Gegevens: []string{"gezondheid"},
 		Doel: "zvh_casusoverleg", Convenant: "zvht", Datum: datumNaWGS, Feiten: map[string]any{"toestemming": "niet_gevraagd", "acuut_gevaar": false},
 	}}
 	if s == klein {
@@ -485,8 +486,8 @@ func overlegVragen(r *ruimte, s schaal) []library.Vraag {
 			if s == normaal && j != i%len(ruimteDatums) {
 				continue
 			}
-			vragen = append(vragen, library.Vraag{
-				Van: kies(rng, r.partijen), Naar: library.Ontvangers{"overleg_deelnemers"}, Gegevens: kiesN(rng, r.gegevens, 2),
+			vragen = append(vragen, kennisbank.Vraag{
+				Van: kies(rng, r.partijen), Naar: kennisbank.Ontvangers{"overleg_deelnemers"}, Gegevens: kiesN(rng, r.gegevens, 2),
 				Doel: doel, Convenant: "zvht", Datum: datum, Feiten: willekeurigeFeiten(r, rng, ruimGewicht),
 			})
 		}
@@ -496,19 +497,19 @@ func overlegVragen(r *ruimte, s schaal) []library.Vraag {
 
 // wettelijkePlichtVragen: statutory duties outside the covenant that give toegestaan (Jeugdwet 7.3.11
 // lid 4 to the GI, police to the OM), so that property (f) has toegestaan answers to check.
-func wettelijkePlichtVragen(r *ruimte, s schaal) []library.Vraag {
+func wettelijkePlichtVragen(r *ruimte, s schaal) []kennisbank.Vraag {
 	vanaf := []string{"huisarts", "school", "ggz"}
 	geg := []string{"identificerend", "gezondheid", "huiselijk_geweld"}
 	if s != klein {
 		vanaf, geg = r.ontvangers, r.gegevens
 	}
-	vragen := []library.Vraag{{
-		Van: "politie", Naar: library.Ontvangers{"om"}, Gegevens: []string{"politiegegevens", "strafrechtelijk"},
+	vragen := []kennisbank.Vraag{{
+		Van: "politie", Naar: kennisbank.Ontvangers{"om"}, Gegevens: []string{"politiegegevens", "strafrechtelijk"},
 		Doel: "opsporing", Datum: datumNaWGS,
 	}}
 	for _, van := range vanaf {
-		vragen = append(vragen, library.Vraag{
-			Van: van, Naar: library.Ontvangers{"gecertificeerde_instelling"}, Gegevens: slices.Clone(geg),
+		vragen = append(vragen, kennisbank.Vraag{
+			Van: van, Naar: kennisbank.Ontvangers{"gecertificeerde_instelling"}, Gegevens: slices.Clone(geg),
 			Doel: "ots_uitvoering", Datum: datumNaWGS, Feiten: map[string]any{"ots": true},
 		})
 	}
@@ -646,8 +647,8 @@ var eigenschappen = []eigenschap{
 
 func altijd(*ruimte, *geval, *library.Deeloordeel) bool { return true }
 
-func positief(o library.Oordeel) bool {
-	return o == library.Toegestaan || o == library.ToegestaanOnderVoorwaarden
+func positief(o kennisbank.Oordeel) bool {
+	return o == kennisbank.Toegestaan || o == kennisbank.ToegestaanOnderVoorwaarden
 }
 
 var officieleBron = regexp.MustCompile(`^https://(wetten\.overheid\.nl|eur-lex\.europa\.eu|(zoek\.)?officielebekendmakingen\.nl)/`)
@@ -689,12 +690,12 @@ func eigenschapA(_ *ruimte, g *geval) (out []schending) {
 // (a2) The contract (§2) asks the same of every verdict other than onbepaald: niet_toegestaan cites the
 // rule or law that blocks the share.
 func eigenschapA2(_ *ruimte, g *geval) (out []schending) {
-	if g.antwoord.Oordeel == library.NietToegestaan && !heeftOfficieleGrondslag(g.antwoord.Grondslagen) {
+	if g.antwoord.Oordeel == kennisbank.NietToegestaan && !heeftOfficieleGrondslag(g.antwoord.Grondslagen) {
 		out = append(out, schending{nil, "antwoord_zonder_officiele_grondslag", "niet_toegestaan zonder grondslag met officiële link"})
 	}
 	for i := range g.antwoord.Deeloordelen {
 		c := &g.antwoord.Deeloordelen[i]
-		if c.Oordeel == library.NietToegestaan && !heeftOfficieleGrondslag(c.Grondslagen) {
+		if c.Oordeel == kennisbank.NietToegestaan && !heeftOfficieleGrondslag(c.Grondslagen) {
 			out = append(out, schending{c, "cel_zonder_officiele_grondslag", "niet_toegestaan zonder grondslag met officiële link"})
 		}
 	}
@@ -842,7 +843,7 @@ func eigenschapD(r *ruimte, g *geval) (out []schending) {
 }
 
 var (
-	oordeelRang = map[library.Oordeel]int{library.NietToegestaan: 0, library.Onbepaald: 1, library.ToegestaanOnderVoorwaarden: 2, library.Toegestaan: 3}
+	oordeelRang = map[kennisbank.Oordeel]int{kennisbank.NietToegestaan: 0, kennisbank.Onbepaald: 1, kennisbank.ToegestaanOnderVoorwaarden: 2, kennisbank.Toegestaan: 3}
 	zekerheden  = []string{"hoog", "middel", "laag"}
 	stapStatus  = []string{"route", "onbekend", "geen_route"}
 )
@@ -862,7 +863,7 @@ func eigenschapE(r *ruimte, g *geval) (out []schending) {
 	if !slices.Contains(zekerheden, a.Zekerheid) {
 		add(nil, "zekerheid_onbekend", "zekerheid %q niet in de woordenlijst", a.Zekerheid)
 	}
-	if a.Oordeel == library.Onbepaald && len(a.Redenen) == 0 {
+	if a.Oordeel == kennisbank.Onbepaald && len(a.Redenen) == 0 {
 		add(nil, "onbepaald_zonder_reden", "onbepaald zonder redenen")
 	}
 	for _, v := range a.Voorwaarden {
@@ -873,7 +874,7 @@ func eigenschapE(r *ruimte, g *geval) (out []schending) {
 	if len(a.Deeloordelen) == 0 {
 		add(nil, "geen_deeloordelen", "antwoord zonder deeloordelen")
 	}
-	strengste := library.Toegestaan
+	strengste := kennisbank.Toegestaan
 	for i := range a.Deeloordelen {
 		c := &a.Deeloordelen[i]
 		if rang, ok := oordeelRang[c.Oordeel]; !ok {
@@ -884,7 +885,7 @@ func eigenschapE(r *ruimte, g *geval) (out []schending) {
 		if !slices.Contains(zekerheden, c.Zekerheid) {
 			add(c, "zekerheid_onbekend", "zekerheid %q niet in de woordenlijst", c.Zekerheid)
 		}
-		if c.Oordeel == library.Onbepaald && len(c.Redenen) == 0 {
+		if c.Oordeel == kennisbank.Onbepaald && len(c.Redenen) == 0 {
 			add(c, "onbepaald_zonder_reden", "onbepaald zonder redenen")
 		}
 		for _, v := range c.Voorwaarden {
@@ -923,7 +924,7 @@ func eigenschapE(r *ruimte, g *geval) (out []schending) {
 // (f) toegestaan carries only the generic care duties as conditions.
 func eigenschapF(r *ruimte, g *geval) (out []schending) {
 	generiek := func(id string) bool { return r.kb.Item("voorwaarden", id)["generiek"] == true }
-	if g.antwoord.Oordeel == library.Toegestaan {
+	if g.antwoord.Oordeel == kennisbank.Toegestaan {
 		for _, v := range g.antwoord.Voorwaarden {
 			if !generiek(v.ID) {
 				out = append(out, schending{nil, "niet_generiek:" + v.ID, fmt.Sprintf("toegestaan met de niet-generieke voorwaarde %s", v.ID)})
@@ -932,7 +933,7 @@ func eigenschapF(r *ruimte, g *geval) (out []schending) {
 	}
 	for i := range g.antwoord.Deeloordelen {
 		c := &g.antwoord.Deeloordelen[i]
-		if c.Oordeel != library.Toegestaan {
+		if c.Oordeel != kennisbank.Toegestaan {
 			continue
 		}
 		for _, v := range c.Voorwaarden {
@@ -1075,7 +1076,7 @@ func TestEigenschappenKunnenFalen(t *testing.T) {
 	t.Parallel()
 	e := testEngine(t)
 	r := nieuweRuimte(t, e.Kennisbank())
-	vraag := func(v library.Vraag) *geval {
+	vraag := func(v kennisbank.Vraag) *geval {
 		t.Helper()
 		v.Feiten = maps.Clone(v.Feiten) // the cases share their questions; each mutates its own copy
 		a, err := e.Beantwoord(context.Background(), v)
@@ -1086,9 +1087,9 @@ func TestEigenschappenKunnenFalen(t *testing.T) {
 		return &geval{bron: "mutatie", vraag: v, antwoord: a, json: b}
 	}
 	// ZVH-05: ggz → table, gezondheid, after the WGS, through goed hulpverlenerschap.
-	zvh05 := library.Vraag{Van: "ggz", Naar: library.Ontvangers{"wijkteam"}, Gegevens: []string{"gezondheid"}, Doel: "zvh_casusoverleg",
+	zvh05 := kennisbank.Vraag{Van: "ggz", Naar: kennisbank.Ontvangers{"wijkteam"}, Gegevens: []string{"gezondheid"}, Doel: "zvh_casusoverleg",
 		Convenant: "zvht", Datum: datumNaWGS, Feiten: map[string]any{"toestemming": "niet_gevraagd", "acuut_gevaar": false, "inclusiecriteria": true}}
-	ots := library.Vraag{Van: "huisarts", Naar: library.Ontvangers{"gecertificeerde_instelling"}, Gegevens: []string{"gezondheid"},
+	ots := kennisbank.Vraag{Van: "huisarts", Naar: kennisbank.Ontvangers{"gecertificeerde_instelling"}, Gegevens: []string{"gezondheid"},
 		Doel: "ots_uitvoering", Datum: datumNaWGS, Feiten: map[string]any{"ots": true}}
 
 	eigen := func(naam string) eigenschap {
@@ -1112,7 +1113,7 @@ func TestEigenschappenKunnenFalen(t *testing.T) {
 	}
 	tests := []struct {
 		eigenschap string
-		vraag      library.Vraag
+		vraag      kennisbank.Vraag
 		bederf     func(g *geval)
 	}{
 		{"a_positief_met_officiele_grondslag", zvh05, func(g *geval) {
@@ -1123,7 +1124,7 @@ func TestEigenschappenKunnenFalen(t *testing.T) {
 		}},
 		{"a2_niet_toegestaan_met_officiele_grondslag", zvh05, func(g *geval) {
 			c := positieveCel(g)
-			c.Oordeel, c.Grondslagen = library.NietToegestaan, nil
+			c.Oordeel, c.Grondslagen = kennisbank.NietToegestaan, nil
 		}},
 		{"b_beroepsgeheim_art9", zvh05, func(g *geval) { g.vraag.Datum = datumVoorWGS }},
 		{"b_beroepsgeheim_art9", zvh05, func(g *geval) {
@@ -1141,7 +1142,7 @@ func TestEigenschappenKunnenFalen(t *testing.T) {
 		{"c_niet_deelnemer", zvh05, func(g *geval) { g.vraag.Feiten["deelnemer_naar"] = false }},
 		{"c_niet_deelnemer", zvh05, func(g *geval) { positieveCel(g).Naar = "niet_deelnemer" }},
 		{"d_voor_convenant", zvh05, func(g *geval) { g.vraag.Datum = datumVoorConvenant }},
-		{"e_vorm_en_determinisme", zvh05, func(g *geval) { g.antwoord.Oordeel = library.Toegestaan }},
+		{"e_vorm_en_determinisme", zvh05, func(g *geval) { g.antwoord.Oordeel = kennisbank.Toegestaan }},
 		{"e_vorm_en_determinisme", zvh05, func(g *geval) { positieveCel(g).Voorwaarden[0].ID = "onbekende_voorwaarde" }},
 		{"e_vorm_en_determinisme", zvh05, func(g *geval) { g.volledig, g.opnieuw = g.json, append([]byte("x"), g.json...) }},
 		{"e_vorm_en_determinisme", zvh05, func(g *geval) {
@@ -1151,7 +1152,7 @@ func TestEigenschappenKunnenFalen(t *testing.T) {
 		}},
 		{"e_vorm_en_determinisme", zvh05, func(g *geval) {
 			c := positieveCel(g)
-			c.Oordeel, c.Redenen = library.Onbepaald, nil
+			c.Oordeel, c.Redenen = kennisbank.Onbepaald, nil
 		}},
 		{"f_toegestaan_alleen_generiek", ots, func(g *geval) {
 			c := positieveCel(g)

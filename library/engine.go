@@ -18,6 +18,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/rules"
 )
 
@@ -36,7 +37,7 @@ const (
 
 // Engine answers questions. It is created once by New and is safe for concurrent use.
 type Engine struct {
-	kb       *Kennisbank
+	kb       *kennisbank.Kennisbank
 	query    rego.PreparedEvalQuery
 	klok     func() time.Time
 	regels   map[string][]byte
@@ -93,33 +94,33 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	regels, err := LeesRegels(o.regels)
+	regels, err := kennisbank.LeesRegels(o.regels)
 	if err != nil {
 		return nil, err
 	}
 	// The knowledge base loads while the policy is parsed and compiled: the two do not depend on each
 	// other. The built-in knowledge base with the built-in rules was checked when the program was built
-	// (voorgeladen.go); anything else is loaded and checked in full.
+	// (kennisbank/voorgeladen.go); anything else is loaded and checked in full.
 	type kbUitslag struct {
-		kb  *Kennisbank
+		kb  *kennisbank.Kennisbank
 		err error
 	}
 	kbKlaar := make(chan kbUitslag, 1)
 	go func() {
-		if ingebouwd(o.kennisbank, convenants.FS) && ingebouwd(o.regels, rules.FS) {
-			if kb, ok := voorgeladenKennisbank(); ok {
+		if o.kennisbank == convenants.FS && o.regels == rules.FS {
+			if kb, ok := kennisbank.Voorgeladen(); ok {
 				kbKlaar <- kbUitslag{kb: kb}
 				return
 			}
 		}
-		kb, err := laadKennisbank(o.kennisbank, regels)
+		kb, err := kennisbank.Laad(o.kennisbank, regels)
 		kbKlaar <- kbUitslag{kb: kb, err: err}
 	}()
 	modules, parseFout := parseerRegels(regels)
 	var compiler *ast.Compiler
 	if parseFout == nil {
 		compiler = ast.NewCompiler()
-		if ingebouwd(o.regels, rules.FS) {
+		if o.regels == rules.FS {
 			// The embedded rules are compiled with every check by the tests (TestIngebouwdZonderControles
 			// and the Rego tests): skip only the stages that check and change nothing.
 			compiler = compiler.WithSkipStages(alleenControles...)
@@ -144,7 +145,7 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	}
 	// AST values on read: the rules read the knowledge base for every question, so it must not be
 	// converted again on every read.
-	store := inmem.NewFromObjectWithOpts(map[string]any{"kennisbank": kb.data}, inmem.OptReturnASTValuesOnRead(true))
+	store := inmem.NewFromObjectWithOpts(map[string]any{"kennisbank": kb.Data()}, inmem.OptReturnASTValuesOnRead(true))
 	e := &Engine{kb: kb, klok: o.klok, regels: regels, modules: modules, compiler: compiler, store: store}
 	query := Query
 	if o.zonderAlternatieven {
@@ -153,7 +154,7 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	// The vraagbaak links come from a load-time index instead of the rules, when the rules offer the
 	// answer without them (rules older than that rank in Rego).
 	if e.heeftRegel("magikdelen", "antwoord_zonder_vraagbaak") {
-		e.vraagbaak = nieuweVraagbaakIndex(kb.vraagbaak)
+		e.vraagbaak = nieuweVraagbaakIndex(kb.Vraagbaak())
 		query = queryZonderVraagbaak
 		if o.zonderAlternatieven {
 			query = queryKernZonderVraagbaak
@@ -244,12 +245,12 @@ func parseerRegels(regels map[string][]byte) ([]*ast.Module, error) {
 }
 
 // Kennisbank returns the loaded knowledge base (read-only).
-func (e *Engine) Kennisbank() *Kennisbank { return e.kb }
+func (e *Engine) Kennisbank() *kennisbank.Kennisbank { return e.kb }
 
 // Beantwoord answers one question. Bad input gives a typed error (OnbekendeIDFout, TypeFout, DatumFout,
 // OntbrekendVeldFout); the verdict itself is never an error. With MetCache a repeated question is served
 // from the cache; the answer returned is the caller's own copy either way.
-func (e *Engine) Beantwoord(ctx context.Context, v Vraag) (Antwoord, error) {
+func (e *Engine) Beantwoord(ctx context.Context, v kennisbank.Vraag) (Antwoord, error) {
 	item, err := e.antwoord(ctx, v, false)
 	if err != nil {
 		return Antwoord{}, err
@@ -265,7 +266,7 @@ func (e *Engine) Beantwoord(ctx context.Context, v Vraag) (Antwoord, error) {
 type Beslissing struct{ item *cacheItem }
 
 // Oordeel is the verdict of the answer.
-func (b *Beslissing) Oordeel() Oordeel { return b.item.a.Oordeel }
+func (b *Beslissing) Oordeel() kennisbank.Oordeel { return b.item.a.Oordeel }
 
 // JSON is the answer's JSON (encoding/json of the Antwoord, without a trailing newline).
 func (b *Beslissing) JSON() string { return b.item.json }
@@ -275,7 +276,7 @@ func (b *Beslissing) Antwoord() Antwoord { return b.item.a.kloon() }
 
 // Beslis answers one question like Beantwoord, as a read-only Beslissing: with MetCache a repeated
 // question costs a lookup, not a copy. For servers that write the JSON and read only the verdict.
-func (e *Engine) Beslis(ctx context.Context, v Vraag) (*Beslissing, error) {
+func (e *Engine) Beslis(ctx context.Context, v kennisbank.Vraag) (*Beslissing, error) {
 	item, err := e.antwoord(ctx, v, true)
 	if err != nil {
 		return nil, err
@@ -286,7 +287,7 @@ func (e *Engine) Beslis(ctx context.Context, v Vraag) (*Beslissing, error) {
 // antwoord checks the question and evaluates it, or takes it from the cache. The item returned may be
 // the cache's own: callers copy before they hand it out. Without a cache the JSON is only encoded when
 // metJSON asks for it; a cached item always has it.
-func (e *Engine) antwoord(ctx context.Context, v Vraag, metJSON bool) (*cacheItem, error) {
+func (e *Engine) antwoord(ctx context.Context, v kennisbank.Vraag, metJSON bool) (*cacheItem, error) {
 	v, err := e.kb.Controleer(v, e.klok())
 	if err != nil {
 		return nil, err
@@ -299,7 +300,7 @@ func (e *Engine) antwoord(ctx context.Context, v Vraag, metJSON bool) (*cacheIte
 
 // uitCache takes the result for a checked question from the cache, or computes it with bereken; soort
 // keeps results of different decisions apart ("" the answer, "open" the open facts).
-func (e *Engine) uitCache(ctx context.Context, soort string, v Vraag, bereken func(context.Context) (*cacheItem, error)) (*cacheItem, error) {
+func (e *Engine) uitCache(ctx context.Context, soort string, v kennisbank.Vraag, bereken func(context.Context) (*cacheItem, error)) (*cacheItem, error) {
 	sleutel, err := cacheSleutel(e.kb.Versie(), v)
 	if err != nil {
 		return nil, fmt.Errorf("vraag: %w", err)
@@ -311,7 +312,7 @@ func (e *Engine) uitCache(ctx context.Context, soort string, v Vraag, bereken fu
 }
 
 // evalueer runs the prepared decision for a checked question.
-func (e *Engine) evalueer(ctx context.Context, v Vraag, metJSON bool) (*cacheItem, error) {
+func (e *Engine) evalueer(ctx context.Context, v kennisbank.Vraag, metJSON bool) (*cacheItem, error) {
 	invoer, err := vraagAlsInvoer(v)
 	if err != nil {
 		return nil, err
@@ -357,7 +358,7 @@ func evalFout(ctx context.Context, wat string, err error) error {
 }
 
 // vraagAlsInvoer gives the question as the plain JSON the rules read (the same as a bundle's input).
-func vraagAlsInvoer(v Vraag) (map[string]any, error) {
+func vraagAlsInvoer(v kennisbank.Vraag) (map[string]any, error) {
 	raw, err := json.Marshal(v)
 	if err != nil {
 		return nil, fmt.Errorf("vraag: %w", err)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // A wijkteam registers a case with the Zorg- en Veiligheidshuis Twente (scenario ZVH-01).
@@ -17,9 +18,9 @@ func ExampleEngine_Beantwoord() {
 		fmt.Println(err)
 		return
 	}
-	antwoord, err := engine.Beantwoord(ctx, library.Vraag{
+	antwoord, err := engine.Beantwoord(ctx, kennisbank.Vraag{
 		Van:       "wijkteam",
-		Naar:      library.Ontvangers{"zvh_procesregisseur"},
+		Naar:      kennisbank.Ontvangers{"zvh_procesregisseur"},
 		Gegevens:  []string{"identificerend", "signaal", "hulpverlening"},
 		Doel:      "zvh_aanmelding",
 		Convenant: "zvht",
@@ -45,7 +46,7 @@ func ExampleEngine_Beantwoord() {
 }
 
 func ExampleLeesVraag() {
-	vraag, err := library.LeesVraag(strings.NewReader(`{
+	vraag, err := kennisbank.LeesVraag(strings.NewReader(`{
 		"van": "mediant",
 		"naar": "overleg_deelnemers",
 		"gegevens": ["gezondheid"],
@@ -61,8 +62,8 @@ func ExampleLeesVraag() {
 	fmt.Println(vraag.Feiten["toestemming"], vraag.Feiten["leeftijd"])
 
 	// Unknown keys are rejected, nothing is guessed.
-	_, err = library.LeesVraag(strings.NewReader(`{"van": "wijkteam", "ontvanger": "politie"}`))
-	var fout *library.JSONFout
+	_, err = kennisbank.LeesVraag(strings.NewReader(`{"van": "wijkteam", "ontvanger": "politie"}`))
+	var fout *kennisbank.JSONFout
 	if errors.As(err, &fout) {
 		fmt.Println("fout in", fout.Veld)
 	}

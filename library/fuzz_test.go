@@ -9,17 +9,17 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // invoerFout reports whether err is one of the typed input errors a caller can branch on.
 func invoerFout(err error) bool {
 	var (
-		j *library.JSONFout
-		t *library.TypeFout
-		d *library.DatumFout
-		o *library.OntbrekendVeldFout
-		u *library.OnbekendeIDFout
+		j *kennisbank.JSONFout
+		t *kennisbank.TypeFout
+		d *kennisbank.DatumFout
+		o *kennisbank.OntbrekendVeldFout
+		u *kennisbank.OnbekendeIDFout
 	)
 	return errors.As(err, &j) || errors.As(err, &t) || errors.As(err, &d) || errors.As(err, &o) || errors.As(err, &u)
 }
@@ -51,7 +51,7 @@ func FuzzLeesVraag(f *testing.F) {
 	e := testEngine(f)
 	f.Fuzz(func(t *testing.T, invoer []byte) {
 		t.Parallel() // only while running the seeds; fuzzing itself ignores it
-		v, err := library.LeesVraag(bytes.NewReader(invoer))
+		v, err := kennisbank.LeesVraag(bytes.NewReader(invoer))
 		if err != nil {
 			if !invoerFout(err) {
 				t.Fatalf("LeesVraag: %T %v", err, err)
@@ -109,8 +109,8 @@ func FuzzBeantwoord(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, van, naar, geg, doel, conv uint8, datum string, feit1 uint8, w1 string, feit2 uint8, w2 string) {
 		t.Parallel()
-		v := library.Vraag{
-			Van: kies(partijen, van), Naar: library.Ontvangers{kies(partijen, naar), kies(partijen, naar/3)},
+		v := kennisbank.Vraag{
+			Van: kies(partijen, van), Naar: kennisbank.Ontvangers{kies(partijen, naar), kies(partijen, naar/3)},
 			Gegevens: []string{kies(gegevens, geg), kies(gegevens, geg/5)}, Doel: kies(doelen, doel),
 			Convenant: kies(convenanten, conv), Datum: datum,
 			Feiten: map[string]any{kies(feiten, feit1): waarde(kies(feiten, feit1), w1), kies(feiten, feit2): waarde(kies(feiten, feit2), w2)},

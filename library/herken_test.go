@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 func TestHerken(t *testing.T) {
@@ -49,7 +49,7 @@ func TestHerken(t *testing.T) {
 				}
 				return
 			}
-			var oid *library.OnbekendeIDFout
+			var oid *kennisbank.OnbekendeIDFout
 			if !errors.As(err, &oid) {
 				t.Fatalf("fout %T %v, verwacht *OnbekendeIDFout", err, err)
 			}
@@ -81,7 +81,7 @@ func TestHerken(t *testing.T) {
 
 func TestKeuzeNoemt(t *testing.T) {
 	t.Parallel()
-	k := library.Keuze{ID: "huisarts", Label: "Huisarts", Synoniemen: []string{"dokter", "huisartsen praktijk"}}
+	k := kennisbank.Keuze{ID: "huisarts", Label: "Huisarts", Synoniemen: []string{"dokter", "huisartsen praktijk"}}
 	for _, ja := range []string{"huisarts", "HUISARTS", " Dokter ", "huisartsen_praktijk"} {
 		if !k.Noemt(ja) {
 			t.Errorf("Noemt(%q) = false", ja)

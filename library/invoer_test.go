@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // TestInvoerFouten: bad questions give a typed error with the field, the value and, for an unknown id,
@@ -29,93 +29,93 @@ func TestInvoerFouten(t *testing.T) {
 		eerst string
 	}{
 		{naam: "onbekende_sleutel", json: met(`"ontvanger":"om"`), lees: true,
-			wil: &library.JSONFout{Veld: "ontvanger", Bericht: `onbekend veld; toegestaan zijn van, naar, gegevens, doel, convenant, fase, datum, feiten; bedoelde u "naar"?`}},
+			wil: &kennisbank.JSONFout{Veld: "ontvanger", Bericht: `onbekend veld; toegestaan zijn van, naar, gegevens, doel, convenant, fase, datum, feiten; bedoelde u "naar"?`}},
 		{naam: "onbekende_sleutel_tikfout", json: met(`"datun":"2026-01-01"`), lees: true,
-			wil: &library.JSONFout{Veld: "datun", Bericht: `onbekend veld; toegestaan zijn van, naar, gegevens, doel, convenant, fase, datum, feiten; bedoelde u "datum"?`}},
+			wil: &kennisbank.JSONFout{Veld: "datun", Bericht: `onbekend veld; toegestaan zijn van, naar, gegevens, doel, convenant, fase, datum, feiten; bedoelde u "datum"?`}},
 		{naam: "dubbele_sleutel", json: "{" + basis + ",\n\"doel\":\"opsporing\"}", lees: true,
-			wil: &library.JSONFout{Veld: "doel", Bericht: "deze sleutel staat twee keer in hetzelfde object; laat er één staan", Regel: 2, Kolom: 1, Dubbel: true}},
+			wil: &kennisbank.JSONFout{Veld: "doel", Bericht: "deze sleutel staat twee keer in hetzelfde object; laat er één staan", Regel: 2, Kolom: 1, Dubbel: true}},
 		{naam: "dubbele_sleutel_in_feiten", json: met(`"feiten":{"bulk":true, "bulk":false}`), lees: true,
-			wil: &library.JSONFout{Veld: "feiten.bulk", Bericht: "deze sleutel staat twee keer in hetzelfde object; laat er één staan", Regel: 1, Kolom: 110, Dubbel: true}},
+			wil: &kennisbank.JSONFout{Veld: "feiten.bulk", Bericht: "deze sleutel staat twee keer in hetzelfde object; laat er één staan", Regel: 1, Kolom: 110, Dubbel: true}},
 		{naam: "geen_object", json: `["politie"]`, lees: true,
-			wil: &library.TypeFout{Verwacht: "een JSON-object ({…})", Gekregen: "een lijst"}},
+			wil: &kennisbank.TypeFout{Verwacht: "een JSON-object ({…})", Gekregen: "een lijst"}},
 		{naam: "komma_te_veel", json: "{\n  \"van\": \"politie\",\n}", lees: true,
-			wil: &library.JSONFout{Bericht: "een komma te veel vóór }", Regel: 3, Kolom: 1}},
+			wil: &kennisbank.JSONFout{Bericht: "een komma te veel vóór }", Regel: 3, Kolom: 1}},
 		{naam: "enkele_aanhalingstekens", json: "{'van': 'politie'}", lees: true,
-			wil: &library.JSONFout{Bericht: `onverwacht teken ': een sleutel staat tussen dubbele aanhalingstekens, zoals "van"`, Regel: 1, Kolom: 2}},
+			wil: &kennisbank.JSONFout{Bericht: `onverwacht teken ': een sleutel staat tussen dubbele aanhalingstekens, zoals "van"`, Regel: 1, Kolom: 2}},
 		{naam: "dubbele_punt_vergeten", json: `{"van" "politie"}`, lees: true,
-			wil: &library.JSONFout{Bericht: `onverwacht teken ": na een sleutel hoort een dubbele punt (:)`, Regel: 1, Kolom: 8}},
+			wil: &kennisbank.JSONFout{Bericht: `onverwacht teken ": na een sleutel hoort een dubbele punt (:)`, Regel: 1, Kolom: 8}},
 		{naam: "gegevens_geen_lijst", json: `{"van":"wijkteam","naar":["politie"],"gegevens":"signaal","doel":"zvh_casusoverleg"}`, lees: true,
-			wil: &library.TypeFout{Veld: "gegevens", Verwacht: "een lijst van tekst", Gekregen: "tekst"}},
+			wil: &kennisbank.TypeFout{Veld: "gegevens", Verwacht: "een lijst van tekst", Gekregen: "tekst"}},
 		{naam: "van_geen_tekst", json: `{"van":5,"naar":["politie"],"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`, lees: true,
-			wil: &library.TypeFout{Veld: "van", Verwacht: "tekst", Gekregen: "een getal"}},
+			wil: &kennisbank.TypeFout{Veld: "van", Verwacht: "tekst", Gekregen: "een getal"}},
 		{naam: "naar_getal", json: `{"van":"wijkteam","naar":5,"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`, lees: true,
-			wil: &library.TypeFout{Veld: "naar", Verwacht: "een partij-id of een lijst van partij-id's", Gekregen: "5"}},
+			wil: &kennisbank.TypeFout{Veld: "naar", Verwacht: "een partij-id of een lijst van partij-id's", Gekregen: "5"}},
 		{naam: "feiten_geen_object", json: met(`"feiten":[]`), lees: true,
-			wil: &library.TypeFout{Veld: "feiten", Verwacht: "een object", Gekregen: "een lijst"}},
+			wil: &kennisbank.TypeFout{Veld: "feiten", Verwacht: "een object", Gekregen: "een lijst"}},
 		{naam: "tweede_document", json: "{" + basis + "} {}", lees: true,
-			wil: &library.JSONFout{Bericht: "meer dan één JSON-document", Regel: 1, Kolom: 88}},
+			wil: &kennisbank.JSONFout{Bericht: "meer dan één JSON-document", Regel: 1, Kolom: 88}},
 		{naam: "rommel_na_document", json: "{" + basis + "} x", lees: true,
-			wil: &library.JSONFout{Bericht: "meer dan één JSON-document", Regel: 1, Kolom: 88}},
+			wil: &kennisbank.JSONFout{Bericht: "meer dan één JSON-document", Regel: 1, Kolom: 88}},
 		{naam: "accolade_na_document", json: "{" + basis + "}}", lees: true,
-			wil: &library.JSONFout{Bericht: "meer dan één JSON-document", Regel: 1, Kolom: 87}},
+			wil: &kennisbank.JSONFout{Bericht: "meer dan één JSON-document", Regel: 1, Kolom: 87}},
 		{naam: "haak_na_document", json: "{" + basis + "}]", lees: true,
-			wil: &library.JSONFout{Bericht: "meer dan één JSON-document", Regel: 1, Kolom: 87}},
-		{naam: "lege_invoer", json: "", lees: true, wil: &library.JSONFout{Bericht: "lege invoer"}},
-		{naam: "alleen_bom", json: "\ufeff", lees: true, wil: &library.JSONFout{Bericht: "lege invoer"}},
-		{naam: "afgebroken", json: `{"van":`, lees: true, wil: &library.JSONFout{Bericht: "de JSON houdt onverwacht op; ontbreekt er een } of ], of een aanhalingsteken?", Regel: 1, Kolom: 8}},
-		{naam: "datum_bestaat_niet", json: met(`"datum":"2025-02-30"`), wil: &library.DatumFout{Veld: "datum", Waarde: "2025-02-30", Reden: "februari 2025 heeft 28 dagen"}},
-		{naam: "datum_maand_13", json: met(`"datum":"2025-13-01"`), wil: &library.DatumFout{Veld: "datum", Waarde: "2025-13-01", Reden: "er is geen maand 13"}},
-		{naam: "datum_zonder_nullen", json: met(`"datum":"2025-6-1"`), wil: &library.DatumFout{Veld: "datum", Waarde: "2025-6-1"}},
-		{naam: "datum_nederlands", json: met(`"datum":"1-3-2026"`), wil: &library.DatumFout{Veld: "datum", Waarde: "1-3-2026", Bedoeld: "2026-03-01"}},
+			wil: &kennisbank.JSONFout{Bericht: "meer dan één JSON-document", Regel: 1, Kolom: 87}},
+		{naam: "lege_invoer", json: "", lees: true, wil: &kennisbank.JSONFout{Bericht: "lege invoer"}},
+		{naam: "alleen_bom", json: "\ufeff", lees: true, wil: &kennisbank.JSONFout{Bericht: "lege invoer"}},
+		{naam: "afgebroken", json: `{"van":`, lees: true, wil: &kennisbank.JSONFout{Bericht: "de JSON houdt onverwacht op; ontbreekt er een } of ], of een aanhalingsteken?", Regel: 1, Kolom: 8}},
+		{naam: "datum_bestaat_niet", json: met(`"datum":"2025-02-30"`), wil: &kennisbank.DatumFout{Veld: "datum", Waarde: "2025-02-30", Reden: "februari 2025 heeft 28 dagen"}},
+		{naam: "datum_maand_13", json: met(`"datum":"2025-13-01"`), wil: &kennisbank.DatumFout{Veld: "datum", Waarde: "2025-13-01", Reden: "er is geen maand 13"}},
+		{naam: "datum_zonder_nullen", json: met(`"datum":"2025-6-1"`), wil: &kennisbank.DatumFout{Veld: "datum", Waarde: "2025-6-1"}},
+		{naam: "datum_nederlands", json: met(`"datum":"1-3-2026"`), wil: &kennisbank.DatumFout{Veld: "datum", Waarde: "1-3-2026", Bedoeld: "2026-03-01"}},
 		{naam: "onbekende_afzender", json: `{"van":"polite","naar":["politie"],"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`,
-			wil: &library.OnbekendeIDFout{Veld: "van", Waarde: "polite", Soort: "partijen"}, eerst: "politie"},
+			wil: &kennisbank.OnbekendeIDFout{Veld: "van", Waarde: "polite", Soort: "partijen"}, eerst: "politie"},
 		{naam: "onbekende_ontvanger", json: `{"van":"wijkteam","naar":["politie","ggzz"],"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`,
-			wil: &library.OnbekendeIDFout{Veld: "naar[1]", Waarde: "ggzz", Soort: "partijen"}, eerst: "ggz"},
+			wil: &kennisbank.OnbekendeIDFout{Veld: "naar[1]", Waarde: "ggzz", Soort: "partijen"}, eerst: "ggz"},
 		{naam: "onbekende_organisatie", json: `{"van":"mediantt","naar":["politie"],"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`,
-			wil: &library.OnbekendeIDFout{Veld: "van", Waarde: "mediantt", Soort: "partijen"}, eerst: "mediant"},
+			wil: &kennisbank.OnbekendeIDFout{Veld: "van", Waarde: "mediantt", Soort: "partijen"}, eerst: "mediant"},
 		{naam: "onbekende_categorie", json: `{"van":"wijkteam","naar":["politie"],"gegevens":["signaal","gezondheidd"],"doel":"zvh_casusoverleg"}`,
-			wil: &library.OnbekendeIDFout{Veld: "gegevens[1]", Waarde: "gezondheidd", Soort: "gegevens"}, eerst: "gezondheid"},
+			wil: &kennisbank.OnbekendeIDFout{Veld: "gegevens[1]", Waarde: "gezondheidd", Soort: "gegevens"}, eerst: "gezondheid"},
 		{naam: "onbekend_doel", json: `{"van":"wijkteam","naar":["politie"],"gegevens":["signaal"],"doel":"zvh_casusoverlegg"}`,
-			wil: &library.OnbekendeIDFout{Veld: "doel", Waarde: "zvh_casusoverlegg", Soort: "doelen"}, eerst: "zvh_casusoverleg"},
+			wil: &kennisbank.OnbekendeIDFout{Veld: "doel", Waarde: "zvh_casusoverlegg", Soort: "doelen"}, eerst: "zvh_casusoverleg"},
 		{naam: "onbekend_convenant", json: met(`"convenant":"zvth"`),
-			wil: &library.OnbekendeIDFout{Veld: "convenant", Waarde: "zvth", Soort: "convenanten"}, eerst: "zvht"},
+			wil: &kennisbank.OnbekendeIDFout{Veld: "convenant", Waarde: "zvth", Soort: "convenanten"}, eerst: "zvht"},
 		{naam: "onbekende_fase", json: met(`"fase":"ave5"`),
-			wil: &library.OnbekendeIDFout{Veld: "fase", Waarde: "ave5", Soort: "fasen"}, eerst: "ave1"},
+			wil: &kennisbank.OnbekendeIDFout{Veld: "fase", Waarde: "ave5", Soort: "fasen"}, eerst: "ave1"},
 		{naam: "onbekend_feit", json: met(`"feiten":{"toestemmming":"gegeven"}`),
-			wil: &library.OnbekendeIDFout{Veld: "feiten.toestemmming", Waarde: "toestemmming", Soort: "feiten"}, eerst: "toestemming"},
+			wil: &kennisbank.OnbekendeIDFout{Veld: "feiten.toestemmming", Waarde: "toestemmming", Soort: "feiten"}, eerst: "toestemming"},
 		{naam: "feit_ja_nee_onbekend", json: met(`"feiten":{"acuut_gevaar":"misschien"}`),
-			wil: &library.TypeFout{Veld: "feiten.acuut_gevaar", Verwacht: "ja of nee (of true of false)", Gekregen: "misschien"}},
+			wil: &kennisbank.TypeFout{Veld: "feiten.acuut_gevaar", Verwacht: "ja of nee (of true of false)", Gekregen: "misschien"}},
 		{naam: "feit_getal_als_breuk", json: met(`"feiten":{"leeftijd":14.5}`), lees: true,
-			wil: &library.TypeFout{Veld: "feiten.leeftijd", Verwacht: "een geheel getal", Gekregen: "14.5"}},
+			wil: &kennisbank.TypeFout{Veld: "feiten.leeftijd", Verwacht: "een geheel getal", Gekregen: "14.5"}},
 		{naam: "feit_getal_als_tekst", json: met(`"feiten":{"leeftijd":"14"}`),
-			wil: &library.TypeFout{Veld: "feiten.leeftijd", Verwacht: "een geheel getal van 0 tot en met 150", Gekregen: "14"}},
+			wil: &kennisbank.TypeFout{Veld: "feiten.leeftijd", Verwacht: "een geheel getal van 0 tot en met 150", Gekregen: "14"}},
 		{naam: "feit_getal_te_groot", json: met(`"feiten":{"leeftijd":200}`),
-			wil: &library.TypeFout{Veld: "feiten.leeftijd", Verwacht: "een geheel getal van 0 tot en met 150", Gekregen: "200"}},
+			wil: &kennisbank.TypeFout{Veld: "feiten.leeftijd", Verwacht: "een geheel getal van 0 tot en met 150", Gekregen: "200"}},
 		{naam: "feit_keuze_onbekend", json: met(`"feiten":{"toestemming":"gegevn"}`),
-			wil: &library.OnbekendeIDFout{Veld: "feiten.toestemming", Waarde: "gegevn", Soort: "waarden", Opties: toestemming}, eerst: "gegeven"},
+			wil: &kennisbank.OnbekendeIDFout{Veld: "feiten.toestemming", Waarde: "gegevn", Soort: "waarden", Opties: toestemming}, eerst: "gegeven"},
 		{naam: "feit_keuze_als_bool", json: met(`"feiten":{"toestemming":true}`),
-			wil: &library.OnbekendeIDFout{Veld: "feiten.toestemming", Waarde: "true", Soort: "waarden", Opties: toestemming}},
+			wil: &kennisbank.OnbekendeIDFout{Veld: "feiten.toestemming", Waarde: "true", Soort: "waarden", Opties: toestemming}},
 		{naam: "feit_partij_onbekend", json: met(`"feiten":{"verzocht_door":"polite"}`),
-			wil: &library.OnbekendeIDFout{Veld: "feiten.verzocht_door", Waarde: "polite", Soort: "partijen"}, eerst: "politie"},
+			wil: &kennisbank.OnbekendeIDFout{Veld: "feiten.verzocht_door", Waarde: "polite", Soort: "partijen"}, eerst: "politie"},
 		{naam: "feit_doel_onbekend", json: met(`"feiten":{"verkregen_voor":"vss_signal"}`),
-			wil: &library.OnbekendeIDFout{Veld: "feiten.verkregen_voor", Waarde: "vss_signal", Soort: "doelen"}, eerst: "vss_signaal"},
+			wil: &kennisbank.OnbekendeIDFout{Veld: "feiten.verkregen_voor", Waarde: "vss_signal", Soort: "doelen"}, eerst: "vss_signaal"},
 		{naam: "feit_datum_ongeldig", json: met(`"feiten":{"casus_gesloten_op":"gisteren"}`),
-			wil: &library.DatumFout{Veld: "feiten.casus_gesloten_op", Waarde: "gisteren"}},
+			wil: &kennisbank.DatumFout{Veld: "feiten.casus_gesloten_op", Waarde: "gisteren"}},
 		{naam: "doel_ontbreekt", json: `{"van":"wijkteam","naar":["politie"],"gegevens":["signaal"]}`,
-			wil: &library.OntbrekendVeldFout{Veld: "doel", Velden: []string{"doel"}}},
+			wil: &kennisbank.OntbrekendVeldFout{Veld: "doel", Velden: []string{"doel"}}},
 		{naam: "naar_leeg", json: `{"van":"wijkteam","naar":[],"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`,
-			wil: &library.OntbrekendVeldFout{Veld: "naar", Velden: []string{"naar"}}},
+			wil: &kennisbank.OntbrekendVeldFout{Veld: "naar", Velden: []string{"naar"}}},
 		{naam: "naar_null", json: `{"van":"wijkteam","naar":null,"gegevens":["signaal"],"doel":"zvh_casusoverleg"}`,
-			wil: &library.OntbrekendVeldFout{Veld: "naar", Velden: []string{"naar"}}},
+			wil: &kennisbank.OntbrekendVeldFout{Veld: "naar", Velden: []string{"naar"}}},
 		{naam: "gegevens_leeg", json: `{"van":"wijkteam","naar":["politie"],"gegevens":[],"doel":"zvh_casusoverleg"}`,
-			wil: &library.OntbrekendVeldFout{Veld: "gegevens", Velden: []string{"gegevens"}}},
+			wil: &kennisbank.OntbrekendVeldFout{Veld: "gegevens", Velden: []string{"gegevens"}}},
 		{naam: "alles_ontbreekt", json: `{"datum":"2026-01-01"}`,
-			wil: &library.OntbrekendVeldFout{Veld: "van", Velden: []string{"van", "naar", "gegevens", "doel"}}},
+			wil: &kennisbank.OntbrekendVeldFout{Veld: "van", Velden: []string{"van", "naar", "gegevens", "doel"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.naam, func(t *testing.T) {
 			t.Parallel()
-			v, err := library.LeesVraag(strings.NewReader(tt.json))
+			v, err := kennisbank.LeesVraag(strings.NewReader(tt.json))
 			if tt.lees {
 				controleerFout(t, "LeesVraag", err, tt.wil, tt.eerst)
 				return
@@ -142,7 +142,7 @@ func controleerFout(t *testing.T, functie string, err, wil error, eerst string) 
 		t.Fatalf("%s: %T %v, want %T", functie, err, err, wil)
 	}
 	kreeg := doel.Elem().Interface()
-	if o, ok := kreeg.(*library.OnbekendeIDFout); ok {
+	if o, ok := kreeg.(*kennisbank.OnbekendeIDFout); ok {
 		if eerst != "" && (len(o.Suggesties) == 0 || o.Suggesties[0] != eerst) {
 			t.Errorf("%s: suggesties %v, want eerst %q", functie, o.Suggesties, eerst)
 		}
@@ -182,7 +182,7 @@ func TestInvoerGeaccepteerd(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.naam, func(t *testing.T) {
 			t.Parallel()
-			v, err := library.LeesVraag(strings.NewReader(tt.json))
+			v, err := kennisbank.LeesVraag(strings.NewReader(tt.json))
 			if err != nil {
 				t.Fatalf("LeesVraag: %v", err)
 			}
@@ -204,7 +204,7 @@ func TestInvoerGeaccepteerd(t *testing.T) {
 		})
 	}
 	// A question without a date is judged on the engine's clock.
-	v, err := library.LeesVraag(strings.NewReader(`{"van":"wijkteam","naar":"politie","gegevens":["signaal"],"doel":"zvh_casusoverleg"}`))
+	v, err := kennisbank.LeesVraag(strings.NewReader(`{"van":"wijkteam","naar":"politie","gegevens":["signaal"],"doel":"zvh_casusoverleg"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +234,7 @@ func TestJaNeeEnBOM(t *testing.T) {
 		t.Run(tt.naam, func(t *testing.T) {
 			t.Parallel()
 			invoer := "\ufeff" + strings.Replace(vraag, "%s", tt.feiten, 1)
-			v, err := library.LeesVraag(strings.NewReader(invoer))
+			v, err := kennisbank.LeesVraag(strings.NewReader(invoer))
 			if err != nil {
 				t.Fatalf("LeesVraag: %v", err)
 			}
@@ -261,7 +261,7 @@ func TestLeesDatum(t *testing.T) {
 		"29-2-2024": "2024-02-29",
 	}
 	for in, wil := range goed {
-		if got, err := library.LeesDatum(in); err != nil || got != wil {
+		if got, err := kennisbank.LeesDatum(in); err != nil || got != wil {
 			t.Errorf("LeesDatum(%q) = %q, %v; verwacht %q", in, got, err, wil)
 		}
 	}
@@ -274,8 +274,8 @@ func TestLeesDatum(t *testing.T) {
 		"3/1/26":     "",
 	}
 	for in, reden := range fout {
-		_, err := library.LeesDatum(in)
-		var df *library.DatumFout
+		_, err := kennisbank.LeesDatum(in)
+		var df *kennisbank.DatumFout
 		if !errors.As(err, &df) || df.Reden != reden {
 			t.Errorf("LeesDatum(%q): fout %v, verwacht reden %q", in, err, reden)
 		}
@@ -284,15 +284,15 @@ func TestLeesDatum(t *testing.T) {
 
 func TestKort(t *testing.T) {
 	t.Parallel()
-	if got := library.Kort("politie"); got != "politie" {
+	if got := kennisbank.Kort("politie"); got != "politie" {
 		t.Errorf("Kort van een kort woord: %q", got)
 	}
 	lang := strings.Repeat("é", 5000)
-	got := library.Kort(lang)
+	got := kennisbank.Kort(lang)
 	if n := len([]rune(got)); n > 80 || !strings.HasSuffix(got, "… (5000 tekens)") {
 		t.Errorf("Kort van 5000 tekens: %d tekens, %q", n, got)
 	}
-	err := &library.OnbekendeIDFout{Veld: "van", Waarde: lang, Soort: "partijen"}
+	err := &kennisbank.OnbekendeIDFout{Veld: "van", Waarde: lang, Soort: "partijen"}
 	if n := len([]rune(err.Error())); n > 120 {
 		t.Errorf("foutmelding van %d tekens", n)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // kopieKennisbank copies the embedded knowledge base into a MapFS that a test may corrupt.
@@ -217,7 +218,7 @@ func TestKennisbankFouten(t *testing.T) {
 			m := kopieKennisbank(t)
 			tt.bederf(t, m)
 			_, err := library.New(context.Background(), library.MetKennisbank(m))
-			var fouten library.KennisbankFouten
+			var fouten kennisbank.KennisbankFouten
 			if !errors.As(err, &fouten) {
 				t.Fatalf("New: %v (%T), want KennisbankFouten", err, err)
 			}
@@ -225,7 +226,7 @@ func TestKennisbankFouten(t *testing.T) {
 				t.Fatalf("%d fouten, want %d:\n%v", len(fouten), len(tt.wil), err)
 			}
 			for _, w := range tt.wil {
-				i := slices.IndexFunc(fouten, func(f library.KennisbankFout) bool { return f.Bestand == w.bestand })
+				i := slices.IndexFunc(fouten, func(f kennisbank.KennisbankFout) bool { return f.Bestand == w.bestand })
 				if i < 0 {
 					t.Errorf("geen fout in %s:\n%v", w.bestand, err)
 					continue
@@ -261,7 +262,7 @@ func TestKennisbankDubbelOverBestanden(t *testing.T) {
 	m := kopieKennisbank(t)
 	vervang(t, m, "doelen.yaml", "doelen:\n", "doelen:\n  - id: zvh_casusoverleg\n    label: Dubbel\n    omschrijving: Dubbel.\n    voorwaarden: []\n    verenigbaar_met: []\n")
 	_, err := library.New(context.Background(), library.MetKennisbank(m))
-	var fouten library.KennisbankFouten
+	var fouten kennisbank.KennisbankFouten
 	if !errors.As(err, &fouten) || len(fouten) != 1 {
 		t.Fatalf("New: %v, want één KennisbankFout", err)
 	}
@@ -287,7 +288,7 @@ func TestKennisbankOntbreekt(t *testing.T) {
 			m := kopieKennisbank(t)
 			tt.bederf(m)
 			_, err := library.New(context.Background(), library.MetKennisbank(m))
-			var fouten library.KennisbankFouten
+			var fouten kennisbank.KennisbankFouten
 			if !errors.As(err, &fouten) || len(fouten) != 1 || fouten[0].Bestand != "routes.yaml" {
 				t.Errorf("New: %v, want één fout in routes.yaml", err)
 			}
@@ -312,11 +313,11 @@ func TestKennisbankWerkkopie(t *testing.T) {
 	if a, b := ingebed.Kennisbank().Versie(), werk.Kennisbank().Versie(); a != b {
 		t.Errorf("versie ingebed %s, werkkopie %s", a, b)
 	}
-	vragen := []library.Vraag{
-		{Van: "politie", Naar: library.Ontvangers{"wijkteam"}, Gegevens: []string{"politiegegevens"}, Doel: "zvh_casusoverleg", Convenant: "zvht", Datum: "2024-06-01"},
-		{Van: "mediant", Naar: library.Ontvangers{"zvh_procesregisseur"}, Gegevens: []string{"gezondheid", "bsn"}, Doel: "zvh_casusoverleg", Convenant: "zvht", Datum: "2025-06-01",
+	vragen := []kennisbank.Vraag{
+		{Van: "politie", Naar: kennisbank.Ontvangers{"wijkteam"}, Gegevens: []string{"politiegegevens"}, Doel: "zvh_casusoverleg", Convenant: "zvht", Datum: "2024-06-01"},
+		{Van: "mediant", Naar: kennisbank.Ontvangers{"zvh_procesregisseur"}, Gegevens: []string{"gezondheid", "bsn"}, Doel: "zvh_casusoverleg", Convenant: "zvht", Datum: "2025-06-01",
 			Feiten: map[string]any{"toestemming": "niet_gevraagd"}},
-		{Van: "huisarts", Naar: library.Ontvangers{"politie"}, Gegevens: []string{"gezondheid"}, Doel: "gevaar_afwenden", Datum: "2026-03-01",
+		{Van: "huisarts", Naar: kennisbank.Ontvangers{"politie"}, Gegevens: []string{"gezondheid"}, Doel: "gevaar_afwenden", Datum: "2026-03-01",
 			Feiten: map[string]any{"acuut_gevaar": false}},
 	}
 	for _, v := range vragen {
@@ -351,7 +352,7 @@ func TestKennisbankOneindigGetal(t *testing.T) {
 				}()
 				_, err = library.New(context.Background(), library.MetKennisbank(m))
 			}()
-			var fouten library.KennisbankFouten
+			var fouten kennisbank.KennisbankFouten
 			if !errors.As(err, &fouten) || len(fouten) != 1 || fouten[0].Bestand != "convenanten/zvht.yaml" || fouten[0].Pointer != "/bewaartermijn/jaren" {
 				t.Errorf("New: %v, want één fout in convenanten/zvht.yaml bij /bewaartermijn/jaren", err)
 			}

@@ -13,6 +13,8 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/veld"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // WettelijkeRoutes is the name of the matrix of the purposes outside the covenants (MatrixVraag.Wettelijk).
@@ -41,33 +43,33 @@ type MatrixVraag struct {
 // Cells are ordered by purpose, sender, recipient and category (the order of the fields Doelen, Van,
 // Naar and Gegevens); a party is never its own recipient.
 type Matrix struct {
-	Convenant  string          `json:"convenant"`
-	Naam       string          `json:"naam"`
-	Datum      string          `json:"datum"`
-	Feiten     map[string]any  `json:"feiten,omitempty"`
-	Kennisbank string          `json:"kennisbank"`
-	Doelen     []string        `json:"doelen"`
-	Van        []string        `json:"van"`
-	Naar       []string        `json:"naar"`
-	Gegevens   []string        `json:"gegevens"`
-	Cellen     []MatrixCel     `json:"cellen"`
-	Telling    map[Oordeel]int `json:"telling"`
+	Convenant  string                     `json:"convenant"`
+	Naam       string                     `json:"naam"`
+	Datum      string                     `json:"datum"`
+	Feiten     map[string]any             `json:"feiten,omitempty"`
+	Kennisbank string                     `json:"kennisbank"`
+	Doelen     []string                   `json:"doelen"`
+	Van        []string                   `json:"van"`
+	Naar       []string                   `json:"naar"`
+	Gegevens   []string                   `json:"gegevens"`
+	Cellen     []MatrixCel                `json:"cellen"`
+	Telling    map[kennisbank.Oordeel]int `json:"telling"`
 }
 
 // MatrixCel is the verdict for one (purpose, sender, recipient, category), as the rules give it for the
 // question with only that cell. Lagen maps each layer to the route (or outcome id) that decided it.
 type MatrixCel struct {
-	Doel              string            `json:"doel"`
-	Van               string            `json:"van"`
-	Naar              string            `json:"naar"`
-	Gegevens          string            `json:"gegevens"`
-	Oordeel           Oordeel           `json:"oordeel"`
-	Zekerheid         string            `json:"zekerheid"`
-	Grondslagen       []string          `json:"grondslagen"`
-	Voorwaarden       []string          `json:"voorwaarden"`
-	OntbrekendeFeiten []string          `json:"ontbrekende_feiten"`
-	Redenen           []string          `json:"redenen"`
-	Lagen             map[string]string `json:"lagen"`
+	Doel              string             `json:"doel"`
+	Van               string             `json:"van"`
+	Naar              string             `json:"naar"`
+	Gegevens          string             `json:"gegevens"`
+	Oordeel           kennisbank.Oordeel `json:"oordeel"`
+	Zekerheid         string             `json:"zekerheid"`
+	Grondslagen       []string           `json:"grondslagen"`
+	Voorwaarden       []string           `json:"voorwaarden"`
+	OntbrekendeFeiten []string           `json:"ontbrekende_feiten"`
+	Redenen           []string           `json:"redenen"`
+	Lagen             map[string]string  `json:"lagen"`
 	// Botsingen: "blokkade/route" pairs where a statutory duty or right (a route with verdict toegestaan)
 	// meets a block of the covenant or purpose binding in this cell (the strictest verdict wins).
 	Botsingen []string `json:"botsingen,omitempty"`
@@ -164,25 +166,25 @@ func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
 	kb := e.kb
 	switch {
 	case mv.Wettelijk && mv.Convenant != "":
-		return nil, &BuitenKaderFout{Veld: "convenant", Waarde: mv.Convenant, Reden: "kan niet samen met de wettelijke routes"}
+		return nil, &kennisbank.BuitenKaderFout{Veld: "convenant", Waarde: mv.Convenant, Reden: "kan niet samen met de wettelijke routes"}
 	case mv.Wettelijk:
 	case mv.Convenant == "":
-		return nil, &OntbrekendVeldFout{Veld: "convenant"}
+		return nil, &kennisbank.OntbrekendVeldFout{Veld: "convenant"}
 	default:
-		if err := kb.bekend("convenant", "convenanten", mv.Convenant); err != nil {
+		if err := kb.BekendAls("convenant", "convenanten", mv.Convenant); err != nil {
 			return nil, err
 		}
 	}
 	datum := mv.Datum
 	if datum == "" {
 		datum = e.klok().Format(time.DateOnly)
-	} else if !geldigeDatum(datum) {
-		return nil, datumFout("datum", datum)
+	} else if !kennisbank.GeldigeDatum(datum) {
+		return nil, kennisbank.NieuweDatumFout("datum", datum)
 	}
 	if len(mv.Feiten) > 0 {
 		feiten := make(map[string]any, len(mv.Feiten))
 		for _, naam := range slices.Sorted(maps.Keys(mv.Feiten)) {
-			w, err := kb.feit(naam, mv.Feiten[naam])
+			w, err := kb.FeitWaarde(naam, mv.Feiten[naam])
 			if err != nil {
 				return nil, err
 			}
@@ -193,13 +195,13 @@ func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
 	conv, _ := kb.Convenant(mv.Convenant)
 	m := &Matrix{
 		Convenant: mv.Convenant, Naam: conv.Naam, Datum: datum, Feiten: mv.Feiten,
-		Kennisbank: kb.Versie(), Telling: map[Oordeel]int{},
+		Kennisbank: kb.Versie(), Telling: map[kennisbank.Oordeel]int{},
 	}
 	if mv.Wettelijk {
 		m.Naam = WettelijkeRoutes
 	}
 	var err error
-	if m.Doelen, err = kiesIDs(kb, "doel", "doelen", mv.Doelen, kb.doelenVan(mv.Convenant)); err != nil {
+	if m.Doelen, err = kiesIDs(kb, "doel", "doelen", mv.Doelen, doelenVan(kb, mv.Convenant)); err != nil {
 		return nil, err
 	}
 	for _, d := range m.Doelen {
@@ -208,17 +210,17 @@ func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
 			if mv.Wettelijk {
 				reden = "hoort bij convenant " + c
 			}
-			return nil, &BuitenKaderFout{Veld: "doel", Waarde: d, Reden: reden, Suggesties: kb.doelenVan(mv.Convenant)}
+			return nil, &kennisbank.BuitenKaderFout{Veld: "doel", Waarde: d, Reden: reden, Suggesties: doelenVan(kb, mv.Convenant)}
 		}
 	}
 	if len(m.Doelen) == 0 {
 		return nil, fmt.Errorf("convenant %s heeft geen doelen", mv.Convenant)
 	}
-	deelnemers := kb.deelnemersOp(mv.Convenant, datum)
-	extra := zonder(kb.partijenInMatrix("convenant", "naar"), deelnemers)
+	deelnemers := deelnemersOp(kb, mv.Convenant, datum)
+	extra := zonder(kb.PartijenIn("convenant", "naar"), deelnemers)
 	if mv.Wettelijk {
-		deelnemers = kb.partijenInMatrix("wettelijk", "van")
-		extra = zonder(kb.partijenInMatrix("wettelijk", "naar"), deelnemers)
+		deelnemers = kb.PartijenIn("wettelijk", "van")
+		extra = zonder(kb.PartijenIn("wettelijk", "naar"), deelnemers)
 	}
 	if m.Van, err = kiesIDs(kb, "van", "partijen", mv.Van, deelnemers); err != nil {
 		return nil, err
@@ -228,10 +230,10 @@ func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
 	}
 	for _, n := range m.Naar {
 		if kb.Tafel(n) {
-			return nil, &BuitenKaderFout{Veld: "naar", Waarde: n, Reden: "is een overlegtafel, geen ontvanger; een matrix toont de deelnemers elk apart", Suggesties: deelnemers}
+			return nil, &kennisbank.BuitenKaderFout{Veld: "naar", Waarde: n, Reden: "is een overlegtafel, geen ontvanger; een matrix toont de deelnemers elk apart", Suggesties: deelnemers}
 		}
 	}
-	if m.Gegevens, err = kiesIDs(kb, "gegevens", "gegevens", mv.Gegevens, kb.gegevensInVolgorde()); err != nil {
+	if m.Gegevens, err = kiesIDs(kb, "gegevens", "gegevens", mv.Gegevens, gegevensInVolgorde(kb)); err != nil {
 		return nil, err
 	}
 	if len(m.Van) == 0 || len(m.Naar) == 0 || len(m.Gegevens) == 0 {
@@ -241,13 +243,13 @@ func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
 }
 
 // kiesIDs checks the asked ids, or takes the defaults.
-func kiesIDs(kb *Kennisbank, veld, soort string, gevraagd, standaard []string) ([]string, error) {
+func kiesIDs(kb *kennisbank.Kennisbank, veld, soort string, gevraagd, standaard []string) ([]string, error) {
 	if len(gevraagd) == 0 {
 		return standaard, nil
 	}
 	uit := make([]string, 0, len(gevraagd))
 	for i, id := range gevraagd {
-		if err := kb.bekend(fmt.Sprintf("%s[%d]", veld, i), soort, id); err != nil {
+		if err := kb.BekendAls(fmt.Sprintf("%s[%d]", veld, i), soort, id); err != nil {
 			return nil, err
 		}
 		if !slices.Contains(uit, id) {
@@ -310,11 +312,11 @@ func cellenUitMatrix(obj map[string]any, doel, van string) []MatrixCel {
 	for _, x := range ruw {
 		c, _ := x.(map[string]any)
 		cellen = append(cellen, MatrixCel{
-			Doel: doel, Van: van, Naar: veldTekst(c, "naar"), Gegevens: veldTekst(c, "gegevens"),
-			Oordeel: Oordeel(veldTekst(c, "oordeel")), Zekerheid: veldTekst(c, "zekerheid"),
-			Grondslagen: veldTeksten(c, "grondslagen"), Voorwaarden: veldTeksten(c, "voorwaarden"),
-			OntbrekendeFeiten: veldTeksten(c, "ontbrekende_feiten"), Redenen: veldTeksten(c, "redenen"),
-			Lagen: tekstMap(c["lagen"]), Botsingen: veldTeksten(c, "botsingen"),
+			Doel: doel, Van: van, Naar: veld.Tekst(c, "naar"), Gegevens: veld.Tekst(c, "gegevens"),
+			Oordeel: kennisbank.Oordeel(veld.Tekst(c, "oordeel")), Zekerheid: veld.Tekst(c, "zekerheid"),
+			Grondslagen: veld.Teksten(c, "grondslagen"), Voorwaarden: veld.Teksten(c, "voorwaarden"),
+			OntbrekendeFeiten: veld.Teksten(c, "ontbrekende_feiten"), Redenen: veld.Teksten(c, "redenen"),
+			Lagen: tekstMap(c["lagen"]), Botsingen: veld.Teksten(c, "botsingen"),
 		})
 	}
 	return cellen
@@ -330,7 +332,7 @@ func cellenUitKern(obj map[string]any, doel, van string) []MatrixCel {
 		uit := make([]string, 0, len(lijst))
 		for _, y := range lijst {
 			if m, ok := y.(map[string]any); ok {
-				uit = append(uit, veldTekst(m, "id"))
+				uit = append(uit, veld.Tekst(m, "id"))
 			}
 		}
 		return slices.Compact(slices.Sorted(slices.Values(uit)))
@@ -341,14 +343,14 @@ func cellenUitKern(obj map[string]any, doel, van string) []MatrixCel {
 		keten, _ := c["keten"].([]any)
 		for _, s := range keten {
 			if m, ok := s.(map[string]any); ok {
-				lagen[veldTekst(m, "laag")] = veldTekst(m, "route")
+				lagen[veld.Tekst(m, "laag")] = veld.Tekst(m, "route")
 			}
 		}
 		cellen = append(cellen, MatrixCel{
-			Doel: doel, Van: van, Naar: veldTekst(c, "naar"), Gegevens: veldTekst(c, "gegevens"),
-			Oordeel: Oordeel(veldTekst(c, "oordeel")), Zekerheid: veldTekst(c, "zekerheid"),
+			Doel: doel, Van: van, Naar: veld.Tekst(c, "naar"), Gegevens: veld.Tekst(c, "gegevens"),
+			Oordeel: kennisbank.Oordeel(veld.Tekst(c, "oordeel")), Zekerheid: veld.Tekst(c, "zekerheid"),
 			Grondslagen: idsVan(c["grondslagen"]), Voorwaarden: idsVan(c["voorwaarden"]),
-			OntbrekendeFeiten: veldTeksten(c, "ontbrekende_feiten"), Redenen: idsVan(c["redenen"]),
+			OntbrekendeFeiten: veld.Teksten(c, "ontbrekende_feiten"), Redenen: idsVan(c["redenen"]),
 			Lagen: lagen,
 		})
 	}
@@ -383,7 +385,7 @@ func tekstMap(x any) map[string]string {
 
 // doelenVan lists the purposes of a covenant in the order of the process: as the covenant's file lists
 // them; without a covenant, the purposes outside the covenants in the order of doelen.yaml.
-func (k *Kennisbank) doelenVan(convenant string) []string {
+func doelenVan(k *kennisbank.Kennisbank, convenant string) []string {
 	var uit []string
 	if convenant != "" {
 		c, _ := k.Convenant(convenant)
@@ -394,7 +396,7 @@ func (k *Kennisbank) doelenVan(convenant string) []string {
 		}
 		return uit
 	}
-	for _, d := range k.inVolgorde("doelen") {
+	for _, d := range k.InVolgorde("doelen") {
 		if k.DoelConvenant(d.ID) == "" {
 			uit = append(uit, d.ID)
 		}
@@ -404,8 +406,8 @@ func (k *Kennisbank) doelenVan(convenant string) []string {
 
 // gegevensInVolgorde lists the data categories in the order of gegevens.yaml (from identifying data to
 // the most sensitive), not by id.
-func (k *Kennisbank) gegevensInVolgorde() []string {
-	keuzes := k.inVolgorde("gegevens")
+func gegevensInVolgorde(k *kennisbank.Kennisbank) []string {
+	keuzes := k.InVolgorde("gegevens")
 	uit := make([]string, len(keuzes))
 	for i, g := range keuzes {
 		uit[i] = g.ID
@@ -416,7 +418,7 @@ func (k *Kennisbank) gegevensInVolgorde() []string {
 // deelnemersOp lists the parties that take part in a covenant on a date (a participation window is
 // inclusive on both ends, as in the rules). A covenant without participants (an open circle) has every
 // organisation as possible sender.
-func (k *Kennisbank) deelnemersOp(convenant, datum string) []string {
+func deelnemersOp(k *kennisbank.Kennisbank, convenant, datum string) []string {
 	var uit []string
 	c, _ := k.Convenant(convenant)
 	for _, d := range c.Deelnemers {
@@ -428,7 +430,7 @@ func (k *Kennisbank) deelnemersOp(convenant, datum string) []string {
 		}
 	}
 	if len(c.Deelnemers) == 0 {
-		uit = k.partijenInMatrix("open_kring", "van")
+		uit = k.PartijenIn("open_kring", "van")
 	}
 	return uit
 }
@@ -446,6 +448,6 @@ func zonder(a, b []string) []string {
 
 // MatrixDeelnemers lists the default senders of a covenant's matrix: its participants on the date, or
 // every organisation for a covenant without a fixed circle.
-func MatrixDeelnemers(kb *Kennisbank, convenant, datum string) []string {
-	return kb.deelnemersOp(convenant, datum)
+func MatrixDeelnemers(kb *kennisbank.Kennisbank, convenant, datum string) []string {
+	return deelnemersOp(kb, convenant, datum)
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // The matrix must say for every cell what Beantwoord says for the question with only that cell: the
@@ -61,7 +62,7 @@ func TestMatrixVolgtBeantwoord(t *testing.T) {
 			rng := rand.New(rand.NewPCG(1, uint64(len(m.Cellen))))
 			for range samples {
 				c := m.Cellen[rng.IntN(len(m.Cellen))]
-				a, err := e.Beantwoord(ctx, library.Vraag{Van: c.Van, Naar: library.Ontvangers{c.Naar}, Gegevens: []string{c.Gegevens},
+				a, err := e.Beantwoord(ctx, kennisbank.Vraag{Van: c.Van, Naar: kennisbank.Ontvangers{c.Naar}, Gegevens: []string{c.Gegevens},
 					Doel: c.Doel, Convenant: tc.convenant, Datum: tc.datum, Feiten: tc.feiten})
 				if err != nil {
 					t.Fatal(err)
@@ -109,7 +110,7 @@ func TestMatrixDefaults(t *testing.T) {
 	}
 	// A non-participant never gets anything under a closed covenant circle.
 	for _, c := range m.Cellen {
-		if c.Naar == "niet_deelnemer" && (c.Oordeel == library.Toegestaan || c.Oordeel == library.ToegestaanOnderVoorwaarden) {
+		if c.Naar == "niet_deelnemer" && (c.Oordeel == kennisbank.Toegestaan || c.Oordeel == kennisbank.ToegestaanOnderVoorwaarden) {
 			t.Errorf("cel %s: %s aan een niet-deelnemer", c.Sleutel(), c.Oordeel)
 		}
 	}
@@ -134,10 +135,10 @@ func TestMatrixFouten(t *testing.T) {
 		t.Run(tc.naam, func(t *testing.T) {
 			_, err := e.Matrix(ctx, tc.mv)
 			var (
-				oid *library.OnbekendeIDFout
-				bkf *library.BuitenKaderFout
-				ovf *library.OntbrekendVeldFout
-				df  *library.DatumFout
+				oid *kennisbank.OnbekendeIDFout
+				bkf *kennisbank.BuitenKaderFout
+				ovf *kennisbank.OntbrekendVeldFout
+				df  *kennisbank.DatumFout
 			)
 			switch {
 			case errors.As(err, &oid):

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // MatrixPlan is what a user asks matrices of: covenants and purposes (either may be empty) and what every
@@ -36,9 +38,9 @@ func (e *Engine) MatrixVragen(p MatrixPlan) (vragen []MatrixVraag, overgeslagen 
 		c := kb.DoelConvenant(d)
 		switch {
 		case c == "":
-			return nil, nil, &BuitenKaderFout{Veld: "doel", Waarde: d, Reden: "hoort bij geen convenant; een matrix toont de doelen van een convenant", Suggesties: kb.convenantDoelen(convenanten)}
+			return nil, nil, &kennisbank.BuitenKaderFout{Veld: "doel", Waarde: d, Reden: "hoort bij geen convenant; een matrix toont de doelen van een convenant", Suggesties: convenantDoelen(kb, convenanten)}
 		case expliciet && !slices.Contains(convenanten, c):
-			return nil, nil, &BuitenKaderFout{Veld: "doel", Waarde: d, Reden: "hoort niet bij convenant " + strings.Join(convenanten, " of "), Suggesties: kb.convenantDoelen(convenanten)}
+			return nil, nil, &kennisbank.BuitenKaderFout{Veld: "doel", Waarde: d, Reden: "hoort niet bij convenant " + strings.Join(convenanten, " of "), Suggesties: convenantDoelen(kb, convenanten)}
 		}
 		if !slices.Contains(doelenVan[c], d) {
 			doelenVan[c] = append(doelenVan[c], d)
@@ -62,14 +64,14 @@ func (e *Engine) MatrixVragen(p MatrixPlan) (vragen []MatrixVraag, overgeslagen 
 		}
 		reden := ""
 		switch {
-		case len(kb.convenantDoelen([]string{c})) == 0:
+		case len(convenantDoelen(kb, []string{c})) == 0:
 			reden = "heeft geen doelen"
-		case len(p.Van) == 0 && len(kb.deelnemersOp(c, peildatum)) == 0:
+		case len(p.Van) == 0 && len(deelnemersOp(kb, c, peildatum)) == 0:
 			reden = "heeft op " + peildatum + " geen deelnemers"
 		}
 		if reden != "" {
 			if expliciet {
-				return nil, nil, &BuitenKaderFout{Veld: "convenant", Waarde: c, Reden: reden + "; een matrix heeft doelen en verstrekkers nodig"}
+				return nil, nil, &kennisbank.BuitenKaderFout{Veld: "convenant", Waarde: c, Reden: reden + "; een matrix heeft doelen en verstrekkers nodig"}
 			}
 			overgeslagen = append(overgeslagen, c+" overgeslagen: "+reden)
 			continue
@@ -87,7 +89,7 @@ func (e *Engine) MatrixVragen(p MatrixPlan) (vragen []MatrixVraag, overgeslagen 
 }
 
 // convenantDoelen lists the purposes of the covenants (all covenants when empty), in the order of the ids.
-func (k *Kennisbank) convenantDoelen(convenanten []string) []string {
+func convenantDoelen(k *kennisbank.Kennisbank, convenanten []string) []string {
 	var uit []string
 	for _, d := range k.IDs("doelen") {
 		if c := k.DoelConvenant(d); c != "" && (len(convenanten) == 0 || slices.Contains(convenanten, c)) {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // MatrixVragen chooses the covenants of a plan: named ones, those of the purposes, or all of them.
@@ -45,7 +46,7 @@ func TestMatrixVragenKiestConvenanten(t *testing.T) {
 		{library.MatrixPlan{Convenanten: []string{"ave"}, Doelen: []string{"zvh_casusoverleg"}}, "doel", "hoort niet bij convenant ave"},
 	} {
 		_, _, err := e.MatrixVragen(tc.plan)
-		var bkf *library.BuitenKaderFout
+		var bkf *kennisbank.BuitenKaderFout
 		if !errors.As(err, &bkf) || bkf.Veld != tc.veld || !strings.HasPrefix(bkf.Reden, tc.reden) || len(bkf.Suggesties) == 0 {
 			t.Errorf("%+v: fout %v, verwacht %s: %s", tc.plan, err, tc.veld, tc.reden)
 		}
@@ -80,7 +81,7 @@ func TestMatrixVragenSlaatConvenantZonderDeelnemersOver(t *testing.T) {
 		t.Errorf("met een verstrekker is er geen deelnemer nodig: %v", err)
 	}
 	_, _, err = e.MatrixVragen(library.MatrixPlan{Convenanten: []string{"ave"}})
-	var bkf *library.BuitenKaderFout
+	var bkf *kennisbank.BuitenKaderFout
 	if !errors.As(err, &bkf) || bkf.Veld != "convenant" || bkf.Reden != "heeft op 2026-03-01 geen deelnemers; een matrix heeft doelen en verstrekkers nodig" {
 		t.Errorf("genoemd convenant zonder deelnemers: %v", err)
 	}

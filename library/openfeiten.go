@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // QueryOpenFeiten is the decision behind OpenFeiten: the facts that can still change the answer.
@@ -18,7 +19,7 @@ const QueryOpenFeiten = "data.magikdelen.open.feiten"
 // by the same rules, gives another verdict or checklist (RedenVerandert); within each group in the order
 // of feiten.yaml. Nothing here is a hand-written decision tree: the rules decide (rules/open). An empty
 // list means no unknown fact can change the answer. Bad input gives the same typed errors as Beantwoord.
-func (e *Engine) OpenFeiten(ctx context.Context, v Vraag) ([]Feitvraag, error) {
+func (e *Engine) OpenFeiten(ctx context.Context, v kennisbank.Vraag) ([]kennisbank.Feitvraag, error) {
 	v, err := e.kb.Controleer(v, e.klok())
 	if err != nil {
 		return nil, err
@@ -33,7 +34,7 @@ func (e *Engine) OpenFeiten(ctx context.Context, v Vraag) ([]Feitvraag, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Feitvraag, 0, len(item.open))
+	out := make([]kennisbank.Feitvraag, 0, len(item.open))
 	for _, o := range item.open {
 		f, ok := e.kb.Feitvraag(o.ID)
 		if !ok {
@@ -49,7 +50,7 @@ func (e *Engine) OpenFeiten(ctx context.Context, v Vraag) ([]Feitvraag, error) {
 type openFeit struct{ ID, Reden string }
 
 // evalueerOpen runs the decision of OpenFeiten for a checked question.
-func (e *Engine) evalueerOpen(ctx context.Context, v Vraag) (*cacheItem, error) {
+func (e *Engine) evalueerOpen(ctx context.Context, v kennisbank.Vraag) (*cacheItem, error) {
 	invoer, err := vraagAlsInvoer(v)
 	if err != nil {
 		return nil, err

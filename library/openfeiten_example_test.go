@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // A GGZ professional asks whether health data may go to the police at the ZVH case table, before the
@@ -16,9 +17,9 @@ func ExampleEngine_OpenFeiten() {
 		fmt.Println(err)
 		return
 	}
-	vraag := library.Vraag{
+	vraag := kennisbank.Vraag{
 		Van:      "ggz",
-		Naar:     library.Ontvangers{"politie"},
+		Naar:     kennisbank.Ontvangers{"politie"},
 		Gegevens: []string{"gezondheid"},
 		Doel:     "zvh_casusoverleg",
 		Datum:    "2025-01-01",

@@ -10,10 +10,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // openFeiten gives the open facts of v.
-func openFeiten(t *testing.T, e *library.Engine, v library.Vraag) []library.Feitvraag {
+func openFeiten(t *testing.T, e *library.Engine, v kennisbank.Vraag) []kennisbank.Feitvraag {
 	t.Helper()
 	open, err := e.OpenFeiten(context.Background(), v)
 	if err != nil {
@@ -22,12 +23,12 @@ func openFeiten(t *testing.T, e *library.Engine, v library.Vraag) []library.Feit
 	return open
 }
 
-func feitIDs(open []library.Feitvraag) []string {
-	return ids(open, func(f library.Feitvraag) string { return f.ID })
+func feitIDs(open []kennisbank.Feitvraag) []string {
+	return ids(open, func(f kennisbank.Feitvraag) string { return f.ID })
 }
 
 // uitkomst is what one fact can change: the verdict and the checklist.
-func uitkomst(t *testing.T, e *library.Engine, v library.Vraag) string {
+func uitkomst(t *testing.T, e *library.Engine, v kennisbank.Vraag) string {
 	t.Helper()
 	a, err := e.Beantwoord(context.Background(), v)
 	if err != nil {
@@ -38,7 +39,7 @@ func uitkomst(t *testing.T, e *library.Engine, v library.Vraag) string {
 
 // controleerAfgeleid checks that every open fact is open for the reason it gives: the answer misses it, an
 // alternative needs it, or one of its values changes the verdict or the checklist.
-func controleerAfgeleid(t *testing.T, e *library.Engine, v library.Vraag, open []library.Feitvraag) {
+func controleerAfgeleid(t *testing.T, e *library.Engine, v kennisbank.Vraag, open []kennisbank.Feitvraag) {
 	t.Helper()
 	a, err := e.Beantwoord(context.Background(), v)
 	if err != nil {
@@ -50,15 +51,15 @@ func controleerAfgeleid(t *testing.T, e *library.Engine, v library.Vraag, open [
 			t.Errorf("%s staat in de vraag en is toch open", f.ID)
 		}
 		switch f.Reden {
-		case library.RedenOntbrekend:
+		case kennisbank.RedenOntbrekend:
 			if !slices.Contains(a.OntbrekendeFeiten, f.ID) {
 				t.Errorf("%s: reden ontbrekend, maar ontbrekende_feiten is %v", f.ID, a.OntbrekendeFeiten)
 			}
-		case library.RedenAlternatief:
+		case kennisbank.RedenAlternatief:
 			if !slices.ContainsFunc(a.Alternatieven, func(alt library.Alternatief) bool { _, ok := alt.Feiten[f.ID]; return ok }) {
 				t.Errorf("%s: reden alternatief, maar geen alternatief noemt het", f.ID)
 			}
-		case library.RedenVerandert:
+		case kennisbank.RedenVerandert:
 			var waarden []any
 			for _, k := range f.Keuzes {
 				waarden = append(waarden, k.Waarde)
@@ -83,7 +84,7 @@ func TestOpenFeitenToestemmingAlsEnigeRoute(t *testing.T) {
 	t.Parallel()
 	e := testEngine(t)
 	// ggz shares health data with the police in the ZVH before the WGS: only consent opens the secret.
-	v := library.Vraag{Van: "ggz", Naar: library.Ontvangers{"politie"}, Gegevens: []string{"gezondheid"},
+	v := kennisbank.Vraag{Van: "ggz", Naar: kennisbank.Ontvangers{"politie"}, Gegevens: []string{"gezondheid"},
 		Doel: "zvh_casusoverleg", Datum: "2025-01-01", Feiten: map[string]any{"inclusiecriteria": true}}
 	open := openFeiten(t, e, v)
 	if !slices.Contains(feitIDs(open), "toestemming") {
@@ -111,10 +112,10 @@ func TestOpenFeitenWettelijkePlicht(t *testing.T) {
 	e := testEngine(t)
 	// The school's truancy report is a statutory duty: consent, danger and the other routes cannot change
 	// it; only purpose creep (verkregen_voor) still can.
-	v := library.Vraag{Van: "school", Naar: library.Ontvangers{"leerplicht"}, Gegevens: []string{"identificerend", "onderwijs"},
+	v := kennisbank.Vraag{Van: "school", Naar: kennisbank.Ontvangers{"leerplicht"}, Gegevens: []string{"identificerend", "onderwijs"},
 		Doel: "leerplicht_handhaving", Datum: "2026-03-01"}
 	a, err := e.Beantwoord(context.Background(), v)
-	if err != nil || a.Oordeel != library.Toegestaan {
+	if err != nil || a.Oordeel != kennisbank.Toegestaan {
 		t.Fatalf("oordeel %s (%v), verwacht toegestaan", a.Oordeel, err)
 	}
 	open := openFeiten(t, e, v)
@@ -136,10 +137,10 @@ func TestOpenFeitenVolgorde(t *testing.T) {
 	t.Parallel()
 	e := testEngine(t)
 	// The housing corporation takes part per case: its participation decides, so it comes first.
-	v := library.Vraag{Van: "wijkteam", Naar: library.Ontvangers{"woningcorporatie"}, Gegevens: []string{"identificerend"},
+	v := kennisbank.Vraag{Van: "wijkteam", Naar: kennisbank.Ontvangers{"woningcorporatie"}, Gegevens: []string{"identificerend"},
 		Doel: "zvh_casusoverleg", Datum: "2026-03-01", Feiten: map[string]any{"inclusiecriteria": true}}
 	open := openFeiten(t, e, v)
-	if len(open) == 0 || open[0].ID != "deelnemer_naar" || open[0].Reden != library.RedenOntbrekend {
+	if len(open) == 0 || open[0].ID != "deelnemer_naar" || open[0].Reden != kennisbank.RedenOntbrekend {
 		t.Fatalf("eerste open feit %+v, verwacht deelnemer_naar (ontbrekend)", open)
 	}
 	controleerAfgeleid(t, e, v, open)
@@ -148,10 +149,10 @@ func TestOpenFeitenVolgorde(t *testing.T) {
 		t.Errorf("tweede keer anders:\n%s", diff)
 	}
 	// An ondertoezichtstelling that would give a statutory duty comes first as an alternative.
-	gi := library.Vraag{Van: "ggz", Naar: library.Ontvangers{"gecertificeerde_instelling"}, Gegevens: []string{"gezondheid"},
+	gi := kennisbank.Vraag{Van: "ggz", Naar: kennisbank.Ontvangers{"gecertificeerde_instelling"}, Gegevens: []string{"gezondheid"},
 		Doel: "ots_uitvoering", Datum: "2026-03-01"}
 	open = openFeiten(t, e, gi)
-	if len(open) == 0 || open[0].ID != "ots" || open[0].Reden != library.RedenAlternatief {
+	if len(open) == 0 || open[0].ID != "ots" || open[0].Reden != kennisbank.RedenAlternatief {
 		t.Fatalf("eerste open feit %+v, verwacht ots (alternatief)", open)
 	}
 	controleerAfgeleid(t, e, gi, open)
@@ -160,14 +161,14 @@ func TestOpenFeitenVolgorde(t *testing.T) {
 func TestOpenFeitenOngeldigeVraag(t *testing.T) {
 	t.Parallel()
 	e := testEngine(t)
-	_, err := e.OpenFeiten(context.Background(), library.Vraag{Van: "huisars", Naar: library.Ontvangers{"politie"}, Gegevens: []string{"signaal"}, Doel: "gevaar_afwenden"})
-	var oid *library.OnbekendeIDFout
+	_, err := e.OpenFeiten(context.Background(), kennisbank.Vraag{Van: "huisars", Naar: kennisbank.Ontvangers{"politie"}, Gegevens: []string{"signaal"}, Doel: "gevaar_afwenden"})
+	var oid *kennisbank.OnbekendeIDFout
 	if !errors.As(err, &oid) || oid.Veld != "van" {
 		t.Fatalf("fout %v, verwacht een onbekend id in van", err)
 	}
 	ctx, stop := context.WithCancel(context.Background())
 	stop()
-	if _, err := e.OpenFeiten(ctx, library.Vraag{Van: "huisarts", Naar: library.Ontvangers{"politie"}, Gegevens: []string{"signaal"}, Doel: "gevaar_afwenden"}); err == nil {
+	if _, err := e.OpenFeiten(ctx, kennisbank.Vraag{Van: "huisarts", Naar: kennisbank.Ontvangers{"politie"}, Gegevens: []string{"signaal"}, Doel: "gevaar_afwenden"}); err == nil {
 		t.Error("geannuleerde context: geen fout")
 	}
 }
@@ -192,7 +193,7 @@ func TestFeitvraag(t *testing.T) {
 			if !ok || f.Type != tt.soort || f.Vraag != tt.vraag {
 				t.Fatalf("Feitvraag(%s) = %+v, %v", tt.feit, f, ok)
 			}
-			labels := ids(f.Keuzes, func(k library.Keuze) string { return k.Label })
+			labels := ids(f.Keuzes, func(k kennisbank.Keuze) string { return k.Label })
 			if len(tt.keuzes) == 0 {
 				labels = nil
 			}
@@ -223,7 +224,7 @@ func TestKeuzes(t *testing.T) {
 	kb := testEngine(t).Kennisbank()
 	for _, soort := range []string{"partijen", "gegevens", "doelen", "convenanten", "organisaties", "fasen"} {
 		keuzes := kb.Keuzes(soort)
-		got := ids(keuzes, func(k library.Keuze) string { return k.ID })
+		got := ids(keuzes, func(k kennisbank.Keuze) string { return k.ID })
 		slices.Sort(got)
 		if diff := cmp.Diff(kb.IDs(soort), got); diff != "" {
 			t.Errorf("%s: elk id precies één keer (-verwacht +kreeg):\n%s", soort, diff)
@@ -245,7 +246,7 @@ func TestKeuzes(t *testing.T) {
 	for _, d := range kb.Keuzes("doelen") {
 		groep[d.ID] = d.Groep
 	}
-	if groep["zvh_aanmelding"] != kb.Label("convenanten", "zvht") || groep["gevaar_afwenden"] != library.GroepWettelijk {
+	if groep["zvh_aanmelding"] != kb.Label("convenanten", "zvht") || groep["gevaar_afwenden"] != kennisbank.GroepWettelijk {
 		t.Errorf("groepen: zvh_aanmelding %q, gevaar_afwenden %q", groep["zvh_aanmelding"], groep["gevaar_afwenden"])
 	}
 	if kb.Label("partijen", "bestaat_niet") != "bestaat_niet" {
@@ -260,7 +261,7 @@ func TestKies(t *testing.T) {
 	gegevens := kb.Keuzes("gegevens")
 	tests := []struct {
 		naam, invoer string
-		keuzes       []library.Keuze
+		keuzes       []kennisbank.Keuze
 		gekozen      string
 		suggesties   []string // ids, in order; checked only when nothing is chosen
 	}{
@@ -283,12 +284,12 @@ func TestKies(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.naam, func(t *testing.T) {
 			t.Parallel()
-			k, sug, ok := library.Kies(tt.keuzes, tt.invoer)
+			k, sug, ok := kennisbank.Kies(tt.keuzes, tt.invoer)
 			if ok != (tt.gekozen != "") || k.ID != tt.gekozen {
 				t.Fatalf("Kies(%q) = %q, %v; verwacht %q", tt.invoer, k.ID, ok, tt.gekozen)
 			}
 			if !ok {
-				got := ids(sug, func(k library.Keuze) string { return k.ID })
+				got := ids(sug, func(k kennisbank.Keuze) string { return k.ID })
 				if len(tt.suggesties) == 0 && len(got) == 0 {
 					return
 				}
@@ -299,11 +300,11 @@ func TestKies(t *testing.T) {
 		})
 	}
 	// Diacritics in a label are forgiven both ways.
-	keuzes := []library.Keuze{{ID: "geinformeerd", Label: "Betrokkene geïnformeerd"}}
-	if k, _, ok := library.Kies(keuzes, "betrokkene geinformeerd"); !ok || k.ID != "geinformeerd" {
+	keuzes := []kennisbank.Keuze{{ID: "geinformeerd", Label: "Betrokkene geïnformeerd"}}
+	if k, _, ok := kennisbank.Kies(keuzes, "betrokkene geinformeerd"); !ok || k.ID != "geinformeerd" {
 		t.Errorf("zonder trema niet gevonden")
 	}
-	if k, _, ok := library.Kies(keuzes, "GEÏNFORMEERD"); !ok || k.ID != "geinformeerd" {
+	if k, _, ok := kennisbank.Kies(keuzes, "GEÏNFORMEERD"); !ok || k.ID != "geinformeerd" {
 		t.Errorf("met trema niet gevonden")
 	}
 }

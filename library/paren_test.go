@@ -7,11 +7,12 @@ import (
 	"testing"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // verwachting is what an answer must (and must not) contain.
 type verwachting struct {
-	oordeel         library.Oordeel
+	oordeel         kennisbank.Oordeel
 	zekerheid       string   // empty: not checked
 	voorwaarden     []string // among the answer's conditions
 	geenVoorwaarden []string
@@ -24,7 +25,7 @@ type verwachting struct {
 }
 
 // met returns a copy of v with one fact (or "datum") set to waarde; nil removes the fact.
-func met(v library.Vraag, feit string, waarde any) library.Vraag {
+func met(v kennisbank.Vraag, feit string, waarde any) kennisbank.Vraag {
 	v.Naar = slices.Clone(v.Naar)
 	v.Gegevens = slices.Clone(v.Gegevens)
 	v.Feiten = maps.Clone(v.Feiten)
@@ -50,7 +51,7 @@ func ids[T any](xs []T, id func(T) string) []string {
 	return out
 }
 
-func controleerVerwachting(t *testing.T, v library.Vraag, a library.Antwoord, w verwachting) {
+func controleerVerwachting(t *testing.T, v kennisbank.Vraag, a library.Antwoord, w verwachting) {
 	t.Helper()
 	voorwaarden := ids(a.Voorwaarden, func(v library.Voorwaarde) string { return v.ID })
 	grondslagen := ids(a.Grondslagen, func(g library.Grondslag) string { return g.ID })
@@ -106,25 +107,25 @@ func TestParen(t *testing.T) {
 	t.Parallel()
 	e := testEngine(t)
 
-	ggzTafel := library.Vraag{Van: "ggz", Naar: library.Ontvangers{"overleg_deelnemers"}, Gegevens: []string{"gezondheid"},
+	ggzTafel := kennisbank.Vraag{Van: "ggz", Naar: kennisbank.Ontvangers{"overleg_deelnemers"}, Gegevens: []string{"gezondheid"},
 		Doel: "zvh_casusoverleg", Convenant: "zvht", Feiten: map[string]any{"toestemming": "niet_gevraagd"}}
-	politie := library.Vraag{Van: "politie", Naar: library.Ontvangers{"wijkteam"}, Gegevens: []string{"politiegegevens"},
+	politie := kennisbank.Vraag{Van: "politie", Naar: kennisbank.Ontvangers{"wijkteam"}, Gegevens: []string{"politiegegevens"},
 		Doel: "zvh_casusoverleg", Convenant: "zvht", Feiten: map[string]any{"inclusiecriteria": true}}
-	aanmelding := library.Vraag{Van: "wijkteam", Naar: library.Ontvangers{"zvh_procesregisseur"}, Gegevens: []string{"identificerend", "signaal", "hulpverlening"},
+	aanmelding := kennisbank.Vraag{Van: "wijkteam", Naar: kennisbank.Ontvangers{"zvh_procesregisseur"}, Gegevens: []string{"identificerend", "signaal", "hulpverlening"},
 		Doel: "zvh_aanmelding", Convenant: "zvht", Datum: "2025-06-01"}
-	huisartsZVH := library.Vraag{Van: "huisarts", Naar: library.Ontvangers{"zvh_procesregisseur"}, Gegevens: []string{"gezondheid"},
+	huisartsZVH := kennisbank.Vraag{Van: "huisarts", Naar: kennisbank.Ontvangers{"zvh_procesregisseur"}, Gegevens: []string{"gezondheid"},
 		Doel: "zvh_casusoverleg", Convenant: "zvht", Datum: "2026-03-01",
 		Feiten: map[string]any{"deelnemer_van": true, "inclusiecriteria": true, "acuut_gevaar": false}}
-	huisartsGevaar := library.Vraag{Van: "huisarts", Naar: library.Ontvangers{"politie"}, Gegevens: []string{"identificerend", "gezondheid"},
+	huisartsGevaar := kennisbank.Vraag{Van: "huisarts", Naar: kennisbank.Ontvangers{"politie"}, Gegevens: []string{"identificerend", "gezondheid"},
 		Doel: "gevaar_afwenden", Datum: "2026-03-01", Feiten: map[string]any{"toestemming": "onmogelijk"}}
-	uitvoering := library.Vraag{Van: "wijkteam", Naar: library.Ontvangers{"zvh_procesregisseur"}, Gegevens: []string{"signaal", "hulpverlening"},
+	uitvoering := kennisbank.Vraag{Van: "wijkteam", Naar: kennisbank.Ontvangers{"zvh_procesregisseur"}, Gegevens: []string{"signaal", "hulpverlening"},
 		Doel: "zvh_uitvoering", Convenant: "zvht", Datum: "2026-03-01"}
-	burgemeester := library.Vraag{Van: "zvh_procesregisseur", Naar: library.Ontvangers{"gemeente_burgemeester"}, Gegevens: []string{"signaal"},
+	burgemeester := kennisbank.Vraag{Van: "zvh_procesregisseur", Naar: kennisbank.Ontvangers{"gemeente_burgemeester"}, Gegevens: []string{"signaal"},
 		Doel: "openbare_orde_maatregel", Datum: "2026-03-01"}
 
 	tests := []struct {
 		naam       string
-		basis      library.Vraag
+		basis      kennisbank.Vraag
 		feit       string
 		a, b       any
 		wilA, wilB verwachting
@@ -132,82 +133,82 @@ func TestParen(t *testing.T) {
 		{
 			// WGS art. 2.29 lid 2: goed hulpverlenerschap is a route through secrecy only from 2025-03-01.
 			naam: "wgs_datumwissel_goed_hulpverlenerschap", basis: ggzTafel, feit: "datum", a: "2024-06-01", b: "2025-06-01",
-			wilA: verwachting{oordeel: library.NietToegestaan},
-			wilB: verwachting{oordeel: library.ToegestaanOnderVoorwaarden, zekerheid: "laag", voorwaarden: []string{"goed_hulpverlenerschap"},
+			wilA: verwachting{oordeel: kennisbank.NietToegestaan},
+			wilB: verwachting{oordeel: kennisbank.ToegestaanOnderVoorwaarden, zekerheid: "laag", voorwaarden: []string{"goed_hulpverlenerschap"},
 				grondslagen: []string{"wgs_samenwerkingsverbanden_2_29_2"}},
 		},
 		{
 			// grondslagen.md correction 1: Wpg art. 20 lid 1 before the WGS, art. 20 lid 3 from 2025-03-01.
 			naam: "politie_wpg_20_1_voor_wgs_20_3_na", basis: politie, feit: "datum", a: "2024-06-01", b: "2025-06-01",
-			wilA: verwachting{oordeel: library.ToegestaanOnderVoorwaarden, grondslagen: []string{"wpg_20_1"}, geenGrondslagen: []string{"wpg_20_3", "bpg_4_3"},
+			wilA: verwachting{oordeel: kennisbank.ToegestaanOnderVoorwaarden, grondslagen: []string{"wpg_20_1"}, geenGrondslagen: []string{"wpg_20_3", "bpg_4_3"},
 				voorwaarden: []string{"zwaarwegend_algemeen_belang"}},
-			wilB: verwachting{oordeel: library.ToegestaanOnderVoorwaarden, grondslagen: []string{"wpg_20_3"}, geenGrondslagen: []string{"wpg_20_1", "bpg_4_3"}},
+			wilB: verwachting{oordeel: kennisbank.ToegestaanOnderVoorwaarden, grondslagen: []string{"wpg_20_3"}, geenGrondslagen: []string{"wpg_20_1", "bpg_4_3"}},
 		},
 		{
 			naam: "politie_wpg_wissel_op_de_dag", basis: politie, feit: "datum", a: "2025-02-28", b: "2025-03-01",
-			wilA: verwachting{oordeel: library.ToegestaanOnderVoorwaarden, grondslagen: []string{"wpg_20_1"}, geenGrondslagen: []string{"wpg_20_3"}},
-			wilB: verwachting{oordeel: library.ToegestaanOnderVoorwaarden, grondslagen: []string{"wpg_20_3"}, geenGrondslagen: []string{"wpg_20_1"}},
+			wilA: verwachting{oordeel: kennisbank.ToegestaanOnderVoorwaarden, grondslagen: []string{"wpg_20_1"}, geenGrondslagen: []string{"wpg_20_3"}},
+			wilB: verwachting{oordeel: kennisbank.ToegestaanOnderVoorwaarden, grondslagen: []string{"wpg_20_3"}, geenGrondslagen: []string{"wpg_20_1"}},
 		},
 		{
 			// ZVH-01/ZVH-02: without the inclusion criteria the ZVH is not necessary.
 			naam: "inclusiecriteria_false_true", basis: aanmelding, feit: "inclusiecriteria", a: false, b: true,
-			wilA: verwachting{oordeel: library.NietToegestaan, redenen: []string{"inclusie_niet_vervuld"}, alternatief: map[string]any{"inclusiecriteria": true}},
-			wilB: verwachting{oordeel: library.ToegestaanOnderVoorwaarden, voorwaarden: []string{"inclusie", "noodzaak", "minimaal", "informeren", "vastleggen"}},
+			wilA: verwachting{oordeel: kennisbank.NietToegestaan, redenen: []string{"inclusie_niet_vervuld"}, alternatief: map[string]any{"inclusiecriteria": true}},
+			wilB: verwachting{oordeel: kennisbank.ToegestaanOnderVoorwaarden, voorwaarden: []string{"inclusie", "noodzaak", "minimaal", "informeren", "vastleggen"}},
 		},
 		{
 			// An unknown action becomes a condition on the checklist (contract §4, facts).
 			naam: "inclusiecriteria_onbekend_false", basis: aanmelding, feit: "inclusiecriteria", a: nil, b: false,
-			wilA: verwachting{oordeel: library.ToegestaanOnderVoorwaarden, voorwaarden: []string{"inclusie"}},
-			wilB: verwachting{oordeel: library.NietToegestaan, redenen: []string{"inclusie_niet_vervuld"}},
+			wilA: verwachting{oordeel: kennisbank.ToegestaanOnderVoorwaarden, voorwaarden: []string{"inclusie"}},
+			wilB: verwachting{oordeel: kennisbank.NietToegestaan, redenen: []string{"inclusie_niet_vervuld"}},
 		},
 		{
 			// Brief §5 consent polarity: consent passes the secrecy layer; refused, with no danger, blocks it.
 			naam: "huisarts_toestemming_gegeven_geweigerd", basis: huisartsZVH, feit: "toestemming", a: "gegeven", b: "geweigerd",
-			wilA: verwachting{oordeel: library.ToegestaanOnderVoorwaarden, grondslagen: []string{"wgbo_7_457"}, voorwaarden: []string{"deelnemer"}},
-			wilB: verwachting{oordeel: library.NietToegestaan, grondslagen: []string{"wgbo_7_457"}},
+			wilA: verwachting{oordeel: kennisbank.ToegestaanOnderVoorwaarden, grondslagen: []string{"wgbo_7_457"}, voorwaarden: []string{"deelnemer"}},
+			wilB: verwachting{oordeel: kennisbank.NietToegestaan, grondslagen: []string{"wgbo_7_457"}},
 		},
 		{
 			naam: "huisarts_toestemming_onbekend_geweigerd", basis: huisartsZVH, feit: "toestemming", a: nil, b: "geweigerd",
-			wilA: verwachting{oordeel: library.ToegestaanOnderVoorwaarden, voorwaarden: []string{"toestemming_expliciet"}},
+			wilA: verwachting{oordeel: kennisbank.ToegestaanOnderVoorwaarden, voorwaarden: []string{"toestemming_expliciet"}},
 			// A refused consent is final: the answer says so and no alternative presses for consent.
-			wilB: verwachting{oordeel: library.NietToegestaan, redenen: []string{"toestemming_geweigerd"}, geenAlternatief: "toestemming"},
+			wilB: verwachting{oordeel: kennisbank.NietToegestaan, redenen: []string{"toestemming_geweigerd"}, geenAlternatief: "toestemming"},
 		},
 		{
 			// with acute danger the huisarts may break secrecy after the conflict-of-duties test.
 			naam: "huisarts_politie_acuut_gevaar", basis: huisartsGevaar, feit: "acuut_gevaar", a: false, b: true,
-			wilA: verwachting{oordeel: library.NietToegestaan, alternatief: map[string]any{"acuut_gevaar": true}},
-			wilB: verwachting{oordeel: library.ToegestaanOnderVoorwaarden, zekerheid: "hoog", voorwaarden: []string{"cvp_toets", "vastleggen"},
+			wilA: verwachting{oordeel: kennisbank.NietToegestaan, alternatief: map[string]any{"acuut_gevaar": true}},
+			wilB: verwachting{oordeel: kennisbank.ToegestaanOnderVoorwaarden, zekerheid: "hoog", voorwaarden: []string{"cvp_toets", "vastleggen"},
 				grondslagen: []string{"conflict_van_plichten"}},
 		},
 		{
 			// acuut_gevaar is a state that decides between routes: unknown and decisive gives onbepaald.
 			naam: "huisarts_politie_acuut_gevaar_onbekend", basis: huisartsGevaar, feit: "acuut_gevaar", a: nil, b: true,
-			wilA: verwachting{oordeel: library.Onbepaald, ontbrekend: []string{"acuut_gevaar"}},
-			wilB: verwachting{oordeel: library.ToegestaanOnderVoorwaarden, voorwaarden: []string{"cvp_toets"}},
+			wilA: verwachting{oordeel: kennisbank.Onbepaald, ontbrekend: []string{"acuut_gevaar"}},
+			wilB: verwachting{oordeel: kennisbank.ToegestaanOnderVoorwaarden, voorwaarden: []string{"cvp_toets"}},
 		},
 		{
 			// AVG art. 5 lid 1 sub b, 6 lid 4: a compatible follow-up purpose versus a Wgs signal reused for
 			// the ZVH (brief §0.2 item 5).
 			naam: "doelbinding_verenigbaar_onverenigbaar", basis: uitvoering, feit: "verkregen_voor", a: "zvh_casusoverleg", b: "vss_signaal",
-			wilA: verwachting{oordeel: library.ToegestaanOnderVoorwaarden},
-			wilB: verwachting{oordeel: library.NietToegestaan, redenen: []string{"doelverschuiving"}, grondslagen: []string{"avg_5_1_b", "avg_6_4"}},
+			wilA: verwachting{oordeel: kennisbank.ToegestaanOnderVoorwaarden},
+			wilB: verwachting{oordeel: kennisbank.NietToegestaan, redenen: []string{"doelverschuiving"}, grondslagen: []string{"avg_5_1_b", "avg_6_4"}},
 		},
 		{
 			// ZVH-16: what the casusoverleg produced is not for a burgemeester's public-order measure.
 			naam: "doelbinding_zvh_naar_openbare_orde", basis: burgemeester, feit: "verkregen_voor", a: nil, b: "zvh_casusoverleg",
-			wilA: verwachting{oordeel: library.NietToegestaan},
-			wilB: verwachting{oordeel: library.NietToegestaan, redenen: []string{"doelverschuiving"}, grondslagen: []string{"avg_6_4"}},
+			wilA: verwachting{oordeel: kennisbank.NietToegestaan},
+			wilB: verwachting{oordeel: kennisbank.NietToegestaan, redenen: []string{"doelverschuiving"}, grondslagen: []string{"avg_6_4"}},
 		},
 		{
 			// WGS art. 1.8 lid 7: at most five years; the rules count from the closing date.
 			naam: "bewaartermijn_binnen_verstreken", basis: uitvoering, feit: "casus_gesloten_op", a: "2022-01-01", b: "2020-01-01",
-			wilA: verwachting{oordeel: library.ToegestaanOnderVoorwaarden, voorwaarden: []string{"bewaartermijn"}},
-			wilB: verwachting{oordeel: library.NietToegestaan, redenen: []string{"bewaartermijn_verstreken"}, grondslagen: []string{"avg_5_1_e", "wgs_samenwerkingsverbanden_1_8_7"}},
+			wilA: verwachting{oordeel: kennisbank.ToegestaanOnderVoorwaarden, voorwaarden: []string{"bewaartermijn"}},
+			wilB: verwachting{oordeel: kennisbank.NietToegestaan, redenen: []string{"bewaartermijn_verstreken"}, grondslagen: []string{"avg_5_1_e", "wgs_samenwerkingsverbanden_1_8_7"}},
 		},
 		{
 			naam: "bewaartermijn_een_dag_te_laat", basis: uitvoering, feit: "casus_gesloten_op", a: "2021-03-02", b: "2021-02-28",
-			wilA: verwachting{oordeel: library.ToegestaanOnderVoorwaarden, voorwaarden: []string{"bewaartermijn"}},
-			wilB: verwachting{oordeel: library.NietToegestaan, redenen: []string{"bewaartermijn_verstreken"}},
+			wilA: verwachting{oordeel: kennisbank.ToegestaanOnderVoorwaarden, voorwaarden: []string{"bewaartermijn"}},
+			wilB: verwachting{oordeel: kennisbank.NietToegestaan, redenen: []string{"bewaartermijn_verstreken"}},
 		},
 	}
 	for _, tt := range tests {

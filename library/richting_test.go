@@ -15,8 +15,9 @@ import (
 )
 
 // TestAfhankelijkhedenEenKant checks the one-way arrows of the layout: cmd → library/weergave, library/web,
-// library/api → library → rules, convenants. No package imports one above it: the library never imports
-// its views or servers, the views never import a server, and nothing imports the command.
+// library/api → library (the engine) → library/kennisbank → rules, convenants. No package imports one
+// above it: the knowledge base never imports the engine, the library never imports its views or servers,
+// the views never import a server, and nothing imports the command.
 func TestAfhankelijkhedenEenKant(t *testing.T) {
 	const module = "github.com/twente-zorg-veiligheid/magikdelen"
 	wortel, err := filepath.Abs("..")
@@ -30,14 +31,18 @@ func TestAfhankelijkhedenEenKant(t *testing.T) {
 		switch {
 		case rel == "rules" || rel == "convenants":
 			return 0
-		case rel == "library" || strings.HasPrefix(rel, "library/internal"):
+		case strings.HasPrefix(rel, "library/internal"):
 			return 1
-		case strings.HasPrefix(rel, "library/weergave"), rel == "library/bon":
+		case rel == "library/kennisbank":
 			return 2
-		case strings.HasPrefix(rel, "library/web"), strings.HasPrefix(rel, "library/api"):
+		case rel == "library":
 			return 3
-		case strings.HasPrefix(rel, "cmd/"):
+		case strings.HasPrefix(rel, "library/weergave"), rel == "library/bon":
 			return 4
+		case strings.HasPrefix(rel, "library/web"), strings.HasPrefix(rel, "library/api"):
+			return 5
+		case strings.HasPrefix(rel, "cmd/"):
+			return 6
 		}
 		return -1
 	}
@@ -207,4 +212,39 @@ func geexporteerdType(e ast.Expr) bool {
 	}
 	id, ok := e.(*ast.Ident)
 	return ok && id.IsExported()
+}
+
+// TestKennisbankZonderOPA: the knowledge base (loading, validation, vocabulary, vraagbaak) does not
+// depend on the policy engine, directly or through a package of this module; only the library's engine
+// does. Checked over the imports of library/kennisbank and every module package it reaches.
+func TestKennisbankZonderOPA(t *testing.T) {
+	const module = "github.com/twente-zorg-veiligheid/magikdelen"
+	wortel, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gezien := map[string]bool{}
+	var bezoek func(pad, via string)
+	bezoek = func(pad, via string) {
+		if gezien[pad] {
+			return
+		}
+		gezien[pad] = true
+		pkg, err := build.ImportDir(filepath.Join(wortel, strings.TrimPrefix(pad, module)), 0)
+		if err != nil {
+			t.Fatalf("%s: %v", pad, err)
+		}
+		for _, imp := range pkg.Imports {
+			switch {
+			case strings.HasPrefix(imp, "github.com/open-policy-agent/"):
+				t.Errorf("%s imports %s (reached from %s)", pad, imp, via)
+			case strings.HasPrefix(imp, module+"/"):
+				bezoek(imp, pad)
+			}
+		}
+	}
+	bezoek(module+"/library/kennisbank", module+"/library/kennisbank")
+	if len(gezien) < 3 {
+		t.Fatalf("only %d packages seen", len(gezien))
+	}
 }

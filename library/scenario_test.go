@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 var (
@@ -78,7 +79,7 @@ func TestWetScenarios(t *testing.T) {
 func TestToetsScenarioVerschillen(t *testing.T) {
 	t.Parallel()
 	e := testEngine(t)
-	s, err := library.LeesScenario(strings.NewReader(`{"id": "T-1", "vraag": {"van": "wijkteam", "naar": "zvh_procesregisseur",
+	s, err := kennisbank.LeesScenario(strings.NewReader(`{"id": "T-1", "vraag": {"van": "wijkteam", "naar": "zvh_procesregisseur",
 		"gegevens": ["identificerend"], "doel": "zvh_aanmelding", "datum": "2025-06-01", "feiten": {"inclusiecriteria": false}},
 		"verwacht": {"oordeel": "toegestaan_onder_voorwaarden", "voorwaarden": ["fg"], "zekerheid": "hoog"}}`))
 	if err != nil {

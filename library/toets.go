@@ -8,20 +8,22 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // Uitslag is the result of one scenario.
 type Uitslag struct {
-	Bestand     string      `json:"bestand"`
-	ID          string      `json:"id"`
-	Geslaagd    bool        `json:"geslaagd"`
-	Verwacht    Verwachting `json:"verwacht"`
-	Oordeel     Oordeel     `json:"oordeel,omitempty"`
-	Voorwaarden []string    `json:"voorwaarden,omitempty"`
-	Zekerheid   string      `json:"zekerheid,omitempty"`
-	Verschillen []string    `json:"verschillen,omitempty"` // why it failed, in Dutch
-	Opmerkingen []string    `json:"opmerkingen,omitempty"` // differences that do not fail the test
-	Fout        string      `json:"fout,omitempty"`        // the file or question could not be read
+	Bestand     string                 `json:"bestand"`
+	ID          string                 `json:"id"`
+	Geslaagd    bool                   `json:"geslaagd"`
+	Verwacht    kennisbank.Verwachting `json:"verwacht"`
+	Oordeel     kennisbank.Oordeel     `json:"oordeel,omitempty"`
+	Voorwaarden []string               `json:"voorwaarden,omitempty"`
+	Zekerheid   string                 `json:"zekerheid,omitempty"`
+	Verschillen []string               `json:"verschillen,omitempty"` // why it failed, in Dutch
+	Opmerkingen []string               `json:"opmerkingen,omitempty"` // differences that do not fail the test
+	Fout        string                 `json:"fout,omitempty"`        // the file or question could not be read
 }
 
 // Testrapport is the result of a run of scenario files. Geslaagd counts every passed scenario;
@@ -48,7 +50,7 @@ func (r *Testrapport) Tel(u Uitslag) {
 }
 
 // ToetsScenario answers the scenario's question and compares the answer with the expectation.
-func (e *Engine) ToetsScenario(ctx context.Context, s Scenario) Uitslag {
+func (e *Engine) ToetsScenario(ctx context.Context, s kennisbank.Scenario) Uitslag {
 	u := Uitslag{ID: s.ID, Verwacht: s.Verwacht}
 	a, err := e.Beantwoord(ctx, s.Vraag)
 	if err != nil {
@@ -115,7 +117,7 @@ func (e *Engine) toetsBestand(ctx context.Context, fsys fs.FS, p string) Uitslag
 		return Uitslag{Bestand: p, ID: p, Fout: err.Error(), Verschillen: []string{"bestand niet te lezen"}}
 	}
 	defer f.Close()
-	s, err := LeesScenario(f)
+	s, err := kennisbank.LeesScenario(f)
 	if err != nil {
 		return Uitslag{Bestand: p, ID: strings.TrimSuffix(path.Base(p), ".json"), Fout: err.Error(), Verschillen: []string{"ongeldig scenario: " + err.Error()}}
 	}
@@ -128,12 +130,12 @@ func (e *Engine) toetsBestand(ctx context.Context, fsys fs.FS, p string) Uitslag
 // as ToetsScenario. Bestand is the entry's file and ID is "<entry id>#<n>", counting from 1.
 func ToetsVraagbaak(ctx context.Context, e *Engine) Testrapport {
 	r := Testrapport{Uitslagen: []Uitslag{}}
-	for _, item := range e.Kennisbank().vraagbaak {
+	for _, item := range e.Kennisbank().Vraagbaak() {
 		for i, c := range item.Controles {
 			if ctx.Err() != nil {
 				return r
 			}
-			u := e.ToetsScenario(ctx, Scenario{ID: fmt.Sprintf("%s#%d", item.ID, i+1), VraagTekst: item.Vraag, Vraag: c.Vraag, Verwacht: c.Verwacht})
+			u := e.ToetsScenario(ctx, kennisbank.Scenario{ID: fmt.Sprintf("%s#%d", item.ID, i+1), VraagTekst: item.Vraag, Vraag: c.Vraag, Verwacht: c.Verwacht})
 			u.Bestand = item.Bestand
 			r.Uitslagen = append(r.Uitslagen, u)
 			r.Tel(u)

@@ -6,6 +6,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // VerschilVraag says what Vergelijk compares: the covenants (empty: every covenant of either version, and
@@ -93,8 +95,8 @@ const maxVoorbeelden = 5
 // and category. A covenant whose own file, the shared files and the rules are byte-identical in both
 // versions is skipped: no answer can differ.
 func Vergelijk(ctx context.Context, oud, nieuw *Engine, vv VerschilVraag) (*Verschil, error) {
-	if !geldigeDatum(vv.Datum) {
-		return nil, &DatumFout{Veld: "datum", Waarde: vv.Datum}
+	if !kennisbank.GeldigeDatum(vv.Datum) {
+		return nil, &kennisbank.DatumFout{Veld: "datum", Waarde: vv.Datum}
 	}
 	ko, kn := oud.Kennisbank(), nieuw.Kennisbank()
 	convenanten := vv.Convenanten
@@ -103,7 +105,7 @@ func Vergelijk(ctx context.Context, oud, nieuw *Engine, vv VerschilVraag) (*Vers
 	}
 	for i, c := range convenanten {
 		if c != Wettelijk && ko.Item("convenanten", c) == nil && kn.Item("convenanten", c) == nil {
-			return nil, kn.bekend(fmt.Sprintf("convenant[%d]", i), "convenanten", c)
+			return nil, kn.BekendAls(fmt.Sprintf("convenant[%d]", i), "convenanten", c)
 		}
 	}
 	uit := &Verschil{Oud: ko.Versie(), Nieuw: kn.Versie(), Datum: vv.Datum, Feiten: vv.Feiten, Telling: map[string]int{}, Overgeslagen: []string{}}
@@ -128,7 +130,7 @@ func Vergelijk(ctx context.Context, oud, nieuw *Engine, vv VerschilVraag) (*Vers
 func verschilVan(ctx context.Context, oud, nieuw *Engine, c string, vv VerschilVraag) (ConvenantVerschil, error) {
 	ko, kn := oud.Kennisbank(), nieuw.Kennisbank()
 	cv := ConvenantVerschil{Convenant: c, Telling: map[string]int{}, Groepen: []Groep{}, Wijzigingen: []Wijziging{}}
-	in := func(k *Kennisbank) bool { return c == Wettelijk || k.Item("convenanten", c) != nil }
+	in := func(k *kennisbank.Kennisbank) bool { return c == Wettelijk || k.Item("convenanten", c) != nil }
 	switch {
 	case c == Wettelijk:
 		cv.Naam = WettelijkeRoutes
@@ -143,20 +145,20 @@ func verschilVan(ctx context.Context, oud, nieuw *Engine, c string, vv VerschilV
 	}
 	// The space: the union of both versions' defaults, each side with the ids it knows.
 	var doelen, van, naar []string
-	for _, k := range []*Kennisbank{ko, kn} {
+	for _, k := range []*kennisbank.Kennisbank{ko, kn} {
 		if !in(k) {
 			continue
 		}
 		if c == Wettelijk {
-			doelen = unie(doelen, k.doelenVan(""))
-			wv := k.partijenInMatrix("wettelijk", "van")
+			doelen = unie(doelen, doelenVan(k, ""))
+			wv := k.PartijenIn("wettelijk", "van")
 			van = unie(van, wv)
-			naar = unie(naar, wv, k.partijenInMatrix("wettelijk", "naar"))
+			naar = unie(naar, wv, k.PartijenIn("wettelijk", "naar"))
 			continue
 		}
-		doelen = unie(doelen, k.doelenVan(c))
-		van = unie(van, k.deelnemersOp(c, vv.Datum))
-		naar = unie(naar, k.deelnemersOp(c, vv.Datum), k.partijenInMatrix("convenant", "naar"))
+		doelen = unie(doelen, doelenVan(k, c))
+		van = unie(van, deelnemersOp(k, c, vv.Datum))
+		naar = unie(naar, deelnemersOp(k, c, vv.Datum), k.PartijenIn("convenant", "naar"))
 	}
 	gegevens := unie(ko.IDs("gegevens"), kn.IDs("gegevens"))
 	doelen, van, naar, gegevens = smal(doelen, vv.Doelen), smal(van, vv.Van), smal(naar, vv.Naar), smal(gegevens, vv.Gegevens)
@@ -278,7 +280,7 @@ func verschilVan(ctx context.Context, oud, nieuw *Engine, c string, vv VerschilV
 // zelfdeGrondslag: the rules, the shared knowledge-base files and the covenant's own file are identical,
 // so no answer under this covenant can differ. Other covenants' files and the vraagbaak do not count:
 // the rules read only the purpose's own covenant, and the vraagbaak does not change a verdict.
-func zelfdeGrondslag(a, b *Kennisbank, convenant string) bool {
+func zelfdeGrondslag(a, b *kennisbank.Kennisbank, convenant string) bool {
 	relevant := func(pad string) bool {
 		if strings.HasPrefix(pad, "convenants/vraagbaak/") {
 			return false
@@ -288,16 +290,16 @@ func zelfdeGrondslag(a, b *Kennisbank, convenant string) bool {
 		}
 		return true
 	}
-	gefilterd := func(k *Kennisbank) map[string]string {
+	gefilterd := func(k *kennisbank.Kennisbank) map[string]string {
 		uit := map[string]string{}
-		for p, h := range k.delen {
+		for p, h := range k.Bestanden() {
 			if relevant(p) {
 				uit[p] = h
 			}
 		}
 		return uit
 	}
-	return len(a.delen) > 0 && maps.Equal(gefilterd(a), gefilterd(b))
+	return len(a.Bestanden()) > 0 && maps.Equal(gefilterd(a), gefilterd(b))
 }
 
 // lijstVerschil gives what b has that a lacks, and the other way round (both sorted).
@@ -345,7 +347,7 @@ func unie(lijsten ...[]string) []string {
 }
 
 // bekendeIDs keeps the ids that k knows (and that pass the filter, if any).
-func bekendeIDs(k *Kennisbank, soort string, ids []string, filter func(string) bool) []string {
+func bekendeIDs(k *kennisbank.Kennisbank, soort string, ids []string, filter func(string) bool) []string {
 	var uit []string
 	for _, id := range ids {
 		if k.Item(soort, id) != nil && (filter == nil || filter(id)) {

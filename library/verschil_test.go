@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // A kwartiermaker narrows the screening purpose of the ZVHT: the BSN may no longer be shared. Exactly the
@@ -51,7 +52,7 @@ func TestVergelijkEenWijziging(t *testing.T) {
 		if delen[0] != "zvh_screening" || delen[3] != "bsn" {
 			t.Errorf("%s veranderde (%v), verwacht alleen BSN-cellen van de screening", w.Sleutel, w.Soorten)
 		}
-		if slices.Contains(w.Soorten, library.WijzigingOordeel) && w.Nieuw.Oordeel != library.NietToegestaan {
+		if slices.Contains(w.Soorten, library.WijzigingOordeel) && w.Nieuw.Oordeel != kennisbank.NietToegestaan {
 			t.Errorf("%s: nieuw oordeel %s, verwacht niet_toegestaan", w.Sleutel, w.Nieuw.Oordeel)
 		}
 	}
@@ -59,7 +60,7 @@ func TestVergelijkEenWijziging(t *testing.T) {
 	for _, g := range zvht.Groepen {
 		if g.Soort == library.WijzigingOordeel {
 			totaal += g.Aantal
-			if g.Doel != "zvh_screening" || g.Naar != string(library.NietToegestaan) || len(g.Voorbeelden) == 0 {
+			if g.Doel != "zvh_screening" || g.Naar != string(kennisbank.NietToegestaan) || len(g.Voorbeelden) == 0 {
 				t.Errorf("groep %+v", g)
 			}
 		}
@@ -115,8 +116,8 @@ func TestVergelijkDeelnemerVertrekt(t *testing.T) {
 }
 
 // uitleg ranks verdicts from strict (0) to mild (3).
-func mildheid(o library.Oordeel) int {
-	return slices.Index([]library.Oordeel{library.NietToegestaan, library.Onbepaald, library.ToegestaanOnderVoorwaarden, library.Toegestaan}, o)
+func mildheid(o kennisbank.Oordeel) int {
+	return slices.Index([]kennisbank.Oordeel{kennisbank.NietToegestaan, kennisbank.Onbepaald, kennisbank.ToegestaanOnderVoorwaarden, kennisbank.Toegestaan}, o)
 }
 
 func TestVergelijkFouten(t *testing.T) {

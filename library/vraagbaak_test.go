@@ -14,6 +14,7 @@ import (
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // vraagbaakFixtures is a vraagbaak of three entries for tests that must not depend on the published
@@ -38,9 +39,9 @@ func metVraagbaakFixtures(t testing.TB) fstest.MapFS {
 	return m
 }
 
-func laadFixtures(t *testing.T) *library.Kennisbank {
+func laadFixtures(t *testing.T) *kennisbank.Kennisbank {
 	t.Helper()
-	kb, err := library.LaadKennisbank(metVraagbaakFixtures(t))
+	kb, err := kennisbank.LaadKennisbank(metVraagbaakFixtures(t))
 	if err != nil {
 		t.Fatalf("LaadKennisbank: %v", err)
 	}
@@ -65,7 +66,7 @@ func TestVraagbaakLaden(t *testing.T) {
 	if !ok {
 		t.Fatal("huisarts_acuut_gevaar niet gevonden")
 	}
-	wil := library.Vraagbaakitem{
+	wil := kennisbank.Vraagbaakitem{
 		ID:           "huisarts_acuut_gevaar",
 		Vraag:        "Mag ik als huisarts de politie waarschuwen als mijn patiënt dreigt iemand iets aan te doen?",
 		Samenvatting: "Ja, bij acuut gevaar na de toets conflict van plichten; deel alleen het minimum met wie het gevaar kan afwenden.",
@@ -77,16 +78,16 @@ func TestVraagbaakLaden(t *testing.T) {
 		Bronnen:      []string{"conflict_van_plichten", "wgbo_7_457", "avg_6_1_d"},
 		Zekerheid:    "middel",
 		ZieOok:       []string{"veilig_thuis_melding"},
-		Controles: []library.Vraagbaakcontrole{
+		Controles: []kennisbank.Vraagbaakcontrole{
 			{
-				Vraag: library.Vraag{Van: "huisarts", Naar: library.Ontvangers{"politie"}, Gegevens: []string{"identificerend", "gezondheid"},
+				Vraag: kennisbank.Vraag{Van: "huisarts", Naar: kennisbank.Ontvangers{"politie"}, Gegevens: []string{"identificerend", "gezondheid"},
 					Doel: "gevaar_afwenden", Datum: "2026-03-01", Feiten: map[string]any{"acuut_gevaar": true, "toestemming": "onmogelijk"}},
-				Verwacht: library.Verwachting{Oordeel: library.ToegestaanOnderVoorwaarden, Voorwaarden: []string{"cvp_toets"}},
+				Verwacht: kennisbank.Verwachting{Oordeel: kennisbank.ToegestaanOnderVoorwaarden, Voorwaarden: []string{"cvp_toets"}},
 			},
 			{
-				Vraag: library.Vraag{Van: "huisarts", Naar: library.Ontvangers{"politie"}, Gegevens: []string{"gezondheid"},
+				Vraag: kennisbank.Vraag{Van: "huisarts", Naar: kennisbank.Ontvangers{"politie"}, Gegevens: []string{"gezondheid"},
 					Doel: "gevaar_afwenden", Datum: "2026-03-01", Feiten: map[string]any{"acuut_gevaar": false, "toestemming": "geweigerd"}},
-				Verwacht: library.Verwachting{Oordeel: library.NietToegestaan},
+				Verwacht: kennisbank.Verwachting{Oordeel: kennisbank.NietToegestaan},
 			},
 		},
 		Bestand: "vraagbaak/huisarts_acuut_gevaar.md",
@@ -108,7 +109,7 @@ func TestVraagbaakLaden(t *testing.T) {
 	if _, ok := kb.Vraagbaakitem("bestaat_niet"); ok {
 		t.Error("Vraagbaakitem(bestaat_niet) gevonden")
 	}
-	var oid *library.OnbekendeIDFout
+	var oid *kennisbank.OnbekendeIDFout
 	if err := kb.OnbekendVraagbaakitem("huisarts_acuut_gevar"); !errors.As(err, &oid) || oid.Suggesties[0] != "huisarts_acuut_gevaar" {
 		t.Errorf("OnbekendVraagbaakitem: %v", err)
 	} else if got := err.Error(); got != `id: onbekend vraagbaakitem "huisarts_acuut_gevar"; bedoelde u "huisarts_acuut_gevaar"?` {
@@ -135,7 +136,7 @@ func TestVraagbaakAfwezig(t *testing.T) {
 			delete(m, p)
 		}
 	}
-	kb, err := library.LaadKennisbank(m)
+	kb, err := kennisbank.LaadKennisbank(m)
 	if err != nil {
 		t.Fatalf("LaadKennisbank zonder vraagbaak: %v", err)
 	}
@@ -157,7 +158,7 @@ func TestVraagbaakVersie(t *testing.T) {
 	voor := laadFixtures(t).Versie()
 	n := maps.Clone(m)
 	n["vraagbaak/wgs_verandering.md"] = &fstest.MapFile{Data: append(append([]byte(nil), m["vraagbaak/wgs_verandering.md"].Data...), "\nEen extra zin.\n"...)}
-	kb, err := library.LaadKennisbank(n)
+	kb, err := kennisbank.LaadKennisbank(n)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,7 +221,7 @@ func TestZoekVraagbaak(t *testing.T) {
 	}
 }
 
-func scores(hs []library.Treffer) map[string]float64 {
+func scores(hs []kennisbank.Treffer) map[string]float64 {
 	m := map[string]float64{}
 	for _, h := range hs {
 		m[h.Item.ID] = h.Score
@@ -245,7 +246,7 @@ func TestToetsVraagbaak(t *testing.T) {
 			t.Errorf("uitslag %d: id %q bestand %q, wil %q", i, u.ID, u.Bestand, wil)
 		}
 	}
-	if r.Uitslagen[1].Oordeel != library.NietToegestaan {
+	if r.Uitslagen[1].Oordeel != kennisbank.NietToegestaan {
 		t.Errorf("oordeel %s", r.Uitslagen[1].Oordeel)
 	}
 
@@ -289,69 +290,6 @@ func TestVraagbaakIngebouwd(t *testing.T) {
 	t.Logf("%d controles in %d vraagbaakitems", len(r.Uitslagen), len(e.Kennisbank().Vraagbaak()))
 }
 
-// vraagbaakZaden are the seeds of the vraagbaak fuzz targets: real entries and broken frames.
-func vraagbaakZaden(f *testing.F, basis fstest.MapFS) {
-	for _, p := range []string{"huisarts_acuut_gevaar.md", "veilig_thuis_melding.md", "wgs_verandering.md"} {
-		f.Add(basis["vraagbaak/"+p].Data)
-	}
-	f.Add([]byte("---\n---\n"))
-	f.Add([]byte("---\nid: x\n"))
-	f.Add([]byte("\ufeff---\r\nid: fuzz\r\n---\r\ntekst"))
-	f.Add([]byte("---\nid: fuzz\ncontroles: [{vraag: {van: [1]}, verwacht: {oordeel: x}}]\n---\n"))
-	f.Add([]byte("---\na: &x [*x]\n---\n"))
-}
-
-// FuzzVraagbaakitem feeds arbitrary bytes as one vraagbaak entry through every check the loader makes
-// of a single file (front matter, YAML, schema, dates). It must never panic; a rejection names the file
-// and a line inside it; an accepted entry has an id and keeps its body. Fast enough (thousands of
-// inputs a second) for the short fuzz runs of CI; FuzzVraagbaakLader takes the whole loader.
-func FuzzVraagbaakitem(f *testing.F) {
-	vraagbaakZaden(f, metVraagbaakFixtures(f))
-	f.Fuzz(func(t *testing.T, inhoud []byte) {
-		item, fouten, err := library.LeesLosVraagbaakitem("vraagbaak/fuzz.md", inhoud)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(fouten) == 0 {
-			if item.ID == "" || item.Bestand != "vraagbaak/fuzz.md" {
-				t.Fatalf("aanvaard zonder id of bestand: %+v", item)
-			}
-			return
-		}
-		foutenInHetBestand(t, fouten, "vraagbaak/fuzz.md", inhoud)
-	})
-}
-
-// FuzzVraagbaakLader feeds arbitrary bytes as a vraagbaak entry through the whole loader (front matter,
-// YAML, schema, cross-references, checks). It must never panic, and a rejection is always
-// KennisbankFouten naming the file. Each input loads the whole knowledge base (tens of ms): run it for
-// minutes, not in the short CI runs.
-func FuzzVraagbaakLader(f *testing.F) {
-	basis := metVraagbaakFixtures(f)
-	vraagbaakZaden(f, basis)
-	f.Fuzz(func(t *testing.T, inhoud []byte) {
-		m := maps.Clone(basis)
-		m["vraagbaak/fuzz.md"] = &fstest.MapFile{Data: inhoud}
-		kb, err := library.LaadKennisbank(m)
-		if err == nil {
-			if _, ok := kb.Vraagbaakitem("fuzz"); !ok {
-				t.Fatal("geladen zonder het item fuzz")
-			}
-			_ = kb.ZoekVraagbaak(string(inhoud))
-			return
-		}
-		var fouten library.KennisbankFouten
-		if !errors.As(err, &fouten) {
-			t.Fatalf("fout van type %T, verwacht KennisbankFouten: %v", err, err)
-		}
-		for _, fout := range fouten {
-			if fout.Bestand == "" || fout.Bericht == "" {
-				t.Fatalf("fout zonder bestand of bericht: %+v", fout)
-			}
-		}
-	})
-}
-
 // TestVraagbaakOpmaak: a defect in the frame of an entry names the file and the line of the whole file
 // (the front matter starts on line 2).
 func TestVraagbaakOpmaak(t *testing.T) {
@@ -375,8 +313,8 @@ func TestVraagbaakOpmaak(t *testing.T) {
 			t.Parallel()
 			m := metVraagbaakFixtures(t)
 			m["vraagbaak/x.md"] = &fstest.MapFile{Data: []byte(tt.inhoud)}
-			_, err := library.LaadKennisbank(m)
-			var fouten library.KennisbankFouten
+			_, err := kennisbank.LaadKennisbank(m)
+			var fouten kennisbank.KennisbankFouten
 			if !errors.As(err, &fouten) || len(fouten) != 1 {
 				t.Fatalf("LaadKennisbank: %v, wil één fout", err)
 			}

@@ -3,6 +3,8 @@ package library
 import (
 	"cmp"
 	"slices"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // maxVraagbaakLinks is how many vraagbaak entries an answer names at most (rules/vraagbaak: max_links).
@@ -25,7 +27,7 @@ type vraagbaakSleutels struct {
 	omvang                                  int
 }
 
-func nieuweVraagbaakIndex(items []Vraagbaakitem) *vraagbaakIndex {
+func nieuweVraagbaakIndex(items []kennisbank.Vraagbaakitem) *vraagbaakIndex {
 	x := &vraagbaakIndex{items: make([]vraagbaakSleutels, 0, len(items))}
 	for _, it := range items {
 		x.items = append(x.items, vraagbaakSleutels{

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // TestVraagbaakIndexZoalsDeRegels: the links the engine adds from its load-time index are the links
@@ -29,19 +30,19 @@ func TestVraagbaakIndexZoalsDeRegels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var vragen []Vraag
+	var vragen []kennisbank.Vraag
 	for _, s := range scenarioVragenIntern(t) {
 		vragen = append(vragen, s.vraag)
 	}
-	for _, it := range e.kb.vraagbaak {
+	for _, it := range e.kb.Vraagbaak() {
 		for _, c := range it.Controles {
 			vragen = append(vragen, c.Vraag)
 		}
 	}
-	partijen, gegevens, doelen := e.kb.ids["partijen"], e.kb.ids["gegevens"], e.kb.ids["doelen"]
+	partijen, gegevens, doelen := e.kb.IDs("partijen"), e.kb.IDs("gegevens"), e.kb.IDs("doelen")
 	for i, van := range partijen {
-		vragen = append(vragen, Vraag{
-			Van: van, Naar: Ontvangers{partijen[(i+1)%len(partijen)], partijen[(i+7)%len(partijen)]},
+		vragen = append(vragen, kennisbank.Vraag{
+			Van: van, Naar: kennisbank.Ontvangers{partijen[(i+1)%len(partijen)], partijen[(i+7)%len(partijen)]},
 			Gegevens: []string{gegevens[i%len(gegevens)], gegevens[(i+3)%len(gegevens)]},
 			Doel:     doelen[i%len(doelen)], Datum: "2026-03-01",
 		})
@@ -87,7 +88,7 @@ func TestVraagbaakIndexZoalsDeRegels(t *testing.T) {
 // benoemdeVraag is the question of a scenario file, with the file's name.
 type benoemdeVraag struct {
 	naam  string
-	vraag Vraag
+	vraag kennisbank.Vraag
 }
 
 // scenarioVragenIntern reads the questions of the scenario files (scenarioVragen in bench_test.go, for the
@@ -104,7 +105,7 @@ func scenarioVragenIntern(t testing.TB) []benoemdeVraag {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := LeesScenario(f)
+		s, err := kennisbank.LeesScenario(f)
 		f.Close()
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)

@@ -22,6 +22,7 @@ import (
 	"testing"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // wetDatums: just after the AVG, before the WGS, after the WGS. Without -eigenschappen.volledig the last
@@ -42,7 +43,7 @@ type wetKader struct {
 	mv   library.MatrixVraag
 }
 
-func wetKaders(kb *library.Kennisbank) []wetKader {
+func wetKaders(kb *kennisbank.Kennisbank) []wetKader {
 	var uit []wetKader
 	for _, c := range kb.Convenanten() {
 		uit = append(uit, wetKader{c.ID, library.MatrixVraag{Convenant: c.ID}})
@@ -131,7 +132,7 @@ func TestWetEigenschappen(t *testing.T) {
 				}
 			}
 			// 2. A certain "no" never rests only on participation in the covenant.
-			if c.Oordeel == library.NietToegestaan && c.Zekerheid == "hoog" &&
+			if c.Oordeel == kennisbank.NietToegestaan && c.Zekerheid == "hoog" &&
 				len(c.Redenen) > 0 && !slices.ContainsFunc(c.Redenen, func(r string) bool { return !alleenDeelname[r] }) {
 				if deelname++; deelname <= 5 {
 					t.Errorf("%s op %s: %s is zeker nee alleen op deelname (%v)", naam, m.Datum, c.Sleutel(), c.Redenen)
@@ -211,7 +212,7 @@ func TestWetHergebruikVoorDeWmo(t *testing.T) {
 			}
 			for _, c := range m.Cellen {
 				getoetst++
-				if c.Oordeel == library.Toegestaan || c.Oordeel == library.ToegestaanOnderVoorwaarden {
+				if c.Oordeel == kennisbank.Toegestaan || c.Oordeel == kennisbank.ToegestaanOnderVoorwaarden {
 					t.Errorf("%s %v: %s is %s, terwijl Wmo 5.1.1 lid 4 uitdrukkelijke toestemming eist", k.naam, g.feiten, c.Sleutel(), c.Oordeel)
 				}
 			}

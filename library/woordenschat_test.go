@@ -12,24 +12,25 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/rules"
 )
 
 // The typed vocabulary comes from oordelen.yaml and feiten.yaml, not from Go: the built-in values, and an
 // edited knowledge base that changes them.
 func TestWoordenschatUitDeKennisbank(t *testing.T) {
-	kb, err := library.LaadKennisbank(convenants.FS)
+	kb, err := kennisbank.LaadKennisbank(convenants.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		oordeel library.Oordeel
+		oordeel kennisbank.Oordeel
 		wil     bool
 	}{
-		{library.Toegestaan, true},
-		{library.ToegestaanOnderVoorwaarden, true},
-		{library.Onbepaald, false},
-		{library.NietToegestaan, false},
+		{kennisbank.Toegestaan, true},
+		{kennisbank.ToegestaanOnderVoorwaarden, true},
+		{kennisbank.Onbepaald, false},
+		{kennisbank.NietToegestaan, false},
 		{"bestaat_niet", false},
 	} {
 		if got := kb.Positief(tc.oordeel); got != tc.wil {
@@ -75,11 +76,11 @@ func TestWoordenschatUitDeKennisbank(t *testing.T) {
 		"    samenvatting: Ja, een wettelijke plicht of recht dekt precies deze deling.\n    positief: false")
 	vervang(t, m, "oordelen.yaml", "  - id: middel\n    label: middel\n    rang: 1", "  - id: middel\n    label: middel\n    rang: 5")
 	vervang(t, m, "feiten.yaml", "    maximum: 150", "    maximum: 120")
-	ander, err := library.LaadKennisbank(m)
+	ander, err := kennisbank.LaadKennisbank(m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ander.Positief(library.Toegestaan) {
+	if ander.Positief(kennisbank.Toegestaan) {
 		t.Error("toegestaan met positief: false is nog positief")
 	}
 	if ander.MetVoorbehoud("middel") || !ander.MetVoorbehoud("hoog") {
@@ -103,7 +104,7 @@ func TestWoordenschatSchemaBewaakt(t *testing.T) {
 		t.Run(tc.naam, func(t *testing.T) {
 			m := kopieKennisbank(t)
 			vervang(t, m, tc.pad, tc.oud, tc.nieuw)
-			_, err := library.LaadKennisbank(m)
+			_, err := kennisbank.LaadKennisbank(m)
 			if err == nil || !strings.Contains(err.Error(), tc.pad) {
 				t.Fatalf("verwacht een fout in %s, kreeg %v", tc.pad, err)
 			}
@@ -135,7 +136,7 @@ func TestGroepenVanRoutesYAMLZijnDeSelectoren(t *testing.T) {
 	if len(inRego) == 0 {
 		t.Fatal("geen selector-regels voor groepen gevonden in routes.rego")
 	}
-	kb, err := library.LaadKennisbank(convenants.FS)
+	kb, err := kennisbank.LaadKennisbank(convenants.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +196,7 @@ func TestPartijsoortenUitDeKennisbank(t *testing.T) {
 
 // The AVG classes, their order and which are special come from gegevens.yaml (klassen).
 func TestKlassenUitDeKennisbank(t *testing.T) {
-	kb, err := library.LaadKennisbank(convenants.FS)
+	kb, err := kennisbank.LaadKennisbank(convenants.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +219,7 @@ func TestKlassenUitDeKennisbank(t *testing.T) {
 	m := kopieKennisbank(t)
 	vervang(t, m, "gegevens.yaml", "  - id: art9\n    label: Bijzondere persoonsgegevens (AVG art. 9)\n    bijzonder: true\n  - id: art10\n    label: Strafrechtelijke gegevens (AVG art. 10)\n    bijzonder: true\n",
 		"  - id: art10\n    label: Strafrechtelijke gegevens (AVG art. 10)\n    bijzonder: true\n  - id: art9\n    label: Bijzondere persoonsgegevens (AVG art. 9)\n    bijzonder: true\n")
-	ander, err := library.LaadKennisbank(m)
+	ander, err := kennisbank.LaadKennisbank(m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +229,7 @@ func TestKlassenUitDeKennisbank(t *testing.T) {
 
 	m = kopieKennisbank(t)
 	vervang(t, m, "gegevens.yaml", "  - id: gewoon\n    label: Gewone persoonsgegevens\n", "")
-	if _, err := library.LaadKennisbank(m); err == nil || !strings.Contains(err.Error(), `onbekende klasse "gewoon"`) {
+	if _, err := kennisbank.LaadKennisbank(m); err == nil || !strings.Contains(err.Error(), `onbekende klasse "gewoon"`) {
 		t.Errorf("een categorie met een klasse die niet in klassen staat: %v", err)
 	}
 }
@@ -261,7 +262,7 @@ func TestOudeKennisbankZonderWoordenschat(t *testing.T) {
 		}
 		m[pad] = &fstest.MapFile{Data: []byte(s[:i] + s[j:])}
 	}
-	kb, err := library.LaadKennisbank(m)
+	kb, err := kennisbank.LaadKennisbank(m)
 	if err != nil {
 		t.Fatalf("een kennisbank zonder groepen, soorten en klassen laadt niet: %v", err)
 	}
@@ -273,7 +274,7 @@ func TestOudeKennisbankZonderWoordenschat(t *testing.T) {
 // The web form's headings come from the knowledge base: parties under the groep of their kind, data
 // categories under their special regime (bijzondere_wetten) or else their strictest class.
 func TestFormulierGroepenUitDeKennisbank(t *testing.T) {
-	kb, err := library.LaadKennisbank(convenants.FS)
+	kb, err := kennisbank.LaadKennisbank(convenants.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,7 +299,7 @@ func TestFormulierGroepenUitDeKennisbank(t *testing.T) {
 	m := kopieKennisbank(t)
 	vervang(t, m, "partijen.yaml", "    label: Betrokkene\n    groep: Anderen\n", "    label: Betrokkene\n    groep: Betrokkene zelf\n")
 	vervang(t, m, "gegevens.yaml", "    label: Wet politiegegevens\n    groep: Politie- en justitiegegevens (Wpg, Wjsg)\n", "    label: Wet politiegegevens\n    groep: Politiegegevens (Wpg)\n")
-	ander, err := library.LaadKennisbank(m)
+	ander, err := kennisbank.LaadKennisbank(m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,7 +315,7 @@ func TestFormulierGroepenUitDeKennisbank(t *testing.T) {
 
 	m = kopieKennisbank(t)
 	vervang(t, m, "gegevens.yaml", "  - id: wjsg\n    label: Wet justitiële en strafvorderlijke gegevens\n    groep: Politie- en justitiegegevens (Wpg, Wjsg)\n", "")
-	if _, err := library.LaadKennisbank(m); err == nil || !strings.Contains(err.Error(), `onbekende bijzondere wet "wjsg"`) {
+	if _, err := kennisbank.LaadKennisbank(m); err == nil || !strings.Contains(err.Error(), `onbekende bijzondere wet "wjsg"`) {
 		t.Errorf("een categorie met een bijzondere wet die niet in bijzondere_wetten staat: %v", err)
 	}
 }
@@ -322,7 +323,7 @@ func TestFormulierGroepenUitDeKennisbank(t *testing.T) {
 // Every legal ground of the catalogue is typed field for field: a field the catalogue gains but
 // GrondslagInfo lacks fails here.
 func TestGrondslagGetypeerd(t *testing.T) {
-	kb, err := library.LaadKennisbank(convenants.FS)
+	kb, err := kennisbank.LaadKennisbank(convenants.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -354,7 +355,7 @@ func TestGrondslagGetypeerd(t *testing.T) {
 // The covenant of a purpose and whether it is only an origin come from the data (doelen.yaml and the
 // covenants' own purposes); editing the file changes them.
 func TestDoelUitDeKennisbank(t *testing.T) {
-	kb, err := library.LaadKennisbank(convenants.FS)
+	kb, err := kennisbank.LaadKennisbank(convenants.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -370,12 +371,12 @@ func TestDoelUitDeKennisbank(t *testing.T) {
 	}
 	m := kopieKennisbank(t)
 	vervang(t, m, "doelen.yaml", "    omschrijving: Opsporing en vervolging van strafbare feiten.\n", "    omschrijving: Opsporing en vervolging van strafbare feiten.\n    alleen_oorsprong: true\n")
-	if _, err := library.LaadKennisbank(m); err == nil || !strings.Contains(err.Error(), `doel: "opsporing" is geen doel om voor te delen`) {
+	if _, err := kennisbank.LaadKennisbank(m); err == nil || !strings.Contains(err.Error(), `doel: "opsporing" is geen doel om voor te delen`) {
 		t.Errorf("opsporing als alleen oorsprong: de vraagbaak vraagt ernaar als doel, verwacht een fout: %v", err)
 	}
 	m = kopieKennisbank(t)
 	vervang(t, m, "doelen.yaml", "onder het beroepsgeheim.\n    alleen_oorsprong: true\n", "onder het beroepsgeheim.\n")
-	ander, err := library.LaadKennisbank(m)
+	ander, err := kennisbank.LaadKennisbank(m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -386,7 +387,7 @@ func TestDoelUitDeKennisbank(t *testing.T) {
 
 // Veld and Velden read plain fields for views; a missing entry or field is empty, never a panic.
 func TestVeldEnVelden(t *testing.T) {
-	kb, err := library.LaadKennisbank(convenants.FS)
+	kb, err := kennisbank.LaadKennisbank(convenants.FS)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,7 @@
 # (default 100) from its first progress line to its last (after the seed corpus): a fuzz run that stalls
 # tests nothing.
 # The whole-loader targets FuzzVraagbaakLader and FuzzConvenantLader load the knowledge base per input and
-# are for long runs by hand: go test -run='^$' -fuzz='^FuzzVraagbaakLader$' -fuzztime=10m ./library
+# are for long runs by hand: go test -run='^$' -fuzz='^FuzzVraagbaakLader$' -fuzztime=10m ./library/kennisbank
 # Usage: scripts/fuzz.sh [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +17,8 @@ status=0
 # (FuzzBeantwoord: 7 of 10 s at 300 cached inputs, then fuzzing for 3 s at a rate measured over one
 # second). Failing inputs are kept in testdata/fuzz, never only in the cache.
 go clean -fuzzcache
-for doel in FuzzLeesVraag:./library FuzzBeantwoord:./library FuzzVraagbaakitem:./library \
-  FuzzConvenantYAML:./library FuzzVraagEndpoint:./library/api FuzzYAMLLees:./library/internal/yamlpos \
+for doel in FuzzLeesVraag:./library FuzzBeantwoord:./library FuzzVraagbaakitem:./library/kennisbank \
+  FuzzConvenantYAML:./library/kennisbank FuzzVraagEndpoint:./library/api FuzzYAMLLees:./library/internal/yamlpos \
   FuzzLees:./library/bon; do
   naam=${doel%%:*}
   pakket=${doel#*:}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/bon"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 func TestAlleenLoopback(t *testing.T) {
@@ -157,7 +158,7 @@ func TestControleerBonnen(t *testing.T) {
 		t.Fatal(err)
 	}
 	for range 3 {
-		if err := s.Schrijf(bon.Nieuw(library.Antwoord{Oordeel: library.Onbepaald}, time.Now(), time.Now())); err != nil {
+		if err := s.Schrijf(bon.Nieuw(library.Antwoord{Oordeel: kennisbank.Onbepaald}, time.Now(), time.Now())); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
@@ -23,7 +24,7 @@ func TestAntwoordMarkdownSecties(t *testing.T) {
 		{
 			naam: "onbepaald met ontbrekend feit",
 			a: library.Antwoord{
-				Oordeel: library.Onbepaald, Samenvatting: "Dit is niet vast te stellen.", Zekerheid: "laag",
+				Oordeel: kennisbank.Onbepaald, Samenvatting: "Dit is niet vast te stellen.", Zekerheid: "laag",
 				OntbrekendeFeiten: []string{"ots"}, Vraag: vraag, Kader: library.Kader{Route: "wettelijk"},
 				Kennisbank: library.KennisbankInfo{Versie: "sha256:abc"},
 			},
@@ -42,7 +43,7 @@ func TestAntwoordMarkdownSecties(t *testing.T) {
 		{
 			naam: "ontbrekend feit bij een ander oordeel: geen verwijzing naar de FG",
 			a: library.Antwoord{
-				Oordeel: library.NietToegestaan, Samenvatting: "Nee.", OntbrekendeFeiten: []string{"acuut_gevaar"},
+				Oordeel: kennisbank.NietToegestaan, Samenvatting: "Nee.", OntbrekendeFeiten: []string{"acuut_gevaar"},
 				Vraag: vraag, Kader: library.Kader{Route: "wettelijk"},
 			},
 			wel:  []string{"## Ontbrekende feiten", "(`acuut_gevaar`)", "Geef het feit op met `--feit naam=waarde`"},
@@ -51,18 +52,18 @@ func TestAntwoordMarkdownSecties(t *testing.T) {
 		{
 			naam: "alles gevuld",
 			a: library.Antwoord{
-				Oordeel: library.ToegestaanOnderVoorwaarden, Samenvatting: "Ja, mits *dit*.",
+				Oordeel: kennisbank.ToegestaanOnderVoorwaarden, Samenvatting: "Ja, mits *dit*.",
 				Voorwaarden:   []library.Voorwaarde{{ID: "noodzaak", Label: "Noodzaak", Tekst: "Deel alleen wat nodig is."}},
 				Grondslagen:   []library.Grondslag{{ID: "avg_6_1_e", Titel: "AVG art. 6 lid 1 sub e", Bron: "https://example.org/avg", Zekerheid: "middel"}},
 				Alternatieven: []library.Alternatief{{Tekst: "Vraag toestemming.", Feiten: map[string]any{"toestemming": "gegeven"}, Doel: "meldcode_melding", Naar: []string{"veilig_thuis"}}},
 				Keten: []library.Stap{
 					{Laag: "art6_van", Label: "AVG art. 6 afzender", Status: "route", Route: "eigen_taak", Titel: "Eigen taak", Tekst: "De taak dekt het doel.", Grondslagen: []string{"avg_6_1_e"}},
-					{Laag: "art10", Label: "AVG art. 10 route", Status: "geen_route", Route: "geen_route_art10", Oordeel: library.Onbepaald},
+					{Laag: "art10", Label: "AVG art. 10 route", Status: "geen_route", Route: "geen_route_art10", Oordeel: kennisbank.Onbepaald},
 				},
 				Redenen: []library.Reden{{ID: "eigen_taak", Titel: "Eigen taak", Tekst: "al in de keten"}, {ID: "doelverschuiving", Titel: "Doelverschuiving", Tekst: "Ander doel."}},
 				Deeloordelen: []library.Deeloordeel{
-					{Naar: "wijkteam", Gegevens: "gezondheid", Oordeel: library.ToegestaanOnderVoorwaarden},
-					{Naar: "mediant", Gegevens: "signaal", Oordeel: library.Toegestaan},
+					{Naar: "wijkteam", Gegevens: "gezondheid", Oordeel: kennisbank.ToegestaanOnderVoorwaarden},
+					{Naar: "mediant", Gegevens: "signaal", Oordeel: kennisbank.Toegestaan},
 				},
 				Vraag: library.BeoordeeldeVraag{Van: "ggz", Naar: []string{"overleg_deelnemers"}, Ontvangers: []string{"wijkteam", "mediant"},
 					Gegevens: []string{"gezondheid"}, Doel: "zvh_casusoverleg", Convenant: "zvht", Datum: "2025-06-01",

@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
@@ -56,7 +56,7 @@ een lijst.`,
 				}
 				if !slices.Contains(begripSoorten, soort) {
 					return &gebruiksFout{
-						bericht: fmt.Sprintf("onbekende soort %q; kies %s%s", library.Kort(a), strings.Join(begripSoorten, ", "), bedoeldeU(library.Dichtstbij(soort, begripSoorten, 1), "")),
+						bericht: fmt.Sprintf("onbekende soort %q; kies %s%s", kennisbank.Kort(a), strings.Join(begripSoorten, ", "), bedoeldeU(kennisbank.Dichtstbij(soort, begripSoorten, 1), "")),
 						cmd:     cmd,
 					}
 				}

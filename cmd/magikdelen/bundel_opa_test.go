@@ -12,8 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	opacmd "github.com/open-policy-agent/opa/cmd"
-
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // TestBundelMetOPA writes the bundle with the library and evaluates it with OPA's own command line
@@ -66,7 +65,7 @@ func TestBundelMetOPA(t *testing.T) {
 		if err := json.Unmarshal(uit, &res); err != nil || len(res.Result) != 1 {
 			t.Fatalf("%s: uitvoer van opa eval: %v\n%s", filepath.Base(p), err, uit)
 		}
-		v, err := library.LeesVraag(bytes.NewReader(s.Vraag))
+		v, err := kennisbank.LeesVraag(bytes.NewReader(s.Vraag))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
@@ -75,7 +76,7 @@ func runControleer(ctx context.Context, opts *controleerOpties) error {
 	if err != nil {
 		return err
 	}
-	rapport, err := library.Controleer(fsys)
+	rapport, err := kennisbank.Controleer(fsys)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return &invoerFout{veld: "pad", err: fmt.Errorf("%s is geen werkkopie van de kennisbank: %w", map_, err)}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
@@ -63,6 +63,6 @@ func runConvenanten(ctx context.Context, opts *convenantenOpties) error {
 }
 
 // convenantenLijst is the list of covenants the command shows.
-func convenantenLijst(kb *library.Kennisbank) []library.ConvenantSamenvatting {
+func convenantenLijst(kb *kennisbank.Kennisbank) []kennisbank.ConvenantSamenvatting {
 	return kb.Convenanten()
 }

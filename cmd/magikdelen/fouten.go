@@ -11,8 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // The exit codes of the contract (§1).
@@ -53,7 +52,7 @@ func (e *invoerFout) Unwrap() error { return e.err }
 // relative to the working directory, so an editor can jump to them.
 type kennisbankFout struct {
 	pad    string
-	fouten library.KennisbankFouten
+	fouten kennisbank.KennisbankFouten
 }
 
 func (e *kennisbankFout) Error() string {
@@ -88,13 +87,13 @@ func exitCode(err error) int {
 		gf  *gebruiksFout
 		inf *invoerFout
 		kf  *kennisbankFout
-		oid *library.OnbekendeIDFout
-		tf  *library.TypeFout
-		df  *library.DatumFout
-		ovf *library.OntbrekendVeldFout
-		jf  *library.JSONFout
-		kbf library.KennisbankFouten
-		bkf *library.BuitenKaderFout
+		oid *kennisbank.OnbekendeIDFout
+		tf  *kennisbank.TypeFout
+		df  *kennisbank.DatumFout
+		ovf *kennisbank.OntbrekendVeldFout
+		jf  *kennisbank.JSONFout
+		kbf kennisbank.KennisbankFouten
+		bkf *kennisbank.BuitenKaderFout
 	)
 	switch {
 	case errors.As(err, &gf), errors.As(err, &inf), errors.As(err, &kf),
@@ -137,23 +136,23 @@ func vlagFout(cmd *cobra.Command, err error) error {
 	bericht := err.Error()
 	switch {
 	case errors.As(err, &ne) && ne.GetSpecifiedShortnames() != "":
-		bericht = fmt.Sprintf("onbekende optie -%s", library.Kort(ne.GetSpecifiedName()))
+		bericht = fmt.Sprintf("onbekende optie -%s", kennisbank.Kort(ne.GetSpecifiedName()))
 	case errors.As(err, &ne):
 		naam := ne.GetSpecifiedName()
-		bericht = fmt.Sprintf("onbekende optie --%s", library.Kort(naam))
+		bericht = fmt.Sprintf("onbekende optie --%s", kennisbank.Kort(naam))
 		var namen []string
 		cmd.Flags().VisitAll(func(f *pflag.Flag) {
 			if !f.Hidden {
 				namen = append(namen, f.Name)
 			}
 		})
-		bericht += bedoeldeU(library.Dichtstbij(naam, namen, 3), "--")
+		bericht += bedoeldeU(kennisbank.Dichtstbij(naam, namen, 3), "--")
 	case errors.As(err, &vr):
 		bericht = fmt.Sprintf("optie %s heeft een waarde nodig", vlagNaam(vr.GetFlag()))
 	case errors.As(err, &iv):
-		bericht = fmt.Sprintf("ongeldige waarde %q voor %s: %v", library.Kort(iv.GetValue()), vlagNaam(iv.GetFlag()), waardeFout(errors.Unwrap(iv)))
+		bericht = fmt.Sprintf("ongeldige waarde %q voor %s: %v", kennisbank.Kort(iv.GetValue()), vlagNaam(iv.GetFlag()), waardeFout(errors.Unwrap(iv)))
 	case errors.As(err, &is):
-		bericht = fmt.Sprintf("ongeldige optie %s", library.Kort(is.GetSpecifiedFlag()))
+		bericht = fmt.Sprintf("ongeldige optie %s", kennisbank.Kort(is.GetSpecifiedFlag()))
 	}
 	return &gebruiksFout{bericht: bericht, cmd: cmd}
 }
@@ -216,7 +215,7 @@ func vertaalCobraFout(root *cobra.Command, err error) error {
 		}
 	}
 	return &gebruiksFout{
-		bericht: fmt.Sprintf("onbekend commando %q%s", library.Kort(m[1]), bedoeldeU(library.Dichtstbij(m[1], namen, 3), "")),
+		bericht: fmt.Sprintf("onbekend commando %q%s", kennisbank.Kort(m[1]), bedoeldeU(kennisbank.Dichtstbij(m[1], namen, 3), "")),
 		cmd:     root,
 	}
 }
@@ -228,7 +227,7 @@ func argumenten(maximum int) cobra.PositionalArgs {
 			return nil
 		}
 		if maximum == 0 {
-			return &gebruiksFout{bericht: fmt.Sprintf("%s verwacht geen argumenten, kreeg %q (bedoelde u een optie?)", cmd.Name(), library.Kort(args[0])), cmd: cmd}
+			return &gebruiksFout{bericht: fmt.Sprintf("%s verwacht geen argumenten, kreeg %q (bedoelde u een optie?)", cmd.Name(), kennisbank.Kort(args[0])), cmd: cmd}
 		}
 		return &gebruiksFout{bericht: fmt.Sprintf("%s verwacht ten hoogste %d argument, kreeg %d", cmd.Name(), maximum, len(args)), cmd: cmd}
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // runGids is the guided mode of magikdelen vraag: it asks the question step by step on the terminal,
@@ -42,7 +43,7 @@ func runGids(ctx context.Context, opts *vraagOpties) error {
 var afgebroken = &gebruiksFout{bericht: "geleide vraag afgebroken: de invoer is beëindigd (Ctrl-D) voordat de vraag compleet was; er is niets beoordeeld"}
 
 // weetIkNiet is the option, offered with every fact, that leaves the fact unknown.
-var weetIkNiet = library.Keuze{ID: "weet_ik_niet", Label: "weet ik niet"}
+var weetIkNiet = kennisbank.Keuze{ID: "weet_ik_niet", Label: "weet ik niet"}
 
 // gids asks the questions of the guided mode. It reads answers line by line from in and writes the
 // questions to uit, so it can be driven by a script in tests as well as by a terminal.
@@ -50,7 +51,7 @@ type gids struct {
 	in       *bufio.Reader
 	uit      io.Writer
 	engine   *library.Engine
-	kb       *library.Kennisbank
+	kb       *kennisbank.Kennisbank
 	vandaag  time.Time
 	voorstel *voorstel // the one option the last "Bedoelde u …?" offered, if any
 }
@@ -61,9 +62,9 @@ func nieuweGids(in io.Reader, uit io.Writer, engine *library.Engine, vandaag tim
 
 // vraag asks the question: who, with whom, what, what for, when, and then the open facts one by one
 // until none is left that can change the answer.
-func (g *gids) vraag(ctx context.Context) (library.Vraag, error) {
+func (g *gids) vraag(ctx context.Context) (kennisbank.Vraag, error) {
 	fmt.Fprintln(g.uit, "Mag ik dit delen? Beantwoord de vragen hieronder: kies een nummer of typ de naam. Ctrl-D stopt.")
-	var v library.Vraag
+	var v kennisbank.Vraag
 	organisaties := g.kb.Keuzes("organisaties") // accepted by id or name, not listed
 	van, err := g.kiesEen("Wie bent u? (de partij die de gegevens deelt)", g.afzenders(), keuzeOpties{ook: organisaties})
 	if err != nil {
@@ -81,7 +82,7 @@ func (g *gids) vraag(ctx context.Context) (library.Vraag, error) {
 	if err != nil {
 		return v, err
 	}
-	v = library.Vraag{Van: van.ID, Naar: library.Ontvangers(keuzeIDs(naar)), Gegevens: keuzeIDs(gegevens), Doel: doel.ID}
+	v = kennisbank.Vraag{Van: van.ID, Naar: kennisbank.Ontvangers(keuzeIDs(naar)), Gegevens: keuzeIDs(gegevens), Doel: doel.ID}
 	// The purpose decides the frame (a covenant purpose belongs to exactly one covenant; a purpose outside
 	// the covenants is judged through the statutory routes), so the covenant is not asked.
 	if c := g.kb.DoelConvenant(doel.ID); c != "" {
@@ -94,8 +95,8 @@ func (g *gids) vraag(ctx context.Context) (library.Vraag, error) {
 }
 
 // afzenders are the parties that can share: every party but the case table.
-func (g *gids) afzenders() []library.Keuze {
-	var out []library.Keuze
+func (g *gids) afzenders() []kennisbank.Keuze {
+	var out []kennisbank.Keuze
 	for _, k := range g.kb.Keuzes("partijen") {
 		if !g.kb.Tafel(k.ID) {
 			out = append(out, k)
@@ -106,7 +107,7 @@ func (g *gids) afzenders() []library.Keuze {
 
 // feiten asks the open facts one at a time, most decisive first, and evaluates the question again after
 // every answer. A fact answered with "weet ik niet" stays unknown and is not asked again.
-func (g *gids) feiten(ctx context.Context, v *library.Vraag) error {
+func (g *gids) feiten(ctx context.Context, v *kennisbank.Vraag) error {
 	onbekend := map[string]bool{}
 	eerste := true
 	for range len(g.kb.IDs("feiten")) + 1 { // every fact is asked at most once
@@ -114,7 +115,7 @@ func (g *gids) feiten(ctx context.Context, v *library.Vraag) error {
 		if err != nil {
 			return err
 		}
-		i := slices.IndexFunc(open, func(f library.Feitvraag) bool { return !onbekend[f.ID] })
+		i := slices.IndexFunc(open, func(f kennisbank.Feitvraag) bool { return !onbekend[f.ID] })
 		if i < 0 {
 			return nil
 		}
@@ -140,9 +141,9 @@ func (g *gids) feiten(ctx context.Context, v *library.Vraag) error {
 }
 
 // feit asks one fact. bekend is false for "weet ik niet".
-func (g *gids) feit(f library.Feitvraag) (waarde any, bekend bool, err error) {
+func (g *gids) feit(f kennisbank.Feitvraag) (waarde any, bekend bool, err error) {
 	vraag := f.Vraag
-	if f.Reden == library.RedenOntbrekend {
+	if f.Reden == kennisbank.RedenOntbrekend {
 		vraag += " (dit beslist het antwoord)"
 	}
 	switch f.Type {
@@ -152,7 +153,7 @@ func (g *gids) feit(f library.Feitvraag) (waarde any, bekend bool, err error) {
 		return g.feitDatum(vraag)
 	}
 	weet := weetIkNiet
-	if slices.ContainsFunc(f.Keuzes, func(k library.Keuze) bool { return k.Groep != "" }) {
+	if slices.ContainsFunc(f.Keuzes, func(k kennisbank.Keuze) bool { return k.Groep != "" }) {
 		weet.Groep = "Anders"
 	}
 	k, err := g.kiesEen(vraag, append(slices.Clone(f.Keuzes), weet), keuzeOpties{leeg: &weet})
@@ -192,9 +193,9 @@ func (g *gids) feitDatum(vraag string) (any, bool, error) {
 		if weetNiet(antwoord) {
 			return nil, false, nil
 		}
-		iso, err := library.LeesDatum(antwoord)
+		iso, err := kennisbank.LeesDatum(antwoord)
 		if err == nil {
-			g.bevestig(library.Keuze{Label: iso})
+			g.bevestig(kennisbank.Keuze{Label: iso})
 			return iso, true, nil
 		}
 		g.geenDatum(antwoord, err)
@@ -203,12 +204,12 @@ func (g *gids) feitDatum(vraag string) (any, bool, error) {
 
 // geenDatum says why an answer is no date.
 func (g *gids) geenDatum(antwoord string, err error) {
-	var df *library.DatumFout
+	var df *kennisbank.DatumFout
 	if errors.As(err, &df) && df.Reden != "" {
-		fmt.Fprintf(g.uit, "%q bestaat niet: %s.\n", library.Kort(antwoord), df.Reden)
+		fmt.Fprintf(g.uit, "%q bestaat niet: %s.\n", kennisbank.Kort(antwoord), df.Reden)
 		return
 	}
-	fmt.Fprintf(g.uit, "%q is geen datum; schrijf bijvoorbeeld %s of %s.\n", library.Kort(antwoord), g.vandaag.Format(time.DateOnly), g.vandaag.Format("2-1-2006"))
+	fmt.Fprintf(g.uit, "%q is geen datum; schrijf bijvoorbeeld %s of %s.\n", kennisbank.Kort(antwoord), g.vandaag.Format(time.DateOnly), g.vandaag.Format("2-1-2006"))
 }
 
 // datum asks the date of the share; an empty answer is today.
@@ -220,12 +221,12 @@ func (g *gids) datum() (string, error) {
 			return "", err
 		}
 		if antwoord == "" || strings.EqualFold(antwoord, "vandaag") {
-			g.bevestig(library.Keuze{Label: vandaag})
+			g.bevestig(kennisbank.Keuze{Label: vandaag})
 			return vandaag, nil
 		}
-		iso, err := library.LeesDatum(antwoord)
+		iso, err := kennisbank.LeesDatum(antwoord)
 		if err == nil {
-			g.bevestig(library.Keuze{Label: iso})
+			g.bevestig(kennisbank.Keuze{Label: iso})
 			return iso, nil
 		}
 		g.geenDatum(antwoord, err)
@@ -244,8 +245,8 @@ func weetNiet(s string) bool {
 // keuzeOpties tune kiesEen: ook are accepted by id or name but not listed; leeg is picked by an empty
 // answer.
 type keuzeOpties struct {
-	ook  []library.Keuze
-	leeg *library.Keuze
+	ook  []kennisbank.Keuze
+	leeg *kennisbank.Keuze
 }
 
 // langeLijst is the length from which a list no longer fits beside its question on a small screen: the
@@ -253,7 +254,7 @@ type keuzeOpties struct {
 const langeLijst = 12
 
 // kiesEen shows the numbered options and asks for one, until one fits; the chosen option is echoed.
-func (g *gids) kiesEen(vraag string, keuzes []library.Keuze, o keuzeOpties) (library.Keuze, error) {
+func (g *gids) kiesEen(vraag string, keuzes []kennisbank.Keuze, o keuzeOpties) (kennisbank.Keuze, error) {
 	g.voorstel = nil
 	g.toon(vraag, keuzes)
 	prompt := g.prompt(vraag, keuzes)
@@ -263,7 +264,7 @@ func (g *gids) kiesEen(vraag string, keuzes []library.Keuze, o keuzeOpties) (lib
 	for {
 		antwoord, err := g.lees(prompt)
 		if err != nil {
-			return library.Keuze{}, err
+			return kennisbank.Keuze{}, err
 		}
 		switch {
 		case antwoord == "" && o.leeg != nil:
@@ -281,7 +282,7 @@ func (g *gids) kiesEen(vraag string, keuzes []library.Keuze, o keuzeOpties) (lib
 
 // kiesMeer shows the numbered options and asks for one or more, separated by commas, until all fit; ook
 // are accepted by id or name but not listed. The chosen options are echoed.
-func (g *gids) kiesMeer(vraag string, keuzes, ook []library.Keuze) ([]library.Keuze, error) {
+func (g *gids) kiesMeer(vraag string, keuzes, ook []kennisbank.Keuze) ([]kennisbank.Keuze, error) {
 	g.voorstel = nil
 	g.toon(vraag, keuzes)
 	prompt := g.prompt(vraag, keuzes)
@@ -300,7 +301,7 @@ func (g *gids) kiesMeer(vraag string, keuzes, ook []library.Keuze) ([]library.Ke
 			delen = g.voorstel.delen
 		}
 		g.voorstel = nil
-		var gekozen []library.Keuze
+		var gekozen []kennisbank.Keuze
 		alle := antwoord != ""
 		for i, deel := range delen {
 			if deel = strings.TrimSpace(deel); deel == "" {
@@ -314,7 +315,7 @@ func (g *gids) kiesMeer(vraag string, keuzes, ook []library.Keuze) ([]library.Ke
 				alle = false
 				break
 			}
-			if !slices.ContainsFunc(gekozen, func(x library.Keuze) bool { return x.ID == k.ID }) {
+			if !slices.ContainsFunc(gekozen, func(x kennisbank.Keuze) bool { return x.ID == k.ID }) {
 				gekozen = append(gekozen, k)
 			}
 		}
@@ -329,7 +330,7 @@ func (g *gids) kiesMeer(vraag string, keuzes, ook []library.Keuze) ([]library.Ke
 }
 
 // prompt is the line under a list: for a long list it repeats the question, which has scrolled away.
-func (g *gids) prompt(vraag string, keuzes []library.Keuze) string {
+func (g *gids) prompt(vraag string, keuzes []kennisbank.Keuze) string {
 	if len(keuzes) < langeLijst {
 		return "Keuze:"
 	}
@@ -341,7 +342,7 @@ func (g *gids) prompt(vraag string, keuzes []library.Keuze) string {
 }
 
 // bevestig echoes what was chosen, so that a forgiven typo or a synonym is visible.
-func (g *gids) bevestig(ks ...library.Keuze) {
+func (g *gids) bevestig(ks ...kennisbank.Keuze) {
 	labels := make([]string, len(ks))
 	for i, k := range ks {
 		labels[i] = k.Label
@@ -351,55 +352,55 @@ func (g *gids) bevestig(ks ...library.Keuze) {
 
 // voorstel is the one option a "Bedoelde u …?" offered, which "ja" accepts.
 type voorstel struct {
-	keuze library.Keuze
+	keuze kennisbank.Keuze
 	delen []string // kiesMeer: the whole answer with the suggestion in place of the part that missed
 }
 
 // zoek resolves one answer: a number from the list, "ja" to the one option the previous "Bedoelde u
 // …?" offered, or an id, a label or a synonym of keuzes or ook (forgiving case and simple typos, see
 // library.Kies). On a miss it says so and shows the nearest listed options with their numbers.
-func (g *gids) zoek(keuzes, ook []library.Keuze, antwoord string) (library.Keuze, bool) {
+func (g *gids) zoek(keuzes, ook []kennisbank.Keuze, antwoord string) (kennisbank.Keuze, bool) {
 	antwoord = strings.TrimSpace(antwoord)
 	vorig := g.voorstel
 	g.voorstel = nil
 	if antwoord == "" {
-		return library.Keuze{}, false
+		return kennisbank.Keuze{}, false
 	}
 	if n, err := strconv.Atoi(antwoord); err == nil {
 		if n >= 1 && n <= len(keuzes) {
 			return keuzes[n-1], true
 		}
 		fmt.Fprintf(g.uit, "Kies een nummer van 1 tot en met %d.\n", len(keuzes))
-		return library.Keuze{}, false
+		return kennisbank.Keuze{}, false
 	}
 	if vorig != nil && isJa(antwoord) && !heeftJa(keuzes) {
 		return vorig.keuze, true
 	}
-	k, suggesties, ok := library.Kies(keuzes, antwoord)
+	k, suggesties, ok := kennisbank.Kies(keuzes, antwoord)
 	if ok {
 		return k, true
 	}
 	if len(ook) > 0 {
-		if k, _, ok := library.Kies(ook, antwoord); ok {
+		if k, _, ok := kennisbank.Kies(ook, antwoord); ok {
 			return k, true
 		}
 	}
 	if len(suggesties) == 0 {
-		fmt.Fprintf(g.uit, "%q staat niet in de lijst; kies een nummer of typ (een deel van) een naam uit de lijst (? toont de lijst).\n", library.Kort(antwoord))
-		return library.Keuze{}, false
+		fmt.Fprintf(g.uit, "%q staat niet in de lijst; kies een nummer of typ (een deel van) een naam uit de lijst (? toont de lijst).\n", kennisbank.Kort(antwoord))
+		return kennisbank.Keuze{}, false
 	}
 	delen := make([]string, len(suggesties))
 	for i, s := range suggesties {
-		nr := slices.IndexFunc(keuzes, func(k library.Keuze) bool { return k.ID == s.ID }) + 1
+		nr := slices.IndexFunc(keuzes, func(k kennisbank.Keuze) bool { return k.ID == s.ID }) + 1
 		delen[i] = fmt.Sprintf("%d. %s", nr, s.Label)
 	}
 	if len(suggesties) == 1 {
 		g.voorstel = &voorstel{keuze: suggesties[0]}
-		fmt.Fprintf(g.uit, "%q staat niet in de lijst. Bedoelde u: %s? Typ ja, of kies opnieuw.\n", library.Kort(antwoord), delen[0])
-		return library.Keuze{}, false
+		fmt.Fprintf(g.uit, "%q staat niet in de lijst. Bedoelde u: %s? Typ ja, of kies opnieuw.\n", kennisbank.Kort(antwoord), delen[0])
+		return kennisbank.Keuze{}, false
 	}
-	fmt.Fprintf(g.uit, "%q staat niet eenduidig in de lijst. Bedoelde u: %s? Typ het nummer.\n", library.Kort(antwoord), strings.Join(delen, "; "))
-	return library.Keuze{}, false
+	fmt.Fprintf(g.uit, "%q staat niet eenduidig in de lijst. Bedoelde u: %s? Typ het nummer.\n", kennisbank.Kort(antwoord), strings.Join(delen, "; "))
+	return kennisbank.Keuze{}, false
 }
 
 // isJa is yes to "Bedoelde u …?".
@@ -412,12 +413,12 @@ func isJa(s string) bool {
 }
 
 // heeftJa: the list itself has an option "ja" (a ja/nee fact), which "ja" picks.
-func heeftJa(keuzes []library.Keuze) bool {
-	return slices.ContainsFunc(keuzes, func(k library.Keuze) bool { return k.Noemt("ja") })
+func heeftJa(keuzes []kennisbank.Keuze) bool {
+	return slices.ContainsFunc(keuzes, func(k kennisbank.Keuze) bool { return k.Noemt("ja") })
 }
 
 // toon writes a question with its numbered options, under their group headings when they have them.
-func (g *gids) toon(vraag string, keuzes []library.Keuze) {
+func (g *gids) toon(vraag string, keuzes []kennisbank.Keuze) {
 	fmt.Fprintf(g.uit, "\n%s\n", vraag)
 	breedte := len(strconv.Itoa(len(keuzes)))
 	groep := ""
@@ -444,7 +445,7 @@ func (g *gids) lees(prompt string) (string, error) {
 	return strings.TrimSpace(regel), nil
 }
 
-func keuzeIDs(keuzes []library.Keuze) []string {
+func keuzeIDs(keuzes []kennisbank.Keuze) []string {
 	out := make([]string, len(keuzes))
 	for i, k := range keuzes {
 		out[i] = k.ID
@@ -453,7 +454,7 @@ func keuzeIDs(keuzes []library.Keuze) []string {
 }
 
 // opdracht gives the command line that asks question v with flags: running it gives the same answer.
-func opdracht(v library.Vraag, opts *vraagOpties) string {
+func opdracht(v kennisbank.Vraag, opts *vraagOpties) string {
 	delen := []string{"magikdelen", "vraag"}
 	if opts.g.kennisbank != "" {
 		delen = append(delen, "--kennisbank", opts.g.kennisbank)

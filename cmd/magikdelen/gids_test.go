@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // gidsArgs are the arguments of a guided run: vraag and extra.
@@ -197,7 +197,7 @@ func TestOpdracht(t *testing.T) {
 	t.Parallel()
 	g := &globaleOpties{kennisbank: "mijn kennisbank"}
 	opts := &vraagOpties{g: g, bon: "bonnen.jsonl"}
-	v := library.Vraag{Van: "wijkteam", Naar: library.Ontvangers{"politie", "om"}, Gegevens: []string{"signaal"}, Doel: "ave_signaleren",
+	v := kennisbank.Vraag{Van: "wijkteam", Naar: kennisbank.Ontvangers{"politie", "om"}, Gegevens: []string{"signaal"}, Doel: "ave_signaleren",
 		Convenant: "ave", Fase: "ave1", Datum: "2026-03-01", Feiten: map[string]any{"toestemming": "gegeven", "leeftijd": int64(14), "acuut_gevaar": false}}
 	want := "magikdelen vraag --kennisbank 'mijn kennisbank' --van wijkteam --naar politie,om --gegevens signaal --doel ave_signaleren --convenant ave --fase ave1 --datum 2026-03-01 --feit acuut_gevaar=false --feit leeftijd=14 --feit toestemming=gegeven --bon bonnen.jsonl"
 	if got := opdracht(v, opts); got != want {
@@ -230,7 +230,7 @@ func TestGidsOrganisatieEnAllesOnbekend(t *testing.T) {
 
 // A number outside the fact's range (feiten.yaml) is asked again, with the range in the message.
 func TestGidsGetalBuitenBereik(t *testing.T) {
-	kb, err := library.LaadKennisbank(convenants.FS)
+	kb, err := kennisbank.LaadKennisbank(convenants.FS)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
@@ -87,7 +87,7 @@ func TestGoldenConvenanten(t *testing.T) {
 }
 
 // scenarioVraag reads the question of a shared scenario file.
-func scenarioVraag(t *testing.T, id string) library.Vraag {
+func scenarioVraag(t *testing.T, id string) kennisbank.Vraag {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "scenarios", id+".json"))
 	if err != nil {
@@ -99,7 +99,7 @@ func scenarioVraag(t *testing.T, id string) library.Vraag {
 	if err := json.Unmarshal(raw, &s); err != nil {
 		t.Fatalf("%s: %v", id, err)
 	}
-	v, err := library.LeesVraag(bytes.NewReader(s.Vraag))
+	v, err := kennisbank.LeesVraag(bytes.NewReader(s.Vraag))
 	if err != nil {
 		t.Fatalf("%s: LeesVraag: %v", id, err)
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/handreiking"
 )
 
@@ -72,7 +72,7 @@ func runHandreiking(_ context.Context, opts *handreikingOpties) error {
 	if editie == "" {
 		editie = time.Now().Format(time.DateOnly)
 	} else if !geldigeDatum(editie) {
-		return &library.DatumFout{Veld: "--editie", Waarde: editie}
+		return &kennisbank.DatumFout{Veld: "--editie", Waarde: editie}
 	}
 	lib := []handreiking.Optie{handreiking.Editie(editie)}
 	s := opts.g.stromen

@@ -19,8 +19,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // browserVerplicht is the value of MAGIKDELEN_BROWSER that makes a missing browser a failure instead
@@ -70,7 +69,7 @@ func TestHandreikingInBrowser(t *testing.T) {
 	dir := t.TempDir()
 
 	kennisbanken := map[string]string{"fixture": filepath.Join("..", "..", "testdata", "handreiking", "kennisbank")}
-	if _, err := library.LaadKennisbank(os.DirFS(filepath.Join("..", "..", "convenants"))); err == nil {
+	if _, err := kennisbank.LaadKennisbank(os.DirFS(filepath.Join("..", "..", "convenants"))); err == nil {
 		kennisbanken["ingebouwd"] = ""
 	} else {
 		t.Logf("ingebouwde kennisbank niet geladen, alleen de fixture: %v", err)
@@ -132,13 +131,13 @@ func TestHandreikingInBrowser(t *testing.T) {
 	})
 }
 
-func laadVoorTest(t *testing.T, kennisbankMap string) *library.Kennisbank {
+func laadVoorTest(t *testing.T, kennisbankMap string) *kennisbank.Kennisbank {
 	t.Helper()
 	pad := kennisbankMap
 	if pad == "" {
 		pad = filepath.Join("..", "..", "convenants")
 	}
-	kb, err := library.LaadKennisbank(os.DirFS(pad))
+	kb, err := kennisbank.LaadKennisbank(os.DirFS(pad))
 	if err != nil {
 		t.Fatal(err)
 	}

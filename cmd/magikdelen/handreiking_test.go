@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // handreikingFixture is the small fixed knowledge base of the handreiking's golden files: the goldens
@@ -16,7 +16,7 @@ var handreikingFixture = filepath.Join("..", "..", "testdata", "handreiking", "k
 
 func fixtureVersie(t *testing.T) string {
 	t.Helper()
-	kb, err := library.LaadKennisbank(os.DirFS(handreikingFixture))
+	kb, err := kennisbank.LaadKennisbank(os.DirFS(handreikingFixture))
 	if err != nil {
 		t.Fatalf("fixture %s: %v", handreikingFixture, err)
 	}

@@ -8,15 +8,15 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
-// herkenner reads the values of flags as ids of the knowledge base with library.Kennisbank.Herken: an
+// herkenner reads the values of flags as ids of the knowledge base with kennisbank.Kennisbank.Herken: an
 // id, a label or a synonym in any capitalisation ("--van wijkagent"), or a simple typo. A value that is
 // not exactly an id, label or synonym is accepted, and what it was read as goes to uit (stderr), so
 // that nothing is guessed silently.
 type herkenner struct {
-	kb  *library.Kennisbank
+	kb  *kennisbank.Kennisbank
 	uit io.Writer
 }
 
@@ -24,7 +24,7 @@ type herkenner struct {
 func (h herkenner) een(vlag, soort, waarde string) (string, error) {
 	id, suggesties, err := h.kb.Herken(soort, waarde)
 	if err != nil {
-		var oid *library.OnbekendeIDFout
+		var oid *kennisbank.OnbekendeIDFout
 		if !errors.As(err, &oid) {
 			return "", err
 		}
@@ -53,9 +53,9 @@ func (h herkenner) lijst(vlag, soort string, waarden []string) ([]string, error)
 
 // datum reads a date flag: JJJJ-MM-DD or the Dutch D-M-JJJJ (library.LeesDatum).
 func (h herkenner) datum(vlag, waarde string) (string, error) {
-	iso, err := library.LeesDatum(waarde)
+	iso, err := kennisbank.LeesDatum(waarde)
 	if err != nil {
-		var df *library.DatumFout
+		var df *kennisbank.DatumFout
 		if errors.As(err, &df) {
 			kopie := *df
 			kopie.Veld = vlag
@@ -89,7 +89,7 @@ func (h herkenner) feiten(f feiten) (map[string]any, error) {
 		case fv.Type == "datum":
 			waarde, err = h.datum(vlag, s)
 		case fv.Type == "keuze":
-			if k, _, ok := library.Kies(fv.Keuzes, s); ok {
+			if k, _, ok := kennisbank.Kies(fv.Keuzes, s); ok {
 				h.meld(vlag, s, k)
 				waarde = k.Waarde
 			}
@@ -103,37 +103,37 @@ func (h herkenner) feiten(f feiten) (map[string]any, error) {
 }
 
 // keuze gives the option of an id, for its label and synonyms.
-func (h herkenner) keuze(soort, id string) library.Keuze {
+func (h herkenner) keuze(soort, id string) kennisbank.Keuze {
 	keuzes := h.kb.Keuzes(soort)
 	if soort == "partijen" {
 		keuzes = append(keuzes, h.kb.Keuzes("organisaties")...)
 	}
-	if i := slices.IndexFunc(keuzes, func(k library.Keuze) bool { return k.ID == id }); i >= 0 {
+	if i := slices.IndexFunc(keuzes, func(k kennisbank.Keuze) bool { return k.ID == id }); i >= 0 {
 		return keuzes[i]
 	}
-	return library.Keuze{ID: id, Label: id}
+	return kennisbank.Keuze{ID: id, Label: id}
 }
 
 // meld says what a value that was not exactly a name was read as.
-func (h herkenner) meld(vlag, waarde string, k library.Keuze) {
+func (h herkenner) meld(vlag, waarde string, k kennisbank.Keuze) {
 	if h.uit == nil || k.Noemt(waarde) {
 		return
 	}
-	fmt.Fprintf(h.uit, "let op: %s %q gelezen als %s (%s)\n", vlag, library.Kort(waarde), k.ID, k.Label)
+	fmt.Fprintf(h.uit, "let op: %s %q gelezen als %s (%s)\n", vlag, kennisbank.Kort(waarde), k.ID, k.Label)
 }
 
 // onbekendeWaarde is a flag value that names nothing in the knowledge base: the library's error, shown
 // with the labels of the nearest items and the command that lists them all.
 type onbekendeWaarde struct {
-	fout       *library.OnbekendeIDFout
-	suggesties []library.Keuze
+	fout       *kennisbank.OnbekendeIDFout
+	suggesties []kennisbank.Keuze
 }
 
 func (e *onbekendeWaarde) Unwrap() error { return e.fout }
 
 func (e *onbekendeWaarde) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s %q", e.fout.Veld, onbekendWoord(e.fout.Soort), library.Kort(e.fout.Waarde))
+	fmt.Fprintf(&b, "%s: %s %q", e.fout.Veld, onbekendWoord(e.fout.Soort), kennisbank.Kort(e.fout.Waarde))
 	switch len(e.suggesties) {
 	case 0:
 	case 1:

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
@@ -212,7 +213,7 @@ func matrixVragen(e *library.Engine, opts *matrixOpties) ([]library.MatrixVraag,
 
 // metVeld names the flag in an unknown-id error of the knowledge base.
 func metVeld(err error, veld, waarde string) error {
-	var oid *library.OnbekendeIDFout
+	var oid *kennisbank.OnbekendeIDFout
 	if errors.As(err, &oid) {
 		kopie := *oid
 		kopie.Veld, kopie.Waarde = veld, waarde
@@ -225,10 +226,10 @@ func metVeld(err error, veld, waarde string) error {
 // "--van") in the input errors of Matrix.
 func matrixVlagFout(err error) error {
 	var (
-		oid *library.OnbekendeIDFout
-		bkf *library.BuitenKaderFout
-		df  *library.DatumFout
-		ovf *library.OntbrekendVeldFout
+		oid *kennisbank.OnbekendeIDFout
+		bkf *kennisbank.BuitenKaderFout
+		df  *kennisbank.DatumFout
+		ovf *kennisbank.OntbrekendVeldFout
 	)
 	switch {
 	case errors.As(err, &oid):

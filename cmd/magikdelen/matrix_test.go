@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
@@ -77,7 +78,7 @@ func TestMatrixCSVTerug(t *testing.T) {
 			t.Errorf("rij %q: convenant of datum klopt niet", r)
 		}
 		terug = append(terug, library.MatrixCel{
-			Doel: r[2], Van: r[3], Naar: r[4], Gegevens: r[5], Oordeel: library.Oordeel(r[6]), Zekerheid: r[7],
+			Doel: r[2], Van: r[3], Naar: r[4], Gegevens: r[5], Oordeel: kennisbank.Oordeel(r[6]), Zekerheid: r[7],
 			Grondslagen: splits(r[8]), Voorwaarden: splits(r[9]), OntbrekendeFeiten: splits(r[10]),
 		})
 	}
@@ -92,11 +93,11 @@ func TestMatrixCSVTerug(t *testing.T) {
 	if diff := cmp.Diff(verwacht, terug, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("cellen uit de csv wijken af van de bibliotheek (-verwacht +gekregen):\n%s", diff)
 	}
-	oordelen := map[library.Oordeel]bool{}
+	oordelen := map[kennisbank.Oordeel]bool{}
 	for _, c := range terug {
 		oordelen[c.Oordeel] = true
 	}
-	for _, o := range []library.Oordeel{library.ToegestaanOnderVoorwaarden, library.Onbepaald, library.NietToegestaan} {
+	for _, o := range []kennisbank.Oordeel{kennisbank.ToegestaanOnderVoorwaarden, kennisbank.Onbepaald, kennisbank.NietToegestaan} {
 		if !oordelen[o] {
 			t.Errorf("de testvraag heeft geen cel met oordeel %s meer; kies een andere", o)
 		}

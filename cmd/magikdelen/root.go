@@ -13,6 +13,7 @@ import (
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // globaleOpties are the options every command shares.
@@ -180,7 +181,7 @@ func laadEngine(ctx context.Context, g *globaleOpties, extra ...library.Optie) (
 }
 
 // laadKennisbank loads the knowledge base like laadEngine, without compiling the policy.
-func laadKennisbank(g *globaleOpties) (*library.Kennisbank, error) {
+func laadKennisbank(g *globaleOpties) (*kennisbank.Kennisbank, error) {
 	fsys, err := werkkopie(g)
 	if err != nil {
 		return nil, err
@@ -188,7 +189,7 @@ func laadKennisbank(g *globaleOpties) (*library.Kennisbank, error) {
 	if fsys == nil {
 		fsys = convenants.FS
 	}
-	kb, err := library.LaadKennisbank(fsys)
+	kb, err := kennisbank.LaadKennisbank(fsys)
 	if err != nil {
 		return nil, kennisbankLaadFout(g, err)
 	}
@@ -211,7 +212,7 @@ func werkkopie(g *globaleOpties) (fs.FS, error) {
 }
 
 func kennisbankLaadFout(g *globaleOpties, err error) error {
-	var kbf library.KennisbankFouten
+	var kbf kennisbank.KennisbankFouten
 	switch {
 	case g.kennisbank != "" && errors.As(err, &kbf):
 		return &kennisbankFout{pad: g.kennisbank, fouten: kbf}

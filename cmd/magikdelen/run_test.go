@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // zvh05 is the question of scenario ZVH-05 as flags.
@@ -190,14 +191,14 @@ func TestExitCode(t *testing.T) {
 		{"geen fout", nil, 0},
 		{"gebruik", &gebruiksFout{bericht: "x"}, 2},
 		{"invoer", &invoerFout{veld: "--invoer", err: errors.New("x")}, 2},
-		{"onbekend id", &library.OnbekendeIDFout{Veld: "van", Waarde: "x", Soort: "partijen"}, 2},
-		{"type", &library.TypeFout{Veld: "naar"}, 2},
-		{"datum", &library.DatumFout{Veld: "datum"}, 2},
-		{"ontbrekend veld", &library.OntbrekendVeldFout{Veld: "van"}, 2},
-		{"json", &library.JSONFout{Bericht: "x"}, 2},
-		{"kennisbank", library.KennisbankFouten{{Bestand: "a.yaml"}}, 2},
-		{"kennisbank werkkopie", &kennisbankFout{pad: "kb", fouten: library.KennisbankFouten{{Bestand: "a.yaml"}}}, 2},
-		{"ingepakt", fmt.Errorf("lees: %w", &library.DatumFout{Veld: "datum"}), 2},
+		{"onbekend id", &kennisbank.OnbekendeIDFout{Veld: "van", Waarde: "x", Soort: "partijen"}, 2},
+		{"type", &kennisbank.TypeFout{Veld: "naar"}, 2},
+		{"datum", &kennisbank.DatumFout{Veld: "datum"}, 2},
+		{"ontbrekend veld", &kennisbank.OntbrekendVeldFout{Veld: "van"}, 2},
+		{"json", &kennisbank.JSONFout{Bericht: "x"}, 2},
+		{"kennisbank", kennisbank.KennisbankFouten{{Bestand: "a.yaml"}}, 2},
+		{"kennisbank werkkopie", &kennisbankFout{pad: "kb", fouten: kennisbank.KennisbankFouten{{Bestand: "a.yaml"}}}, 2},
+		{"ingepakt", fmt.Errorf("lees: %w", &kennisbank.DatumFout{Veld: "datum"}), 2},
 		{"intern", errors.New("evalueer regels: kapot"), 3},
 	}
 	for _, tt := range tests {
@@ -218,7 +219,7 @@ func TestMeldFout(t *testing.T) {
 		t.Errorf("exitcode %d, melding %q", code, b.String())
 	}
 	b.Reset()
-	kf := &kennisbankFout{pad: "kb", fouten: library.KennisbankFouten{
+	kf := &kennisbankFout{pad: "kb", fouten: kennisbank.KennisbankFouten{
 		{Bestand: "convenanten/zvht.yaml", Regel: 12, Kolom: 3, Pointer: "/doelen/0", Bericht: "onbekende voorwaarde \"noodzak\"", Suggesties: []string{"noodzaak"}},
 		{Bestand: "partijen.yaml", Regel: 4, Bericht: "ongeldige YAML: x"},
 	}}

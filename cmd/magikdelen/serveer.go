@@ -25,6 +25,7 @@ import (
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/api"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/bon"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/web"
 )
 
@@ -155,7 +156,7 @@ func runServeer(ctx context.Context, opts *serveerOpties) error {
 			return &invoerFout{veld: "--bon", err: err}
 		}
 		defer schrijver.Close()
-		schrijf := func(_ context.Context, _ library.Vraag, a library.Antwoord, start, eind time.Time) {
+		schrijf := func(_ context.Context, _ kennisbank.Vraag, a library.Antwoord, start, eind time.Time) {
 			if err := schrijver.Schrijf(bon.Nieuw(a, start, eind)); err != nil {
 				log.Error("besluitbon niet geschreven", "fout", err)
 			}
@@ -257,7 +258,7 @@ func herlaadLus(ctx context.Context, pad string, interval time.Duration, vorige 
 
 // meldHerlaadFout logs why a reload failed, one line per problem in the knowledge base.
 func meldHerlaadFout(log *slog.Logger, pad string, err error) {
-	var kbf library.KennisbankFouten
+	var kbf kennisbank.KennisbankFouten
 	if !errors.As(err, &kbf) {
 		log.Error("herladen mislukt; de vorige kennisbank blijft in gebruik", "map", pad, "fout", err)
 		return

@@ -10,8 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 func TestFeitWaarde(t *testing.T) {
@@ -198,23 +197,23 @@ func TestVraagVlaggen(t *testing.T) {
 	if err := os.WriteFile(bestand, []byte(inhoud), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	uitBestand := library.Vraag{
-		Van: "ggz", Naar: library.Ontvangers{"wijkteam"}, Gegevens: []string{"gezondheid"}, Doel: "zvh_casusoverleg",
+	uitBestand := kennisbank.Vraag{
+		Van: "ggz", Naar: kennisbank.Ontvangers{"wijkteam"}, Gegevens: []string{"gezondheid"}, Doel: "zvh_casusoverleg",
 		Convenant: "zvht", Datum: "2025-06-01", Feiten: map[string]any{"toestemming": "niet_gevraagd", "leeftijd": int64(30)},
 	}
 	tests := []struct {
 		naam  string
 		args  []string
 		stdin string
-		want  library.Vraag
+		want  kennisbank.Vraag
 	}{
 		{
 			naam: "alle opties",
 			args: []string{"--van", "wijkteam", "--naar", "politie,om", "--naar", "ggd", "--gegevens", "identificerend, signaal",
 				"--doel", "ave_signaleren", "--convenant", "ave", "--fase", "ave1", "--datum", "2026-03-01",
 				"--feit", "toestemming=niet_gevraagd", "--feit", "leeftijd=14", "--feit", "wilsbekwaam=true"},
-			want: library.Vraag{
-				Van: "wijkteam", Naar: library.Ontvangers{"politie", "om", "ggd"}, Gegevens: []string{"identificerend", "signaal"},
+			want: kennisbank.Vraag{
+				Van: "wijkteam", Naar: kennisbank.Ontvangers{"politie", "om", "ggd"}, Gegevens: []string{"identificerend", "signaal"},
 				Doel: "ave_signaleren", Convenant: "ave", Fase: "ave1", Datum: "2026-03-01",
 				Feiten: map[string]any{"toestemming": "niet_gevraagd", "leeftijd": int64(14), "wilsbekwaam": true},
 			},
@@ -223,8 +222,8 @@ func TestVraagVlaggen(t *testing.T) {
 			naam: "Engelse namen",
 			args: []string{"--from", "wijkteam", "--to", "politie", "--data", "signaal", "--purpose", "opsporing",
 				"--covenant", "zvht", "--phase", "ave2", "--date", "2026-01-01", "--fact", "bulk=false", "--format", "json"},
-			want: library.Vraag{
-				Van: "wijkteam", Naar: library.Ontvangers{"politie"}, Gegevens: []string{"signaal"}, Doel: "opsporing",
+			want: kennisbank.Vraag{
+				Van: "wijkteam", Naar: kennisbank.Ontvangers{"politie"}, Gegevens: []string{"signaal"}, Doel: "opsporing",
 				Convenant: "zvht", Fase: "ave2", Datum: "2026-01-01", Feiten: map[string]any{"bulk": false},
 			},
 		},
@@ -233,8 +232,8 @@ func TestVraagVlaggen(t *testing.T) {
 			args: []string{"--van", "Wijkagent", "--naar", "Openbaar Ministerie,GGZ", "--gegevens", "diagnose,NAW",
 				"--doel", "MDO", "--convenant", "ZVHT", "--datum", "1-3-2026",
 				"--feit", "Acuut gevaar=ja", "--feit", "toestemming=niet gevraagd", "--feit", "verzocht_door=dokter"},
-			want: library.Vraag{
-				Van: "politie", Naar: library.Ontvangers{"om", "ggz"}, Gegevens: []string{"gezondheid", "identificerend"},
+			want: kennisbank.Vraag{
+				Van: "politie", Naar: kennisbank.Ontvangers{"om", "ggz"}, Gegevens: []string{"gezondheid", "identificerend"},
 				Doel: "zvh_casusoverleg", Convenant: "zvht", Datum: "2026-03-01",
 				Feiten: map[string]any{"acuut_gevaar": "ja", "toestemming": "niet_gevraagd", "verzocht_door": "huisarts"},
 			},
@@ -253,8 +252,8 @@ func TestVraagVlaggen(t *testing.T) {
 		{
 			naam: "opties gaan voor, feiten per naam",
 			args: []string{"--invoer", bestand, "--naar", "overleg_deelnemers", "--datum", "2025-01-15", "--feit", "toestemming=gegeven", "--feit", "acuut_gevaar=false"},
-			want: library.Vraag{
-				Van: "ggz", Naar: library.Ontvangers{"overleg_deelnemers"}, Gegevens: []string{"gezondheid"}, Doel: "zvh_casusoverleg",
+			want: kennisbank.Vraag{
+				Van: "ggz", Naar: kennisbank.Ontvangers{"overleg_deelnemers"}, Gegevens: []string{"gezondheid"}, Doel: "zvh_casusoverleg",
 				Convenant: "zvht", Datum: "2025-01-15",
 				Feiten: map[string]any{"toestemming": "gegeven", "leeftijd": int64(30), "acuut_gevaar": false},
 			},
@@ -262,13 +261,13 @@ func TestVraagVlaggen(t *testing.T) {
 		{
 			naam: "geen opties",
 			args: nil,
-			want: library.Vraag{},
+			want: kennisbank.Vraag{},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.naam, func(t *testing.T) {
 			t.Parallel()
-			var got library.Vraag
+			var got kennisbank.Vraag
 			var uitErr error
 			g := &globaleOpties{stromen: stromen{In: strings.NewReader(tt.stdin), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}}
 			vang := func(_ context.Context, o *vraagOpties) error {

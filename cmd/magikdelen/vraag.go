@@ -15,6 +15,7 @@ import (
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/bon"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // vraagOpties are the options of magikdelen vraag.
@@ -141,7 +142,7 @@ De namen die u kunt gebruiken: magikdelen begrippen`
 
 // beantwoordEnToon answers v, writes the receipt of --bon if asked, and shows the answer in the chosen
 // format: the one path of flag mode and guided mode.
-func beantwoordEnToon(ctx context.Context, opts *vraagOpties, engine *library.Engine, v library.Vraag) error {
+func beantwoordEnToon(ctx context.Context, opts *vraagOpties, engine *library.Engine, v kennisbank.Vraag) error {
 	s := opts.g.stromen
 	var err error
 	var bonnen *bon.Schrijver
@@ -186,8 +187,8 @@ func openBonnen(pad string) (*bon.Schrijver, error) {
 // vraag builds the question: the --invoer JSON if given, with the flags that were given on top. The
 // values of the flags are read as ids of kb (labels, synonyms and any capitalisation too; see herkenner);
 // the JSON takes ids only, as the contract says.
-func (opts *vraagOpties) vraag(kb *library.Kennisbank) (library.Vraag, error) {
-	var v library.Vraag
+func (opts *vraagOpties) vraag(kb *kennisbank.Kennisbank) (kennisbank.Vraag, error) {
+	var v kennisbank.Vraag
 	if opts.invoer != "" {
 		var err error
 		if v, err = leesVraag(opts.invoer, opts.g.stromen.In); err != nil {
@@ -201,23 +202,23 @@ func (opts *vraagOpties) vraag(kb *library.Kennisbank) (library.Vraag, error) {
 }
 
 // leesVraag reads question JSON from a file, or from in for "-".
-func leesVraag(pad string, in io.Reader) (library.Vraag, error) {
+func leesVraag(pad string, in io.Reader) (kennisbank.Vraag, error) {
 	if pad == "-" {
-		return library.LeesVraag(in)
+		return kennisbank.LeesVraag(in)
 	}
 	f, err := os.Open(pad)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return library.Vraag{}, &invoerFout{veld: "--invoer", err: fmt.Errorf("bestand %s bestaat niet", pad)}
+			return kennisbank.Vraag{}, &invoerFout{veld: "--invoer", err: fmt.Errorf("bestand %s bestaat niet", pad)}
 		}
-		return library.Vraag{}, &invoerFout{veld: "--invoer", err: err}
+		return kennisbank.Vraag{}, &invoerFout{veld: "--invoer", err: err}
 	}
 	defer f.Close()
-	return library.LeesVraag(f)
+	return kennisbank.LeesVraag(f)
 }
 
 // pasOptiesToe sets the fields of v whose flag was given, as ids; facts are merged per name.
-func pasOptiesToe(v *library.Vraag, opts *vraagOpties, h herkenner) error {
+func pasOptiesToe(v *kennisbank.Vraag, opts *vraagOpties, h herkenner) error {
 	gezet := opts.cmd.Flags().Changed
 	var err error
 	if gezet("van") {
@@ -230,7 +231,7 @@ func pasOptiesToe(v *library.Vraag, opts *vraagOpties, h herkenner) error {
 		if err != nil {
 			return err
 		}
-		v.Naar = library.Ontvangers(naar)
+		v.Naar = kennisbank.Ontvangers(naar)
 	}
 	if gezet("gegevens") {
 		if v.Gegevens, err = h.lijst("--gegevens", "gegevens", opts.gegevens); err != nil {
@@ -284,10 +285,10 @@ func (opts *vraagOpties) metVlaggen(err error) error {
 		return "--" + naam, gezet(naam) || opts.invoer == ""
 	}
 	var (
-		ovf *library.OntbrekendVeldFout
-		tf  *library.TypeFout
-		df  *library.DatumFout
-		oid *library.OnbekendeIDFout
+		ovf *kennisbank.OntbrekendVeldFout
+		tf  *kennisbank.TypeFout
+		df  *kennisbank.DatumFout
+		oid *kennisbank.OnbekendeIDFout
 	)
 	switch {
 	case errors.As(err, &ovf) && opts.invoer == "":

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
@@ -40,9 +41,9 @@ func vraagbaakWerkkopie(t *testing.T) string {
 	return dir
 }
 
-func vraagbaakKennisbank(t *testing.T, dir string) *library.Kennisbank {
+func vraagbaakKennisbank(t *testing.T, dir string) *kennisbank.Kennisbank {
 	t.Helper()
-	kb, err := library.LaadKennisbank(os.DirFS(dir))
+	kb, err := kennisbank.LaadKennisbank(os.DirFS(dir))
 	if err != nil {
 		t.Fatalf("LaadKennisbank: %v", err)
 	}

@@ -28,6 +28,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/web"
 )
 
@@ -306,14 +307,14 @@ func (w *webTab) vulIn(p persona) string {
 }
 
 // vraagUitAdres reads the question back from the address of an answer page.
-func vraagUitAdres(t *testing.T, kbase *library.Kennisbank, adres string) library.Vraag {
+func vraagUitAdres(t *testing.T, kbase *kennisbank.Kennisbank, adres string) kennisbank.Vraag {
 	t.Helper()
 	u, err := url.Parse(adres)
 	if err != nil {
 		t.Fatal(err)
 	}
 	q := u.Query()
-	v := library.Vraag{Van: q.Get("van"), Naar: library.Ontvangers(strings.Split(q.Get("naar"), ",")), Gegevens: strings.Split(q.Get("gegevens"), ","),
+	v := kennisbank.Vraag{Van: q.Get("van"), Naar: kennisbank.Ontvangers(strings.Split(q.Get("naar"), ",")), Gegevens: strings.Split(q.Get("gegevens"), ","),
 		Doel: q.Get("doel"), Convenant: q.Get("convenant"), Fase: q.Get("fase"), Datum: q.Get("datum")}
 	for _, f := range q["feit"] {
 		naam, w, _ := strings.Cut(f, "=")
@@ -361,7 +362,7 @@ const toonJS = `(() => {
 
 // vergelijkMetLibrary checks that the page shows the library's answer: same verdict (as word too),
 // grounds, conditions with their texts, and verdicts per recipient and category.
-func vergelijkMetLibrary(t *testing.T, naam string, kbase *library.Kennisbank, a library.Antwoord, g getoond) {
+func vergelijkMetLibrary(t *testing.T, naam string, kbase *kennisbank.Kennisbank, a library.Antwoord, g getoond) {
 	t.Helper()
 	if g.Oordeel != string(a.Oordeel) {
 		t.Errorf("%s: oordeel op de pagina %q, library %q", naam, g.Oordeel, a.Oordeel)
@@ -661,7 +662,7 @@ func bewaarSchermafdruk(t *testing.T, w *webTab, pad string) {
 
 type webScenario struct {
 	id    string
-	vraag library.Vraag
+	vraag kennisbank.Vraag
 }
 
 // webScenarios are the shared scenarios of testdata/scenarios with their questions.
@@ -684,7 +685,7 @@ func webScenarios(t *testing.T) []webScenario {
 		if err := json.Unmarshal(raw, &s); err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
-		v, err := library.LeesVraag(bytes.NewReader(s.Vraag))
+		v, err := kennisbank.LeesVraag(bytes.NewReader(s.Vraag))
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/glamour/ansi"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
@@ -139,18 +140,18 @@ func heel(md string) string {
 // oordeelKleuren are the colours of the verdict labels, as background and foreground, strictest first;
 // a coloured background with its own text colour reads on a light and on a dark terminal alike.
 var oordeelKleuren = []struct {
-	oordeel library.Oordeel
+	oordeel kennisbank.Oordeel
 	sgr     string
 }{
-	{library.NietToegestaan, "1;97;41"},
-	{library.Onbepaald, "1;30;43"},
-	{library.ToegestaanOnderVoorwaarden, "1;30;46"},
-	{library.Toegestaan, "1;97;42"},
+	{kennisbank.NietToegestaan, "1;97;41"},
+	{kennisbank.Onbepaald, "1;30;43"},
+	{kennisbank.ToegestaanOnderVoorwaarden, "1;30;46"},
+	{kennisbank.Toegestaan, "1;97;42"},
 }
 
 // markeerOordeel marks the verdict label in a Markdown line (as **label**) so that schrijfTekst can show
 // it as a coloured label; the Markdown format never contains the marks.
-func markeerOordeel(regel, label string, o library.Oordeel) string {
+func markeerOordeel(regel, label string, o kennisbank.Oordeel) string {
 	for i, k := range oordeelKleuren {
 		if k.oordeel == o {
 			merk := string(rune(oordeelBegin+i)) + strings.ReplaceAll(label, " ", string(vasteSpatie)) + string(oordeelEinde)
@@ -220,7 +221,7 @@ func kleurStijl() ansi.StyleConfig {
 
 // toonAntwoord shows an answer in format f; in the tekst format the verdict is a coloured label (on a
 // terminal with colour) or a label in capitals.
-func toonAntwoord(s stromen, f formaat, a library.Antwoord, kb *library.Kennisbank) error {
+func toonAntwoord(s stromen, f formaat, a library.Antwoord, kb *kennisbank.Kennisbank) error {
 	md := func() string { return weergave.Antwoord(a, kb) }
 	if kiesFormaat(f, s) != formaatTekst {
 		return toon(s, f, a, md)

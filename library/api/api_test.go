@@ -19,6 +19,7 @@ import (
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/api"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 var (
@@ -321,9 +322,9 @@ func TestBon(t *testing.T) {
 	var (
 		mu     sync.Mutex
 		bonnen []library.Antwoord
-		vragen []library.Vraag
+		vragen []kennisbank.Vraag
 	)
-	h := testHandler(t, api.MetBon(func(ctx context.Context, v library.Vraag, a library.Antwoord, start, eind time.Time) {
+	h := testHandler(t, api.MetBon(func(ctx context.Context, v kennisbank.Vraag, a library.Antwoord, start, eind time.Time) {
 		mu.Lock()
 		defer mu.Unlock()
 		if ctx == nil || eind.Before(start) {
@@ -335,14 +336,14 @@ func TestBon(t *testing.T) {
 	doe(t, h, "POST", "/v1/vraag", `{"van":"x"}`) // not answered: no receipt
 	mu.Lock()
 	defer mu.Unlock()
-	if len(bonnen) != 1 || bonnen[0].Oordeel != library.NietToegestaan || vragen[0].Van != "wijkteam" {
+	if len(bonnen) != 1 || bonnen[0].Oordeel != kennisbank.NietToegestaan || vragen[0].Van != "wijkteam" {
 		t.Errorf("bonnen %d: %+v", len(bonnen), vragen)
 	}
 }
 
 func TestBonPaniek(t *testing.T) {
 	t.Parallel()
-	h := testHandler(t, api.MetBon(func(context.Context, library.Vraag, library.Antwoord, time.Time, time.Time) { panic("bon kapot") }))
+	h := testHandler(t, api.MetBon(func(context.Context, kennisbank.Vraag, library.Antwoord, time.Time, time.Time) { panic("bon kapot") }))
 	res, b := doe(t, h, "POST", "/v1/vraag", geldigeVraag)
 	if res.StatusCode != 200 || b["oordeel"] == nil {
 		t.Errorf("status %d: %v", res.StatusCode, b)
@@ -621,9 +622,9 @@ func TestCacheInDeAPI(t *testing.T) {
 	}
 }
 
-func mustLeesVraag(t *testing.T, s string) library.Vraag {
+func mustLeesVraag(t *testing.T, s string) kennisbank.Vraag {
 	t.Helper()
-	v, err := library.LeesVraag(strings.NewReader(s))
+	v, err := kennisbank.LeesVraag(strings.NewReader(s))
 	if err != nil {
 		t.Fatal(err)
 	}

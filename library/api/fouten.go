@@ -4,7 +4,7 @@ import (
 	"errors"
 	"net/http"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // The stable error codes of the API.
@@ -40,11 +40,11 @@ type fout struct {
 // an internal error, without details.
 func foutVoor(err error) (int, fout) {
 	var (
-		oid *library.OnbekendeIDFout
-		tf  *library.TypeFout
-		df  *library.DatumFout
-		ovf *library.OntbrekendVeldFout
-		jf  *library.JSONFout
+		oid *kennisbank.OnbekendeIDFout
+		tf  *kennisbank.TypeFout
+		df  *kennisbank.DatumFout
+		ovf *kennisbank.OntbrekendVeldFout
+		jf  *kennisbank.JSONFout
 	)
 	switch {
 	case errors.As(err, &oid):

@@ -13,9 +13,10 @@ import (
 	"time"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
-// MaxVraag is the largest question body the API reads, in bytes (1 MiB, as library.LeesVraag).
+// MaxVraag is the largest question body the API reads, in bytes (1 MiB, as kennisbank.LeesVraag).
 const MaxVraag = 1 << 20
 
 // StandaardTijdslimiet is how long one question may take to answer unless MetTijdslimiet says otherwise.
@@ -30,7 +31,7 @@ func OpenAPI() []byte { return append([]byte(nil), openAPI...) }
 // Bon is called after each answered question, with the question as read, its answer and when the
 // request started and the answer was ready. It runs on the request's goroutine after the answer is
 // written, so it should be quick; a panic in it is recovered and logged.
-type Bon func(ctx context.Context, v library.Vraag, a library.Antwoord, start, eind time.Time)
+type Bon func(ctx context.Context, v kennisbank.Vraag, a library.Antwoord, start, eind time.Time)
 
 type opties struct {
 	bon         Bon
@@ -60,7 +61,7 @@ func MetToegangslog(l *slog.Logger) Optie { return func(o *opties) { o.toegang =
 type Optie func(*opties)
 
 // MetBon sets the hook that is called after each answered question, e.g. to write a decision receipt.
-func MetBon(bon func(ctx context.Context, v library.Vraag, a library.Antwoord, start, eind time.Time)) Optie {
+func MetBon(bon func(ctx context.Context, v kennisbank.Vraag, a library.Antwoord, start, eind time.Time)) Optie {
 	return func(o *opties) { o.bon = bon }
 }
 
@@ -205,7 +206,7 @@ func (s *server) vraag(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lezer := &begrensd{r: http.MaxBytesReader(w, r.Body, MaxVraag)}
-	v, err := library.LeesVraag(lezer)
+	v, err := kennisbank.LeesVraag(lezer)
 	if lezer.teGroot {
 		s.schrijfFout(w, http.StatusRequestEntityTooLarge, fout{Code: codeTeGroot, Bericht: "de vraag is groter dan 1 MiB"})
 		return
@@ -247,7 +248,7 @@ func (s *server) vraag(w http.ResponseWriter, r *http.Request) {
 }
 
 // roepBon calls the hook; the answer is already written, so a panic in it is only logged.
-func (s *server) roepBon(ctx context.Context, v library.Vraag, a library.Antwoord, start, eind time.Time) {
+func (s *server) roepBon(ctx context.Context, v kennisbank.Vraag, a library.Antwoord, start, eind time.Time) {
 	defer func() {
 		if p := recover(); p != nil {
 			s.opts.log.Error("paniek in de bon-hook", "paniek", p)
@@ -273,8 +274,8 @@ func (b *begrensd) Read(p []byte) (int, error) {
 }
 
 type convenantenLijst struct {
-	Convenanten []library.ConvenantSamenvatting `json:"convenanten"`
-	Kennisbank  library.KennisbankInfo          `json:"kennisbank"`
+	Convenanten []kennisbank.ConvenantSamenvatting `json:"convenanten"`
+	Kennisbank  library.KennisbankInfo             `json:"kennisbank"`
 }
 
 func (s *server) convenanten(w http.ResponseWriter, _ *http.Request) {
@@ -301,7 +302,7 @@ func (s *server) convenant(w http.ResponseWriter, r *http.Request) {
 		c = kb.Item("convenanten", strings.ToLower(id))
 	}
 	if c == nil {
-		var oid *library.OnbekendeIDFout
+		var oid *kennisbank.OnbekendeIDFout
 		if err := kb.Bekend("convenanten", id); errors.As(err, &oid) {
 			s.schrijfFout(w, http.StatusNotFound, fout{Code: codeOnbekendeID, Veld: "id", Bericht: oid.Error(), Suggesties: oid.Suggesties})
 			return

@@ -12,6 +12,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // metrieken are the Prometheus metrics of one handler, in a registry of its own (no global state).
@@ -25,7 +26,7 @@ type metrieken struct {
 	fouten    *prometheus.CounterVec
 }
 
-var oordelen = []library.Oordeel{library.NietToegestaan, library.Onbepaald, library.ToegestaanOnderVoorwaarden, library.Toegestaan}
+var oordelen = []kennisbank.Oordeel{kennisbank.NietToegestaan, kennisbank.Onbepaald, kennisbank.ToegestaanOnderVoorwaarden, kennisbank.Toegestaan}
 
 func nieuweMetrieken(bron EngineBron) *metrieken {
 	m := &metrieken{
@@ -89,7 +90,7 @@ func (m *metrieken) handler(log *slog.Logger) http.Handler {
 
 // telOordeel counts a verdict; anything outside the four verdicts of the contract counts as "anders",
 // so the label set stays fixed.
-func (m *metrieken) telOordeel(o library.Oordeel) {
+func (m *metrieken) telOordeel(o kennisbank.Oordeel) {
 	for _, bekend := range oordelen {
 		if o == bekend {
 			m.oordelen.WithLabelValues(string(o)).Inc()

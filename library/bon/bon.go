@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // Fixed values of a Bon written by Nieuw.
@@ -25,20 +26,20 @@ const (
 
 // Bon is the receipt of one decision: one JSON line in a receipts file. It holds ids only.
 type Bon struct {
-	BesluitID        string          `json:"besluit_id"` // random UUIDv4 of this decision
-	Tijd             string          `json:"tijd"`       // when the decision was made, RFC 3339 UTC
-	Start            string          `json:"start"`      // start of the evaluation, RFC 3339 UTC with nanoseconds
-	Eind             string          `json:"eind"`       // end of the evaluation, idem
-	Status           string          `json:"status"`     // StatusBeantwoord
-	Verwerking       string          `json:"verwerking"` // name of the processing operation, VerwerkingVraag
-	TraceID          string          `json:"trace_id"`   // W3C trace-context trace-id: 32 lowercase hex
-	SpanID           string          `json:"span_id"`    // W3C trace-context parent-id of this action: 16 lowercase hex
-	Vraag            Vraag           `json:"vraag"`
-	Oordeel          library.Oordeel `json:"oordeel"`
-	Zekerheid        string          `json:"zekerheid"`
-	Grondslagen      []string        `json:"grondslagen"` // ids of the legal grounds of the answer
-	Voorwaarden      []string        `json:"voorwaarden"` // ids of the conditions of the answer
-	KennisbankVersie string          `json:"kennisbank_versie"`
+	BesluitID        string             `json:"besluit_id"` // random UUIDv4 of this decision
+	Tijd             string             `json:"tijd"`       // when the decision was made, RFC 3339 UTC
+	Start            string             `json:"start"`      // start of the evaluation, RFC 3339 UTC with nanoseconds
+	Eind             string             `json:"eind"`       // end of the evaluation, idem
+	Status           string             `json:"status"`     // StatusBeantwoord
+	Verwerking       string             `json:"verwerking"` // name of the processing operation, VerwerkingVraag
+	TraceID          string             `json:"trace_id"`   // W3C trace-context trace-id: 32 lowercase hex
+	SpanID           string             `json:"span_id"`    // W3C trace-context parent-id of this action: 16 lowercase hex
+	Vraag            Vraag              `json:"vraag"`
+	Oordeel          kennisbank.Oordeel `json:"oordeel"`
+	Zekerheid        string             `json:"zekerheid"`
+	Grondslagen      []string           `json:"grondslagen"` // ids of the legal grounds of the answer
+	Voorwaarden      []string           `json:"voorwaarden"` // ids of the conditions of the answer
+	KennisbankVersie string             `json:"kennisbank_versie"`
 }
 
 // Vraag is the question as the rules read it (library.BeoordeeldeVraag): ids, a date and the facts,

@@ -19,6 +19,7 @@ import (
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/bon"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 var (
@@ -30,7 +31,7 @@ var (
 func antwoord() library.Antwoord {
 	conv := "zvht"
 	return library.Antwoord{
-		Oordeel:      library.ToegestaanOnderVoorwaarden,
+		Oordeel:      kennisbank.ToegestaanOnderVoorwaarden,
 		Samenvatting: "Ja, mits GEHEIME-TEKST",
 		Zekerheid:    "hoog",
 		Grondslagen: []library.Grondslag{
@@ -76,7 +77,7 @@ func TestNieuw(t *testing.T) {
 			Gegevens: []string{"identificerend", "signaal"}, Doel: "zvh_casusoverleg", Convenant: "zvht", Fase: "ave1",
 			Datum: "2026-03-01", Feiten: map[string]any{"inclusiecriteria": true, "leeftijd": float64(14), "toestemming": "niet_gevraagd"},
 		},
-		Oordeel:          library.ToegestaanOnderVoorwaarden,
+		Oordeel:          kennisbank.ToegestaanOnderVoorwaarden,
 		Zekerheid:        "hoog",
 		Grondslagen:      []string{"avg_6_1_e", "zvht_art_5"},
 		Voorwaarden:      []string{"noodzaak", "inclusie"},
@@ -116,7 +117,7 @@ func TestNieuw(t *testing.T) {
 // answer's texts.
 func TestNieuwAlleenIDs(t *testing.T) {
 	t.Parallel()
-	leeg := library.Antwoord{Oordeel: library.Onbepaald}
+	leeg := library.Antwoord{Oordeel: kennisbank.Onbepaald}
 	tests := []struct {
 		naam      string
 		a         library.Antwoord

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // The questions of the form, the same words as the guided mode of the CLI; they name the fields in
@@ -36,7 +36,7 @@ type link struct{ Label, URL string }
 // invoer is a question as read from an address: what could be read, the problems, and whether the
 // address is already the canonical one.
 type invoer struct {
-	v        library.Vraag
+	v        kennisbank.Vraag
 	fouten   []veldFout
 	onbekend []string // facts answered "weet ik niet" in the form
 	gegeven  bool     // the address has any field of the question at all
@@ -60,7 +60,7 @@ func leesLijst(q url.Values, naam string) []string {
 // naar, gegevens, doel, convenant, fase, datum, feit=naam=waarde) and the form fields feit.<naam>=waarde
 // and onbekend=<naam>. Ids are matched exactly, or by their Dutch label; anything else is a veldFout
 // with the nearest choices. Without any field of the question, gegeven is false and there are no errors.
-func leesInvoer(q url.Values, kb *library.Kennisbank, vandaag time.Time) invoer {
+func leesInvoer(q url.Values, kb *kennisbank.Kennisbank, vandaag time.Time) invoer {
 	in := invoer{}
 	for _, k := range []string{"van", "naar", "gegevens", "doel", "convenant", "fase", "datum", "feit"} {
 		if len(leesLijst(q, k)) > 0 {
@@ -149,14 +149,14 @@ func leesInvoer(q url.Values, kb *library.Kennisbank, vandaag time.Time) invoer 
 // leesFeiten reads the facts: feit=naam=waarde (the address), feit.naam=waarde (a form field; empty is
 // "weet ik niet") and onbekend=naam (answered "weet ik niet" before). Values are typed by the knowledge
 // base: ja/nee (or true/false) for a ja/nee fact, a whole number, otherwise the text.
-func (in *invoer) leesFeiten(q url.Values, kb *library.Kennisbank) {
+func (in *invoer) leesFeiten(q url.Values, kb *kennisbank.Kennisbank) {
 	zet := func(naam, waarde string) {
 		naam = strings.TrimSpace(naam)
 		waarde = strings.TrimSpace(waarde)
 		veld := "feit-" + naam
 		if _, ok := kb.Feit(naam); !ok {
 			var suggesties []link
-			for _, s := range library.Dichtstbij(naam, kb.IDs("feiten"), 3) {
+			for _, s := range kennisbank.Dichtstbij(naam, kb.IDs("feiten"), 3) {
 				suggesties = append(suggesties, link{Label: kb.Label("feiten", s) + " (" + s + ")"})
 			}
 			in.fouten = append(in.fouten, veldFout{Veld: "veld-feiten", Naam: "Feiten", Bericht: fmt.Sprintf("Het feit %q kennen we niet.", naam), Suggesties: suggesties})
@@ -203,7 +203,7 @@ func (in *invoer) leesFeiten(q url.Values, kb *library.Kennisbank) {
 }
 
 // feitWaarde types the value of a fact by its type in the knowledge base; bericht says what is wrong.
-func feitWaarde(kb *library.Kennisbank, naam, waarde string) (any, string) {
+func feitWaarde(kb *kennisbank.Kennisbank, naam, waarde string) (any, string) {
 	f, _ := kb.Feitvraag(naam)
 	switch f.Type {
 	case "ja_nee":
@@ -242,7 +242,7 @@ func feitWaarde(kb *library.Kennisbank, naam, waarde string) (any, string) {
 		return nil, fmt.Sprintf("%q staat niet in de lijst; bedoelde u %s?", waarde, strings.Join(labels, " of "))
 	case "keuze":
 		// The values of a choice are a short list of their own, not a vocabulary: an exact name only.
-		if k, _, ok := library.Kies(f.Keuzes, waarde); ok && k.Noemt(waarde) {
+		if k, _, ok := kennisbank.Kies(f.Keuzes, waarde); ok && k.Noemt(waarde) {
 			return k.ID, ""
 		}
 		labels := make([]string, 0, len(f.Keuzes))
@@ -250,7 +250,7 @@ func feitWaarde(kb *library.Kennisbank, naam, waarde string) (any, string) {
 			labels = append(labels, k.Label)
 		}
 		if len(labels) > 8 {
-			_, suggesties, _ := library.Kies(f.Keuzes, waarde)
+			_, suggesties, _ := kennisbank.Kies(f.Keuzes, waarde)
 			labels = labels[:0]
 			for _, s := range suggesties {
 				labels = append(labels, s.Label)
@@ -269,23 +269,23 @@ func feitWaarde(kb *library.Kennisbank, naam, waarde string) (any, string) {
 // Kennisbank.Herken, and takes only an exact name: an id, a label or a synonym (forgiving case, accents,
 // spaces and punctuation). A typo or part of a name is not guessed: the item it resembles comes back as
 // the first suggestion, with the resolver's others.
-func herken(kb *library.Kennisbank, soort, tekst string) (library.Keuze, []library.Keuze, bool) {
+func herken(kb *kennisbank.Kennisbank, soort, tekst string) (kennisbank.Keuze, []kennisbank.Keuze, bool) {
 	keuzes := kb.Keuzes(soort)
 	if soort == "partijen" {
 		keuzes = append(keuzes, kb.Keuzes("organisaties")...)
 	}
 	id, suggesties, err := kb.Herken(soort, tekst)
 	if err != nil {
-		return library.Keuze{}, suggesties, false
+		return kennisbank.Keuze{}, suggesties, false
 	}
-	i := slices.IndexFunc(keuzes, func(k library.Keuze) bool { return k.ID == id })
+	i := slices.IndexFunc(keuzes, func(k kennisbank.Keuze) bool { return k.ID == id })
 	if i < 0 {
-		return library.Keuze{}, nil, false
+		return kennisbank.Keuze{}, nil, false
 	}
 	if k := keuzes[i]; k.ID == tekst || k.Noemt(tekst) {
 		return k, nil, true
 	}
-	return library.Keuze{}, []library.Keuze{keuzes[i]}, false
+	return kennisbank.Keuze{}, []kennisbank.Keuze{keuzes[i]}, false
 }
 
 func enkelvoud(soort string) string {
@@ -310,7 +310,7 @@ func onbekendBericht(waarde, wat string) string {
 
 // suggestieLinks gives the nearest valid choices for an unknown value, by label, each as a link to the
 // same address with the value replaced.
-func suggestieLinks(q url.Values, param, waarde string, suggesties []library.Keuze) []link {
+func suggestieLinks(q url.Values, param, waarde string, suggesties []kennisbank.Keuze) []link {
 	uit := make([]link, 0, len(suggesties))
 	for _, s := range suggesties {
 		nieuw := url.Values{}
@@ -333,9 +333,9 @@ func suggestieLinks(q url.Values, param, waarde string, suggesties []library.Keu
 // VraagAdres is the canonical address of the answer page of a question: the CLI flags' names and values
 // in a fixed order, lists comma-separated, facts sorted by name. The same question always has the same
 // address, so that it can be shared, bookmarked and printed.
-func VraagAdres(v library.Vraag) string { return "/vraag?" + vraagQuery(v) }
+func VraagAdres(v kennisbank.Vraag) string { return "/vraag?" + vraagQuery(v) }
 
-func vraagQuery(v library.Vraag) string {
+func vraagQuery(v kennisbank.Vraag) string {
 	var delen []string
 	zet := func(k, w string) {
 		if w != "" {

@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/handreiking"
 )
@@ -107,7 +108,7 @@ func (h *Handler) handreiking(w http.ResponseWriter, r *http.Request) {
 }
 
 // convenantFout is the page for an unknown covenant: 400 with the covenants to choose from.
-func (h *Handler) convenantFout(w http.ResponseWriter, r *http.Request, kb *library.Kennisbank, c, pad string) {
+func (h *Handler) convenantFout(w http.ResponseWriter, r *http.Request, kb *kennisbank.Kennisbank, c, pad string) {
 	p := matrixKeuze{Basis: Basis{Titel: "Onbekend convenant", Versie: kb.Versie()}, Pad: pad}
 	p.Fout = fmt.Sprintf("Het convenant %q kennen we niet. Kies een van deze:", c)
 	for _, k := range kb.Keuzes("convenanten") {
@@ -125,7 +126,7 @@ type matrixKeuze struct {
 
 // matrixVraag reads the question of a matrix from an address: convenant, datum, doel, van, naar,
 // gegevens (lists as for /vraag) and feit=naam=waarde.
-func matrixVraag(q url.Values, kb *library.Kennisbank, vandaag string) (library.MatrixVraag, []veldFout) {
+func matrixVraag(q url.Values, kb *kennisbank.Kennisbank, vandaag string) (library.MatrixVraag, []veldFout) {
 	mv := library.MatrixVraag{Convenant: q.Get("convenant"), Datum: cmpOr(q.Get("datum"), vandaag)}
 	var fouten []veldFout
 	if k, _, ok := herken(kb, "convenanten", mv.Convenant); ok {
@@ -230,7 +231,7 @@ func (h *Handler) matrix(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if r.Context().Err() == nil && len(mv.Van) == 0 && len(library.MatrixDeelnemers(kb, mv.Convenant, mv.Datum)) == 0 {
-			h.toonMelding(w, r, http.StatusBadRequest, "Geen matrix", "Dit convenant heeft op "+library.DatumTekst(mv.Datum)+" geen deelnemers of doelen.")
+			h.toonMelding(w, r, http.StatusBadRequest, "Geen matrix", "Dit convenant heeft op "+kennisbank.DatumTekst(mv.Datum)+" geen deelnemers of doelen.")
 			return
 		}
 		h.interneFout(w, r, "matrix", err)
@@ -272,6 +273,6 @@ func (h *Handler) matrixCel(w http.ResponseWriter, r *http.Request) {
 			gegevens = append(gegevens, k.ID)
 		}
 	}
-	v := library.Vraag{Van: mv.Van[0], Naar: library.Ontvangers(mv.Naar), Gegevens: gegevens, Doel: mv.Doelen[0], Convenant: mv.Convenant, Datum: mv.Datum, Feiten: mv.Feiten}
+	v := kennisbank.Vraag{Van: mv.Van[0], Naar: kennisbank.Ontvangers(mv.Naar), Gegevens: gegevens, Doel: mv.Doelen[0], Convenant: mv.Convenant, Datum: mv.Datum, Feiten: mv.Feiten}
 	http.Redirect(w, r, VraagAdres(v), http.StatusSeeOther)
 }

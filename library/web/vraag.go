@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // formulierPagina is the guided form: step 1 the question, step 2 the open facts.
@@ -98,7 +99,7 @@ func (h *Handler) formulier(w http.ResponseWriter, r *http.Request) {
 		h.evaluatieFout(w, r, kb, in, "formulier", err)
 		return
 	}
-	var over []library.Feitvraag
+	var over []kennisbank.Feitvraag
 	for _, f := range open {
 		if _, bekend := in.v.Feiten[f.ID]; !bekend && !slices.Contains(in.onbekend, f.ID) {
 			over = append(over, f)
@@ -127,7 +128,7 @@ func (h *Handler) formulier(w http.ResponseWriter, r *http.Request) {
 }
 
 // openFeiten asks the rules which facts can still change the answer, within a turn and the time limit.
-func (h *Handler) openFeiten(ctx context.Context, e *library.Engine, v library.Vraag) ([]library.Feitvraag, error) {
+func (h *Handler) openFeiten(ctx context.Context, e *library.Engine, v kennisbank.Vraag) ([]kennisbank.Feitvraag, error) {
 	klaar, ok := h.wachtBeurt(ctx)
 	if !ok {
 		return nil, ctx.Err()
@@ -139,7 +140,7 @@ func (h *Handler) openFeiten(ctx context.Context, e *library.Engine, v library.V
 }
 
 // toonFormulier shows step 1 of the form, with what was valid filled in and the problems on top.
-func (h *Handler) toonFormulier(w http.ResponseWriter, r *http.Request, kb *library.Kennisbank, in invoer, status int) {
+func (h *Handler) toonFormulier(w http.ResponseWriter, r *http.Request, kb *kennisbank.Kennisbank, in invoer, status int) {
 	p := h.formulierBasis(kb, in)
 	p.Stap = 1
 	p.Titel = "Mag ik dit delen?"
@@ -150,7 +151,7 @@ func (h *Handler) toonFormulier(w http.ResponseWriter, r *http.Request, kb *libr
 	h.schrijfPagina(w, r, status, "formulier", p)
 }
 
-func (h *Handler) formulierBasis(kb *library.Kennisbank, in invoer) formulierPagina {
+func (h *Handler) formulierBasis(kb *kennisbank.Kennisbank, in invoer) formulierPagina {
 	p := formulierPagina{Basis: Basis{Versie: kb.Versie()}, Fouten: in.fouten, FoutVelden: map[string]string{}, Datum: in.v.Datum, Vandaag: h.vandaag()}
 	for _, f := range in.fouten {
 		p.FoutVelden[f.Veld] = strings.TrimSpace(p.FoutVelden[f.Veld] + " " + f.Bericht)
@@ -161,7 +162,7 @@ func (h *Handler) formulierBasis(kb *library.Kennisbank, in invoer) formulierPag
 	gekozen := func(ids ...string) func(string) bool {
 		return func(id string) bool { return slices.Contains(ids, id) }
 	}
-	var afzenders []library.Keuze
+	var afzenders []kennisbank.Keuze
 	for _, k := range kb.Keuzes("partijen") {
 		if !kb.Tafel(k.ID) {
 			afzenders = append(afzenders, k)
@@ -179,28 +180,28 @@ func (h *Handler) formulierBasis(kb *library.Kennisbank, in invoer) formulierPag
 }
 
 // zoektekst is what the filter box of the form searches: the label and the synonyms, never the id.
-func zoektekst(k library.Keuze) string {
+func zoektekst(k kennisbank.Keuze) string {
 	return strings.ToLower(strings.Join(append([]string{k.Label}, k.Synoniemen...), " | "))
 }
 
-func nieuweOptie(_ *library.Kennisbank, _ string, k library.Keuze, gekozen func(string) bool) optie {
+func nieuweOptie(_ *kennisbank.Kennisbank, _ string, k kennisbank.Keuze, gekozen func(string) bool) optie {
 	return optie{ID: k.ID, Label: k.Label, Zoek: zoektekst(k), Gekozen: gekozen(k.ID)}
 }
 
 // partijGroepen groups the parties under the headings of their kinds (partijen.yaml, soorten: groep).
-func partijGroepen(kb *library.Kennisbank, keuzes []library.Keuze, gekozen func(string) bool) []groep {
-	return groepeer(kb.PartijGroepen(), keuzes, kb.PartijGroep, func(k library.Keuze) optie { return nieuweOptie(kb, "partijen", k, gekozen) })
+func partijGroepen(kb *kennisbank.Kennisbank, keuzes []kennisbank.Keuze, gekozen func(string) bool) []groep {
+	return groepeer(kb.PartijGroepen(), keuzes, kb.PartijGroep, func(k kennisbank.Keuze) optie { return nieuweOptie(kb, "partijen", k, gekozen) })
 }
 
 // gegevensGroepen groups the data categories by their strictest AVG class (gegevens.yaml, klassen, in that
 // order), and the data of the special regimes apart (bijzondere_wetten), in the order of gegevens.yaml.
-func gegevensGroepen(kb *library.Kennisbank, gekozen func(string) bool) []groep {
-	return groepeer(kb.GegevensGroepen(), kb.Keuzes("gegevens"), kb.GegevensGroep, func(k library.Keuze) optie { return nieuweOptie(kb, "gegevens", k, gekozen) })
+func gegevensGroepen(kb *kennisbank.Kennisbank, gekozen func(string) bool) []groep {
+	return groepeer(kb.GegevensGroepen(), kb.Keuzes("gegevens"), kb.GegevensGroep, func(k kennisbank.Keuze) optie { return nieuweOptie(kb, "gegevens", k, gekozen) })
 }
 
 // groepeer puts each choice under its heading (groepVan), the headings in the order of titels; a
 // heading not in titels comes last. Empty headings are left out.
-func groepeer(titels []string, keuzes []library.Keuze, groepVan func(string) string, nieuw func(library.Keuze) optie) []groep {
+func groepeer(titels []string, keuzes []kennisbank.Keuze, groepVan func(string) string, nieuw func(kennisbank.Keuze) optie) []groep {
 	groepen := make([]groep, len(titels))
 	plek := map[string]int{}
 	for i, t := range titels {
@@ -221,7 +222,7 @@ func groepeer(titels []string, keuzes []library.Keuze, groepVan func(string) str
 }
 
 // doelGroepen groups the purposes per covenant, then those outside the covenants.
-func doelGroepen(kb *library.Kennisbank, gekozen func(string) bool) []groep {
+func doelGroepen(kb *kennisbank.Kennisbank, gekozen func(string) bool) []groep {
 	var uit []groep
 	for _, k := range kb.Keuzes("doelen") {
 		if len(uit) == 0 || uit[len(uit)-1].Titel != k.Groep {
@@ -243,8 +244,8 @@ func nietLeeg(groepen ...groep) []groep {
 }
 
 // nieuwFeitVeld makes a form field of an open fact, with the given value chosen (nil: "weet ik niet").
-func nieuwFeitVeld(f library.Feitvraag, waarde any) feitVeld {
-	v := feitVeld{ID: f.ID, Label: f.Label, Vraag: f.Vraag, Type: f.Type, Beslist: f.Reden == library.RedenOntbrekend, Onbekend: waarde == nil}
+func nieuwFeitVeld(f kennisbank.Feitvraag, waarde any) feitVeld {
+	v := feitVeld{ID: f.ID, Label: f.Label, Vraag: f.Vraag, Type: f.Type, Beslist: f.Reden == kennisbank.RedenOntbrekend, Onbekend: waarde == nil}
 	switch f.Type {
 	case "geheel_getal", "datum":
 		if waarde != nil {
@@ -263,7 +264,7 @@ func nieuwFeitVeld(f library.Feitvraag, waarde any) feitVeld {
 }
 
 // vraagSamenvatting is the question in words, for the top of step 2 and of the answer.
-func vraagSamenvatting(kb *library.Kennisbank, v library.Vraag) []paar {
+func vraagSamenvatting(kb *kennisbank.Kennisbank, v kennisbank.Vraag) []paar {
 	labels := func(soort string, ids []string) string {
 		uit := make([]string, len(ids))
 		for i, id := range ids {
@@ -284,19 +285,19 @@ func vraagSamenvatting(kb *library.Kennisbank, v library.Vraag) []paar {
 		p = append(p, paar{"Fase", v.Fase})
 	}
 	if v.Datum != "" {
-		p = append(p, paar{"Datum", library.DatumTekst(v.Datum)})
+		p = append(p, paar{"Datum", kennisbank.DatumTekst(v.Datum)})
 	}
 	return p
 }
 
 // wijzigQuery is the query of the form filled in with the question, to change it.
-func wijzigQuery(v library.Vraag) string {
-	return vraagQuery(library.Vraag{Van: v.Van, Naar: v.Naar, Gegevens: v.Gegevens, Doel: v.Doel, Convenant: v.Convenant, Fase: v.Fase, Datum: v.Datum, Feiten: v.Feiten}) + "&stap=wijzig"
+func wijzigQuery(v kennisbank.Vraag) string {
+	return vraagQuery(kennisbank.Vraag{Van: v.Van, Naar: v.Naar, Gegevens: v.Gegevens, Doel: v.Doel, Convenant: v.Convenant, Fase: v.Fase, Datum: v.Datum, Feiten: v.Feiten}) + "&stap=wijzig"
 }
 
 // verborgenVelden carry the question and the facts answered so far from one round of the form to the
 // next.
-func verborgenVelden(v library.Vraag, onbekend []string) []paar {
+func verborgenVelden(v kennisbank.Vraag, onbekend []string) []paar {
 	p := []paar{{"van", v.Van}, {"naar", strings.Join(v.Naar, ",")}, {"gegevens", strings.Join(v.Gegevens, ",")}, {"doel", v.Doel}}
 	if v.Convenant != "" {
 		p = append(p, paar{"convenant", v.Convenant})
@@ -317,7 +318,7 @@ func verborgenVelden(v library.Vraag, onbekend []string) []paar {
 }
 
 // invoerFout shows the form with a library error about the question (400); anything else is internal.
-func (h *Handler) invoerFout(w http.ResponseWriter, r *http.Request, kb *library.Kennisbank, in invoer, err error) {
+func (h *Handler) invoerFout(w http.ResponseWriter, r *http.Request, kb *kennisbank.Kennisbank, in invoer, err error) {
 	f, ok := veldFoutVan(kb, err)
 	if !ok {
 		h.interneFout(w, r, "vraag", err)
@@ -329,7 +330,7 @@ func (h *Handler) invoerFout(w http.ResponseWriter, r *http.Request, kb *library
 
 // evaluatieFout handles an error of an evaluation: bad input is the form (400), a time limit 503, the
 // rest internal.
-func (h *Handler) evaluatieFout(w http.ResponseWriter, r *http.Request, kb *library.Kennisbank, in invoer, wat string, err error) {
+func (h *Handler) evaluatieFout(w http.ResponseWriter, r *http.Request, kb *kennisbank.Kennisbank, in invoer, wat string, err error) {
 	if _, ok := veldFoutVan(kb, err); ok {
 		h.invoerFout(w, r, kb, in, err)
 		return
@@ -343,13 +344,13 @@ func (h *Handler) evaluatieFout(w http.ResponseWriter, r *http.Request, kb *libr
 }
 
 // veldFoutVan turns a typed input error of the library into a veldFout, naming the field in Dutch.
-func veldFoutVan(kb *library.Kennisbank, err error) (veldFout, bool) {
+func veldFoutVan(kb *kennisbank.Kennisbank, err error) (veldFout, bool) {
 	var (
-		oid *library.OnbekendeIDFout
-		tf  *library.TypeFout
-		df  *library.DatumFout
-		ovf *library.OntbrekendVeldFout
-		bkf *library.BuitenKaderFout
+		oid *kennisbank.OnbekendeIDFout
+		tf  *kennisbank.TypeFout
+		df  *kennisbank.DatumFout
+		ovf *kennisbank.OntbrekendVeldFout
+		bkf *kennisbank.BuitenKaderFout
 	)
 	veld := ""
 	switch {
@@ -434,7 +435,7 @@ func (h *Handler) vraag(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, stop := context.WithTimeout(r.Context(), h.opts.tijdslimiet)
 	a, err := e.Beantwoord(ctx, in.v)
-	var open []library.Feitvraag
+	var open []kennisbank.Feitvraag
 	if err == nil {
 		open, err = e.OpenFeiten(ctx, in.v)
 	}
@@ -452,7 +453,7 @@ func (h *Handler) vraag(w http.ResponseWriter, r *http.Request) {
 }
 
 // roepBon calls the receipt hook; the page is already written, so a panic in it is only logged.
-func (h *Handler) roepBon(ctx context.Context, v library.Vraag, a library.Antwoord, start, eind time.Time) {
+func (h *Handler) roepBon(ctx context.Context, v kennisbank.Vraag, a library.Antwoord, start, eind time.Time) {
 	defer func() {
 		if p := recover(); p != nil {
 			h.opts.log.Error("paniek in de bon-hook")
@@ -499,21 +500,21 @@ type alternatiefRegel struct{ Tekst, Adres, Oordeel string }
 type deelRegel struct{ Naar, Gegevens, Klasse, Symbool, Woord, ID string }
 
 // oordeelKlasse is the CSS class of a verdict (colour); the word and symbol always go with it.
-func oordeelKlasse(o library.Oordeel) string {
+func oordeelKlasse(o kennisbank.Oordeel) string {
 	switch o {
-	case library.Toegestaan:
+	case kennisbank.Toegestaan:
 		return "oordeel-ja"
-	case library.ToegestaanOnderVoorwaarden:
+	case kennisbank.ToegestaanOnderVoorwaarden:
 		return "oordeel-voorwaarden"
-	case library.Onbepaald:
+	case kennisbank.Onbepaald:
 		return "oordeel-onbepaald"
-	case library.NietToegestaan:
+	case kennisbank.NietToegestaan:
 		return "oordeel-nee"
 	}
 	return "oordeel-fout"
 }
 
-func antwoordPaginaVan(kb *library.Kennisbank, v library.Vraag, a library.Antwoord, open []library.Feitvraag) antwoordPagina {
+func antwoordPaginaVan(kb *kennisbank.Kennisbank, v kennisbank.Vraag, a library.Antwoord, open []kennisbank.Feitvraag) antwoordPagina {
 	p := antwoordPagina{
 		Basis:        Basis{Titel: kb.Label("oordelen", string(a.Oordeel)) + " – Mag ik dit delen?", Versie: a.Kennisbank.Versie},
 		Samenvatting: vraagSamenvatting(kb, v),
@@ -572,7 +573,7 @@ func antwoordPaginaVan(kb *library.Kennisbank, v library.Vraag, a library.Antwoo
 	}
 	for _, g := range a.Grondslagen {
 		r := grondslagRegel{ID: g.ID, Titel: g.Titel}
-		if library.OfficieleBron(g.Bron) {
+		if kennisbank.OfficieleBron(g.Bron) {
 			r.URL = g.Bron
 		}
 		if kb.MetVoorbehoud(g.Zekerheid) {
@@ -598,7 +599,7 @@ func antwoordPaginaVan(kb *library.Kennisbank, v library.Vraag, a library.Antwoo
 			}
 		}
 		if len(alt.Naar) > 0 {
-			nieuw.Naar = library.Ontvangers(alt.Naar)
+			nieuw.Naar = kennisbank.Ontvangers(alt.Naar)
 		}
 		p.Alternatieven = append(p.Alternatieven, alternatiefRegel{Tekst: alt.Tekst, Adres: VraagAdres(nieuw), Oordeel: kb.Label("oordelen", string(alt.Oordeel))})
 	}
@@ -606,7 +607,7 @@ func antwoordPaginaVan(kb *library.Kennisbank, v library.Vraag, a library.Antwoo
 		feit, _ := kb.Feit(f)
 		p.Ontbrekend = append(p.Ontbrekend, paar{kb.Label("feiten", f), feit.Vraag})
 	}
-	if a.Oordeel == library.Onbepaald {
+	if a.Oordeel == kennisbank.Onbepaald {
 		p.FG = kb.Label("partijen", v.Van)
 	}
 	for _, f := range open {

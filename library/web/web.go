@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
@@ -26,7 +27,7 @@ type EngineBron interface {
 
 // Bon is called after each answer page, with the question, its answer and when the request started and
 // the answer was ready, e.g. to write a decision receipt. Without it nothing is stored.
-type Bon func(ctx context.Context, v library.Vraag, a library.Antwoord, start, eind time.Time)
+type Bon func(ctx context.Context, v kennisbank.Vraag, a library.Antwoord, start, eind time.Time)
 
 // StandaardTijdslimiet is how long one answer page may take unless MetTijdslimiet says otherwise.
 const StandaardTijdslimiet = 30 * time.Second
@@ -174,7 +175,7 @@ var statischFS embed.FS
 // command that serves no page does not pay for them at start.
 var sjablonen = sync.OnceValue(func() map[string]*template.Template {
 	uit := map[string]*template.Template{}
-	functies := template.FuncMap{"datum": library.DatumTekst, "lager": strings.ToLower}
+	functies := template.FuncMap{"datum": kennisbank.DatumTekst, "lager": strings.ToLower}
 	for _, naam := range []string{"formulier", "antwoord", "melding", "matrixkeuze"} {
 		uit[naam] = template.Must(template.New("basis.html").Funcs(functies).ParseFS(sjabloonFS, "sjablonen/basis.html", "sjablonen/velden.html", "sjablonen/"+naam+".html"))
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/web"
 )
 
@@ -204,11 +205,11 @@ func TestStappen(t *testing.T) {
 	if res.StatusCode != 200 || !strings.Contains(body, "Nog een paar vragen") {
 		t.Fatalf("stap 2: %d\n%s", res.StatusCode, body)
 	}
-	open, err := testEngine(t).OpenFeiten(context.Background(), library.Vraag{Van: "huisarts", Naar: library.Ontvangers{"politie"}, Gegevens: []string{"identificerend", "gezondheid"}, Doel: "gevaar_afwenden", Datum: "2026-03-01"})
+	open, err := testEngine(t).OpenFeiten(context.Background(), kennisbank.Vraag{Van: "huisarts", Naar: kennisbank.Ontvangers{"politie"}, Gegevens: []string{"identificerend", "gezondheid"}, Doel: "gevaar_afwenden", Datum: "2026-03-01"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.ContainsFunc(open, func(f library.Feitvraag) bool { return f.ID == "acuut_gevaar" }) {
+	if !slices.ContainsFunc(open, func(f kennisbank.Feitvraag) bool { return f.ID == "acuut_gevaar" }) {
 		t.Fatalf("acuut_gevaar is geen open feit: %v", open)
 	}
 	for _, f := range open {
@@ -267,7 +268,7 @@ func TestCanoniekAdres(t *testing.T) {
 	if body := lees(t, res); res.StatusCode != 200 || !strings.Contains(body, `data-oordeel="toegestaan_onder_voorwaarden"`) {
 		t.Errorf("canoniek adres: %d", res.StatusCode)
 	}
-	if got := web.VraagAdres(library.Vraag{Van: "politie", Naar: library.Ontvangers{"overleg_deelnemers"}, Gegevens: []string{"politiegegevens", "strafrechtelijk"}, Doel: "zvh_casusoverleg", Convenant: "zvht", Datum: "2026-03-01", Feiten: map[string]any{"inclusiecriteria": true}}); got != want {
+	if got := web.VraagAdres(kennisbank.Vraag{Van: "politie", Naar: kennisbank.Ontvangers{"overleg_deelnemers"}, Gegevens: []string{"politiegegevens", "strafrechtelijk"}, Doel: "zvh_casusoverleg", Convenant: "zvht", Datum: "2026-03-01", Feiten: map[string]any{"inclusiecriteria": true}}); got != want {
 		t.Errorf("VraagAdres = %s", got)
 	}
 }
@@ -364,7 +365,7 @@ func TestBon(t *testing.T) {
 		mu     sync.Mutex
 		bonnen []library.Antwoord
 	)
-	h, _ := testHandler(t, web.MetBon(func(_ context.Context, v library.Vraag, a library.Antwoord, start, eind time.Time) {
+	h, _ := testHandler(t, web.MetBon(func(_ context.Context, v kennisbank.Vraag, a library.Antwoord, start, eind time.Time) {
 		mu.Lock()
 		defer mu.Unlock()
 		bonnen = append(bonnen, a)
@@ -418,7 +419,7 @@ func TestAntwoordZoalsLibrary(t *testing.T) {
 	h, _ := testHandler(t)
 	e := testEngine(t)
 	for _, s := range scenarios(t) {
-		v, err := library.LeesVraag(bytes.NewReader(s.Vraag))
+		v, err := kennisbank.LeesVraag(bytes.NewReader(s.Vraag))
 		if err != nil {
 			t.Fatalf("%s: %v", s.ID, err)
 		}

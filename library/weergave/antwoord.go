@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/internal/opmaak"
 )
 
@@ -16,7 +17,7 @@ import (
 // the legal chain, the checklist, the legal grounds, what would make it allowed, the missing facts and
 // the verdict per recipient and category. Empty sections are left out. The text is the template
 // sjablonen/antwoord.md.tmpl; Go looks up the labels and groups the cells.
-func Antwoord(a library.Antwoord, kb *library.Kennisbank) string {
+func Antwoord(a library.Antwoord, kb *kennisbank.Kennisbank) string {
 	return voerUit(antwoordSjabloon, antwoordBeeldVan(a, kb))
 }
 
@@ -80,7 +81,7 @@ type feitBeeld struct{ ID, Label, Vraag string }
 
 type rijBeeld struct{ Naar, Gegevens, Oordeel string }
 
-func antwoordBeeldVan(a library.Antwoord, kb *library.Kennisbank) antwoordBeeld {
+func antwoordBeeldVan(a library.Antwoord, kb *kennisbank.Kennisbank) antwoordBeeld {
 	w := woorden{kb}
 	v := a.Vraag
 	b := antwoordBeeld{
@@ -119,7 +120,7 @@ func antwoordBeeldVan(a library.Antwoord, kb *library.Kennisbank) antwoordBeeld 
 		feit, _ := kb.Feit(f)
 		b.Ontbrekend = append(b.Ontbrekend, feitBeeld{ID: f, Label: w.label("feiten", f), Vraag: feit.Vraag})
 	}
-	if len(b.Ontbrekend) > 0 && a.Oordeel == library.Onbepaald {
+	if len(b.Ontbrekend) > 0 && a.Oordeel == kennisbank.Onbepaald {
 		b.FG = w.partij(v.Van)
 	}
 	return b
@@ -242,7 +243,7 @@ func deeloordelenBeeld(w woorden, a library.Antwoord) []rijBeeld {
 	type rij struct {
 		naar     []string
 		gegevens []string
-		oordeel  library.Oordeel
+		oordeel  kennisbank.Oordeel
 	}
 	// Per recipient, the categories with one verdict.
 	var perOntvanger []rij

@@ -6,20 +6,21 @@ import (
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
 // The answer's template, branch by branch: each case changes one thing of a small answer and names the
 // lines that must (and must not) appear. The golden files of the CLI cover whole answers.
 func TestAntwoordSjabloon(t *testing.T) {
-	kb, err := library.LaadKennisbank(convenants.FS)
+	kb, err := kennisbank.LaadKennisbank(convenants.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
 	zvht := "zvht"
 	basis := func() library.Antwoord {
 		return library.Antwoord{
-			Oordeel: library.NietToegestaan, Samenvatting: "Nee_dus *niet*", Zekerheid: "hoog",
+			Oordeel: kennisbank.NietToegestaan, Samenvatting: "Nee_dus *niet*", Zekerheid: "hoog",
 			Kader: library.Kader{Route: "wettelijk"},
 			Vraag: library.BeoordeeldeVraag{Van: "politie", Naar: []string{"wijkteam"}, Gegevens: []string{"signaal"},
 				Doel: "zvh_casusoverleg", Datum: "2025-06-01"},
@@ -57,7 +58,7 @@ func TestAntwoordSjabloon(t *testing.T) {
 		}, []string{"- **Fase:** ave1\n- **Datum:** 2025-06-01\n- **Feiten:** "}, nil},
 		{"keten", func(a *library.Antwoord) {
 			a.Keten = []library.Stap{
-				{Laag: "regime", Status: "geen_route", Oordeel: library.NietToegestaan},
+				{Laag: "regime", Status: "geen_route", Oordeel: kennisbank.NietToegestaan},
 				{Laag: "art6_van", Label: "Art. 6", Status: "onbekend"},
 				{Laag: "art9_van", Label: "Art. 9", Status: "route", Route: "r", Titel: "Een route.", Tekst: "Uitleg.", Grondslagen: []string{"avg_6_1_c"}},
 			}
@@ -67,7 +68,7 @@ func TestAntwoordSjabloon(t *testing.T) {
 			"## Waarom\n\n- **Blokkade:** Geen \\*kring\\*.\n- Zonder titel.\n\n",
 		}, []string{"In de keten"}},
 		{"voorwaarden, grondslagen, alternatieven", func(a *library.Antwoord) {
-			a.Oordeel = library.ToegestaanOnderVoorwaarden
+			a.Oordeel = kennisbank.ToegestaanOnderVoorwaarden
 			a.Voorwaarden = []library.Voorwaarde{{ID: "vastleggen", Tekst: "Leg vast."}}
 			a.Grondslagen = []library.Grondslag{{Titel: "Wet", Bron: "https://wetten.overheid.nl/x", Zekerheid: "laag"}, {Titel: "Zeker", Zekerheid: "hoog"}}
 			a.Alternatieven = []library.Alternatief{{Tekst: "Met toestemming.", Feiten: map[string]any{"toestemming": "gegeven"}, Doel: "ave_signaleren"}}
@@ -77,16 +78,16 @@ func TestAntwoordSjabloon(t *testing.T) {
 			"- Met toestemming. Vraag opnieuw met `--doel ave_signaleren --feit toestemming=gegeven`.\n\n",
 		}, nil},
 		{"ontbrekend en onbepaald", func(a *library.Antwoord) {
-			a.Oordeel = library.Onbepaald
+			a.Oordeel = kennisbank.Onbepaald
 			a.OntbrekendeFeiten = []string{"inclusiecriteria"}
 		}, []string{"## Ontbrekende feiten\n\n- **", "(`inclusiecriteria`)", "\n\nGeef het feit op met `--feit naam=waarde` en vraag opnieuw. Is het niet vast te stellen, leg de vraag dan voor aan de FG of privacy officer van de verstrekkende organisatie (Politie"}, nil},
 		{"ontbrekend maar nee", func(a *library.Antwoord) { a.OntbrekendeFeiten = []string{"inclusiecriteria"} },
 			[]string{"en vraag opnieuw.\n\n---"}, []string{"FG of privacy officer"}},
 		{"deeloordelen strengste eerst", func(a *library.Antwoord) {
 			a.Deeloordelen = []library.Deeloordeel{
-				{Naar: "wijkteam", Gegevens: "signaal", Oordeel: library.Toegestaan},
-				{Naar: "politie", Gegevens: "signaal", Oordeel: library.NietToegestaan},
-				{Naar: "wijkteam", Gegevens: "gezondheid", Oordeel: library.Onbepaald},
+				{Naar: "wijkteam", Gegevens: "signaal", Oordeel: kennisbank.Toegestaan},
+				{Naar: "politie", Gegevens: "signaal", Oordeel: kennisbank.NietToegestaan},
+				{Naar: "wijkteam", Gegevens: "gezondheid", Oordeel: kennisbank.Onbepaald},
 			}
 		}, []string{"| Naar | Gegevens | Oordeel |\n|---|---|---|\n| Politie | Signaal", "| Niet toegestaan |\n| Wijkteam", "| Onbepaald |\n| Wijkteam", "| Toegestaan |\n\n"}, nil},
 		{"vraagbaak", func(a *library.Antwoord) {

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // Begrip is one entry of the vocabulary as magikdelen begrippen shows it.
@@ -26,7 +26,7 @@ type Organisatie struct {
 }
 
 // BegrippenVan lists one vocabulary in the order of the knowledge base.
-func BegrippenVan(kb *library.Kennisbank, soort string) []Begrip {
+func BegrippenVan(kb *kennisbank.Kennisbank, soort string) []Begrip {
 	orgs := map[string][]Organisatie{}
 	if soort == "partijen" {
 		for _, o := range kb.Keuzes("organisaties") {
@@ -71,7 +71,7 @@ var feitTypen = map[string]string{
 
 // Begrippen is the readable vocabulary: per kind a table of ids, names and synonyms
 // (sjablonen/begrippen.md.tmpl).
-func Begrippen(kb *library.Kennisbank, soorten []string, lijsten map[string][]Begrip) string {
+func Begrippen(kb *kennisbank.Kennisbank, soorten []string, lijsten map[string][]Begrip) string {
 	var b begrippenBeeld
 	for _, s := range soorten {
 		sb := soortBeeld{Soort: s, Kop: soortKoppen[s]}
@@ -79,7 +79,7 @@ func Begrippen(kb *library.Kennisbank, soorten []string, lijsten map[string][]Be
 		for _, bg := range lijsten[s] {
 			r := begripRij{ID: bg.ID, Label: bg.Label}
 			if s == "doelen" && (len(sb.Rijen) == 0 || bg.Convenant != groep) {
-				r.Groep = library.GroepWettelijk
+				r.Groep = kennisbank.GroepWettelijk
 				if bg.Convenant != "" {
 					r.Groep = kb.Label("convenanten", bg.Convenant)
 				}

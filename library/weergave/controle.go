@@ -3,19 +3,19 @@ package weergave
 import (
 	"fmt"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // Controlerapport is the readable report of magikdelen controleer (sjablonen/controle.md.tmpl).
-func Controlerapport(r library.Controlerapport) string { return voerUit(controleSjabloon, r) }
+func Controlerapport(r kennisbank.Controlerapport) string { return voerUit(controleSjabloon, r) }
 
 // nieuwBestand: finding i is the first of its file (the findings come sorted by file).
-func nieuwBestand(bs []library.Bevinding, i int) bool {
+func nieuwBestand(bs []kennisbank.Bevinding, i int) bool {
 	return i == 0 || bs[i].Bestand != bs[i-1].Bestand
 }
 
 // positie is bestand:regel:kolom, as far as known.
-func positie(f library.Bevinding) string {
+func positie(f kennisbank.Bevinding) string {
 	s := f.Bestand
 	if f.Regel > 0 {
 		s += fmt.Sprintf(":%d", f.Regel)
@@ -27,7 +27,7 @@ func positie(f library.Bevinding) string {
 }
 
 // ControleTelling is "2 fouten, 1 waarschuwing".
-func ControleTelling(r library.Controlerapport) string {
+func ControleTelling(r kennisbank.Controlerapport) string {
 	fouten, waarschuwingen := "fouten", "waarschuwingen"
 	if r.Fouten == 1 {
 		fouten = "fout"

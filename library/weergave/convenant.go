@@ -6,20 +6,20 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/internal/opmaak"
 )
 
 // Convenanten is the readable list of covenants (sjablonen/convenanten.md.tmpl).
-func Convenanten(lijst []library.ConvenantSamenvatting, kb *library.Kennisbank) string {
+func Convenanten(lijst []kennisbank.ConvenantSamenvatting, kb *kennisbank.Kennisbank) string {
 	return voerUit(convenantenSjabloon, struct {
-		Lijst  []library.ConvenantSamenvatting
+		Lijst  []kennisbank.ConvenantSamenvatting
 		Versie string
 	}{lijst, kb.Versie()})
 }
 
 // Convenant is the readable view of one covenant (sjablonen/convenant.md.tmpl).
-func Convenant(c library.Convenant, kb *library.Kennisbank) string {
+func Convenant(c kennisbank.Convenant, kb *kennisbank.Kennisbank) string {
 	b := convenantBeeld{C: c, W: woordenboek{woorden{kb}}, Titel: c.Naam, Versie: kb.Versie()}
 	if c.KorteNaam != "" && !strings.Contains(b.Titel, c.KorteNaam) {
 		b.Titel += " (" + c.KorteNaam + ")"
@@ -37,7 +37,7 @@ func Convenant(c library.Convenant, kb *library.Kennisbank) string {
 // convenantBeeld is what the covenant's template shows: the typed covenant, its title, the facts a bill
 // assumes ("stel dat") and the words of the knowledge base.
 type convenantBeeld struct {
-	C              library.Convenant
+	C              kennisbank.Convenant
 	W              woordenboek
 	Titel, Vereist string
 	Versie         string
@@ -62,7 +62,7 @@ func (d woordenboek) GrondslagTitels(ids []string) string {
 }
 
 // Rollen names who directs a level of a covenant: casusregie, procesregie, bestuurlijk verantwoordelijk.
-func (d woordenboek) Rollen(n library.Niveau) string {
+func (d woordenboek) Rollen(n kennisbank.Niveau) string {
 	var rollen []string
 	for _, r := range [][2]string{{n.Casusregie, "casusregie"}, {n.Procesregie, "procesregie"}, {n.Bestuurlijk, "bestuurlijk verantwoordelijk"}} {
 		if r[0] != "" {
@@ -73,7 +73,7 @@ func (d woordenboek) Rollen(n library.Niveau) string {
 }
 
 // Organisaties are the names of the organisations that take part for a party.
-func (d woordenboek) Organisaties(dn library.Deelnemer) string {
+func (d woordenboek) Organisaties(dn kennisbank.Deelnemer) string {
 	var orgs []string
 	for _, o := range dn.Organisaties {
 		orgs = append(orgs, o.Naam)
@@ -84,7 +84,7 @@ func (d woordenboek) Organisaties(dn library.Deelnemer) string {
 // DoelRegels are the lines (Markdown) of a purpose of a covenant: phase, who decides, the data it may
 // carry at most, conditions, whether the inclusion criteria must hold and the data subject be informed,
 // and the purposes the data may be used for next.
-func (d woordenboek) DoelRegels(doel library.ConvenantDoel) []string {
+func (d woordenboek) DoelRegels(doel kennisbank.ConvenantDoel) []string {
 	w := d.w
 	var regels []string
 	if doel.Fase != "" {

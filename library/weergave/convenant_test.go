@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
@@ -13,18 +13,18 @@ import (
 // open circle, a source of the inclusion criteria that is an address or a text, a retention period
 // without years, a participant outside the WGS, a purpose without personal data.
 func TestConvenantSjabloon(t *testing.T) {
-	kb, err := library.LaadKennisbank(convenants.FS)
+	kb, err := kennisbank.LaadKennisbank(convenants.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
 	nee, ja := false, true
-	c := library.Convenant{
+	c := kennisbank.Convenant{
 		ID: "proef", Naam: "Proef_convenant", KorteNaam: "PC", Soort: "convenant", Status: "in_voorbereiding",
 		GeldigVanaf: "2026-01-01", Kring: "open",
-		Deelnemers:    []library.Deelnemer{{Partij: "politie", Deelname: "per_casus", WGS: &nee, Vanaf: "2026-01-01"}},
-		Doelen:        []library.ConvenantDoel{{ID: "d", Label: "Doel *een*", MaxGegevens: []string{}, Informeren: &ja}, {ID: "e", Label: "Zonder regels"}},
-		Bewaartermijn: &library.Bewaartermijn{Tekst: "Zo kort mogelijk."},
-		Inclusie:      &library.Inclusiecriteria{Tekst: "Meervoudig.", Bron: "https://example.org/c"},
+		Deelnemers:    []kennisbank.Deelnemer{{Partij: "politie", Deelname: "per_casus", WGS: &nee, Vanaf: "2026-01-01"}},
+		Doelen:        []kennisbank.ConvenantDoel{{ID: "d", Label: "Doel *een*", MaxGegevens: []string{}, Informeren: &ja}, {ID: "e", Label: "Zonder regels"}},
+		Bewaartermijn: &kennisbank.Bewaartermijn{Tekst: "Zo kort mogelijk."},
+		Inclusie:      &kennisbank.Inclusiecriteria{Tekst: "Meervoudig.", Bron: "https://example.org/c"},
 	}
 	uit := weergave.Convenant(c, kb)
 	for _, m := range []string{

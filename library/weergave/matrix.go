@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // MatrixCSVKop is the header row of the csv format.
@@ -51,7 +52,7 @@ func cellenVan(m *library.Matrix) map[string]library.MatrixCel {
 //
 // breedte 0 writes each table as a Markdown table (for a file); a terminal width instead writes it as
 // a fixed-width block that fits (a Markdown table with many categories does not fit a terminal).
-func Matrix(ms []*library.Matrix, kb *library.Kennisbank, details bool, breedte int) string {
+func Matrix(ms []*library.Matrix, kb *kennisbank.Kennisbank, details bool, breedte int) string {
 	w := woorden{kb}
 	var b matrixBeeld
 	for _, o := range matrixOordelen {
@@ -123,7 +124,7 @@ func matrixBeeldVan(m *library.Matrix, w woorden, details bool, breedte int) een
 						continue
 					}
 					rij.symbolen = append(rij.symbolen, c.Oordeel.Symbool())
-					if details && c.Oordeel != library.NietToegestaan {
+					if details && c.Oordeel != kennisbank.NietToegestaan {
 						uitTeLeggen = append(uitTeLeggen, c)
 					}
 				}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // MatrixHTMLOpties tune MatrixHTML.
@@ -39,7 +40,7 @@ const MatrixKolommen = 10
 // colour and in black-and-white print); the link leads to the cell's explanation. Purposes and categories
 // come in the order of the matrix (the process order by default). The library never prints: the page
 // goes to w.
-func MatrixHTML(w io.Writer, ms []*library.Matrix, kb *library.Kennisbank, o MatrixHTMLOpties) error {
+func MatrixHTML(w io.Writer, ms []*library.Matrix, kb *kennisbank.Kennisbank, o MatrixHTMLOpties) error {
 	p := matrixPagina{Titel: "Matrix gegevensdeling", Versie: kb.Versie(), Stijlblad: o.Stijlblad, Terug: o.Terug}
 	if o.Stijlblad == "" {
 		p.CSS = template.CSS(paginaCSS + matrixCSS)
@@ -63,7 +64,7 @@ func MatrixHTML(w io.Writer, ms []*library.Matrix, kb *library.Kennisbank, o Mat
 func MatrixCSS() string { return matrixCSS }
 
 // matrixOordelen are the verdicts in the legend, most permissive first.
-var matrixOordelen = []library.Oordeel{library.Toegestaan, library.ToegestaanOnderVoorwaarden, library.Onbepaald, library.NietToegestaan}
+var matrixOordelen = []kennisbank.Oordeel{kennisbank.Toegestaan, kennisbank.ToegestaanOnderVoorwaarden, kennisbank.Onbepaald, kennisbank.NietToegestaan}
 
 type matrixPagina struct {
 	Titel, Versie, Stijlblad string
@@ -127,15 +128,15 @@ type matrixDetail struct {
 type matrixLink struct{ Titel, URL string }
 
 // vakKlasse is the class of a square: j(a), v(oorwaarden), o(nbepaald), n(ee), g(een oordeel).
-func vakKlasse(o library.Oordeel) string {
+func vakKlasse(o kennisbank.Oordeel) string {
 	switch o {
-	case library.Toegestaan:
+	case kennisbank.Toegestaan:
 		return "j"
-	case library.ToegestaanOnderVoorwaarden:
+	case kennisbank.ToegestaanOnderVoorwaarden:
 		return "v"
-	case library.Onbepaald:
+	case kennisbank.Onbepaald:
 		return "o"
-	case library.NietToegestaan:
+	case kennisbank.NietToegestaan:
 		return "n"
 	}
 	return "g"
@@ -151,9 +152,9 @@ func strookKlasse(n int) string {
 	return fmt.Sprintf("strook k%d", max(k, 1))
 }
 
-func matrixConvenantHTML(m *library.Matrix, kb *library.Kennisbank, o MatrixHTMLOpties) matrixConvenant {
+func matrixConvenantHTML(m *library.Matrix, kb *kennisbank.Kennisbank, o MatrixHTMLOpties) matrixConvenant {
 	c := matrixConvenant{
-		Anker: "c-" + cmp.Or(m.Convenant, "wettelijk"), Naam: m.Naam, Datum: library.DatumTekst(m.Datum),
+		Anker: "c-" + cmp.Or(m.Convenant, "wettelijk"), Naam: m.Naam, Datum: kennisbank.DatumTekst(m.Datum),
 		Cellen: len(m.Cellen), Strook: strookKlasse(len(m.Gegevens)),
 	}
 	c.Kort = cmp.Or(kb.Veld("convenanten", m.Convenant, "korte_naam"), m.Naam)
@@ -217,9 +218,9 @@ func matrixConvenantHTML(m *library.Matrix, kb *library.Kennisbank, o MatrixHTML
 }
 
 // matrixCelVan builds one cell of the grid: its squares, its link and its text for screen readers.
-func matrixCelVan(m *library.Matrix, kb *library.Kennisbank, o MatrixHTMLOpties, cellen map[string]library.MatrixCel, labels []string, doel, van, naar, anker string) matrixCelHTML {
+func matrixCelVan(m *library.Matrix, kb *kennisbank.Kennisbank, o MatrixHTMLOpties, cellen map[string]library.MatrixCel, labels []string, doel, van, naar, anker string) matrixCelHTML {
 	var vakjes strings.Builder
-	aantal := map[library.Oordeel]int{}
+	aantal := map[kennisbank.Oordeel]int{}
 	for _, g := range m.Gegevens {
 		mc, ok := cellen[doel+"|"+van+"|"+naar+"|"+g]
 		k := "g"
@@ -255,9 +256,9 @@ func toelichtingID(anker, van, naar string) string { return "t-" + anker + "-" +
 // matrixToelichtingVan explains one cell in words: per verdict the categories, the largest group as
 // "de overige"; with Details the grounds, conditions and missing facts of the allowed and undetermined
 // categories.
-func matrixToelichtingVan(m *library.Matrix, kb *library.Kennisbank, o MatrixHTMLOpties, cellen map[string]library.MatrixCel, labels []string, doel, van, naar, anker string) matrixToelichting {
+func matrixToelichtingVan(m *library.Matrix, kb *kennisbank.Kennisbank, o MatrixHTMLOpties, cellen map[string]library.MatrixCel, labels []string, doel, van, naar, anker string) matrixToelichting {
 	t := matrixToelichting{ID: toelichtingID(anker, van, naar), Kop: kb.Label("partijen", van) + " → " + kb.Label("partijen", naar)}
-	per := map[library.Oordeel][]string{}
+	per := map[kennisbank.Oordeel][]string{}
 	var uitTeLeggen []library.MatrixCel
 	for i, g := range m.Gegevens {
 		mc, ok := cellen[doel+"|"+van+"|"+naar+"|"+g]
@@ -265,11 +266,11 @@ func matrixToelichtingVan(m *library.Matrix, kb *library.Kennisbank, o MatrixHTM
 			continue
 		}
 		per[mc.Oordeel] = append(per[mc.Oordeel], labels[i])
-		if o.Details && mc.Oordeel != library.NietToegestaan {
+		if o.Details && mc.Oordeel != kennisbank.NietToegestaan {
 			uitTeLeggen = append(uitTeLeggen, mc)
 		}
 	}
-	grootste := library.Oordeel("")
+	grootste := kennisbank.Oordeel("")
 	for _, oo := range matrixOordelen {
 		if len(per[oo]) > len(per[grootste]) {
 			grootste = oo
@@ -315,7 +316,7 @@ func ToelichtingGroepen(cellen []library.MatrixCel) [][]library.MatrixCel {
 	return groepen
 }
 
-func matrixDetailVan(groep []library.MatrixCel, kb *library.Kennisbank) matrixDetail {
+func matrixDetailVan(groep []library.MatrixCel, kb *kennisbank.Kennisbank) matrixDetail {
 	mc := groep[0]
 	categorieen := make([]string, len(groep))
 	for i, g := range groep {
@@ -328,7 +329,7 @@ func matrixDetailVan(groep []library.MatrixCel, kb *library.Kennisbank) matrixDe
 	for _, g := range mc.Grondslagen {
 		info, _ := kb.Grondslag(g)
 		bron := info.Bron
-		if !library.OfficieleBron(bron) {
+		if !kennisbank.OfficieleBron(bron) {
 			bron = ""
 		}
 		d.Grondslagen = append(d.Grondslagen, matrixLink{Titel: cmp.Or(info.Titel, g), URL: bron})

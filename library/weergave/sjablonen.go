@@ -7,7 +7,7 @@ import (
 	"sync"
 	"text/template"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/internal/opmaak"
 )
 
@@ -122,7 +122,7 @@ func opsommingVan(delen ...string) string {
 
 // rang is the rank of a verdict (oordelen.yaml, rang: higher is more permissive); an unknown verdict
 // ranks after every known one.
-func (w woorden) rang(o library.Oordeel) int {
+func (w woorden) rang(o kennisbank.Oordeel) int {
 	if info, ok := w.kb.Oordeel(o); ok {
 		return info.Rang
 	}

@@ -7,11 +7,12 @@ import (
 	"strings"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // Verschil is the Dutch report: per covenant the status, the counts and the groups
 // (sjablonen/verschil.md.tmpl); cellen adds every changed cell.
-func Verschil(v *library.Verschil, kb *library.Kennisbank, oud, nieuw string, cellen bool) string {
+func Verschil(v *library.Verschil, kb *kennisbank.Kennisbank, oud, nieuw string, cellen bool) string {
 	b := verschilBeeld{V: v, W: woordenboek{woorden{kb}}, Oud: oud, Nieuw: nieuw, Cellen: cellen}
 	for _, c := range v.Convenanten {
 		if c.Status == "overgeslagen" {
@@ -75,13 +76,13 @@ func wijzigingenTelling(t map[string]int) string {
 func groepTekst(g library.Groep, w woorden) string {
 	switch g.Soort {
 	case library.WijzigingOordeel:
-		return fmt.Sprintf("oordeel %s → **%s**", w.oordeel(library.Oordeel(g.Van)), w.oordeel(library.Oordeel(g.Naar)))
+		return fmt.Sprintf("oordeel %s → **%s**", w.oordeel(kennisbank.Oordeel(g.Van)), w.oordeel(kennisbank.Oordeel(g.Naar)))
 	case library.WijzigingZekerheid:
 		return fmt.Sprintf("zekerheid %s → %s", g.Van, g.Naar)
 	case library.WijzigingNieuw:
-		return fmt.Sprintf("nieuwe cel: %s", w.oordeel(library.Oordeel(g.Naar)))
+		return fmt.Sprintf("nieuwe cel: %s", w.oordeel(kennisbank.Oordeel(g.Naar)))
 	case library.WijzigingVervallen:
-		return fmt.Sprintf("vervallen cel (was %s)", w.oordeel(library.Oordeel(g.Van)))
+		return fmt.Sprintf("vervallen cel (was %s)", w.oordeel(kennisbank.Oordeel(g.Van)))
 	}
 	soort := "grondslagen"
 	if g.Soort == library.WijzigingVoorwaarden {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // VraagbaakTreffer is one hit in the JSON of a search.
@@ -40,7 +41,7 @@ func VraagbaakZoek(r VraagbaakZoekresultaat, totaal int) string {
 // VraagbaakAntwoord is the JSON of vraagbaak toon: the entry with its sources resolved from the
 // catalogue of legal grounds.
 type VraagbaakAntwoord struct {
-	library.Vraagbaakitem
+	kennisbank.Vraagbaakitem
 	Grondslagen []library.Grondslag    `json:"grondslagen"`
 	Kennisbank  library.KennisbankInfo `json:"kennisbank"`
 }
@@ -48,7 +49,7 @@ type VraagbaakAntwoord struct {
 // VraagbaakItem is the readable entry: the question as title, the certainty, the body, the
 // sources with their official links, related entries, and each check with the command that asks it
 // (sjablonen/vraagbaakitem.md.tmpl).
-func VraagbaakItem(r VraagbaakAntwoord, kb *library.Kennisbank) string {
+func VraagbaakItem(r VraagbaakAntwoord, kb *kennisbank.Kennisbank) string {
 	w := woorden{kb}
 	b := vraagbaakItemBeeld{R: r, Tekst: strings.TrimSpace(r.Tekst)}
 	if r.Zekerheid != "" {
@@ -98,7 +99,7 @@ type verwijzingBeeld struct{ Vraag, Commando string }
 type controleBeeld struct{ Oordeel, Voorwaarden, Commando string }
 
 // VraagCommando is the magikdelen vraag command line that asks the question of a check.
-func VraagCommando(v library.Vraag) string {
+func VraagCommando(v kennisbank.Vraag) string {
 	delen := []string{"magikdelen vraag", "--van " + v.Van, "--naar " + strings.Join(v.Naar, ","),
 		"--gegevens " + strings.Join(v.Gegevens, ","), "--doel " + v.Doel}
 	if v.Convenant != "" {

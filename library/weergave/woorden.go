@@ -3,12 +3,12 @@ package weergave
 import (
 	"cmp"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/internal/opmaak"
 )
 
 // woorden gives the Dutch labels of the knowledge base's ids, for the human views.
-type woorden struct{ kb *library.Kennisbank }
+type woorden struct{ kb *kennisbank.Kennisbank }
 
 // label gives the label of id in a vocabulary (Kennisbank.Label), or the id itself when it has none.
 func (w woorden) label(soort, id string) string { return w.kb.Label(soort, id) }
@@ -16,7 +16,7 @@ func (w woorden) label(soort, id string) string { return w.kb.Label(soort, id) }
 // partij gives the label of a party role or of a concrete organisation.
 func (w woorden) partij(id string) string { return w.kb.Label("partijen", id) }
 
-func (w woorden) oordeel(o library.Oordeel) string { return w.label("oordelen", string(o)) }
+func (w woorden) oordeel(o kennisbank.Oordeel) string { return w.label("oordelen", string(o)) }
 
 // labels maps ids of one vocabulary to their labels.
 func (w woorden) labels(soort string, ids []string) []string {

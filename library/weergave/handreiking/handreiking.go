@@ -26,7 +26,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/internal/opmaak"
 )
@@ -70,7 +70,7 @@ func AlleenConvenant(id string) Optie {
 // official links, the vraagbaak and everything the knowledge base marks uncertain. Everything comes
 // from the data; the output depends only on kb and the options. An unknown covenant in AlleenConvenant
 // gives an *OnbekendeIDFout.
-func Markdown(kb *library.Kennisbank, opties ...Optie) ([]byte, error) {
+func Markdown(kb *kennisbank.Kennisbank, opties ...Optie) ([]byte, error) {
 	h, err := nieuweHandreiking(kb, opties)
 	if err != nil {
 		return nil, err
@@ -79,14 +79,14 @@ func Markdown(kb *library.Kennisbank, opties ...Optie) ([]byte, error) {
 }
 
 // nieuweHandreiking checks the options and selects what goes into the handreiking.
-func nieuweHandreiking(kb *library.Kennisbank, opties []Optie) (*handreiking, error) {
+func nieuweHandreiking(kb *kennisbank.Kennisbank, opties []Optie) (*handreiking, error) {
 	var o instellingen
 	for _, opt := range opties {
 		opt(&o)
 	}
 	h := &handreiking{kb: kb, o: o, geciteerd: map[string]bool{}}
-	if o.editie != "" && !library.GeldigeDatum(o.editie) {
-		return nil, &library.DatumFout{Veld: "editie", Waarde: o.editie}
+	if o.editie != "" && !kennisbank.GeldigeDatum(o.editie) {
+		return nil, &kennisbank.DatumFout{Veld: "editie", Waarde: o.editie}
 	}
 	if o.convenant != "" {
 		if err := kb.Bekend("convenanten", o.convenant); err != nil {
@@ -102,7 +102,7 @@ func nieuweHandreiking(kb *library.Kennisbank, opties []Optie) (*handreiking, er
 	}
 	// Covenants first, then statutory arrangements, then bills; by id within each kind.
 	soortRang := map[string]int{"convenant": 0, "wettelijke_regeling": 1, "wetsvoorstel": 2}
-	slices.SortStableFunc(h.convenanten, func(a, b library.Convenant) int {
+	slices.SortStableFunc(h.convenanten, func(a, b kennisbank.Convenant) int {
 		ra, ok := soortRang[a.Soort]
 		if !ok {
 			ra = len(soortRang)
@@ -131,11 +131,11 @@ func nieuweHandreiking(kb *library.Kennisbank, opties []Optie) (*handreiking, er
 // cross references can find them; the ids of the headings are computed afterwards by the same Markdown
 // parser that renders the HTML.
 type handreiking struct {
-	kb          *library.Kennisbank
+	kb          *kennisbank.Kennisbank
 	o           instellingen
-	convenanten []library.Convenant
-	wettelijk   []library.Route // routes outside the covenants
-	vragen      []library.Vraagbaakitem
+	convenanten []kennisbank.Convenant
+	wettelijk   []kennisbank.Route // routes outside the covenants
+	vragen      []kennisbank.Vraagbaakitem
 	geciteerd   map[string]bool // legal grounds the text links to
 
 	koppen []kop
@@ -314,7 +314,7 @@ func (h *handreiking) document() document {
 	return d
 }
 
-func (h *handreiking) convenant(c library.Convenant) convenantDeel {
+func (h *handreiking) convenant(c kennisbank.Convenant) convenantDeel {
 	d := convenantDeel{
 		ID: c.ID, Titel: convenantTitel(c), Omschrijving: c.Omschrijving, Soort: c.Soort, Status: c.Status,
 		GeldigVanaf: c.GeldigVanaf, GeldigTot: c.GeldigTot, Kring: c.Kring, Zekerheid: c.Zekerheid,
@@ -371,7 +371,7 @@ func (h *handreiking) convenant(c library.Convenant) convenantDeel {
 	}
 	// Only official sources: a covenant's other sources (a method's website, a conference) stay out.
 	for _, b := range c.Bronnen {
-		if library.OfficieleBron(b.URL) {
+		if kennisbank.OfficieleBron(b.URL) {
 			d.Bronnen = append(d.Bronnen, grondDeel{b.Titel, b.URL})
 		}
 	}
@@ -379,7 +379,7 @@ func (h *handreiking) convenant(c library.Convenant) convenantDeel {
 	return d
 }
 
-func (h *handreiking) doel(c library.Convenant, d library.ConvenantDoel) doelDeel {
+func (h *handreiking) doel(c kennisbank.Convenant, d kennisbank.ConvenantDoel) doelDeel {
 	uit := doelDeel{
 		Label: d.Label, Omschrijving: d.Omschrijving, Beslist: d.Beslist,
 		Voorwaarden: h.labels("voorwaarden", d.Voorwaarden), VerenigbaarMet: h.labels("doelen", d.VerenigbaarMet),
@@ -409,7 +409,7 @@ func (h *handreiking) doel(c library.Convenant, d library.ConvenantDoel) doelDee
 }
 
 // route is one route (of a covenant or of the law) under a heading of this level.
-func (h *handreiking) route(r library.Route, niveau int) routeDeel {
+func (h *handreiking) route(r kennisbank.Route, niveau int) routeDeel {
 	d := routeDeel{
 		ID: r.ID, Titel: r.Titel, Tekst: r.Tekst, Niveau: niveau,
 		Van: h.partijGroepen(r.Van), Naar: h.partijGroepen(r.Naar),
@@ -477,7 +477,7 @@ func (h *handreiking) partijGroepen(ids []string) [][]partijDeel {
 
 // convenantVoorwaarden are the conditions named by the covenant's purposes and routes, in the order of
 // voorwaarden.yaml.
-func (h *handreiking) convenantVoorwaarden(c library.Convenant) []string {
+func (h *handreiking) convenantVoorwaarden(c kennisbank.Convenant) []string {
 	set := map[string]bool{}
 	for _, d := range c.Doelen {
 		for _, v := range d.Voorwaarden {
@@ -537,7 +537,7 @@ func (h *handreiking) vraagbaakThemas() []themaDeel {
 }
 
 // vraagbaakitem is one entry of the vraagbaak; it links to the covenants and entries in the handreiking.
-func (h *handreiking) vraagbaakitem(v library.Vraagbaakitem, opgenomen map[string]bool) vraagDeel {
+func (h *handreiking) vraagbaakitem(v kennisbank.Vraagbaakitem, opgenomen map[string]bool) vraagDeel {
 	d := vraagDeel{
 		ID: v.ID, Vraag: v.Vraag, Tekst: strings.TrimSpace(v.Tekst), Samenvatting: v.Samenvatting, Zekerheid: v.Zekerheid,
 		Partijen: h.labels("partijen", v.Partijen), Gegevens: h.labels("gegevens", v.Gegevens),
@@ -588,11 +588,11 @@ func (h *handreiking) grondslagen() []wetDeel {
 
 // heeftConvenant: covenant id is in this handreiking.
 func (h *handreiking) heeftConvenant(id string) bool {
-	return slices.ContainsFunc(h.convenanten, func(c library.Convenant) bool { return c.ID == id })
+	return slices.ContainsFunc(h.convenanten, func(c kennisbank.Convenant) bool { return c.ID == id })
 }
 
 // convenantOnzeker is what the knowledge base marks uncertain about a covenant.
-func (h *handreiking) convenantOnzeker(c library.Convenant) onzekerDeel {
+func (h *handreiking) convenantOnzeker(c kennisbank.Convenant) onzekerDeel {
 	laag := h.kb.LaagsteZekerheid
 	o := onzekerDeel{
 		Soort: c.Soort, Vereist: h.feiten(c.VereistFeiten), Gegevens: laag(c.Zekerheid),
@@ -695,7 +695,7 @@ func (h *handreiking) feitWaarde(v any) string {
 }
 
 // fase is a phase of a covenant: one of its levels, or a phase that is none.
-func fase(c library.Convenant, f string) faseDeel {
+func fase(c kennisbank.Convenant, f string) faseDeel {
 	for i, n := range c.Niveaus {
 		if n.Fase == f {
 			return faseDeel{Nummer: i + 1, Kleur: n.Kleur}
@@ -704,7 +704,7 @@ func fase(c library.Convenant, f string) faseDeel {
 	return faseDeel{Fase: f}
 }
 
-func convenantTitel(c library.Convenant) string {
+func convenantTitel(c kennisbank.Convenant) string {
 	titel := c.Naam
 	if c.KorteNaam != "" && !strings.Contains(titel, c.KorteNaam) {
 		titel += " (" + c.KorteNaam + ")"
@@ -738,7 +738,7 @@ func (h *handreiking) functies(t *mdtemplate.Template) mdtemplate.FuncMap {
 		"cel":          cel,
 		"link":         link,
 		"bron":         bronTekst,
-		"datum":        library.DatumTekst,
+		"datum":        kennisbank.DatumTekst,
 		"woord":        opmaak.Woord,
 		"looptijd":     looptijdTekst,
 		"periode":      periodeTekst,
@@ -879,7 +879,7 @@ func verwijzingenTekst(vs []verwijzing, scheiding string) string {
 // source is left out.
 func bronTekst(bron string) string {
 	if strings.HasPrefix(bron, "https://") || strings.HasPrefix(bron, "http://") {
-		if !library.OfficieleBron(bron) {
+		if !kennisbank.OfficieleBron(bron) {
 			return ""
 		}
 		return link(bron, bron)
@@ -1015,15 +1015,17 @@ func hoofdletter(s string) string {
 }
 
 // looptijdTekst and periodeTekst write a validity window with Dutch dates (opmaak.Periode).
-func looptijdTekst(vanaf, tot string) string { return opmaak.Looptijd(vanaf, tot, library.DatumTekst) }
+func looptijdTekst(vanaf, tot string) string {
+	return opmaak.Looptijd(vanaf, tot, kennisbank.DatumTekst)
+}
 
-func periodeTekst(vanaf, tot string) string { return opmaak.Periode(vanaf, tot, library.DatumTekst) }
+func periodeTekst(vanaf, tot string) string { return opmaak.Periode(vanaf, tot, kennisbank.DatumTekst) }
 
 // md escapes text from the knowledge base so that it stays text in Markdown: no emphasis, links, code,
 // HTML or entities, and no line breaks.
 func md(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	s = isoDatum.ReplaceAllStringFunc(s, library.DatumTekst)
+	s = isoDatum.ReplaceAllStringFunc(s, kennisbank.DatumTekst)
 	return opmaak.Tekst(s)
 }
 
@@ -1049,7 +1051,7 @@ func cel(s string) string { return strings.ReplaceAll(md(s), "|", `\|`) }
 // link is a Markdown link to an official source (library.OfficieleBron); without a URL, or for any other
 // source, it is the text alone.
 func link(tekst, url string) string {
-	if !library.OfficieleBron(url) {
+	if !kennisbank.OfficieleBron(url) {
 		url = ""
 	}
 	return opmaak.Link(tekst, url, md)
@@ -1058,7 +1060,7 @@ func link(tekst, url string) string {
 // HTML generates the handreiking as one standalone HTML page: what Markdown writes,
 // rendered with its own style sheet, no external resources and no scripts, readable on a phone and
 // printable. Text from the knowledge base is escaped; raw HTML in vraagbaak texts is left out.
-func HTML(kb *library.Kennisbank, opties ...Optie) ([]byte, error) {
+func HTML(kb *kennisbank.Kennisbank, opties ...Optie) ([]byte, error) {
 	h, err := nieuweHandreiking(kb, opties)
 	if err != nil {
 		return nil, err

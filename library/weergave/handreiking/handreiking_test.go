@@ -17,16 +17,16 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/handreiking"
 )
 
 // handreikingFixture is the small fixed knowledge base of the handreiking's golden files.
 const handreikingFixture = "../../../testdata/handreiking/kennisbank"
 
-func fixtureKennisbank(t *testing.T) *library.Kennisbank {
+func fixtureKennisbank(t *testing.T) *kennisbank.Kennisbank {
 	t.Helper()
-	kb, err := library.LaadKennisbank(os.DirFS(handreikingFixture))
+	kb, err := kennisbank.LaadKennisbank(os.DirFS(handreikingFixture))
 	if err != nil {
 		t.Fatalf("LaadKennisbank(%s): %v", handreikingFixture, err)
 	}
@@ -56,7 +56,7 @@ func fixtureMet(t *testing.T, vervang map[string]string) fstest.MapFS {
 
 func TestHandreikingDeterministisch(t *testing.T) {
 	t.Parallel()
-	for naam, maak := range map[string]func(*library.Kennisbank, ...handreiking.Optie) ([]byte, error){
+	for naam, maak := range map[string]func(*kennisbank.Kennisbank, ...handreiking.Optie) ([]byte, error){
 		"markdown": handreiking.Markdown, "html": handreiking.HTML,
 	} {
 		t.Run(naam, func(t *testing.T) {
@@ -100,11 +100,11 @@ func TestHandreikingInhoud(t *testing.T) {
 		bevat("\n## " + c.Naam)
 		item := kb.Item("convenanten", c.ID)
 		for _, v := range item["open_vragen"].([]any) {
-			bevat("- " + regexp.MustCompile(`\d{4}-\d\d-\d\d`).ReplaceAllStringFunc(v.(string), library.DatumTekst) + "\n")
+			bevat("- " + regexp.MustCompile(`\d{4}-\d\d-\d\d`).ReplaceAllStringFunc(v.(string), kennisbank.DatumTekst) + "\n")
 		}
 		for _, a := range item["artikelen"].([]any) {
 			// Only official sources are links; the title of any other stays, without the link.
-			if bron := a.(map[string]any)["bron"].(string); library.OfficieleBron(bron) {
+			if bron := a.(map[string]any)["bron"].(string); kennisbank.OfficieleBron(bron) {
 				bevat("(" + bron + ")")
 			} else {
 				bevat("- " + markdownTekst(a.(map[string]any)["titel"].(string)) + "\n")
@@ -213,7 +213,7 @@ func TestHandreikingOntsnapt(t *testing.T) {
 	if kwaad == string(zvht) {
 		t.Fatal("fixture zvht.yaml is veranderd; pas de test aan")
 	}
-	kb, err := library.LaadKennisbank(fixtureMet(t, map[string]string{"convenanten/zvht.yaml": kwaad}))
+	kb, err := kennisbank.LaadKennisbank(fixtureMet(t, map[string]string{"convenanten/zvht.yaml": kwaad}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -289,7 +289,7 @@ func TestHandreikingAlleenConvenant(t *testing.T) {
 	}
 
 	_, err = handreiking.Markdown(kb, handreiking.AlleenConvenant("zvh"))
-	var oid *library.OnbekendeIDFout
+	var oid *kennisbank.OnbekendeIDFout
 	if !errors.As(err, &oid) || oid.Soort != "convenanten" || !slices.Contains(oid.Suggesties, "zvht") {
 		t.Errorf("onbekend convenant: %v", err)
 	}
@@ -299,7 +299,7 @@ func TestHandreikingAlleenConvenant(t *testing.T) {
 // in it and every internal link has its target.
 func TestHandreikingIngebouwd(t *testing.T) {
 	t.Parallel()
-	kb, err := library.LaadKennisbank(convenants.FS)
+	kb, err := kennisbank.LaadKennisbank(convenants.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -319,7 +319,7 @@ func TestHandreikingIngebouwd(t *testing.T) {
 
 // The handreiking of the embedded knowledge base, as Markdown and as one HTML page.
 func ExampleMarkdown() {
-	kb, err := library.LaadKennisbank(convenants.FS)
+	kb, err := kennisbank.LaadKennisbank(convenants.FS)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -364,7 +364,7 @@ func TestHandreikingEditieEnBronnen(t *testing.T) {
 	if bytes.Contains(zonder, []byte("Editie")) {
 		t.Errorf("editie zonder de optie Editie")
 	}
-	var df *library.DatumFout
+	var df *kennisbank.DatumFout
 	if _, err := handreiking.Markdown(kb, handreiking.Editie("2025-02-30")); !errors.As(err, &df) {
 		t.Errorf("ongeldige editie: %v", err)
 	}
@@ -389,7 +389,7 @@ func TestHandreikingEditieEnBronnen(t *testing.T) {
 		t.Errorf("html met een stijlblad heeft nog een <style>")
 	}
 	for _, m := range regexp.MustCompile(` href="(http[^"]*)"`).FindAllStringSubmatch(pagina, -1) {
-		if href := strings.ReplaceAll(m[1], "&amp;", "&"); !library.OfficieleBron(href) {
+		if href := strings.ReplaceAll(m[1], "&amp;", "&"); !kennisbank.OfficieleBron(href) {
 			t.Errorf("link naar een niet-officiële bron: %s", href)
 		}
 	}
@@ -415,7 +415,7 @@ func TestOfficieleBron(t *testing.T) {
 		"https://nepoverheid.nl/":                                              false,
 		"geen link":                                                            false,
 	} {
-		if got := library.OfficieleBron(link); got != want {
+		if got := kennisbank.OfficieleBron(link); got != want {
 			t.Errorf("OfficieleBron(%q) = %v, verwacht %v", link, got, want)
 		}
 	}

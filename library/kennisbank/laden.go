@@ -1,4 +1,4 @@
-package library
+package kennisbank
 
 import (
 	"errors"
@@ -14,7 +14,7 @@ import (
 // check a kwartiermaker's working copy. Its version hash covers the embedded rules.
 func LaadKennisbank(fsys fs.FS) (*Kennisbank, error) {
 	if ingebouwd(fsys, convenants.FS) {
-		if kb, ok := voorgeladenKennisbank(); ok {
+		if kb, ok := Voorgeladen(); ok {
 			return kb, nil
 		}
 	}
@@ -22,7 +22,7 @@ func LaadKennisbank(fsys fs.FS) (*Kennisbank, error) {
 	if err != nil {
 		return nil, err
 	}
-	return laadKennisbank(fsys, regels)
+	return Laad(fsys, regels)
 }
 
 // LeesRegels reads the policy files (not the tests) from fsys: path -> content.

@@ -1,4 +1,4 @@
-package library
+package kennisbank
 
 import (
 	"cmp"
@@ -7,6 +7,8 @@ import (
 	"maps"
 	"math"
 	"slices"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/veld"
 )
 
 // The vocabulary that the Go side needs to present answers is declared once, in the knowledge base, and
@@ -112,7 +114,7 @@ func (k *Kennisbank) typeer() {
 			continue
 		}
 		positief, _ := m["positief"].(bool)
-		w.oordelen[Oordeel(id)] = OordeelInfo{ID: Oordeel(id), Label: veldTekst(m, "label"), Rang: int(rang), Positief: positief}
+		w.oordelen[Oordeel(id)] = OordeelInfo{ID: Oordeel(id), Label: veld.Tekst(m, "label"), Rang: int(rang), Positief: positief}
 	}
 	zekerheden, _ := k.data["zekerheden"].(map[string]any)
 	for id, v := range zekerheden {
@@ -121,7 +123,7 @@ func (k *Kennisbank) typeer() {
 		if !ok {
 			continue
 		}
-		w.zekerheden[id] = Zekerheid{ID: id, Label: veldTekst(m, "label"), Rang: int(rang)}
+		w.zekerheden[id] = Zekerheid{ID: id, Label: veld.Tekst(m, "label"), Rang: int(rang)}
 		w.hoogsteRang = max(w.hoogsteRang, int(rang))
 		w.laagsteRang = min(w.laagsteRang, int(rang))
 	}
@@ -129,7 +131,7 @@ func (k *Kennisbank) typeer() {
 	w.feiten = make(map[string]FeitInfo, len(feiten))
 	for id, v := range feiten {
 		m, _ := v.(map[string]any)
-		w.feiten[id] = FeitInfo{ID: id, Label: veldTekst(m, "label"), Vraag: veldTekst(m, "vraag"), Type: veldTekst(m, "type"), Waarden: veldTeksten(m, "waarden")}
+		w.feiten[id] = FeitInfo{ID: id, Label: veld.Tekst(m, "label"), Vraag: veld.Tekst(m, "vraag"), Type: veld.Tekst(m, "type"), Waarden: veld.Teksten(m, "waarden")}
 		lo, okLo := geheel(m["minimum"])
 		hi, okHi := geheel(m["maximum"])
 		if okLo && okHi {
@@ -141,35 +143,35 @@ func (k *Kennisbank) typeer() {
 	for id, v := range soorten {
 		m, _ := v.(map[string]any)
 		tafel, _ := m["tafel"].(bool)
-		groep := cmp.Or(veldTekst(m, "groep"), veldTekst(m, "label"), id)
-		w.soorten[id] = partijsoort{tafel: tafel, groep: groep, matrixVan: veldTeksten(m, "matrix_van"), matrixNaar: veldTeksten(m, "matrix_naar")}
+		groep := cmp.Or(veld.Tekst(m, "groep"), veld.Tekst(m, "label"), id)
+		w.soorten[id] = partijsoort{tafel: tafel, groep: groep, matrixVan: veld.Teksten(m, "matrix_van"), matrixNaar: veld.Teksten(m, "matrix_naar")}
 	}
 	grondslagen, _ := k.data["grondslagen"].(map[string]any)
 	w.grondslagen = make(map[string]GrondslagInfo, len(grondslagen))
 	for id, v := range grondslagen {
 		m, _ := v.(map[string]any)
-		w.grondslagen[id] = GrondslagInfo{ID: id, Titel: veldTekst(m, "titel"), Wet: veldTekst(m, "wet"), Vindplaats: veldTekst(m, "vindplaats"),
-			Bron: veldTekst(m, "bron"), GeldigVanaf: veldTekst(m, "geldig_vanaf"), GeldigTot: veldTekst(m, "geldig_tot"), Uitleg: veldTekst(m, "uitleg"),
-			Verificatie: veldTekst(m, "verificatie"), Zekerheid: veldTekst(m, "zekerheid"), Herkomst: veldTekst(m, "herkomst")}
+		w.grondslagen[id] = GrondslagInfo{ID: id, Titel: veld.Tekst(m, "titel"), Wet: veld.Tekst(m, "wet"), Vindplaats: veld.Tekst(m, "vindplaats"),
+			Bron: veld.Tekst(m, "bron"), GeldigVanaf: veld.Tekst(m, "geldig_vanaf"), GeldigTot: veld.Tekst(m, "geldig_tot"), Uitleg: veld.Tekst(m, "uitleg"),
+			Verificatie: veld.Tekst(m, "verificatie"), Zekerheid: veld.Tekst(m, "zekerheid"), Herkomst: veld.Tekst(m, "herkomst")}
 	}
 	doelen, _ := k.data["doelen"].(map[string]any)
 	w.doelen = make(map[string]doelInfo, len(doelen))
 	for id, v := range doelen {
 		m, _ := v.(map[string]any)
 		alleen, _ := m["alleen_oorsprong"].(bool)
-		w.doelen[id] = doelInfo{convenant: veldTekst(m, "convenant"), alleenOorsprong: alleen}
+		w.doelen[id] = doelInfo{convenant: veld.Tekst(m, "convenant"), alleenOorsprong: alleen}
 	}
 	wetten, _ := k.data["bijzondere_wetten"].(map[string]any)
 	w.wetten = map[string]string{}
 	for id, v := range wetten {
 		m, _ := v.(map[string]any)
-		w.wetten[id] = cmp.Or(veldTekst(m, "groep"), veldTekst(m, "label"), id)
+		w.wetten[id] = cmp.Or(veld.Tekst(m, "groep"), veld.Tekst(m, "label"), id)
 	}
 	klassen, _ := k.data["klassen"].(map[string]any)
 	for _, id := range k.idsInVolgorde("klassen") {
 		m, _ := klassen[id].(map[string]any)
 		bijzonder, _ := m["bijzonder"].(bool)
-		w.klassen = append(w.klassen, Klasse{ID: id, Label: veldTekst(m, "label"), Bijzonder: bijzonder})
+		w.klassen = append(w.klassen, Klasse{ID: id, Label: veld.Tekst(m, "label"), Bijzonder: bijzonder})
 	}
 	k.woorden = w
 }
@@ -284,7 +286,7 @@ func (k *Kennisbank) Tafel(p string) bool {
 // partijenInMatrix lists the parties whose kind puts them in a matrix by default (partijen.yaml, soorten:
 // matrix_van, matrix_naar), in the order of the knowledge base. kader is wettelijk, convenant or open_kring;
 // rol is van or naar.
-func (k *Kennisbank) partijenInMatrix(kader, rol string) []string {
+func (k *Kennisbank) PartijenIn(kader, rol string) []string {
 	var uit []string
 	for _, p := range k.IDs("partijen") {
 		s := k.woorden.soorten[k.soort(p)]

@@ -1,4 +1,4 @@
-package library
+package kennisbank
 
 import (
 	"bytes"
@@ -54,6 +54,10 @@ type Kennisbank struct {
 // Versie is the content hash of the rules and the knowledge base ("sha256:…").
 func (k *Kennisbank) Versie() string { return k.versie }
 
+// Bestanden gives the content hash of each file the version covers: path (convenants/…, rules/…) ->
+// sha256. Empty for a knowledge base that was not read from files.
+func (k *Kennisbank) Bestanden() map[string]string { return maps.Clone(k.delen) }
+
 // Data returns the document that the rules see as data.kennisbank. Callers must not modify it.
 func (k *Kennisbank) Data() map[string]any { return k.data }
 
@@ -93,7 +97,7 @@ type bestand struct {
 
 // laadKennisbank reads, validates and indexes the knowledge base in fsys. regels are the policy files
 // (path -> content) that go into the version hash.
-func laadKennisbank(fsys fs.FS, regels map[string][]byte) (*Kennisbank, error) {
+func Laad(fsys fs.FS, regels map[string][]byte) (*Kennisbank, error) {
 	b, err := laad(fsys, regels)
 	if err != nil {
 		return nil, err
@@ -684,7 +688,7 @@ func datumFouten(b *bestand) KennisbankFouten {
 	elkeTekst(b.waarde, func(pointer, w string) {
 		if isoDatumRe.MatchString(w) && !geldigeDatum(w) {
 			bericht := fmt.Sprintf("datum %q bestaat niet", w)
-			if f := datumFout("", w); f.Reden != "" {
+			if f := NieuweDatumFout("", w); f.Reden != "" {
 				bericht += ": " + f.Reden
 			}
 			regel, kolom := b.pos.Zoek(pointer)

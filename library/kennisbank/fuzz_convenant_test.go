@@ -1,4 +1,4 @@
-package library_test
+package kennisbank_test
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // FuzzConvenantYAML feeds arbitrary bytes as one covenant file through every check the loader makes of
@@ -19,7 +19,7 @@ import (
 func FuzzConvenantYAML(f *testing.F) {
 	convenantZaden(f, kennisbankFS(f))
 	f.Fuzz(func(t *testing.T, yaml []byte) {
-		fouten, err := library.LeesLosBestand("convenanten/zvht.yaml", "convenant", yaml)
+		fouten, err := kennisbank.LeesLosBestand("convenanten/zvht.yaml", "convenant", yaml)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -28,7 +28,7 @@ func FuzzConvenantYAML(f *testing.F) {
 }
 
 // foutenInHetBestand: every problem names the file and a line inside it, and says something.
-func foutenInHetBestand(t *testing.T, fouten library.KennisbankFouten, pad string, inhoud []byte) {
+func foutenInHetBestand(t *testing.T, fouten kennisbank.KennisbankFouten, pad string, inhoud []byte) {
 	t.Helper()
 	regels := aantalRegels(inhoud)
 	for _, fout := range fouten {
@@ -84,14 +84,14 @@ func FuzzConvenantLader(f *testing.F) {
 	f.Fuzz(func(t *testing.T, yaml []byte) {
 		m := maps.Clone(basis)
 		m["convenanten/zvht.yaml"] = &fstest.MapFile{Data: yaml}
-		kb, err := library.LaadKennisbank(m)
+		kb, err := kennisbank.LaadKennisbank(m)
 		if err == nil {
 			if kb.Item("convenanten", "zvht") == nil {
 				t.Fatal("geladen zonder het convenant zvht")
 			}
 			return
 		}
-		var fouten library.KennisbankFouten
+		var fouten kennisbank.KennisbankFouten
 		if !errors.As(err, &fouten) {
 			t.Fatalf("fout van type %T, verwacht KennisbankFouten: %v", err, err)
 		}

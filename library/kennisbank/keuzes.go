@@ -1,4 +1,4 @@
-package library
+package kennisbank
 
 import (
 	"fmt"
@@ -38,7 +38,7 @@ const GroepOorsprong = "Oorspronkelijke taak van de afzender"
 func (k *Kennisbank) Keuzes(soort string) []Keuze {
 	switch soort {
 	case "partijen", "gegevens", "feiten":
-		return k.inVolgorde(soort)
+		return k.InVolgorde(soort)
 	case "doelen", "oorsprongen":
 		var out []Keuze
 		for _, cid := range k.ids["convenanten"] {
@@ -49,7 +49,7 @@ func (k *Kennisbank) Keuzes(soort string) []Keuze {
 				}
 			}
 		}
-		for _, d := range k.inVolgorde(soort) {
+		for _, d := range k.InVolgorde(soort) {
 			if k.DoelConvenant(d.ID) == "" {
 				d.Groep = GroepWettelijk
 				if k.AlleenOorsprong(d.ID) {
@@ -96,7 +96,7 @@ func (k *Kennisbank) Label(soort, itemID string) string {
 }
 
 // inVolgorde lists a vocabulary with a "volgorde" (the position in its file) in that order.
-func (k *Kennisbank) inVolgorde(soort string) []Keuze {
+func (k *Kennisbank) InVolgorde(soort string) []Keuze {
 	ids := k.IDs(soort)
 	if soort == "oorsprongen" {
 		soort = "doelen"

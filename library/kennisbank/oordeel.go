@@ -1,4 +1,4 @@
-package library
+package kennisbank
 
 // Oordeel is one of the four verdicts of the contract (§4), strictest first.
 type Oordeel string

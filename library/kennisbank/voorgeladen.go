@@ -1,4 +1,4 @@
-package library
+package kennisbank
 
 import (
 	"bytes"
@@ -112,7 +112,7 @@ func ingebouwd(fsys fs.FS, ingebouwd fs.FS) bool { return fsys == ingebouwd }
 
 // voorgeladenKennisbank gives the pre-validated built-in knowledge base, when it was generated from
 // exactly the embedded sources; ok is false otherwise and the caller loads in full.
-func voorgeladenKennisbank() (kb *Kennisbank, ok bool) {
+func Voorgeladen() (kb *Kennisbank, ok bool) {
 	if len(voorgeladenJSON) == 0 {
 		return nil, false
 	}

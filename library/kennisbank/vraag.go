@@ -1,4 +1,4 @@
-package library
+package kennisbank
 
 import (
 	"bytes"
@@ -347,35 +347,35 @@ func (k *Kennisbank) Controleer(v Vraag, vandaag time.Time) (Vraag, error) {
 		}
 	}
 	for i, g := range v.Gegevens {
-		if err := k.bekend(fmt.Sprintf("gegevens[%d]", i), "gegevens", g); err != nil {
+		if err := k.BekendAls(fmt.Sprintf("gegevens[%d]", i), "gegevens", g); err != nil {
 			return v, err
 		}
 	}
 	if k.AlleenOorsprong(v.Doel) {
 		return v, &BuitenKaderFout{Veld: "doel", Waarde: v.Doel, Reden: "is geen doel om voor te delen maar een oorspronkelijke taak; gebruik het als feit verkregen_voor", Suggesties: suggestie.Dichtstbij(v.Doel, k.ids["doelen"], 3)}
 	}
-	if err := k.bekend("doel", "doelen", v.Doel); err != nil {
+	if err := k.BekendAls("doel", "doelen", v.Doel); err != nil {
 		return v, err
 	}
 	if v.Convenant != "" {
-		if err := k.bekend("convenant", "convenanten", v.Convenant); err != nil {
+		if err := k.BekendAls("convenant", "convenanten", v.Convenant); err != nil {
 			return v, err
 		}
 	}
 	if v.Fase != "" {
-		if err := k.bekend("fase", "fasen", v.Fase); err != nil {
+		if err := k.BekendAls("fase", "fasen", v.Fase); err != nil {
 			return v, err
 		}
 	}
 	if v.Datum == "" {
 		v.Datum = vandaag.Format(time.DateOnly)
 	} else if !geldigeDatum(v.Datum) {
-		return v, datumFout("datum", v.Datum)
+		return v, NieuweDatumFout("datum", v.Datum)
 	}
 	if len(v.Feiten) > 0 {
 		feiten := make(map[string]any, len(v.Feiten))
 		for _, naam := range slices.Sorted(maps.Keys(v.Feiten)) {
-			w, err := k.feit(naam, v.Feiten[naam])
+			w, err := k.FeitWaarde(naam, v.Feiten[naam])
 			if err != nil {
 				return v, err
 			}
@@ -411,12 +411,12 @@ func LeesDatum(s string) (string, error) {
 	} else if g := nlDatumRe.FindStringSubmatch(s); g != nil {
 		d, m, j = g[1], g[2], g[3]
 	} else {
-		return "", datumFout("datum", s)
+		return "", NieuweDatumFout("datum", s)
 	}
 	iso := fmt.Sprintf("%s-%02s-%02s", j, m, d)
 	iso = strings.ReplaceAll(iso, " ", "0")
 	if !geldigeDatum(iso) {
-		return "", datumFout("datum", s)
+		return "", NieuweDatumFout("datum", s)
 	}
 	return iso, nil
 }
@@ -424,7 +424,7 @@ func LeesDatum(s string) (string, error) {
 var maanden = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
 
 // datumFout explains an invalid date: the ISO date a Dutch date means, or why a date does not exist.
-func datumFout(veld, waarde string) *DatumFout {
+func NieuweDatumFout(veld, waarde string) *DatumFout {
 	e := &DatumFout{Veld: veld, Waarde: waarde}
 	var j, m, d int
 	if g := isoDatumRe.FindStringSubmatch(waarde); g != nil {
@@ -459,7 +459,7 @@ func dagenIn(jaar, maand int) int {
 // "fasen", "feiten", "voorwaarden", "grondslagen"), and otherwise an *OnbekendeIDFout with the closest
 // known ids.
 func (k *Kennisbank) Bekend(soort, id string) error {
-	return k.bekend(enkelvoud(soort), soort, id)
+	return k.BekendAls(enkelvoud(soort), soort, id)
 }
 
 // Dichtstbij returns at most n of bekend closest to onbekend, closest first, for "bedoelde u …?".
@@ -467,7 +467,7 @@ func Dichtstbij(onbekend string, bekend []string, n int) []string {
 	return suggestie.Dichtstbij(onbekend, bekend, n)
 }
 
-func (k *Kennisbank) bekend(veld, soort, id string) error {
+func (k *Kennisbank) BekendAls(veld, soort, id string) error {
 	if contains(k.ids[soort], id) {
 		return nil
 	}
@@ -487,7 +487,7 @@ func (k *Kennisbank) partij(veld, id string) error {
 }
 
 // feit checks the value of one fact and gives it in its canonical type (see Controleer).
-func (k *Kennisbank) feit(naam string, waarde any) (any, error) {
+func (k *Kennisbank) FeitWaarde(naam string, waarde any) (any, error) {
 	veld := "feiten." + naam
 	f, ok := k.Feit(naam)
 	if !ok {
@@ -515,7 +515,7 @@ func (k *Kennisbank) feit(naam string, waarde any) (any, error) {
 	case "datum":
 		s, ok := waarde.(string)
 		if !ok || !geldigeDatum(s) {
-			return nil, datumFout(veld, gekregen)
+			return nil, NieuweDatumFout(veld, gekregen)
 		}
 	case "keuze":
 		opties := f.Waarden
@@ -538,7 +538,7 @@ func (k *Kennisbank) feit(naam string, waarde any) (any, error) {
 		if !ok {
 			return nil, &TypeFout{Veld: veld, Verwacht: "een doel-id", Gekregen: gekregen}
 		}
-		return s, k.bekend(veld, "oorsprongen", s)
+		return s, k.BekendAls(veld, "oorsprongen", s)
 	}
 	return waarde, nil
 }

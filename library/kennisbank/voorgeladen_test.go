@@ -1,0 +1,89 @@
+package kennisbank
+
+import (
+	"flag"
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
+	"github.com/twente-zorg-veiligheid/magikdelen/rules"
+)
+
+var voorgeladenBijwerken = flag.Bool("voorgeladen.bijwerken", false, "schrijf voorgeladen.json opnieuw uit convenants/ (go generate ./library/...)")
+
+// TestVoorgeladen: the embedded pre-validated knowledge base is exactly a fresh, fully checked load of
+// convenants/ with the embedded rules. When it is not, run go generate ./library/... again.
+func TestVoorgeladen(t *testing.T) {
+	regels, err := LeesRegels(rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vers, err := Laad(convenants.FS, regels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bron, err := bronVingerafdruk(convenants.FS, regels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *voorgeladenBijwerken {
+		raw, err := schrijfVoorgeladen(vers, bron)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("voorgeladen.json", raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		voorgeladenJSON = raw
+	}
+	kb, opgeslagen, err := leesVoorgeladen(voorgeladenJSON)
+	if err != nil {
+		t.Fatalf("voorgeladen.json is onleesbaar (%v): go generate ./library/...", err)
+	}
+	if opgeslagen != bron {
+		t.Fatal("voorgeladen.json komt niet uit de huidige convenants/ en rules/: go generate ./library/...")
+	}
+	for _, v := range []struct {
+		naam       string
+		vers, voor any
+	}{
+		{"data", vers.data, kb.data}, {"versie", vers.versie, kb.versie}, {"delen", vers.delen, kb.delen},
+		{"ids", vers.ids, kb.ids}, {"vraagbaak", vers.vraagbaak, kb.vraagbaak},
+	} {
+		if !reflect.DeepEqual(v.vers, v.voor) {
+			t.Errorf("%s van voorgeladen.json verschilt van een verse lading: go generate ./library/...", v.naam)
+		}
+	}
+	if got, ok := Voorgeladen(); !ok || got.versie != vers.versie {
+		t.Errorf("de ingebouwde kennisbank wordt niet voorgeladen gebruikt (ok=%v)", ok)
+	}
+}
+
+// TestVoorgeladenAlleenBijDezelfdeBron: another knowledge base or other rules give another fingerprint,
+// so the pre-validated form is never used for them.
+func TestVoorgeladenAlleenBijDezelfdeBron(t *testing.T) {
+	regels, err := LeesRegels(rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	basis, err := bronVingerafdruk(convenants.FS, regels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ander := map[string][]byte{}
+	for p, r := range regels {
+		ander[p] = r
+	}
+	for p := range ander {
+		ander[p] = append(append([]byte(nil), ander[p]...), '\n')
+		break
+	}
+	gewijzigd, err := bronVingerafdruk(convenants.FS, ander)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gewijzigd == basis {
+		t.Fatal("een gewijzigde regel geeft dezelfde vingerafdruk")
+	}
+}
