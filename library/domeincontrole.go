@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
@@ -22,15 +20,15 @@ import (
 // this function only chooses the matrices and counts the cells of each finding per covenant and purpose,
 // with a few examples. It is slow (the whole space, seconds per covenant), so Controleer does not run
 // it; `magikdelen controleer --regels` does.
-func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (kennisbank.Controlerapport, error) {
+func Domeincontrole(ctx context.Context, e *Engine, dv DomeinVraag) (kennisbank.Controlerapport, error) {
 	datum, convenanten := dv.Datum, dv.Convenanten
 	if datum == "" {
-		datum = e.klok().Format(time.DateOnly)
+		datum = e.Vandaag()
 	}
 	if !kennisbank.GeldigeDatum(datum) {
 		return kennisbank.Controlerapport{}, &kennisbank.DatumFout{Veld: "datum", Waarde: datum}
 	}
-	kb := e.kb
+	kb := e.Kennisbank()
 	if len(convenanten) == 0 {
 		convenanten = kb.IDs("convenanten")
 	}
@@ -45,11 +43,11 @@ func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (kennisbank
 			continue
 		}
 		bestand := "convenanten/" + c + ".yaml"
-		m, err := e.Matrix(ctx, MatrixVraag{Convenant: c, Doelen: doelen, Datum: datum, Feiten: conv.VereistFeiten})
+		m, err := MaakMatrix(ctx, e, MatrixVraag{Convenant: c, Doelen: doelen, Datum: datum, Feiten: conv.VereistFeiten})
 		if err != nil {
 			return kennisbank.Controlerapport{}, err
 		}
-		bevindingen, err := e.lint(ctx, map[string]string{"controle": "cellen", "convenant": c}, m, bestand)
+		bevindingen, err := lint(ctx, e, map[string]string{"controle": "cellen", "convenant": c}, m, bestand)
 		if err != nil {
 			return kennisbank.Controlerapport{}, err
 		}
@@ -57,11 +55,11 @@ func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (kennisbank
 		// The day after the covenant ends.
 		if tot := conv.GeldigTot; tot != "" {
 			dag := volgendeDag(tot)
-			m, err := e.Matrix(ctx, MatrixVraag{Convenant: c, Doelen: doelen, Datum: dag, Feiten: conv.VereistFeiten})
+			m, err := MaakMatrix(ctx, e, MatrixVraag{Convenant: c, Doelen: doelen, Datum: dag, Feiten: conv.VereistFeiten})
 			if err != nil {
 				return kennisbank.Controlerapport{}, err
 			}
-			bevindingen, err := e.lint(ctx, map[string]string{"controle": "verlopen", "convenant": c, "tot": tot}, m, bestand)
+			bevindingen, err := lint(ctx, e, map[string]string{"controle": "verlopen", "convenant": c, "tot": tot}, m, bestand)
 			if err != nil {
 				return kennisbank.Controlerapport{}, err
 			}
@@ -83,11 +81,11 @@ func (e *Engine) Domeincontrole(ctx context.Context, dv DomeinVraag) (kennisbank
 				if len(mv.Van) == 0 && len(deelnemersOp(kb, c, dag)) == 0 {
 					continue
 				}
-				m, err := e.Matrix(ctx, mv)
+				m, err := MaakMatrix(ctx, e, mv)
 				if err != nil {
 					return kennisbank.Controlerapport{}, err
 				}
-				bevindingen, err := e.lint(ctx, map[string]string{"controle": "vertrokken", "convenant": c, "partij": vertrek.Partij, "dag": dag}, m, bestand)
+				bevindingen, err := lint(ctx, e, map[string]string{"controle": "vertrokken", "convenant": c, "partij": vertrek.Partij, "dag": dag}, m, bestand)
 				if err != nil {
 					return kennisbank.Controlerapport{}, err
 				}
@@ -131,27 +129,23 @@ type lintBevinding struct {
 // lint evaluates the lint rules over the cells of m (invoer says which check and which covenant) and
 // counts the cells of each finding: one Bevinding per group, in the order of the cells, with the
 // number of cells and up to three examples.
-func (e *Engine) lint(ctx context.Context, invoer map[string]string, m *Matrix, bestand string) ([]kennisbank.Bevinding, error) {
-	pq, err := e.lintQuery.bereid(ctx, e, queryLint)
-	if err != nil {
-		return nil, err
-	}
-	velden := make([][2]*ast.Term, 0, len(invoer)+1)
+func lint(ctx context.Context, e *Engine, invoer map[string]string, m *Matrix, bestand string) ([]kennisbank.Bevinding, error) {
+	velden := make(map[string]any, len(invoer)+1)
 	for k, v := range invoer {
-		velden = append(velden, ast.Item(ast.StringTerm(k), ast.StringTerm(v)))
+		velden[k] = v
 	}
-	cellen := make([]*ast.Term, len(m.Cellen))
+	cellen := make([]any, len(m.Cellen))
 	for i, c := range m.Cellen {
-		cellen[i] = ast.NewTerm(celWaarde(c))
+		cellen[i] = celWaarde(c)
 	}
-	velden = append(velden, ast.Item(ast.StringTerm("cellen"), ast.ArrayTerm(cellen...)))
-	rs, err := pq.Eval(ctx, rego.EvalParsedInput(ast.NewObject(velden...)))
+	velden["cellen"] = cellen
+	waarde, ok, err := e.Evalueer(ctx, queryLint, velden)
 	if err != nil {
 		return nil, fmt.Errorf("domeincontrole: %w", err)
 	}
 	var gevonden []lintBevinding
-	if len(rs) == 1 && len(rs[0].Expressions) == 1 {
-		bs, err := json.Marshal(rs[0].Expressions[0].Value)
+	if ok {
+		bs, err := json.Marshal(waarde)
 		if err != nil {
 			return nil, fmt.Errorf("domeincontrole: %w", err)
 		}
@@ -186,42 +180,35 @@ func (e *Engine) lint(ctx context.Context, invoer map[string]string, m *Matrix, 
 	return uit, nil
 }
 
-// celWaarde is a cell as the lint rules read it: the JSON of MatrixCel, built as a Rego value at once
-// (the JSON round trip of rego.EvalInput cost a sixth of a lint run).
-func celWaarde(c MatrixCel) ast.Object {
-	lijst := func(xs []string) *ast.Term {
+// celWaarde is a cell as the lint rules read it: the JSON of MatrixCel, built as plain values at once
+// (a JSON round trip of each cell cost a sixth of a lint run).
+func celWaarde(c MatrixCel) map[string]any {
+	lijst := func(xs []string) any {
 		if xs == nil {
-			return ast.NullTerm()
+			return nil
 		}
-		ts := make([]*ast.Term, len(xs))
+		uit := make([]any, len(xs))
 		for i, x := range xs {
-			ts[i] = ast.StringTerm(x)
+			uit[i] = x
 		}
-		return ast.ArrayTerm(ts...)
+		return uit
 	}
-	lagen := ast.NullTerm()
+	var lagen any
 	if c.Lagen != nil {
-		o := ast.NewObject()
+		o := make(map[string]any, len(c.Lagen))
 		for k, v := range c.Lagen {
-			o.Insert(ast.StringTerm(k), ast.StringTerm(v))
+			o[k] = v
 		}
-		lagen = ast.NewTerm(o)
+		lagen = o
 	}
-	o := ast.NewObject(
-		ast.Item(ast.StringTerm("doel"), ast.StringTerm(c.Doel)),
-		ast.Item(ast.StringTerm("van"), ast.StringTerm(c.Van)),
-		ast.Item(ast.StringTerm("naar"), ast.StringTerm(c.Naar)),
-		ast.Item(ast.StringTerm("gegevens"), ast.StringTerm(c.Gegevens)),
-		ast.Item(ast.StringTerm("oordeel"), ast.StringTerm(string(c.Oordeel))),
-		ast.Item(ast.StringTerm("zekerheid"), ast.StringTerm(c.Zekerheid)),
-		ast.Item(ast.StringTerm("grondslagen"), lijst(c.Grondslagen)),
-		ast.Item(ast.StringTerm("voorwaarden"), lijst(c.Voorwaarden)),
-		ast.Item(ast.StringTerm("ontbrekende_feiten"), lijst(c.OntbrekendeFeiten)),
-		ast.Item(ast.StringTerm("redenen"), lijst(c.Redenen)),
-		ast.Item(ast.StringTerm("lagen"), lagen),
-	)
+	o := map[string]any{
+		"doel": c.Doel, "van": c.Van, "naar": c.Naar, "gegevens": c.Gegevens,
+		"oordeel": string(c.Oordeel), "zekerheid": c.Zekerheid,
+		"grondslagen": lijst(c.Grondslagen), "voorwaarden": lijst(c.Voorwaarden),
+		"ontbrekende_feiten": lijst(c.OntbrekendeFeiten), "redenen": lijst(c.Redenen), "lagen": lagen,
+	}
 	if len(c.Botsingen) > 0 {
-		o.Insert(ast.StringTerm("botsingen"), lijst(c.Botsingen))
+		o["botsingen"] = lijst(c.Botsingen)
 	}
 	return o
 }

@@ -24,7 +24,7 @@ func TestLintTeltPerGroepInDeVolgordeVanDeCellen(t *testing.T) {
 		gat, gat, gat, gat,
 		cel("schuldhulpverlener", "gezondheid", kennisbank.Toegestaan),
 	}}
-	uit, err := e.lint(context.Background(), map[string]string{"controle": "cellen", "convenant": "vroegsignalering_schulden"}, m, "convenanten/vroegsignalering_schulden.yaml")
+	uit, err := lint(context.Background(), e, map[string]string{"controle": "cellen", "convenant": "vroegsignalering_schulden"}, m, "convenanten/vroegsignalering_schulden.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

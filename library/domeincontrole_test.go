@@ -25,7 +25,7 @@ func TestDomeincontroleVerlopenConvenant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := goed.Domeincontrole(ctx, dv)
+	r, err := library.Domeincontrole(ctx, goed, dv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +42,7 @@ func TestDomeincontroleVerlopenConvenant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err = fout.Domeincontrole(ctx, dv)
+	r, err = library.Domeincontrole(ctx, fout, dv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestDomeincontroleVerlopenConvenant(t *testing.T) {
 func TestDomeincontroleBotsing(t *testing.T) {
 	zwaar(t)
 	e := testEngine(t)
-	r, err := e.Domeincontrole(context.Background(), library.DomeinVraag{Datum: "2026-03-01", Convenanten: []string{"vroegsignalering_schulden"}, Doelen: []string{"vss_signaal"}})
+	r, err := library.Domeincontrole(context.Background(), e, library.DomeinVraag{Datum: "2026-03-01", Convenanten: []string{"vroegsignalering_schulden"}, Doelen: []string{"vss_signaal"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,10 +80,10 @@ func TestDomeincontroleBotsing(t *testing.T) {
 
 func TestDomeincontroleFouten(t *testing.T) {
 	e := testEngine(t)
-	if _, err := e.Domeincontrole(context.Background(), library.DomeinVraag{Datum: "2026-02-30"}); err == nil {
+	if _, err := library.Domeincontrole(context.Background(), e, library.DomeinVraag{Datum: "2026-02-30"}); err == nil {
 		t.Error("ongeldige datum zonder fout")
 	}
-	_, err := e.Domeincontrole(context.Background(), library.DomeinVraag{Datum: "2026-03-01", Convenanten: []string{"ave2"}})
+	_, err := library.Domeincontrole(context.Background(), e, library.DomeinVraag{Datum: "2026-03-01", Convenanten: []string{"ave2"}})
 	if err == nil || !strings.Contains(err.Error(), `"ave"`) {
 		t.Errorf("onbekend convenant: %v", err)
 	}
@@ -97,7 +97,7 @@ func TestDomeincontroleBijzonderZonderUitzondering(t *testing.T) {
 	zwaar(t)
 	ctx := context.Background()
 	dv := library.DomeinVraag{Datum: "2026-03-01", Convenanten: []string{"wams"}, Doelen: []string{"wams_gecoordineerde_aanpak"}}
-	r, err := testEngine(t).Domeincontrole(ctx, dv)
+	r, err := library.Domeincontrole(ctx, testEngine(t), dv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestDomeincontroleBijzonderZonderUitzondering(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err = zonder.Domeincontrole(ctx, dv)
+	r, err = library.Domeincontrole(ctx, zonder, dv)
 	if err != nil {
 		t.Fatal(err)
 	}

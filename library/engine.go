@@ -46,9 +46,7 @@ type Engine struct {
 	compiler *ast.Compiler // compiled once in New; other decisions (Matrix) reuse it
 	store    storage.Store
 
-	matrix        luieQuery // the decision of Matrix, prepared on first use
-	lintQuery     luieQuery // the decision of the domain lint (rules/lint), prepared on first use
-	matrixUitKern bool      // the rules predate data.magikdelen.matrix: Matrix reads the answer's cells
+	beslissingen sync.Map // query -> *luieQuery: the decisions of Evalueer, each prepared on first use
 
 	cache     *beslisCache    // nil: every question is evaluated (see MetCache)
 	vraagbaak *vraagbaakIndex // nil: the rules rank the vraagbaak links themselves
@@ -165,7 +163,6 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 		return nil, fmt.Errorf("compileer regels: %w", err)
 	}
 	e.query = pq
-	e.matrixUitKern = !e.heeftRegel("magikdelen", "matrix")
 	if o.cacheMiB > 0 {
 		e.cache = nieuweBeslisCache(int64(o.cacheMiB)<<20, 0)
 	}
@@ -201,6 +198,49 @@ func (q *luieQuery) bereid(ctx context.Context, e *Engine, query string) (rego.P
 	})
 	return q.query, q.err
 }
+
+// Evalueer evaluates decision query of the rules (a reference such as "data.magikdelen.matrix") with
+// invoer as its input, and gives the decision's value; both are plain JSON values (maps with text keys,
+// lists, texts, numbers, booleans, nil). gedefinieerd is false when the rules give the decision no
+// value. Each decision is prepared once per engine, on first use, with the policy New compiled, and is
+// safe for concurrent use. The bulk questions of package library/bulk (the matrix, verschil, the domain
+// lint) are built on it; a question's answer is Beantwoord.
+func (e *Engine) Evalueer(ctx context.Context, query string, invoer map[string]any) (waarde any, gedefinieerd bool, err error) {
+	q, _ := e.beslissingen.LoadOrStore(query, &luieQuery{})
+	pq, err := q.(*luieQuery).bereid(ctx, e, query)
+	if err != nil {
+		return nil, false, err
+	}
+	// Converted at once: rego.EvalInput would first round-trip the input through JSON.
+	v, err := ast.InterfaceToValue(invoer)
+	if err != nil {
+		return nil, false, fmt.Errorf("evalueer %s: %w", query, err)
+	}
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(v))
+	if err != nil {
+		return nil, false, evalFout(ctx, "evalueer regels", err)
+	}
+	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+		return nil, false, nil
+	}
+	return rs[0].Expressions[0].Value, true, nil
+}
+
+// HeeftBeslissing reports whether the rules define decision query (e.g. "data.magikdelen.matrix"):
+// older rules, as verschil compares them, lack some.
+func (e *Engine) HeeftBeslissing(query string) bool {
+	ref, err := ast.ParseRef(query)
+	return err == nil && len(e.compiler.GetRulesExact(ref)) > 0
+}
+
+// heeftRegel: the policy defines data.<pakket>.<regel>.
+func (e *Engine) heeftRegel(pakket, regel string) bool {
+	return e.HeeftBeslissing("data." + pakket + "." + regel)
+}
+
+// Vandaag is today's date by the engine's clock (MetKlok) as JJJJ-MM-DD: the date of a question
+// without one.
+func (e *Engine) Vandaag() string { return e.klok().Format(time.DateOnly) }
 
 // basisArgs are the options every prepared decision of this engine shares: the compiled policy and the
 // knowledge base.

@@ -9,10 +9,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
-	"time"
 
-	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/veld"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
@@ -101,14 +98,16 @@ func index(lijst []string, s string) int { return slices.Index(lijst, s) }
 // A covenant's space is tens of thousands of cells; the evaluation allocates about 80 KB per cell that
 // is garbage at once, so a process that runs matrices often does well with a higher GOGC (the CLI uses
 // 400 for its bulk commands: ZVHT 6.6 s -> 5.0 s on 2 cores).
-func (e *Engine) Matrix(ctx context.Context, mv MatrixVraag) (*Matrix, error) {
-	m, err := e.matrixOpzet(mv)
+func MaakMatrix(ctx context.Context, e *Engine, mv MatrixVraag) (*Matrix, error) {
+	m, err := matrixOpzet(e, mv)
 	if err != nil {
 		return nil, err
 	}
-	pq, err := e.matrixQuery(ctx)
-	if err != nil {
-		return nil, err
+	// Rules without the matrix decision (an older version, compared by Vergelijk) are read through the
+	// answer without alternatives.
+	query, uitKern := QueryMatrix, !e.HeeftBeslissing(QueryMatrix)
+	if uitKern {
+		query = QueryKern
 	}
 	type taak struct{ d, v int }
 	taken := make(chan taak)
@@ -125,7 +124,7 @@ func (e *Engine) Matrix(ctx context.Context, mv MatrixVraag) (*Matrix, error) {
 		go func() {
 			defer wg.Done()
 			for t := range taken {
-				cellen, err := e.matrixRij(ctx, pq, m, m.Doelen[t.d], m.Van[t.v], mv.Feiten)
+				cellen, err := matrixRij(ctx, e, query, uitKern, m, m.Doelen[t.d], m.Van[t.v], mv.Feiten)
 				if err != nil {
 					eenmaal.Do(func() { fout = err; stop() })
 					continue
@@ -162,8 +161,8 @@ verdeel:
 }
 
 // matrixOpzet checks the question and fills in the defaults from the covenant data.
-func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
-	kb := e.kb
+func matrixOpzet(e *Engine, mv MatrixVraag) (*Matrix, error) {
+	kb := e.Kennisbank()
 	switch {
 	case mv.Wettelijk && mv.Convenant != "":
 		return nil, &kennisbank.BuitenKaderFout{Veld: "convenant", Waarde: mv.Convenant, Reden: "kan niet samen met de wettelijke routes"}
@@ -177,7 +176,7 @@ func (e *Engine) matrixOpzet(mv MatrixVraag) (*Matrix, error) {
 	}
 	datum := mv.Datum
 	if datum == "" {
-		datum = e.klok().Format(time.DateOnly)
+		datum = e.Vandaag()
 	} else if !kennisbank.GeldigeDatum(datum) {
 		return nil, kennisbank.NieuweDatumFout("datum", datum)
 	}
@@ -260,7 +259,7 @@ func kiesIDs(kb *kennisbank.Kennisbank, veld, soort string, gevraagd, standaard 
 }
 
 // matrixRij evaluates one purpose and sender for all recipients and categories.
-func (e *Engine) matrixRij(ctx context.Context, pq rego.PreparedEvalQuery, m *Matrix, doel, van string, feiten map[string]any) ([]MatrixCel, error) {
+func matrixRij(ctx context.Context, e *Engine, query string, uitKern bool, m *Matrix, doel, van string, feiten map[string]any) ([]MatrixCel, error) {
 	naar := make([]any, 0, len(m.Naar))
 	for _, n := range m.Naar {
 		if n != van {
@@ -281,16 +280,16 @@ func (e *Engine) matrixRij(ctx context.Context, pq rego.PreparedEvalQuery, m *Ma
 	if len(feiten) > 0 {
 		invoer["feiten"] = feiten
 	}
-	rs, err := pq.Eval(ctx, rego.EvalInput(invoer))
+	waarde, ok, err := e.Evalueer(ctx, query, invoer)
 	if err != nil {
-		return nil, evalFout(ctx, fmt.Sprintf("evalueer regels (%s, %s)", doel, van), err)
+		return nil, fmt.Errorf("matrix (%s, %s): %w", doel, van, err)
 	}
-	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+	if !ok {
 		return nil, errors.New("evalueer regels: geen matrix (regels onvolledig)")
 	}
-	obj, _ := rs[0].Expressions[0].Value.(map[string]any)
+	obj, _ := waarde.(map[string]any)
 	var cellen []MatrixCel
-	if e.matrixUitKern {
+	if uitKern {
 		cellen = cellenUitKern(obj, doel, van)
 	} else {
 		cellen = cellenUitMatrix(obj, doel, van)
@@ -355,21 +354,6 @@ func cellenUitKern(obj map[string]any, doel, van string) []MatrixCel {
 		})
 	}
 	return cellen
-}
-
-// matrixQuery prepares the matrix decision once, on first use. Rules without that decision (an older
-// version) are read through the answer without alternatives.
-func (e *Engine) matrixQuery(ctx context.Context) (rego.PreparedEvalQuery, error) {
-	if e.matrixUitKern {
-		return e.matrix.bereid(ctx, e, QueryKern)
-	}
-	return e.matrix.bereid(ctx, e, QueryMatrix)
-}
-
-// heeftRegel: the policy defines data.<pakket>.<regel>.
-func (e *Engine) heeftRegel(pakket, regel string) bool {
-	ref := ast.MustParseRef("data." + pakket + "." + regel)
-	return len(e.compiler.GetRulesExact(ref)) > 0
 }
 
 func tekstMap(x any) map[string]string {

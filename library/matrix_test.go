@@ -37,7 +37,7 @@ func TestMatrixVolgtBeantwoord(t *testing.T) {
 			// the rules change.
 			senders, samples := 3, 40
 			mv.Van = library.MatrixDeelnemers(e.Kennisbank(), tc.convenant, tc.datum)[:senders]
-			m, err := e.Matrix(ctx, mv)
+			m, err := library.MaakMatrix(ctx, e, mv)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -93,7 +93,7 @@ func idLijst[T any](lijst []T, id func(T) string) []string {
 
 func TestMatrixDefaults(t *testing.T) {
 	e := testEngine(t)
-	m, err := e.Matrix(context.Background(), library.MatrixVraag{Convenant: "zvht", Datum: "2025-06-01", Doelen: []string{"zvh_aanmelding"}, Gegevens: []string{"signaal"}})
+	m, err := library.MaakMatrix(context.Background(), e, library.MatrixVraag{Convenant: "zvht", Datum: "2025-06-01", Doelen: []string{"zvh_aanmelding"}, Gegevens: []string{"signaal"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +133,7 @@ func TestMatrixFouten(t *testing.T) {
 		{"onbekend feit", library.MatrixVraag{Convenant: "zvht", Feiten: map[string]any{"toestemmin": "gegeven"}}, "feiten"},
 	} {
 		t.Run(tc.naam, func(t *testing.T) {
-			_, err := e.Matrix(ctx, tc.mv)
+			_, err := library.MaakMatrix(ctx, e, tc.mv)
 			var (
 				oid *kennisbank.OnbekendeIDFout
 				bkf *kennisbank.BuitenKaderFout
@@ -178,7 +178,7 @@ func BenchmarkMatrix(b *testing.B) {
 			var m *library.Matrix
 			for b.Loop() {
 				var err error
-				if m, err = e.Matrix(ctx, library.MatrixVraag{Convenant: conv, Datum: "2026-03-01"}); err != nil {
+				if m, err = library.MaakMatrix(ctx, e, library.MatrixVraag{Convenant: conv, Datum: "2026-03-01"}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -4,7 +4,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
@@ -27,8 +26,8 @@ type MatrixPlan struct {
 // the plan) no participants on the date, is skipped with a note in overgeslagen. A covenant the plan
 // names is never skipped: that is a BuitenKaderFout, as is a purpose of no covenant or of a covenant the
 // plan does not name. Field names in errors are those of MatrixVraag (convenant, doel).
-func (e *Engine) MatrixVragen(p MatrixPlan) (vragen []MatrixVraag, overgeslagen []string, err error) {
-	kb := e.kb
+func MatrixVragen(e *Engine, p MatrixPlan) (vragen []MatrixVraag, overgeslagen []string, err error) {
+	kb := e.Kennisbank()
 	convenanten := slices.Clone(p.Convenanten)
 	expliciet := len(convenanten) > 0
 
@@ -56,7 +55,7 @@ func (e *Engine) MatrixVragen(p MatrixPlan) (vragen []MatrixVraag, overgeslagen 
 
 	peildatum := p.Datum
 	if peildatum == "" {
-		peildatum = e.klok().Format(time.DateOnly) // as Matrix does without a date
+		peildatum = e.Vandaag() // as MaakMatrix does without a date
 	}
 	for _, c := range convenanten {
 		if len(p.Doelen) > 0 && len(doelenVan[c]) == 0 {

@@ -180,7 +180,7 @@ func verschilVan(ctx context.Context, oud, nieuw *Engine, c string, vv VerschilV
 		if len(mv.Doelen) == 0 || len(mv.Van) == 0 || len(mv.Naar) == 0 || len(mv.Gegevens) == 0 {
 			return map[string]MatrixCel{}, nil
 		}
-		m, err := e.Matrix(ctx, mv)
+		m, err := MaakMatrix(ctx, e, mv)
 		if err != nil {
 			return nil, err
 		}

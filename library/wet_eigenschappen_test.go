@@ -83,7 +83,7 @@ func wetMatrices(t *testing.T, e *library.Engine) []*library.Matrix {
 			}
 			if !*volledigeRuimte {
 				// The senders of the frame on the date, from a matrix of one cell per sender.
-				m, err := e.Matrix(context.Background(), library.MatrixVraag{Convenant: mv.Convenant, Wettelijk: mv.Wettelijk, Datum: d, Gegevens: []string{"identificerend"}, Naar: []string{"betrokkene"}})
+				m, err := library.MaakMatrix(context.Background(), e, library.MatrixVraag{Convenant: mv.Convenant, Wettelijk: mv.Wettelijk, Datum: d, Gegevens: []string{"identificerend"}, Naar: []string{"betrokkene"}})
 				if err != nil {
 					t.Fatalf("%s op %s: %v", k.naam, d, err)
 				}
@@ -95,7 +95,7 @@ func wetMatrices(t *testing.T, e *library.Engine) []*library.Matrix {
 					mv.Van = append(mv.Van, m.Van[i])
 				}
 			}
-			m, err := e.Matrix(context.Background(), mv)
+			m, err := library.MaakMatrix(context.Background(), e, mv)
 			if err != nil {
 				t.Fatalf("%s op %s: %v", k.naam, d, err)
 			}
@@ -203,7 +203,7 @@ func TestWetHergebruikVoorDeWmo(t *testing.T) {
 			mv := k.mv
 			mv.Datum, mv.Van, mv.Feiten, mv.Doelen = "2026-03-01", g.van, feiten, doelen
 			mv.Gegevens = []string{"identificerend", "financieel", "gezondheid"}
-			m, err := e.Matrix(context.Background(), mv)
+			m, err := library.MaakMatrix(context.Background(), e, mv)
 			if err != nil {
 				if strings.Contains(err.Error(), "van") {
 					continue // the covenant names none of these senders

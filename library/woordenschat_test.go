@@ -161,7 +161,7 @@ func TestPartijsoortenUitDeKennisbank(t *testing.T) {
 	standaard := func(t *testing.T, e *library.Engine, mv library.MatrixVraag) []string {
 		t.Helper()
 		mv.Van, mv.Doelen, mv.Gegevens, mv.Datum = []string{"politie"}, []string{"zvh_aanmelding"}, []string{"signaal"}, "2026-03-01"
-		m, err := e.Matrix(ctx, mv)
+		m, err := library.MaakMatrix(ctx, e, mv)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -89,7 +89,7 @@ func runControleer(ctx context.Context, opts *controleerOpties) error {
 		if err != nil {
 			return kennisbankLaadFout(opts.g, err)
 		}
-		domein, err := e.Domeincontrole(ctx, library.DomeinVraag{Datum: opts.datum, Convenanten: opts.convenanten, Doelen: opts.doelen})
+		domein, err := library.Domeincontrole(ctx, e, library.DomeinVraag{Datum: opts.datum, Convenanten: opts.convenanten, Doelen: opts.doelen})
 		if err != nil {
 			return err
 		}

@@ -125,7 +125,7 @@ func runMatrix(ctx context.Context, opts *matrixOpties) error {
 	}
 	matrices := make([]*library.Matrix, 0, len(vragen))
 	for _, mv := range vragen {
-		m, err := engine.Matrix(ctx, mv)
+		m, err := library.MaakMatrix(ctx, engine, mv)
 		if err != nil {
 			return matrixVlagFout(err)
 		}
@@ -207,7 +207,7 @@ func matrixVragen(e *library.Engine, opts *matrixOpties) ([]library.MatrixVraag,
 			return nil, nil, err
 		}
 	}
-	vragen, overgeslagen, err := e.MatrixVragen(p)
+	vragen, overgeslagen, err := library.MatrixVragen(e, p)
 	return vragen, overgeslagen, matrixVlagFout(err)
 }
 

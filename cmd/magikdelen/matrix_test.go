@@ -51,7 +51,7 @@ func TestGoldenMatrix(t *testing.T) {
 // TestMatrixCSVTerug: the CSV reads back (RFC 4180) to exactly the cells the library gives, in order.
 func TestMatrixCSVTerug(t *testing.T) {
 	t.Parallel()
-	m, err := testEngine(t).Matrix(context.Background(), matrixVraag)
+	m, err := library.MaakMatrix(context.Background(), testEngine(t), matrixVraag)
 	if err != nil {
 		t.Fatalf("Matrix: %v", err)
 	}
@@ -107,7 +107,7 @@ func TestMatrixCSVTerug(t *testing.T) {
 // TestMatrixJSON: one JSON document, always a list of the library's matrices.
 func TestMatrixJSON(t *testing.T) {
 	t.Parallel()
-	m, err := testEngine(t).Matrix(context.Background(), matrixVraag)
+	m, err := library.MaakMatrix(context.Background(), testEngine(t), matrixVraag)
 	if err != nil {
 		t.Fatalf("Matrix: %v", err)
 	}

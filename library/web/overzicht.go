@@ -220,7 +220,7 @@ func (h *Handler) matrix(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, stop := context.WithTimeout(r.Context(), MatrixTijdslimiet)
 	defer stop()
-	m, err := e.Matrix(ctx, mv)
+	m, err := library.MaakMatrix(ctx, e, mv)
 	if err != nil {
 		if f, ok := veldFoutVan(kb, err); ok {
 			h.toonMelding(w, r, http.StatusBadRequest, "Fout in de matrix", f.Naam+": "+f.Bericht)
