@@ -29,9 +29,9 @@
 //
 // Engine.Kennisbank gives the loaded knowledge base (kennisbank.Kennisbank), typed: Convenant, Routes,
 // Grondslag, DoelConvenant, Oordeel, Zekerheden, Klassen; Data is the plain document the rules see. For
-// the kwartiermaker, kennisbank.Controleer validates a working copy, Domeincontrole lints the evaluated
-// rules (the findings are Rego rules in rules/lint), Matrix and MatrixVragen give who may share what, and
-// Vergelijk compares two versions.
+// the kwartiermaker, kennisbank.Controleer validates a working copy; package library/bulk asks many
+// questions at once through Evalueer: the matrix of who may share what, the answers that change between
+// two versions (Vergelijk), and the domain lint over the evaluated rules (Domeincontrole).
 //
 // The knowledge base also holds the vraagbaak (convenants/vraagbaak/*.md): Kennisbank.Vraagbaak and
 // Kennisbank.Vraagbaakitem give the entries, Kennisbank.ZoekVraagbaak searches them in a professional's

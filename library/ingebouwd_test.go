@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/toetshulp"
 	"github.com/twente-zorg-veiligheid/magikdelen/rules"
 )
 
@@ -13,7 +14,7 @@ import (
 // skipped) answers every scenario byte for byte like an engine that loads convenants/ in full and
 // compiles the same rules with every check.
 func TestIngebouwdZonderControles(t *testing.T) {
-	zwaarIntern(t)
+	toetshulp.Zwaar(t)
 	ctx := context.Background()
 	snel, err := New(ctx)
 	if err != nil {
@@ -39,13 +40,5 @@ func TestIngebouwdZonderControles(t *testing.T) {
 		if a.JSON() != b.JSON() {
 			t.Errorf("%s: het antwoord van de ingebouwde engine verschilt van dat met alle controles", s.naam)
 		}
-	}
-}
-
-// zwaarIntern is zwaar (zwaar_test.go) for the tests inside the package: skipped under -race.
-func zwaarIntern(t *testing.T) {
-	t.Helper()
-	if raceIntern {
-		t.Skip("zware toets: draait zonder -race (zie de testopdracht in de README)")
 	}
 }

@@ -14,42 +14,17 @@ import (
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/toetshulp"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // kopieKennisbank copies the embedded knowledge base into a MapFS that a test may corrupt.
 func kopieKennisbank(t testing.TB) fstest.MapFS { return kopieFS(t, convenants.FS, nil) }
 
-// kopieFS copies a file system into a MapFS, without the files laat says to leave out.
-func kopieFS(t testing.TB, bron fs.FS, laat func(pad string) bool) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	err := fs.WalkDir(bron, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || (laat != nil && laat(p)) {
-			return err
-		}
-		b, err := fs.ReadFile(bron, p)
-		m[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
-// vervang replaces the one occurrence of oud in file pad.
-func vervang(t *testing.T, m fstest.MapFS, pad, oud, nieuw string) {
-	t.Helper()
-	f := m[pad]
-	if f == nil {
-		t.Fatalf("%s bestaat niet", pad)
-	}
-	if n := strings.Count(string(f.Data), oud); n != 1 {
-		t.Fatalf("%s: %q komt %d keer voor, verwacht 1", pad, oud, n)
-	}
-	m[pad] = &fstest.MapFile{Data: []byte(strings.Replace(string(f.Data), oud, nieuw, 1))}
-}
+var (
+	kopieFS = toetshulp.KopieFS
+	vervang = toetshulp.Vervang
+)
 
 // plekVan gives the 1-based line and column where the one occurrence of markering starts in file pad.
 func plekVan(t *testing.T, m fstest.MapFS, pad, markering string) (regel, kolom int) {

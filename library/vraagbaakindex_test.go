@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/toetshulp"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
@@ -17,7 +18,7 @@ import (
 // questions of the vraagbaak checks, and for each party as sender a question that rotates through the
 // recipients, categories and purposes (deterministic).
 func TestVraagbaakIndexZoalsDeRegels(t *testing.T) {
-	zwaarIntern(t)
+	toetshulp.Zwaar(t)
 	ctx := context.Background()
 	e, err := New(ctx)
 	if err != nil {

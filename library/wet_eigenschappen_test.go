@@ -22,6 +22,7 @@ import (
 	"testing"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bulk"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
@@ -40,15 +41,15 @@ var alleenDeelname = map[string]bool{
 // kader is one frame of the decision space: a covenant, or the statutory purposes.
 type wetKader struct {
 	naam string
-	mv   library.MatrixVraag
+	mv   bulk.MatrixVraag
 }
 
 func wetKaders(kb *kennisbank.Kennisbank) []wetKader {
 	var uit []wetKader
 	for _, c := range kb.Convenanten() {
-		uit = append(uit, wetKader{c.ID, library.MatrixVraag{Convenant: c.ID}})
+		uit = append(uit, wetKader{c.ID, bulk.MatrixVraag{Convenant: c.ID}})
 	}
-	return append(uit, wetKader{library.Wettelijk, library.MatrixVraag{Wettelijk: true}})
+	return append(uit, wetKader{bulk.Wettelijk, bulk.MatrixVraag{Wettelijk: true}})
 }
 
 // wetMatrices evaluates each frame once for both properties. Plain go test: every frame on the two dates
@@ -56,9 +57,9 @@ func wetKaders(kb *kennisbank.Kennisbank) []wetKader {
 // other, and the categories that differ in law (about 20,000 cells); -eigenschappen.volledig: every sender on
 // the three dates; -short: the last date, two senders per frame and one category of each AVG class (a
 // few thousand cells).
-func wetMatrices(t *testing.T, e *library.Engine) []*library.Matrix {
+func wetMatrices(t *testing.T, e *library.Engine) []*bulk.Matrix {
 	t.Helper()
-	var uit []*library.Matrix
+	var uit []*bulk.Matrix
 	for _, k := range wetKaders(e.Kennisbank()) {
 		datums := wetDatums
 		klein := testing.Short()
@@ -83,7 +84,7 @@ func wetMatrices(t *testing.T, e *library.Engine) []*library.Matrix {
 			}
 			if !*volledigeRuimte {
 				// The senders of the frame on the date, from a matrix of one cell per sender.
-				m, err := library.MaakMatrix(context.Background(), e, library.MatrixVraag{Convenant: mv.Convenant, Wettelijk: mv.Wettelijk, Datum: d, Gegevens: []string{"identificerend"}, Naar: []string{"betrokkene"}})
+				m, err := bulk.MaakMatrix(context.Background(), e, bulk.MatrixVraag{Convenant: mv.Convenant, Wettelijk: mv.Wettelijk, Datum: d, Gegevens: []string{"identificerend"}, Naar: []string{"betrokkene"}})
 				if err != nil {
 					t.Fatalf("%s op %s: %v", k.naam, d, err)
 				}
@@ -95,7 +96,7 @@ func wetMatrices(t *testing.T, e *library.Engine) []*library.Matrix {
 					mv.Van = append(mv.Van, m.Van[i])
 				}
 			}
-			m, err := library.MaakMatrix(context.Background(), e, mv)
+			m, err := bulk.MaakMatrix(context.Background(), e, mv)
 			if err != nil {
 				t.Fatalf("%s op %s: %v", k.naam, d, err)
 			}
@@ -203,7 +204,7 @@ func TestWetHergebruikVoorDeWmo(t *testing.T) {
 			mv := k.mv
 			mv.Datum, mv.Van, mv.Feiten, mv.Doelen = "2026-03-01", g.van, feiten, doelen
 			mv.Gegevens = []string{"identificerend", "financieel", "gezondheid"}
-			m, err := library.MaakMatrix(context.Background(), e, mv)
+			m, err := bulk.MaakMatrix(context.Background(), e, mv)
 			if err != nil {
 				if strings.Contains(err.Error(), "van") {
 					continue // the covenant names none of these senders

@@ -12,6 +12,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bulk"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/rules"
 )
@@ -158,10 +159,10 @@ func TestGroepenVanRoutesYAMLZijnDeSelectoren(t *testing.T) {
 // partijen.yaml (soorten), not from Go.
 func TestPartijsoortenUitDeKennisbank(t *testing.T) {
 	ctx := context.Background()
-	standaard := func(t *testing.T, e *library.Engine, mv library.MatrixVraag) []string {
+	standaard := func(t *testing.T, e *library.Engine, mv bulk.MatrixVraag) []string {
 		t.Helper()
 		mv.Van, mv.Doelen, mv.Gegevens, mv.Datum = []string{"politie"}, []string{"zvh_aanmelding"}, []string{"signaal"}, "2026-03-01"
-		m, err := library.MaakMatrix(ctx, e, mv)
+		m, err := bulk.MaakMatrix(ctx, e, mv)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -174,7 +175,7 @@ func TestPartijsoortenUitDeKennisbank(t *testing.T) {
 	if !e.Kennisbank().Tafel("overleg_deelnemers") || e.Kennisbank().Tafel("politie") {
 		t.Error("overleg_deelnemers is geen tafel, of politie wel")
 	}
-	if naar := standaard(t, e, library.MatrixVraag{Convenant: "zvht"}); slices.Contains(naar, "betrokkene") || !slices.Contains(naar, "niet_deelnemer") {
+	if naar := standaard(t, e, bulk.MatrixVraag{Convenant: "zvht"}); slices.Contains(naar, "betrokkene") || !slices.Contains(naar, "niet_deelnemer") {
 		t.Errorf("convenantmatrix: ontvangers %v; verwacht niet_deelnemer en niet betrokkene", naar)
 	}
 
@@ -189,7 +190,7 @@ func TestPartijsoortenUitDeKennisbank(t *testing.T) {
 	if ander.Kennisbank().Tafel("overleg_deelnemers") {
 		t.Error("overleg zonder tafel: true is nog een tafel")
 	}
-	if naar := standaard(t, ander, library.MatrixVraag{Convenant: "zvht"}); !slices.Contains(naar, "betrokkene") {
+	if naar := standaard(t, ander, bulk.MatrixVraag{Convenant: "zvht"}); !slices.Contains(naar, "betrokkene") {
 		t.Errorf("met matrix_naar convenant staat betrokkene niet in de ontvangers: %v", naar)
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bulk"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
@@ -89,7 +90,7 @@ func runControleer(ctx context.Context, opts *controleerOpties) error {
 		if err != nil {
 			return kennisbankLaadFout(opts.g, err)
 		}
-		domein, err := library.Domeincontrole(ctx, e, library.DomeinVraag{Datum: opts.datum, Convenanten: opts.convenanten, Doelen: opts.doelen})
+		domein, err := bulk.Domeincontrole(ctx, e, bulk.DomeinVraag{Datum: opts.datum, Convenanten: opts.convenanten, Doelen: opts.doelen})
 		if err != nil {
 			return err
 		}

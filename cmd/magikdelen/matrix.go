@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bulk"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
@@ -123,9 +124,9 @@ func runMatrix(ctx context.Context, opts *matrixOpties) error {
 	if len(vragen) == 0 {
 		return &invoerFout{veld: "--convenant", err: errors.New("geen convenant met doelen en deelnemers op deze datum")}
 	}
-	matrices := make([]*library.Matrix, 0, len(vragen))
+	matrices := make([]*bulk.Matrix, 0, len(vragen))
 	for _, mv := range vragen {
-		m, err := library.MaakMatrix(ctx, engine, mv)
+		m, err := bulk.MaakMatrix(ctx, engine, mv)
 		if err != nil {
 			return matrixVlagFout(err)
 		}
@@ -163,7 +164,7 @@ func runMatrix(ctx context.Context, opts *matrixOpties) error {
 	return nil
 }
 
-func aantalCellen(ms []*library.Matrix) int {
+func aantalCellen(ms []*bulk.Matrix) int {
 	n := 0
 	for _, m := range ms {
 		n += len(m.Cellen)
@@ -174,14 +175,14 @@ func aantalCellen(ms []*library.Matrix) int {
 // matrixVragen resolves the flags (ids, names and synonyms, like those of vraag) and asks the library
 // for one question per covenant (Engine.MatrixVragen: which covenants, and which are skipped); its errors
 // name the flag.
-func matrixVragen(e *library.Engine, opts *matrixOpties) ([]library.MatrixVraag, []string, error) {
+func matrixVragen(e *library.Engine, opts *matrixOpties) ([]bulk.MatrixVraag, []string, error) {
 	kb := e.Kennisbank()
 	h := herkenner{kb: kb}
 	if opts.g != nil {
 		h.uit = opts.g.stromen.Err
 	}
 	var (
-		p   library.MatrixPlan
+		p   bulk.MatrixPlan
 		err error
 	)
 	for _, l := range []struct {
@@ -207,7 +208,7 @@ func matrixVragen(e *library.Engine, opts *matrixOpties) ([]library.MatrixVraag,
 			return nil, nil, err
 		}
 	}
-	vragen, overgeslagen, err := library.MatrixVragen(e, p)
+	vragen, overgeslagen, err := bulk.MatrixVragen(e, p)
 	return vragen, overgeslagen, matrixVlagFout(err)
 }
 

@@ -7,7 +7,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bulk"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
@@ -81,7 +81,7 @@ func TestMatrixInBrowser(t *testing.T) {
 		t.Errorf("titel %q", m.Titel)
 	}
 	// Two purposes, each with its recipients split over tables of at most weergave.MatrixKolommen.
-	ontvangers := len(library.MatrixDeelnemers(laadVoorTest(t, ""), "zvht", "2025-06-01")) + 2
+	ontvangers := len(bulk.MatrixDeelnemers(laadVoorTest(t, ""), "zvht", "2025-06-01")) + 2
 	perDoel := (ontvangers + weergave.MatrixKolommen - 1) / weergave.MatrixKolommen
 	if m.Roosters != 2*perDoel || m.Kolommen != 2*ontvangers {
 		t.Errorf("%d roosters met %d kolommen, verwacht %d en %d (2 doelen, %d ontvangers, hoogstens %d per tabel)", m.Roosters, m.Kolommen, 2*perDoel, 2*ontvangers, ontvangers, weergave.MatrixKolommen)

@@ -13,7 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bulk"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
@@ -25,7 +25,7 @@ var matrixVraagArgs = []string{"matrix", "--convenant", "zvht", "--datum", "2025
 	"--gegevens", "identificerend,gezondheid,justitiele_documentatie"}
 
 // matrixVraag is the same question for the library.
-var matrixVraag = library.MatrixVraag{
+var matrixVraag = bulk.MatrixVraag{
 	Convenant: "zvht", Datum: "2025-06-01", Doelen: []string{"zvh_casusoverleg"},
 	Van: []string{"politie", "ggz"}, Naar: []string{"politie", "ggz", "woningcorporatie", "niet_deelnemer"},
 	Gegevens: []string{"identificerend", "gezondheid", "justitiele_documentatie"},
@@ -51,7 +51,7 @@ func TestGoldenMatrix(t *testing.T) {
 // TestMatrixCSVTerug: the CSV reads back (RFC 4180) to exactly the cells the library gives, in order.
 func TestMatrixCSVTerug(t *testing.T) {
 	t.Parallel()
-	m, err := library.MaakMatrix(context.Background(), testEngine(t), matrixVraag)
+	m, err := bulk.MaakMatrix(context.Background(), testEngine(t), matrixVraag)
 	if err != nil {
 		t.Fatalf("Matrix: %v", err)
 	}
@@ -72,20 +72,20 @@ func TestMatrixCSVTerug(t *testing.T) {
 		}
 		return strings.Split(s, ";")
 	}
-	var terug []library.MatrixCel
+	var terug []bulk.MatrixCel
 	for _, r := range rijen[1:] {
 		if r[0] != "zvht" || r[1] != "2025-06-01" {
 			t.Errorf("rij %q: convenant of datum klopt niet", r)
 		}
-		terug = append(terug, library.MatrixCel{
+		terug = append(terug, bulk.MatrixCel{
 			Doel: r[2], Van: r[3], Naar: r[4], Gegevens: r[5], Oordeel: kennisbank.Oordeel(r[6]), Zekerheid: r[7],
 			Grondslagen: splits(r[8]), Voorwaarden: splits(r[9]), OntbrekendeFeiten: splits(r[10]),
 		})
 	}
 	// The CSV has these fields of a cell (not the reasons, layers and the like).
-	verwacht := make([]library.MatrixCel, len(m.Cellen))
+	verwacht := make([]bulk.MatrixCel, len(m.Cellen))
 	for i, c := range m.Cellen {
-		verwacht[i] = library.MatrixCel{
+		verwacht[i] = bulk.MatrixCel{
 			Doel: c.Doel, Van: c.Van, Naar: c.Naar, Gegevens: c.Gegevens, Oordeel: c.Oordeel, Zekerheid: c.Zekerheid,
 			Grondslagen: c.Grondslagen, Voorwaarden: c.Voorwaarden, OntbrekendeFeiten: c.OntbrekendeFeiten,
 		}
@@ -107,7 +107,7 @@ func TestMatrixCSVTerug(t *testing.T) {
 // TestMatrixJSON: one JSON document, always a list of the library's matrices.
 func TestMatrixJSON(t *testing.T) {
 	t.Parallel()
-	m, err := library.MaakMatrix(context.Background(), testEngine(t), matrixVraag)
+	m, err := bulk.MaakMatrix(context.Background(), testEngine(t), matrixVraag)
 	if err != nil {
 		t.Fatalf("Matrix: %v", err)
 	}
@@ -115,7 +115,7 @@ func TestMatrixJSON(t *testing.T) {
 	if code != codeOK || fout != "" {
 		t.Fatalf("exitcode %d, stderr %q", code, fout)
 	}
-	var terug []*library.Matrix
+	var terug []*bulk.Matrix
 	dec := json.NewDecoder(strings.NewReader(out))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&terug); err != nil {
@@ -125,7 +125,7 @@ func TestMatrixJSON(t *testing.T) {
 		t.Error("meer dan één JSON-document")
 	}
 	// Empty lists may be left out of the JSON (omitempty).
-	if diff := cmp.Diff([]*library.Matrix{m}, terug, cmpopts.EquateEmpty()); diff != "" {
+	if diff := cmp.Diff([]*bulk.Matrix{m}, terug, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("(-verwacht +gekregen):\n%s", diff)
 	}
 }
@@ -279,7 +279,7 @@ func TestMatrixMeerdereConvenanten(t *testing.T) {
 	})
 	t.Run("json", func(t *testing.T) {
 		t.Parallel()
-		var ms []library.Matrix
+		var ms []bulk.Matrix
 		if err := json.Unmarshal([]byte(run(t, "-o", "json")), &ms); err != nil {
 			t.Fatal(err)
 		}

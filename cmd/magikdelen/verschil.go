@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bulk"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 )
 
@@ -97,7 +98,7 @@ func runVerschil(ctx context.Context, opts *verschilOpties, oudArg, nieuwArg str
 	if err != nil {
 		return err
 	}
-	v, err := library.Vergelijk(ctx, oud, nieuw, library.VerschilVraag{
+	v, err := bulk.Vergelijk(ctx, oud, nieuw, bulk.VerschilVraag{
 		Convenanten: opts.convenanten, Datum: datum, Feiten: opts.feiten,
 		Doelen: opts.doelen, Van: opts.van, Naar: opts.naar, Gegevens: opts.gegevens,
 	})

@@ -28,6 +28,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bulk"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/web"
 )
@@ -548,7 +549,7 @@ func TestWebInBrowser(t *testing.T) {
 		pad := "/matrix?convenant=zvht&datum=2025-06-01&doel=zvh_casusoverleg"
 		w := nieuweWebTab(t, bctx, basis)
 		w.open(pad)
-		ontvangers := len(library.MatrixDeelnemers(kbase, "zvht", "2025-06-01")) + 2
+		ontvangers := len(bulk.MatrixDeelnemers(kbase, "zvht", "2025-06-01")) + 2
 		// A4 landscape with 10 mm margins: 277 mm of content, 1047 CSS pixels.
 		if _, err := chromedp.Call(w.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 			t.Fatal(err)
@@ -613,7 +614,7 @@ func TestWebInBrowser(t *testing.T) {
 				t.Fatalf("pdftotext: %v", err)
 			}
 			tekst := strings.Join(strings.Fields(string(uit)), " ")
-			for _, n := range append(library.MatrixDeelnemers(kbase, "zvht", "2025-06-01"), "niet_deelnemer", "betrokken_niet_deelnemer") {
+			for _, n := range append(bulk.MatrixDeelnemers(kbase, "zvht", "2025-06-01"), "niet_deelnemer", "betrokken_niet_deelnemer") {
 				// Column headers are printed vertically: look for the first word of the label.
 				eerste := strings.Fields(kbase.Label("partijen", n))[0]
 				if !strings.Contains(tekst, eerste) {

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/toetshulp"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
@@ -47,21 +48,7 @@ func aantalRegels(b []byte) int {
 }
 
 // kennisbankFS is a copy of the embedded knowledge base to change files in.
-func kennisbankFS(f *testing.F) fstest.MapFS {
-	basis := fstest.MapFS{}
-	err := fs.WalkDir(convenants.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		inhoud, err := fs.ReadFile(convenants.FS, p)
-		basis[p] = &fstest.MapFile{Data: inhoud}
-		return err
-	})
-	if err != nil {
-		f.Fatal(err)
-	}
-	return basis
-}
+func kennisbankFS(f *testing.F) fstest.MapFS { return toetshulp.KopieFS(f, convenants.FS, nil) }
 
 // convenantZaden: every covenant file of the knowledge base and a few broken variants.
 func convenantZaden(f *testing.F, basis fstest.MapFS) {

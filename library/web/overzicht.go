@@ -12,7 +12,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bulk"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/weergave/handreiking"
@@ -126,8 +126,8 @@ type matrixKeuze struct {
 
 // matrixVraag reads the question of a matrix from an address: convenant, datum, doel, van, naar,
 // gegevens (lists as for /vraag) and feit=naam=waarde.
-func matrixVraag(q url.Values, kb *kennisbank.Kennisbank, vandaag string) (library.MatrixVraag, []veldFout) {
-	mv := library.MatrixVraag{Convenant: q.Get("convenant"), Datum: cmpOr(q.Get("datum"), vandaag)}
+func matrixVraag(q url.Values, kb *kennisbank.Kennisbank, vandaag string) (bulk.MatrixVraag, []veldFout) {
+	mv := bulk.MatrixVraag{Convenant: q.Get("convenant"), Datum: cmpOr(q.Get("datum"), vandaag)}
 	var fouten []veldFout
 	if k, _, ok := herken(kb, "convenanten", mv.Convenant); ok {
 		mv.Convenant = k.ID
@@ -153,7 +153,7 @@ func matrixVraag(q url.Values, kb *kennisbank.Kennisbank, vandaag string) (libra
 }
 
 // matrixQuery is the canonical query of a matrix question.
-func matrixQuery(mv library.MatrixVraag) string {
+func matrixQuery(mv bulk.MatrixVraag) string {
 	delen := []string{"convenant=" + queryWaarde(mv.Convenant), "datum=" + queryWaarde(mv.Datum)}
 	for _, l := range []struct {
 		k string
@@ -220,7 +220,7 @@ func (h *Handler) matrix(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, stop := context.WithTimeout(r.Context(), MatrixTijdslimiet)
 	defer stop()
-	m, err := library.MaakMatrix(ctx, e, mv)
+	m, err := bulk.MaakMatrix(ctx, e, mv)
 	if err != nil {
 		if f, ok := veldFoutVan(kb, err); ok {
 			h.toonMelding(w, r, http.StatusBadRequest, "Fout in de matrix", f.Naam+": "+f.Bericht)
@@ -230,19 +230,19 @@ func (h *Handler) matrix(w http.ResponseWriter, r *http.Request) {
 			h.toonMelding(w, r, http.StatusServiceUnavailable, "Even geduld", "De matrix kon niet op tijd worden berekend. Probeer het zo opnieuw, of kies één doel.")
 			return
 		}
-		if r.Context().Err() == nil && len(mv.Van) == 0 && len(library.MatrixDeelnemers(kb, mv.Convenant, mv.Datum)) == 0 {
+		if r.Context().Err() == nil && len(mv.Van) == 0 && len(bulk.MatrixDeelnemers(kb, mv.Convenant, mv.Datum)) == 0 {
 			h.toonMelding(w, r, http.StatusBadRequest, "Geen matrix", "Dit convenant heeft op "+kennisbank.DatumTekst(mv.Datum)+" geen deelnemers of doelen.")
 			return
 		}
 		h.interneFout(w, r, "matrix", err)
 		return
 	}
-	basis := matrixQuery(library.MatrixVraag{Convenant: mv.Convenant, Datum: mv.Datum, Gegevens: mv.Gegevens, Feiten: mv.Feiten})
+	basis := matrixQuery(bulk.MatrixVraag{Convenant: mv.Convenant, Datum: mv.Datum, Gegevens: mv.Gegevens, Feiten: mv.Feiten})
 	var b bytes.Buffer
-	err = weergave.MatrixHTML(&b, []*library.Matrix{m}, kb, weergave.MatrixHTMLOpties{
+	err = weergave.MatrixHTML(&b, []*bulk.Matrix{m}, kb, weergave.MatrixHTMLOpties{
 		Stijlblad: StijlbladAdres,
 		Terug:     [2]string{"Mag ik dit delen?", "/"},
-		CelLink: func(_ *library.Matrix, doel, van, naar string) string {
+		CelLink: func(_ *bulk.Matrix, doel, van, naar string) string {
 			return "/matrix/cel?" + basis + "&doel=" + queryWaarde(doel) + "&van=" + queryWaarde(van) + "&naar=" + queryWaarde(naar)
 		},
 	})

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bulk"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
@@ -17,7 +17,7 @@ import (
 var MatrixCSVKop = []string{"convenant", "datum", "doel", "van", "naar", "gegevens", "oordeel", "zekerheid", "grondslagen", "voorwaarden", "ontbrekende_feiten"}
 
 // MatrixCSV writes one header row and one row per cell (RFC 4180), in the order of the matrices.
-func MatrixCSV(w io.Writer, ms []*library.Matrix) error {
+func MatrixCSV(w io.Writer, ms []*bulk.Matrix) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(MatrixCSVKop); err != nil {
 		return err
@@ -39,8 +39,8 @@ func MatrixCSV(w io.Writer, ms []*library.Matrix) error {
 }
 
 // cellenVan indexes the cells of a matrix by their key.
-func cellenVan(m *library.Matrix) map[string]library.MatrixCel {
-	uit := make(map[string]library.MatrixCel, len(m.Cellen))
+func cellenVan(m *bulk.Matrix) map[string]bulk.MatrixCel {
+	uit := make(map[string]bulk.MatrixCel, len(m.Cellen))
 	for _, c := range m.Cellen {
 		uit[c.Sleutel()] = c
 	}
@@ -52,7 +52,7 @@ func cellenVan(m *library.Matrix) map[string]library.MatrixCel {
 //
 // breedte 0 writes each table as a Markdown table (for a file); a terminal width instead writes it as
 // a fixed-width block that fits (a Markdown table with many categories does not fit a terminal).
-func Matrix(ms []*library.Matrix, kb *kennisbank.Kennisbank, details bool, breedte int) string {
+func Matrix(ms []*bulk.Matrix, kb *kennisbank.Kennisbank, details bool, breedte int) string {
 	w := woorden{kb}
 	var b matrixBeeld
 	for _, o := range matrixOordelen {
@@ -74,7 +74,7 @@ type matrixBeeld struct {
 type legendaBeeld struct{ Symbool, Label string }
 
 type eenMatrixBeeld struct {
-	M               *library.Matrix
+	M               *bulk.Matrix
 	Feiten, Telling string
 	Kolommen        []idBeeld
 	Doelen          []doelRoosters
@@ -93,7 +93,7 @@ type vanRooster struct {
 	Toelichting []string
 }
 
-func matrixBeeldVan(m *library.Matrix, w woorden, details bool, breedte int) eenMatrixBeeld {
+func matrixBeeldVan(m *bulk.Matrix, w woorden, details bool, breedte int) eenMatrixBeeld {
 	mb := eenMatrixBeeld{M: m, Telling: tellingTekst(m, w)}
 	if len(m.Feiten) > 0 {
 		var delen []string
@@ -116,7 +116,7 @@ func matrixBeeldVan(m *library.Matrix, w woorden, details bool, breedte int) een
 					continue
 				}
 				rij := roosterRij{label: w.partij(naar)}
-				var uitTeLeggen []library.MatrixCel
+				var uitTeLeggen []bulk.MatrixCel
 				for _, g := range m.Gegevens {
 					c, ok := cellen[d+"|"+van+"|"+naar+"|"+g]
 					if !ok {
@@ -213,7 +213,7 @@ func afgekort(s string, n int) string {
 }
 
 // tellingTekst gives the counts per verdict.
-func tellingTekst(m *library.Matrix, w woorden) string {
+func tellingTekst(m *bulk.Matrix, w woorden) string {
 	delen := make([]string, len(matrixOordelen))
 	for i, o := range matrixOordelen {
 		delen[i] = fmt.Sprintf("%s %d", strings.ToLower(w.oordeel(o)), m.Telling[o])
@@ -223,7 +223,7 @@ func tellingTekst(m *library.Matrix, w woorden) string {
 
 // celToelichting explains a group of cells with the same explanation in Markdown: the grounds by
 // title, the conditions by id and label, and the missing facts.
-func celToelichting(groep []library.MatrixCel, w woorden) string {
+func celToelichting(groep []bulk.MatrixCel, w woorden) string {
 	var b strings.Builder
 	c := groep[0]
 	categorieen := make([]string, len(groep))

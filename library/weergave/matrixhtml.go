@@ -10,7 +10,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bulk"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
@@ -24,7 +24,7 @@ type MatrixHTMLOpties struct {
 	Stijlblad string
 	// CelLink gives the address that explains one cell (purpose, sender, recipient), such as the answer
 	// page of a server. Without it every cell links to its explanation in the page itself.
-	CelLink func(m *library.Matrix, doel, van, naar string) string
+	CelLink func(m *bulk.Matrix, doel, van, naar string) string
 	// Terug, when set, is a link back (label and address) shown first in the navigation bar.
 	Terug [2]string
 }
@@ -40,7 +40,7 @@ const MatrixKolommen = 10
 // colour and in black-and-white print); the link leads to the cell's explanation. Purposes and categories
 // come in the order of the matrix (the process order by default). The library never prints: the page
 // goes to w.
-func MatrixHTML(w io.Writer, ms []*library.Matrix, kb *kennisbank.Kennisbank, o MatrixHTMLOpties) error {
+func MatrixHTML(w io.Writer, ms []*bulk.Matrix, kb *kennisbank.Kennisbank, o MatrixHTMLOpties) error {
 	p := matrixPagina{Titel: "Matrix gegevensdeling", Versie: kb.Versie(), Stijlblad: o.Stijlblad, Terug: o.Terug}
 	if o.Stijlblad == "" {
 		p.CSS = template.CSS(paginaCSS + matrixCSS)
@@ -152,7 +152,7 @@ func strookKlasse(n int) string {
 	return fmt.Sprintf("strook k%d", max(k, 1))
 }
 
-func matrixConvenantHTML(m *library.Matrix, kb *kennisbank.Kennisbank, o MatrixHTMLOpties) matrixConvenant {
+func matrixConvenantHTML(m *bulk.Matrix, kb *kennisbank.Kennisbank, o MatrixHTMLOpties) matrixConvenant {
 	c := matrixConvenant{
 		Anker: "c-" + cmp.Or(m.Convenant, "wettelijk"), Naam: m.Naam, Datum: kennisbank.DatumTekst(m.Datum),
 		Cellen: len(m.Cellen), Strook: strookKlasse(len(m.Gegevens)),
@@ -173,7 +173,7 @@ func matrixConvenantHTML(m *library.Matrix, kb *kennisbank.Kennisbank, o MatrixH
 		gegevensLabels[i] = kb.Label("gegevens", g)
 	}
 	c.Gegevens = gegevensLabels
-	cellen := make(map[string]library.MatrixCel, len(m.Cellen))
+	cellen := make(map[string]bulk.MatrixCel, len(m.Cellen))
 	for _, mc := range m.Cellen {
 		cellen[mc.Sleutel()] = mc
 	}
@@ -218,7 +218,7 @@ func matrixConvenantHTML(m *library.Matrix, kb *kennisbank.Kennisbank, o MatrixH
 }
 
 // matrixCelVan builds one cell of the grid: its squares, its link and its text for screen readers.
-func matrixCelVan(m *library.Matrix, kb *kennisbank.Kennisbank, o MatrixHTMLOpties, cellen map[string]library.MatrixCel, labels []string, doel, van, naar, anker string) matrixCelHTML {
+func matrixCelVan(m *bulk.Matrix, kb *kennisbank.Kennisbank, o MatrixHTMLOpties, cellen map[string]bulk.MatrixCel, labels []string, doel, van, naar, anker string) matrixCelHTML {
 	var vakjes strings.Builder
 	aantal := map[kennisbank.Oordeel]int{}
 	for _, g := range m.Gegevens {
@@ -256,10 +256,10 @@ func toelichtingID(anker, van, naar string) string { return "t-" + anker + "-" +
 // matrixToelichtingVan explains one cell in words: per verdict the categories, the largest group as
 // "de overige"; with Details the grounds, conditions and missing facts of the allowed and undetermined
 // categories.
-func matrixToelichtingVan(m *library.Matrix, kb *kennisbank.Kennisbank, o MatrixHTMLOpties, cellen map[string]library.MatrixCel, labels []string, doel, van, naar, anker string) matrixToelichting {
+func matrixToelichtingVan(m *bulk.Matrix, kb *kennisbank.Kennisbank, o MatrixHTMLOpties, cellen map[string]bulk.MatrixCel, labels []string, doel, van, naar, anker string) matrixToelichting {
 	t := matrixToelichting{ID: toelichtingID(anker, van, naar), Kop: kb.Label("partijen", van) + " → " + kb.Label("partijen", naar)}
 	per := map[kennisbank.Oordeel][]string{}
-	var uitTeLeggen []library.MatrixCel
+	var uitTeLeggen []bulk.MatrixCel
 	for i, g := range m.Gegevens {
 		mc, ok := cellen[doel+"|"+van+"|"+naar+"|"+g]
 		if !ok {
@@ -299,9 +299,9 @@ func matrixToelichtingVan(m *library.Matrix, kb *kennisbank.Kennisbank, o Matrix
 // ToelichtingGroepen groups the cells of one sender and recipient that have the same explanation
 // (verdict, certainty, grounds, conditions and missing facts), in the order of their first cell: the heat
 // map and the CLI's Markdown matrix explain each group once.
-func ToelichtingGroepen(cellen []library.MatrixCel) [][]library.MatrixCel {
+func ToelichtingGroepen(cellen []bulk.MatrixCel) [][]bulk.MatrixCel {
 	var (
-		groepen  [][]library.MatrixCel
+		groepen  [][]bulk.MatrixCel
 		sleutels []string
 	)
 	for _, c := range cellen {
@@ -311,12 +311,12 @@ func ToelichtingGroepen(cellen []library.MatrixCel) [][]library.MatrixCel {
 			continue
 		}
 		sleutels = append(sleutels, k)
-		groepen = append(groepen, []library.MatrixCel{c})
+		groepen = append(groepen, []bulk.MatrixCel{c})
 	}
 	return groepen
 }
 
-func matrixDetailVan(groep []library.MatrixCel, kb *kennisbank.Kennisbank) matrixDetail {
+func matrixDetailVan(groep []bulk.MatrixCel, kb *kennisbank.Kennisbank) matrixDetail {
 	mc := groep[0]
 	categorieen := make([]string, len(groep))
 	for i, g := range groep {

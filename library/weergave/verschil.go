@@ -6,13 +6,13 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bulk"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // Verschil is the Dutch report: per covenant the status, the counts and the groups
 // (sjablonen/verschil.md.tmpl); cellen adds every changed cell.
-func Verschil(v *library.Verschil, kb *kennisbank.Kennisbank, oud, nieuw string, cellen bool) string {
+func Verschil(v *bulk.Verschil, kb *kennisbank.Kennisbank, oud, nieuw string, cellen bool) string {
 	b := verschilBeeld{V: v, W: woordenboek{woorden{kb}}, Oud: oud, Nieuw: nieuw, Cellen: cellen}
 	for _, c := range v.Convenanten {
 		if c.Status == "overgeslagen" {
@@ -25,7 +25,7 @@ func Verschil(v *library.Verschil, kb *kennisbank.Kennisbank, oud, nieuw string,
 // verschilBeeld is what the report's template shows; Overgeslagen are the names of the covenants that
 // were not evaluated because nothing they depend on changed.
 type verschilBeeld struct {
-	V            *library.Verschil
+	V            *bulk.Verschil
 	W            woordenboek
 	Oud, Nieuw   string
 	Cellen       bool
@@ -37,10 +37,10 @@ func (d woordenboek) Label(soort, id string) string { return d.w.label(soort, id
 
 // GroepTekst, Voorbeelden, CelTekst and WijzigingTekst write a group of changed cells, its examples, a
 // cell and one change for the report of verschil.
-func (d woordenboek) GroepTekst(g library.Groep) string         { return groepTekst(g, d.w) }
-func (d woordenboek) Voorbeelden(sleutels []string) string      { return voorbeelden(sleutels, d.w) }
-func (d woordenboek) CelTekst(sleutel string) string            { return celTekst(sleutel, d.w) }
-func (d woordenboek) WijzigingTekst(x library.Wijziging) string { return wijzigingTekst(x, d.w) }
+func (d woordenboek) GroepTekst(g bulk.Groep) string         { return groepTekst(g, d.w) }
+func (d woordenboek) Voorbeelden(sleutels []string) string   { return voorbeelden(sleutels, d.w) }
+func (d woordenboek) CelTekst(sleutel string) string         { return celTekst(sleutel, d.w) }
+func (d woordenboek) WijzigingTekst(x bulk.Wijziging) string { return wijzigingTekst(x, d.w) }
 
 func kort(versie string) string {
 	if len(versie) > 19 {
@@ -49,7 +49,7 @@ func kort(versie string) string {
 	return versie
 }
 
-func statusTekst(c library.ConvenantVerschil) string {
+func statusTekst(c bulk.ConvenantVerschil) string {
 	switch c.Status {
 	case "overgeslagen":
 		return "ongewijzigd (regels en bestanden gelijk, niet doorgerekend)"
@@ -65,7 +65,7 @@ func statusTekst(c library.ConvenantVerschil) string {
 
 func wijzigingenTelling(t map[string]int) string {
 	var delen []string
-	for _, s := range []string{library.WijzigingOordeel, library.WijzigingGrondslagen, library.WijzigingVoorwaarden, library.WijzigingZekerheid, library.WijzigingNieuw, library.WijzigingVervallen} {
+	for _, s := range []string{bulk.WijzigingOordeel, bulk.WijzigingGrondslagen, bulk.WijzigingVoorwaarden, bulk.WijzigingZekerheid, bulk.WijzigingNieuw, bulk.WijzigingVervallen} {
 		if n := t[s]; n > 0 {
 			delen = append(delen, fmt.Sprintf("%d %s", n, soortTekst[s]))
 		}
@@ -73,19 +73,19 @@ func wijzigingenTelling(t map[string]int) string {
 	return strings.Join(delen, ", ")
 }
 
-func groepTekst(g library.Groep, w woorden) string {
+func groepTekst(g bulk.Groep, w woorden) string {
 	switch g.Soort {
-	case library.WijzigingOordeel:
+	case bulk.WijzigingOordeel:
 		return fmt.Sprintf("oordeel %s → **%s**", w.oordeel(kennisbank.Oordeel(g.Van)), w.oordeel(kennisbank.Oordeel(g.Naar)))
-	case library.WijzigingZekerheid:
+	case bulk.WijzigingZekerheid:
 		return fmt.Sprintf("zekerheid %s → %s", g.Van, g.Naar)
-	case library.WijzigingNieuw:
+	case bulk.WijzigingNieuw:
 		return fmt.Sprintf("nieuwe cel: %s", w.oordeel(kennisbank.Oordeel(g.Naar)))
-	case library.WijzigingVervallen:
+	case bulk.WijzigingVervallen:
 		return fmt.Sprintf("vervallen cel (was %s)", w.oordeel(kennisbank.Oordeel(g.Van)))
 	}
 	soort := "grondslagen"
-	if g.Soort == library.WijzigingVoorwaarden {
+	if g.Soort == bulk.WijzigingVoorwaarden {
 		soort = "voorwaarden"
 	}
 	var delen []string
@@ -115,7 +115,7 @@ func celTekst(sleutel string, w woorden) string {
 	return fmt.Sprintf("%s → %s: %s", w.partij(d[1]), w.partij(d[2]), w.label("gegevens", d[3]))
 }
 
-func wijzigingTekst(x library.Wijziging, w woorden) string {
+func wijzigingTekst(x bulk.Wijziging, w woorden) string {
 	switch {
 	case x.Oud == nil:
 		return "nieuw, " + w.oordeel(x.Nieuw.Oordeel)
@@ -127,7 +127,7 @@ func wijzigingTekst(x library.Wijziging, w woorden) string {
 		delen = append(delen, fmt.Sprintf("%s → %s", w.oordeel(x.Oud.Oordeel), w.oordeel(x.Nieuw.Oordeel)))
 	}
 	for _, s := range x.Soorten {
-		if s != library.WijzigingOordeel {
+		if s != bulk.WijzigingOordeel {
 			delen = append(delen, soortTekst[s])
 		}
 	}
@@ -135,12 +135,12 @@ func wijzigingTekst(x library.Wijziging, w woorden) string {
 }
 
 var soortTekst = map[string]string{
-	library.WijzigingOordeel:     "ander oordeel",
-	library.WijzigingGrondslagen: "andere grondslagen",
-	library.WijzigingVoorwaarden: "andere voorwaarden",
-	library.WijzigingZekerheid:   "andere zekerheid",
-	library.WijzigingNieuw:       "nieuw",
-	library.WijzigingVervallen:   "vervallen",
+	bulk.WijzigingOordeel:     "ander oordeel",
+	bulk.WijzigingGrondslagen: "andere grondslagen",
+	bulk.WijzigingVoorwaarden: "andere voorwaarden",
+	bulk.WijzigingZekerheid:   "andere zekerheid",
+	bulk.WijzigingNieuw:       "nieuw",
+	bulk.WijzigingVervallen:   "vervallen",
 }
 
 // feitenTekst writes facts as naam=waarde, sorted by name and joined by commas (as --feit reads them).

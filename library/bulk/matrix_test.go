@@ -1,4 +1,4 @@
-package library_test
+package bulk_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bulk"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
@@ -31,13 +32,13 @@ func TestMatrixVolgtBeantwoord(t *testing.T) {
 		{"wams", "2026-03-01", map[string]any{"wams_in_werking": true}},
 	} {
 		t.Run(tc.convenant+"_"+tc.datum, func(t *testing.T) {
-			mv := library.MatrixVraag{Convenant: tc.convenant, Datum: tc.datum, Feiten: tc.feiten}
+			mv := bulk.MatrixVraag{Convenant: tc.convenant, Datum: tc.datum, Feiten: tc.feiten}
 			// Every purpose, recipient and category, but a few senders: the whole space takes seconds per
 			// covenant. `magikdelen verschil <oude-revisie> HEAD` compares every cell of every covenant when
 			// the rules change.
 			senders, samples := 3, 40
-			mv.Van = library.MatrixDeelnemers(e.Kennisbank(), tc.convenant, tc.datum)[:senders]
-			m, err := library.MaakMatrix(ctx, e, mv)
+			mv.Van = bulk.MatrixDeelnemers(e.Kennisbank(), tc.convenant, tc.datum)[:senders]
+			m, err := bulk.MaakMatrix(ctx, e, mv)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -93,7 +94,7 @@ func idLijst[T any](lijst []T, id func(T) string) []string {
 
 func TestMatrixDefaults(t *testing.T) {
 	e := testEngine(t)
-	m, err := library.MaakMatrix(context.Background(), e, library.MatrixVraag{Convenant: "zvht", Datum: "2025-06-01", Doelen: []string{"zvh_aanmelding"}, Gegevens: []string{"signaal"}})
+	m, err := bulk.MaakMatrix(context.Background(), e, bulk.MatrixVraag{Convenant: "zvht", Datum: "2025-06-01", Doelen: []string{"zvh_aanmelding"}, Gegevens: []string{"signaal"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,19 +122,19 @@ func TestMatrixFouten(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct {
 		naam string
-		mv   library.MatrixVraag
+		mv   bulk.MatrixVraag
 		veld string
 	}{
-		{"zonder convenant", library.MatrixVraag{}, "convenant"},
-		{"onbekend convenant", library.MatrixVraag{Convenant: "zvh"}, "convenant"},
-		{"doel van een ander convenant", library.MatrixVraag{Convenant: "zvht", Doelen: []string{"ave_hulp"}}, "doel"},
-		{"onbekende partij", library.MatrixVraag{Convenant: "zvht", Van: []string{"politi"}}, "van[0]"},
-		{"overlegtafel als kolom", library.MatrixVraag{Convenant: "zvht", Naar: []string{"overleg_deelnemers"}}, "naar"},
-		{"ongeldige datum", library.MatrixVraag{Convenant: "zvht", Datum: "2025-13-01"}, "datum"},
-		{"onbekend feit", library.MatrixVraag{Convenant: "zvht", Feiten: map[string]any{"toestemmin": "gegeven"}}, "feiten"},
+		{"zonder convenant", bulk.MatrixVraag{}, "convenant"},
+		{"onbekend convenant", bulk.MatrixVraag{Convenant: "zvh"}, "convenant"},
+		{"doel van een ander convenant", bulk.MatrixVraag{Convenant: "zvht", Doelen: []string{"ave_hulp"}}, "doel"},
+		{"onbekende partij", bulk.MatrixVraag{Convenant: "zvht", Van: []string{"politi"}}, "van[0]"},
+		{"overlegtafel als kolom", bulk.MatrixVraag{Convenant: "zvht", Naar: []string{"overleg_deelnemers"}}, "naar"},
+		{"ongeldige datum", bulk.MatrixVraag{Convenant: "zvht", Datum: "2025-13-01"}, "datum"},
+		{"onbekend feit", bulk.MatrixVraag{Convenant: "zvht", Feiten: map[string]any{"toestemmin": "gegeven"}}, "feiten"},
 	} {
 		t.Run(tc.naam, func(t *testing.T) {
-			_, err := library.MaakMatrix(ctx, e, tc.mv)
+			_, err := bulk.MaakMatrix(ctx, e, tc.mv)
 			var (
 				oid *kennisbank.OnbekendeIDFout
 				bkf *kennisbank.BuitenKaderFout
@@ -175,10 +176,10 @@ func BenchmarkMatrix(b *testing.B) {
 	ctx := context.Background()
 	for _, conv := range []string{"zvht", "ave", "vroegsignalering_jeugd", "vroegsignalering_schulden", "wams"} {
 		b.Run(conv, func(b *testing.B) {
-			var m *library.Matrix
+			var m *bulk.Matrix
 			for b.Loop() {
 				var err error
-				if m, err = library.MaakMatrix(ctx, e, library.MatrixVraag{Convenant: conv, Datum: "2026-03-01"}); err != nil {
+				if m, err = bulk.MaakMatrix(ctx, e, bulk.MatrixVraag{Convenant: conv, Datum: "2026-03-01"}); err != nil {
 					b.Fatal(err)
 				}
 			}

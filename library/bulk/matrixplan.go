@@ -1,10 +1,11 @@
-package library
+package bulk
 
 import (
 	"maps"
 	"slices"
 	"strings"
 
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
@@ -26,7 +27,7 @@ type MatrixPlan struct {
 // the plan) no participants on the date, is skipped with a note in overgeslagen. A covenant the plan
 // names is never skipped: that is a BuitenKaderFout, as is a purpose of no covenant or of a covenant the
 // plan does not name. Field names in errors are those of MatrixVraag (convenant, doel).
-func MatrixVragen(e *Engine, p MatrixPlan) (vragen []MatrixVraag, overgeslagen []string, err error) {
+func MatrixVragen(e *library.Engine, p MatrixPlan) (vragen []MatrixVraag, overgeslagen []string, err error) {
 	kb := e.Kennisbank()
 	convenanten := slices.Clone(p.Convenanten)
 	expliciet := len(convenanten) > 0

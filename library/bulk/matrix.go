@@ -1,4 +1,4 @@
-package library
+package bulk
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/veld"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
@@ -98,7 +99,7 @@ func index(lijst []string, s string) int { return slices.Index(lijst, s) }
 // A covenant's space is tens of thousands of cells; the evaluation allocates about 80 KB per cell that
 // is garbage at once, so a process that runs matrices often does well with a higher GOGC (the CLI uses
 // 400 for its bulk commands: ZVHT 6.6 s -> 5.0 s on 2 cores).
-func MaakMatrix(ctx context.Context, e *Engine, mv MatrixVraag) (*Matrix, error) {
+func MaakMatrix(ctx context.Context, e *library.Engine, mv MatrixVraag) (*Matrix, error) {
 	m, err := matrixOpzet(e, mv)
 	if err != nil {
 		return nil, err
@@ -107,7 +108,7 @@ func MaakMatrix(ctx context.Context, e *Engine, mv MatrixVraag) (*Matrix, error)
 	// answer without alternatives.
 	query, uitKern := QueryMatrix, !e.HeeftBeslissing(QueryMatrix)
 	if uitKern {
-		query = QueryKern
+		query = library.QueryKern
 	}
 	type taak struct{ d, v int }
 	taken := make(chan taak)
@@ -161,7 +162,7 @@ verdeel:
 }
 
 // matrixOpzet checks the question and fills in the defaults from the covenant data.
-func matrixOpzet(e *Engine, mv MatrixVraag) (*Matrix, error) {
+func matrixOpzet(e *library.Engine, mv MatrixVraag) (*Matrix, error) {
 	kb := e.Kennisbank()
 	switch {
 	case mv.Wettelijk && mv.Convenant != "":
@@ -259,7 +260,7 @@ func kiesIDs(kb *kennisbank.Kennisbank, veld, soort string, gevraagd, standaard 
 }
 
 // matrixRij evaluates one purpose and sender for all recipients and categories.
-func matrixRij(ctx context.Context, e *Engine, query string, uitKern bool, m *Matrix, doel, van string, feiten map[string]any) ([]MatrixCel, error) {
+func matrixRij(ctx context.Context, e *library.Engine, query string, uitKern bool, m *Matrix, doel, van string, feiten map[string]any) ([]MatrixCel, error) {
 	naar := make([]any, 0, len(m.Naar))
 	for _, n := range m.Naar {
 		if n != van {

@@ -1,4 +1,4 @@
-package library_test
+package bulk_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bulk"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
@@ -22,15 +23,15 @@ func TestVergelijkEenWijziging(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	vv := library.VerschilVraag{Datum: "2026-03-01", Van: []string{"zvh_procesregisseur", "politie"}, Gegevens: []string{"bsn", "identificerend"}}
-	v, err := library.Vergelijk(ctx, oud, nieuw, vv)
+	vv := bulk.VerschilVraag{Datum: "2026-03-01", Van: []string{"zvh_procesregisseur", "politie"}, Gegevens: []string{"bsn", "identificerend"}}
+	v, err := bulk.Vergelijk(ctx, oud, nieuw, vv)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if v.Oud == v.Nieuw {
 		t.Error("de versies moeten verschillen")
 	}
-	var zvht *library.ConvenantVerschil
+	var zvht *bulk.ConvenantVerschil
 	for i, c := range v.Convenanten {
 		if c.Convenant == "zvht" {
 			zvht = &v.Convenanten[i]
@@ -44,7 +45,7 @@ func TestVergelijkEenWijziging(t *testing.T) {
 	if len(v.Overgeslagen) != len(v.Convenanten)-1 {
 		t.Errorf("overgeslagen %v", v.Overgeslagen)
 	}
-	if zvht.Telling[library.WijzigingOordeel] == 0 {
+	if zvht.Telling[bulk.WijzigingOordeel] == 0 {
 		t.Fatalf("geen oordeel gewijzigd: %+v", zvht.Telling)
 	}
 	for _, w := range zvht.Wijzigingen {
@@ -52,28 +53,28 @@ func TestVergelijkEenWijziging(t *testing.T) {
 		if delen[0] != "zvh_screening" || delen[3] != "bsn" {
 			t.Errorf("%s veranderde (%v), verwacht alleen BSN-cellen van de screening", w.Sleutel, w.Soorten)
 		}
-		if slices.Contains(w.Soorten, library.WijzigingOordeel) && w.Nieuw.Oordeel != kennisbank.NietToegestaan {
+		if slices.Contains(w.Soorten, bulk.WijzigingOordeel) && w.Nieuw.Oordeel != kennisbank.NietToegestaan {
 			t.Errorf("%s: nieuw oordeel %s, verwacht niet_toegestaan", w.Sleutel, w.Nieuw.Oordeel)
 		}
 	}
 	totaal := 0
 	for _, g := range zvht.Groepen {
-		if g.Soort == library.WijzigingOordeel {
+		if g.Soort == bulk.WijzigingOordeel {
 			totaal += g.Aantal
 			if g.Doel != "zvh_screening" || g.Naar != string(kennisbank.NietToegestaan) || len(g.Voorbeelden) == 0 {
 				t.Errorf("groep %+v", g)
 			}
 		}
 	}
-	if totaal != zvht.Telling[library.WijzigingOordeel] {
-		t.Errorf("groepen tellen %d oordeelwijzigingen, telling zegt %d", totaal, zvht.Telling[library.WijzigingOordeel])
+	if totaal != zvht.Telling[bulk.WijzigingOordeel] {
+		t.Errorf("groepen tellen %d oordeelwijzigingen, telling zegt %d", totaal, zvht.Telling[bulk.WijzigingOordeel])
 	}
 }
 
 // The same version against itself: nothing to evaluate, nothing changes.
 func TestVergelijkZelfdeVersie(t *testing.T) {
 	e := testEngine(t)
-	v, err := library.Vergelijk(context.Background(), e, e, library.VerschilVraag{Datum: "2026-03-01"})
+	v, err := bulk.Vergelijk(context.Background(), e, e, bulk.VerschilVraag{Datum: "2026-03-01"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,13 +96,13 @@ func TestVergelijkDeelnemerVertrekt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := library.Vergelijk(ctx, oud, nieuw, library.VerschilVraag{Datum: "2026-03-01", Convenanten: []string{"ave"},
+	v, err := bulk.Vergelijk(ctx, oud, nieuw, bulk.VerschilVraag{Datum: "2026-03-01", Convenanten: []string{"ave"},
 		Doelen: []string{"ave_niveau3_overleg"}, Gegevens: []string{"identificerend", "huisvesting"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := v.Convenanten[0]
-	if c.Telling[library.WijzigingOordeel] == 0 || c.Telling[library.WijzigingVervallen] != 0 {
+	if c.Telling[bulk.WijzigingOordeel] == 0 || c.Telling[bulk.WijzigingVervallen] != 0 {
 		t.Fatalf("telling %v: verwacht oordeelwijzigingen en geen vervallen cellen", c.Telling)
 	}
 	for _, w := range c.Wijzigingen {
@@ -109,7 +110,7 @@ func TestVergelijkDeelnemerVertrekt(t *testing.T) {
 		if delen[1] != "woningcorporatie" && delen[2] != "woningcorporatie" {
 			t.Errorf("%s veranderde (%v) zonder de vertrokken deelnemer", w.Sleutel, w.Soorten)
 		}
-		if slices.Contains(w.Soorten, library.WijzigingOordeel) && mildheid(w.Nieuw.Oordeel) > mildheid(w.Oud.Oordeel) {
+		if slices.Contains(w.Soorten, bulk.WijzigingOordeel) && mildheid(w.Nieuw.Oordeel) > mildheid(w.Oud.Oordeel) {
 			t.Errorf("%s: %s → %s; zonder deelnemer wordt een oordeel niet milder", w.Sleutel, w.Oud.Oordeel, w.Nieuw.Oordeel)
 		}
 	}
@@ -122,10 +123,10 @@ func mildheid(o kennisbank.Oordeel) int {
 
 func TestVergelijkFouten(t *testing.T) {
 	e := testEngine(t)
-	if _, err := library.Vergelijk(context.Background(), e, e, library.VerschilVraag{Datum: "morgen"}); err == nil {
+	if _, err := bulk.Vergelijk(context.Background(), e, e, bulk.VerschilVraag{Datum: "morgen"}); err == nil {
 		t.Error("een ongeldige datum moet een fout geven")
 	}
-	_, err := library.Vergelijk(context.Background(), e, e, library.VerschilVraag{Datum: "2026-03-01", Convenanten: []string{"zvh"}})
+	_, err := bulk.Vergelijk(context.Background(), e, e, bulk.VerschilVraag{Datum: "2026-03-01", Convenanten: []string{"zvh"}})
 	if err == nil || !strings.Contains(err.Error(), "zvht") {
 		t.Errorf("onbekend convenant: %v, verwacht een suggestie", err)
 	}
@@ -143,13 +144,13 @@ func TestVergelijkWettelijkeRoute(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := library.Vergelijk(ctx, oud, nieuw, library.VerschilVraag{Datum: "2026-03-01", Convenanten: []string{library.Wettelijk},
+	v, err := bulk.Vergelijk(ctx, oud, nieuw, bulk.VerschilVraag{Datum: "2026-03-01", Convenanten: []string{bulk.Wettelijk},
 		Doelen: []string{"leerplicht_handhaving"}, Van: []string{"school", "wijkteam"}, Gegevens: []string{"onderwijs", "gezondheid"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := v.Convenanten[0]
-	if c.Convenant != library.Wettelijk || c.Naam != library.WettelijkeRoutes || c.Status != "gewijzigd" {
+	if c.Convenant != bulk.Wettelijk || c.Naam != bulk.WettelijkeRoutes || c.Status != "gewijzigd" {
 		t.Fatalf("%s %q: %s", c.Convenant, c.Naam, c.Status)
 	}
 	for _, w := range c.Wijzigingen {
@@ -157,7 +158,7 @@ func TestVergelijkWettelijkeRoute(t *testing.T) {
 			t.Errorf("%s veranderde (%v)", w.Sleutel, w.Soorten)
 		}
 	}
-	if len(c.Wijzigingen) != 1 || c.Telling[library.WijzigingOordeel] != 1 || c.Telling[library.WijzigingVoorwaarden] != 1 {
+	if len(c.Wijzigingen) != 1 || c.Telling[bulk.WijzigingOordeel] != 1 || c.Telling[bulk.WijzigingVoorwaarden] != 1 {
 		t.Errorf("telling %v, %d wijzigingen; verwacht één cel met een ander oordeel en andere voorwaarden", c.Telling, len(c.Wijzigingen))
 	}
 }

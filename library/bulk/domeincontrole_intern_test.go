@@ -1,16 +1,17 @@
-package library
+package bulk
 
 import (
 	"context"
 	"testing"
 
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // The lint rules say what a finding is; Go counts the cells of each group in the order of the cells, and
 // within one cell in the order of the rules (gat, botsing, bijzonder), with up to three examples.
 func TestLintTeltPerGroepInDeVolgordeVanDeCellen(t *testing.T) {
-	e, err := New(context.Background())
+	e, err := library.New(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

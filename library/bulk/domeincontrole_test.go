@@ -1,4 +1,4 @@
-package library_test
+package bulk_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/bulk"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/rules"
 )
@@ -19,13 +20,13 @@ func TestDomeincontroleVerlopenConvenant(t *testing.T) {
 	ctx := context.Background()
 	kopie := kopieKennisbank(t)
 	vervang(t, kopie, "convenanten/vroegsignalering_schulden.yaml", "geldig_vanaf: '2021-01-01'", "geldig_vanaf: '2021-01-01'\ngeldig_tot: '2025-12-31'")
-	dv := library.DomeinVraag{Datum: "2025-06-01", Convenanten: []string{"vroegsignalering_schulden"}, Doelen: []string{"vss_signaal"}}
+	dv := bulk.DomeinVraag{Datum: "2025-06-01", Convenanten: []string{"vroegsignalering_schulden"}, Doelen: []string{"vss_signaal"}}
 
 	goed, err := library.New(ctx, library.MetKennisbank(kopie))
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := library.Domeincontrole(ctx, goed, dv)
+	r, err := bulk.Domeincontrole(ctx, goed, dv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +43,7 @@ func TestDomeincontroleVerlopenConvenant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err = library.Domeincontrole(ctx, fout, dv)
+	r, err = bulk.Domeincontrole(ctx, fout, dv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +67,7 @@ func TestDomeincontroleVerlopenConvenant(t *testing.T) {
 func TestDomeincontroleBotsing(t *testing.T) {
 	zwaar(t)
 	e := testEngine(t)
-	r, err := library.Domeincontrole(context.Background(), e, library.DomeinVraag{Datum: "2026-03-01", Convenanten: []string{"vroegsignalering_schulden"}, Doelen: []string{"vss_signaal"}})
+	r, err := bulk.Domeincontrole(context.Background(), e, bulk.DomeinVraag{Datum: "2026-03-01", Convenanten: []string{"vroegsignalering_schulden"}, Doelen: []string{"vss_signaal"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,10 +81,10 @@ func TestDomeincontroleBotsing(t *testing.T) {
 
 func TestDomeincontroleFouten(t *testing.T) {
 	e := testEngine(t)
-	if _, err := library.Domeincontrole(context.Background(), e, library.DomeinVraag{Datum: "2026-02-30"}); err == nil {
+	if _, err := bulk.Domeincontrole(context.Background(), e, bulk.DomeinVraag{Datum: "2026-02-30"}); err == nil {
 		t.Error("ongeldige datum zonder fout")
 	}
-	_, err := library.Domeincontrole(context.Background(), e, library.DomeinVraag{Datum: "2026-03-01", Convenanten: []string{"ave2"}})
+	_, err := bulk.Domeincontrole(context.Background(), e, bulk.DomeinVraag{Datum: "2026-03-01", Convenanten: []string{"ave2"}})
 	if err == nil || !strings.Contains(err.Error(), `"ave"`) {
 		t.Errorf("onbekend convenant: %v", err)
 	}
@@ -96,8 +97,8 @@ func kopieRegels(t *testing.T) fstest.MapFS { return kopieFS(t, rules.FS, nil) }
 func TestDomeincontroleBijzonderZonderUitzondering(t *testing.T) {
 	zwaar(t)
 	ctx := context.Background()
-	dv := library.DomeinVraag{Datum: "2026-03-01", Convenanten: []string{"wams"}, Doelen: []string{"wams_gecoordineerde_aanpak"}}
-	r, err := library.Domeincontrole(ctx, testEngine(t), dv)
+	dv := bulk.DomeinVraag{Datum: "2026-03-01", Convenanten: []string{"wams"}, Doelen: []string{"wams_gecoordineerde_aanpak"}}
+	r, err := bulk.Domeincontrole(ctx, testEngine(t), dv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +114,7 @@ func TestDomeincontroleBijzonderZonderUitzondering(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err = library.Domeincontrole(ctx, zonder, dv)
+	r, err = bulk.Domeincontrole(ctx, zonder, dv)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package library
+package bulk
 
 import (
 	"cmp"
@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
@@ -20,7 +21,7 @@ import (
 // this function only chooses the matrices and counts the cells of each finding per covenant and purpose,
 // with a few examples. It is slow (the whole space, seconds per covenant), so Controleer does not run
 // it; `magikdelen controleer --regels` does.
-func Domeincontrole(ctx context.Context, e *Engine, dv DomeinVraag) (kennisbank.Controlerapport, error) {
+func Domeincontrole(ctx context.Context, e *library.Engine, dv DomeinVraag) (kennisbank.Controlerapport, error) {
 	datum, convenanten := dv.Datum, dv.Convenanten
 	if datum == "" {
 		datum = e.Vandaag()
@@ -129,7 +130,7 @@ type lintBevinding struct {
 // lint evaluates the lint rules over the cells of m (invoer says which check and which covenant) and
 // counts the cells of each finding: one Bevinding per group, in the order of the cells, with the
 // number of cells and up to three examples.
-func lint(ctx context.Context, e *Engine, invoer map[string]string, m *Matrix, bestand string) ([]kennisbank.Bevinding, error) {
+func lint(ctx context.Context, e *library.Engine, invoer map[string]string, m *Matrix, bestand string) ([]kennisbank.Bevinding, error) {
 	velden := make(map[string]any, len(invoer)+1)
 	for k, v := range invoer {
 		velden[k] = v

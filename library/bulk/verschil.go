@@ -1,4 +1,4 @@
-package library
+package bulk
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/twente-zorg-veiligheid/magikdelen/library"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
@@ -94,7 +95,7 @@ const maxVoorbeelden = 5
 // the decision space of each covenant on a date: every purpose, participant of either version, recipient
 // and category. A covenant whose own file, the shared files and the rules are byte-identical in both
 // versions is skipped: no answer can differ.
-func Vergelijk(ctx context.Context, oud, nieuw *Engine, vv VerschilVraag) (*Verschil, error) {
+func Vergelijk(ctx context.Context, oud, nieuw *library.Engine, vv VerschilVraag) (*Verschil, error) {
 	if !kennisbank.GeldigeDatum(vv.Datum) {
 		return nil, &kennisbank.DatumFout{Veld: "datum", Waarde: vv.Datum}
 	}
@@ -127,7 +128,7 @@ func Vergelijk(ctx context.Context, oud, nieuw *Engine, vv VerschilVraag) (*Vers
 	return uit, nil
 }
 
-func verschilVan(ctx context.Context, oud, nieuw *Engine, c string, vv VerschilVraag) (ConvenantVerschil, error) {
+func verschilVan(ctx context.Context, oud, nieuw *library.Engine, c string, vv VerschilVraag) (ConvenantVerschil, error) {
 	ko, kn := oud.Kennisbank(), nieuw.Kennisbank()
 	cv := ConvenantVerschil{Convenant: c, Telling: map[string]int{}, Groepen: []Groep{}, Wijzigingen: []Wijziging{}}
 	in := func(k *kennisbank.Kennisbank) bool { return c == Wettelijk || k.Item("convenanten", c) != nil }
@@ -162,7 +163,7 @@ func verschilVan(ctx context.Context, oud, nieuw *Engine, c string, vv VerschilV
 	}
 	gegevens := unie(ko.IDs("gegevens"), kn.IDs("gegevens"))
 	doelen, van, naar, gegevens = smal(doelen, vv.Doelen), smal(van, vv.Van), smal(naar, vv.Naar), smal(gegevens, vv.Gegevens)
-	matrix := func(e *Engine) (map[string]MatrixCel, error) {
+	matrix := func(e *library.Engine) (map[string]MatrixCel, error) {
 		k := e.Kennisbank()
 		if !in(k) {
 			return map[string]MatrixCel{}, nil
