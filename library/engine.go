@@ -206,7 +206,11 @@ func (q *luieQuery) bereid(ctx context.Context, e *Engine, query string) (rego.P
 // safe for concurrent use. The bulk questions of package library/bulk (the matrix, verschil, the domain
 // lint) are built on it; a question's answer is Beantwoord.
 func (e *Engine) Evalueer(ctx context.Context, query string, invoer map[string]any) (waarde any, gedefinieerd bool, err error) {
-	q, _ := e.beslissingen.LoadOrStore(query, &luieQuery{})
+	q, ok := e.beslissingen.Load(query)
+	if !ok {
+		// Only the first call of a decision allocates; every matrix row finds it.
+		q, _ = e.beslissingen.LoadOrStore(query, &luieQuery{})
+	}
 	pq, err := q.(*luieQuery).bereid(ctx, e, query)
 	if err != nil {
 		return nil, false, err

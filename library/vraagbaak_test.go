@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"maps"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/toetshulp"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
@@ -23,20 +22,7 @@ const vraagbaakFixtures = "../testdata/vraagbaak"
 
 // metVraagbaakFixtures is the embedded knowledge base with its vraagbaak replaced by the fixtures.
 func metVraagbaakFixtures(t testing.TB) fstest.MapFS {
-	t.Helper()
-	m := kopieFS(t, convenants.FS, func(p string) bool { return strings.HasPrefix(p, "vraagbaak/") })
-	paden, _ := filepath.Glob(filepath.Join(vraagbaakFixtures, "*.md"))
-	if len(paden) == 0 {
-		t.Fatal("geen fixtures in testdata/vraagbaak")
-	}
-	for _, p := range paden {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m["vraagbaak/"+filepath.Base(p)] = &fstest.MapFile{Data: b}
-	}
-	return m
+	return toetshulp.MetVraagbaak(t, convenants.FS, vraagbaakFixtures)
 }
 
 func laadFixtures(t *testing.T) *kennisbank.Kennisbank {

@@ -3,12 +3,11 @@ package kennisbank_test
 import (
 	"errors"
 	"maps"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/toetshulp"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
@@ -18,21 +17,7 @@ const vraagbaakFixtures = "../../testdata/vraagbaak"
 
 // metVraagbaakFixtures is the embedded knowledge base with its vraagbaak replaced by the fixtures.
 func metVraagbaakFixtures(f *testing.F) fstest.MapFS {
-	f.Helper()
-	m := kennisbankFS(f)
-	maps.DeleteFunc(m, func(p string, _ *fstest.MapFile) bool { return strings.HasPrefix(p, "vraagbaak/") })
-	paden, _ := filepath.Glob(filepath.Join(vraagbaakFixtures, "*.md"))
-	if len(paden) == 0 {
-		f.Fatal("geen fixtures in testdata/vraagbaak")
-	}
-	for _, p := range paden {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		m["vraagbaak/"+filepath.Base(p)] = &fstest.MapFile{Data: b}
-	}
-	return m
+	return toetshulp.MetVraagbaak(f, convenants.FS, vraagbaakFixtures)
 }
 
 // vraagbaakZaden are the seeds of the vraagbaak fuzz targets: real entries and broken frames.

@@ -5,6 +5,8 @@ package toetshulp
 
 import (
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -52,4 +54,23 @@ func Vervang(t testing.TB, m fstest.MapFS, pad, oud, nieuw string) {
 		t.Fatalf("%s: %q komt %d keer voor, verwacht 1", pad, oud, n)
 	}
 	m[pad] = &fstest.MapFile{Data: []byte(strings.Replace(string(f.Data), oud, nieuw, 1))}
+}
+
+// MetVraagbaak copies bron (a knowledge base) with its vraagbaak replaced by the entries *.md in the
+// folder map (on disk): for tests that must not depend on the published entries.
+func MetVraagbaak(t testing.TB, bron fs.FS, map_ string) fstest.MapFS {
+	t.Helper()
+	m := KopieFS(t, bron, func(p string) bool { return strings.HasPrefix(p, "vraagbaak/") })
+	paden, _ := filepath.Glob(filepath.Join(map_, "*.md"))
+	if len(paden) == 0 {
+		t.Fatalf("geen vraagbaakitems in %s", map_)
+	}
+	for _, p := range paden {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m["vraagbaak/"+filepath.Base(p)] = &fstest.MapFile{Data: b}
+	}
+	return m
 }
