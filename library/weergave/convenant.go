@@ -44,7 +44,7 @@ type convenantBeeld struct {
 }
 
 // woordenboek gives a template the labels of the knowledge base; the methods that return Markdown
-// (GrondslagLink, DoelRegels) escape their text themselves, the others return plain text.
+// (GrondslagLink) escape their text themselves, the others return plain text.
 type woordenboek struct{ w woorden }
 
 func (d woordenboek) Partij(id string) string { return d.w.partij(id) }
@@ -81,34 +81,9 @@ func (d woordenboek) Organisaties(dn kennisbank.Deelnemer) string {
 	return strings.Join(orgs, ", ")
 }
 
-// DoelRegels are the lines (Markdown) of a purpose of a covenant: phase, who decides, the data it may
-// carry at most, conditions, whether the inclusion criteria must hold and the data subject be informed,
-// and the purposes the data may be used for next.
-func (d woordenboek) DoelRegels(doel kennisbank.ConvenantDoel) []string {
-	w := d.w
-	var regels []string
-	if doel.Fase != "" {
-		regels = append(regels, "**Fase:** "+esc(doel.Fase))
-	}
-	if doel.Beslist != "" {
-		regels = append(regels, "**Beslist:** "+esc(doel.Beslist))
-	}
-	if doel.MaxGegevens != nil {
-		regels = append(regels, "**Ten hoogste deze gegevens:** "+maxGegevens(w, doel.MaxGegevens))
-	}
-	if len(doel.Voorwaarden) > 0 {
-		regels = append(regels, "**Voorwaarden:** "+esc(strings.Join(w.labels("voorwaarden", doel.Voorwaarden), ", ")))
-	}
-	if doel.VereistInclusie != nil {
-		regels = append(regels, "**Inclusiecriteria vereist:** "+jaNee(*doel.VereistInclusie))
-	}
-	if doel.Informeren != nil {
-		regels = append(regels, "**Betrokkene informeren:** "+jaNee(*doel.Informeren))
-	}
-	if len(doel.VerenigbaarMet) > 0 {
-		regels = append(regels, "**Verder te gebruiken voor:** "+esc(strings.Join(w.labels("doelen", doel.VerenigbaarMet), ", ")))
-	}
-	return regels
+// Labels are the labels of ids of one kind of the vocabulary, joined with ", " (plain text).
+func (d woordenboek) Labels(soort string, ids []string) string {
+	return strings.Join(d.w.labels(soort, ids), ", ")
 }
 
 // looptijd and periode write a validity window with the ISO dates of the CLI (opmaak.Periode).
@@ -118,20 +93,3 @@ func periode(vanaf, tot string) string { return opmaak.Periode(vanaf, tot, iso) 
 
 // iso keeps a date as the knowledge base writes it (JJJJ-MM-DD), as the rest of the CLI's views do.
 func iso(d string) string { return d }
-
-func maxGegevens(w woorden, ids []string) string {
-	switch {
-	case len(ids) == 0:
-		return "geen persoonsgegevens (alleen geanonimiseerd of geaggregeerd)"
-	case len(ids) == 1 && ids[0] == "*":
-		return "alle categorieën, voor zover noodzakelijk"
-	}
-	return esc(strings.Join(w.labels("gegevens", ids), ", "))
-}
-
-func jaNee(b bool) string {
-	if b {
-		return "ja"
-	}
-	return "nee"
-}

@@ -34,6 +34,7 @@ var sjabloonFuncties = template.FuncMap{
 	"jaNee":          jaNeeWoord,
 	"metVoorvoegsel": metVoorvoegsel,
 	"opsomming":      opsommingVan,
+	"gezet":          gezet,
 
 	"quote":           quote,
 	"positie":         positie,
@@ -108,6 +109,9 @@ func metVoorvoegsel(voorvoegsel, s string) string {
 	}
 	return voorvoegsel + s
 }
+
+// gezet: the file gives the list, even an empty one (nil: the field is left out).
+func gezet(lijst []string) bool { return lijst != nil }
 
 // opsommingVan joins the texts that are not empty with ", ".
 func opsommingVan(delen ...string) string {
