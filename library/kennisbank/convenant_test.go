@@ -1,4 +1,4 @@
-package library_test
+package kennisbank_test
 
 import (
 	"encoding/json"

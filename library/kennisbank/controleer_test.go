@@ -1,4 +1,4 @@
-package library_test
+package kennisbank_test
 
 import (
 	"io/fs"
@@ -13,10 +13,11 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/toetshulp"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
-const fixtures = "../testdata/convenants"
+const fixtures = "../../testdata/convenants"
 
 // controleerMet copies the embedded knowledge base, lays the fixture over it and runs Controleer.
 // A file in the fixture replaces the embedded one; a name with a leading + is appended to it.
@@ -100,7 +101,7 @@ func TestControleerGeldig(t *testing.T) {
 // TestControleerOngeldig: each fixture in testdata/convenants/invalid holds one defect and gives
 // exactly one new finding, compared with the embedded knowledge base.
 func TestControleerOngeldig(t *testing.T) {
-	zwaar(t)
+	toetshulp.Zwaar(t)
 	t.Parallel()
 	type wil struct {
 		ernst      kennisbank.Ernst
