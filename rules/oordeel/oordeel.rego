@@ -246,7 +246,10 @@ deeloordelen := [cel(r, c) | some [r, c] in sort(kader.cellen)]
 
 default oordeel := "onbepaald"
 
-oordeel := uitleg.strengste({d.oordeel | some d in deeloordelen}) if count(deeloordelen) > 0
+# Het oordeel leest alleen de afleiding van elke cel, niet haar uitleg (teksten, keten, herstel): zo rekent een
+# alternatief (with input) het oordeel door zonder de deeloordelen op te bouwen. Een cel bestaat precies als
+# haar afleiding bestaat, dus dit is het strengste deeloordeel.
+oordeel := uitleg.strengste({afleiding(r, c).oordeel | some [r, c] in kader.cellen}) if count(kader.cellen) > 0
 
 beslissende_cellen := [d | some d in deeloordelen; d.oordeel == oordeel]
 
