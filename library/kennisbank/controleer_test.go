@@ -1,7 +1,6 @@
 package kennisbank_test
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -27,18 +26,7 @@ func controleerMet(t *testing.T, fixture string) (kennisbank.Controlerapport, fs
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := fstest.MapFS{}
-	err = fs.WalkDir(convenants.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		inhoud, err := fs.ReadFile(convenants.FS, p)
-		m[p] = &fstest.MapFile{Data: inhoud}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := toetshulp.KopieFS(t, convenants.FS, nil)
 	for _, f := range a.Files {
 		if naam, ok := strings.CutPrefix(f.Name, "+"); ok {
 			oud, bestaat := m[naam]
@@ -291,9 +279,9 @@ routes:
 // values and in a vraagbaak entry's front matter as well as its body.
 func TestAanspreekvorm(t *testing.T) {
 	t.Parallel()
-	m := kopieKennisbank(t)
-	vervang(t, m, "vraagbaak/acuut_gevaar.md", "Bij acuut gevaar mag u delen", "Bij acuut gevaar mag je delen")
-	vervang(t, m, "vraagbaak/acuut_gevaar.md", "## Kort antwoord", "## Kort antwoord\n\nDan deel je het minimum.")
+	m := toetshulp.KopieFS(t, convenants.FS, nil)
+	toetshulp.Vervang(t, m, "vraagbaak/acuut_gevaar.md", "Bij acuut gevaar mag u delen", "Bij acuut gevaar mag je delen")
+	toetshulp.Vervang(t, m, "vraagbaak/acuut_gevaar.md", "## Kort antwoord", "## Kort antwoord\n\nDan deel je het minimum.")
 	r, err := kennisbank.Controleer(m)
 	if err != nil {
 		t.Fatal(err)
