@@ -89,11 +89,14 @@ deelnemer_data(p) := object.union(deelnemer_op_datum[organisatie(p)], {"via": or
 	organisatie(p) != p
 }
 
-deelnemer_op_datum[p] := ds[0] if {
-	some p in {d.partij | some d in convenant.deelnemers}
-	ds := [d | some d in convenant.deelnemers; d.partij == p; datum.binnen(vraag.datum, d, "vanaf", "tot")]
-	count(ds) > 0
+# deelnemer_op_datum: per partij haar eerste deelname die op de datum loopt; eenmaal per vraag als geheel
+# berekend, zodat elke opzoeking (ook van wie geen deelnemer is) een opzoeking blijft.
+deelnemer_op_datum := {p: ds[0] |
+	some p in {d.partij | some d in deelnames_op_datum}
+	ds := [d | some d in deelnames_op_datum; d.partij == p]
 }
+
+deelnames_op_datum := [d | some d in convenant.deelnemers; datum.binnen(vraag.datum, d, "vanaf", "tot")]
 
 # kring_bij_wet: op de datum legt een wet de kring vast (de WGS voor het ZVH, art. 2.27). Wie daar niet in
 # staat, kan geen deelnemer worden; hooguit kunnen de publieke deelnemers een derde incidenteel laten
@@ -491,11 +494,10 @@ blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, te
 #   zekerheid: middel
 #   grondslagen: [avg_5_1_c]
 blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, zekerheid_gegevensset) if {
-	max := object.get(doel_info, "max_gegevens", ["*"])
-	not "*" in max
 	cellen[[r, c]]
+	not gegevens_in_doel(c)
 	convenant_geldt(r)
-	not c in max
+	max := doel_info.max_gegevens
 	tekst := sprintf("%s hoort niet bij %s (dat doel draagt ten hoogste: %s).", [uitleg.label("gegevens", c), doel_info.label, opsomming(max)])
 }
 
@@ -570,6 +572,13 @@ vereiste_feiten_gelden if {
 		vraag.feit(k) == v
 	}
 }
+
+# gegevens_in_doel(c): het doel draagt categorie c (doelen.yaml, max_gegevens; zonder die lijst elke categorie).
+gegevens_in_doel(c) if {
+	max := object.get(doel_info, "max_gegevens", ["*"])
+	some g in max
+	g in {"*", c}
+} else := false
 
 # zekerheid_gegevensset: de gegevensset van een gesloten doel legt de wet vast (het Wgs-signaal: contactgegevens
 # en de hoogte van de achterstand), niet een afspraak in een convenant: wat erbuiten valt, is zeker niet

@@ -11,6 +11,7 @@ package magikdelen.oordeel
 import data.kennisbank as kb
 import data.magikdelen.doelbinding
 import data.magikdelen.kader
+import data.magikdelen.lagen.geheim
 import data.magikdelen.routes
 import data.magikdelen.uitleg
 import data.magikdelen.vraag
@@ -138,22 +139,36 @@ cel(r, c) := {
 # verschil tussen twee versies): oordeel, zekerheid, de ids van grondslagen, voorwaarden en beslissende
 # uitkomsten, en per laag de route die gold.
 #
-# Het hangt alleen af van de ontvanger en van wat de uitkomsten zeggen (niet van hun teksten): cellen van
-# één ontvanger met dezelfde uitkomsten (bijvoorbeeld alle categorieën die het doel niet draagt) delen één
-# berekening (kort_per).
-cel_kort(r, c) := object.union(kort_per[r][sleutel_cel[r][c]], {"naar": r, "gegevens": c})
+# Het hangt alleen af van de ontvanger en van wat de regels van de categorie lezen (gegevens_klasse):
+# categorieën met dezelfde klasse delen bij één ontvanger één berekening (kort_klasse), over een
+# vertegenwoordiger van de klasse. Zo kost een matrixrij het werk van enkele klassen per ontvanger, niet
+# van elke cel.
+cel_kort(r, c) := object.union(kort_klasse[r][gegevens_klasse[c]], {"naar": r, "gegevens": c})
 
-# sleutel_cel[r][c]: de uitkomsten van cel (r, c), beperkt tot wat de korte cel leest.
-sleutel_cel[r][c] := [object.filter(i, kort_velden) | some i in items(r, c)] if kader.cellen[[r, c]]
+# gegevens_klasse[c]: alles wat de regels van categorie c lezen: haar kenmerken in gegevens.yaml (zonder
+# de beschrijvende velden), of het doel haar draagt (kader: gegevens_buiten_doel), of het beroepsgeheim van
+# de afzender haar omvat (laag geheim), en per laag welke kandidaat-routes haar dekken. Een regel die iets
+# anders van een categorie leest, hoort hier bij; de tests vergelijken de korte cellen met de deeloordelen
+# van het antwoord (magikdelen_test.rego, library/bulk: TestMatrixVolgtBeantwoord).
+gegevens_klasse[c] := [
+	object.remove(kb.gegevens[c], beschrijvende_velden),
+	kader.gegevens_in_doel(c),
+	geheim_omvat(c),
+	{laag: routes.klasse_gegevens[laag][c] | some laag, _ in kb.lagen},
+] if some c in vraag.gegevens
 
-kort_velden := ["soort", "id", "laag", "status", "oordeel", "zekerheid", "grondslagen", "voorwaarden", "ontbrekende_feiten"]
+beschrijvende_velden := ["id", "label", "synoniemen", "omschrijving", "toelichting", "volgorde"]
 
-# sleutels[r]: de verschillende sleutels onder de cellen van ontvanger r.
-sleutels[r] := {s | some c in vraag.gegevens; s := sleutel_cel[r][c]} if kader.ontvangers[r]
+geheim_omvat(c) if geheim.omvat(c)
 
-kort_per[r][s] := kort(r, s) if {
-	some r, ss in sleutels
-	ss[s]
+else := false
+
+# leden[k]: de categorieën van de vraag met klasse k; de kleinste id is de vertegenwoordiger.
+leden[k] contains c if some c, k in gegevens_klasse
+
+kort_klasse[r][k] := kort(r, items(r, min(cs))) if {
+	kader.ontvangers[r]
+	some k, cs in leden
 }
 
 kort(r, its) := {
