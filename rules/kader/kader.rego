@@ -692,8 +692,13 @@ zekerheden_cel[r] := {z |
 # (blokkade_ontvanger[r], eenmaal per ontvanger opgebouwd); de cel voegt haar categorie toe.
 blokkade[r][c] contains object.union(b, {"gegevens": c}) if {
 	cellen[[r, c]]
-	some b in blokkade_ontvanger[r]
+	some b in blokkades_per_ontvanger[r]
 }
+
+# blokkades_per_ontvanger: de blokkades van elke ontvanger, als geheel één keer per vraag opgebouwd. Zo
+# rekent de cel een opzoeking, niet elke blokkaderegel opnieuw (een opzoeking in een regel met meerdere
+# sleutels, blokkade_ontvanger[r], bewaart OPA niet).
+blokkades_per_ontvanger := {r: blokkade_ontvanger[r] | some r in ontvangers}
 
 # blokkades: alle blokkades als één verzameling. De regels hierboven staan per cel (blokkade[r][c]), zodat
 # het oordeel per cel kan opzoeken in plaats van alles te doorzoeken.

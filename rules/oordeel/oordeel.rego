@@ -143,7 +143,7 @@ cel(r, c) := {
 # categorieën met dezelfde klasse delen bij één ontvanger één berekening (kort_klasse), over een
 # vertegenwoordiger van de klasse. Zo kost een matrixrij het werk van enkele klassen per ontvanger, niet
 # van elke cel.
-cel_kort(r, c) := object.union(kort_klasse[r][gegevens_klasse[c]], {"naar": r, "gegevens": c})
+cel_kort(r, c) := object.union(kort_klasse[r][vertegenwoordiger[c]], {"naar": r, "gegevens": c})
 
 # gegevens_klasse[c]: alles wat de regels van categorie c lezen: haar kenmerken in gegevens.yaml (zonder
 # de beschrijvende velden), of het doel haar draagt (kader: gegevens_buiten_doel), of het beroepsgeheim van
@@ -163,12 +163,15 @@ geheim_omvat(c) if geheim.omvat(c)
 
 else := false
 
-# leden[k]: de categorieën van de vraag met klasse k; de kleinste id is de vertegenwoordiger.
+# leden[k]: de categorieën van de vraag met klasse k. vertegenwoordiger[c]: de kleinste id in de klasse van
+# c; eenmaal per vraag als geheel berekend, zodat een cel haar klasse met een id opzoekt.
 leden[k] contains c if some c, k in gegevens_klasse
 
-kort_klasse[r][k] := kort(r, items(r, min(cs))) if {
+vertegenwoordiger := {c: min(leden[k]) | some c, k in gegevens_klasse}
+
+kort_klasse[r][c] := kort(r, items(r, c)) if {
 	kader.ontvangers[r]
-	some k, cs in leden
+	some c in vertegenwoordiger
 }
 
 kort(r, its) := {

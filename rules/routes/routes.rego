@@ -269,11 +269,11 @@ leeg_eigen(route, eigen) if {
 #
 # Een cel hangt in een laag alleen af van welke kandidaat-routes bij haar ontvanger passen (met hun eigen
 # grondslagen) en welke haar categorie dekken: haar klasse. Cellen met dezelfde klasse krijgen dezelfde
-# uitkomst, op de cel zelf na. Die uitkomst wordt per klasse één keer berekend (per_klasse) en per cel
-# alleen van ontvanger en categorie voorzien; zo kost een vraag met honderden cellen (een matrix) het werk
-# van enkele klassen.
+# uitkomst, op de cel zelf na. Die uitkomst wordt per klasse één keer berekend (per_klasse, een functie die OPA
+# per argument bewaart) en per cel alleen van ontvanger en categorie voorzien; zo kost een vraag met honderden
+# cellen (een matrix) het werk van enkele klassen.
 uitkomst(laag, r, c, zonder_route_grondslagen) := naar_soort(
-	met_grondslagen(per_klasse[laag][klasse_naar[laag][r]][klasse_gegevens[laag][c]], zonder_route_grondslagen),
+	met_grondslagen(per_klasse(laag, naar_klasse(laag, r), klasse_gegevens[laag][c]), zonder_route_grondslagen),
 	laag,
 	r,
 )
@@ -290,35 +290,22 @@ naar_soort(u, laag, r) := object.union(u, w) if {
 
 met_grondslagen(u, _) := u if u.status != "geen_route"
 
-# klasse_naar[laag][r]: de kandidaat-routes (op plek) die bij ontvanger r passen, met hun eigen grondslagen.
-klasse_naar[laag][r] := [[i, eigen] |
+# naar_klasse(laag, r): de kandidaat-routes (op plek) die bij ontvanger r passen, met hun eigen grondslagen.
+# Een functie, zodat OPA het resultaat per laag en ontvanger bewaart en alleen berekent wat een cel vraagt.
+naar_klasse(laag, r) := [[i, eigen] |
 	some i, route in kandidaten[laag]
 	past_naar[route.id][r]
 	eigen := eigen_grondslagen(route, laag, r)
 	not leeg_eigen(route, eigen)
-] if {
-	some laag, _ in kb.lagen
-	kader.ontvangers[r]
-}
+]
 
-# klasse_gegevens[laag][c]: de kandidaat-routes (op plek) die categorie c dekken.
-klasse_gegevens[laag][c] := {i | some i, route in kandidaten[laag]; gegevens_past(route, c)} if {
-	some laag, _ in kb.lagen
-	some c in vraag.gegevens
-}
+# klasse_gegevens[laag][c]: de kandidaat-routes (op plek) die categorie c dekken; eenmaal per vraag als geheel
+# berekend (een opzoeking in een regel met meerdere sleutels bewaart OPA niet).
+klasse_gegevens := {laag: {c: {i | some i, route in kandidaten[laag]; gegevens_past(route, c)} | some c in vraag.gegevens} | some laag, _ in kb.lagen}
 
-# naar_klassen[laag] en gegevens_klassen[laag]: de verschillende klassen onder de ontvangers en categorieën
-# van deze vraag (een verzameling, zodat per_klasse ze direct opzoekt).
-naar_klassen[laag] := {k | some k in klasse_naar[laag]} if some laag, _ in kb.lagen
-
-gegevens_klassen[laag] := {k | some k in klasse_gegevens[laag]} if some laag, _ in kb.lagen
-
-# per_klasse[laag][kn][kg]: de uitkomst van een laag voor alle cellen met ontvangerklasse kn en
+# per_klasse(laag, kn, kg): de uitkomst van een laag voor alle cellen met ontvangerklasse kn en
 # categorieklasse kg, zonder de cel zelf: de routes die bij allebei passen.
-per_klasse[laag][kn][kg] := object.union(kies(laag, bs), {"soort": "laag", "laag": laag}) if {
-	some laag, kns in naar_klassen
-	kns[kn]
-	gegevens_klassen[laag][kg]
+per_klasse(laag, kn, kg) := object.union(kies(laag, bs), {"soort": "laag", "laag": laag}) if {
 	bs := [object.union(stand[route.id], {"route": route, "grondslagen": met_eigen(route, eigen)}) |
 		some [i, eigen] in kn
 		kg[i]
