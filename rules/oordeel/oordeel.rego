@@ -143,7 +143,7 @@ cel(r, c) := {
 # categorieën met dezelfde klasse delen bij één ontvanger één berekening (kort_klasse), over een
 # vertegenwoordiger van de klasse. Zo kost een matrixrij het werk van enkele klassen per ontvanger, niet
 # van elke cel.
-cel_kort(r, c) := object.union(kort_klasse[r][vertegenwoordiger[c]], {"naar": r, "gegevens": c})
+cel_kort(r, c) := object.union(kort_klasse(r, vertegenwoordiger[c]), {"naar": r, "gegevens": c})
 
 # gegevens_klasse[c]: alles wat de regels van categorie c lezen: haar kenmerken in gegevens.yaml (zonder
 # de beschrijvende velden), of het doel haar draagt (kader: gegevens_buiten_doel), of het beroepsgeheim van
@@ -154,7 +154,7 @@ gegevens_klasse[c] := [
 	object.remove(kb.gegevens[c], beschrijvende_velden),
 	kader.gegevens_in_doel(c),
 	geheim_omvat(c),
-	{laag: routes.klasse_gegevens[laag][c] | some laag, _ in kb.lagen},
+	{laag: routes.klasse_gegevens(laag, c) | some laag, _ in kb.lagen},
 ] if some c in vraag.gegevens
 
 beschrijvende_velden := ["id", "label", "synoniemen", "omschrijving", "toelichting", "volgorde"]
@@ -169,10 +169,7 @@ leden[k] contains c if some c, k in gegevens_klasse
 
 vertegenwoordiger := {c: min(leden[k]) | some c, k in gegevens_klasse}
 
-kort_klasse[r][c] := kort(r, items(r, c)) if {
-	kader.ontvangers[r]
-	some c in vertegenwoordiger
-}
+kort_klasse(r, c) := kort(r, items(r, c))
 
 kort(r, its) := {
 	"oordeel": a.oordeel,

@@ -273,7 +273,7 @@ leeg_eigen(route, eigen) if {
 # per argument bewaart) en per cel alleen van ontvanger en categorie voorzien; zo kost een vraag met honderden
 # cellen (een matrix) het werk van enkele klassen.
 uitkomst(laag, r, c, zonder_route_grondslagen) := naar_soort(
-	met_grondslagen(per_klasse(laag, naar_klasse(laag, r), klasse_gegevens[laag][c]), zonder_route_grondslagen),
+	met_grondslagen(per_klasse(laag, naar_klasse(laag, r), klasse_gegevens(laag, c)), zonder_route_grondslagen),
 	laag,
 	r,
 )
@@ -299,9 +299,10 @@ naar_klasse(laag, r) := [[i, eigen] |
 	not leeg_eigen(route, eigen)
 ]
 
-# klasse_gegevens[laag][c]: de kandidaat-routes (op plek) die categorie c dekken; eenmaal per vraag als geheel
-# berekend (een opzoeking in een regel met meerdere sleutels bewaart OPA niet).
-klasse_gegevens := {laag: {c: {i | some i, route in kandidaten[laag]; gegevens_past(route, c)} | some c in vraag.gegevens} | some laag, _ in kb.lagen}
+# klasse_gegevens(laag, c): de kandidaat-routes (op plek) die categorie c dekken; een functie, zodat OPA het
+# resultaat per laag en categorie bewaart (een opzoeking in een regel met meerdere sleutels bewaart OPA niet)
+# en alleen de lagen berekent die een cel toetst.
+klasse_gegevens(laag, c) := {i | some i, route in kandidaten[laag]; gegevens_past(route, c)}
 
 # per_klasse(laag, kn, kg): de uitkomst van een laag voor alle cellen met ontvangerklasse kn en
 # categorieklasse kg, zonder de cel zelf: de routes die bij allebei passen.

@@ -279,7 +279,7 @@ test_cellen_van_verschillende_klassen if {
 }
 
 # klassen(laag): de klassen (ontvanger, categorie) onder de cellen van de vraag.
-klassen(laag) := {[routes.naar_klasse(laag, r), routes.klasse_gegevens[laag][c]] | some [r, c] in kader.cellen}
+klassen(laag) := {[routes.naar_klasse(laag, r), routes.klasse_gegevens(laag, c)] | some [r, c] in kader.cellen}
 
 # --- kiezen tussen routes ---
 
