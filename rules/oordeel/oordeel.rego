@@ -71,7 +71,7 @@ positief(o) if kb.oordelen[o].positief == true
 
 generiek(v) if kb.voorwaarden[v].generiek
 
-cel_voorwaarden(r, its) := ({v | some i in its; some v in i.voorwaarden} | kader.voorwaarden_cel[r]) | {"vastleggen"}
+cel_voorwaarden(kc, its) := ({v | some i in its; some v in i.voorwaarden} | kc.voorwaarden) | {"vastleggen"}
 
 cel_oordeel(its, vw) := "niet_toegestaan" if {
 	some i in its
@@ -105,7 +105,7 @@ cel_zekerheid(its, o, _) := "laag" if {
 	count(beslissend(its, o)) == 0
 }
 
-cel_zekerheid(its, o, r) := uitleg.laagste({i.zekerheid | some i in its} | kader.zekerheden_cel[r]) if positief(o)
+cel_zekerheid(its, o, kc) := uitleg.laagste({i.zekerheid | some i in its} | kc.zekerheden) if positief(o)
 
 reden(i) := {"id": i.id, "titel": i.titel, "tekst": i.tekst}
 
@@ -142,7 +142,8 @@ cel(r, c) := {
 # Het hangt alleen af van de ontvanger en van wat de regels van de categorie lezen (gegevens_klasse):
 # categorieën met dezelfde klasse delen bij één ontvanger één berekening (kort_klasse), over een
 # vertegenwoordiger van de klasse. Zo kost een matrixrij het werk van enkele klassen per ontvanger, niet
-# van elke cel.
+# van elke cel. Daarna hangt de korte cel alleen af van wat het kader per ontvanger toevoegt (kader_cel) en
+# van de uitkomsten zonder tekst (kort_velden): ontvangers met dezelfde delen de afleiding.
 cel_kort(r, c) := object.union(kort_klasse(r, vertegenwoordiger[c]), {"naar": r, "gegevens": c})
 
 # gegevens_klasse[c]: alles wat de regels van categorie c lezen: haar kenmerken in gegevens.yaml (zonder
@@ -169,9 +170,18 @@ leden[k] contains c if some c, k in gegevens_klasse
 
 vertegenwoordiger := {c: min(leden[k]) | some c, k in gegevens_klasse}
 
-kort_klasse(r, c) := kort(r, items(r, c))
+kort_klasse(r, c) := kort(kader_cel(r), [object.filter(i, kort_velden) | some i in items(r, c)])
 
-kort(r, its) := {
+# kort_velden: wat kort van een uitkomst leest. Zonder teksten en cel zijn de uitkomsten van verschillende
+# ontvangers vaak gelijk; dan deelt ook hun korte cel één berekening (OPA bewaart kort per argument). Een
+# veld dat kort gaat lezen, hoort in deze lijst.
+kort_velden := ["soort", "id", "laag", "status", "oordeel", "zekerheid", "grondslagen", "voorwaarden", "ontbrekende_feiten"]
+
+# kader_cel(r): wat het kader per ontvanger aan de afleiding toevoegt: voorwaarden en de zekerheden van de
+# deelname.
+kader_cel(r) := {"voorwaarden": kader.voorwaarden_cel[r], "zekerheden": kader.zekerheden_cel[r]}
+
+kort(kc, its) := {
 	"oordeel": a.oordeel,
 	"zekerheid": a.zekerheid,
 	"grondslagen": sort({g | some i in a.beslissend; some g in i.grondslagen; uitleg.geldt_op_datum(g)}),
@@ -181,7 +191,7 @@ kort(r, its) := {
 	"lagen": {u.laag: u.id | some u in its; u.soort == "laag"},
 	"botsingen": botsingen(its),
 } if {
-	a := afleiding_van(r, its)
+	a := afleiding_van(kc, its)
 }
 
 # botsingen: een wettelijke plicht of recht (een route met oordeel toegestaan) die een blokkade van het
@@ -198,18 +208,18 @@ botsingen(its) := sort({sprintf("%s/%s", [b.id, u.id]) |
 })
 
 # afleiding(r, c): de uitkomsten van cel (r, c) en wat de aggregatie daaruit afleidt.
-afleiding(r, c) := afleiding_van(r, items(r, c))
+afleiding(r, c) := afleiding_van(kader_cel(r), items(r, c))
 
-afleiding_van(r, its) := {
+afleiding_van(kc, its) := {
 	"items": its,
 	"oordeel": o,
 	"zekerheid": z,
 	"voorwaarden": (vw | zekerheid_voorwaarde(z)),
 	"beslissend": beslissend(its, o),
 } if {
-	vw := cel_voorwaarden(r, its)
+	vw := cel_voorwaarden(kc, its)
 	o0 := cel_oordeel(its, vw)
-	z := stel_dat_zekerheid(cel_zekerheid(its, o0, r))
+	z := stel_dat_zekerheid(cel_zekerheid(its, o0, kc))
 	o := met_zekerheid(o0, z)
 }
 

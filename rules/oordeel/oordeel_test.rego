@@ -57,7 +57,7 @@ test_generiek if {
 }
 
 test_cel_voorwaarden_uit_lagen_kader_en_vastleggen if {
-	oordeel.cel_voorwaarden("politie", [{"voorwaarden": ["cvp_toets"]}]) == {
+	oordeel.cel_voorwaarden(oordeel.kader_cel("politie"), [{"voorwaarden": ["cvp_toets"]}]) == {
 		"cvp_toets", "noodzaak", "minimaal", "need_to_know", "doelbinding", "inclusie", "informeren", "vastleggen",
 	} with input as testkit.zvh({})
 }
@@ -76,16 +76,16 @@ test_zekerheid_van_een_nee_is_de_zekerste_reden if {
 		object.union(laag("niet_toegestaan"), {"zekerheid": "hoog"}),
 		object.union(laag("toegestaan_onder_voorwaarden"), {"zekerheid": "laag"}),
 	]
-	oordeel.cel_zekerheid(its, "niet_toegestaan", "politie") == "hoog"
+	oordeel.cel_zekerheid(its, "niet_toegestaan", {}) == "hoog"
 }
 
 test_zekerheid_zonder_beslissende_uitkomst_is_laag if {
-	oordeel.cel_zekerheid([], "onbepaald", "politie") == "laag"
+	oordeel.cel_zekerheid([], "onbepaald", {}) == "laag"
 }
 
 test_zekerheid_van_een_ja_is_de_zwakste_schakel if {
 	# De route is zeker, maar de deelname van de politie komt uit data met zekerheid middel.
-	oordeel.cel_zekerheid([object.union(laag("toegestaan"), {"zekerheid": "hoog"})], "toegestaan", "politie") == "middel" with input as testkit.zvh({})
+	oordeel.cel_zekerheid([object.union(laag("toegestaan"), {"zekerheid": "hoog"})], "toegestaan", oordeel.kader_cel("politie")) == "middel" with input as testkit.zvh({})
 }
 
 test_herstel_van if {
@@ -333,4 +333,11 @@ test_ongeldige_datum_is_onbepaald_nooit_nee if {
 			oordeel.afleiding("politie", c).oordeel == "onbepaald" with input as testkit.zvh({"datum": d, "gegevens": [c]})
 		}
 	}
+}
+
+# De klasse van een categorie noemt of het beroepsgeheim van de afzender haar omvat: gezondheid bij de huisarts
+# wel, identificerende gegevens bij de politie niet.
+test_klasse_van_een_categorie_kent_het_beroepsgeheim if {
+	oordeel.gegevens_klasse.gezondheid[2] == true with input as testkit.zvh({"van": "huisarts", "gegevens": ["gezondheid"]})
+	oordeel.gegevens_klasse.identificerend[2] == false with input as testkit.zvh({})
 }
