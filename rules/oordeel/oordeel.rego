@@ -170,7 +170,9 @@ leden[k] contains c if some c, k in gegevens_klasse
 
 vertegenwoordiger := {c: min(leden[k]) | some c, k in gegevens_klasse}
 
-kort_klasse(r, c) := kort(kader_cel(r), [object.filter(i, kort_velden) | some i in items(r, c)])
+kort_klasse(r, c) := kort(kader_cel(r), [kort_item(i) | some i in items(r, c)])
+
+kort_item(i) := object.filter(i, kort_velden)
 
 # kort_velden: wat kort van een uitkomst leest. Zonder teksten en cel zijn de uitkomsten van verschillende
 # ontvangers vaak gelijk; dan deelt ook hun korte cel één berekening (OPA bewaart kort per argument). Een
