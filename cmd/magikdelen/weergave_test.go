@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// indentSeeds are compact JSON documents with what inspringen must treat differently: empty and nested
+// objects and arrays, brackets, commas, colons and escaped quotes inside strings, and every literal.
+var indentSeeds = []string{
+	`{}`,
+	`[]`,
+	`{"a":{}}`,
+	`{"a":[],"b":[[]],"c":[{}]}`,
+	`[1,-2.5e10,true,false,null,"x"]`,
+	`{"tekst":"a, b: {c} [d]","escape":"\"{\\\"},\\\\","unicode":"é ✓ \u003c"}`,
+	`{"a":{"b":{"c":[1,{"d":"e"}]}},"f":"g"}`,
+	`"alleen tekst"`,
+	`42`,
+}
+
+// TestInspringenZoalsEncodingJSON: inspringen gives the bytes of json.Indent with two spaces for every
+// seed, each with the newline json.Encoder ends a value with.
+func TestInspringenZoalsEncodingJSON(t *testing.T) {
+	for _, s := range indentSeeds {
+		src := []byte(s + "\n")
+		var want bytes.Buffer
+		if err := json.Indent(&want, src, "", "  "); err != nil {
+			t.Fatalf("json.Indent(%s): %v", s, err)
+		}
+		if got := inspringen(nil, src); !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("inspringen(%s) =\n%s\nwant\n%s", s, got, want.Bytes())
+		}
+	}
+}
+
+// TestSchrijfJSONZoalsEncoder: schrijfJSON writes what a json.Encoder with SetEscapeHTML(false) and
+// SetIndent("", "  ") writes, also for links and HTML in strings.
+func TestSchrijfJSONZoalsEncoder(t *testing.T) {
+	v := map[string]any{
+		"link":    "https://wetten.overheid.nl/jci1.3:c:BWBR0049962&artikel=1.11",
+		"html":    "<b>niet</b> & ook niet",
+		"lijst":   []any{1, "twee", map[string]any{}, []any{}},
+		"genest":  map[string]any{"a": []string{"b", "c"}},
+		"leeg":    nil,
+		"getal":   3.25,
+		"waar":    true,
+		"tekens":  "tab\there, newline\nthere, quote \" and backslash \\",
+		"unicode": "zekerheid: hoog ✓",
+	}
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	var got strings.Builder
+	if err := schrijfJSON(&got, v); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("schrijfJSON =\n%s\nwant\n%s", got.String(), want.String())
+	}
+}
+
+// FuzzInspringen: for any valid JSON, its compact form indented by inspringen equals json.Indent's.
+func FuzzInspringen(f *testing.F) {
+	for _, s := range indentSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !json.Valid(data) {
+			return
+		}
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, data); err != nil {
+			t.Fatal(err)
+		}
+		compact.WriteByte('\n')
+		var want bytes.Buffer
+		if err := json.Indent(&want, compact.Bytes(), "", "  "); err != nil {
+			t.Fatal(err)
+		}
+		if got := inspringen(nil, compact.Bytes()); !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("inspringen(%q) = %q, want %q", compact.Bytes(), got, want.Bytes())
+		}
+	})
+}
