@@ -689,8 +689,9 @@ zekerheden_cel[r] := {z |
 } if ontvangers[r]
 
 # blokkade[r][c]: de blokkades van cel (r, c). Bijna elke blokkade hangt alleen van de ontvanger af
-# (blokkade_ontvanger[r], eenmaal per ontvanger opgebouwd); de cel voegt haar categorie toe.
-blokkade[r][c] contains object.union(b, {"gegevens": c}) if {
+# (blokkade_ontvanger[r], eenmaal per ontvanger opgebouwd): alle cellen van de ontvanger delen dezelfde
+# blokkade, zonder categorie (gegevens: null). Wat de cellen ervan lezen, hangt niet van de categorie af.
+blokkade[r][c] contains b if {
 	cellen[[r, c]]
 	some b in blokkades_per_ontvanger[r]
 }
@@ -700,9 +701,9 @@ blokkade[r][c] contains object.union(b, {"gegevens": c}) if {
 # sleutels, blokkade_ontvanger[r], bewaart OPA niet).
 blokkades_per_ontvanger := {r: blokkade_ontvanger[r] | some r in ontvangers}
 
-# blokkades: alle blokkades als één verzameling. De regels hierboven staan per cel (blokkade[r][c]), zodat
-# het oordeel per cel kan opzoeken in plaats van alles te doorzoeken.
-blokkades contains b if {
+# blokkades: alle blokkades als één verzameling, elk met haar cel. De regels hierboven staan per cel
+# (blokkade[r][c]), zodat het oordeel per cel kan opzoeken in plaats van alles te doorzoeken.
+blokkades contains object.union(b, {"naar": r, "gegevens": c}) if {
 	some r, c
 	some b in blokkade[r][c]
 }
