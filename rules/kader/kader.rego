@@ -158,17 +158,13 @@ ontvangers contains r if {
 	not convenant.status == "uitgewerkt"
 }
 
-cellen contains [r, c] if {
-	some r in ontvangers
-	some c in vraag.gegevens
-}
+# cellen: elke ontvanger met elke categorie van de vraag. Als geheel één keer per vraag berekend, net als
+# toetsbare_cellen: elke laag zoekt per cel op of zij haar toetst.
+cellen := {[r, c] | some r in ontvangers; some c in vraag.gegevens}
 
 # toetsbare_cellen: de cellen die de lagen toetsen. Een overlegtafel die niet kan worden uitgeschreven,
 # toetst geen laag; daar zegt het kader wat geldt.
-toetsbare_cellen contains [r, c] if {
-	cellen[[r, c]]
-	kb.partijen[r].soort != "overleg"
-}
+toetsbare_cellen := {[r, c] | some [r, c] in cellen; kb.partijen[r].soort != "overleg"}
 
 # METADATA
 # title: Buiten de dekking van de kennisbank
