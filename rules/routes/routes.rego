@@ -252,13 +252,6 @@ stand[id] := {
 	some id, route in per_id
 }
 
-# past_naar[id][r]: ontvanger r past bij de selectoren van de route; eenmaal per route en ontvanger.
-past_naar[id][r] if {
-	some id, route in per_id
-	some r, _ in kb.partijen
-	partij_past(route.naar, r, "naar")
-}
-
 leeg_eigen(route, eigen) if {
 	route.eigen_grondslag
 	count(eigen) == 0
@@ -294,7 +287,7 @@ met_grondslagen(u, _) := u if u.status != "geen_route"
 # Een functie, zodat OPA het resultaat per laag en ontvanger bewaart en alleen berekent wat een cel vraagt.
 naar_klasse(laag, r) := [[i, eigen] |
 	some i, route in kandidaten[laag]
-	past_naar[route.id][r]
+	partij_past(route.naar, r, "naar")
 	eigen := eigen_grondslagen(route, laag, r)
 	not leeg_eigen(route, eigen)
 ]
