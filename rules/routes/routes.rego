@@ -14,15 +14,16 @@ import data.magikdelen.kader
 import data.magikdelen.uitleg
 import data.magikdelen.vraag
 
-# kandidaten[laag]: de routes die voor dit doel, op deze datum en voor deze afzender kunnen gelden.
-kandidaten[laag] := [route |
+# kandidaten(laag): de routes die voor dit doel, op deze datum en voor deze afzender kunnen gelden; een
+# functie, zodat OPA ze eenmaal per laag berekent en alleen voor de lagen die een cel toetst.
+kandidaten(laag) := [route |
 	some route in kb.routes
 	laag in route.lagen
 	doel_past(route)
 	datum.geldig(vraag.datum, route)
 	grondslagen_geldig(route)
 	partij_past(route.van, vraag.van, "van")
-] if some laag, _ in kb.lagen
+]
 
 # grondslagen_geldig: een route geldt alleen zolang elke grondslag die zij noemt in werking is.
 grondslagen_geldig(route) if {
@@ -241,15 +242,13 @@ herstel(route) := object.union(
 # per_id: de routes op id (ids zijn uniek; de lader controleert dat).
 per_id := {route.id: route | some route in kb.routes}
 
-# stand[id]: wat de route voor deze vraag betekent, los van de cel. Alleen opgezocht met een bekende id,
-# dus eenmaal per route en vraag berekend.
-stand[id] := {
+# stand(route): wat de route voor deze vraag betekent, los van de cel; een functie, zodat OPA het eenmaal per
+# route en vraag berekent.
+stand(route) := {
 	"status": status(route),
 	"voorwaarden": ({v | some v in route.voorwaarden} | extra_voorwaarden(route)),
 	"open_handelingen": open_handelingen(route),
 	"ontbrekend": ontbrekend(route),
-} if {
-	some id, route in per_id
 }
 
 leeg_eigen(route, eigen) if {
@@ -286,7 +285,7 @@ met_grondslagen(u, _) := u if u.status != "geen_route"
 # naar_klasse(laag, r): de kandidaat-routes (op plek) die bij ontvanger r passen, met hun eigen grondslagen.
 # Een functie, zodat OPA het resultaat per laag en ontvanger bewaart en alleen berekent wat een cel vraagt.
 naar_klasse(laag, r) := [[i, eigen] |
-	some i, route in kandidaten[laag]
+	some i, route in kandidaten(laag)
 	partij_past(route.naar, r, "naar")
 	eigen := eigen_grondslagen(route, laag, r)
 	not leeg_eigen(route, eigen)
@@ -295,15 +294,15 @@ naar_klasse(laag, r) := [[i, eigen] |
 # klasse_gegevens(laag, c): de kandidaat-routes (op plek) die categorie c dekken; een functie, zodat OPA het
 # resultaat per laag en categorie bewaart (een opzoeking in een regel met meerdere sleutels bewaart OPA niet)
 # en alleen de lagen berekent die een cel toetst.
-klasse_gegevens(laag, c) := {i | some i, route in kandidaten[laag]; gegevens_past(route, c)}
+klasse_gegevens(laag, c) := {i | some i, route in kandidaten(laag); gegevens_past(route, c)}
 
 # per_klasse(laag, kn, kg): de uitkomst van een laag voor alle cellen met ontvangerklasse kn en
 # categorieklasse kg, zonder de cel zelf: de routes die bij allebei passen.
 per_klasse(laag, kn, kg) := object.union(kies(laag, bs), {"soort": "laag", "laag": laag}) if {
-	bs := [object.union(stand[route.id], {"route": route, "grondslagen": met_eigen(route, eigen)}) |
+	bs := [object.union(stand(route), {"route": route, "grondslagen": met_eigen(route, eigen)}) |
 		some [i, eigen] in kn
 		kg[i]
-		route := kandidaten[laag][i]
+		route := kandidaten(laag)[i]
 	]
 }
 

@@ -14,16 +14,16 @@ ids(routes_lijst) := [r.id | some r in routes_lijst]
 # --- kandidaten: doel, datum, grondslagen en afzender ---
 
 test_kandidaten_in_het_zvh_na_de_wgs if {
-	ids(routes.kandidaten.art6_van) == ["wgs_verstrekking", "eigen_taak_deelnemer"] with input as testkit.zvh({})
+	ids(routes.kandidaten("art6_van")) == ["wgs_verstrekking", "eigen_taak_deelnemer"] with input as testkit.zvh({})
 }
 
 test_kandidaten_in_het_zvh_voor_de_wgs if {
-	ids(routes.kandidaten.art6_van) == ["eigen_taak_deelnemer"] with input as testkit.zvh({"datum": "2025-02-28"})
+	ids(routes.kandidaten("art6_van")) == ["eigen_taak_deelnemer"] with input as testkit.zvh({"datum": "2025-02-28"})
 }
 
 test_kandidaten_politie_aan_het_zvh_rond_de_wgs_overgang if {
-	voor := ids(routes.kandidaten.regime) with input as testkit.zvh({"van": "politie", "naar": ["wijkteam"], "datum": "2025-02-28"})
-	na := ids(routes.kandidaten.regime) with input as testkit.zvh({"van": "politie", "naar": ["wijkteam"], "datum": "2025-03-01"})
+	voor := ids(routes.kandidaten("regime")) with input as testkit.zvh({"van": "politie", "naar": ["wijkteam"], "datum": "2025-02-28"})
+	na := ids(routes.kandidaten("regime")) with input as testkit.zvh({"van": "politie", "naar": ["wijkteam"], "datum": "2025-03-01"})
 	"wpg_samenwerkingsverband" in voor
 	not "wgs_politie" in voor
 	"wgs_politie" in na
@@ -32,29 +32,29 @@ test_kandidaten_politie_aan_het_zvh_rond_de_wgs_overgang if {
 
 test_kandidaat_alleen_binnen_de_looptijd_van_de_route if {
 	r := testkit.route({"geldig_vanaf": "2026-01-01", "geldig_tot": "2026-12-31"})
-	ids(routes.kandidaten.art6_van) == ["r_test"] with input as testkit.wettelijk({"datum": "2026-01-01"})
+	ids(routes.kandidaten("art6_van")) == ["r_test"] with input as testkit.wettelijk({"datum": "2026-01-01"})
 		with data.kennisbank.routes as [r]
-	ids(routes.kandidaten.art6_van) == [] with input as testkit.wettelijk({"datum": "2025-12-31"})
+	ids(routes.kandidaten("art6_van")) == [] with input as testkit.wettelijk({"datum": "2025-12-31"})
 		with data.kennisbank.routes as [r]
-	ids(routes.kandidaten.art6_van) == [] with input as testkit.wettelijk({"datum": "2027-01-01"})
+	ids(routes.kandidaten("art6_van")) == [] with input as testkit.wettelijk({"datum": "2027-01-01"})
 		with data.kennisbank.routes as [r]
 }
 
 test_kandidaat_alleen_als_elke_grondslag_geldt if {
 	# Een route die de WGS noemt, geldt pas vanaf 2025-03-01, ook zonder eigen geldig_vanaf.
 	r := testkit.route({"grondslagen": ["avg_6_1_c", "wgs_samenwerkingsverbanden_1_5_1"]})
-	ids(routes.kandidaten.art6_van) == [] with input as testkit.wettelijk({"datum": "2025-02-28"})
+	ids(routes.kandidaten("art6_van")) == [] with input as testkit.wettelijk({"datum": "2025-02-28"})
 		with data.kennisbank.routes as [r]
-	ids(routes.kandidaten.art6_van) == ["r_test"] with input as testkit.wettelijk({"datum": "2025-03-01"})
+	ids(routes.kandidaten("art6_van")) == ["r_test"] with input as testkit.wettelijk({"datum": "2025-03-01"})
 		with data.kennisbank.routes as [r]
 }
 
 test_kandidaat_alleen_voor_de_eigen_laag if {
-	ids(routes.kandidaten.art9_van) == [] with input as wettelijk with data.kennisbank.routes as [testkit.route({})]
+	ids(routes.kandidaten("art9_van")) == [] with input as wettelijk with data.kennisbank.routes as [testkit.route({})]
 }
 
 test_kandidaat_alleen_voor_een_passende_afzender if {
-	ids(routes.kandidaten.art6_van) == [] with input as wettelijk
+	ids(routes.kandidaten("art6_van")) == [] with input as wettelijk
 		with data.kennisbank.routes as [testkit.route({"van": ["politie"]})]
 }
 
