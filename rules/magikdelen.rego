@@ -58,11 +58,15 @@ kern_zonder_vraagbaak := {
 	"vraagbaak": [],
 }
 
-# matrix: per cel alleen het oordeel (oordeel.cel_kort), zonder uitleg en alternatieven. De bibliotheek
-# bouwt er de matrix en het verschil tussen twee versies van de kennisbank mee (library.Matrix).
+# matrix: per cel alleen het oordeel (oordeel.kort_klasse), zonder uitleg en alternatieven, per klasse van
+# categorieën: per ontvanger de korte cel van elke vertegenwoordiger, en per categorie haar vertegenwoordiger.
+# De cel (r, c) is ontvangers[r][vertegenwoordiger[c]] met naar r en gegevens c; de bibliotheek zet de
+# klassen zo uit naar cellen en bouwt er de matrix en het verschil tussen twee versies van de kennisbank mee
+# (library/bulk). Zo rekenen de regels geen cel twee keer uit en draagt het resultaat elke klasse één keer.
 matrix := {
 	"kader": kader_info,
-	"cellen": [oordeel.cel_kort(r, c) | some [r, c] in sort(kader.cellen)],
+	"vertegenwoordiger": oordeel.vertegenwoordiger,
+	"ontvangers": oordeel.kort_per_ontvanger,
 }
 
 deeloordeel(d) := {

@@ -290,9 +290,12 @@ func matrixRij(ctx context.Context, e *library.Engine, query string, uitKern boo
 	}
 	obj, _ := waarde.(map[string]any)
 	var cellen []MatrixCel
-	if uitKern {
+	switch {
+	case uitKern:
 		cellen = cellenUitKern(obj, doel, van)
-	} else {
+	case obj["ontvangers"] != nil:
+		return cellenUitKlassen(obj, doel, van, naar, m.Gegevens)
+	default:
 		cellen = cellenUitMatrix(obj, doel, van)
 	}
 	// The rules order cells by recipient id; the matrix keeps the order of its columns.
@@ -306,20 +309,49 @@ func matrixRij(ctx context.Context, e *library.Engine, query string, uitKern boo
 	return cellen, nil
 }
 
+// cellenUitKlassen expands the matrix decision per class of categories (data.magikdelen.matrix: per
+// recipient the short cell of each representative category, and per category its representative) into
+// cells, in the order of the matrix's columns. A cell the decision does not cover is an error: the rules
+// are incomplete, and a matrix never guesses a verdict.
+func cellenUitKlassen(obj map[string]any, doel, van string, naar []any, gegevens []string) ([]MatrixCel, error) {
+	ontvangers, _ := obj["ontvangers"].(map[string]any)
+	vertegenwoordiger, _ := obj["vertegenwoordiger"].(map[string]any)
+	cellen := make([]MatrixCel, 0, len(naar)*len(gegevens))
+	for _, x := range naar {
+		n, _ := x.(string)
+		klassen, _ := ontvangers[n].(map[string]any)
+		for _, g := range gegevens {
+			v, _ := vertegenwoordiger[g].(string)
+			kort, ok := klassen[v].(map[string]any)
+			if !ok {
+				return nil, fmt.Errorf("evalueer regels: geen oordeel voor cel (%s, %s, %s, %s) (regels onvolledig)", doel, van, n, g)
+			}
+			cellen = append(cellen, korteCel(kort, doel, van, n, g))
+		}
+	}
+	return cellen, nil
+}
+
 func cellenUitMatrix(obj map[string]any, doel, van string) []MatrixCel {
 	ruw, _ := obj["cellen"].([]any)
 	cellen := make([]MatrixCel, 0, len(ruw))
 	for _, x := range ruw {
 		c, _ := x.(map[string]any)
-		cellen = append(cellen, MatrixCel{
-			Doel: doel, Van: van, Naar: veld.Tekst(c, "naar"), Gegevens: veld.Tekst(c, "gegevens"),
-			Oordeel: kennisbank.Oordeel(veld.Tekst(c, "oordeel")), Zekerheid: veld.Tekst(c, "zekerheid"),
-			Grondslagen: veld.Teksten(c, "grondslagen"), Voorwaarden: veld.Teksten(c, "voorwaarden"),
-			OntbrekendeFeiten: veld.Teksten(c, "ontbrekende_feiten"), Redenen: veld.Teksten(c, "redenen"),
-			Lagen: tekstMap(c["lagen"]), Botsingen: veld.Teksten(c, "botsingen"),
-		})
+		cellen = append(cellen, korteCel(c, doel, van, veld.Tekst(c, "naar"), veld.Tekst(c, "gegevens")))
 	}
 	return cellen
+}
+
+// korteCel reads one short cell of the rules (oordeel.kort); each cell gets its own slices, also where
+// cells of one class share the short cell.
+func korteCel(c map[string]any, doel, van, naar, gegevens string) MatrixCel {
+	return MatrixCel{
+		Doel: doel, Van: van, Naar: naar, Gegevens: gegevens,
+		Oordeel: kennisbank.Oordeel(veld.Tekst(c, "oordeel")), Zekerheid: veld.Tekst(c, "zekerheid"),
+		Grondslagen: veld.Teksten(c, "grondslagen"), Voorwaarden: veld.Teksten(c, "voorwaarden"),
+		OntbrekendeFeiten: veld.Teksten(c, "ontbrekende_feiten"), Redenen: veld.Teksten(c, "redenen"),
+		Lagen: tekstMap(c["lagen"]), Botsingen: veld.Teksten(c, "botsingen"),
+	}
 }
 
 // cellenUitKern reads the cells from the answer's deeloordelen, for rules that predate the matrix

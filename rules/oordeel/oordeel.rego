@@ -135,16 +135,19 @@ cel(r, c) := {
 	a := afleiding(r, c)
 }
 
-# cel_kort(r, c): het deeloordeel zonder uitleg, voor wie veel cellen tegelijk bekijkt (een matrix, een
-# verschil tussen twee versies): oordeel, zekerheid, de ids van grondslagen, voorwaarden en beslissende
-# uitkomsten, en per laag de route die gold.
+# kort_per_ontvanger[r][v]: het deeloordeel zonder uitleg voor ontvanger r en de categorieën met
+# vertegenwoordiger v, voor wie veel cellen tegelijk bekijkt (een matrix, een verschil tussen twee versies):
+# oordeel, zekerheid, de ids van grondslagen, voorwaarden en beslissende uitkomsten, en per laag de route die
+# gold. Cel (r, c) heeft de korte cel kort_per_ontvanger[r][vertegenwoordiger[c]].
 #
 # Het hangt alleen af van de ontvanger en van wat de regels van de categorie lezen (gegevens_klasse):
 # categorieën met dezelfde klasse delen bij één ontvanger één berekening (kort_klasse), over een
 # vertegenwoordiger van de klasse. Zo kost een matrixrij het werk van enkele klassen per ontvanger, niet
 # van elke cel. Daarna hangt de korte cel alleen af van wat het kader per ontvanger toevoegt (kader_cel) en
 # van de uitkomsten zonder tekst (kort_velden): ontvangers met dezelfde delen de afleiding.
-cel_kort(r, c) := object.union(kort_klasse(r, vertegenwoordiger[c]), {"naar": r, "gegevens": c})
+kort_per_ontvanger := {r: {v: kort_klasse(r, v) | some v in vertegenwoordigers} | some r in kader.ontvangers}
+
+vertegenwoordigers := {v | some v in vertegenwoordiger}
 
 # gegevens_klasse[c]: alles wat de regels van categorie c lezen: haar kenmerken in gegevens.yaml (zonder
 # de beschrijvende velden), of het doel haar draagt (kader: gegevens_buiten_doel), of het beroepsgeheim van
