@@ -22,9 +22,15 @@ import data.magikdelen.vraag
 # op eigen grond mag (eigen_grondslag_afzender): het convenant is dan niet nodig.
 items(r, c) := [b | some b in kader.blokkade[r][c]; b.id in kader.alleen_blokkades] if {
 	kader.buiten_beoordeling
-} else := [i | some i in its; not vervalt(i, its)] if {
-	its := alle_items(r, c)
-}
+} else := zonder_vervallen(alle_items(r, c))
+
+# zonder_vervallen: alleen een blokkade van de kant van de afzender of van beide kanten kan vervallen; zonder
+# zo'n blokkade blijven alle uitkomsten staan, zonder elke uitkomst apart te toetsen.
+zonder_vervallen(its) := [i | some i in its; not vervalt(i, its)] if {
+	some i in its
+	i.soort == "blokkade"
+	i.zijde in {"van", "beide"}
+} else := its
 
 vervalt(i, its) if {
 	i.soort == "blokkade"
