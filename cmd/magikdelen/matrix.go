@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -133,34 +132,32 @@ func runMatrix(ctx context.Context, opts *matrixOpties) error {
 		matrices = append(matrices, m)
 	}
 
-	var b strings.Builder
+	uit, err := openUitvoer(opts.uitvoer, s.Out)
+	if err != nil {
+		return err
+	}
 	switch f {
 	case formaatJSON:
-		err = schrijfJSON(&b, matrices)
+		err = schrijfJSON(uit, matrices)
 	case formaatCSV:
-		err = weergave.MatrixCSV(&b, matrices)
+		err = weergave.MatrixCSV(uit, matrices)
 	case formaatHTML:
-		err = weergave.MatrixHTML(&b, matrices, kb, weergave.MatrixHTMLOpties{Details: opts.details})
+		err = weergave.MatrixHTML(uit, matrices, kb, weergave.MatrixHTMLOpties{Details: opts.details})
 	case formaatTekst:
 		opmaak := opmaakVoor(s)
 		if opts.uitvoer != "" {
 			opmaak = tekstOpmaak{breedte: 80} // a file: plain text, no colour codes
 		}
-		err = schrijfTekst(&b, weergave.Matrix(matrices, kb, opts.details, opmaak.breedte), opmaak)
+		err = schrijfTekst(uit, weergave.Matrix(matrices, kb, opts.details, opmaak.breedte), opmaak)
 	default:
-		_, err = b.WriteString(weergave.Matrix(matrices, kb, opts.details, 0))
+		_, err = io.WriteString(uit, weergave.Matrix(matrices, kb, opts.details, 0))
 	}
-	if err != nil {
+	if err := uit.sluit(err); err != nil {
 		return err
 	}
-	if opts.uitvoer == "" {
-		_, err := io.WriteString(s.Out, b.String())
-		return err
+	if opts.uitvoer != "" {
+		fmt.Fprintf(s.Err, "matrix geschreven: %s (%s, %d cellen, %d bytes)\n", opts.uitvoer, f, aantalCellen(matrices), uit.n)
 	}
-	if err := os.WriteFile(opts.uitvoer, []byte(b.String()), 0o644); err != nil {
-		return &invoerFout{veld: "--uitvoer", err: fmt.Errorf("kan %s niet schrijven: %w", opts.uitvoer, err)}
-	}
-	fmt.Fprintf(s.Err, "matrix geschreven: %s (%s, %d cellen, %d bytes)\n", opts.uitvoer, f, aantalCellen(matrices), b.Len())
 	return nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -241,6 +243,73 @@ func TestMatrixUitvoerOnbekendeExtensie(t *testing.T) {
 	}
 	if _, err := os.Stat(pad); err == nil {
 		t.Error("het bestand is toch geschreven")
+	}
+}
+
+// TestMatrixUitvoerMapBestaatNiet: a file in a directory that does not exist is an error of --uitvoer,
+// before any cell is evaluated.
+func TestMatrixUitvoerMapBestaatNiet(t *testing.T) {
+	t.Parallel()
+	pad := filepath.Join(t.TempDir(), "bestaat-niet", "m.json")
+	code, out, fout := draai(t, stromen{Getenv: env()}, append(append([]string{}, matrixVraagArgs...), "-u", pad)...)
+	if code != codeInvoer || out != "" || !strings.Contains(fout, "fout: --uitvoer: kan "+pad+" niet schrijven") {
+		t.Fatalf("exitcode %d, stdout %q, stderr %q", code, out, fout)
+	}
+}
+
+// TestUitvoerSluit: a file is renamed into place only when the document is complete; otherwise neither it
+// nor its temporary file remains, and an existing file is left as it was.
+func TestUitvoerSluit(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		naam     string
+		fout     error
+		bestaand bool
+		want     string // the file's content afterwards; "" = no file
+	}{
+		{naam: "compleet", want: "document"},
+		{naam: "compleet over een bestaand bestand", bestaand: true, want: "document"},
+		{naam: "fout bij het maken", fout: errors.New("weergave mislukt")},
+		{naam: "fout bij het maken, bestaand bestand blijft", fout: errors.New("weergave mislukt"), bestaand: true, want: "oud"},
+	} {
+		t.Run(tt.naam, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			pad := filepath.Join(dir, "m.json")
+			if tt.bestaand {
+				if err := os.WriteFile(pad, []byte("oud"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			u, err := openUitvoer(pad, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := io.WriteString(u, "document"); err != nil {
+				t.Fatal(err)
+			}
+			if err := u.sluit(tt.fout); err != tt.fout {
+				t.Fatalf("sluit: %v, verwacht %v", err, tt.fout)
+			}
+			inhoud, err := os.ReadFile(pad)
+			switch {
+			case tt.want == "" && err == nil:
+				t.Errorf("bestand geschreven: %q", inhoud)
+			case tt.want != "" && string(inhoud) != tt.want:
+				t.Errorf("inhoud %q (%v), verwacht %q", inhoud, err, tt.want)
+			}
+			if tt.want != "" {
+				if info, err := os.Stat(pad); err != nil || info.Mode().Perm() != 0o644 {
+					t.Errorf("rechten %v (%v), verwacht 0644", info.Mode().Perm(), err)
+				}
+			}
+			if namen, _ := filepath.Glob(filepath.Join(dir, ".m.json.*")); len(namen) > 0 {
+				t.Errorf("tijdelijk bestand blijft staan: %q", namen)
+			}
+			if tt.fout == nil && u.n != int64(len("document")) {
+				t.Errorf("%d bytes geteld, verwacht %d", u.n, len("document"))
+			}
+		})
 	}
 }
 

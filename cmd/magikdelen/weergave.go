@@ -65,9 +65,10 @@ func toon(s stromen, f formaat, waarde any, md func() string) error {
 }
 
 // schrijfJSON writes v as one indented JSON document, without HTML escaping (links stay readable): the
-// bytes of a json.Encoder with SetIndent("", "  "). The encoder writes compact JSON and inspringen indents
-// it in one pass; encoding/json indents with its full scanner per byte, which took a matrix of 50,000
-// cells (35 MB) about half a second, seven times the encoding itself.
+// bytes of a json.Encoder with SetIndent("", "  "). The encoder writes compact JSON and an inspringer
+// indents it in one pass, in pieces of jsonStuk bytes written to w as they are ready, so the indented
+// document is never whole in memory; encoding/json indents with its full scanner per byte, which took a
+// matrix of 50,000 cells (35 MB) about half a second, seven times the encoding itself.
 func schrijfJSON(w io.Writer, v any) error {
 	var compact bytes.Buffer
 	enc := json.NewEncoder(&compact)
@@ -75,18 +76,43 @@ func schrijfJSON(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("schrijf json: %w", err)
 	}
-	_, err := w.Write(inspringen(make([]byte, 0, compact.Len()*8/5), compact.Bytes()))
-	return err
+	src := compact.Bytes()
+	var in inspringer
+	buf := make([]byte, 0, min(len(src), jsonStuk)*8/5)
+	for len(src) > 0 {
+		n := min(len(src), jsonStuk)
+		buf = in.voegToe(buf[:0], src[:n])
+		if _, err := w.Write(buf); err != nil {
+			return err
+		}
+		src = src[n:]
+	}
+	return nil
 }
+
+// jsonStuk is how much compact JSON schrijfJSON indents before it writes.
+const jsonStuk = 256 << 10
 
 // inspringen appends src, compact JSON as json.Encoder writes it (no white space outside strings), to dst
 // indented exactly as json.Indent(dst, src, "", "  ") does: a newline and two spaces per level after an
 // opening bracket and after a comma, a space after a colon, and an empty object or array kept as {} or [].
 // Bytes inside strings are copied as they are.
 func inspringen(dst, src []byte) []byte {
-	diepte := 0
-	open := false // a { or [ was written; its newline waits for the first element
-	inTekst, escape := false, false
+	var in inspringer
+	return in.voegToe(dst, src)
+}
+
+// inspringer indents compact JSON that arrives in pieces (cut anywhere, also inside a string or an
+// escape): it keeps where it is between calls of voegToe.
+type inspringer struct {
+	diepte          int
+	open            bool // a { or [ was written; its newline waits for the first element
+	inTekst, escape bool
+}
+
+// voegToe appends the next piece of compact JSON to dst, indented (see inspringen).
+func (in *inspringer) voegToe(dst, src []byte) []byte {
+	diepte, open, inTekst, escape := in.diepte, in.open, in.inTekst, in.escape
 	for _, c := range src {
 		if inTekst {
 			dst = append(dst, c)
@@ -128,6 +154,7 @@ func inspringen(dst, src []byte) []byte {
 			dst = append(dst, c)
 		}
 	}
+	in.diepte, in.open, in.inTekst, in.escape = diepte, open, inTekst, escape
 	return dst
 }
 

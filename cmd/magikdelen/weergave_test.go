@@ -36,6 +36,48 @@ func TestInspringenZoalsEncodingJSON(t *testing.T) {
 	}
 }
 
+// TestInspringerInStukken: compact JSON cut anywhere (inside a string, between an escape and the quote
+// it escapes, between brackets) indents in two pieces to the same bytes as in one.
+func TestInspringerInStukken(t *testing.T) {
+	for _, s := range indentSeeds {
+		src := []byte(s + "\n")
+		heel := inspringen(nil, src)
+		for k := range len(src) + 1 {
+			var in inspringer
+			got := in.voegToe(in.voegToe(nil, src[:k]), src[k:])
+			if !bytes.Equal(got, heel) {
+				t.Errorf("%s geknipt na %d bytes:\n%s\nwant\n%s", s, k, got, heel)
+			}
+		}
+	}
+}
+
+// TestSchrijfJSONGrootZoalsEncoder: a document of several pieces (jsonStuk) is written as a json.Encoder
+// with SetIndent writes it.
+func TestSchrijfJSONGrootZoalsEncoder(t *testing.T) {
+	var v []map[string]any
+	for i := 0; len(v)*120 < 3*jsonStuk; i++ {
+		v = append(v, map[string]any{"naar": "ggz", "tekst": strings.Repeat(`a "b" \ {c}, [d]: `, i%7), "lijst": []int{i, i + 1}, "leeg": map[string]any{}})
+	}
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if err := schrijfJSON(&got, v); err != nil {
+		t.Fatal(err)
+	}
+	if want.Len() < 2*jsonStuk {
+		t.Fatalf("document van %d bytes: te klein voor meer stukken", want.Len())
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Errorf("schrijfJSON wijkt af van json.Encoder (%d tegen %d bytes)", got.Len(), want.Len())
+	}
+}
+
 // TestSchrijfJSONZoalsEncoder: schrijfJSON writes what a json.Encoder with SetEscapeHTML(false) and
 // SetIndent("", "  ") writes, also for links and HTML in strings.
 func TestSchrijfJSONZoalsEncoder(t *testing.T) {
@@ -86,6 +128,12 @@ func FuzzInspringen(f *testing.F) {
 		}
 		if got := inspringen(nil, compact.Bytes()); !bytes.Equal(got, want.Bytes()) {
 			t.Errorf("inspringen(%q) = %q, want %q", compact.Bytes(), got, want.Bytes())
+		}
+		// In two pieces, cut at a place the input chooses.
+		k := int(data[0]) % (compact.Len() + 1)
+		var in inspringer
+		if got := in.voegToe(in.voegToe(nil, compact.Bytes()[:k]), compact.Bytes()[k:]); !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("inspringer in stukken (na %d bytes) van %q = %q, want %q", k, compact.Bytes(), got, want.Bytes())
 		}
 	})
 }
