@@ -60,6 +60,23 @@ herkomst_past(h) if {
 	}
 }
 
+# actief: de doelbinding heeft bij deze vraag iets te toetsen: een oorspronkelijk doel (verkregen_voor) of een
+# hergebruikregel die past. Elke regel per cel hieronder vraagt een van beide; zonder zoekt een cel hier niets op
+# (blokkaden, uitkomsten), zodat een vraag zonder verkregen_voor en zonder regeling er niets voor rekent. Een
+# nieuwe regel per cel die iets anders vraagt, hoort hier bij.
+actief if is_string(oorsprong)
+
+actief if count(regelingen) > 0
+
+# blokkaden(r, c) en uitkomsten(r, c): wat de doelbinding over cel (r, c) zegt (de regels blokkade en uitkomst).
+blokkaden(r, c) := [b | some b in blokkade[r][c]] if actief
+
+else := []
+
+uitkomsten(r, c) := [u | some u in uitkomst[r][c]] if actief
+
+else := []
+
 # uitkomst[r][c]: een hergebruikregel die geldt, is een schakel in de keten: zij noemt haar grondslag en
 # zet haar voorwaarden (zoals uitdrukkelijke toestemming die nog moet worden gevraagd) op de checklist.
 uitkomst[r][c] contains uitleg.schakel(h, {

@@ -203,3 +203,23 @@ test_verdere_verwerking_op_de_laag_of_de_route if {
 	doelbinding.verdere_verwerking("geheim", "conflict_van_plichten")
 	not doelbinding.verdere_verwerking("art6_van", "eigen_taak_afzender")
 }
+
+# actief: een cel zoekt de doelbinding alleen op als er een oorspronkelijk doel of een regeling is; dan zegt
+# zij per cel wat de regels zeggen, anders niets.
+test_actief_met_een_oorspronkelijk_doel if {
+	doelbinding.actief with input as hergebruik({})
+	[b.id | some b in doelbinding.blokkaden("woningcorporatie", "signaal")] == ["doelverschuiving"] with input as hergebruik({})
+	doelbinding.uitkomsten("woningcorporatie", "signaal") == [] with input as hergebruik({})
+}
+
+test_actief_met_een_regeling_zonder_oorspronkelijk_doel if {
+	doelbinding.actief with input as wgs_naar_wmo({})
+	[u.id | some u in doelbinding.uitkomsten("wijkteam", "financieel")] == ["wmo_hergebruik_met_toestemming"] with input as wgs_naar_wmo({})
+	doelbinding.blokkaden("wijkteam", "financieel") == [] with input as wgs_naar_wmo({})
+}
+
+test_niet_actief_zonder_oorspronkelijk_doel_en_regeling if {
+	not doelbinding.actief with input as testkit.zvh({})
+	doelbinding.blokkaden("zvh_procesregisseur", "signaal") == [] with input as testkit.zvh({})
+	doelbinding.uitkomsten("zvh_procesregisseur", "signaal") == [] with input as testkit.zvh({})
+}

@@ -489,10 +489,16 @@ blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, te
 #   oordeel: niet_toegestaan
 #   zekerheid: middel
 #   grondslagen: [avg_5_1_c]
-blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, zekerheid_gegevensset) if {
+blokkade[r][c] contains buiten_doel(rego.metadata.rule(), c) if {
 	cellen[[r, c]]
 	not gegevens_in_doel(c)
 	convenant_geldt(r)
+}
+
+# buiten_doel(meta, c): de blokkade voor categorie c, eenmaal per categorie opgebouwd (een functie): zij is bij
+# elke ontvanger waarvoor het convenant geldt dezelfde, zonder ontvanger (naar: null), zoals de blokkades per
+# ontvanger zonder categorie zijn.
+buiten_doel(meta, c) := uitleg.blokkade(meta, null, c, tekst, zekerheid_gegevensset) if {
 	max := doel_info.max_gegevens
 	tekst := sprintf("%s hoort niet bij %s (dat doel draagt ten hoogste: %s).", [uitleg.label("gegevens", c), doel_info.label, opsomming(max)])
 }

@@ -65,10 +65,10 @@ eigen_grondslag_afzender(its) if {
 }
 
 alle_items(r, c) := array.concat(
-	array.concat([b | some b in kader.blokkade[r][c]], [b | some b in doelbinding.blokkade[r][c]]),
+	array.concat([b | some b in kader.blokkade[r][c]], doelbinding.blokkaden(r, c)),
 	array.concat(
 		[u | some naam, laag; u := data.magikdelen.lagen[naam].uitkomst[laag][r][c]],
-		[u | some u in doelbinding.uitkomst[r][c]],
+		doelbinding.uitkomsten(r, c),
 	),
 )
 
