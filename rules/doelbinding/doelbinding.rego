@@ -11,6 +11,7 @@ package magikdelen.doelbinding
 import data.kennisbank as kb
 import data.magikdelen.datum
 import data.magikdelen.kader
+import data.magikdelen.lagen
 import data.magikdelen.routes
 import data.magikdelen.uitleg
 import data.magikdelen.vraag
@@ -118,8 +119,8 @@ blokkade[r][c] contains uitleg.blokkade(rego.metadata.rule(), r, c, tekst, extra
 # doel (de Wgs-signalen): die blijven strikt doelgebonden.
 wettelijk_verder(r, c) if {
 	not object.get(kb.doelen, [oorsprong, "gesloten"], false)
-	some naam, laag in {"regime": "regime", "geheim": "geheim", "art6": "art6_van"}
-	u := data.magikdelen.lagen[naam].uitkomst[laag][r][c]
+	some laag in ["regime", "geheim", "art6_van"]
+	u := lagen.cel(laag, r, c)
 	u.status == "route"
 	verdere_verwerking(laag, u.id)
 }

@@ -11,6 +11,7 @@ package magikdelen.oordeel
 import data.kennisbank as kb
 import data.magikdelen.doelbinding
 import data.magikdelen.kader
+import data.magikdelen.lagen
 import data.magikdelen.lagen.geheim
 import data.magikdelen.routes
 import data.magikdelen.uitleg
@@ -67,7 +68,7 @@ eigen_grondslag_afzender(its) if {
 alle_items(r, c) := array.concat(
 	array.concat([b | some b in kader.blokkade[r][c]], doelbinding.blokkaden(r, c)),
 	array.concat(
-		[u | some naam, laag; u := data.magikdelen.lagen[naam].uitkomst[laag][r][c]],
+		lagen.uitkomsten(r, c),
 		doelbinding.uitkomsten(r, c),
 	),
 )

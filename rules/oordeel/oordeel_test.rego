@@ -146,7 +146,7 @@ test_cel_herstel_ook_uit_een_geldende_route if {
 # Fail closed: een cel waar geen enkele laag iets over zegt, is nooit toegestaan.
 test_cel_zonder_laag_is_onbepaald if {
 	c := oordeel.cel("politie", "identificerend") with input as testkit.zvh({})
-		with data.magikdelen.lagen.art6.uitkomst as {}
+		with data.magikdelen.lagen.uitkomsten as []
 	c.oordeel == "onbepaald"
 	c.zekerheid == "laag"
 	c.redenen == []
@@ -212,7 +212,7 @@ test_totaal_zonder_cellen_is_onbepaald if {
 
 test_totaal_zonder_laag_is_onbepaald if {
 	oordeel.oordeel == "onbepaald" with input as testkit.zvh({})
-		with data.magikdelen.lagen.art6.uitkomst as {}
+		with data.magikdelen.lagen.uitkomsten as []
 }
 
 test_redenen_elk_een_keer if {

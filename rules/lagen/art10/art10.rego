@@ -17,14 +17,21 @@ import data.kennisbank as kb
 import data.magikdelen.kader
 import data.magikdelen.routes
 
-uitkomst.art10_van[r][c] := routes.uitkomst("art10_van", r, c, kb.lagen.art10_van.grondslagen) if {
-	kader.toetsbare_cellen[[r, c]]
+# cel(laag, r, c): de uitkomst van laag voor cel (r, c), als deze laag die cel toetst; een functie, zodat een
+# cel alleen haar eigen uitkomst berekent. Alleen voor een toetsbare cel (kader.toetsbare_cellen): wie haar
+# vraagt, data.magikdelen.lagen en de regel uitkomst hieronder, toetst dat eenmaal per cel.
+cel("art10_van", r, c) := routes.uitkomst("art10_van", r, c, kb.lagen.art10_van.grondslagen) if {
 	"art10" in kb.gegevens[c].klassen
 	kader.avg_afzender
 }
 
-uitkomst.art10_naar[r][c] := routes.uitkomst("art10_naar", r, c, kb.lagen.art10_naar.grondslagen) if {
-	kader.toetsbare_cellen[[r, c]]
+cel("art10_naar", r, c) := routes.uitkomst("art10_naar", r, c, kb.lagen.art10_naar.grondslagen) if {
 	"art10" in kb.gegevens[c].klassen
 	kader.avg_ontvanger(r)
 }
+
+# uitkomst[laag][r][c]: dezelfde uitkomsten per cel opgezocht, voor wie een hele laag bekijkt (de tests); het
+# oordeel vraagt per cel cel(laag, r, c) (data.magikdelen.lagen.cel).
+uitkomst.art10_van[r][c] := cel("art10_van", r, c) if kader.toetsbare_cellen[[r, c]]
+
+uitkomst.art10_naar[r][c] := cel("art10_naar", r, c) if kader.toetsbare_cellen[[r, c]]

@@ -18,13 +18,20 @@ import data.magikdelen.vraag
 # als ontvanger getoetst; het kader zegt wat daar geldt.
 ontvanger_getoetst(r) if kb.partijen[r].soort in {"organisatie", "niet_deelnemer"}
 
-uitkomst.art6_van[r][c] := routes.uitkomst("art6_van", r, c, kb.lagen.art6_van.grondslagen) if {
+# cel(laag, r, c): de uitkomst van laag voor cel (r, c), als deze laag die cel toetst; een functie, zodat een
+# cel alleen haar eigen uitkomst berekent. Alleen voor een toetsbare cel (kader.toetsbare_cellen): wie haar
+# vraagt, data.magikdelen.lagen en de regel uitkomst hieronder, toetst dat eenmaal per cel.
+cel("art6_van", r, c) := routes.uitkomst("art6_van", r, c, kb.lagen.art6_van.grondslagen) if {
 	kb.partijen[vraag.van].regime == "avg"
-	kader.toetsbare_cellen[[r, c]]
 }
 
-uitkomst.art6_naar[r][c] := routes.uitkomst("art6_naar", r, c, kb.lagen.art6_naar.grondslagen) if {
-	kader.toetsbare_cellen[[r, c]]
+cel("art6_naar", r, c) := routes.uitkomst("art6_naar", r, c, kb.lagen.art6_naar.grondslagen) if {
 	kb.partijen[r].regime == "avg"
 	ontvanger_getoetst(r)
 }
+
+# uitkomst[laag][r][c]: dezelfde uitkomsten per cel opgezocht, voor wie een hele laag bekijkt (de tests); het
+# oordeel vraagt per cel cel(laag, r, c) (data.magikdelen.lagen.cel).
+uitkomst.art6_van[r][c] := cel("art6_van", r, c) if kader.toetsbare_cellen[[r, c]]
+
+uitkomst.art6_naar[r][c] := cel("art6_naar", r, c) if kader.toetsbare_cellen[[r, c]]

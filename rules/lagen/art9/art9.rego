@@ -16,14 +16,21 @@ import data.kennisbank as kb
 import data.magikdelen.kader
 import data.magikdelen.routes
 
-uitkomst.art9_van[r][c] := routes.uitkomst("art9_van", r, c, kb.lagen.art9_van.grondslagen) if {
-	kader.toetsbare_cellen[[r, c]]
+# cel(laag, r, c): de uitkomst van laag voor cel (r, c), als deze laag die cel toetst; een functie, zodat een
+# cel alleen haar eigen uitkomst berekent. Alleen voor een toetsbare cel (kader.toetsbare_cellen): wie haar
+# vraagt, data.magikdelen.lagen en de regel uitkomst hieronder, toetst dat eenmaal per cel.
+cel("art9_van", r, c) := routes.uitkomst("art9_van", r, c, kb.lagen.art9_van.grondslagen) if {
 	"art9" in kb.gegevens[c].klassen
 	kader.avg_afzender
 }
 
-uitkomst.art9_naar[r][c] := routes.uitkomst("art9_naar", r, c, kb.lagen.art9_naar.grondslagen) if {
-	kader.toetsbare_cellen[[r, c]]
+cel("art9_naar", r, c) := routes.uitkomst("art9_naar", r, c, kb.lagen.art9_naar.grondslagen) if {
 	"art9" in kb.gegevens[c].klassen
 	kader.avg_ontvanger(r)
 }
+
+# uitkomst[laag][r][c]: dezelfde uitkomsten per cel opgezocht, voor wie een hele laag bekijkt (de tests); het
+# oordeel vraagt per cel cel(laag, r, c) (data.magikdelen.lagen.cel).
+uitkomst.art9_van[r][c] := cel("art9_van", r, c) if kader.toetsbare_cellen[[r, c]]
+
+uitkomst.art9_naar[r][c] := cel("art9_naar", r, c) if kader.toetsbare_cellen[[r, c]]

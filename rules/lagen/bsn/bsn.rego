@@ -10,8 +10,14 @@ import data.kennisbank as kb
 import data.magikdelen.kader
 import data.magikdelen.routes
 
-uitkomst.bsn[r][c] := routes.uitkomst("bsn", r, c, kb.lagen.bsn.grondslagen) if {
-	kader.toetsbare_cellen[[r, c]]
+# cel(laag, r, c): de uitkomst van laag voor cel (r, c), als deze laag die cel toetst; een functie, zodat een
+# cel alleen haar eigen uitkomst berekent. Alleen voor een toetsbare cel (kader.toetsbare_cellen): wie haar
+# vraagt, data.magikdelen.lagen en de regel uitkomst hieronder, toetst dat eenmaal per cel.
+cel("bsn", r, c) := routes.uitkomst("bsn", r, c, kb.lagen.bsn.grondslagen) if {
 	kb.gegevens[c].bsn
 	kader.avg_betrokken(r)
 }
+
+# uitkomst[laag][r][c]: dezelfde uitkomsten per cel opgezocht, voor wie een hele laag bekijkt (de tests); het
+# oordeel vraagt per cel cel(laag, r, c) (data.magikdelen.lagen.cel).
+uitkomst.bsn[r][c] := cel("bsn", r, c) if kader.toetsbare_cellen[[r, c]]

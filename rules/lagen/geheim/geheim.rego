@@ -23,8 +23,14 @@ omvat(_) if geheimhouding.omvat == "alle"
 
 omvat(c) if c in geheimhouding.omvat
 
-uitkomst.geheim[r][c] := routes.uitkomst("geheim", r, c, geheimhouding.grondslagen) if {
+# cel(laag, r, c): de uitkomst van laag voor cel (r, c), als deze laag die cel toetst; een functie, zodat een
+# cel alleen haar eigen uitkomst berekent. Alleen voor een toetsbare cel (kader.toetsbare_cellen): wie haar
+# vraagt, data.magikdelen.lagen en de regel uitkomst hieronder, toetst dat eenmaal per cel.
+cel("geheim", r, c) := routes.uitkomst("geheim", r, c, geheimhouding.grondslagen) if {
 	geheimhouding.strikt
-	kader.toetsbare_cellen[[r, c]]
 	omvat(c)
 }
+
+# uitkomst[laag][r][c]: dezelfde uitkomsten per cel opgezocht, voor wie een hele laag bekijkt (de tests); het
+# oordeel vraagt per cel cel(laag, r, c) (data.magikdelen.lagen.cel).
+uitkomst.geheim[r][c] := cel("geheim", r, c) if kader.toetsbare_cellen[[r, c]]

@@ -23,7 +23,13 @@ van_toepassing if {
 	vraag.datum >= object.get(kb.partijen[vraag.van], "regime_vanaf", "0000-01-01")
 }
 
-uitkomst.regime[r][c] := routes.uitkomst("regime", r, c, kb.lagen.regime.grondslagen_per_regime[regime]) if {
+# cel(laag, r, c): de uitkomst van laag voor cel (r, c), als deze laag die cel toetst; een functie, zodat een
+# cel alleen haar eigen uitkomst berekent. Alleen voor een toetsbare cel (kader.toetsbare_cellen): wie haar
+# vraagt, data.magikdelen.lagen en de regel uitkomst hieronder, toetst dat eenmaal per cel.
+cel("regime", r, c) := routes.uitkomst("regime", r, c, kb.lagen.regime.grondslagen_per_regime[regime]) if {
 	van_toepassing
-	kader.toetsbare_cellen[[r, c]]
 }
+
+# uitkomst[laag][r][c]: dezelfde uitkomsten per cel opgezocht, voor wie een hele laag bekijkt (de tests); het
+# oordeel vraagt per cel cel(laag, r, c) (data.magikdelen.lagen.cel).
+uitkomst.regime[r][c] := cel("regime", r, c) if kader.toetsbare_cellen[[r, c]]

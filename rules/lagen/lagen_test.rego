@@ -1,0 +1,65 @@
+package magikdelen.lagen_test
+
+import data.kennisbank as kb
+import data.magikdelen.kader
+import data.magikdelen.lagen
+import data.magikdelen.lagen.art10
+import data.magikdelen.lagen.art6
+import data.magikdelen.lagen.art9
+import data.magikdelen.lagen.bsn
+import data.magikdelen.lagen.geheim
+import data.magikdelen.lagen.regime
+import data.magikdelen.testkit
+
+# Vragen waarin elke laag minstens één cel toetst: de politie (Wpg) en de GGZ (beroepsgeheim) aan
+# organisaties onder de AVG, met gewone, bijzondere en strafrechtelijke gegevens en het BSN.
+vragen := [
+	testkit.zvh({"van": "politie", "naar": ["om", "ggz", "woningcorporatie"], "gegevens": ["politiegegevens", "bsn", "strafrechtelijk", "gezondheid"]}),
+	testkit.zvh({"van": "ggz", "naar": ["politie", "huisarts", "wijkteam"], "gegevens": ["gezondheid", "identificerend", "strafrechtelijk", "bsn"]}),
+]
+
+via_regels := {[laag, r, c, u] |
+	some pakket in [art10.uitkomst, art6.uitkomst, art9.uitkomst, bsn.uitkomst, geheim.uitkomst, regime.uitkomst]
+	some laag, per_ontvanger in pakket
+	some r, per_categorie in per_ontvanger
+	some c, u in per_categorie
+}
+
+via_cel := {[laag, r, c, u] |
+	some [r, c] in kader.toetsbare_cellen
+	some laag, _ in kb.lagen
+	u := lagen.cel(laag, r, c)
+}
+
+# lagen.cel kiest voor elke cel de uitkomst die de regel uitkomst van het pakket van de laag geeft.
+test_cel_zoals_de_regels_van_elk_pakket if {
+	every v in vragen {
+		regels := via_regels with input as v
+		cellen := via_cel with input as v
+		count(regels) > 0
+		cellen == regels
+	}
+}
+
+# Elke laag van de kennisbank heeft een pakket dat lagen.cel kiest (de vragen hierboven raken ze alle).
+test_elke_laag_heeft_een_pakket if {
+	gezien := {laag | some v in vragen; some [laag, _, _, _] in via_cel with input as v}
+	gezien == {laag | some laag, _ in kb.lagen}
+}
+
+# uitkomsten(r, c): de uitkomsten van de cel in de volgorde van de ids van de lagen.
+test_uitkomsten_in_de_volgorde_van_de_lagen if {
+	us := lagen.uitkomsten("huisarts", "strafrechtelijk") with input as vragen[1]
+	[u.laag | some u in us] == ["art10_naar", "art10_van", "art6_naar", "art6_van", "geheim"]
+}
+
+# Een cel die geen laag toetst, krijgt geen uitkomst: een overlegtafel die niet kan worden uitgeschreven (zonder
+# convenant) en een ontvanger of categorie buiten de vraag.
+test_geen_uitkomst_buiten_de_toetsbare_cellen if {
+	tafel := testkit.vraag({"naar": ["overleg_deelnemers"], "doel": "gevaar_afwenden"})
+	lagen.uitkomsten("overleg_deelnemers", "identificerend") == [] with input as tafel
+	not lagen.cel("art6_van", "overleg_deelnemers", "identificerend") with input as tafel
+	lagen.uitkomsten("huisarts", "identificerend") == [] with input as vragen[0]
+	not lagen.cel("art6_van", "ggz", "signaal") with input as vragen[0]
+	count(lagen.uitkomsten("ggz", "gezondheid")) > 0 with input as vragen[0]
+}
