@@ -489,11 +489,10 @@ blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, te
 #   oordeel: niet_toegestaan
 #   zekerheid: middel
 #   grondslagen: [avg_5_1_c]
-blokkade[r][c] contains buiten_doel(rego.metadata.rule(), c) if {
-	cellen[[r, c]]
+categorie_blokkaden(r, c) := {buiten_doel(rego.metadata.rule(), c)} if {
 	not gegevens_in_doel(c)
 	convenant_geldt(r)
-}
+} else := set()
 
 # buiten_doel(meta, c): de blokkade voor categorie c, eenmaal per categorie opgebouwd (een functie): zij is bij
 # elke ontvanger waarvoor het convenant geldt dezelfde, zonder ontvanger (naar: null), zoals de blokkades per
@@ -690,12 +689,17 @@ zekerheden_cel[r] := {z |
 	z := deelnemer_data(p).zekerheid
 } if ontvangers[r]
 
-# blokkade[r][c]: de blokkades van cel (r, c). Bijna elke blokkade hangt alleen van de ontvanger af
-# (blokkade_ontvanger[r], eenmaal per ontvanger opgebouwd): alle cellen van de ontvanger delen dezelfde
-# blokkade, zonder categorie (gegevens: null). Wat de cellen ervan lezen, hangt niet van de categorie af.
+# blokkaden(r, c): de blokkades van cel (r, c), als verzameling. Bijna elke blokkade hangt alleen van de
+# ontvanger af (blokkade_ontvanger[r], eenmaal per ontvanger opgebouwd): alle cellen van de ontvanger delen
+# dezelfde blokkade, zonder categorie (gegevens: null). Wat de cellen ervan lezen, hangt niet van de
+# categorie af. Daarbij komen de blokkades van de categorie (categorie_blokkaden). Een functie voor een cel van
+# de vraag (kader.cellen; de cel toetst dat zelf): zo zoekt een cel niet de regels van alle blokkades op.
+blokkaden(r, c) := object.get(blokkades_per_ontvanger, r, set()) | categorie_blokkaden(r, c)
+
+# blokkade[r][c]: dezelfde blokkades per cel opgezocht, voor wie alle blokkades bekijkt (blokkades, de tests).
 blokkade[r][c] contains b if {
 	cellen[[r, c]]
-	some b in blokkades_per_ontvanger[r]
+	some b in blokkaden(r, c)
 }
 
 # blokkades_per_ontvanger: de blokkades van elke ontvanger, als geheel één keer per vraag opgebouwd. Zo

@@ -16,10 +16,12 @@ import data.magikdelen.lagen.bsn
 import data.magikdelen.lagen.geheim
 import data.magikdelen.lagen.regime
 
-# uitkomsten(r, c): de uitkomst van elke laag die cel (r, c) toetst, in de volgorde van de ids van de lagen
-# (oordelen.yaml). Een laag zonder regels geeft geen uitkomst; een cel die geen laag toetst (een overlegtafel
-# die niet kan worden uitgeschreven, of geen cel van de vraag) geen enkele.
-uitkomsten(r, c) := [u | some laag, _ in kb.lagen; u := laag_cel(laag, r, c)] if kader.toetsbare_cellen[[r, c]]
+# uitkomsten(r, c): de uitkomst van elke laag die cel (r, c) van de vraag (kader.cellen) toetst, in de volgorde
+# van de ids van de lagen (oordelen.yaml). Een laag zonder regels geeft geen uitkomst; een overlegtafel die niet
+# kan worden uitgeschreven, toetst geen laag (kader.toetsbare_cellen). Wie uitkomsten vraagt, vraagt het voor
+# een cel van de vraag (het oordeel doorloopt kader.cellen): zo toetst een cel alleen de soort van haar
+# ontvanger, een opzoeking in de kennisbank, en niet de verzameling van alle cellen (3 % van een matrix).
+uitkomsten(r, c) := [u | some laag, _ in kb.lagen; u := laag_cel(laag, r, c)] if kb.partijen[r].soort != "overleg"
 
 else := []
 

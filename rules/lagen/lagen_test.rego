@@ -53,13 +53,14 @@ test_uitkomsten_in_de_volgorde_van_de_lagen if {
 	[u.laag | some u in us] == ["art10_naar", "art10_van", "art6_naar", "art6_van", "geheim"]
 }
 
-# Een cel die geen laag toetst, krijgt geen uitkomst: een overlegtafel die niet kan worden uitgeschreven (zonder
-# convenant) en een ontvanger of categorie buiten de vraag.
+# Een cel die geen laag toetst, krijgt geen uitkomst: een overlegtafel die niet kan worden uitgeschreven
+# (zonder convenant). lagen.cel toetst ook of de cel bij de vraag hoort.
 test_geen_uitkomst_buiten_de_toetsbare_cellen if {
 	tafel := testkit.vraag({"naar": ["overleg_deelnemers"], "doel": "gevaar_afwenden"})
 	lagen.uitkomsten("overleg_deelnemers", "identificerend") == [] with input as tafel
 	not lagen.cel("art6_van", "overleg_deelnemers", "identificerend") with input as tafel
-	lagen.uitkomsten("huisarts", "identificerend") == [] with input as vragen[0]
-	not lagen.cel("art6_van", "ggz", "signaal") with input as vragen[0]
+	not lagen.cel("art6_naar", "ggz", "signaal") with input as vragen[0]
+	not lagen.cel("art6_naar", "huisarts", "gezondheid") with input as vragen[0]
 	count(lagen.uitkomsten("ggz", "gezondheid")) > 0 with input as vragen[0]
+	lagen.cel("art6_naar", "ggz", "gezondheid") with input as vragen[0]
 }

@@ -21,7 +21,7 @@ import data.magikdelen.vraag
 # geldige datum of vóór de dekking van de kennisbank zegt alleen die blokkade iets (geen lagen, geen
 # grondslagen van later). Een blokkade over de deelname van de afzender vervalt als de afzender deze deling
 # op eigen grond mag (eigen_grondslag_afzender): het convenant is dan niet nodig.
-items(r, c) := [b | some b in kader.blokkade[r][c]; b.id in kader.alleen_blokkades] if {
+items(r, c) := [b | some b in kader.blokkaden(r, c); b.id in kader.alleen_blokkades] if {
 	kader.buiten_beoordeling
 } else := zonder_vervallen(alle_items(r, c))
 
@@ -66,7 +66,7 @@ eigen_grondslag_afzender(its) if {
 }
 
 alle_items(r, c) := array.concat(
-	array.concat([b | some b in kader.blokkade[r][c]], doelbinding.blokkaden(r, c)),
+	array.concat([b | some b in kader.blokkaden(r, c)], doelbinding.blokkaden(r, c)),
 	array.concat(
 		lagen.uitkomsten(r, c),
 		doelbinding.uitkomsten(r, c),
