@@ -47,6 +47,18 @@ test_elke_laag_heeft_een_pakket if {
 	gezien == {laag | some laag, _ in kb.lagen}
 }
 
+# uitkomsten(r, c) noemt de lagen in de volgorde van hun ids in de kennisbank, elk hoogstens één keer.
+test_uitkomsten_volgen_de_lagen_van_de_kennisbank if {
+	every v in vragen {
+		paren := kader.toetsbare_cellen with input as v
+		every paar in paren {
+			us := lagen.uitkomsten(paar[0], paar[1]) with input as v
+			[u.laag | some u in us] == [laag | some laag, _ in kb.lagen; some u in us; u.laag == laag]
+			count({u.laag | some u in us}) == count(us)
+		}
+	}
+}
+
 # uitkomsten(r, c): de uitkomsten van de cel in de volgorde van de ids van de lagen.
 test_uitkomsten_in_de_volgorde_van_de_lagen if {
 	us := lagen.uitkomsten("huisarts", "strafrechtelijk") with input as vragen[1]
