@@ -152,7 +152,41 @@ cel(r, c) := {
 # vertegenwoordiger van de klasse. Zo kost een matrixrij het werk van enkele klassen per ontvanger, niet
 # van elke cel. Daarna hangt de korte cel alleen af van wat het kader per ontvanger toevoegt (kader_cel) en
 # van de uitkomsten zonder tekst (kort_velden): ontvangers met dezelfde delen de afleiding.
-kort_per_ontvanger := {r: {v: kort_klasse(r, v) | some v in vertegenwoordigers} | some r in kader.ontvangers}
+kort_per_ontvanger := {r: kort_rij(ontvanger_vertegenwoordiger[r]) | some r in kader.ontvangers}
+
+# kort_rij(r): de korte cellen van ontvanger r, per vertegenwoordiger van een klasse van categorieën.
+kort_rij(r) := {v: kort_klasse(r, v) | some v in vertegenwoordigers}
+
+# ontvanger_klasse(r): alles wat de afleiding van een korte cel van ontvanger r leest: per laag de
+# kandidaat-routes die bij r passen (met hun eigen grondslagen), de soort en het regime van r, of het convenant
+# voor r geldt, wat het kader per ontvanger toevoegt (kader_cel) en de blokkades van r zonder hun teksten.
+# Ontvangers met dezelfde klasse hebben dezelfde korte cellen; die worden één keer berekend, over een
+# vertegenwoordiger (ontvanger_vertegenwoordiger). Toetst de doelbinding iets (doelbinding.actief), dan is
+# elke ontvanger een klasse apart. Een regel die per cel iets anders van de ontvanger leest, hoort hier bij; de
+# tests vergelijken de korte cellen met de deeloordelen van het antwoord (magikdelen_test.rego, library/bulk:
+# TestMatrixVolgtBeantwoord).
+ontvanger_klasse(r) := [r] if doelbinding.actief
+
+else := [
+	{laag: routes.naar_klasse(laag, r) | some laag, _ in kb.lagen},
+	kb.partijen[r].soort,
+	object.get(kb.partijen[r], "regime", null),
+	convenant_geldt_voor(r),
+	kader_cel(r),
+	{object.remove(b, ["titel", "tekst", "bronnen", "naar", "gegevens"]) | some b in object.get(kader.blokkades_per_ontvanger, r, set())},
+]
+
+convenant_geldt_voor(r) if kader.convenant_geldt(r)
+
+else := false
+
+# ontvanger_klassen: de klasse van elke ontvanger, eenmaal per vraag; ontvanger_vertegenwoordiger[r]: de
+# kleinste id in de klasse van r.
+ontvanger_klassen := {r: ontvanger_klasse(r) | some r in kader.ontvangers}
+
+ontvanger_leden[k] contains r if some r, k in ontvanger_klassen
+
+ontvanger_vertegenwoordiger := {r: min(ontvanger_leden[k]) | some r, k in ontvanger_klassen}
 
 vertegenwoordigers := {v | some v in vertegenwoordiger}
 

@@ -341,3 +341,35 @@ test_klasse_van_een_categorie_kent_het_beroepsgeheim if {
 	oordeel.gegevens_klasse.gezondheid[2] == true with input as testkit.zvh({"van": "huisarts", "gegevens": ["gezondheid"]})
 	oordeel.gegevens_klasse.identificerend[2] == false with input as testkit.zvh({})
 }
+
+# --- klassen van ontvangers (matrix) ---
+
+ave_breed := testkit.vraag({
+	"van": "gemeente_college",
+	"naar": ["ggz", "verslavingszorg", "gecertificeerde_instelling", "ggd", "rvdk", "wijkteam", "politie", "jeugdhulpaanbieder", "jongerenwerk"],
+	"gegevens": ["identificerend", "gezondheid", "strafrechtelijk", "bsn", "financieel"],
+	"doel": "ave_afschalen",
+	"convenant": "ave",
+	"datum": "2026-03-01",
+})
+
+# Ontvangers met dezelfde klasse delen hun korte cellen, en die zijn wat elke ontvanger zelf zou krijgen.
+test_ontvangers_van_een_klasse_delen_hun_korte_cellen if {
+	v := oordeel.ontvanger_vertegenwoordiger with input as ave_breed
+	v.verslavingszorg == "ggz"
+	count({w | some w in v}) < count(v)
+	every r, _ in v {
+		eigen := oordeel.kort_rij(r) with input as ave_breed
+		gedeeld := oordeel.kort_per_ontvanger[r] with input as ave_breed
+		eigen == gedeeld
+	}
+}
+
+# Toetst de doelbinding iets, dan is elke ontvanger een klasse apart.
+test_met_doelbinding_elke_ontvanger_apart if {
+	invoer := object.union(ave_breed, {"feiten": {"verkregen_voor": "ave_signaleren"}})
+	v := oordeel.ontvanger_vertegenwoordiger with input as invoer
+	every r, w in v {
+		r == w
+	}
+}
