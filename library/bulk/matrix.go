@@ -96,9 +96,9 @@ func index(lijst []string, s string) int { return slices.Index(lijst, s) }
 // the rules share the work of cells that follow the same routes, and the evaluations run in parallel
 // (one per CPU). Unknown ids give an *OnbekendeIDFout, like Beantwoord.
 //
-// A covenant's space is tens of thousands of cells; the evaluation allocates about 80 KB per cell that
-// is garbage at once, so a process that runs matrices often does well with a higher GOGC (the CLI uses
-// 400 for its bulk commands: ZVHT 6.6 s -> 5.0 s on 2 cores).
+// A covenant's space is tens of thousands of cells; the evaluation allocates about 15-25 KB per cell
+// that is garbage at once, so a process that runs matrices often does well with a higher GOGC (the CLI
+// uses 400 for its bulk commands).
 func MaakMatrix(ctx context.Context, e *library.Engine, mv MatrixVraag) (*Matrix, error) {
 	m, err := matrixOpzet(e, mv)
 	if err != nil {
