@@ -52,59 +52,51 @@ func TestInspringerInStukken(t *testing.T) {
 	}
 }
 
-// TestSchrijfJSONGrootZoalsEncoder: a document of several pieces (jsonStuk) is written as a json.Encoder
-// with SetIndent writes it.
-func TestSchrijfJSONGrootZoalsEncoder(t *testing.T) {
-	var v []map[string]any
-	for i := 0; len(v)*120 < 3*jsonStuk; i++ {
-		v = append(v, map[string]any{"naar": "ggz", "tekst": strings.Repeat(`a "b" \ {c}, [d]: `, i%7), "lijst": []int{i, i + 1}, "leeg": map[string]any{}})
-	}
-	var want bytes.Buffer
-	enc := json.NewEncoder(&want)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	var got bytes.Buffer
-	if err := schrijfJSON(&got, v); err != nil {
-		t.Fatal(err)
-	}
-	if want.Len() < 2*jsonStuk {
-		t.Fatalf("document van %d bytes: te klein voor meer stukken", want.Len())
-	}
-	if !bytes.Equal(got.Bytes(), want.Bytes()) {
-		t.Errorf("schrijfJSON wijkt af van json.Encoder (%d tegen %d bytes)", got.Len(), want.Len())
-	}
-}
-
 // TestSchrijfJSONZoalsEncoder: schrijfJSON writes what a json.Encoder with SetEscapeHTML(false) and
-// SetIndent("", "  ") writes, also for links and HTML in strings.
+// SetIndent("", "  ") writes, also for links and HTML in strings, and for a document of several pieces
+// (jsonStuk).
 func TestSchrijfJSONZoalsEncoder(t *testing.T) {
-	v := map[string]any{
-		"link":    "https://wetten.overheid.nl/jci1.3:c:BWBR0049962&artikel=1.11",
-		"html":    "<b>niet</b> & ook niet",
-		"lijst":   []any{1, "twee", map[string]any{}, []any{}},
-		"genest":  map[string]any{"a": []string{"b", "c"}},
-		"leeg":    nil,
-		"getal":   3.25,
-		"waar":    true,
-		"tekens":  "tab\there, newline\nthere, quote \" and backslash \\",
-		"unicode": "zekerheid: hoog ✓",
+	var groot []map[string]any
+	for i := 0; len(groot)*120 < 3*jsonStuk; i++ {
+		groot = append(groot, map[string]any{"naar": "ggz", "tekst": strings.Repeat(`a "b" \ {c}, [d]: `, i%7), "lijst": []int{i, i + 1}, "leeg": map[string]any{}})
 	}
-	var want bytes.Buffer
-	enc := json.NewEncoder(&want)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	var got strings.Builder
-	if err := schrijfJSON(&got, v); err != nil {
-		t.Fatal(err)
-	}
-	if got.String() != want.String() {
-		t.Errorf("schrijfJSON =\n%s\nwant\n%s", got.String(), want.String())
+	for _, tt := range []struct {
+		naam   string
+		v      any
+		minLen int // at least this many bytes, so that the test covers what it names
+	}{
+		{naam: "links, html en tekens", v: map[string]any{
+			"link":    "https://wetten.overheid.nl/jci1.3:c:BWBR0049962&artikel=1.11",
+			"html":    "<b>niet</b> & ook niet",
+			"lijst":   []any{1, "twee", map[string]any{}, []any{}},
+			"genest":  map[string]any{"a": []string{"b", "c"}},
+			"leeg":    nil,
+			"getal":   3.25,
+			"waar":    true,
+			"tekens":  "tab\there, newline\nthere, quote \" and backslash \\",
+			"unicode": "zekerheid: hoog ✓",
+		}},
+		{naam: "meer stukken", v: groot, minLen: 2 * jsonStuk},
+	} {
+		t.Run(tt.naam, func(t *testing.T) {
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(tt.v); err != nil {
+				t.Fatal(err)
+			}
+			if want.Len() < tt.minLen {
+				t.Fatalf("document van %d bytes, verwacht minstens %d", want.Len(), tt.minLen)
+			}
+			var got bytes.Buffer
+			if err := schrijfJSON(&got, tt.v); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("schrijfJSON wijkt af van json.Encoder (%d tegen %d bytes):\n%.2000s\nwant\n%.2000s", got.Len(), want.Len(), got.Bytes(), want.Bytes())
+			}
+		})
 	}
 }
 
