@@ -123,19 +123,20 @@ func runMatrix(ctx context.Context, opts *matrixOpties) error {
 	if len(vragen) == 0 {
 		return &invoerFout{veld: "--convenant", err: errors.New("geen convenant met doelen en deelnemers op deze datum")}
 	}
-	matrices := make([]*bulk.Matrix, 0, len(vragen))
-	for _, mv := range vragen {
-		m, err := bulk.MaakMatrix(ctx, engine, mv)
-		if err != nil {
-			return matrixVlagFout(err)
-		}
-		matrices = append(matrices, m)
-	}
-
+	// The output opens before any cell is evaluated: a file that cannot be written fails at once.
 	uit, err := openUitvoer(opts.uitvoer, s.Out)
 	if err != nil {
 		return err
 	}
+	matrices := make([]*bulk.Matrix, 0, len(vragen))
+	for _, mv := range vragen {
+		m, err := bulk.MaakMatrix(ctx, engine, mv)
+		if err != nil {
+			return uit.sluit(matrixVlagFout(err))
+		}
+		matrices = append(matrices, m)
+	}
+
 	switch f {
 	case formaatJSON:
 		err = schrijfJSON(uit, matrices)

@@ -257,6 +257,24 @@ func TestMatrixUitvoerMapBestaatNiet(t *testing.T) {
 	}
 }
 
+// TestMatrixFoutLaatGeenBestand: a matrix that fails during evaluation (a table as recipient) leaves neither
+// the --uitvoer file nor its temporary file.
+func TestMatrixFoutLaatGeenBestand(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	pad := filepath.Join(dir, "m.json")
+	code, out, fout := draai(t, stromen{Getenv: env()}, "matrix", "--convenant", "zvht", "--datum", "2025-06-01", "--van", "politie", "--naar", "overleg_deelnemers", "-u", pad)
+	if code != codeInvoer || out != "" || !strings.Contains(fout, "is een overlegtafel") {
+		t.Fatalf("exitcode %d, stdout %q, stderr %q", code, out, fout)
+	}
+	if namen, _ := filepath.Glob(filepath.Join(dir, "*")); len(namen) > 0 {
+		t.Errorf("bestanden na een mislukte matrix: %q", namen)
+	}
+	if namen, _ := filepath.Glob(filepath.Join(dir, ".*")); len(namen) > 0 {
+		t.Errorf("tijdelijke bestanden na een mislukte matrix: %q", namen)
+	}
+}
+
 // TestUitvoerSluit: a file is renamed into place only when the document is complete; otherwise neither it
 // nor its temporary file remains, and an existing file is left as it was.
 func TestUitvoerSluit(t *testing.T) {
