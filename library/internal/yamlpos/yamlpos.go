@@ -3,6 +3,7 @@
 package yamlpos
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -48,11 +49,12 @@ var regelRe = regexp.MustCompile(`line (\d+): (.*)`)
 // Lees parses one YAML document into JSON values: objects, arrays, strings, json.Number, bools and nil.
 // Timestamps stay the string that was written. Anchors and aliases are resolved.
 func Lees(src []byte) (any, Posities, error) {
+	regels := editorRegels(src)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		if m := regelRe.FindStringSubmatch(err.Error()); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			return nil, nil, &SyntaxFout{Regel: probleemRegel(src, m[2], n), Bericht: m[2]}
+			return nil, nil, &SyntaxFout{Regel: probleemRegel(src, m[2], regels.regel(n)), Bericht: m[2]}
 		}
 		return nil, nil, err
 	}
@@ -62,7 +64,64 @@ func Lees(src []byte) (any, Posities, error) {
 	pos := Posities{}
 	l := &lezer{pos: pos}
 	v, err := l.omzetten(doc.Content[0], "", 0)
+	for ptr, p := range pos {
+		pos[ptr] = [2]int{regels.regel(p[0]), p[1]}
+	}
+	var se *SyntaxFout
+	if errors.As(err, &se) {
+		se.Regel = regels.regel(se.Regel)
+	}
 	return v, pos, err
+}
+
+// regelMap maps the line numbers of yaml.v3 to the lines an editor shows (see editorRegels).
+type regelMap []int
+
+// The YAML 1.1 line breaks that YAML 1.2, and editors, do not count: NEL, LS and PS.
+var (
+	nel = []byte("\u0085")
+	ls  = []byte("\u2028")
+	ps  = []byte("\u2029")
+)
+
+// editorRegels maps yaml.v3's lines to the lines an editor shows, so that an error names the line the
+// kwartiermaker sees: yaml.v3 also ends a line at NEL, LS and PS (YAML 1.1), an editor only at \n, \r\n
+// and \r (YAML 1.2); and yaml.v3 can name the line after the last one (an empty document after "---").
+func editorRegels(src []byte) regelMap {
+	m := regelMap{0, 1} // m[yaml-regel] = editorregel
+	echt := 1
+	for i := 0; i < len(src); {
+		switch {
+		case src[i] == '\r' && i+1 < len(src) && src[i+1] == '\n':
+			echt++
+			m = append(m, echt)
+			i += 2
+		case src[i] == '\n' || src[i] == '\r':
+			echt++
+			m = append(m, echt)
+			i++
+		case bytes.HasPrefix(src[i:], nel):
+			m = append(m, echt)
+			i += len(nel)
+		case bytes.HasPrefix(src[i:], ls), bytes.HasPrefix(src[i:], ps):
+			m = append(m, echt)
+			i += len(ls)
+		default:
+			i++
+		}
+	}
+	return m
+}
+
+// regel is the editor's line for yaml.v3's line r (the last line for a line past the end).
+func (m regelMap) regel(r int) int {
+	switch {
+	case r <= 0:
+		return r
+	case r >= len(m):
+		return m[len(m)-1]
+	}
+	return m[r]
 }
 
 // maxWaarden bounds the number of values one document may expand to, so that nested aliases (a "billion

@@ -242,3 +242,40 @@ func TestAliasBom(t *testing.T) {
 		t.Errorf("weigeren duurde %s", d)
 	}
 }
+
+// TestRegelsZoalsDeEditor: yaml.v3 also ends a line at NEL, LS and PS (YAML 1.1) and can name the line after
+// the last one; positions and errors name the line an editor shows, where only \n, \r\n and \r end one (YAML
+// 1.2), inside the file.
+func TestRegelsZoalsDeEditor(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		naam    string
+		src     string
+		pointer string
+		regel   int
+	}{
+		{"NEL voor het document", "\u00850", "", 1},
+		{"LS in een tekst", "a: \"x\u2028y\"\nb: 2\n", "/b", 2},
+		{"PS en CRLF", "a: 1\r\nb: \"p\u2029q\"\r\nc: 3\r\n", "/c", 3},
+		{"zonder zulke tekens", "a: 1\nb: 2\n", "/b", 2},
+		{"leeg document na ---", "---", "", 1},
+		{"leeg document na --- en een regel", "---\n", "", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.naam, func(t *testing.T) {
+			_, pos, err := yamlpos.Lees([]byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if regel, _ := pos.Zoek(tt.pointer); regel != tt.regel {
+				t.Errorf("Zoek(%q) = regel %d, want %d", tt.pointer, regel, tt.regel)
+			}
+		})
+	}
+	// A syntax error after a LS names the editor's line.
+	_, _, err := yamlpos.Lees([]byte("a: \"x\u2028y\"\nb: [\n"))
+	var se *yamlpos.SyntaxFout
+	if !errors.As(err, &se) || se.Regel > 3 || se.Regel < 2 {
+		t.Errorf("fout %v, verwacht een syntaxfout op regel 2 of 3", err)
+	}
+}
