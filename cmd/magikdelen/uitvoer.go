@@ -34,37 +34,35 @@ func openUitvoer(pad string, stdout io.Writer) (*uitvoer, error) {
 func (u *uitvoer) Write(p []byte) (int, error) {
 	n, err := u.w.Write(p)
 	u.n += int64(n)
+	return n, u.noteer(err)
+}
+
+// noteer keeps err as the first error of writing itself (not of making the document) and returns it.
+func (u *uitvoer) noteer(err error) error {
 	if err != nil && u.schrijfFout == nil {
 		u.schrijfFout = err
 	}
-	return n, err
+	return err
 }
 
 // sluit finishes the output after the document was made with error err: it flushes, and renames a file
 // into place, or removes it when anything failed. A failure to write a file is an error of --uitvoer.
 func (u *uitvoer) sluit(err error) error {
 	if err == nil {
-		if err = u.w.Flush(); err != nil && u.schrijfFout == nil {
-			u.schrijfFout = err
-		}
+		err = u.noteer(u.w.Flush())
 	}
 	if u.bestand == nil {
 		return err
 	}
 	naam := u.bestand.Name()
+	if cerr := u.bestand.Close(); err == nil {
+		err = u.noteer(cerr)
+	}
 	if err == nil {
-		err = u.bestand.Chmod(0o644)
-		if cerr := u.bestand.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Rename(naam, u.pad)
-		}
-		if err != nil {
-			u.schrijfFout = err
-		}
-	} else {
-		u.bestand.Close()
+		err = u.noteer(os.Chmod(naam, 0o644))
+	}
+	if err == nil {
+		err = u.noteer(os.Rename(naam, u.pad))
 	}
 	if err == nil {
 		return nil
