@@ -48,6 +48,12 @@ type Engine struct {
 
 	beslissingen sync.Map // query -> *luieQuery: the decisions of Evalueer, each prepared on first use
 
+	// inDelen: the answer comes in parts (alternatieven.go): query gives the core and the changes to
+	// recompute, oordeel the verdict on each change, kies the alternatives.
+	inDelen bool
+	oordeel rego.PreparedEvalQuery
+	kies    rego.PreparedEvalQuery
+
 	cache     *beslisCache    // nil: every question is evaluated (see MetCache)
 	vraagbaak *vraagbaakIndex // nil: the rules rank the vraagbaak links themselves
 }
@@ -158,11 +164,24 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 			query = queryKernZonderVraagbaak
 		}
 	}
+	// Alternatives side by side, when the rules offer the answer in parts (older rules recompute them
+	// one after another in the answer).
+	if query == queryZonderVraagbaak && e.heeftRegel("magikdelen", "antwoord_in_delen") {
+		query, e.inDelen = queryInDelen, true
+	}
 	pq, err := rego.New(append(e.basisArgs(), rego.Query(query))...).PrepareForEval(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("compileer regels: %w", err)
 	}
 	e.query = pq
+	if e.inDelen {
+		if e.oordeel, err = rego.New(append(e.basisArgs(), rego.Query(queryOordeel))...).PrepareForEval(ctx); err != nil {
+			return nil, fmt.Errorf("compileer regels: %w", err)
+		}
+		if e.kies, err = rego.New(append(e.basisArgs(), rego.Query(queryKies))...).PrepareForEval(ctx); err != nil {
+			return nil, fmt.Errorf("compileer regels: %w", err)
+		}
+	}
 	if o.cacheMiB > 0 {
 		e.cache = nieuweBeslisCache(int64(o.cacheMiB)<<20, 0)
 	}
@@ -368,7 +387,13 @@ func (e *Engine) evalueer(ctx context.Context, v kennisbank.Vraag, metJSON bool)
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
 		return nil, errors.New("evalueer regels: geen antwoord (regels onvolledig)")
 	}
-	raw, err := json.Marshal(rs[0].Expressions[0].Value)
+	waarde := rs[0].Expressions[0].Value
+	if e.inDelen {
+		if waarde, err = e.uitDelen(ctx, waarde); err != nil {
+			return nil, err
+		}
+	}
+	raw, err := json.Marshal(waarde)
 	if err != nil {
 		return nil, fmt.Errorf("lees antwoord: %w", err)
 	}

@@ -41,6 +41,13 @@ kern := object.union(kern_zonder_vraagbaak, {"vraagbaak": vraagbaak.links})
 # die twee). De rangorde is zoeken, geen recht.
 antwoord_zonder_vraagbaak := object.union(kern_zonder_vraagbaak, {"alternatieven": alternatieven.alternatieven})
 
+# antwoord_in_delen: het antwoord zonder vraagbaak in twee delen, voor de Go-bibliotheek: de kern en de
+# wijzigingen die de alternatieven doorrekenen, elk met haar vraag (alternatieven.met_invoer). De bibliotheek
+# rekent die vragen naast elkaar door (data.magikdelen.oordeel.oordeel) en kiest de alternatieven met
+# alternatieven.kies, zoals antwoord_zonder_vraagbaak ze in één evaluatie na elkaar doorrekent; een test
+# vergelijkt de twee antwoorden.
+antwoord_in_delen := {"kern": kern_zonder_vraagbaak, "doorrekenen": alternatieven.met_invoer}
+
 kern_zonder_vraagbaak := {
 	"oordeel": oordeel.oordeel,
 	"samenvatting": samenvatting,

@@ -74,34 +74,47 @@ doorgerekend(w) := {"oordeel": o, "w": w} if {
 	o := oordeel.oordeel with input as invoer
 }
 
-beter_dan_nu(a) if uitleg.rang_oordeel(a.oordeel) > uitleg.rang_oordeel(oordeel.oordeel)
+# te_doorrekenen: per soort de wijzigingen die opnieuw doorgerekend worden: één feit (enkel), een ander doel
+# of een andere ontvanger (doel), en twee feiten samen (paar). Een toegestane deling heeft geen alternatief
+# nodig.
+default te_doorrekenen := {"enkel": set(), "doel": set(), "paar": set()}
 
-beter_enkel contains a if {
-	not oordeel.oordeel == "toegestaan"
-	some h in enkel
-	a := doorgerekend({"feiten": h})
-	beter_dan_nu(a)
+te_doorrekenen := {
+	"enkel": {{"feiten": h} | some h in enkel},
+	"doel": doelwijzigingen,
+	"paar": {{"feiten": h} | some h in paar},
+} if not oordeel.oordeel == "toegestaan"
+
+# alternatieven: de wijzigingen doorgerekend met dezelfde regels (with input), en daaruit gekozen.
+alternatieven := kies(
+	oordeel.oordeel,
+	{doorgerekend(w) | some w in te_doorrekenen.enkel},
+	{doorgerekend(w) | some w in te_doorrekenen.doel},
+	{doorgerekend(w) | some w in te_doorrekenen.paar},
+)
+
+# met_invoer: de wijzigingen van te_doorrekenen, elk met de vraag waarmee ze doorgerekend worden. De
+# Go-bibliotheek rekent die vragen naast elkaar door (data.magikdelen.oordeel.oordeel per vraag) en kiest
+# daarna met kies, met dezelfde uitkomst als alternatieven; een test vergelijkt de twee.
+met_invoer := {soort: [{"w": w, "invoer": nieuwe_invoer(w)} | some w in ws] | some soort, ws in te_doorrekenen}
+
+# kies: de alternatieven uit de doorgerekende wijzigingen ({"oordeel", "w"}) bij het huidige oordeel: alleen
+# wat minder streng uitkomt, het minst strenge eerst, hooguit max_aantal. Een paar telt alleen als geen van
+# beide helften alleen al even ver komt.
+kies(huidig, enkel_uit, doel_uit, paar_uit) := array.slice(gesorteerd(beter), 0, max_aantal) if {
+	beter_enkel := {a | some a in enkel_uit; beter_dan(a, huidig)}
+	beter_doel := {a | some a in doel_uit; beter_dan(a, huidig)}
+	beter_paar := {a |
+		some a in paar_uit
+		beter_dan(a, huidig)
+		not enkel_volstaat(beter_enkel, a.w.feiten, a.oordeel)
+	}
+	beter := (beter_enkel | beter_doel) | beter_paar
 }
 
-beter contains a if some a in beter_enkel
+beter_dan(a, huidig) if uitleg.rang_oordeel(a.oordeel) > uitleg.rang_oordeel(huidig)
 
-beter contains a if {
-	not oordeel.oordeel == "toegestaan"
-	some w in doelwijzigingen
-	a := doorgerekend(w)
-	beter_dan_nu(a)
-}
-
-# Een paar telt alleen als geen van beide helften alleen al even ver komt.
-beter contains a if {
-	not oordeel.oordeel == "toegestaan"
-	some h in paar
-	a := doorgerekend({"feiten": h})
-	beter_dan_nu(a)
-	not enkel_volstaat(h, a.oordeel)
-}
-
-enkel_volstaat(h, o) if {
+enkel_volstaat(beter_enkel, h, o) if {
 	some e in beter_enkel
 	uitleg.rang_oordeel(e.oordeel) >= uitleg.rang_oordeel(o)
 	every k, v in e.w.feiten {
@@ -109,9 +122,7 @@ enkel_volstaat(h, o) if {
 	}
 }
 
-lijst := [alternatief(a) | some paar in sort([[0 - uitleg.rang_oordeel(a.oordeel), count(object.get(a.w, "feiten", {})), a] | some a in beter]); a := paar[2]]
-
-alternatieven := array.slice(lijst, 0, max_aantal)
+gesorteerd(beter) := [alternatief(a) | some paar in sort([[0 - uitleg.rang_oordeel(a.oordeel), count(object.get(a.w, "feiten", {})), a] | some a in beter]); a := paar[2]]
 
 alternatief(a) := object.union(
 	{"tekst": tekst(a), "feiten": object.get(a.w, "feiten", {}), "oordeel": a.oordeel},

@@ -154,3 +154,24 @@ test_geen_alternatief_tegen_een_geweigerde_toestemming if {
 	alternatieven.definitief_anders({"toestemming": "gegeven"}) with input as invoer
 	not alternatieven.definitief_anders({"toestemming": "gegeven"}) with input as ggz_zonder_toestemming({})
 }
+
+# kies (ook wat de Go-bibliotheek aanroept na het naast elkaar doorrekenen): alleen wat minder streng is, het
+# minst strenge eerst, en een paar alleen als geen van beide helften alleen al even ver komt.
+test_kies_uit_doorgerekende_wijzigingen if {
+	enkel := [
+		{"oordeel": "onbepaald", "w": {"feiten": {"inclusiecriteria": true}}},
+		{"oordeel": "niet_toegestaan", "w": {"feiten": {"acuut_gevaar": true}}},
+	]
+	paar := [
+		{"oordeel": "onbepaald", "w": {"feiten": {"inclusiecriteria": true, "acuut_gevaar": true}}},
+		{"oordeel": "toegestaan_onder_voorwaarden", "w": {"feiten": {"inclusiecriteria": true, "deelnemer_naar": true}}},
+	]
+	[[a.oordeel, a.feiten] | some a in alternatieven.kies("niet_toegestaan", enkel, [], paar)] == [
+		["toegestaan_onder_voorwaarden", {"inclusiecriteria": true, "deelnemer_naar": true}],
+		["onbepaald", {"inclusiecriteria": true}],
+	]
+}
+
+test_kies_uit_niets_is_niets if {
+	alternatieven.kies("onbepaald", [], [], []) == []
+}

@@ -1,0 +1,104 @@
+package library
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/toetshulp"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
+)
+
+// TestAlternatievenInDelen: the answer in parts (the changes recomputed side by side, chosen by
+// alternatieven.kies) is the answer the rules give in one evaluation (antwoord_zonder_vraagbaak), for the
+// scenario and law questions, the questions of the vraagbaak checks, and for each party as sender a
+// question that rotates through recipients, categories and purposes with a few facts (deterministic).
+func TestAlternatievenInDelen(t *testing.T) {
+	toetshulp.Zwaar(t)
+	ctx := context.Background()
+	e, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !e.inDelen {
+		t.Fatal("de engine rekent de alternatieven niet naast elkaar door")
+	}
+	regels, err := rego.New(append(e.basisArgs(), rego.Query(queryZonderVraagbaak))...).PrepareForEval(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vragen []kennisbank.Vraag
+	for _, s := range scenarioVragenIntern(t) {
+		vragen = append(vragen, s.vraag)
+	}
+	wet, err := filepath.Glob("../testdata/wet/*.json")
+	if err != nil || len(wet) == 0 {
+		t.Fatalf("geen wetsvragen: %v", err)
+	}
+	for _, p := range wet {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := kennisbank.LeesScenario(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		vragen = append(vragen, s.Vraag)
+	}
+	for _, it := range e.kb.Vraagbaak() {
+		for _, c := range it.Controles {
+			vragen = append(vragen, c.Vraag)
+		}
+	}
+	partijen, gegevens, doelen := e.kb.IDs("partijen"), e.kb.IDs("gegevens"), e.kb.IDs("doelen")
+	feiten := []map[string]any{{}, {"toestemming": "niet_gevraagd"}, {"inclusiecriteria": false, "acuut_gevaar": false}}
+	for i, van := range partijen {
+		vragen = append(vragen, kennisbank.Vraag{
+			Van: van, Naar: kennisbank.Ontvangers{partijen[(i+1)%len(partijen)], partijen[(i+7)%len(partijen)]},
+			Gegevens: []string{gegevens[i%len(gegevens)], gegevens[(i+3)%len(gegevens)]},
+			Doel:     doelen[i%len(doelen)], Datum: "2026-03-01", Feiten: feiten[i%len(feiten)],
+		})
+	}
+	getoetst, metAlternatieven := 0, 0
+	for _, v := range vragen {
+		gecontroleerd, err := e.kb.Controleer(v, e.klok())
+		if err != nil {
+			continue // a question the vocabulary rejects has no answer
+		}
+		got, err := e.Beantwoord(ctx, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		invoer, err := vraagAlsInvoer(gecontroleerd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := regels.Eval(ctx, rego.EvalInput(invoer))
+		if err != nil || len(rs) != 1 {
+			t.Fatalf("%s: %v", queryZonderVraagbaak, err)
+		}
+		raw, _ := json.Marshal(rs[0].Expressions[0].Value)
+		var want Antwoord
+		if err := json.Unmarshal(raw, &want); err != nil {
+			t.Fatal(err)
+		}
+		got.Vraagbaak, want.Vraagbaak = nil, nil
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s → %v, %v, %s, %v:\nin delen   %+v\nde regels  %+v", v.Van, v.Naar, v.Gegevens, v.Doel, v.Feiten, got.Alternatieven, want.Alternatieven)
+		}
+		getoetst++
+		if len(want.Alternatieven) > 0 {
+			metAlternatieven++
+		}
+	}
+	if getoetst < 200 || metAlternatieven < 50 {
+		t.Fatalf("%d vragen getoetst, %d met alternatieven: te weinig om de keuze te toetsen", getoetst, metAlternatieven)
+	}
+	t.Logf("%d vragen, %d met alternatieven", getoetst, metAlternatieven)
+}
