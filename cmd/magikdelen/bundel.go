@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -57,16 +55,18 @@ func runBundel(ctx context.Context, opts *bundelOpties) error {
 	case "tekst", "text", "markdown", "md", "json", "html":
 		return &gebruiksFout{bericht: fmt.Sprintf("bundel kent geen formaat %q: de bundel is altijd een tar.gz; geef het bestand op met -u, bijvoorbeeld -u kennisbank.tar.gz", opts.uit)}
 	}
-	engine, err := laadEngine(ctx, opts.g)
+	// The file is written under a temporary name and renamed when the bundle is complete: a failed run
+	// leaves the file that was there, or none.
+	u, err := openUitvoer(opts.uit, nil)
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := engine.SchrijfBundel(&buf); err != nil {
-		return err
+	engine, err := laadEngine(ctx, opts.g)
+	if err == nil {
+		err = engine.SchrijfBundel(u)
 	}
-	if err := os.WriteFile(opts.uit, buf.Bytes(), 0o644); err != nil {
-		return &invoerFout{veld: "--uitvoer", err: err}
+	if err := u.sluit(err); err != nil {
+		return err
 	}
 	fmt.Fprintf(opts.g.stromen.Err, "bundel geschreven: %s (revisie %s)\n", opts.uit, engine.Kennisbank().Versie())
 	return nil

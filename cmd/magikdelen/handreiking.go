@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -123,8 +122,14 @@ func runHandreiking(_ context.Context, opts *handreikingOpties) error {
 		_, err := s.Out.Write(uit)
 		return err
 	}
-	if err := os.WriteFile(opts.uitvoer, uit, 0o644); err != nil {
-		return &invoerFout{veld: "--uitvoer", err: fmt.Errorf("kan %s niet schrijven: %w", opts.uitvoer, err)}
+	// Under a temporary name, renamed when complete (uitvoer): a failed write leaves no half file.
+	u, err := openUitvoer(opts.uitvoer, nil)
+	if err != nil {
+		return err
+	}
+	_, err = u.Write(uit)
+	if err := u.sluit(err); err != nil {
+		return err
 	}
 	fmt.Fprintf(s.Err, "handreiking geschreven: %s (%s, %d bytes)\n", opts.uitvoer, f, len(uit))
 	return nil
