@@ -14,14 +14,14 @@ import (
 )
 
 // The answer in parts (rules that offer data.magikdelen.antwoord_in_delen): the core answer with the
-// changes its alternatives recompute, each with its own question; every such question is evaluated
-// against the verdict alone (queryOordeel), side by side on the CPUs; the rules then choose the
-// alternatives from the verdicts (queryKies). The answer is the same as the rules' own
-// antwoord_zonder_vraagbaak, which recomputes the changes one after another in one evaluation
-// (TestAlternatievenInDelen compares the two).
+// changes its alternatives recompute, each with its own question. Every such question is evaluated on its
+// own (the rules' milder_oordeel: the verdict, only when it is milder than the current one), side by side
+// on the CPUs; the rules then choose the alternatives from the verdicts (queryKies). The answer is the
+// same as the rules' own antwoord_zonder_vraagbaak, which recomputes the changes one after another in one
+// evaluation (TestAlternatievenInDelen compares the two).
 const (
 	queryInDelen = "data.magikdelen.antwoord_in_delen"
-	queryOordeel = "data.magikdelen.oordeel.oordeel"
+	queryMilder  = "oordeel := data.magikdelen.alternatieven.milder_oordeel(%s)"
 	queryKies    = "alternatieven := data.magikdelen.alternatieven.kies(input.oordeel, input.enkel, input.doel, input.paar)"
 )
 
@@ -32,7 +32,7 @@ type wijziging struct {
 	w       any
 	invoer  any
 	oordeel any
-	bekend  bool // the rules gave a verdict (an undefined verdict drops the change, as in the rules)
+	bekend  bool // the rules gave a verdict: the change is milder (otherwise kies would drop it anyway)
 }
 
 // uitDelen puts the answer together from data.magikdelen.antwoord_in_delen: the core with the chosen
@@ -76,7 +76,15 @@ func (e *Engine) kiesAlternatieven(ctx context.Context, huidig any, door map[str
 	if len(taken) == 0 {
 		return []any{}, nil // nothing recomputed, nothing to choose
 	}
-	if err := e.rekenDoor(ctx, taken); err != nil {
+	h, ok := huidig.(string)
+	if !ok {
+		return nil, errors.New("evalueer regels: antwoord zonder oordeel (regels onvolledig)")
+	}
+	milder, err := e.milderQuery(ctx, h)
+	if err != nil {
+		return nil, err
+	}
+	if err := rekenDoor(ctx, milder, taken); err != nil {
 		return nil, err
 	}
 	invoer := map[string]any{"oordeel": huidig}
@@ -103,9 +111,24 @@ func (e *Engine) kiesAlternatieven(ctx context.Context, huidig any, door map[str
 	return rs[0].Bindings["alternatieven"], nil
 }
 
-// rekenDoor evaluates the verdict of every change, one goroutine per CPU (at most one per change): the
-// prepared query is safe for concurrent use. The first error in the order of the changes is returned.
-func (e *Engine) rekenDoor(ctx context.Context, taken []wijziging) error {
+// milderQuery is the rules' milder_oordeel(huidig) as a prepared query: the verdict on a question when it
+// is milder than huidig. One per current verdict, prepared on first use and kept.
+func (e *Engine) milderQuery(ctx context.Context, huidig string) (rego.PreparedEvalQuery, error) {
+	q, ok := e.milder.Load(huidig)
+	if !ok {
+		q, _ = e.milder.LoadOrStore(huidig, &luieQuery{})
+	}
+	pq, err := q.(*luieQuery).bereid(ctx, e, fmt.Sprintf(queryMilder, ast.StringTerm(huidig)))
+	if err != nil {
+		return pq, fmt.Errorf("compileer regels: %w", err)
+	}
+	return pq, nil
+}
+
+// rekenDoor evaluates milder on the question of every change, one goroutine per CPU (at most one per
+// change): a prepared query is safe for concurrent use. The first error in the order of the changes is
+// returned.
+func rekenDoor(ctx context.Context, milder rego.PreparedEvalQuery, taken []wijziging) error {
 	fouten := make([]error, len(taken))
 	var volgende atomic.Int64
 	werk := func() {
@@ -114,7 +137,7 @@ func (e *Engine) rekenDoor(ctx context.Context, taken []wijziging) error {
 			if i >= len(taken) {
 				return
 			}
-			if fouten[i] = e.rekenEen(ctx, &taken[i]); fouten[i] != nil {
+			if fouten[i] = rekenEen(ctx, milder, &taken[i]); fouten[i] != nil {
 				volgende.Store(int64(len(taken))) // stop handing out work
 				return
 			}
@@ -134,18 +157,18 @@ func (e *Engine) rekenDoor(ctx context.Context, taken []wijziging) error {
 	return nil
 }
 
-// rekenEen evaluates the verdict on the question of one change.
-func (e *Engine) rekenEen(ctx context.Context, t *wijziging) error {
+// rekenEen evaluates milder on the question of one change; no verdict means it is not milder.
+func rekenEen(ctx context.Context, milder rego.PreparedEvalQuery, t *wijziging) error {
 	v, err := ast.InterfaceToValue(t.invoer)
 	if err != nil {
 		return fmt.Errorf("reken alternatief door: %w", err)
 	}
-	rs, err := e.oordeel.Eval(ctx, rego.EvalParsedInput(v))
+	rs, err := milder.Eval(ctx, rego.EvalParsedInput(v))
 	if err != nil {
 		return evalFout(ctx, "reken alternatief door", err)
 	}
-	if len(rs) == 1 && len(rs[0].Expressions) == 1 {
-		t.oordeel, t.bekend = rs[0].Expressions[0].Value, true
+	if len(rs) == 1 {
+		t.oordeel, t.bekend = rs[0].Bindings["oordeel"], rs[0].Bindings["oordeel"] != nil
 	}
 	return nil
 }

@@ -49,9 +49,10 @@ type Engine struct {
 	beslissingen sync.Map // query -> *luieQuery: the decisions of Evalueer, each prepared on first use
 
 	// inDelen: the answer comes in parts (alternatieven.go): query gives the core and the changes to
-	// recompute, oordeel the verdict on each change, kies the alternatives.
+	// recompute, milder the verdict on each change (one query per current verdict, prepared on first
+	// use), kies the alternatives.
 	inDelen bool
-	oordeel rego.PreparedEvalQuery
+	milder  sync.Map // current verdict -> *luieQuery
 	kies    rego.PreparedEvalQuery
 
 	cache     *beslisCache    // nil: every question is evaluated (see MetCache)
@@ -166,7 +167,7 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	}
 	// Alternatives side by side, when the rules offer the answer in parts (older rules recompute them
 	// one after another in the answer).
-	if query == queryZonderVraagbaak && e.heeftRegel("magikdelen", "antwoord_in_delen") {
+	if query == queryZonderVraagbaak && e.heeftRegel("magikdelen", "antwoord_in_delen") && e.heeftRegel("magikdelen.alternatieven", "milder_oordeel") {
 		query, e.inDelen = queryInDelen, true
 	}
 	pq, err := rego.New(append(e.basisArgs(), rego.Query(query))...).PrepareForEval(ctx)
@@ -175,9 +176,6 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	}
 	e.query = pq
 	if e.inDelen {
-		if e.oordeel, err = rego.New(append(e.basisArgs(), rego.Query(queryOordeel))...).PrepareForEval(ctx); err != nil {
-			return nil, fmt.Errorf("compileer regels: %w", err)
-		}
 		if e.kies, err = rego.New(append(e.basisArgs(), rego.Query(queryKies))...).PrepareForEval(ctx); err != nil {
 			return nil, fmt.Errorf("compileer regels: %w", err)
 		}

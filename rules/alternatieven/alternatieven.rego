@@ -69,10 +69,17 @@ naar_wijziging(a) := {} if not a.naar
 
 nieuwe_invoer(w) := object.union(object.union(input, {"feiten": object.union(huidige_feiten, object.get(w, "feiten", {}))}), object.filter(w, {"doel", "naar"}))
 
+# doorgerekend(w): het oordeel op de vraag met wijziging w, alleen als het minder streng is dan nu (anders
+# kiest kies het toch niet).
 doorgerekend(w) := {"oordeel": o, "w": w} if {
+	huidig := oordeel.oordeel
 	invoer := nieuwe_invoer(w)
-	o := oordeel.oordeel with input as invoer
+	o := milder_oordeel(huidig) with input as invoer
 }
+
+# milder_oordeel(huidig): het oordeel op de vraag als dat minder streng is dan huidig. Een cel die even streng
+# blijft, beslist dat al: de andere cellen worden dan niet doorgerekend (oordeel.niet_milder_dan).
+milder_oordeel(huidig) := oordeel.oordeel if not oordeel.niet_milder_dan(huidig)
 
 # te_doorrekenen: per soort de wijzigingen die opnieuw doorgerekend worden: één feit (enkel), een ander doel
 # of een andere ontvanger (doel), en twee feiten samen (paar). Een toegestane deling heeft geen alternatief
@@ -94,7 +101,7 @@ alternatieven := kies(
 )
 
 # met_invoer: de wijzigingen van te_doorrekenen, elk met de vraag waarmee ze doorgerekend worden. De
-# Go-bibliotheek rekent die vragen naast elkaar door (data.magikdelen.oordeel.oordeel per vraag) en kiest
+# Go-bibliotheek rekent die vragen naast elkaar door (milder_oordeel per vraag) en kiest
 # daarna met kies, met dezelfde uitkomst als alternatieven; een test vergelijkt de twee.
 met_invoer := {soort: [{"w": w, "invoer": nieuwe_invoer(w)} | some w in ws] | some soort, ws in te_doorrekenen}
 

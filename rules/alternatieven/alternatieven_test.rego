@@ -1,6 +1,7 @@
 package magikdelen.alternatieven_test
 
 import data.magikdelen.alternatieven
+import data.magikdelen.oordeel
 import data.magikdelen.testkit
 
 # ggz deelt gezondheidsgegevens met de politie in het ZVH vóór de WGS, zonder toestemming: nee.
@@ -174,4 +175,17 @@ test_kies_uit_doorgerekende_wijzigingen if {
 
 test_kies_uit_niets_is_niets if {
 	alternatieven.kies("onbepaald", [], [], []) == []
+}
+
+# milder_oordeel: het oordeel alleen als het minder streng is dan het gegeven oordeel; anders onbepaald
+# (undefined), want een cel die even streng blijft, beslist dat al.
+test_milder_oordeel_alleen_als_minder_streng if {
+	nu := testkit.vraag({"naar": ["politie", "woningcorporatie"], "datum": "2024-06-01", "feiten": {"inclusiecriteria": false}})
+	beter := testkit.vraag({"naar": ["politie", "woningcorporatie"], "datum": "2024-06-01", "feiten": {"inclusiecriteria": true, "deelnemer_naar": true}})
+	oordeel.oordeel == "niet_toegestaan" with input as nu
+	oordeel.niet_milder_dan("niet_toegestaan") with input as nu
+	not alternatieven.milder_oordeel("niet_toegestaan") with input as nu
+	alternatieven.milder_oordeel("niet_toegestaan") == "toegestaan_onder_voorwaarden" with input as beter
+	alternatieven.milder_oordeel("onbepaald") == "toegestaan_onder_voorwaarden" with input as beter
+	not alternatieven.milder_oordeel("toegestaan_onder_voorwaarden") with input as beter
 }

@@ -322,6 +322,13 @@ default oordeel := "onbepaald"
 # haar afleiding bestaat, dus dit is het strengste deeloordeel.
 oordeel := uitleg.strengste({afleiding(r, c).oordeel | some [r, c] in kader.cellen}) if count(kader.cellen) > 0
 
+# niet_milder_dan(o): een cel is even streng als oordeel o of strenger, dus het oordeel ook. De evaluatie stopt
+# bij de eerste zo'n cel: een alternatief dat niet minder streng uitkomt, hoeft niet elke cel door te rekenen.
+niet_milder_dan(o) if {
+	some [r, c] in kader.cellen
+	uitleg.rang_oordeel(afleiding(r, c).oordeel) <= uitleg.rang_oordeel(o)
+}
+
 beslissende_cellen := [d | some d in deeloordelen; d.oordeel == oordeel]
 
 default zekerheid := "laag"
