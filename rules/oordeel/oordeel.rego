@@ -343,7 +343,15 @@ zekerheid := uitleg.hoogste({d.zekerheid | some d in beslissende_cellen}) if {
 	count(beslissende_cellen) > 0
 }
 
-voorwaarden := uitleg.gesorteerd("voorwaarden", {v | some d in deeloordelen; some v in d.voorwaarden}) if positief(oordeel)
+# voorwaarden: de voorwaarden van de toegestane cellen (die een deeloordeel noemt), uit de afleiding van elke cel
+# en niet uit haar uitleg: zo rekent ook de zoektocht naar open feiten (with input) de checklist door zonder de
+# deeloordelen op te bouwen.
+voorwaarden := uitleg.gesorteerd("voorwaarden", {v |
+	some [r, c] in kader.cellen
+	a := afleiding(r, c)
+	positief(a.oordeel)
+	some v in a.voorwaarden
+}) if positief(oordeel)
 
 voorwaarden := [] if not positief(oordeel)
 
