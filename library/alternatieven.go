@@ -4,10 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -84,7 +81,8 @@ func (e *Engine) kiesAlternatieven(ctx context.Context, huidig any, door map[str
 	if err != nil {
 		return nil, err
 	}
-	if err := rekenDoor(ctx, milder, taken); err != nil {
+	// Side by side: every change is a question of its own.
+	if err := naastElkaar(len(taken), func(i int) error { return rekenEen(ctx, milder, &taken[i]) }); err != nil {
 		return nil, err
 	}
 	invoer := map[string]any{"oordeel": huidig}
@@ -123,38 +121,6 @@ func (e *Engine) milderQuery(ctx context.Context, huidig string) (rego.PreparedE
 		return pq, fmt.Errorf("compileer regels: %w", err)
 	}
 	return pq, nil
-}
-
-// rekenDoor evaluates milder on the question of every change, one goroutine per CPU (at most one per
-// change): a prepared query is safe for concurrent use. The first error in the order of the changes is
-// returned.
-func rekenDoor(ctx context.Context, milder rego.PreparedEvalQuery, taken []wijziging) error {
-	fouten := make([]error, len(taken))
-	var volgende atomic.Int64
-	werk := func() {
-		for {
-			i := int(volgende.Add(1)) - 1
-			if i >= len(taken) {
-				return
-			}
-			if fouten[i] = rekenEen(ctx, milder, &taken[i]); fouten[i] != nil {
-				volgende.Store(int64(len(taken))) // stop handing out work
-				return
-			}
-		}
-	}
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(taken)) - 1 {
-		wg.Go(werk)
-	}
-	werk()
-	wg.Wait()
-	for _, err := range fouten {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // rekenEen evaluates milder on the question of one change; no verdict means it is not milder.

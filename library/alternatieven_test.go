@@ -31,40 +31,7 @@ func TestAlternatievenInDelen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var vragen []kennisbank.Vraag
-	for _, s := range scenarioVragenIntern(t) {
-		vragen = append(vragen, s.vraag)
-	}
-	wet, err := filepath.Glob("../testdata/wet/*.json")
-	if err != nil || len(wet) == 0 {
-		t.Fatalf("geen wetsvragen: %v", err)
-	}
-	for _, p := range wet {
-		f, err := os.Open(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := kennisbank.LeesScenario(f)
-		f.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", p, err)
-		}
-		vragen = append(vragen, s.Vraag)
-	}
-	for _, it := range e.kb.Vraagbaak() {
-		for _, c := range it.Controles {
-			vragen = append(vragen, c.Vraag)
-		}
-	}
-	partijen, gegevens, doelen := e.kb.IDs("partijen"), e.kb.IDs("gegevens"), e.kb.IDs("doelen")
-	feiten := []map[string]any{{}, {"toestemming": "niet_gevraagd"}, {"inclusiecriteria": false, "acuut_gevaar": false}}
-	for i, van := range partijen {
-		vragen = append(vragen, kennisbank.Vraag{
-			Van: van, Naar: kennisbank.Ontvangers{partijen[(i+1)%len(partijen)], partijen[(i+7)%len(partijen)]},
-			Gegevens: []string{gegevens[i%len(gegevens)], gegevens[(i+3)%len(gegevens)]},
-			Doel:     doelen[i%len(doelen)], Datum: "2026-03-01", Feiten: feiten[i%len(feiten)],
-		})
-	}
+	vragen := vergelijkVragen(t, e)
 	getoetst, metAlternatieven := 0, 0
 	for _, v := range vragen {
 		gecontroleerd, err := e.kb.Controleer(v, e.klok())
@@ -101,4 +68,105 @@ func TestAlternatievenInDelen(t *testing.T) {
 		t.Fatalf("%d vragen getoetst, %d met alternatieven: te weinig om de keuze te toetsen", getoetst, metAlternatieven)
 	}
 	t.Logf("%d vragen, %d met alternatieven", getoetst, metAlternatieven)
+}
+
+// vergelijkVragen are the questions on which the tests compare the engine's evaluation in parts with the
+// rules' evaluation in one: the scenario and law questions, the questions of the vraagbaak checks, and for
+// each party as sender a question that rotates through recipients, categories, purposes and a few facts
+// (deterministic).
+func vergelijkVragen(t *testing.T, e *Engine) []kennisbank.Vraag {
+	t.Helper()
+	var vragen []kennisbank.Vraag
+	for _, s := range scenarioVragenIntern(t) {
+		vragen = append(vragen, s.vraag)
+	}
+	wet, err := filepath.Glob("../testdata/wet/*.json")
+	if err != nil || len(wet) == 0 {
+		t.Fatalf("geen wetsvragen: %v", err)
+	}
+	for _, p := range wet {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := kennisbank.LeesScenario(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		vragen = append(vragen, s.Vraag)
+	}
+	for _, it := range e.kb.Vraagbaak() {
+		for _, c := range it.Controles {
+			vragen = append(vragen, c.Vraag)
+		}
+	}
+	partijen, gegevens, doelen := e.kb.IDs("partijen"), e.kb.IDs("gegevens"), e.kb.IDs("doelen")
+	feiten := []map[string]any{{}, {"toestemming": "niet_gevraagd"}, {"inclusiecriteria": false, "acuut_gevaar": false}}
+	for i, van := range partijen {
+		vragen = append(vragen, kennisbank.Vraag{
+			Van: van, Naar: kennisbank.Ontvangers{partijen[(i+1)%len(partijen)], partijen[(i+7)%len(partijen)]},
+			Gegevens: []string{gegevens[i%len(gegevens)], gegevens[(i+3)%len(gegevens)]},
+			Doel:     doelen[i%len(doelen)], Datum: "2026-03-01", Feiten: feiten[i%len(feiten)],
+		})
+	}
+	return vragen
+}
+
+// TestOpenFeitenInDelen: the open facts in parts (every trial a question of its own, side by side; the
+// rules order the list) are the open facts the rules give in one evaluation (open.feiten, every trial with
+// input), on every ninth question of vergelijkVragen: the rules' own evaluation takes up to seconds a
+// question, so the test samples, deterministically, across scenarios, law questions and rotations.
+func TestOpenFeitenInDelen(t *testing.T) {
+	toetshulp.Zwaar(t)
+	ctx := context.Background()
+	e, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !e.heeftRegel("magikdelen.open", "in_delen") {
+		t.Fatal("de regels geven de open feiten niet in delen")
+	}
+	regels, err := rego.New(append(e.basisArgs(), rego.Query(QueryOpenFeiten))...).PrepareForEval(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	getoetst, redenen := 0, map[string]int{}
+	for i, v := range vergelijkVragen(t, e) {
+		if i%9 != 0 {
+			continue
+		}
+		gecontroleerd, err := e.kb.Controleer(v, e.klok())
+		if err != nil {
+			continue // a question the vocabulary rejects has no answer
+		}
+		item, err := e.evalueerOpen(ctx, gecontroleerd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		invoer, err := vraagAlsInvoer(gecontroleerd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := regels.Eval(ctx, rego.EvalInput(invoer))
+		if err != nil || len(rs) != 1 {
+			t.Fatalf("%s: %v", QueryOpenFeiten, err)
+		}
+		raw, _ := json.Marshal(rs[0].Expressions[0].Value)
+		var want []openFeit
+		if err := json.Unmarshal(raw, &want); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(item.open, want) {
+			t.Errorf("%s → %v, %v, %s, %v:\nin delen   %v\nde regels  %v", v.Van, v.Naar, v.Gegevens, v.Doel, v.Feiten, item.open, want)
+		}
+		getoetst++
+		for _, o := range want {
+			redenen[o.Reden]++
+		}
+	}
+	if getoetst < 30 || redenen["verandert"] < 10 || redenen["ontbrekend"] == 0 || redenen["alternatief"] == 0 {
+		t.Fatalf("%d vragen getoetst, open feiten per reden %v: te weinig om de proeven te toetsen", getoetst, redenen)
+	}
+	t.Logf("%d vragen, open feiten per reden %v", getoetst, redenen)
 }

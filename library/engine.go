@@ -46,6 +46,9 @@ type Engine struct {
 	compiler *ast.Compiler // compiled once in New; other decisions (Matrix) reuse it
 	store    storage.Store
 
+	// OpenFeiten in parts (openfeiten.go), each prepared on first use.
+	openDelen, proef, openLijst luieQuery
+
 	beslissingen sync.Map // query -> *luieQuery: the decisions of Evalueer, each prepared on first use
 
 	// inDelen: the answer comes in parts (alternatieven.go): query gives the core and the changes to

@@ -5,7 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"reflect"
+	"slices"
+	"sync/atomic"
 
+	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
@@ -55,18 +60,16 @@ func (e *Engine) evalueerOpen(ctx context.Context, v kennisbank.Vraag) (*cacheIt
 	if err != nil {
 		return nil, err
 	}
-	query, err := e.open.bereid(ctx, e, QueryOpenFeiten)
+	var waarde any
+	if e.heeftRegel("magikdelen.open", "in_delen") {
+		waarde, err = e.openInDelen(ctx, invoer)
+	} else {
+		waarde, err = e.evalueerEen(ctx, &e.open, QueryOpenFeiten, invoer)
+	}
 	if err != nil {
 		return nil, err
 	}
-	rs, err := query.Eval(ctx, rego.EvalInput(invoer))
-	if err != nil {
-		return nil, evalFout(ctx, "evalueer open feiten", err)
-	}
-	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
-		return nil, errors.New("evalueer open feiten: geen antwoord (regels onvolledig)")
-	}
-	raw, err := json.Marshal(rs[0].Expressions[0].Value)
+	raw, err := json.Marshal(waarde)
 	if err != nil {
 		return nil, fmt.Errorf("lees open feiten: %w", err)
 	}
@@ -75,4 +78,111 @@ func (e *Engine) evalueerOpen(ctx context.Context, v kennisbank.Vraag) (*cacheIt
 		return nil, fmt.Errorf("lees open feiten: %w", err)
 	}
 	return &cacheItem{open: open}, nil
+}
+
+// The open facts in parts (rules that offer data.magikdelen.open.in_delen): the facts that are open without a
+// trial, the question's outcome (verdict and checklist), and per fact to try the question with each of its
+// trial values. Every trial is a question of its own, evaluated side by side; a fact changes the answer when
+// the outcome of one of its trials differs from the question's (after the first, its other trials are
+// skipped). The rules then put the facts in order (open.lijst). The same as the rules' open.feiten in one
+// evaluation (TestOpenFeitenInDelen compares the two).
+const (
+	queryOpenInDelen = "data.magikdelen.open.in_delen"
+	queryProef       = "data.magikdelen.open.uitkomst"
+	queryOpenLijst   = "feiten := data.magikdelen.open.lijst(input)"
+)
+
+// openInDelen evaluates the open facts in parts.
+func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, error) {
+	waarde, err := e.evalueerEen(ctx, &e.openDelen, queryOpenInDelen, invoer)
+	if err != nil {
+		return nil, err
+	}
+	deel, _ := waarde.(map[string]any)
+	redenen, okRedenen := deel["redenen"].(map[string]any)
+	proeven, okProeven := deel["proeven"].(map[string]any)
+	uitkomst, okUitkomst := deel["uitkomst"]
+	if !okRedenen || !okProeven || !okUitkomst {
+		return nil, errors.New("evalueer open feiten: in delen zonder redenen, proeven of uitkomst (regels onvolledig)")
+	}
+	feiten := slices.Sorted(maps.Keys(proeven))
+	type proef struct {
+		feit   int
+		invoer any
+	}
+	var taken []proef
+	for i, f := range feiten {
+		lijst, ok := proeven[f].([]any)
+		if !ok {
+			return nil, fmt.Errorf("evalueer open feiten: proeven.%s is geen lijst (regels onvolledig)", f)
+		}
+		for _, x := range lijst {
+			taken = append(taken, proef{i, x})
+		}
+	}
+	pq, err := e.proef.bereid(ctx, e, queryProef)
+	if err != nil {
+		return nil, fmt.Errorf("compileer regels: %w", err)
+	}
+	anders := make([]atomic.Bool, len(feiten))
+	err = naastElkaar(len(taken), func(i int) error {
+		t := taken[i]
+		if anders[t.feit].Load() {
+			return nil // the fact already changes the answer
+		}
+		v, err := ast.InterfaceToValue(t.invoer)
+		if err != nil {
+			return fmt.Errorf("evalueer open feiten: %w", err)
+		}
+		rs, err := pq.Eval(ctx, rego.EvalParsedInput(v))
+		if err != nil {
+			return evalFout(ctx, "evalueer open feiten", err)
+		}
+		// No outcome is no other outcome, as in the rules.
+		if len(rs) == 1 && len(rs[0].Expressions) == 1 && !reflect.DeepEqual(rs[0].Expressions[0].Value, uitkomst) {
+			anders[t.feit].Store(true)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	alle := maps.Clone(redenen)
+	for i, f := range feiten {
+		if anders[i].Load() {
+			alle[f] = "verandert"
+		}
+	}
+	lq, err := e.openLijst.bereid(ctx, e, queryOpenLijst)
+	if err != nil {
+		return nil, fmt.Errorf("compileer regels: %w", err)
+	}
+	v, err := ast.InterfaceToValue(alle)
+	if err != nil {
+		return nil, fmt.Errorf("evalueer open feiten: %w", err)
+	}
+	rs, err := lq.Eval(ctx, rego.EvalParsedInput(v))
+	if err != nil {
+		return nil, evalFout(ctx, "evalueer open feiten", err)
+	}
+	if len(rs) != 1 || rs[0].Bindings["feiten"] == nil {
+		return nil, errors.New("evalueer open feiten: geen lijst (regels onvolledig)")
+	}
+	return rs[0].Bindings["feiten"], nil
+}
+
+// evalueerEen evaluates a decision that is prepared on first use (q) for one question.
+func (e *Engine) evalueerEen(ctx context.Context, q *luieQuery, query string, invoer map[string]any) (any, error) {
+	pq, err := q.bereid(ctx, e, query)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := pq.Eval(ctx, rego.EvalInput(invoer))
+	if err != nil {
+		return nil, evalFout(ctx, "evalueer open feiten", err)
+	}
+	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+		return nil, errors.New("evalueer open feiten: geen antwoord (regels onvolledig)")
+	}
+	return rs[0].Expressions[0].Value, nil
 }

@@ -16,19 +16,22 @@ import data.magikdelen.vraag
 # feiten: de open feiten met de reden waarom ze open zijn, in een vaste volgorde: eerst wat het oordeel
 # beslist, dan wat een alternatief opent, dan wat het antwoord anders verandert; binnen een groep in de
 # volgorde van feiten.yaml.
-feiten := [{"id": f, "reden": reden} |
-	some rij in sort({[groep[reden], kb.feiten[f].volgorde, f, reden] | some f, reden in reden_per_feit})
+feiten := lijst(reden_per_feit)
+
+# lijst(redenen): de open feiten van redenen (feit -> reden) in de vaste volgorde van feiten.
+lijst(redenen) := [{"id": f, "reden": reden} |
+	some rij in sort({[groep[reden], kb.feiten[f].volgorde, f, reden] | some f, reden in redenen})
 	f := rij[2]
 	reden := rij[3]
 ]
 
 groep := {"ontbrekend": 0, "alternatief": 1, "verandert": 2}
 
-reden_per_feit[f] := "ontbrekend" if some f in ontbrekend
+reden_per_feit := object.union(vaste_redenen, {f: "verandert" | some f in verandert})
 
-reden_per_feit[f] := "alternatief" if some f in uit_alternatieven
-
-reden_per_feit[f] := "verandert" if some f in verandert
+# vaste_redenen: de feiten die open zijn zonder proef: wat het oordeel als ontbrekend noemt en wat een
+# alternatief nodig heeft.
+vaste_redenen := object.union({f: "ontbrekend" | some f in ontbrekend}, {f: "alternatief" | some f in uit_alternatieven})
 
 # ontbrekend: de feiten die het oordeel als ontbrekend en beslissend noemt.
 ontbrekend contains f if {
@@ -45,17 +48,22 @@ uit_alternatieven contains f if {
 }
 
 # verandert: elk ander onbekend feit waarvan een proefwaarde het oordeel of de checklist verandert.
+verandert contains f if {
+	some f in te_proberen
+	anders(f)
+}
+
+# te_proberen: de feiten die verandert met proefwaarden doorrekent: elk onbekend feit dat nog niet open is.
 # Deelname komt uit de convenantdata (contract §4); die feiten zijn alleen open als de regels ze als
 # ontbrekend of in een alternatief noemen. Een oordeel "niet toegestaan" kan niet strenger en heeft geen
 # checklist; wat het milder maakt, zeggen de alternatieven.
-verandert contains f if {
+te_proberen contains f if {
 	oordeel.oordeel != "niet_toegestaan"
 	some f, info in kb.feiten
 	info.soort != "deelname"
 	not vraag.bekend(f)
 	not f in ontbrekend
 	not f in uit_alternatieven
-	anders(f)
 }
 
 # uitkomst: wat van het antwoord kan veranderen door één feit: het oordeel en de checklist.
@@ -64,9 +72,21 @@ uitkomst := {"oordeel": oordeel.oordeel, "voorwaarden": oordeel.voorwaarden}
 # anders(f): een proefwaarde van f geeft een andere uitkomst (de eerste die dat doet, volstaat).
 anders(f) if {
 	some w in proefwaarden(f)
-	met := object.union(input, {"feiten": object.union(vraag.feiten, {f: w})})
-	u := uitkomst with input as met
+	u := uitkomst with input as met(f, w)
 	u != uitkomst
+}
+
+# met(f, w): de vraag met proefwaarde w voor feit f.
+met(f, w) := object.union(input, {"feiten": object.union(vraag.feiten, {f: w})})
+
+# in_delen: de open feiten in delen, voor de Go-bibliotheek: de vaste redenen, de uitkomst en per te proberen
+# feit de vragen met zijn proefwaarden, in volgorde. De bibliotheek rekent die vragen naast elkaar door (uitkomst
+# per vraag; een feit verandert als één uitkomst anders is) en zet de lijst in volgorde met lijst, zoals feiten
+# dat in één evaluatie doet; een test vergelijkt de twee.
+in_delen := {
+	"redenen": vaste_redenen,
+	"uitkomst": uitkomst,
+	"proeven": {f: [met(f, w) | some w in proefwaarden(f)] | some f in te_proberen},
 }
 
 # proefwaarden: de waarden waarmee een feit wordt doorgerekend. Ja/nee en keuzes: alle waarden. Een
