@@ -27,6 +27,10 @@
 // identical questions asked at the same time); Beslis gives such an answer read-only with its JSON, at
 // the cost of a lookup.
 //
+// One call may use every CPU: Beantwoord evaluates the alternatives of an answer that can still improve,
+// and OpenFeiten the trial values of the unknown facts, as questions of their own side by side, up to
+// GOMAXPROCS goroutines per call (the caller's own among them). Cancelling ctx stops them all.
+//
 // Engine.Kennisbank gives the loaded knowledge base (kennisbank.Kennisbank), typed: Convenant, Routes,
 // Grondslag, DoelConvenant, Oordeel, Zekerheden, Klassen; Data is the plain document the rules see. For
 // the kwartiermaker, kennisbank.Controleer validates a working copy; package library/bulk asks many
