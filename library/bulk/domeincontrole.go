@@ -131,27 +131,42 @@ type lintBevinding struct {
 // counts the cells of each finding: one Bevinding per group, in the order of the cells, with the
 // number of cells and up to three examples.
 func lint(ctx context.Context, e *library.Engine, invoer map[string]string, m *Matrix, bestand string) ([]kennisbank.Bevinding, error) {
-	velden := make(map[string]any, len(invoer)+1)
-	for k, v := range invoer {
-		velden[k] = v
-	}
-	cellen := make([]any, len(m.Cellen))
-	for i, c := range m.Cellen {
-		cellen[i] = celWaarde(c)
-	}
-	velden["cellen"] = cellen
-	waarde, ok, err := e.Evalueer(ctx, queryLint, velden)
-	if err != nil {
-		return nil, fmt.Errorf("domeincontrole: %w", err)
-	}
+	// In blocks of cells: every lint rule reads one cell at a time (some i, cel in input.cellen), so a block
+	// gives the same findings with its cell numbers shifted, and only a block at a time is converted for the
+	// rules (a whole covenant is tens of thousands of cells: hundreds of MB as input).
 	var gevonden []lintBevinding
-	if ok {
+	for begin := 0; begin < len(m.Cellen); begin += lintBlok {
+		blok := m.Cellen[begin:min(begin+lintBlok, len(m.Cellen))]
+		velden := make(map[string]any, len(invoer)+1)
+		for k, v := range invoer {
+			velden[k] = v
+		}
+		cellen := make([]any, len(blok))
+		for i, c := range blok {
+			cellen[i] = celWaarde(c)
+		}
+		velden["cellen"] = cellen
+		waarde, ok, err := e.Evalueer(ctx, queryLint, velden)
+		if err != nil {
+			return nil, fmt.Errorf("domeincontrole: %w", err)
+		}
+		if !ok {
+			continue
+		}
 		bs, err := json.Marshal(waarde)
 		if err != nil {
 			return nil, fmt.Errorf("domeincontrole: %w", err)
 		}
-		if err := json.Unmarshal(bs, &gevonden); err != nil {
+		var inBlok []lintBevinding
+		if err := json.Unmarshal(bs, &inBlok); err != nil {
 			return nil, fmt.Errorf("domeincontrole: %w", err)
+		}
+		for _, l := range inBlok {
+			if l.Cel < 0 || l.Cel >= len(blok) {
+				return nil, fmt.Errorf("domeincontrole: bevinding %s over cel %d van %d", l.ID, l.Cel, len(blok))
+			}
+			l.Cel += begin
+			gevonden = append(gevonden, l)
 		}
 	}
 	slices.SortStableFunc(gevonden, func(a, b lintBevinding) int {
@@ -160,9 +175,6 @@ func lint(ctx context.Context, e *library.Engine, invoer map[string]string, m *M
 	groepen := map[string]*groepje{}
 	var volgorde []string
 	for _, l := range gevonden {
-		if l.Cel < 0 || l.Cel >= len(m.Cellen) {
-			return nil, fmt.Errorf("domeincontrole: bevinding %s over cel %d van %d", l.ID, l.Cel, len(m.Cellen))
-		}
 		g, ok := groepen[l.Groep]
 		if !ok {
 			g = &groepje{bevinding: kennisbank.Bevinding{Ernst: l.Ernst, ID: l.ID, Bestand: bestand, Bericht: l.Bericht, Hint: l.Hint}}
@@ -180,6 +192,9 @@ func lint(ctx context.Context, e *library.Engine, invoer map[string]string, m *M
 	}
 	return uit, nil
 }
+
+// lintBlok is the number of cells the lint rules read at a time (a variable for the tests).
+var lintBlok = 4096
 
 // celWaarde is a cell as the lint rules read it: the JSON of MatrixCel, built as plain values at once
 // (a JSON round trip of each cell cost a sixth of a lint run).

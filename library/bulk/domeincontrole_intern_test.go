@@ -2,6 +2,7 @@ package bulk
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library"
@@ -44,6 +45,20 @@ func TestLintTeltPerGroepInDeVolgordeVanDeCellen(t *testing.T) {
 		b := uit[i]
 		if b.ID != w.id || b.Bericht != w.bericht || b.Ernst != w.ernst || b.Hint == "" || b.Bestand != "convenanten/vroegsignalering_schulden.yaml" {
 			t.Errorf("bevinding %d = %+v, want %s %q", i, b, w.id, w.bericht)
+		}
+	}
+
+	// The rules read the cells in blocks; the findings do not depend on where the blocks end.
+	standaard := lintBlok
+	defer func() { lintBlok = standaard }()
+	for _, blok := range []int{1, 2, 4, 5} {
+		lintBlok = blok
+		inBlokken, err := lint(context.Background(), e, map[string]string{"controle": "cellen", "convenant": "vroegsignalering_schulden"}, m, "convenanten/vroegsignalering_schulden.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(inBlokken, uit) {
+			t.Errorf("in blokken van %d cellen:\n%+v\nin één blok:\n%+v", blok, inBlokken, uit)
 		}
 	}
 }
