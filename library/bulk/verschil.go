@@ -163,7 +163,7 @@ func verschilVan(ctx context.Context, oud, nieuw *library.Engine, c string, vv V
 	}
 	gegevens := unie(ko.IDs("gegevens"), kn.IDs("gegevens"))
 	doelen, van, naar, gegevens = smal(doelen, vv.Doelen), smal(van, vv.Van), smal(naar, vv.Naar), smal(gegevens, vv.Gegevens)
-	matrix := func(e *library.Engine) (map[string]MatrixCel, error) {
+	matrix := func(e *library.Engine, doelen []string) (map[string]MatrixCel, error) {
 		k := e.Kennisbank()
 		if !in(k) {
 			return map[string]MatrixCel{}, nil
@@ -191,17 +191,6 @@ func verschilVan(ctx context.Context, oud, nieuw *library.Engine, c string, vv V
 		}
 		return cellen, nil
 	}
-	mo, err := matrix(oud)
-	if err != nil {
-		return cv, fmt.Errorf("oude versie: %w", err)
-	}
-	mn, err := matrix(nieuw)
-	if err != nil {
-		return cv, fmt.Errorf("nieuwe versie: %w", err)
-	}
-	sleutels := unie(slices.Sorted(maps.Keys(mo)), slices.Sorted(maps.Keys(mn)))
-	slices.Sort(sleutels)
-	cv.Cellen = len(sleutels)
 	groepen := map[string]*Groep{}
 	groep := func(g Groep, sleutel string) {
 		k := strings.Join([]string{g.Doel, g.Soort, g.Van, g.Naar, strings.Join(g.Erbij, ","), strings.Join(g.Eraf, ",")}, "|")
@@ -216,43 +205,62 @@ func verschilVan(ctx context.Context, oud, nieuw *library.Engine, c string, vv V
 			bestaand.Voorbeelden = append(bestaand.Voorbeelden, sleutel)
 		}
 	}
-	for _, s := range sleutels {
-		o, okO := mo[s]
-		n, okN := mn[s]
-		w := Wijziging{Sleutel: s}
-		switch {
-		case !okO:
-			w.Soorten, w.Nieuw = []string{WijzigingNieuw}, &n
-			groep(Groep{Doel: n.Doel, Soort: WijzigingNieuw, Naar: string(n.Oordeel)}, s)
-		case !okN:
-			w.Soorten, w.Oud = []string{WijzigingVervallen}, &o
-			groep(Groep{Doel: o.Doel, Soort: WijzigingVervallen, Van: string(o.Oordeel)}, s)
-		default:
-			w.Oud, w.Nieuw = &o, &n
-			if o.Oordeel != n.Oordeel {
-				w.Soorten = append(w.Soorten, WijzigingOordeel)
-				groep(Groep{Doel: o.Doel, Soort: WijzigingOordeel, Van: string(o.Oordeel), Naar: string(n.Oordeel)}, s)
-			}
-			if erbij, eraf := lijstVerschil(o.Grondslagen, n.Grondslagen); len(erbij)+len(eraf) > 0 {
-				w.Soorten = append(w.Soorten, WijzigingGrondslagen)
-				groep(Groep{Doel: o.Doel, Soort: WijzigingGrondslagen, Erbij: erbij, Eraf: eraf}, s)
-			}
-			if erbij, eraf := lijstVerschil(o.Voorwaarden, n.Voorwaarden); len(erbij)+len(eraf) > 0 {
-				w.Soorten = append(w.Soorten, WijzigingVoorwaarden)
-				groep(Groep{Doel: o.Doel, Soort: WijzigingVoorwaarden, Erbij: erbij, Eraf: eraf}, s)
-			}
-			if o.Zekerheid != n.Zekerheid {
-				w.Soorten = append(w.Soorten, WijzigingZekerheid)
-				groep(Groep{Doel: o.Doel, Soort: WijzigingZekerheid, Van: o.Zekerheid, Naar: n.Zekerheid}, s)
-			}
+	// Purpose by purpose, so that only one purpose's cells of each version are in memory at a time (the
+	// statutory routes are over 160,000 cells). A cell's key begins with its purpose and a "|", so
+	// taking the purposes in the order of purpose+"|" visits the keys in their sorted order, as one
+	// comparison of the whole space would.
+	perDoel := slices.Clone(doelen)
+	slices.SortFunc(perDoel, func(a, b string) int { return strings.Compare(a+"|", b+"|") })
+	for _, d := range perDoel {
+		mo, err := matrix(oud, []string{d})
+		if err != nil {
+			return cv, fmt.Errorf("oude versie: %w", err)
 		}
-		if len(w.Soorten) == 0 {
-			continue
+		mn, err := matrix(nieuw, []string{d})
+		if err != nil {
+			return cv, fmt.Errorf("nieuwe versie: %w", err)
 		}
-		for _, soort := range w.Soorten {
-			cv.Telling[soort]++
+		sleutels := unie(slices.Sorted(maps.Keys(mo)), slices.Sorted(maps.Keys(mn)))
+		slices.Sort(sleutels)
+		cv.Cellen += len(sleutels)
+		for _, s := range sleutels {
+			o, okO := mo[s]
+			n, okN := mn[s]
+			w := Wijziging{Sleutel: s}
+			switch {
+			case !okO:
+				w.Soorten, w.Nieuw = []string{WijzigingNieuw}, &n
+				groep(Groep{Doel: n.Doel, Soort: WijzigingNieuw, Naar: string(n.Oordeel)}, s)
+			case !okN:
+				w.Soorten, w.Oud = []string{WijzigingVervallen}, &o
+				groep(Groep{Doel: o.Doel, Soort: WijzigingVervallen, Van: string(o.Oordeel)}, s)
+			default:
+				w.Oud, w.Nieuw = &o, &n
+				if o.Oordeel != n.Oordeel {
+					w.Soorten = append(w.Soorten, WijzigingOordeel)
+					groep(Groep{Doel: o.Doel, Soort: WijzigingOordeel, Van: string(o.Oordeel), Naar: string(n.Oordeel)}, s)
+				}
+				if erbij, eraf := lijstVerschil(o.Grondslagen, n.Grondslagen); len(erbij)+len(eraf) > 0 {
+					w.Soorten = append(w.Soorten, WijzigingGrondslagen)
+					groep(Groep{Doel: o.Doel, Soort: WijzigingGrondslagen, Erbij: erbij, Eraf: eraf}, s)
+				}
+				if erbij, eraf := lijstVerschil(o.Voorwaarden, n.Voorwaarden); len(erbij)+len(eraf) > 0 {
+					w.Soorten = append(w.Soorten, WijzigingVoorwaarden)
+					groep(Groep{Doel: o.Doel, Soort: WijzigingVoorwaarden, Erbij: erbij, Eraf: eraf}, s)
+				}
+				if o.Zekerheid != n.Zekerheid {
+					w.Soorten = append(w.Soorten, WijzigingZekerheid)
+					groep(Groep{Doel: o.Doel, Soort: WijzigingZekerheid, Van: o.Zekerheid, Naar: n.Zekerheid}, s)
+				}
+			}
+			if len(w.Soorten) == 0 {
+				continue
+			}
+			for _, soort := range w.Soorten {
+				cv.Telling[soort]++
+			}
+			cv.Wijzigingen = append(cv.Wijzigingen, w)
 		}
-		cv.Wijzigingen = append(cv.Wijzigingen, w)
 	}
 	for _, g := range groepen {
 		cv.Groepen = append(cv.Groepen, *g)
