@@ -3,8 +3,6 @@ package library
 import (
 	"context"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -42,19 +40,8 @@ func TestAlternatievenInDelen(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		invoer, err := vraagAlsInvoer(gecontroleerd)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs, err := regels.Eval(ctx, rego.EvalInput(invoer))
-		if err != nil || len(rs) != 1 {
-			t.Fatalf("%s: %v", queryZonderVraagbaak, err)
-		}
-		raw, _ := json.Marshal(rs[0].Expressions[0].Value)
 		var want Antwoord
-		if err := json.Unmarshal(raw, &want); err != nil {
-			t.Fatal(err)
-		}
+		volgensDeRegels(t, regels, gecontroleerd, &want)
 		got.Vraagbaak, want.Vraagbaak = nil, nil
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s → %v, %v, %s, %v:\nin delen   %+v\nde regels  %+v", v.Van, v.Naar, v.Gegevens, v.Doel, v.Feiten, got.Alternatieven, want.Alternatieven)
@@ -77,24 +64,8 @@ func TestAlternatievenInDelen(t *testing.T) {
 func vergelijkVragen(t *testing.T, e *Engine) []kennisbank.Vraag {
 	t.Helper()
 	var vragen []kennisbank.Vraag
-	for _, s := range scenarioVragenIntern(t) {
+	for _, s := range append(scenarioVragenIntern(t), vragenUit(t, "../testdata/wet/*.json")...) {
 		vragen = append(vragen, s.vraag)
-	}
-	wet, err := filepath.Glob("../testdata/wet/*.json")
-	if err != nil || len(wet) == 0 {
-		t.Fatalf("geen wetsvragen: %v", err)
-	}
-	for _, p := range wet {
-		f, err := os.Open(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := kennisbank.LeesScenario(f)
-		f.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", p, err)
-		}
-		vragen = append(vragen, s.Vraag)
 	}
 	for _, it := range e.kb.Vraagbaak() {
 		for _, c := range it.Controles {
@@ -144,19 +115,8 @@ func TestOpenFeitenInDelen(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		invoer, err := vraagAlsInvoer(gecontroleerd)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs, err := regels.Eval(ctx, rego.EvalInput(invoer))
-		if err != nil || len(rs) != 1 {
-			t.Fatalf("%s: %v", QueryOpenFeiten, err)
-		}
-		raw, _ := json.Marshal(rs[0].Expressions[0].Value)
 		var want []openFeit
-		if err := json.Unmarshal(raw, &want); err != nil {
-			t.Fatal(err)
-		}
+		volgensDeRegels(t, regels, gecontroleerd, &want)
 		if !reflect.DeepEqual(item.open, want) {
 			t.Errorf("%s → %v, %v, %s, %v:\nin delen   %v\nde regels  %v", v.Van, v.Naar, v.Gegevens, v.Doel, v.Feiten, item.open, want)
 		}
@@ -169,4 +129,25 @@ func TestOpenFeitenInDelen(t *testing.T) {
 		t.Fatalf("%d vragen getoetst, open feiten per reden %v: te weinig om de proeven te toetsen", getoetst, redenen)
 	}
 	t.Logf("%d vragen, open feiten per reden %v", getoetst, redenen)
+}
+
+// volgensDeRegels evaluates the rules' decision pq for a checked question, as the bundle would, and decodes
+// its value into doel.
+func volgensDeRegels(t *testing.T, pq rego.PreparedEvalQuery, v kennisbank.Vraag, doel any) {
+	t.Helper()
+	invoer, err := vraagAlsInvoer(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := pq.Eval(context.Background(), rego.EvalInput(invoer))
+	if err != nil || len(rs) != 1 {
+		t.Fatalf("de regels: %v (%d resultaten)", err, len(rs))
+	}
+	raw, err := json.Marshal(rs[0].Expressions[0].Value)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, doel); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -2,7 +2,6 @@ package library
 
 import (
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -14,9 +13,8 @@ import (
 )
 
 // TestVraagbaakIndexZoalsDeRegels: the links the engine adds from its load-time index are the links
-// the rules give (vraagbaak.links, which the bundle's answers carry), for the scenario questions, the
-// questions of the vraagbaak checks, and for each party as sender a question that rotates through the
-// recipients, categories and purposes (deterministic).
+// the rules give (vraagbaak.links, which the bundle's answers carry), for the questions of vergelijkVragen
+// (scenario and law questions, the vraagbaak checks, a rotation per sender).
 func TestVraagbaakIndexZoalsDeRegels(t *testing.T) {
 	toetshulp.Zwaar(t)
 	ctx := context.Background()
@@ -31,25 +29,8 @@ func TestVraagbaakIndexZoalsDeRegels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var vragen []kennisbank.Vraag
-	for _, s := range scenarioVragenIntern(t) {
-		vragen = append(vragen, s.vraag)
-	}
-	for _, it := range e.kb.Vraagbaak() {
-		for _, c := range it.Controles {
-			vragen = append(vragen, c.Vraag)
-		}
-	}
-	partijen, gegevens, doelen := e.kb.IDs("partijen"), e.kb.IDs("gegevens"), e.kb.IDs("doelen")
-	for i, van := range partijen {
-		vragen = append(vragen, kennisbank.Vraag{
-			Van: van, Naar: kennisbank.Ontvangers{partijen[(i+1)%len(partijen)], partijen[(i+7)%len(partijen)]},
-			Gegevens: []string{gegevens[i%len(gegevens)], gegevens[(i+3)%len(gegevens)]},
-			Doel:     doelen[i%len(doelen)], Datum: "2026-03-01",
-		})
-	}
 	getoetst, metLinks := 0, 0
-	for _, v := range vragen {
+	for _, v := range vergelijkVragen(t, e) {
 		gecontroleerd, err := e.kb.Controleer(v, e.klok())
 		if err != nil {
 			continue // a question the vocabulary rejects has no answer to link
@@ -58,19 +39,8 @@ func TestVraagbaakIndexZoalsDeRegels(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		invoer, err := vraagAlsInvoer(gecontroleerd)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs, err := regels.Eval(ctx, rego.EvalInput(invoer))
-		if err != nil || len(rs) != 1 {
-			t.Fatalf("vraagbaak.links: %v", err)
-		}
-		raw, _ := json.Marshal(rs[0].Expressions[0].Value)
 		var want []Vraagbaakverwijzing
-		if err := json.Unmarshal(raw, &want); err != nil {
-			t.Fatal(err)
-		}
+		volgensDeRegels(t, regels, gecontroleerd, &want)
 		got := b.item.a.Vraagbaak
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s → %v, %v, %s: index %v, regels %v", v.Van, v.Naar, v.Gegevens, v.Doel, got, want)
@@ -96,9 +66,15 @@ type benoemdeVraag struct {
 // tests inside the package).
 func scenarioVragenIntern(t testing.TB) []benoemdeVraag {
 	t.Helper()
-	paden, err := filepath.Glob("../testdata/scenarios/*.json")
+	return vragenUit(t, "../testdata/scenarios/*.json")
+}
+
+// vragenUit reads the questions of the scenario files that patroon matches (at least one).
+func vragenUit(t testing.TB, patroon string) []benoemdeVraag {
+	t.Helper()
+	paden, err := filepath.Glob(patroon)
 	if err != nil || len(paden) == 0 {
-		t.Fatalf("geen scenario's: %v", err)
+		t.Fatalf("geen scenario's in %s: %v", patroon, err)
 	}
 	var uit []benoemdeVraag
 	for _, p := range paden {
