@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -51,18 +52,13 @@ func (e *Engine) uitDelen(ctx context.Context, waarde any) (any, error) {
 
 // kiesAlternatieven recomputes every change in door and lets the rules choose from the verdicts.
 func (e *Engine) kiesAlternatieven(ctx context.Context, huidig any, door map[string]any) (any, error) {
-	soorten := make([]string, 0, len(door))
-	for s := range door {
-		soorten = append(soorten, s)
+	soorten, lijsten, err := perSoort(door, "doorrekenen")
+	if err != nil {
+		return nil, err
 	}
-	slices.Sort(soorten)
 	var taken []wijziging
-	for _, s := range soorten {
-		lijst, ok := door[s].([]any)
-		if !ok {
-			return nil, fmt.Errorf("evalueer regels: doorrekenen.%s is geen lijst (regels onvolledig)", s)
-		}
-		for _, x := range lijst {
+	for i, s := range soorten {
+		for _, x := range lijsten[i] {
 			m, ok := x.(map[string]any)
 			if !ok {
 				return nil, fmt.Errorf("evalueer regels: doorrekenen.%s zonder wijziging (regels onvolledig)", s)
@@ -77,11 +73,11 @@ func (e *Engine) kiesAlternatieven(ctx context.Context, huidig any, door map[str
 	if !ok {
 		return nil, errors.New("evalueer regels: antwoord zonder oordeel (regels onvolledig)")
 	}
-	milder, err := e.milderQuery(ctx, h)
+	milder, err := e.voorbereid(ctx, fmt.Sprintf(queryMilder, ast.StringTerm(h)))
 	if err != nil {
 		return nil, err
 	}
-	// Side by side: every change is a question of its own.
+	// Side by side: every change is a question of its own (milder_oordeel, one decision per current verdict).
 	if err := naastElkaar(len(taken), func(i int) error { return rekenEen(ctx, milder, &taken[i]) }); err != nil {
 		return nil, err
 	}
@@ -99,7 +95,11 @@ func (e *Engine) kiesAlternatieven(ctx context.Context, huidig any, door map[str
 	if err != nil {
 		return nil, fmt.Errorf("kies alternatieven: %w", err)
 	}
-	rs, err := e.kies.Eval(ctx, rego.EvalParsedInput(v))
+	kies, err := e.voorbereid(ctx, queryKies)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := kies.Eval(ctx, rego.EvalParsedInput(v))
 	if err != nil {
 		return nil, evalFout(ctx, "kies alternatieven", err)
 	}
@@ -107,20 +107,6 @@ func (e *Engine) kiesAlternatieven(ctx context.Context, huidig any, door map[str
 		return nil, errors.New("kies alternatieven: geen uitkomst (regels onvolledig)")
 	}
 	return rs[0].Bindings["alternatieven"], nil
-}
-
-// milderQuery is the rules' milder_oordeel(huidig) as a prepared query: the verdict on a question when it
-// is milder than huidig. One per current verdict, prepared on first use and kept.
-func (e *Engine) milderQuery(ctx context.Context, huidig string) (rego.PreparedEvalQuery, error) {
-	q, ok := e.milder.Load(huidig)
-	if !ok {
-		q, _ = e.milder.LoadOrStore(huidig, &luieQuery{})
-	}
-	pq, err := q.(*luieQuery).bereid(ctx, e, fmt.Sprintf(queryMilder, ast.StringTerm(huidig)))
-	if err != nil {
-		return pq, fmt.Errorf("compileer regels: %w", err)
-	}
-	return pq, nil
 }
 
 // rekenEen evaluates milder on the question of one change; no verdict means it is not milder.
@@ -137,4 +123,19 @@ func rekenEen(ctx context.Context, milder rego.PreparedEvalQuery, t *wijziging) 
 		t.oordeel, t.bekend = rs[0].Bindings["oordeel"], rs[0].Bindings["oordeel"] != nil
 	}
 	return nil
+}
+
+// perSoort gives the keys of m, sorted, with the list under each key; a value that is not a list is an
+// error of the rules (wat names m in it).
+func perSoort(m map[string]any, wat string) ([]string, [][]any, error) {
+	sleutels := slices.Sorted(maps.Keys(m))
+	lijsten := make([][]any, len(sleutels))
+	for i, k := range sleutels {
+		lijst, ok := m[k].([]any)
+		if !ok {
+			return nil, nil, fmt.Errorf("evalueer regels: %s.%s is geen lijst (regels onvolledig)", wat, k)
+		}
+		lijsten[i] = lijst
+	}
+	return sleutels, lijsten, nil
 }

@@ -42,21 +42,16 @@ type Engine struct {
 	klok     func() time.Time
 	regels   map[string][]byte
 	modules  []*ast.Module // parsed once in New, in path order; Bundel reuses them
-	open     luieQuery     // the decision of OpenFeiten, prepared on first use
 	compiler *ast.Compiler // compiled once in New; other decisions (Matrix) reuse it
 	store    storage.Store
 
-	// OpenFeiten in parts (openfeiten.go), each prepared on first use.
-	openDelen, proef, openLijst luieQuery
-
-	beslissingen sync.Map // query -> *luieQuery: the decisions of Evalueer, each prepared on first use
+	// query -> *luieQuery: every decision besides query (Evalueer, OpenFeiten, the parts of an answer),
+	// each prepared on first use
+	beslissingen sync.Map
 
 	// inDelen: the answer comes in parts (alternatieven.go): query gives the core and the changes to
-	// recompute, milder the verdict on each change (one query per current verdict, prepared on first
-	// use), kies the alternatives.
+	// recompute; the verdict on each change and the choice are decisions prepared on first use.
 	inDelen bool
-	milder  sync.Map // current verdict -> *luieQuery
-	kies    rego.PreparedEvalQuery
 
 	cache     *beslisCache    // nil: every question is evaluated (see MetCache)
 	vraagbaak *vraagbaakIndex // nil: the rules rank the vraagbaak links themselves
@@ -178,11 +173,6 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 		return nil, fmt.Errorf("compileer regels: %w", err)
 	}
 	e.query = pq
-	if e.inDelen {
-		if e.kies, err = rego.New(append(e.basisArgs(), rego.Query(queryKies))...).PrepareForEval(ctx); err != nil {
-			return nil, fmt.Errorf("compileer regels: %w", err)
-		}
-	}
 	if o.cacheMiB > 0 {
 		e.cache = nieuweBeslisCache(int64(o.cacheMiB)<<20, 0)
 	}
@@ -226,12 +216,7 @@ func (q *luieQuery) bereid(ctx context.Context, e *Engine, query string) (rego.P
 // safe for concurrent use. The bulk questions of package library/bulk (the matrix, verschil, the domain
 // lint) are built on it; a question's answer is Beantwoord.
 func (e *Engine) Evalueer(ctx context.Context, query string, invoer map[string]any) (waarde any, gedefinieerd bool, err error) {
-	q, ok := e.beslissingen.Load(query)
-	if !ok {
-		// Only the first call of a decision allocates; every matrix row finds it.
-		q, _ = e.beslissingen.LoadOrStore(query, &luieQuery{})
-	}
-	pq, err := q.(*luieQuery).bereid(ctx, e, query)
+	pq, err := e.voorbereid(ctx, query)
 	if err != nil {
 		return nil, false, err
 	}
@@ -248,6 +233,16 @@ func (e *Engine) Evalueer(ctx context.Context, query string, invoer map[string]a
 		return nil, false, nil
 	}
 	return rs[0].Expressions[0].Value, true, nil
+}
+
+// voorbereid gives decision query prepared: on its first use, then kept (safe for concurrent use).
+func (e *Engine) voorbereid(ctx context.Context, query string) (rego.PreparedEvalQuery, error) {
+	q, ok := e.beslissingen.Load(query)
+	if !ok {
+		// Only the first call of a decision allocates; every later call finds it.
+		q, _ = e.beslissingen.LoadOrStore(query, &luieQuery{})
+	}
+	return q.(*luieQuery).bereid(ctx, e, query)
 }
 
 // HeeftBeslissing reports whether the rules define decision query (e.g. "data.magikdelen.matrix"):

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
-	"slices"
 	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -64,7 +63,7 @@ func (e *Engine) evalueerOpen(ctx context.Context, v kennisbank.Vraag) (*cacheIt
 	if e.heeftRegel("magikdelen.open", "in_delen") {
 		waarde, err = e.openInDelen(ctx, invoer)
 	} else {
-		waarde, err = e.evalueerEen(ctx, &e.open, QueryOpenFeiten, invoer)
+		waarde, err = e.openBeslissing(ctx, QueryOpenFeiten, invoer)
 	}
 	if err != nil {
 		return nil, err
@@ -94,7 +93,7 @@ const (
 
 // openInDelen evaluates the open facts in parts.
 func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, error) {
-	waarde, err := e.evalueerEen(ctx, &e.openDelen, queryOpenInDelen, invoer)
+	waarde, err := e.openBeslissing(ctx, queryOpenInDelen, invoer)
 	if err != nil {
 		return nil, err
 	}
@@ -105,24 +104,23 @@ func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, e
 	if !okRedenen || !okProeven || !okUitkomst {
 		return nil, errors.New("evalueer open feiten: in delen zonder redenen, proeven of uitkomst (regels onvolledig)")
 	}
-	feiten := slices.Sorted(maps.Keys(proeven))
+	feiten, lijsten, err := perSoort(proeven, "proeven")
+	if err != nil {
+		return nil, err
+	}
 	type proef struct {
 		feit   int
 		invoer any
 	}
 	var taken []proef
-	for i, f := range feiten {
-		lijst, ok := proeven[f].([]any)
-		if !ok {
-			return nil, fmt.Errorf("evalueer open feiten: proeven.%s is geen lijst (regels onvolledig)", f)
-		}
-		for _, x := range lijst {
+	for i := range feiten {
+		for _, x := range lijsten[i] {
 			taken = append(taken, proef{i, x})
 		}
 	}
-	pq, err := e.proef.bereid(ctx, e, queryProef)
+	pq, err := e.voorbereid(ctx, queryProef)
 	if err != nil {
-		return nil, fmt.Errorf("compileer regels: %w", err)
+		return nil, err
 	}
 	anders := make([]atomic.Bool, len(feiten))
 	err = naastElkaar(len(taken), func(i int) error {
@@ -153,9 +151,9 @@ func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, e
 			alle[f] = "verandert"
 		}
 	}
-	lq, err := e.openLijst.bereid(ctx, e, queryOpenLijst)
+	lq, err := e.voorbereid(ctx, queryOpenLijst)
 	if err != nil {
-		return nil, fmt.Errorf("compileer regels: %w", err)
+		return nil, err
 	}
 	v, err := ast.InterfaceToValue(alle)
 	if err != nil {
@@ -171,9 +169,9 @@ func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, e
 	return rs[0].Bindings["feiten"], nil
 }
 
-// evalueerEen evaluates a decision that is prepared on first use (q) for one question.
-func (e *Engine) evalueerEen(ctx context.Context, q *luieQuery, query string, invoer map[string]any) (any, error) {
-	pq, err := q.bereid(ctx, e, query)
+// openBeslissing evaluates one decision of the open facts (prepared on first use) for the question.
+func (e *Engine) openBeslissing(ctx context.Context, query string, invoer map[string]any) (any, error) {
+	pq, err := e.voorbereid(ctx, query)
 	if err != nil {
 		return nil, err
 	}
