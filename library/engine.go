@@ -105,19 +105,28 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	// other. The built-in knowledge base with the built-in rules was checked when the program was built
 	// (kennisbank/voorgeladen.go); anything else is loaded and checked in full.
 	type kbUitslag struct {
-		kb  *kennisbank.Kennisbank
-		err error
+		kb    *kennisbank.Kennisbank
+		store storage.Store
+		err   error
 	}
 	kbKlaar := make(chan kbUitslag, 1)
 	go func() {
+		var kb *kennisbank.Kennisbank
+		ok := false
 		if o.kennisbank == convenants.FS && o.regels == rules.FS {
-			if kb, ok := kennisbank.Voorgeladen(); ok {
-				kbKlaar <- kbUitslag{kb: kb}
+			kb, ok = kennisbank.Voorgeladen()
+		}
+		if !ok {
+			var err error
+			if kb, err = kennisbank.Laad(o.kennisbank, regels); err != nil {
+				kbKlaar <- kbUitslag{err: err}
 				return
 			}
 		}
-		kb, err := kennisbank.Laad(o.kennisbank, regels)
-		kbKlaar <- kbUitslag{kb: kb, err: err}
+		// The store is made here too, while the policy compiles. AST values on read: the rules read the
+		// knowledge base for every question, so it must not be converted again on every read.
+		store := inmem.NewFromObjectWithOpts(map[string]any{"kennisbank": kb.Data()}, inmem.OptReturnASTValuesOnRead(true))
+		kbKlaar <- kbUitslag{kb: kb, store: store}
 	}()
 	modules, parseFout := parseerRegels(regels)
 	var compiler *ast.Compiler
@@ -146,10 +155,7 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	if compiler.Failed() {
 		return nil, fmt.Errorf("compileer regels: %w", compiler.Errors)
 	}
-	// AST values on read: the rules read the knowledge base for every question, so it must not be
-	// converted again on every read.
-	store := inmem.NewFromObjectWithOpts(map[string]any{"kennisbank": kb.Data()}, inmem.OptReturnASTValuesOnRead(true))
-	e := &Engine{kb: kb, klok: o.klok, regels: regels, modules: modules, compiler: compiler, store: store}
+	e := &Engine{kb: kb, klok: o.klok, regels: regels, modules: modules, compiler: compiler, store: kbu.store}
 	query := Query
 	if o.zonderAlternatieven {
 		query = QueryKern
