@@ -176,7 +176,7 @@ test_samenvatting_zonder_reden if {
 
 test_samenvatting_zonder_grondslag_in_de_keten if {
 	magikdelen.samenvatting == "Ja, mits aan de voorwaarden op de checklist is voldaan." with input as politie_aan_om
-		with data.kennisbank.routes as [testkit.route({"lagen": ["regime"], "grondslagen": []})]
+		with data.kennisbank.routes as [testkit.route({"lagen": ["regime"], "grondslagen": []})] with data.kennisbank.routes_per_laag as testkit.per_laag([testkit.route({"lagen": ["regime"], "grondslagen": []})])
 }
 
 test_aantal_voorwaarden_enkelvoud_en_meervoud if {
@@ -196,7 +196,7 @@ test_zelfstandige_route_bepaalt_het_kader if {
 		"grondslagen": ["avg_6_1_e"], "voorwaarden": [], "oordeel": "toegestaan_onder_voorwaarden", "zekerheid": "hoog",
 	}
 	a := magikdelen.antwoord with input as testkit.vraag({"feiten": {"inclusiecriteria": false}})
-		with data.kennisbank.routes as [route]
+		with data.kennisbank.routes as [route] with data.kennisbank.routes_per_laag as testkit.per_laag([route])
 	a.kader == {"convenant": "zvht", "naam": "Convenant Zorg- en Veiligheidshuis Twente", "route": "wettelijk"}
 	"zelfstandige_wettelijke_route" in {r.id | some r in a.redenen}
 	not "inclusie_niet_vervuld" in {r.id | some r in a.redenen}

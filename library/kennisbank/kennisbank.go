@@ -419,6 +419,7 @@ func bouw(vast map[string]*bestand, convenanten, vraagbaak []*bestand) *bouwer {
 		}
 	}
 	b.kb.data["routes"] = routes
+	b.kb.data["routes_per_laag"] = routesPerLaag(routes)
 	b.kb.data["convenanten"] = conv
 	b.kb.data["organisaties"] = org
 	b.kb.ids["convenanten"] = slices.Sorted(maps.Keys(conv))
@@ -795,4 +796,35 @@ func (k *Kennisbank) Convenanten() []ConvenantSamenvatting {
 		})
 	}
 	return out
+}
+
+// routesPerLaag is an index of routes for the rules (rules/routes, kandidaten): per layer and per purpose
+// a route names ("*" included), the places of those routes in routes, in that order. The rules then try
+// only the routes of the asked layer and purpose instead of every route for every layer. It repeats what
+// the routes say, nothing more; the Rego test of the testkit builds it from the routes too and compares.
+func routesPerLaag(routes []any) map[string]any {
+	index := map[string]any{}
+	for i, r := range routes {
+		route, _ := r.(map[string]any)
+		lagen, _ := route["lagen"].([]any)
+		doelen, _ := route["doelen"].([]any)
+		for _, l := range lagen {
+			laag, _ := l.(string)
+			perDoel, _ := index[laag].(map[string]any)
+			if perDoel == nil {
+				perDoel = map[string]any{}
+				index[laag] = perDoel
+			}
+			for _, d := range doelen {
+				doel, _ := d.(string)
+				plekken, _ := perDoel[doel].([]any)
+				plek := json.Number(strconv.Itoa(i)) // a number as the YAML reader gives it
+				if len(plekken) > 0 && plekken[len(plekken)-1] == plek {
+					continue // a purpose named twice in one route
+				}
+				perDoel[doel] = append(plekken, plek)
+			}
+		}
+	}
+	return index
 }

@@ -17,19 +17,25 @@ import data.magikdelen.vraag
 # kandidaten(laag): de routes die voor dit doel, op deze datum en voor deze afzender kunnen gelden; een
 # functie, zodat OPA ze eenmaal per laag berekent en alleen voor de lagen die een cel toetst.
 kandidaten(laag) := [route |
-	some route in kb.routes
-	laag in route.lagen
+	some i in plekken(laag)
+	route := kb.routes[i]
 	doel_past(route)
 	datum.geldig(vraag.datum, route)
 	grondslagen_geldig(route)
 	partij_past(route.van, vraag.van, "van")
 ]
 
+# plekken(laag): de plekken in kb.routes van de routes in laag die het doel van de vraag of elk doel ("*")
+# noemen, in volgorde. De kennisbank geeft die per laag en doel (routes_per_laag, bij het laden uit de routes
+# opgebouwd); zo toetst een laag alleen haar eigen routes voor dit doel, niet elke route.
+plekken(laag) := sort({i | some i in object.get(kb.routes_per_laag, [laag, vraag.doel], [])} | {i | some i in object.get(kb.routes_per_laag, [laag, "*"], [])})
+
 # grondslagen_geldig: een route geldt alleen zolang elke grondslag die zij noemt in werking is.
-grondslagen_geldig(route) if {
-	every g in route.grondslagen {
-		datum.geldig(vraag.datum, kb.grondslagen[g])
-	}
+grondslagen_geldig(route) if not grondslag_buiten_werking(route)
+
+grondslag_buiten_werking(route) if {
+	some g in route.grondslagen
+	not datum.geldig(vraag.datum, kb.grondslagen[g])
 }
 
 # Een gesloten doel (bijvoorbeeld het Wgs-signaal met zijn vaste gegevensset) kent alleen de routes van
@@ -77,9 +83,12 @@ gegevens_past(route, c) if {
 # als a niet past.
 partij_past(selectoren, p, rol) if {
 	some sel in selectoren
-	every deel in split(sel, "+") {
-		deel_past(deel, p, rol)
-	}
+	not deel_past_niet(sel, p, rol)
+}
+
+deel_past_niet(sel, p, rol) if {
+	some deel in split(sel, "+")
+	not deel_past(deel, p, rol)
 }
 
 deel_past(deel, p, rol) if {

@@ -33,29 +33,29 @@ test_kandidaten_politie_aan_het_zvh_rond_de_wgs_overgang if {
 test_kandidaat_alleen_binnen_de_looptijd_van_de_route if {
 	r := testkit.route({"geldig_vanaf": "2026-01-01", "geldig_tot": "2026-12-31"})
 	ids(routes.kandidaten("art6_van")) == ["r_test"] with input as testkit.wettelijk({"datum": "2026-01-01"})
-		with data.kennisbank.routes as [r]
+		with data.kennisbank.routes as [r] with data.kennisbank.routes_per_laag as testkit.per_laag([r])
 	ids(routes.kandidaten("art6_van")) == [] with input as testkit.wettelijk({"datum": "2025-12-31"})
-		with data.kennisbank.routes as [r]
+		with data.kennisbank.routes as [r] with data.kennisbank.routes_per_laag as testkit.per_laag([r])
 	ids(routes.kandidaten("art6_van")) == [] with input as testkit.wettelijk({"datum": "2027-01-01"})
-		with data.kennisbank.routes as [r]
+		with data.kennisbank.routes as [r] with data.kennisbank.routes_per_laag as testkit.per_laag([r])
 }
 
 test_kandidaat_alleen_als_elke_grondslag_geldt if {
 	# Een route die de WGS noemt, geldt pas vanaf 2025-03-01, ook zonder eigen geldig_vanaf.
 	r := testkit.route({"grondslagen": ["avg_6_1_c", "wgs_samenwerkingsverbanden_1_5_1"]})
 	ids(routes.kandidaten("art6_van")) == [] with input as testkit.wettelijk({"datum": "2025-02-28"})
-		with data.kennisbank.routes as [r]
+		with data.kennisbank.routes as [r] with data.kennisbank.routes_per_laag as testkit.per_laag([r])
 	ids(routes.kandidaten("art6_van")) == ["r_test"] with input as testkit.wettelijk({"datum": "2025-03-01"})
-		with data.kennisbank.routes as [r]
+		with data.kennisbank.routes as [r] with data.kennisbank.routes_per_laag as testkit.per_laag([r])
 }
 
 test_kandidaat_alleen_voor_de_eigen_laag if {
-	ids(routes.kandidaten("art9_van")) == [] with input as wettelijk with data.kennisbank.routes as [testkit.route({})]
+	ids(routes.kandidaten("art9_van")) == [] with input as wettelijk with data.kennisbank.routes as [testkit.route({})] with data.kennisbank.routes_per_laag as testkit.per_laag([testkit.route({})])
 }
 
 test_kandidaat_alleen_voor_een_passende_afzender if {
 	ids(routes.kandidaten("art6_van")) == [] with input as wettelijk
-		with data.kennisbank.routes as [testkit.route({"van": ["politie"]})]
+		with data.kennisbank.routes as [testkit.route({"van": ["politie"]})] with data.kennisbank.routes_per_laag as testkit.per_laag([testkit.route({"van": ["politie"]})])
 }
 
 test_doel_past_bij_wettelijke_route if {
@@ -259,7 +259,7 @@ test_route_niet_voor_een_andere_ontvanger if {
 test_route_niet_zonder_eigen_grondslag if {
 	# Justid heeft geen eigen taakgrondslag: een route op de eigen taak past dan niet.
 	u := routes.uitkomst("art6_naar", "justid", "signaal", []) with input as object.union(wettelijk, {"naar": ["justid"]})
-		with data.kennisbank.routes as [testkit.route({"lagen": ["art6_naar"], "grondslagen": [], "eigen_grondslag": true})]
+		with data.kennisbank.routes as [testkit.route({"lagen": ["art6_naar"], "grondslagen": [], "eigen_grondslag": true})] with data.kennisbank.routes_per_laag as testkit.per_laag([testkit.route({"lagen": ["art6_naar"], "grondslagen": [], "eigen_grondslag": true})])
 	u.status == "geen_route"
 }
 
@@ -267,15 +267,15 @@ test_route_niet_zonder_eigen_grondslag if {
 test_cellen_van_een_klasse_delen_de_uitkomst if {
 	invoer := object.union(wettelijk, {"naar": ["om", "rvdk"], "gegevens": ["signaal", "financieel"]})
 	rs := [testkit.route({"naar": ["om", "rvdk"], "gegevens": ["signaal", "financieel"]})]
-	count(klassen("art6_van")) == 1 with input as invoer with data.kennisbank.routes as rs
-	u := routes.uitkomst("art6_van", "rvdk", "financieel", []) with input as invoer with data.kennisbank.routes as rs
+	count(klassen("art6_van")) == 1 with input as invoer with data.kennisbank.routes as rs with data.kennisbank.routes_per_laag as testkit.per_laag(rs)
+	u := routes.uitkomst("art6_van", "rvdk", "financieel", []) with input as invoer with data.kennisbank.routes as rs with data.kennisbank.routes_per_laag as testkit.per_laag(rs)
 	u.id == "r_test"
 }
 
 test_cellen_van_verschillende_klassen if {
 	invoer := object.union(wettelijk, {"naar": ["om", "rvdk"], "gegevens": ["signaal", "financieel"]})
 	rs := [testkit.route({"naar": ["om"], "gegevens": ["signaal"]})]
-	count(klassen("art6_van")) == 4 with input as invoer with data.kennisbank.routes as rs
+	count(klassen("art6_van")) == 4 with input as invoer with data.kennisbank.routes as rs with data.kennisbank.routes_per_laag as testkit.per_laag(rs)
 }
 
 # klassen(laag): de klassen (ontvanger, categorie) onder de cellen van de vraag.
@@ -287,7 +287,7 @@ uitkomst(rs) := uitkomst_bij(rs, wettelijk)
 
 uitkomst_bij(rs, invoer) := u if {
 	u := routes.uitkomst("art6_van", "politie", "signaal", ["avg_6_3"]) with input as invoer
-		with data.kennisbank.routes as rs
+		with data.kennisbank.routes as rs with data.kennisbank.routes_per_laag as testkit.per_laag(rs)
 }
 
 gekozen(rs) := uitkomst(rs).id
@@ -376,6 +376,11 @@ test_uitkomst_onbekend if {
 }
 
 test_uitkomst_zonder_route if {
+	rs := [
+		testkit.route({"id": "b_acuut", "feiten": {"acuut_gevaar": true}, "van": ["huisarts"]}),
+		testkit.route({"id": "a_toestemming", "handelingen": [toestemming]}),
+		testkit.route({"id": "c_acuut", "feiten": {"acuut_gevaar": true}}),
+	]
 	routes.uitkomst("art6_van", "politie", "signaal", ["avg_6_3"]) == {
 		"soort": "laag",
 		"laag": "art6_van",
@@ -391,11 +396,7 @@ test_uitkomst_zonder_route if {
 		"gesloten_routes": ["a_toestemming", "c_acuut"],
 		"herstel": [{"toestemming": "gegeven"}, {"acuut_gevaar": true}],
 	} with input as testkit.wettelijk({"gegevens": ["signaal"], "feiten": {"toestemming": "geweigerd", "acuut_gevaar": false}})
-		with data.kennisbank.routes as [
-			testkit.route({"id": "b_acuut", "feiten": {"acuut_gevaar": true}, "van": ["huisarts"]}),
-			testkit.route({"id": "a_toestemming", "handelingen": [toestemming]}),
-			testkit.route({"id": "c_acuut", "feiten": {"acuut_gevaar": true}}),
-		]
+		with data.kennisbank.routes as rs with data.kennisbank.routes_per_laag as testkit.per_laag(rs)
 }
 
 test_uitkomst_zonder_kandidaten if {

@@ -44,6 +44,21 @@ route(wijziging) := object.union(
 	wijziging,
 )
 
+# per_laag(rs): de index routes_per_laag van routes rs, zoals de kennisbank hem bij het laden opbouwt (per laag
+# en doel de plekken van de routes). Wie data.kennisbank.routes vervangt, vervangt die index mee.
+per_laag(rs) := {laag: {doel: [i | some i, r in rs; laag in r.lagen; doel in r.doelen] |
+	some r in rs
+	laag in r.lagen
+	some doel in r.doelen
+} |
+	some r in rs
+	some laag in r.lagen
+}
+
+test_per_laag_zoals_de_kennisbank if {
+	per_laag(data.kennisbank.routes) == data.kennisbank.routes_per_laag
+}
+
 # kb_route: een route uit de echte kennisbank.
 kb_route(id) := r if {
 	some r in data.kennisbank.routes
