@@ -27,7 +27,7 @@ antwoord := a if {
 	a := volledig with input as object.union(input, {"datum": time.format([time.now_ns(), "UTC", "2006-01-02"])})
 }
 
-zonder_datum if object.get(input, "datum", null) == null
+zonder_datum if vraag.datum_gegeven == null
 
 volledig := object.union(kern, {"alternatieven": alternatieven.alternatieven})
 

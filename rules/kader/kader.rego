@@ -198,7 +198,7 @@ buiten_dekking if {
 blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {}) if {
 	not vraag.datum_geldig
 	ontvangers[r]
-	tekst := sprintf("De datum van de deling (%s) is geen bestaande dag in de vorm JJJJ-MM-DD; zonder datum kan de kennisbank niet zeggen welk recht geldt.", [json.marshal(object.get(input, "datum", null))])
+	tekst := sprintf("De datum van de deling (%s) is geen bestaande dag in de vorm JJJJ-MM-DD; zonder datum kan de kennisbank niet zeggen welk recht geldt.", [json.marshal(vraag.datum_gegeven)])
 }
 
 # buiten_beoordeling: de regels beoordelen de cellen niet (geen geldige datum, of een datum vóór de dekking):

@@ -41,13 +41,20 @@ default datum := ""
 
 datum := input.datum if is_string(input.datum)
 
+# datum_gegeven: de datum zoals de vraag haar geeft, ook als zij geen tekst is; null zonder datum.
+default datum_gegeven := null
+
+datum_gegeven := input.datum
+
 # datum_geldig: de datum is een bestaande dag in de vorm JJJJ-MM-DD.
 datum_geldig if {
 	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, datum)
 	time.parse_ns("2006-01-02", datum)
 }
 
-# feit geeft de waarde van een feit, of null als het feit niet is opgegeven.
+# feit geeft de waarde van een feit, of null als het feit niet is opgegeven. Andere regels lezen feiten alleen
+# via feit (en bekend), niet via input.feiten of feiten zelf: de Go-bibliotheek probeert voor de open feiten
+# alleen de feiten die de uitkomst hier opvraagt, en toetst bij het laden dat dit zo is (library/gelezenfeiten.go).
 feit(id) := object.get(feiten, id, null)
 
 bekend(id) if feit(id) != null
