@@ -53,6 +53,9 @@ type Engine struct {
 	// recompute; the verdict on each change and the choice are decisions prepared on first use.
 	inDelen bool
 
+	// lezen: whether the outcome of the open facts reads facts only through vraag.feit (gelezenfeiten.go)
+	lezen leesBewaking
+
 	cache     *beslisCache    // nil: every question is evaluated (see MetCache)
 	vraagbaak *vraagbaakIndex // nil: the rules rank the vraagbaak links themselves
 }

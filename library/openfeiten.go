@@ -108,19 +108,27 @@ func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, e
 	if err != nil {
 		return nil, err
 	}
+	pq, err := e.voorbereid(ctx, queryProef)
+	if err != nil {
+		return nil, err
+	}
+	// Only the facts the outcome reads can change it (gelezenfeiten.go).
+	gelezen, err := e.gelezenFeiten(ctx, pq, invoer, uitkomst, len(feiten) > 0)
+	if err != nil {
+		return nil, err
+	}
 	type proef struct {
 		feit   int
 		invoer any
 	}
 	var taken []proef
-	for i := range feiten {
+	for i, f := range feiten {
+		if gelezen != nil && !gelezen[f] {
+			continue // the outcome never asks for f: every trial of f gives the same outcome
+		}
 		for _, x := range lijsten[i] {
 			taken = append(taken, proef{i, x})
 		}
-	}
-	pq, err := e.voorbereid(ctx, queryProef)
-	if err != nil {
-		return nil, err
 	}
 	anders := make([]atomic.Bool, len(feiten))
 	err = naastElkaar(len(taken), func(i int) error {
@@ -167,6 +175,24 @@ func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, e
 		return nil, errors.New("evalueer open feiten: geen lijst (regels onvolledig)")
 	}
 	return rs[0].Bindings["feiten"], nil
+}
+
+// gelezenFeiten evaluates the outcome of the question once with a feitLezer and gives the facts it read,
+// or nil when every trial must run: no trials (nodig false), rules that may read facts another way, a
+// fact asked for that is not a text, or an outcome other than the one the rules gave in parts.
+func (e *Engine) gelezenFeiten(ctx context.Context, pq rego.PreparedEvalQuery, invoer map[string]any, uitkomst any, nodig bool) (map[string]bool, error) {
+	if !nodig || !e.feitenAlleenViaFeit() {
+		return nil, nil
+	}
+	l := &feitLezer{feiten: map[string]bool{}}
+	rs, err := pq.Eval(ctx, rego.EvalInput(invoer), rego.EvalQueryTracer(l))
+	if err != nil {
+		return nil, evalFout(ctx, "evalueer open feiten", err)
+	}
+	if l.onzeker || len(rs) != 1 || len(rs[0].Expressions) != 1 || !reflect.DeepEqual(rs[0].Expressions[0].Value, uitkomst) {
+		return nil, nil
+	}
+	return l.feiten, nil
 }
 
 // openBeslissing evaluates one decision of the open facts (prepared on first use) for the question.
