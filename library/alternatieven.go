@@ -2,6 +2,7 @@ package library
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -33,21 +34,47 @@ type wijziging struct {
 	bekend  bool // the rules gave a verdict: the change is milder (otherwise kies would drop it anyway)
 }
 
-// uitDelen puts the answer together from data.magikdelen.antwoord_in_delen: the core with the chosen
-// alternatives.
-func (e *Engine) uitDelen(ctx context.Context, waarde any) (any, error) {
-	deel, _ := waarde.(map[string]any)
-	kern, okKern := deel["kern"].(map[string]any)
-	door, okDoor := deel["doorrekenen"].(map[string]any)
-	if !okKern || !okDoor {
+// uitDelen puts the answer together from data.magikdelen.antwoord_in_delen: the JSON of the core, with the
+// chosen alternatives.
+func (e *Engine) uitDelen(ctx context.Context, waarde ast.Value) ([]byte, error) {
+	deel, _ := waarde.(ast.Object)
+	var kern ast.Object
+	var doorTerm *ast.Term
+	if deel != nil {
+		kern, _ = deel.Get(ast.StringTerm("kern")).Value.(ast.Object)
+		doorTerm = deel.Get(ast.StringTerm("doorrekenen"))
+	}
+	if kern == nil || doorTerm == nil {
 		return nil, errors.New("evalueer regels: antwoord in delen zonder kern of doorrekenen (regels onvolledig)")
 	}
-	alternatieven, err := e.kiesAlternatieven(ctx, kern["oordeel"], door)
+	door, err := ast.JSON(doorTerm.Value)
+	if err != nil {
+		return nil, fmt.Errorf("lees antwoord: %w", err)
+	}
+	doorMap, ok := door.(map[string]any)
+	if !ok {
+		return nil, errors.New("evalueer regels: antwoord in delen zonder kern of doorrekenen (regels onvolledig)")
+	}
+	var huidig any
+	if o := kern.Get(ast.StringTerm("oordeel")); o != nil {
+		if s, ok := o.Value.(ast.String); ok {
+			huidig = string(s)
+		}
+	}
+	alternatieven, err := e.kiesAlternatieven(ctx, huidig, doorMap)
 	if err != nil {
 		return nil, err
 	}
-	kern["alternatieven"] = alternatieven
-	return kern, nil
+	altJSON, err := json.Marshal(alternatieven)
+	if err != nil {
+		return nil, fmt.Errorf("lees antwoord: %w", err)
+	}
+	sleutel := ast.StringTerm("alternatieven")
+	if kern.Get(sleutel) == nil {
+		kern = kern.Copy()
+		kern.Insert(sleutel, ast.NullTerm())
+	}
+	return objectJSON(nil, kern, "alternatieven", altJSON)
 }
 
 // kiesAlternatieven recomputes every change in door and lets the rules choose from the verdicts.

@@ -177,7 +177,8 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	if query == queryZonderVraagbaak && e.heeftRegel("magikdelen", "antwoord_in_delen") && e.heeftRegel("magikdelen.alternatieven", "milder_oordeel") {
 		query, e.inDelen = queryInDelen, true
 	}
-	pq, err := rego.New(append(e.basisArgs(), rego.Query(query))...).PrepareForEval(ctx)
+	// The answer's value stays an AST term: evalueer writes its JSON from it (termjson.go).
+	pq, err := rego.New(append(e.basisArgs(), rego.Query(query), rego.GenerateJSON(alsTerm))...).PrepareForEval(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("compileer regels: %w", err)
 	}
@@ -392,15 +393,18 @@ func (e *Engine) evalueer(ctx context.Context, v kennisbank.Vraag, metJSON bool)
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
 		return nil, errors.New("evalueer regels: geen antwoord (regels onvolledig)")
 	}
-	waarde := rs[0].Expressions[0].Value
-	if e.inDelen {
-		if waarde, err = e.uitDelen(ctx, waarde); err != nil {
-			return nil, err
-		}
+	term, ok := rs[0].Expressions[0].Value.(*ast.Term)
+	if !ok {
+		return nil, errors.New("evalueer regels: antwoord zonder waarde")
 	}
-	raw, err := json.Marshal(waarde)
+	var raw []byte
+	if e.inDelen {
+		raw, err = e.uitDelen(ctx, term.Value)
+	} else {
+		raw, err = termJSON(nil, term.Value)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("lees antwoord: %w", err)
+		return nil, err
 	}
 	var a Antwoord
 	if err := json.Unmarshal(raw, &a); err != nil {
