@@ -40,6 +40,38 @@ uitkomsten(r, c) := [u |
 
 else := []
 
+# streng(r, c, rang): een laag geeft cel (r, c) een oordeel met rang rang of strenger (0 = strengst). Een
+# uitkomst van een laag vervalt nooit (alleen blokkades kunnen vervallen: oordeel.zonder_vervallen) en een
+# deeloordeel is nooit milder dan een van zijn uitkomsten (oordeel.cel_oordeel), dus dan is het deeloordeel
+# minstens zo streng. De lagen worden na elkaar geprobeerd (else): de eerste die zo streng is, beslist, zonder
+# de andere lagen door te rekenen. Voor wie alleen dat wil weten (oordeel.niet_milder_dan).
+streng(r, c, rang) if {
+	kb.partijen[r].soort != "overleg"
+	streng_in_een_laag(r, c, rang)
+}
+
+streng_in_een_laag(r, c, rang) if {
+	zo_streng(art6.cel("art6_van", r, c), rang)
+} else if {
+	zo_streng(art6.cel("art6_naar", r, c), rang)
+} else if {
+	zo_streng(regime.cel("regime", r, c), rang)
+} else if {
+	zo_streng(geheim.cel("geheim", r, c), rang)
+} else if {
+	zo_streng(art9.cel("art9_van", r, c), rang)
+} else if {
+	zo_streng(art9.cel("art9_naar", r, c), rang)
+} else if {
+	zo_streng(art10.cel("art10_van", r, c), rang)
+} else if {
+	zo_streng(art10.cel("art10_naar", r, c), rang)
+} else if {
+	zo_streng(bsn.cel("bsn", r, c), rang)
+}
+
+zo_streng(u, rang) if kb.oordelen[u.oordeel].rang <= rang
+
 # cel(laag, r, c): de uitkomst van één laag voor cel (r, c), als de laag die cel toetst.
 cel(laag, r, c) := u if {
 	kader.toetsbare_cellen[[r, c]]

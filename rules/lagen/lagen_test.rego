@@ -9,6 +9,7 @@ import data.magikdelen.lagen.art9
 import data.magikdelen.lagen.bsn
 import data.magikdelen.lagen.geheim
 import data.magikdelen.lagen.regime
+import data.magikdelen.oordeel
 import data.magikdelen.testkit
 
 # Vragen waarin elke laag minstens één cel toetst: de politie (Wpg) en de GGZ (beroepsgeheim) aan
@@ -75,4 +76,37 @@ test_geen_uitkomst_buiten_de_toetsbare_cellen if {
 	not lagen.cel("art6_naar", "huisarts", "gezondheid") with input as vragen[0]
 	count(lagen.uitkomsten("ggz", "gezondheid")) > 0 with input as vragen[0]
 	lagen.cel("art6_naar", "ggz", "gezondheid") with input as vragen[0]
+}
+
+# streng(r, c, rang) zegt ja precies als een uitkomst van een laag van de cel zo streng is, en dan is het
+# deeloordeel ook zo streng (waar oordeel.niet_milder_dan op rekent), bij elke rang.
+test_streng_als_een_laag_zo_streng_is if {
+	every v in vragen {
+		paren := kader.toetsbare_cellen with input as v
+		every paar in paren {
+			every rang in numbers.range(0, 3) {
+				us := lagen.uitkomsten(paar[0], paar[1]) with input as v
+				verwacht := count([u | some u in us; kb.oordelen[u.oordeel].rang <= rang]) > 0
+				verwacht == streng(paar, rang, v)
+				deeloordeel_volgt(paar, rang, v)
+			}
+		}
+	}
+}
+
+test_streng_ziet_een_strenge_laag if {
+	some v in vragen
+	some paar in kader.toetsbare_cellen with input as v
+	streng(paar, 0, v)
+}
+
+streng(paar, rang, v) if {
+	lagen.streng(paar[0], paar[1], rang) with input as v
+} else := false
+
+deeloordeel_volgt(paar, rang, v) if not streng(paar, rang, v)
+
+deeloordeel_volgt(paar, rang, v) if {
+	a := oordeel.afleiding(paar[0], paar[1]) with input as v
+	kb.oordelen[a.oordeel].rang <= rang
 }

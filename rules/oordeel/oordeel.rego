@@ -324,7 +324,14 @@ oordeel := uitleg.strengste({afleiding(r, c).oordeel | some [r, c] in kader.cell
 
 # niet_milder_dan(o): een cel is even streng als oordeel o of strenger, dus het oordeel ook. De evaluatie stopt
 # bij de eerste zo'n cel: een alternatief dat niet minder streng uitkomt, hoeft niet elke cel door te rekenen.
+# Eerst de lagen (lagen.streng): een laag die al zo streng is, zegt het zonder de rest van de cel; dat geldt niet
+# buiten de beoordeling (dan tellen alleen blokkades). Anders (else) de afleiding van elke cel, die de al
+# berekende uitkomsten van de lagen hergebruikt.
 niet_milder_dan(o) if {
+	not kader.buiten_beoordeling
+	some [r, c] in kader.cellen
+	lagen.streng(r, c, uitleg.rang_oordeel(o))
+} else if {
 	some [r, c] in kader.cellen
 	uitleg.rang_oordeel(afleiding(r, c).oordeel) <= uitleg.rang_oordeel(o)
 }
