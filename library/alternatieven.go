@@ -41,7 +41,9 @@ func (e *Engine) uitDelen(ctx context.Context, waarde ast.Value) ([]byte, error)
 	var kern ast.Object
 	var doorTerm *ast.Term
 	if deel != nil {
-		kern, _ = deel.Get(ast.StringTerm("kern")).Value.(ast.Object)
+		if t := deel.Get(ast.StringTerm("kern")); t != nil {
+			kern, _ = t.Value.(ast.Object)
+		}
 		doorTerm = deel.Get(ast.StringTerm("doorrekenen"))
 	}
 	if kern == nil || doorTerm == nil {

@@ -1,6 +1,7 @@
 package library
 
 import (
+	"context"
 	"encoding/json"
 	"reflect"
 	"testing"
@@ -81,5 +82,15 @@ func TestObjectJSONVervangt(t *testing.T) {
 	want := map[string]any{"oordeel": "x", "alternatieven": []any{map[string]any{"tekst": "t"}}, "z": []any{1.0}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("objectJSON = %s", raw)
+	}
+}
+
+// TestUitDelenOnvolledig: rules that give the answer in parts without a core or changes to recompute give
+// an error, never a panic.
+func TestUitDelenOnvolledig(t *testing.T) {
+	for _, rego := range []string{`"x"`, `{}`, `{"doorrekenen": {}}`, `{"kern": 1, "doorrekenen": {}}`, `{"kern": {"oordeel": "x"}}`, `{"kern": {}, "doorrekenen": []}`} {
+		if _, err := (&Engine{}).uitDelen(context.Background(), ast.MustParseTerm(rego).Value); err == nil {
+			t.Errorf("uitDelen(%s) gaf geen fout", rego)
+		}
 	}
 }
