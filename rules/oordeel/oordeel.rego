@@ -127,9 +127,12 @@ keten_stap(u) := {
 	"grondslagen": [g | some g in u.grondslagen; uitleg.geldt_op_datum(g)],
 }
 
-cel(r, c) := {
-	"naar": r,
-	"gegevens": c,
+cel(r, c) := object.union({"naar": r, "gegevens": c}, uitleg_van(afleiding(r, c)))
+
+# uitleg_van(a): het deeloordeel van een cel met afleiding a, zonder de cel zelf. Een functie van de
+# afleiding, zodat OPA het per afleiding eenmaal uitwerkt: de cellen van een overlegtafel hebben vaak dezelfde
+# afleiding (de politie aan de ZVH-tafel: 28 cellen, 2 afleidingen).
+uitleg_van(a) := {
 	"oordeel": a.oordeel,
 	"zekerheid": a.zekerheid,
 	"grondslagen": uitleg.gesorteerd("grondslagen", {g | some i in a.beslissend; some g in i.grondslagen; uitleg.geldt_op_datum(g)}),
@@ -138,8 +141,6 @@ cel(r, c) := {
 	"ontbrekende_feiten": cel_ontbrekend(a.items, a.oordeel),
 	"keten": [keten_stap(u) | some u in sort_items([u | some u in a.items; u.soort == "laag"])],
 	"herstel": [h | some i in a.items; some h in herstel_van(i)],
-} if {
-	a := afleiding(r, c)
 }
 
 # kort_per_ontvanger[r][v]: het deeloordeel zonder uitleg voor ontvanger r en de categorieën met
@@ -374,17 +375,12 @@ redenen := [paar[2] | some paar in sort({[eerste_plek(r), r.id, r] | some r in u
 
 eerste_plek(r) := min({j | some d in beslissende_cellen; some j, x in d.redenen; x == r})
 
-# uniek laat van gelijke elementen alleen het eerste staan, in de oorspronkelijke volgorde.
-uniek(lijst) := [x |
-	some i, x in lijst
-	not eerder(lijst, i, x)
-]
+# uniek laat van gelijke elementen alleen het eerste staan, in de oorspronkelijke volgorde: per verschillend
+# element zijn eerste plek, in volgorde van die plekken (de lijsten zijn lang en hebben weinig verschillende
+# elementen, zoals de grondslagen van een stap over alle cellen van een tafel).
+uniek(lijst) := [paar[1] | some paar in sort([[eerste(lijst, x), x] | some x in {y | some y in lijst}])]
 
-eerder(lijst, i, x) if {
-	some j, y in lijst
-	j < i
-	y == x
-}
+eerste(lijst, x) := min({i | some i, y in lijst; y == x})
 
 # toegestane_cellen: wat wel mag als het geheel niet mag (deels toegestaan).
 toegestane_cellen := [d | some d in deeloordelen; positief(d.oordeel)] if not positief(oordeel)

@@ -373,3 +373,25 @@ test_met_doelbinding_elke_ontvanger_apart if {
 		r == w
 	}
 }
+
+# uniek laat het eerste van gelijke elementen staan, in de oorspronkelijke volgorde.
+test_uniek_houdt_de_eerste_in_volgorde if {
+	oordeel.uniek([]) == []
+	oordeel.uniek(["b", "a", "b", "c", "a"]) == ["b", "a", "c"]
+	oordeel.uniek([{"id": 2}, {"id": 1}, {"id": 2}]) == [{"id": 2}, {"id": 1}]
+	oordeel.uniek([[1, 2], [1], [1, 2]]) == [[1, 2], [1]]
+}
+
+# Cellen met dezelfde afleiding krijgen dezelfde uitleg (uitleg_van), alleen met hun eigen ontvanger en
+# categorie: de politie aan de ZVH-tafel heeft veel cellen en weinig afleidingen.
+test_cellen_delen_de_uitleg_van_hun_afleiding if {
+	v := testkit.zvh({"van": "politie", "naar": ["overleg_deelnemers"], "gegevens": ["politiegegevens", "strafrechtelijk"], "feiten": {"deelnemer_naar": true, "inclusiecriteria": true}})
+	cellen := oordeel.deeloordelen with input as v
+	afleidingen := {oordeel.afleiding(d.naar, d.gegevens) | some d in cellen} with input as v
+	count(afleidingen) < count(cellen)
+	every d in cellen {
+		a := oordeel.afleiding(d.naar, d.gegevens) with input as v
+		d == object.union({"naar": d.naar, "gegevens": d.gegevens}, oordeel.uitleg_van(a)) with input as v
+		d.oordeel == a.oordeel
+	}
+}
