@@ -120,22 +120,7 @@ func (e *Engine) kiesAlternatieven(ctx context.Context, huidig any, door map[str
 		}
 		invoer[s] = uit
 	}
-	v, err := ast.InterfaceToValue(invoer)
-	if err != nil {
-		return nil, fmt.Errorf("kies alternatieven: %w", err)
-	}
-	kies, err := e.voorbereid(ctx, queryKies)
-	if err != nil {
-		return nil, err
-	}
-	rs, err := kies.Eval(ctx, rego.EvalParsedInput(v))
-	if err != nil {
-		return nil, evalFout(ctx, "kies alternatieven", err)
-	}
-	if len(rs) != 1 || rs[0].Bindings["alternatieven"] == nil {
-		return nil, errors.New("kies alternatieven: geen uitkomst (regels onvolledig)")
-	}
-	return rs[0].Bindings["alternatieven"], nil
+	return e.binding(ctx, queryKies, invoer, "alternatieven", "kies alternatieven", "uitkomst")
 }
 
 // rekenEen evaluates milder on the question of one change; no verdict means it is not milder.

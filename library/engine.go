@@ -245,6 +245,27 @@ func (e *Engine) Evalueer(ctx context.Context, query string, invoer map[string]a
 	return rs[0].Expressions[0].Value, true, nil
 }
 
+// binding evaluates query (prepared on first use) with invoer as input and gives the value its one result
+// binds to naam. wat names the decision in errors, geen what the rules then did not give.
+func (e *Engine) binding(ctx context.Context, query string, invoer any, naam, wat, geen string) (any, error) {
+	pq, err := e.voorbereid(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	v, err := ast.InterfaceToValue(invoer)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", wat, err)
+	}
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(v))
+	if err != nil {
+		return nil, evalFout(ctx, wat, err)
+	}
+	if len(rs) != 1 || rs[0].Bindings[naam] == nil {
+		return nil, fmt.Errorf("%s: geen %s (regels onvolledig)", wat, geen)
+	}
+	return rs[0].Bindings[naam], nil
+}
+
 // voorbereid gives decision query prepared: on its first use, then kept (safe for concurrent use).
 func (e *Engine) voorbereid(ctx context.Context, query string) (rego.PreparedEvalQuery, error) {
 	q, ok := e.beslissingen.Load(query)

@@ -159,22 +159,7 @@ func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, e
 			alle[f] = "verandert"
 		}
 	}
-	lq, err := e.voorbereid(ctx, queryOpenLijst)
-	if err != nil {
-		return nil, err
-	}
-	v, err := ast.InterfaceToValue(alle)
-	if err != nil {
-		return nil, fmt.Errorf("evalueer open feiten: %w", err)
-	}
-	rs, err := lq.Eval(ctx, rego.EvalParsedInput(v))
-	if err != nil {
-		return nil, evalFout(ctx, "evalueer open feiten", err)
-	}
-	if len(rs) != 1 || rs[0].Bindings["feiten"] == nil {
-		return nil, errors.New("evalueer open feiten: geen lijst (regels onvolledig)")
-	}
-	return rs[0].Bindings["feiten"], nil
+	return e.binding(ctx, queryOpenLijst, alle, "feiten", "evalueer open feiten", "lijst")
 }
 
 // gelezenFeiten evaluates the outcome of the question once with a feitLezer and gives the facts it read,
