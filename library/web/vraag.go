@@ -435,10 +435,6 @@ func (h *Handler) vraag(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, stop := context.WithTimeout(r.Context(), h.opts.tijdslimiet)
 	a, err := e.Beantwoord(ctx, in.v)
-	var open []kennisbank.Feitvraag
-	if err == nil {
-		open, err = e.OpenFeiten(ctx, in.v)
-	}
 	stop()
 	klaar()
 	eind := time.Now()
@@ -446,10 +442,33 @@ func (h *Handler) vraag(w http.ResponseWriter, r *http.Request) {
 		h.evaluatieFout(w, r, kb, in, "antwoord", err)
 		return
 	}
-	h.schrijfPagina(w, r, http.StatusOK, "antwoord", antwoordPaginaVan(kb, in.v, a, open))
+	// The page goes out in two parts: the verdict, the legal chain, the checklist and the rest of the answer
+	// as soon as the answer is there, and then the open facts (a trial per fact, often most of the time),
+	// so that the professional reads the answer while the page asks the rules which facts can change it.
+	s := &stroom{w: w, status: http.StatusOK}
+	p := antwoordPaginaVan(kb, in.v, a)
+	p.Open = func() feitenBlok {
+		s.spoel()
+		open, err := h.openFeiten(r.Context(), e, in.v)
+		if err != nil {
+			h.openFeitenFout(r, err)
+			return feitenBlok{Onbepaald: true}
+		}
+		return feitenBlokVan(in.v, open)
+	}
+	h.schrijfStroom(s, "antwoord", p)
 	if h.opts.bon != nil {
 		h.roepBon(r.Context(), in.v, a, start, eind)
 	}
+}
+
+// openFeitenFout: the open facts of an answer page that is already partly sent failed. The page says so
+// in their place; an error that is not a time limit or a client that left is logged as internal.
+func (h *Handler) openFeitenFout(r *http.Request, err error) {
+	if r.Context().Err() != nil || errors.Is(err, context.DeadlineExceeded) {
+		return
+	}
+	h.opts.log.Error("interne fout in een webpagina; herhaal de vraag met magikdelen vraag om de fout te zien", "pagina", "open feiten", "soort", foutSoort(err))
 }
 
 // roepBon calls the receipt hook; the page is already written, so a panic in it is only logged.
@@ -476,10 +495,30 @@ type antwoordPagina struct {
 	Alternatieven []alternatiefRegel
 	Ontbrekend    []paar
 	FG            string
-	Feiten        []feitVeld
-	Verborgen     []paar
+	Open          func() feitenBlok // the open facts; the page calls it where they go, after the answer
 	Deeloordelen  []deelRegel
 	Vraagbaak     []paar
+}
+
+// feitenBlok is the part of the answer page with the facts that can still change the answer, as a form.
+type feitenBlok struct {
+	Feiten    []feitVeld
+	Verborgen []paar
+	Onbepaald bool // they could not be determined (time limit or error); the page says so
+}
+
+// feitenBlokVan gives the form of the open facts the question does not give.
+func feitenBlokVan(v kennisbank.Vraag, open []kennisbank.Feitvraag) feitenBlok {
+	var b feitenBlok
+	for _, f := range open {
+		if _, bekend := v.Feiten[f.ID]; !bekend {
+			b.Feiten = append(b.Feiten, nieuwFeitVeld(f, nil))
+		}
+	}
+	if len(b.Feiten) > 0 {
+		b.Verborgen = verborgenVelden(v, nil)
+	}
+	return b
 }
 
 type oordeelBlok struct {
@@ -514,7 +553,8 @@ func oordeelKlasse(o kennisbank.Oordeel) string {
 	return "oordeel-fout"
 }
 
-func antwoordPaginaVan(kb *kennisbank.Kennisbank, v kennisbank.Vraag, a library.Antwoord, open []kennisbank.Feitvraag) antwoordPagina {
+// antwoordPaginaVan gives the answer page without its open facts (p.Open).
+func antwoordPaginaVan(kb *kennisbank.Kennisbank, v kennisbank.Vraag, a library.Antwoord) antwoordPagina {
 	p := antwoordPagina{
 		Basis:        Basis{Titel: kb.Label("oordelen", string(a.Oordeel)) + " – Mag ik dit delen?", Versie: a.Kennisbank.Versie},
 		Samenvatting: vraagSamenvatting(kb, v),
@@ -609,14 +649,6 @@ func antwoordPaginaVan(kb *kennisbank.Kennisbank, v kennisbank.Vraag, a library.
 	}
 	if a.Oordeel == kennisbank.Onbepaald {
 		p.FG = kb.Label("partijen", v.Van)
-	}
-	for _, f := range open {
-		if _, bekend := v.Feiten[f.ID]; !bekend {
-			p.Feiten = append(p.Feiten, nieuwFeitVeld(f, nil))
-		}
-	}
-	if len(p.Feiten) > 0 {
-		p.Verborgen = verborgenVelden(v, nil)
 	}
 	if len(a.Deeloordelen) > 1 {
 		for _, d := range a.Deeloordelen {

@@ -184,16 +184,46 @@ var sjablonen = sync.OnceValue(func() map[string]*template.Template {
 
 // schrijfPagina renders a page into a buffer first, so that a template error is a 500 and not half a page.
 func (h *Handler) schrijfPagina(w http.ResponseWriter, r *http.Request, status int, naam string, data any) {
-	var b bytes.Buffer
-	if err := sjablonen()[naam].Execute(&b, data); err != nil {
+	s := &stroom{w: w, status: status}
+	h.schrijfStroom(s, naam, data)
+}
+
+// stroom writes a page in parts. The template writes into a buffer; spoel sends what is there to the client
+// (with the headers, the first time), so that a page that still waits for something it shows further down
+// (the open facts of the answer page) already shows what is ready.
+type stroom struct {
+	w        http.ResponseWriter
+	status   int
+	buf      bytes.Buffer
+	begonnen bool // the headers and a first part are sent
+}
+
+func (s *stroom) Write(p []byte) (int, error) { return s.buf.Write(p) }
+
+// spoel sends the buffer to the client now.
+func (s *stroom) spoel() {
+	if !s.begonnen {
+		s.begonnen = true
+		s.w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		s.w.Header().Set("Cache-Control", "no-store")
+		s.w.WriteHeader(s.status)
+	}
+	_, _ = s.w.Write(s.buf.Bytes())
+	s.buf.Reset()
+	_ = http.NewResponseController(s.w).Flush()
+}
+
+// schrijfStroom renders page naam into s and sends the rest. A template error before the first part was
+// sent is a 500, not half a page; after it, the page ends there and the error is logged.
+func (h *Handler) schrijfStroom(s *stroom, naam string, data any) {
+	if err := sjablonen()[naam].Execute(s, data); err != nil {
 		h.opts.log.Error("sjabloon", "pagina", naam, "fout", err.Error())
-		http.Error(w, "interne fout", http.StatusInternalServerError)
+		if !s.begonnen {
+			http.Error(s.w, "interne fout", http.StatusInternalServerError)
+		}
 		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_, _ = w.Write(b.Bytes())
+	s.spoel()
 }
 
 // melding is a page with a heading and a message.

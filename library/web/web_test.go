@@ -53,10 +53,16 @@ func (b vasteBron) Huidig() *library.Engine { return b.e }
 // testHandler is the handler with the shared engine and a log that the test can read.
 func testHandler(t *testing.T, opts ...web.Optie) (*web.Handler, *bytes.Buffer) {
 	t.Helper()
+	return testHandlerMet(t, testEngine(t), opts...)
+}
+
+// testHandlerMet is testHandler with engine e.
+func testHandlerMet(t *testing.T, e *library.Engine, opts ...web.Optie) (*web.Handler, *bytes.Buffer) {
+	t.Helper()
 	var log bytes.Buffer
 	// A generous time limit: these tests check what a page says, not how fast a loaded CI machine is.
 	opts = append([]web.Optie{web.MetKlok(func() time.Time { return vandaag }), web.MetLogger(slog.New(slog.NewTextHandler(&log, nil))), web.MetTijdslimiet(10 * time.Minute)}, opts...)
-	return web.NieuweHandler(vasteBron{testEngine(t)}, opts...), &log
+	return web.NieuweHandler(vasteBron{e}, opts...), &log
 }
 
 // haal does one GET without following redirects.
