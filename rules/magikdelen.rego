@@ -52,8 +52,8 @@ kern_zonder_vraagbaak := {
 	"oordeel": oordeel.oordeel,
 	"samenvatting": samenvatting,
 	"zekerheid": oordeel.zekerheid,
-	"grondslagen": [uitleg.citaat(g) | some g in oordeel.grondslagen],
-	"voorwaarden": [uitleg.voorwaarde(v) | some v in oordeel.voorwaarden],
+	"grondslagen": citaten(oordeel.grondslagen),
+	"voorwaarden": voorwaarden_uitgeschreven(oordeel.voorwaarden),
 	"redenen": redenen,
 	"alternatieven": [],
 	"ontbrekende_feiten": oordeel.ontbrekende_feiten,
@@ -81,12 +81,18 @@ deeloordeel(d) := {
 	"gegevens": d.gegevens,
 	"oordeel": d.oordeel,
 	"zekerheid": d.zekerheid,
-	"grondslagen": [uitleg.citaat(g) | some g in d.grondslagen],
-	"voorwaarden": [uitleg.voorwaarde(v) | some v in d.voorwaarden],
+	"grondslagen": citaten(d.grondslagen),
+	"voorwaarden": voorwaarden_uitgeschreven(d.voorwaarden),
 	"redenen": d.redenen,
 	"ontbrekende_feiten": d.ontbrekende_feiten,
 	"keten": d.keten,
 }
+
+# citaten en voorwaarden_uitgeschreven: functies van de hele lijst, zodat OPA elke verschillende lijst één keer
+# uitschrijft (de cellen van een overlegtafel delen meestal een paar afleidingen en dus hun lijsten).
+citaten(ids) := [uitleg.citaat(g) | some g in ids]
+
+voorwaarden_uitgeschreven(ids) := [uitleg.voorwaarde(v) | some v in ids]
 
 genormaliseerd := object.union(
 	{
