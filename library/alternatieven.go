@@ -129,7 +129,7 @@ func rekenEen(ctx context.Context, milder rego.PreparedEvalQuery, t *wijziging) 
 	if err != nil {
 		return fmt.Errorf("reken alternatief door: %w", err)
 	}
-	rs, err := milder.Eval(ctx, rego.EvalParsedInput(v))
+	rs, err := evalueerMetCache(ctx, milder, rego.EvalParsedInput(v))
 	if err != nil {
 		return evalFout(ctx, "reken alternatief door", err)
 	}

@@ -235,7 +235,7 @@ func (e *Engine) Evalueer(ctx context.Context, query string, invoer map[string]a
 	if err != nil {
 		return nil, false, fmt.Errorf("evalueer %s: %w", query, err)
 	}
-	rs, err := pq.Eval(ctx, rego.EvalParsedInput(v))
+	rs, err := evalueerMetCache(ctx, pq, rego.EvalParsedInput(v))
 	if err != nil {
 		return nil, false, evalFout(ctx, "evalueer regels", err)
 	}
@@ -256,7 +256,7 @@ func (e *Engine) binding(ctx context.Context, query string, invoer any, naam, wa
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", wat, err)
 	}
-	rs, err := pq.Eval(ctx, rego.EvalParsedInput(v))
+	rs, err := evalueerMetCache(ctx, pq, rego.EvalParsedInput(v))
 	if err != nil {
 		return nil, evalFout(ctx, wat, err)
 	}
@@ -407,7 +407,7 @@ func (e *Engine) evalueer(ctx context.Context, v kennisbank.Vraag, metJSON bool)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := e.query.Eval(ctx, rego.EvalInput(invoer))
+	rs, err := evalueerMetCache(ctx, e.query, rego.EvalInput(invoer))
 	if err != nil {
 		return nil, evalFout(ctx, "evalueer regels", err)
 	}

@@ -1,0 +1,107 @@
+package library
+
+import (
+	"context"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown"
+)
+
+// The cache of one evaluation, of what OPA calls virtual documents: the value of every rule and every call
+// of a function with its arguments, so that each is worked out once per evaluation. OPA's own cache is a
+// tree with a hash map at every step of a reference, made anew for every evaluation; the rules call many
+// functions with several arguments (a route, a layer, a recipient), and that tree was a fifth of all
+// allocations of a question. platteCache keeps the same entries in one hash map over whole references,
+// and is used again for the next evaluation (a pool), so that its map keeps its room.
+//
+// It behaves exactly as OPA's cache (topdown.NewVirtualCache): a stack of frames of which only the top one
+// is read and written; an entry marked undefined stays undefined; a reference has an entry only when it
+// was put itself (not when a longer one was). TestPlatteCacheZoalsOPA runs both side by side.
+type platteCache struct {
+	frames []map[int]*cacheRegel
+}
+
+// cacheRegel is one entry: a copy of the reference (OPA reuses its slice), the value, and whether the
+// reference was found undefined. Entries with the same hash are chained.
+type cacheRegel struct {
+	ref       ast.Ref
+	waarde    *ast.Term
+	undefined bool
+	volgende  *cacheRegel
+}
+
+var _ topdown.VirtualCache = (*platteCache)(nil)
+
+var cachePool = sync.Pool{New: func() any { return &platteCache{frames: []map[int]*cacheRegel{{}}} }}
+
+// evalueerMetCache evaluates pq with a virtual cache from the pool, and returns the cache when the
+// evaluation is done (its results do not point into the cache, only to values it held).
+func evalueerMetCache(ctx context.Context, pq rego.PreparedEvalQuery, opts ...rego.EvalOption) (rego.ResultSet, error) {
+	c := cachePool.Get().(*platteCache)
+	defer cachePool.Put(c)
+	defer c.leeg()
+	return pq.Eval(ctx, append(opts, rego.EvalVirtualCache(c))...)
+}
+
+// leeg empties the cache for the next evaluation: one frame, no entries, its room kept.
+func (c *platteCache) leeg() {
+	c.frames = c.frames[:1]
+	clear(c.frames[0])
+}
+
+func (c *platteCache) Push() { c.frames = append(c.frames, map[int]*cacheRegel{}) }
+
+func (c *platteCache) Pop() {
+	if len(c.frames) > 1 {
+		c.frames = c.frames[:len(c.frames)-1]
+	}
+}
+
+func (c *platteCache) zoek(ref ast.Ref, h int) *cacheRegel {
+	for r := c.frames[len(c.frames)-1][h]; r != nil; r = r.volgende {
+		if r.ref.Equal(ref) {
+			return r
+		}
+	}
+	return nil
+}
+
+func (c *platteCache) Get(ref ast.Ref) (*ast.Term, bool) {
+	r := c.zoek(ref, ref.Hash())
+	switch {
+	case r == nil:
+		return nil, false
+	case r.undefined:
+		return nil, true
+	}
+	return r.waarde, false
+}
+
+func (c *platteCache) Put(ref ast.Ref, waarde *ast.Term) {
+	h := ref.Hash()
+	r := c.zoek(ref, h)
+	if r == nil {
+		top := c.frames[len(c.frames)-1]
+		r = &cacheRegel{ref: append(ast.Ref(nil), ref...), volgende: top[h]}
+		top[h] = r
+	}
+	if waarde != nil {
+		r.waarde = waarde
+	} else {
+		r.undefined = true
+	}
+}
+
+func (c *platteCache) Keys() []ast.Ref {
+	var uit []ast.Ref
+	for _, r := range c.frames[len(c.frames)-1] {
+		for ; r != nil; r = r.volgende {
+			if r.waarde != nil {
+				uit = append(uit, r.ref)
+			}
+		}
+	}
+	return uit
+}
