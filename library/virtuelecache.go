@@ -21,6 +21,40 @@ import (
 // was put itself (not when a longer one was). TestPlatteCacheZoalsOPA runs both side by side.
 type platteCache struct {
 	frames []map[int]*cacheRegel
+	// The entries and the copies of their references come from blocks that the next evaluation uses again:
+	// a question puts thousands of entries.
+	regels voorraad[cacheRegel]
+	termen voorraad[*ast.Term]
+}
+
+// voorraad hands out slices of T from blocks that are kept for the next evaluation: the blocks before blok
+// are in use, and blok up to plek.
+type voorraad[T any] struct {
+	blokken [][]T
+	blok    int // the block now in use
+	plek    int // the first free place in it
+}
+
+// neem gives n zeroed places, next to each other.
+func (v *voorraad[T]) neem(n int, grootte int) []T {
+	for v.blok < len(v.blokken) && v.plek+n > len(v.blokken[v.blok]) {
+		v.blok, v.plek = v.blok+1, 0
+	}
+	if v.blok == len(v.blokken) {
+		v.blokken = append(v.blokken, make([]T, max(grootte, n)))
+	}
+	uit := v.blokken[v.blok][v.plek : v.plek+n : v.plek+n]
+	v.plek += n
+	return uit
+}
+
+// terug zeroes what was handed out (so that the pool holds no values of an old question) and makes it
+// available again.
+func (v *voorraad[T]) terug() {
+	for i := 0; i <= v.blok && i < len(v.blokken); i++ {
+		clear(v.blokken[i])
+	}
+	v.blok, v.plek = 0, 0
 }
 
 // cacheRegel is one entry: a copy of the reference (OPA reuses its slice), the value, and whether the
@@ -49,6 +83,8 @@ func evalueerMetCache(ctx context.Context, pq rego.PreparedEvalQuery, opts ...re
 func (c *platteCache) leeg() {
 	c.frames = c.frames[:1]
 	clear(c.frames[0])
+	c.regels.terug()
+	c.termen.terug()
 }
 
 func (c *platteCache) Push() { c.frames = append(c.frames, map[int]*cacheRegel{}) }
@@ -84,7 +120,10 @@ func (c *platteCache) Put(ref ast.Ref, waarde *ast.Term) {
 	r := c.zoek(ref, h)
 	if r == nil {
 		top := c.frames[len(c.frames)-1]
-		r = &cacheRegel{ref: append(ast.Ref(nil), ref...), volgende: top[h]}
+		r = &c.regels.neem(1, 256)[0]
+		r.ref = c.termen.neem(len(ref), 1024)
+		copy(r.ref, ref)
+		r.volgende = top[h]
 		top[h] = r
 	}
 	if waarde != nil {

@@ -12,7 +12,8 @@ import (
 // TestPlatteCacheZoalsOPA runs the same operations on platteCache and on OPA's own virtual cache, and
 // compares every answer: 20,000 random operations (fixed seed) over references of one to four terms from a
 // small set (so that references share prefixes and hashes meet), with frames pushed and popped, values
-// and undefined put on the same reference, and the keys of the top frame.
+// and undefined put on the same reference, the keys of the top frame, and the cache emptied for a next
+// evaluation (its blocks used again) now and then.
 func TestPlatteCacheZoalsOPA(t *testing.T) {
 	termen := []*ast.Term{
 		ast.VarTerm("data"), ast.StringTerm("routes"), ast.StringTerm("kandidaten"), ast.StringTerm("art6"),
@@ -34,23 +35,28 @@ func TestPlatteCacheZoalsOPA(t *testing.T) {
 	opa := topdown.NewVirtualCache()
 	diepte := 1
 	for i := range 20000 {
-		switch k := rng.IntN(100); {
-		case k < 3:
+		switch k := rng.IntN(1000); {
+		case k < 2:
+			// The next evaluation: an emptied cache against a new one of OPA.
+			plat.leeg()
+			opa = topdown.NewVirtualCache()
+			diepte = 1
+		case k < 30:
 			plat.Push()
 			opa.Push()
 			diepte++
-		case k < 6 && diepte > 1:
+		case k < 60 && diepte > 1:
 			plat.Pop()
 			opa.Pop()
 			diepte--
-		case k < 50:
+		case k < 500:
 			ref, w := willekeurigeRef(), waarden[rng.IntN(len(waarden))]
 			// OPA reuses the slice of a key: the cache must keep its own copy.
 			kopie := slices.Clone(ref)
 			plat.Put(ref, w)
 			opa.Put(kopie, w)
 			ref[0] = ast.StringTerm("overschreven")
-		case k < 97:
+		case k < 970:
 			ref := willekeurigeRef()
 			pw, pu := plat.Get(ref)
 			ow, ou := opa.Get(ref)
