@@ -107,7 +107,7 @@ func (e *Engine) kiesAlternatieven(ctx context.Context, huidig any, door map[str
 		return nil, err
 	}
 	// Side by side: every change is a question of its own (milder_oordeel, one decision per current verdict).
-	if err := naastElkaar(len(taken), func(i int) error { return rekenEen(ctx, milder, &taken[i]) }); err != nil {
+	if err := naastElkaar(len(taken), func(i int) error { return e.rekenEen(ctx, milder, &taken[i]) }); err != nil {
 		return nil, err
 	}
 	invoer := map[string]any{"oordeel": huidig}
@@ -124,12 +124,12 @@ func (e *Engine) kiesAlternatieven(ctx context.Context, huidig any, door map[str
 }
 
 // rekenEen evaluates milder on the question of one change; no verdict means it is not milder.
-func rekenEen(ctx context.Context, milder rego.PreparedEvalQuery, t *wijziging) error {
+func (e *Engine) rekenEen(ctx context.Context, milder rego.PreparedEvalQuery, t *wijziging) error {
 	v, err := ast.InterfaceToValue(t.invoer)
 	if err != nil {
 		return fmt.Errorf("reken alternatief door: %w", err)
 	}
-	rs, err := evalueerMetCache(ctx, milder, rego.EvalParsedInput(v))
+	rs, err := e.evalueerQuery(ctx, milder, rego.EvalParsedInput(v))
 	if err != nil {
 		return evalFout(ctx, "reken alternatief door", err)
 	}

@@ -58,6 +58,7 @@ type Engine struct {
 
 	cache     *beslisCache    // nil: every question is evaluated (see MetCache)
 	vraagbaak *vraagbaakIndex // nil: the rules rank the vraagbaak links themselves
+	gedeeld   *gedeeldeCache  // the values of calls every evaluation shares (gedeeldecache.go); nil: none
 }
 
 type opties struct {
@@ -158,7 +159,7 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	if compiler.Failed() {
 		return nil, fmt.Errorf("compileer regels: %w", compiler.Errors)
 	}
-	e := &Engine{kb: kb, klok: o.klok, regels: regels, modules: modules, compiler: compiler, store: kbu.store}
+	e := &Engine{kb: kb, klok: o.klok, regels: regels, modules: modules, compiler: compiler, store: kbu.store, gedeeld: nieuweGedeeldeCache(compiler)}
 	query := Query
 	if o.zonderAlternatieven {
 		query = QueryKern
@@ -235,7 +236,7 @@ func (e *Engine) Evalueer(ctx context.Context, query string, invoer map[string]a
 	if err != nil {
 		return nil, false, fmt.Errorf("evalueer %s: %w", query, err)
 	}
-	rs, err := evalueerMetCache(ctx, pq, rego.EvalParsedInput(v))
+	rs, err := e.evalueerQuery(ctx, pq, rego.EvalParsedInput(v))
 	if err != nil {
 		return nil, false, evalFout(ctx, "evalueer regels", err)
 	}
@@ -256,7 +257,7 @@ func (e *Engine) binding(ctx context.Context, query string, invoer any, naam, wa
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", wat, err)
 	}
-	rs, err := evalueerMetCache(ctx, pq, rego.EvalParsedInput(v))
+	rs, err := e.evalueerQuery(ctx, pq, rego.EvalParsedInput(v))
 	if err != nil {
 		return nil, evalFout(ctx, wat, err)
 	}
@@ -407,7 +408,7 @@ func (e *Engine) evalueer(ctx context.Context, v kennisbank.Vraag, metJSON bool)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := evalueerMetCache(ctx, e.query, rego.EvalInput(invoer))
+	rs, err := e.evalueerQuery(ctx, e.query, rego.EvalInput(invoer))
 	if err != nil {
 		return nil, evalFout(ctx, "evalueer regels", err)
 	}

@@ -25,6 +25,11 @@ type platteCache struct {
 	// a question puts thousands of entries.
 	regels voorraad[cacheRegel]
 	termen voorraad[*ast.Term]
+
+	// gedeeld: the values of calls that every evaluation of the engine shares (gedeeldecache.go), nil for
+	// none; teDelen: the entries of such calls this evaluation put in the outermost frame.
+	gedeeld *gedeeldeCache
+	teDelen []*cacheRegel
 }
 
 // voorraad hands out slices of T from blocks that are kept for the next evaluation: the blocks before blok
@@ -70,19 +75,27 @@ var _ topdown.VirtualCache = (*platteCache)(nil)
 
 var cachePool = sync.Pool{New: func() any { return &platteCache{frames: []map[int]*cacheRegel{{}}} }}
 
-// evalueerMetCache evaluates pq with a virtual cache from the pool, and returns the cache when the
-// evaluation is done (its results do not point into the cache, only to values it held).
-func evalueerMetCache(ctx context.Context, pq rego.PreparedEvalQuery, opts ...rego.EvalOption) (rego.ResultSet, error) {
+// evalueerQuery evaluates pq with a virtual cache from the pool, that reads and adds to the values the engine's
+// evaluations share; the cache goes back when the evaluation is done (its results do not point into it,
+// only to values it held).
+func (e *Engine) evalueerQuery(ctx context.Context, pq rego.PreparedEvalQuery, opts ...rego.EvalOption) (rego.ResultSet, error) {
 	c := cachePool.Get().(*platteCache)
 	defer cachePool.Put(c)
 	defer c.leeg()
-	return pq.Eval(ctx, append(opts, rego.EvalVirtualCache(c))...)
+	c.gedeeld = e.gedeeld
+	rs, err := pq.Eval(ctx, append(opts, rego.EvalVirtualCache(c))...)
+	if err == nil && c.gedeeld != nil {
+		c.gedeeld.voegToe(c.teDelen)
+	}
+	return rs, err
 }
 
 // leeg empties the cache for the next evaluation: one frame, no entries, its room kept.
 func (c *platteCache) leeg() {
 	c.frames = c.frames[:1]
 	clear(c.frames[0])
+	clear(c.teDelen)
+	c.teDelen, c.gedeeld = c.teDelen[:0], nil
 	c.regels.terug()
 	c.termen.terug()
 }
@@ -105,14 +118,23 @@ func (c *platteCache) zoek(ref ast.Ref, h int) *cacheRegel {
 }
 
 func (c *platteCache) Get(ref ast.Ref) (*ast.Term, bool) {
-	r := c.zoek(ref, ref.Hash())
+	h := ref.Hash()
+	r := c.zoek(ref, h)
 	switch {
 	case r == nil:
+		if c.deelt(ref) {
+			return c.gedeeld.haal(ref, h), false
+		}
 		return nil, false
 	case r.undefined:
 		return nil, true
 	}
 	return r.waarde, false
+}
+
+// deelt: ref is a call whose value the engine's evaluations share, outside any `with`.
+func (c *platteCache) deelt(ref ast.Ref) bool {
+	return c.gedeeld != nil && len(c.frames) == 1 && c.gedeeld.deelbaar(ref)
 }
 
 func (c *platteCache) Put(ref ast.Ref, waarde *ast.Term) {
@@ -125,6 +147,9 @@ func (c *platteCache) Put(ref ast.Ref, waarde *ast.Term) {
 		copy(r.ref, ref)
 		r.volgende = top[h]
 		top[h] = r
+		if waarde != nil && c.deelt(ref) {
+			c.teDelen = append(c.teDelen, r)
+		}
 	}
 	if waarde != nil {
 		r.waarde = waarde

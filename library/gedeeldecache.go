@@ -1,0 +1,156 @@
+package library
+
+import (
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// Functions of the rules whose value depends only on their arguments and the knowledge base (a citation
+// of a grondslag, whether a selector fits a party, whether a date lies in a window) give the same value
+// in every evaluation of the engine. OPA keeps such a value for one evaluation only (its virtual cache);
+// gedeeldeCache keeps the values of those calls for every later evaluation of the same engine (a new
+// knowledge base is a new engine), so that each question, each alternative and each trial of the open
+// facts works out only what depends on the question itself.
+//
+// Which calls qualify is read from the compiled rules, once per engine (zuivereAanroepen): a function
+// qualifies when neither it nor anything it depends on reads the input, evaluates under `with`, or calls a
+// built-in that is not deterministic or has an effect (print, trace, time, random, http). No knowledge of the
+// law: the check looks only at the shape of the rules.
+//
+// Values are shared only from evaluations that ended without error, only from the outermost frame (not from
+// under a `with`), and are read only there; at most maxGedeeld calls are kept (after that, new calls are
+// kept per evaluation only, as OPA does). TestGedeeldeCache* check the choice of calls and that answers,
+// matrices and open facts are the same with and without sharing.
+type gedeeldeCache struct {
+	zuiver map[*ast.Term]bool // call sites (operator terms in the compiled rules) of such functions; read-only
+
+	mu      sync.RWMutex
+	waarden map[int]*cacheRegel
+	aantal  int
+}
+
+const maxGedeeld = 1 << 17
+
+func nieuweGedeeldeCache(c *ast.Compiler) *gedeeldeCache {
+	z := zuivereAanroepen(c)
+	if len(z) == 0 {
+		return nil
+	}
+	return &gedeeldeCache{zuiver: z, waarden: map[int]*cacheRegel{}}
+}
+
+// deelbaar: ref is the key of a call to a function whose value is shared.
+func (g *gedeeldeCache) deelbaar(ref ast.Ref) bool { return len(ref) > 0 && g.zuiver[ref[0]] }
+
+func (g *gedeeldeCache) haal(ref ast.Ref, h int) *ast.Term {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	for r := g.waarden[h]; r != nil; r = r.volgende {
+		if r.ref.Equal(ref) {
+			return r.waarde
+		}
+	}
+	return nil
+}
+
+// voegToe keeps the values of an evaluation that ended well; the entries are copied (they live in the
+// blocks of a platteCache that the next evaluation uses again).
+func (g *gedeeldeCache) voegToe(regels []*cacheRegel) {
+	if len(regels) == 0 {
+		return
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for _, r := range regels {
+		if g.aantal >= maxGedeeld {
+			return
+		}
+		h := r.ref.Hash()
+		bekend := false
+		for x := g.waarden[h]; x != nil && !bekend; x = x.volgende {
+			bekend = x.ref.Equal(r.ref)
+		}
+		if !bekend {
+			g.waarden[h] = &cacheRegel{ref: append(ast.Ref(nil), r.ref...), waarde: r.waarde, volgende: g.waarden[h]}
+			g.aantal++
+		}
+	}
+}
+
+// zuivereAanroepen gives the operator terms of the calls, in the compiled rules, of functions whose value
+// depends only on their arguments and the knowledge base (see gedeeldeCache).
+func zuivereAanroepen(c *ast.Compiler) map[*ast.Term]bool {
+	if c == nil || c.Graph == nil {
+		return nil
+	}
+	memo := map[*ast.Rule]int8{} // 1 pure, -1 not
+	var zuiver func(r *ast.Rule) bool
+	zuiver = func(r *ast.Rule) bool {
+		if v, ok := memo[r]; ok {
+			return v > 0
+		}
+		memo[r] = -1 // also while it is being looked at (the compiler forbids recursion)
+		ok := r.Module != nil && regelZonderInvoer(r)
+		for d := range c.Graph.Dependencies(r) {
+			if !ok {
+				break
+			}
+			dr, isRegel := d.(*ast.Rule)
+			ok = isRegel && zuiver(dr)
+		}
+		if ok {
+			memo[r] = 1
+		}
+		return ok
+	}
+	uit := map[*ast.Term]bool{}
+	for _, m := range c.Modules {
+		ast.WalkExprs(m, func(x *ast.Expr) bool {
+			if !x.IsCall() {
+				return false
+			}
+			op := x.Terms.([]*ast.Term)[0]
+			ref, ok := op.Value.(ast.Ref)
+			if !ok || !ref[0].Equal(ast.DefaultRootDocument) || !ref.IsGround() {
+				return false
+			}
+			regels := c.GetRulesExact(ref)
+			alle := len(regels) > 0
+			for _, r := range regels {
+				alle = alle && len(r.Head.Args) > 0 && zuiver(r)
+			}
+			if alle {
+				uit[op] = true
+			}
+			return false
+		})
+	}
+	return uit
+}
+
+// regelZonderInvoer: rule r itself reads no input, uses no `with` and calls only built-ins that are
+// deterministic and without effect.
+func regelZonderInvoer(r *ast.Rule) bool {
+	ok := true
+	ast.WalkRefs(r, func(ref ast.Ref) bool {
+		ok = ok && !ref[0].Equal(ast.InputRootDocument)
+		return !ok
+	})
+	ast.WalkExprs(r, func(x *ast.Expr) bool {
+		if len(x.With) > 0 {
+			ok = false
+		}
+		if ok && x.IsCall() {
+			if ref := x.Operator(); len(ref) > 0 && !ref[0].Equal(ast.DefaultRootDocument) {
+				bi := ast.BuiltinMap[ref.String()]
+				ok = bi != nil && !bi.Nondeterministic && !metEffect[bi.Name]
+			}
+		}
+		return !ok
+	})
+	return ok
+}
+
+// metEffect: built-ins that are deterministic but do something besides giving a value.
+var metEffect = map[string]bool{"print": true, "internal.print": true, "trace": true, "opa.runtime": true, "time.now_ns": true}
