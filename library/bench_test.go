@@ -121,6 +121,37 @@ func BenchmarkBeantwoordMis(b *testing.B) {
 	b.ReportMetric(float64(duren[len(duren)*99/100].Nanoseconds()), "p99-ns")
 }
 
+// BenchmarkBeantwoordNieuweVraag is BenchmarkBeantwoordMis with every question new to the engine: a new
+// engine for every round of the scenario questions (New not timed), so that no question finds its own
+// shared calls (gedeeldecache.go) from an earlier round; the first question of a round also prepares the
+// engine's lazy decisions, as on a server that just started.
+func BenchmarkBeantwoordNieuweVraag(b *testing.B) {
+	ctx := context.Background()
+	vragen := scenarioVragen(b)
+	duren := make([]time.Duration, 0, b.N)
+	var e *library.Engine
+	i := 0
+	for b.Loop() {
+		if i%len(vragen) == 0 {
+			b.StopTimer()
+			var err error
+			if e, err = library.New(ctx); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+		}
+		begin := time.Now()
+		if _, err := e.Beantwoord(ctx, vragen[i%len(vragen)]); err != nil {
+			b.Fatal(err)
+		}
+		duren = append(duren, time.Since(begin))
+		i++
+	}
+	slices.Sort(duren)
+	b.ReportMetric(float64(duren[len(duren)/2].Nanoseconds()), "p50-ns")
+	b.ReportMetric(float64(duren[len(duren)*99/100].Nanoseconds()), "p99-ns")
+}
+
 // scenarioVragen are the questions of the scenario files.
 func scenarioVragen(tb testing.TB) []kennisbank.Vraag {
 	tb.Helper()
