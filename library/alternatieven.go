@@ -129,7 +129,7 @@ func (e *Engine) rekenEen(ctx context.Context, milder rego.PreparedEvalQuery, t 
 	if err != nil {
 		return fmt.Errorf("reken alternatief door: %w", err)
 	}
-	rs, err := e.evalueerQuery(ctx, milder, rego.EvalParsedInput(v))
+	rs, err := e.evalueerQuery(ctx, milder, true, rego.EvalParsedInput(v))
 	if err != nil {
 		return evalFout(ctx, "reken alternatief door", err)
 	}

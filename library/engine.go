@@ -236,7 +236,7 @@ func (e *Engine) Evalueer(ctx context.Context, query string, invoer map[string]a
 	if err != nil {
 		return nil, false, fmt.Errorf("evalueer %s: %w", query, err)
 	}
-	rs, err := e.evalueerQuery(ctx, pq, rego.EvalParsedInput(v))
+	rs, err := e.evalueerQuery(ctx, pq, false, rego.EvalParsedInput(v))
 	if err != nil {
 		return nil, false, evalFout(ctx, "evalueer regels", err)
 	}
@@ -257,7 +257,7 @@ func (e *Engine) binding(ctx context.Context, query string, invoer any, naam, wa
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", wat, err)
 	}
-	rs, err := e.evalueerQuery(ctx, pq, rego.EvalParsedInput(v))
+	rs, err := e.evalueerQuery(ctx, pq, true, rego.EvalParsedInput(v))
 	if err != nil {
 		return nil, evalFout(ctx, wat, err)
 	}
@@ -408,7 +408,7 @@ func (e *Engine) evalueer(ctx context.Context, v kennisbank.Vraag, metJSON bool)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := e.evalueerQuery(ctx, e.query, rego.EvalInput(invoer))
+	rs, err := e.evalueerQuery(ctx, e.query, true, rego.EvalInput(invoer))
 	if err != nil {
 		return nil, evalFout(ctx, "evalueer regels", err)
 	}

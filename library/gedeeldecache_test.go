@@ -12,6 +12,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/toetshulp"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // TestZuivereAanroepen: a call is shared only when the function, and everything it depends on, reads
@@ -139,23 +140,23 @@ func TestGedeeldeCacheAlleenNaGoedeEvaluatie(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.evalueerQuery(ctx, pq, rego.EvalInput(map[string]any{"x": 1, "fout": true})); err == nil {
+	if _, err := e.evalueerQuery(ctx, pq, true, rego.EvalInput(map[string]any{"x": 1, "fout": true})); err == nil {
 		t.Fatal("geen fout bij twee waarden voor uit")
 	}
 	if e.gedeeld.aantal != 0 {
 		t.Fatalf("%d waarden gedeeld uit een evaluatie met een fout", e.gedeeld.aantal)
 	}
-	rs, err := e.evalueerQuery(ctx, pq, rego.EvalInput(map[string]any{"x": 1}))
+	rs, err := e.evalueerQuery(ctx, pq, true, rego.EvalInput(map[string]any{"x": 1}))
 	if err != nil || len(rs) != 1 || e.gedeeld.aantal != 1 {
 		t.Fatalf("%v, %v: %d waarden gedeeld", rs, err, e.gedeeld.aantal)
 	}
 	// Once known, the value comes from the shared cache: the same result.
-	rs2, err := e.evalueerQuery(ctx, pq, rego.EvalInput(map[string]any{"x": 1}))
+	rs2, err := e.evalueerQuery(ctx, pq, true, rego.EvalInput(map[string]any{"x": 1}))
 	if err != nil || !reflect.DeepEqual(rs, rs2) {
 		t.Fatalf("tweede keer: %v, %v", rs2, err)
 	}
 	e.gedeeld.aantal = maxGedeeld
-	if _, err := e.evalueerQuery(ctx, pq, rego.EvalInput(map[string]any{"x": 2})); err != nil {
+	if _, err := e.evalueerQuery(ctx, pq, true, rego.EvalInput(map[string]any{"x": 2})); err != nil {
 		t.Fatal(err)
 	}
 	e.gedeeld.mu.RLock()
@@ -193,7 +194,7 @@ gemockt := y if {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rs, err := e.evalueerQuery(ctx, pq)
+		rs, err := e.evalueerQuery(ctx, pq, true)
 		if err != nil || len(rs) != 1 {
 			t.Fatalf("%s: %v %v", q, rs, err)
 		}
@@ -207,5 +208,41 @@ gemockt := y if {
 	}
 	if got := eval("data.p.uit"); got != "echt" {
 		t.Fatalf("na with: %v", got)
+	}
+}
+
+// TestEvalueerVoegtNietsToe: the bulk decisions (Evalueer) read the shared calls but add none (their
+// arguments are whole rows and blocks of cells); a question's answer adds.
+func TestEvalueerVoegtNietsToe(t *testing.T) {
+	ctx := context.Background()
+	e, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := e.kb.Controleer(kennisbank.Vraag{Van: "wijkteam", Naar: kennisbank.Ontvangers{"zvh_procesregisseur"}, Gegevens: []string{"identificerend", "signaal"},
+		Doel: "zvh_aanmelding", Convenant: "zvht", Datum: "2025-06-01"}, e.klok())
+	if err != nil {
+		t.Fatal(err)
+	}
+	invoer, err := vraagAlsInvoer(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	aantal := func() int {
+		e.gedeeld.mu.RLock()
+		defer e.gedeeld.mu.RUnlock()
+		return e.gedeeld.aantal
+	}
+	if _, ok, err := e.Evalueer(ctx, "data.magikdelen.matrix", invoer); err != nil || !ok {
+		t.Fatalf("matrix: %v %v", ok, err)
+	}
+	if n := aantal(); n != 0 {
+		t.Fatalf("Evalueer deelde %d aanroepen", n)
+	}
+	if _, err := e.Beantwoord(ctx, v); err != nil {
+		t.Fatal(err)
+	}
+	if aantal() == 0 {
+		t.Fatal("een antwoord deelde niets")
 	}
 }

@@ -140,7 +140,7 @@ func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, e
 		if err != nil {
 			return fmt.Errorf("evalueer open feiten: %w", err)
 		}
-		rs, err := e.evalueerQuery(ctx, pq, rego.EvalParsedInput(v))
+		rs, err := e.evalueerQuery(ctx, pq, true, rego.EvalParsedInput(v))
 		if err != nil {
 			return evalFout(ctx, "evalueer open feiten", err)
 		}
@@ -170,7 +170,7 @@ func (e *Engine) gelezenFeiten(ctx context.Context, pq rego.PreparedEvalQuery, i
 		return nil, nil
 	}
 	l := &feitLezer{feiten: map[string]bool{}}
-	rs, err := e.evalueerQuery(ctx, pq, rego.EvalInput(invoer), rego.EvalQueryTracer(l))
+	rs, err := e.evalueerQuery(ctx, pq, true, rego.EvalInput(invoer), rego.EvalQueryTracer(l))
 	if err != nil {
 		return nil, evalFout(ctx, "evalueer open feiten", err)
 	}
@@ -186,7 +186,7 @@ func (e *Engine) openBeslissing(ctx context.Context, query string, invoer map[st
 	if err != nil {
 		return nil, err
 	}
-	rs, err := e.evalueerQuery(ctx, pq, rego.EvalInput(invoer))
+	rs, err := e.evalueerQuery(ctx, pq, true, rego.EvalInput(invoer))
 	if err != nil {
 		return nil, evalFout(ctx, "evalueer open feiten", err)
 	}
