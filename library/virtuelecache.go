@@ -18,7 +18,9 @@ import (
 //
 // It behaves exactly as OPA's cache (topdown.NewVirtualCache): a stack of frames of which only the top one
 // is read and written; an entry marked undefined stays undefined; a reference has an entry only when it
-// was put itself (not when a longer one was). TestPlatteCacheZoalsOPA runs both side by side.
+// was put itself (not when a longer one was). TestPlatteCacheZoalsOPA runs both side by side. The one
+// addition: outside `with`, a call whose value every evaluation of the engine shares (gedeeldecache.go) is
+// also looked up there, and such calls are handed to it when the evaluation ends well.
 type platteCache struct {
 	frames []map[int]*cacheRegel
 	// The entries and the copies of their references come from blocks that the next evaluation uses again:
