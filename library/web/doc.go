@@ -6,7 +6,8 @@
 //	                       the facts the rules report as able to change the answer, each with "weet ik niet"
 //	GET /vraag?van=…&naar=…&gegevens=…&doel=…[&convenant=…&fase=…&datum=…&feit=naam=waarde…]
 //	                       the answer page, at an address that can be shared and printed: the names and
-//	                       values of the CLI flags, lists comma-separated or repeated, ja/nee for booleans
+//	                       values of the CLI flags, lists comma-separated or repeated, ja/nee for booleans;
+//	                       sent in two parts, the answer as soon as it is there, then the open facts
 //	GET /handreiking       the handreiking (?convenant=… for one covenant)
 //	GET /matrix            the covenants; /matrix?convenant=…[&datum=…&doel=…&feit=…] the heat map
 //	GET /stijl.css, /web.js, /favicon.ico
