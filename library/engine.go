@@ -227,18 +227,10 @@ func (q *luieQuery) bereid(ctx context.Context, e *Engine, query string) (rego.P
 // safe for concurrent use. The bulk questions of package library/bulk (the matrix, verschil, the domain
 // lint) are built on it; a question's answer is Beantwoord.
 func (e *Engine) Evalueer(ctx context.Context, query string, invoer map[string]any) (waarde any, gedefinieerd bool, err error) {
-	pq, err := e.voorbereid(ctx, query)
+	// Bulk decisions read the shared calls but add none (virtuelecache.go).
+	rs, err := e.resultaat(ctx, query, invoer, false, "evalueer regels")
 	if err != nil {
 		return nil, false, err
-	}
-	// Converted at once: rego.EvalInput would first round-trip the input through JSON.
-	v, err := ast.InterfaceToValue(invoer)
-	if err != nil {
-		return nil, false, fmt.Errorf("evalueer %s: %w", query, err)
-	}
-	rs, err := e.evalueerQuery(ctx, pq, false, rego.EvalParsedInput(v))
-	if err != nil {
-		return nil, false, evalFout(ctx, "evalueer regels", err)
 	}
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
 		return nil, false, nil
@@ -249,22 +241,34 @@ func (e *Engine) Evalueer(ctx context.Context, query string, invoer map[string]a
 // binding evaluates query (prepared on first use) with invoer as input and gives the value its one result
 // binds to naam. wat names the decision in errors, geen what the rules then did not give.
 func (e *Engine) binding(ctx context.Context, query string, invoer any, naam, wat, geen string) (any, error) {
-	pq, err := e.voorbereid(ctx, query)
+	rs, err := e.resultaat(ctx, query, invoer, true, wat)
 	if err != nil {
 		return nil, err
-	}
-	v, err := ast.InterfaceToValue(invoer)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", wat, err)
-	}
-	rs, err := e.evalueerQuery(ctx, pq, true, rego.EvalParsedInput(v))
-	if err != nil {
-		return nil, evalFout(ctx, wat, err)
 	}
 	if len(rs) != 1 || rs[0].Bindings[naam] == nil {
 		return nil, fmt.Errorf("%s: geen %s (regels onvolledig)", wat, geen)
 	}
 	return rs[0].Bindings[naam], nil
+}
+
+// resultaat evaluates decision query (prepared on first use) with invoer as input; toevoegen: whether the
+// evaluation adds to the calls the engine's evaluations share (evalueerQuery). wat names the decision in
+// errors.
+func (e *Engine) resultaat(ctx context.Context, query string, invoer any, toevoegen bool, wat string) (rego.ResultSet, error) {
+	pq, err := e.voorbereid(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	// Converted at once: rego.EvalInput would first round-trip the input through JSON.
+	v, err := ast.InterfaceToValue(invoer)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", wat, err)
+	}
+	rs, err := e.evalueerQuery(ctx, pq, toevoegen, rego.EvalParsedInput(v))
+	if err != nil {
+		return nil, evalFout(ctx, wat, err)
+	}
+	return rs, nil
 }
 
 // voorbereid gives decision query prepared: on its first use, then kept (safe for concurrent use).

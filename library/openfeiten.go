@@ -182,13 +182,9 @@ func (e *Engine) gelezenFeiten(ctx context.Context, pq rego.PreparedEvalQuery, i
 
 // openBeslissing evaluates one decision of the open facts (prepared on first use) for the question.
 func (e *Engine) openBeslissing(ctx context.Context, query string, invoer map[string]any) (any, error) {
-	pq, err := e.voorbereid(ctx, query)
+	rs, err := e.resultaat(ctx, query, invoer, true, "evalueer open feiten")
 	if err != nil {
 		return nil, err
-	}
-	rs, err := e.evalueerQuery(ctx, pq, true, rego.EvalInput(invoer))
-	if err != nil {
-		return nil, evalFout(ctx, "evalueer open feiten", err)
 	}
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
 		return nil, errors.New("evalueer open feiten: geen antwoord (regels onvolledig)")

@@ -175,8 +175,9 @@ test_samenvatting_zonder_reden if {
 }
 
 test_samenvatting_zonder_grondslag_in_de_keten if {
+	routes := [testkit.route({"lagen": ["regime"], "grondslagen": []})]
 	magikdelen.samenvatting == "Ja, mits aan de voorwaarden op de checklist is voldaan." with input as politie_aan_om
-		with data.kennisbank.routes as [testkit.route({"lagen": ["regime"], "grondslagen": []})] with data.kennisbank.routes_per_laag as testkit.per_laag([testkit.route({"lagen": ["regime"], "grondslagen": []})])
+		with data.kennisbank.routes as routes with data.kennisbank.routes_per_laag as testkit.per_laag(routes)
 }
 
 test_aantal_voorwaarden_enkelvoud_en_meervoud if {

@@ -468,7 +468,7 @@ func (h *Handler) openFeitenFout(r *http.Request, err error) {
 	if r.Context().Err() != nil || errors.Is(err, context.DeadlineExceeded) {
 		return
 	}
-	h.opts.log.Error("interne fout in een webpagina; herhaal de vraag met magikdelen vraag om de fout te zien", "pagina", "open feiten", "soort", foutSoort(err))
+	h.logInterneFout("open feiten", err)
 }
 
 // roepBon calls the receipt hook; the page is already written, so a panic in it is only logged.

@@ -160,9 +160,14 @@ func (h *Handler) interneFout(w http.ResponseWriter, r *http.Request, wat string
 	if r.Context().Err() != nil {
 		return // the client is gone
 	}
-	// The error may quote the question (ids of parties, purposes, facts): log only what failed.
-	h.opts.log.Error("interne fout in een webpagina; herhaal de vraag met magikdelen vraag om de fout te zien", "pagina", wat, "soort", foutSoort(err))
+	h.logInterneFout(wat, err)
 	h.toonMelding(w, r, http.StatusInternalServerError, "Er ging iets mis", "magikdelen kon deze pagina niet maken. Probeer het later opnieuw, of stel de vraag met magikdelen vraag op de opdrachtregel.")
+}
+
+// logInterneFout logs what failed in page wat. The error may quote the question (ids of parties, purposes,
+// facts): log only what failed and its kind.
+func (h *Handler) logInterneFout(wat string, err error) {
+	h.opts.log.Error("interne fout in een webpagina; herhaal de vraag met magikdelen vraag om de fout te zien", "pagina", wat, "soort", foutSoort(err))
 }
 
 //go:embed sjablonen/*.html
