@@ -3,6 +3,7 @@ package library
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -83,7 +84,18 @@ var cachePool = sync.Pool{New: func() any { return &platteCache{frames: []map[in
 // (Evalueer: the matrix, verschil, the lint) only read, because their calls carry whole rows and blocks of
 // cells as arguments, which would stay in memory for the engine's life (the lint over every covenant
 // peaked at 830–870 MB instead of 450–470 MB when it added).
+//
+// An evaluation does not start when its context is done or its deadline has passed: OPA notices a
+// cancellation only some steps into an evaluation (its own goroutine watches the context), and the timer of a
+// deadline that has just passed may not have fired yet, so a short evaluation could still finish and a time
+// limit would hold only sometimes.
 func (e *Engine) evalueerQuery(ctx context.Context, pq rego.PreparedEvalQuery, toevoegen bool, opts ...rego.EvalOption) (rego.ResultSet, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if d, ok := ctx.Deadline(); ok && !time.Now().Before(d) {
+		return nil, context.DeadlineExceeded
+	}
 	c := cachePool.Get().(*platteCache)
 	defer cachePool.Put(c)
 	defer c.leeg()

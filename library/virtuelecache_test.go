@@ -1,12 +1,17 @@
 package library
 
 import (
+	"context"
+	"errors"
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/topdown"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // TestPlatteCacheZoalsOPA runs the same operations on platteCache and on OPA's own virtual cache, and
@@ -105,5 +110,28 @@ func TestPlatteCacheLeeg(t *testing.T) {
 	}
 	if w, u := c.Get(ref); w != nil || u {
 		t.Fatalf("na leeg: %v %v", w, u)
+	}
+}
+
+// TestGeenEvaluatieNaDeTijdslimiet: an answer asked with a time limit of a nanosecond is always a
+// DeadlineExceeded, also when the limit's timer has not fired yet and the evaluation would be short (here
+// one recipient, asked before so that its shared calls are known).
+func TestGeenEvaluatieNaDeTijdslimiet(t *testing.T) {
+	e, err := New(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := kennisbank.Vraag{Van: "wijkteam", Naar: kennisbank.Ontvangers{"zvh_procesregisseur"}, Gegevens: []string{"identificerend"},
+		Doel: "zvh_aanmelding", Convenant: "zvht", Datum: "2025-06-01"}
+	if _, err := e.Beantwoord(context.Background(), v); err != nil {
+		t.Fatal(err)
+	}
+	for range 1000 {
+		ctx, stop := context.WithTimeout(context.Background(), time.Nanosecond)
+		_, err := e.Beantwoord(ctx, v)
+		stop()
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("fout %v, verwacht DeadlineExceeded", err)
+		}
 	}
 }
