@@ -62,6 +62,32 @@ func TestZuivereAanroepen(t *testing.T) {
 	}
 }
 
+// TestIngebouwdeRoutesGedeeld: in the built-in rules the route candidates of a layer, those that fit a
+// recipient, and the selectors are computed from their arguments only (rules/routes: kandidaten_op,
+// naar_klasse_op, selectie_past), so that a question's alternatives, the trials of its open facts and later
+// questions with the same sender, purpose and date share them. It fails when one of them (or a rule it
+// depends on) reads the question itself again: the answers stay the same, but open facts and answers in
+// one engine get a third to a fifth slower (README, performance).
+func TestIngebouwdeRoutesGedeeld(t *testing.T) {
+	e, err := New(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	z := zuivereAanroepen(e.compiler)
+	for _, f := range []string{"kandidaten_op", "naar_klasse_op", "selectie_past"} {
+		ref := ast.MustParseRef("data.magikdelen.routes." + f)
+		n := 0
+		for op := range z {
+			if op.Value.Compare(ref) == 0 {
+				n++
+			}
+		}
+		if n == 0 {
+			t.Errorf("geen aanroep van routes.%s gedeeld: leest zij (of een regel waar zij van afhangt) de vraag?", f)
+		}
+	}
+}
+
 // TestGedeeldeCacheZelfdeAntwoorden: with shared calls, every answer, every list of open facts and the
 // matrix of every covenant is the same as without. The engine with sharing answers the questions of
 // vergelijkVragen twice, the second time in reverse order (every shareable call is then known from other

@@ -42,7 +42,7 @@ regelingen contains h if {
 	not h.voor_wet in oorsprong_wetten
 	herkomst_past(h)
 	datum.geldig(vraag.datum, h)
-	routes.grondslagen_geldig(h)
+	routes.grondslagen_geldig(h, vraag.datum)
 }
 
 # Met verkregen_voor volstaat één herkomstwet; zonder verkregen_voor moeten alle taakwetten van de

@@ -94,7 +94,7 @@ test_gesloten_kring_is_de_standaard if {
 
 test_gesloten_doel_laat_geen_toestemmingsroute_toe if {
 	v := testkit.vraag({"van": "woningcorporatie", "naar": ["gemeente_college"], "doel": "vss_signaal", "gegevens": ["financieel"], "feiten": {"wettelijke_stappen": false}})
-	not routes.doel_past({"doelen": ["*"]}) with input as v
+	not routes.doel_past_op({"doelen": ["*"]}, v.doel, v.datum)
 	a := magikdelen.antwoord with input as v
 	a.oordeel == "niet_toegestaan"
 	{"wettelijke_stappen": true} in {x.feiten | some x in a.alternatieven}

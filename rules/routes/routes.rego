@@ -16,60 +16,68 @@ import data.magikdelen.vraag
 
 # kandidaten(laag): de routes die voor dit doel, op deze datum en voor deze afzender kunnen gelden; een
 # functie, zodat OPA ze eenmaal per laag berekent en alleen voor de lagen die een cel toetst.
-kandidaten(laag) := [route |
-	some i in plekken(laag)
+kandidaten(laag) := kandidaten_op(laag, vraag.datum, partij(vraag.van, "van"))
+
+# kandidaten_op(laag, d, van): kandidaten voor datum d en afzender van (partij: met het doel van de vraag).
+# Het hangt alleen af van zijn argumenten en de kennisbank, niet van de rest van de vraag (zoals de feiten):
+# zo rekent de engine het één keer uit voor een vraag, haar alternatieven, de proeven van haar open feiten en
+# elke latere vraag met dezelfde afzender, hetzelfde doel en dezelfde datum (library/gedeeldecache.go).
+kandidaten_op(laag, d, van) := [route |
+	some i in plekken(laag, van.doel)
 	route := kb.routes[i]
-	doel_past(route)
-	datum.geldig(vraag.datum, route)
-	grondslagen_geldig(route)
-	partij_past(route.van, vraag.van, "van")
+	doel_past_op(route, van.doel, d)
+	datum.geldig(d, route)
+	grondslagen_geldig(route, d)
+	selectie_past(route.van, van)
 ]
 
-# plekken(laag): de plekken in kb.routes van de routes in laag die het doel van de vraag of elk doel ("*")
-# noemen, in volgorde. De kennisbank geeft die per laag en doel (routes_per_laag, bij het laden uit de routes
+# plekken(laag, doel): de plekken in kb.routes van de routes in laag die doel of elk doel ("*") noemen, in
+# volgorde. De kennisbank geeft die per laag en doel (routes_per_laag, bij het laden uit de routes
 # opgebouwd); zo toetst een laag alleen haar eigen routes voor dit doel, niet elke route.
-plekken(laag) := sort({i | some i in object.get(kb.routes_per_laag, [laag, vraag.doel], [])} | {i | some i in object.get(kb.routes_per_laag, [laag, "*"], [])})
+plekken(laag, doel) := sort({i | some i in object.get(kb.routes_per_laag, [laag, doel], [])} | {i | some i in object.get(kb.routes_per_laag, [laag, "*"], [])})
 
-# grondslagen_geldig: een route geldt alleen zolang elke grondslag die zij noemt in werking is.
-grondslagen_geldig(route) if not grondslag_buiten_werking(route)
+# grondslagen_geldig: een route geldt op dag d alleen zolang elke grondslag die zij noemt in werking is.
+grondslagen_geldig(route, d) if not grondslag_buiten_werking(route, d)
 
-grondslag_buiten_werking(route) if {
+grondslag_buiten_werking(route, d) if {
 	some g in route.grondslagen
-	not datum.geldig(vraag.datum, kb.grondslagen[g])
+	not datum.geldig(d, kb.grondslagen[g])
 }
 
+# doel_past_op(route, doel, d): de route kan gelden voor doel op dag d.
 # Een gesloten doel (bijvoorbeeld het Wgs-signaal met zijn vaste gegevensset) kent alleen de routes van
 # zijn eigen convenant of regeling; algemene wettelijke routes zoals toestemming gelden daar niet.
-doel_past(route) if {
+doel_past_op(route, doel, _) if {
 	not route.convenant
-	not kader.doel_info.gesloten
+	not kb.doelen[doel].gesloten
 	some d in route.doelen
-	d in {"*", vraag.doel}
-	doel_wet_past(route)
-	overheidstaak_past(route)
+	d in {"*", doel}
+	doel_wet_past(route, doel)
+	overheidstaak_past(route, doel)
 }
 
 # overheidstaak_past: een route buiten_overheidstaak geldt niet voor een doel dat een overheidstaak is.
-overheidstaak_past(route) if not route.buiten_overheidstaak
+overheidstaak_past(route, _) if not route.buiten_overheidstaak
 
-overheidstaak_past(route) if not kader.doel_info.overheidstaak
+overheidstaak_past(_, doel) if not kb.doelen[doel].overheidstaak
 
 # doel_wet_past: een route met doel_wetten geldt alleen voor doelen die een van die taakwetten dienen.
-doel_wet_past(route) if not route.doel_wetten
+doel_wet_past(route, _) if not route.doel_wetten
 
-doel_wet_past(route) if {
+doel_wet_past(route, doel) if {
 	some w in route.doel_wetten
-	w in object.get(kader.doel_info, "wetten", [])
+	w in object.get(kb.doelen[doel], "wetten", [])
 }
 
 # De routes van een convenant gelden alleen binnen zijn looptijd: daarbuiten tellen alleen de eigen
-# grondslagen van de partijen (een convenant is nooit zelf een grondslag).
-doel_past(route) if {
-	route.convenant == kader.convenant_id
-	kader.convenant.status == "uitgewerkt"
-	datum.geldig(vraag.datum, kader.convenant)
-	some d in route.doelen
-	d in {"*", vraag.doel}
+# grondslagen van de partijen (een convenant is nooit zelf een grondslag). Het convenant van een doel
+# staat bij het doel (kader.convenant_id).
+doel_past_op(route, doel, d) if {
+	route.convenant == kb.doelen[doel].convenant
+	kb.convenanten[route.convenant].status == "uitgewerkt"
+	datum.geldig(d, kb.convenanten[route.convenant])
+	some x in route.doelen
+	x in {"*", doel}
 }
 
 gegevens_past(route, _) if not route.gegevens
@@ -79,26 +87,47 @@ gegevens_past(route, c) if {
 	g in {"*", c}
 }
 
-# partij_past: één van de selectoren past; een selector "a+b" past als a en b allebei passen, een deel "!a"
-# als a niet past.
-partij_past(selectoren, p, rol) if {
+# partij(p, rol): wat de selectoren over partij p als afzender (rol "van") of ontvanger ("naar") van deze
+# vraag weten buiten de kennisbank: het doel en de afzender van de vraag, en de deelname van p aan het
+# convenant (kader.deelname; met de feiten deelnemer_van en deelnemer_naar). Met dit alles als argument
+# hangen de selectoren alleen van hun argumenten af.
+partij(p, rol) := {
+	"id": p,
+	"rol": rol,
+	"doel": vraag.doel,
+	"van": vraag.van,
+	"deelname": deelname(p, rol),
+	"wgs": wgs_deelnemer(p),
+}
+
+deelname(p, rol) := kader.deelname(p, rol) if true
+
+else := "onbekend_in_kennisbank"
+
+wgs_deelnemer(p) if kader.deelnemer_data(p).wgs == true
+
+else := false
+
+# selectie_past: één van de selectoren past bij partij (zie partij); een selector "a+b" past als a en b
+# allebei passen, een deel "!a" als a niet past.
+selectie_past(selectoren, partij) if {
 	some sel in selectoren
-	not deel_past_niet(sel, p, rol)
+	not deel_past_niet(sel, partij)
 }
 
-deel_past_niet(sel, p, rol) if {
+deel_past_niet(sel, partij) if {
 	some deel in split(sel, "+")
-	not deel_past(deel, p, rol)
+	not deel_past(deel, partij)
 }
 
-deel_past(deel, p, rol) if {
+deel_past(deel, partij) if {
 	not startswith(deel, "!")
-	selector(deel, p, rol)
+	selector(deel, partij.id, partij)
 }
 
-deel_past(deel, p, rol) if {
+deel_past(deel, partij) if {
 	startswith(deel, "!")
-	not selector(substring(deel, 1, -1), p, rol)
+	not selector(substring(deel, 1, -1), partij.id, partij)
 }
 
 # organisatie: een echte organisatie, ook een betrokken niet-deelnemer (die heeft een eigen rol in de casus).
@@ -112,15 +141,15 @@ selector(sel, p, _) if {
 	sel == p
 }
 
-selector("@taak", p, _) if vraag.doel in kb.partijen[p].taak.doelen
+selector("@taak", p, partij) if partij.doel in kb.partijen[p].taak.doelen
 
 # @taak_organisatie: het doel hoort bij de taak van de organisatie waarvoor p optreedt (het college voor de
 # leerplichtambtenaar); @zelfde_organisatie: p werkt voor dezelfde organisatie als de afzender.
-selector("@taak_organisatie", p, _) if vraag.doel in kb.partijen[kader.organisatie(p)].taak.doelen
+selector("@taak_organisatie", p, partij) if partij.doel in kb.partijen[kader.organisatie(p)].taak.doelen
 
-selector("@zelfde_organisatie", p, _) if {
+selector("@zelfde_organisatie", p, partij) if {
 	organisatie(p)
-	kader.organisatie(p) == kader.organisatie(vraag.van)
+	kader.organisatie(p) == kader.organisatie(partij.van)
 }
 
 selector("@privaat", p, _) if {
@@ -139,32 +168,34 @@ selector("@bijzondere_wet", p, _) if kb.partijen[p].regime in {"wpg", "wjsg"}
 
 # Deelname die nog onbekend is, of een derde die incidenteel kan aanschuiven, laat de route toe; het kader
 # maakt de cel dan onbepaald.
-selector("@deelnemers", p, rol) if kader.deelname(p, rol) in {"ja", "onbekend", "derde"}
+selector("@deelnemers", _, partij) if partij.deelname in {"ja", "onbekend", "derde"}
 
 # Een afzender die geen deelnemer is, kan een eigen grondslag hebben: de routes toetsen dan wat er verder
 # nodig is, en het kader maakt de cel onbepaald (afzender_geen_deelnemer: de FG beoordeelt de eigen grondslag).
-selector("@deelnemers", p, "van") if {
-	kader.deelname(p, "van") == "nee"
+selector("@deelnemers", p, partij) if {
+	partij.rol == "van"
+	partij.deelname == "nee"
 	organisatie(p)
 }
 
-selector("@wgs_deelnemers", p, rol) if {
-	kader.deelname(p, rol) in {"ja", "onbekend"}
-	kader.deelnemer_data(p).wgs == true
+selector("@wgs_deelnemers", _, partij) if {
+	partij.deelname in {"ja", "onbekend"}
+	partij.wgs == true
 }
 
-# eigen_partij: wiens eigen taak een route met eigen_grondslag citeert.
-eigen_partij("art6_naar", r) := r
+# eigen_partij: wiens eigen taak een route met eigen_grondslag citeert: in laag art6_naar die van ontvanger r,
+# anders die van afzender van.
+eigen_partij("art6_naar", r, _) := r
 
-eigen_partij(laag, _) := vraag.van if laag != "art6_naar"
+eigen_partij(laag, _, van) := van if laag != "art6_naar"
 
-# Alleen de eigen grondslagen die op de datum gelden (geen AVG vóór 25 mei 2018).
-eigen_grondslagen(route, laag, r) := [g |
-	some g in kb.partijen[eigen_partij(laag, r)].taak.grondslagen
-	datum.geldig(vraag.datum, kb.grondslagen[g])
+# Alleen de eigen grondslagen die op dag d gelden (geen AVG vóór 25 mei 2018).
+eigen_grondslagen(route, laag, r, van, d) := [g |
+	some g in kb.partijen[eigen_partij(laag, r, van)].taak.grondslagen
+	datum.geldig(d, kb.grondslagen[g])
 ] if route.eigen_grondslag
 
-eigen_grondslagen(route, _, _) := [] if not route.eigen_grondslag
+eigen_grondslagen(route, _, _, _, _) := [] if not route.eigen_grondslag
 
 feiten(route) := object.get(route, "feiten", {})
 
@@ -292,11 +323,14 @@ naar_soort(u, laag, r) := object.union(u, w) if {
 met_grondslagen(u, _) := u if u.status != "geen_route"
 
 # naar_klasse(laag, r): de kandidaat-routes (op plek) die bij ontvanger r passen, met hun eigen grondslagen.
-# Een functie, zodat OPA het resultaat per laag en ontvanger bewaart en alleen berekent wat een cel vraagt.
-naar_klasse(laag, r) := [[i, eigen] |
-	some i, route in kandidaten(laag)
-	partij_past(route.naar, r, "naar")
-	eigen := eigen_grondslagen(route, laag, r)
+# Een functie, zodat OPA het resultaat per laag en ontvanger bewaart en alleen berekent wat een cel vraagt;
+# naar_klasse_op hangt, net als kandidaten_op, alleen van zijn argumenten af.
+naar_klasse(laag, r) := naar_klasse_op(laag, vraag.datum, partij(vraag.van, "van"), partij(r, "naar"))
+
+naar_klasse_op(laag, d, van, naar) := [[i, eigen] |
+	some i, route in kandidaten_op(laag, d, van)
+	selectie_past(route.naar, naar)
+	eigen := eigen_grondslagen(route, laag, naar.id, van.id, d)
 	not leeg_eigen(route, eigen)
 ]
 

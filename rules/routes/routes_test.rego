@@ -11,6 +11,9 @@ toestemming := {"feit": "toestemming", "waarde": "gegeven", "voorwaarde": "toest
 
 ids(routes_lijst) := [r.id | some r in routes_lijst]
 
+# partij_past: de selectoren passen bij partij p in rol in de vraag van de input.
+partij_past(selectoren, p, rol) if routes.selectie_past(selectoren, routes.partij(p, rol))
+
 # --- kandidaten: doel, datum, grondslagen en afzender ---
 
 test_kandidaten_in_het_zvh_na_de_wgs if {
@@ -59,26 +62,27 @@ test_kandidaat_alleen_voor_een_passende_afzender if {
 }
 
 test_doel_past_bij_wettelijke_route if {
-	routes.doel_past({"doelen": ["*"]}) with input as wettelijk
-	routes.doel_past({"doelen": ["opsporing", "gevaar_afwenden"]}) with input as wettelijk
+	routes.doel_past_op({"doelen": ["*"]}, wettelijk.doel, wettelijk.datum)
+	routes.doel_past_op({"doelen": ["opsporing", "gevaar_afwenden"]}, wettelijk.doel, wettelijk.datum)
 }
 
 test_doel_past_niet_bij_ander_doel if {
-	not routes.doel_past({"doelen": ["opsporing"]}) with input as wettelijk
+	not routes.doel_past_op({"doelen": ["opsporing"]}, wettelijk.doel, wettelijk.datum)
 }
 
 test_doel_past_bij_route_van_het_eigen_uitgewerkte_convenant if {
-	routes.doel_past({"convenant": "zvht", "doelen": ["zvh_casusoverleg"]}) with input as testkit.zvh({})
-	routes.doel_past({"convenant": "zvht", "doelen": ["*"]}) with input as testkit.zvh({})
+	routes.doel_past_op({"convenant": "zvht", "doelen": ["zvh_casusoverleg"]}, testkit.zvh({}).doel, testkit.zvh({}).datum)
+	routes.doel_past_op({"convenant": "zvht", "doelen": ["*"]}, testkit.zvh({}).doel, testkit.zvh({}).datum)
 }
 
 test_doel_past_niet_bij_route_van_een_convenant_buiten_de_vraag if {
-	not routes.doel_past({"convenant": "zvht", "doelen": ["*"]}) with input as wettelijk
-	not routes.doel_past({"convenant": "zvht", "doelen": ["zvh_screening"]}) with input as testkit.zvh({})
+	not routes.doel_past_op({"convenant": "zvht", "doelen": ["*"]}, wettelijk.doel, wettelijk.datum)
+	not routes.doel_past_op({"convenant": "zvht", "doelen": ["zvh_screening"]}, testkit.zvh({}).doel, testkit.zvh({}).datum)
 }
 
 test_doel_past_niet_bij_een_convenant_dat_niet_is_uitgewerkt if {
-	not routes.doel_past({"convenant": "ave", "doelen": ["*"]}) with input as testkit.vraag({"doel": "ave_signaleren"})
+	v := testkit.vraag({"doel": "ave_signaleren"})
+	not routes.doel_past_op({"convenant": "ave", "doelen": ["*"]}, v.doel, v.datum)
 		with data.kennisbank.convenanten.ave as testkit.ave_in_voorbereiding
 }
 
@@ -92,72 +96,95 @@ test_gegevens_past if {
 # --- selectoren ---
 
 test_selector_alle_organisaties if {
-	routes.partij_past(["*"], "ggz", "naar")
-	not routes.partij_past(["*"], "niet_deelnemer", "naar")
-	not routes.partij_past(["*"], "betrokkene", "naar")
-	not routes.partij_past(["*"], "overleg_deelnemers", "naar")
+	partij_past(["*"], "ggz", "naar") with input as wettelijk
+	not partij_past(["*"], "niet_deelnemer", "naar") with input as wettelijk
+	not partij_past(["*"], "betrokkene", "naar") with input as wettelijk
+	not partij_past(["*"], "overleg_deelnemers", "naar") with input as wettelijk
 }
 
 test_selector_partij_id if {
-	routes.partij_past(["om", "politie"], "politie", "naar")
-	not routes.partij_past(["politie"], "om", "naar")
+	partij_past(["om", "politie"], "politie", "naar") with input as wettelijk
+	not partij_past(["politie"], "om", "naar") with input as wettelijk
 }
 
 test_selector_eigen_taak if {
-	routes.partij_past(["@taak"], "politie", "naar") with input as wettelijk
-	not routes.partij_past(["@taak"], "politie", "naar") with input as testkit.vraag({"doel": "huisuitzetting"})
+	partij_past(["@taak"], "politie", "naar") with input as wettelijk
+	not partij_past(["@taak"], "politie", "naar") with input as testkit.vraag({"doel": "huisuitzetting"})
 }
 
 test_selector_privaat_en_publiek if {
-	routes.partij_past(["@privaat"], "ggz", "van")
-	not routes.partij_past(["@privaat"], "gemeente_college", "van")
-	not routes.partij_past(["@privaat"], "niet_deelnemer", "van")
-	routes.partij_past(["@publiek"], "gemeente_college", "van")
-	not routes.partij_past(["@publiek"], "ggz", "van")
+	partij_past(["@privaat"], "ggz", "van") with input as wettelijk
+	not partij_past(["@privaat"], "gemeente_college", "van") with input as wettelijk
+	not partij_past(["@privaat"], "niet_deelnemer", "van") with input as wettelijk
+	partij_past(["@publiek"], "gemeente_college", "van") with input as wettelijk
+	not partij_past(["@publiek"], "ggz", "van") with input as wettelijk
 }
 
 test_selector_beroepsgeheim if {
-	routes.partij_past(["@beroepsgeheim"], "huisarts", "van")
-	not routes.partij_past(["@beroepsgeheim"], "wijkteam", "van")
+	partij_past(["@beroepsgeheim"], "huisarts", "van") with input as wettelijk
+	not partij_past(["@beroepsgeheim"], "wijkteam", "van") with input as wettelijk
 }
 
 test_selector_bijzondere_wet if {
-	routes.partij_past(["@bijzondere_wet"], "politie", "van")
-	routes.partij_past(["@bijzondere_wet"], "om", "van")
-	not routes.partij_past(["@bijzondere_wet"], "wijkteam", "van")
+	partij_past(["@bijzondere_wet"], "politie", "van") with input as wettelijk
+	partij_past(["@bijzondere_wet"], "om", "van") with input as wettelijk
+	not partij_past(["@bijzondere_wet"], "wijkteam", "van") with input as wettelijk
 }
 
 test_selector_deelnemers if {
-	routes.partij_past(["@deelnemers"], "politie", "naar") with input as testkit.zvh({})
-	routes.partij_past(["@deelnemers"], "woningcorporatie", "naar") with input as testkit.zvh({"datum": "2024-06-01"})
-	not routes.partij_past(["@deelnemers"], "huisarts", "naar") with input as testkit.zvh({"datum": "2024-06-01"})
-	not routes.partij_past(["@deelnemers"], "politie", "naar") with input as wettelijk
+	partij_past(["@deelnemers"], "politie", "naar") with input as testkit.zvh({})
+	partij_past(["@deelnemers"], "woningcorporatie", "naar") with input as testkit.zvh({"datum": "2024-06-01"})
+	not partij_past(["@deelnemers"], "huisarts", "naar") with input as testkit.zvh({"datum": "2024-06-01"})
+	not partij_past(["@deelnemers"], "politie", "naar") with input as wettelijk
 }
 
 # Een derde (WGS art. 2.31 lid 9-10) en een afzender die geen deelnemer is, laten de route toe; het kader
 # maakt de cel onbepaald. Een pseudo-rol zonder rol in de casus niet.
 test_selector_deelnemers_derde_en_afzender_buiten_de_kring if {
-	routes.partij_past(["@deelnemers"], "huisarts", "naar") with input as testkit.zvh({})
-	routes.partij_past(["@deelnemers"], "huisarts", "van") with input as testkit.zvh({"datum": "2024-06-01"})
-	not routes.partij_past(["@deelnemers"], "niet_deelnemer", "van") with input as testkit.zvh({})
-	not routes.partij_past(["@deelnemers"], "niet_deelnemer", "naar") with input as testkit.zvh({})
+	partij_past(["@deelnemers"], "huisarts", "naar") with input as testkit.zvh({})
+	partij_past(["@deelnemers"], "huisarts", "van") with input as testkit.zvh({"datum": "2024-06-01"})
+	not partij_past(["@deelnemers"], "niet_deelnemer", "van") with input as testkit.zvh({})
+	not partij_past(["@deelnemers"], "niet_deelnemer", "naar") with input as testkit.zvh({})
 }
 
 test_selector_wgs_deelnemers if {
-	routes.partij_past(["@wgs_deelnemers"], "politie", "naar") with input as testkit.zvh({})
-	not routes.partij_past(["@wgs_deelnemers"], "woningcorporatie", "naar") with input as testkit.zvh({})
-	not routes.partij_past(["@wgs_deelnemers"], "huisarts", "naar") with input as testkit.zvh({"feiten": {"deelnemer_naar": true}})
+	partij_past(["@wgs_deelnemers"], "politie", "naar") with input as testkit.zvh({})
+	not partij_past(["@wgs_deelnemers"], "woningcorporatie", "naar") with input as testkit.zvh({})
+	not partij_past(["@wgs_deelnemers"], "huisarts", "naar") with input as testkit.zvh({"feiten": {"deelnemer_naar": true}})
 }
 
 test_selector_combinatie_moet_helemaal_passen if {
-	routes.partij_past(["@deelnemers+@publiek"], "politie", "naar") with input as testkit.zvh({})
-	not routes.partij_past(["@deelnemers+@publiek"], "ggz", "naar") with input as testkit.zvh({})
-	not routes.partij_past(["@deelnemers+@publiek"], "huisarts", "naar") with input as testkit.zvh({})
-	routes.partij_past(["@deelnemers+@publiek"], "leerplicht", "naar") with input as testkit.zvh({})
+	partij_past(["@deelnemers+@publiek"], "politie", "naar") with input as testkit.zvh({})
+	not partij_past(["@deelnemers+@publiek"], "ggz", "naar") with input as testkit.zvh({})
+	not partij_past(["@deelnemers+@publiek"], "huisarts", "naar") with input as testkit.zvh({})
+	partij_past(["@deelnemers+@publiek"], "leerplicht", "naar") with input as testkit.zvh({})
+}
+
+# De selectoren lezen de vraag niet zelf: partij geeft hun doel, afzender en deelname als argument, zodat de
+# engine hun uitkomst over vragen heen kan bewaren (library/gedeeldecache.go).
+test_selectoren_zonder_vraag if {
+	deelnemer := {"id": "politie", "rol": "naar", "doel": "zvh_casusoverleg", "van": "wijkteam", "deelname": "ja", "wgs": true}
+	routes.selectie_past(["@deelnemers"], deelnemer)
+	routes.selectie_past(["@wgs_deelnemers+@publiek"], deelnemer)
+	not routes.selectie_past(["@deelnemers"], object.union(deelnemer, {"deelname": "nee"}))
+	routes.selectie_past(["@deelnemers"], object.union(deelnemer, {"deelname": "nee", "rol": "van"}))
+	not routes.selectie_past(["@wgs_deelnemers"], object.union(deelnemer, {"wgs": false}))
+	routes.selectie_past(["@taak"], object.union(deelnemer, {"doel": "opsporing"}))
+	not routes.selectie_past(["@taak"], object.union(deelnemer, {"doel": "huisuitzetting"}))
+	routes.selectie_past(["@zelfde_organisatie"], {"id": "leerplicht", "rol": "naar", "van": "wijkteam"})
+	not routes.selectie_past(["@zelfde_organisatie"], {"id": "politie", "rol": "naar", "van": "wijkteam"})
+}
+
+# Een partij die de kennisbank niet kent, heeft geen deelname en is geen Wgs-deelnemer.
+test_partij_buiten_de_kennisbank if {
+	p := routes.partij("onbekende_partij", "naar") with input as testkit.zvh({})
+	p.deelname == "onbekend_in_kennisbank"
+	p.wgs == false
+	not partij_past(["@deelnemers"], "onbekende_partij", "naar") with input as testkit.zvh({})
 }
 
 test_onbekende_selector_past_niet if {
-	not routes.partij_past(["@onbekend"], "politie", "naar") with input as testkit.zvh({})
+	not partij_past(["@onbekend"], "politie", "naar") with input as testkit.zvh({})
 }
 
 # --- status van een route ---
@@ -227,15 +254,21 @@ test_herstel_noemt_toestanden_en_handelingen if {
 # --- eigen grondslagen ---
 
 test_eigen_partij if {
-	routes.eigen_partij("art6_naar", "politie") == "politie" with input as wettelijk
-	routes.eigen_partij("art6_van", "politie") == "wijkteam" with input as wettelijk
-	routes.eigen_partij("art9", "politie") == "wijkteam" with input as wettelijk
+	routes.eigen_partij("art6_naar", "politie", "wijkteam") == "politie"
+	routes.eigen_partij("art6_van", "politie", "wijkteam") == "wijkteam"
+	routes.eigen_partij("art9", "politie", "wijkteam") == "wijkteam"
 }
 
 test_eigen_grondslagen_van_de_taak if {
-	routes.eigen_grondslagen({"eigen_grondslag": true}, "art6_van", "politie") == ["avg_6_1_e", "wmo_5_1_1", "jeugdwet_7_4_0_1"] with input as wettelijk
-	routes.eigen_grondslagen({"eigen_grondslag": true}, "art6_naar", "politie") == ["politiewet_3"] with input as wettelijk
-	routes.eigen_grondslagen({}, "art6_van", "politie") == [] with input as wettelijk
+	routes.eigen_grondslagen({"eigen_grondslag": true}, "art6_van", "politie", "wijkteam", wettelijk.datum) == ["avg_6_1_e", "wmo_5_1_1", "jeugdwet_7_4_0_1"]
+	routes.eigen_grondslagen({"eigen_grondslag": true}, "art6_naar", "politie", "wijkteam", wettelijk.datum) == ["politiewet_3"]
+	routes.eigen_grondslagen({}, "art6_van", "politie", "wijkteam", wettelijk.datum) == []
+}
+
+# Alleen de eigen grondslagen die op de dag gelden: vóór 25 mei 2018 geen AVG.
+test_eigen_grondslagen_op_de_dag if {
+	not "avg_6_1_e" in routes.eigen_grondslagen({"eigen_grondslag": true}, "art6_van", "politie", "wijkteam", "2018-05-24")
+	"avg_6_1_e" in routes.eigen_grondslagen({"eigen_grondslag": true}, "art6_van", "politie", "wijkteam", "2018-05-25")
 }
 
 # --- een route voor een cel: eigen grondslagen, categorie en ontvanger ---
@@ -442,7 +475,7 @@ test_zonder_leeftijd_of_toestemming_door_geen_leeftijdstoets if {
 
 # "!a" past als a niet past: houders van een beroepsgeheim vallen buiten de WGS-verstrekkingsplicht (art. 2.29 lid 2).
 test_selector_niet if {
-	routes.partij_past(["@wgs_deelnemers+!@beroepsgeheim"], "politie", "van") with input as testkit.zvh({})
-	not routes.partij_past(["@wgs_deelnemers+!@beroepsgeheim"], "ggz", "van") with input as testkit.zvh({})
-	routes.partij_past(["!@beroepsgeheim"], "wijkteam", "van")
+	partij_past(["@wgs_deelnemers+!@beroepsgeheim"], "politie", "van") with input as testkit.zvh({})
+	not partij_past(["@wgs_deelnemers+!@beroepsgeheim"], "ggz", "van") with input as testkit.zvh({})
+	partij_past(["!@beroepsgeheim"], "wijkteam", "van") with input as wettelijk
 }
