@@ -35,13 +35,17 @@ zelfstandig(r) := route if {
 }
 
 # zelfstandige_routes: eenmaal per vraag, de zelfstandige routes voor dit doel, deze datum en deze afzender.
-zelfstandige_routes := [route |
+zelfstandige_routes := zelfstandige_routes_op(vraag.doel, vraag.datum, vraag.van)
+
+# zelfstandige_routes_op hangt alleen van zijn argumenten af: de engine bewaart het over vragen heen
+# (library/gedeeldecache.go).
+zelfstandige_routes_op(doel, d, van) := [route |
 	some route in kb.routes
 	route.zelfstandig
 	not route.convenant
-	vraag.doel in route.doelen
-	datum.geldig(vraag.datum, route)
-	vraag.van in route.van
+	doel in route.doelen
+	datum.geldig(d, route)
+	van in route.van
 ]
 
 # avg_afzender: de afzender verwerkt onder de AVG; avg_ontvanger(r): ontvanger r doet dat. Dan gelden de
@@ -90,13 +94,18 @@ deelnemer_data(p) := object.union(deelnemer_op_datum[organisatie(p)], {"via": or
 }
 
 # deelnemer_op_datum: per partij haar eerste deelname die op de datum loopt; eenmaal per vraag als geheel
-# berekend, zodat elke opzoeking (ook van wie geen deelnemer is) een opzoeking blijft.
-deelnemer_op_datum := {p: ds[0] |
-	some p in {d.partij | some d in deelnames_op_datum}
-	ds := [d | some d in deelnames_op_datum; d.partij == p]
-}
+# berekend, zodat elke opzoeking (ook van wie geen deelnemer is) een opzoeking blijft. deelnemers_op hangt
+# alleen van zijn argumenten af: de engine bewaart het over vragen heen (library/gedeeldecache.go).
+default deelnemer_op_datum := {}
 
-deelnames_op_datum := [d | some d in convenant.deelnemers; datum.binnen(vraag.datum, d, "vanaf", "tot")]
+deelnemer_op_datum := deelnemers_op(convenant_id, vraag.datum)
+
+deelnemers_op(c, d) := {p: ds[0] |
+	some p in {x.partij | some x in deelnames}
+	ds := [x | some x in deelnames; x.partij == p]
+} if {
+	deelnames := [x | some x in kb.convenanten[c].deelnemers; datum.binnen(d, x, "vanaf", "tot")]
+}
 
 # kring_bij_wet: op de datum legt een wet de kring vast (de WGS voor het ZVH, art. 2.27). Wie daar niet in
 # staat, kan geen deelnemer worden; hooguit kunnen de publieke deelnemers een derde incidenteel laten
