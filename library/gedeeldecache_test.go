@@ -63,9 +63,10 @@ func TestZuivereAanroepen(t *testing.T) {
 }
 
 // TestIngebouwdeRoutesGedeeld: in the built-in rules the route candidates of a layer, those that fit a
-// recipient, and the selectors are computed from their arguments only (rules/routes: kandidaten_op,
-// naar_klasse_op, selectie_past), so that a question's alternatives, the trials of its open facts and later
-// questions with the same sender, purpose and date share them. It fails when one of them (or a rule it
+// recipient, the selectors, the independent statutory routes and the covenant's participants on a date are
+// computed from their arguments only (rules/routes: kandidaten_op, naar_klasse_op, selectie_past;
+// rules/kader: zelfstandige_routes_op, deelnemers_op), so that a question's alternatives, the trials of its
+// open facts and later questions with the same sender, purpose and date share them. It fails when one of them (or a rule it
 // depends on) reads the question itself again: the answers stay the same, but open facts and answers in
 // one engine get a third to a fifth slower (README, performance).
 func TestIngebouwdeRoutesGedeeld(t *testing.T) {
@@ -74,8 +75,8 @@ func TestIngebouwdeRoutesGedeeld(t *testing.T) {
 		t.Fatal(err)
 	}
 	z := zuivereAanroepen(e.compiler)
-	for _, f := range []string{"kandidaten_op", "naar_klasse_op", "selectie_past"} {
-		ref := ast.MustParseRef("data.magikdelen.routes." + f)
+	for _, f := range []string{"routes.kandidaten_op", "routes.naar_klasse_op", "routes.selectie_past", "kader.zelfstandige_routes_op", "kader.deelnemers_op"} {
+		ref := ast.MustParseRef("data.magikdelen." + f)
 		n := 0
 		for op := range z {
 			if op.Value.Compare(ref) == 0 {
@@ -83,7 +84,7 @@ func TestIngebouwdeRoutesGedeeld(t *testing.T) {
 			}
 		}
 		if n == 0 {
-			t.Errorf("geen aanroep van routes.%s gedeeld: leest zij (of een regel waar zij van afhangt) de vraag?", f)
+			t.Errorf("geen aanroep van %s gedeeld: leest zij (of een regel waar zij van afhangt) de vraag?", f)
 		}
 	}
 }
