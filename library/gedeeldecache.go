@@ -2,6 +2,7 @@ package library
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -29,6 +30,7 @@ type gedeeldeCache struct {
 	mu      sync.RWMutex
 	waarden map[int]*cacheRegel
 	aantal  int
+	leeg    atomic.Bool // no values yet: a lookup need not take the lock
 }
 
 const maxGedeeld = 1 << 15
@@ -38,13 +40,18 @@ func nieuweGedeeldeCache(c *ast.Compiler) *gedeeldeCache {
 	if len(z) == 0 {
 		return nil
 	}
-	return &gedeeldeCache{zuiver: z, waarden: map[int]*cacheRegel{}}
+	g := &gedeeldeCache{zuiver: z, waarden: map[int]*cacheRegel{}}
+	g.leeg.Store(true)
+	return g
 }
 
 // deelbaar: ref is the key of a call to a function whose value is shared.
 func (g *gedeeldeCache) deelbaar(ref ast.Ref) bool { return len(ref) > 0 && g.zuiver[ref[0]] }
 
 func (g *gedeeldeCache) haal(ref ast.Ref, h int) *ast.Term {
+	if g.leeg.Load() {
+		return nil
+	}
 	g.mu.RLock()
 	defer g.mu.RUnlock()
 	for r := g.waarden[h]; r != nil; r = r.volgende {
@@ -75,6 +82,7 @@ func (g *gedeeldeCache) voegToe(regels []*cacheRegel) {
 		if !bekend {
 			g.waarden[h] = &cacheRegel{ref: append(ast.Ref(nil), r.ref...), waarde: r.waarde, volgende: g.waarden[h]}
 			g.aantal++
+			g.leeg.Store(false)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package library
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"slices"
 	"testing"
@@ -181,6 +182,16 @@ func TestGedeeldeCacheAlleenNaGoedeEvaluatie(t *testing.T) {
 	rs2, err := e.evalueerQuery(ctx, pq, true, rego.EvalInput(map[string]any{"x": 1}))
 	if err != nil || !reflect.DeepEqual(rs, rs2) {
 		t.Fatalf("tweede keer: %v, %v", rs2, err)
+	}
+	// And it is read from there: a value planted in the shared cache is what the next evaluation gives.
+	e.gedeeld.mu.Lock()
+	for _, r := range e.gedeeld.waarden {
+		r.waarde = ast.IntNumberTerm(99)
+	}
+	e.gedeeld.mu.Unlock()
+	rs3, err := e.evalueerQuery(ctx, pq, true, rego.EvalInput(map[string]any{"x": 1}))
+	if err != nil || len(rs3) != 1 || fmt.Sprint(rs3[0].Expressions[0].Value) != "99" {
+		t.Fatalf("de gedeelde waarde wordt niet gelezen: %v, %v", rs3, err)
 	}
 	e.gedeeld.aantal = maxGedeeld
 	if _, err := e.evalueerQuery(ctx, pq, true, rego.EvalInput(map[string]any{"x": 2})); err != nil {
