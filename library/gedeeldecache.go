@@ -20,10 +20,12 @@ import (
 // law: the check looks only at the shape of the rules.
 //
 // Values are shared only from evaluations that ended without error, only from the outermost frame (not from
-// under a `with`), and are read only there. At most maxGedeeld calls are kept; after that, new calls are
-// kept per evaluation only, as OPA does (361 varied questions with their open facts share some 22,000 calls,
-// about 450 bytes each, so the bound holds the cache near 15 MB). TestGedeeldeCache* check the choice of calls and that answers,
-// matrices and open facts are the same with and without sharing.
+// under a `with`), and are read only there. At most maxGedeeld calls are kept (361 varied questions with their
+// open facts share some 22,000 calls, about 450 bytes each, so the bound holds the cache near 15 MB); when it
+// is full, it starts empty again, so that a server that runs for days keeps sharing the calls of today's
+// questions (many calls have the question's date among their arguments) instead of yesterday's.
+// TestGedeeldeCache* check the choice of calls and that answers, matrices and open facts are the same with
+// and without sharing.
 type gedeeldeCache struct {
 	zuiver map[*ast.Term]bool // call sites (operator terms in the compiled rules) of such functions; read-only
 
@@ -72,7 +74,7 @@ func (g *gedeeldeCache) voegToe(regels []*cacheRegel) {
 	defer g.mu.Unlock()
 	for _, r := range regels {
 		if g.aantal >= maxGedeeld {
-			return
+			g.waarden, g.aantal = map[int]*cacheRegel{}, 0
 		}
 		h := r.ref.Hash()
 		bekend := false

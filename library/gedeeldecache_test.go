@@ -152,7 +152,8 @@ func jsonVan(t *testing.T, x any) string {
 }
 
 // TestGedeeldeCacheAlleenNaGoedeEvaluatie: values are shared only from an evaluation that ended without
-// error (here a conflict of two definitions, after the call of f was evaluated), and at most maxGedeeld.
+// error (here a conflict of two definitions, after the call of f was evaluated), and at most maxGedeeld: a
+// full cache starts empty again with the new value.
 func TestGedeeldeCacheAlleenNaGoedeEvaluatie(t *testing.T) {
 	ctx := context.Background()
 	c, err := ast.CompileModulesWithOpt(map[string]string{"p.rego": "package p\n\nf(x) := x + 1\n\nuit := f(input.x)\n\nuit := 0 if input.fout\n"},
@@ -199,8 +200,13 @@ func TestGedeeldeCacheAlleenNaGoedeEvaluatie(t *testing.T) {
 	}
 	e.gedeeld.mu.RLock()
 	defer e.gedeeld.mu.RUnlock()
-	if len(e.gedeeld.waarden) != 1 {
-		t.Fatalf("meer dan maxGedeeld waarden: %d", len(e.gedeeld.waarden))
+	if len(e.gedeeld.waarden) != 1 || e.gedeeld.aantal != 1 {
+		t.Fatalf("na een volle cache %d waarden (aantal %d), verwacht alleen de nieuwe", len(e.gedeeld.waarden), e.gedeeld.aantal)
+	}
+	for _, r := range e.gedeeld.waarden {
+		if fmt.Sprint(r.waarde) != "3" {
+			t.Fatalf("na een volle cache staat f = %v erin, verwacht de nieuwe waarde f(2) = 3", r.waarde)
+		}
 	}
 }
 
