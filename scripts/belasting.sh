@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Load test of magikdelen serveer on loopback: builds the binary, starts the server on 127.0.0.1 with its
-# decision cache (--cache, default 4096 answers), and runs three rounds against it, 32 clients each,
+# decision cache (--cache, default 4096 answers), and runs four rounds against it, 32 clients each,
 # about one request in five malformed:
 #   1. herhaald, koud: the scenario questions repeated, starting with an empty cache;
 #   2. herhaald, warm: the same again, now every valid answer comes from the cache;
 #   3. gemengd: every valid question new (the scenario questions on successive dates), so every answer
-#      is evaluated by the rules.
+#      is evaluated by the rules;
+#   4. dag: every valid question new, on one date, as a working day brings them (each round of the scenario
+#      questions with another age of the data subject): evaluated too, but a question finds the calls it
+#      shares with the same sender, purpose and date (library/gedeeldecache.go).
 # Each round reports answers per second, p50/p90/p99 and error counts; no round has a time limit unless
 # MAX_DUUR is set (it is printed). The server writes a decision receipt per answer (--bon, fsync per
 # batch); afterwards every 200 must have exactly one valid receipt. The server stops with SIGTERM.
-# Usage: scripts/belasting.sh [aantal herhaald] [aantal gemengd] [gelijktijdig]
+# Usage: scripts/belasting.sh [aantal herhaald] [aantal gemengd en dag] [gelijktijdig]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 herhaald=${1:-50000}
@@ -35,6 +38,7 @@ ronde() {
 ronde "herhaald, cache koud" herhaald "$herhaald"
 ronde "herhaald, cache warm" herhaald "$herhaald"
 ronde "gemengd, elke vraag nieuw" gemengd "$gemengd"
+ronde "dag, elke vraag nieuw op één datum" dag "$gemengd"
 kill -TERM "$pid"
 wait "$pid" || { echo "server stopte niet netjes:"; cat "$tmp/server.log"; exit 1; }
 "$tmp/belasting" --controleer-bonnen "$tmp/bonnen.jsonl" --verwacht "$totaal" || status=1

@@ -2,7 +2,9 @@
 // reports throughput, latency percentiles and error counts. It mixes valid questions with malformed ones
 // (about one in five): --vragen herhaald repeats the scenario questions (after the first round the
 // server's decision cache answers them), --vragen gemengd makes every valid question a new one (the
-// scenario questions on successive dates), so that every answer is evaluated. It fails when any request
+// scenario questions on successive dates), so that every answer is evaluated, and --vragen dag does so on
+// one date, as a working day brings them: each round gives the scenario questions another age of the data
+// subject (feit leeftijd), a new date only every 100 rounds. It fails when any request
 // gets a 5xx or a connection error, a malformed request is not answered with a 4xx, a valid one not with
 // a 200, or a request stays unanswered (the optional --max-duur, which it prints, ran out). See
 // scripts/belasting.sh, which starts the server and runs this with the cache cold and warm.
@@ -54,7 +56,7 @@ func run(args []string, uit, fout io.Writer) int {
 	aantal := fs.Int("aantal", 50000, "aantal verzoeken in totaal")
 	gelijktijdig := fs.Int("gelijktijdig", 32, "aantal gelijktijdige clients")
 	scenarios := fs.String("scenarios", "testdata/scenarios", "map met scenariobestanden voor geldige vragen")
-	soort := fs.String("vragen", "herhaald", "herhaald: de scenariovragen steeds opnieuw; gemengd: elke geldige vraag nieuw (scenariovragen op opeenvolgende datums)")
+	soort := fs.String("vragen", "herhaald", "herhaald: de scenariovragen steeds opnieuw; gemengd: elke geldige vraag nieuw (scenariovragen op opeenvolgende datums); dag: elke geldige vraag nieuw op één datum (per ronde een andere leeftijd)")
 	maxDuur := fs.Duration("max-duur", 0, "stop na deze tijd en tel de rest als onbeantwoord (0: geen grens)")
 	telling := fs.String("telling", "", "schrijf het aantal 200-antwoorden naar dit bestand (voor --controleer-bonnen)")
 	bonnen := fs.String("controleer-bonnen", "", "stuur geen verkeer, maar controleer dat dit bonnenbestand precies --verwacht geldige bonnen heeft")
@@ -69,8 +71,8 @@ func run(args []string, uit, fout io.Writer) int {
 		fmt.Fprintln(fout, "fout:", err)
 		return 2
 	}
-	if *soort != "herhaald" && *soort != "gemengd" {
-		fmt.Fprintf(fout, "fout: --vragen moet herhaald of gemengd zijn, kreeg %q\n", *soort)
+	if *soort != "herhaald" && *soort != "gemengd" && *soort != "dag" {
+		fmt.Fprintf(fout, "fout: --vragen moet herhaald, gemengd of dag zijn, kreeg %q\n", *soort)
 		return 2
 	}
 	verzoeken, err := maakVerzoeken(*scenarios)
@@ -112,8 +114,13 @@ func run(args []string, uit, fout io.Writer) int {
 					continue
 				}
 				v := verzoeken[i%len(verzoeken)]
-				if *soort == "gemengd" && !v.misvormd {
-					v.body = opDatum(v.body, i/len(verzoeken))
+				if !v.misvormd {
+					switch *soort {
+					case "gemengd":
+						v.body = opDatum(v.body, i/len(verzoeken))
+					case "dag":
+						v.body = opDag(v.body, i/len(verzoeken))
+					}
 				}
 				uitslagen[i] = stuur(ctx, client, *adres+"/v1/vraag", v)
 			}
@@ -236,11 +243,33 @@ func maakVerzoeken(map_ string) ([]verzoek, error) {
 // opDatum gives the question body with the date set to day n after 2025-03-01 (when the WGS came into
 // force), so that each round of the scenario questions is new to the server's cache.
 func opDatum(body []byte, n int) []byte {
+	return wijzig(body, func(v map[string]any) {
+		v["datum"] = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n).Format(time.DateOnly)
+	})
+}
+
+// opDag gives the question body of round n on a working day: on day n/100 after 2026-03-01, with the data
+// subject n%100 years old (feit leeftijd), so that each round is new to the server's cache while the date,
+// sender and purpose stay those of the day.
+func opDag(body []byte, n int) []byte {
+	return wijzig(body, func(v map[string]any) {
+		v["datum"] = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n/100).Format(time.DateOnly)
+		feiten, _ := v["feiten"].(map[string]any)
+		if feiten == nil {
+			feiten = map[string]any{}
+		}
+		feiten["leeftijd"] = n % 100
+		v["feiten"] = feiten
+	})
+}
+
+// wijzig gives body with the change made to its JSON object; a body that is not one stays as it is.
+func wijzig(body []byte, verander func(map[string]any)) []byte {
 	var v map[string]any
 	if err := json.Unmarshal(body, &v); err != nil {
 		return body
 	}
-	v["datum"] = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n).Format(time.DateOnly)
+	verander(v)
 	uit, err := json.Marshal(v)
 	if err != nil {
 		return body

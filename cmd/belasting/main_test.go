@@ -31,20 +31,27 @@ func TestAlleenLoopback(t *testing.T) {
 	}
 }
 
-// zonderDatum is a question body without its date, to recognise a scenario question on another date.
+// zonderDatum is a question body without its date and the age of the data subject, to recognise a
+// scenario question on another date or of another round of --vragen dag.
 func zonderDatum(body []byte) string {
 	var v map[string]any
 	if json.Unmarshal(body, &v) != nil {
 		return "misvormd:" + string(body)
 	}
 	delete(v, "datum")
+	if feiten, ok := v["feiten"].(map[string]any); ok {
+		delete(feiten, "leeftijd")
+		if len(feiten) == 0 {
+			delete(v, "feiten")
+		}
+	}
 	uit, _ := json.Marshal(v)
 	return string(uit)
 }
 
 // nepServer answers like magikdelen serveer would for the generator's own requests: 200 for a valid
-// scenario question (on any date), 400 for anything else; kapot makes every answer a 500, traag makes
-// every answer wait that long.
+// scenario question (on any date, with any age), 400 for anything else; kapot makes every answer a 500,
+// traag makes every answer wait that long.
 func nepServer(t *testing.T, kapot bool, traag time.Duration) *httptest.Server {
 	t.Helper()
 	verzoeken, err := maakVerzoeken("../../testdata/scenarios")
@@ -57,15 +64,11 @@ func nepServer(t *testing.T, kapot bool, traag time.Duration) *httptest.Server {
 			geldig[zonderDatum(v.body)] = true
 		}
 	}
-	var datums sync.Map
+	var datums, bodies sync.Map
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /readyz", func(http.ResponseWriter, *http.Request) {})
 	mux.HandleFunc("POST /v1/vraag", func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
-		var v struct{ Datum string }
-		if json.Unmarshal(body, &v) == nil {
-			datums.Store(v.Datum, true)
-		}
 		if traag > 0 {
 			time.Sleep(traag)
 		}
@@ -75,8 +78,17 @@ func nepServer(t *testing.T, kapot bool, traag time.Duration) *httptest.Server {
 		case !geldig[zonderDatum(body)]:
 			w.WriteHeader(http.StatusBadRequest)
 		default:
+			var v struct{ Datum string }
+			json.Unmarshal(body, &v)
+			datums.Store(v.Datum, true)
+			bodies.Store(string(body), true)
 			w.Write([]byte(`{}`))
 		}
+	})
+	mux.HandleFunc("GET /vragen", func(w http.ResponseWriter, _ *http.Request) {
+		n := 0
+		bodies.Range(func(any, any) bool { n++; return true })
+		fmt.Fprint(w, n)
 	})
 	mux.HandleFunc("GET /datums", func(w http.ResponseWriter, _ *http.Request) {
 		n := 0
@@ -129,10 +141,69 @@ func TestGemengd(t *testing.T) {
 	}
 	b, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	// 450 requests over 45 questions per round (36 scenarios + 9 malformed): 10 rounds, 10 dates, plus
-	// the "" of malformed bodies that parse.
-	if n, _ := strconv.Atoi(string(b)); n < 10 {
-		t.Errorf("%s verschillende datums, verwacht minstens 10", b)
+	// 450 requests over 45 questions per round (36 scenarios + 9 malformed): 10 rounds, 10 dates.
+	if n, _ := strconv.Atoi(string(b)); n != 10 {
+		t.Errorf("%s verschillende datums van geldige vragen, verwacht 10", b)
+	}
+}
+
+// TestDag: with --vragen dag every valid question is new (36 scenario questions in 10 rounds: 360 different
+// questions), all on one date.
+func TestDag(t *testing.T) {
+	t.Parallel()
+	srv := nepServer(t, false, 0)
+	var uit, fout bytes.Buffer
+	code := run([]string{"--url", srv.URL, "--aantal", "450", "--gelijktijdig", "4", "--vragen", "dag", "--scenarios", "../../testdata/scenarios"}, &uit, &fout)
+	if code != 0 || !strings.Contains(uit.String(), "vragen: dag") {
+		t.Fatalf("code %d\n%s%s", code, uit.String(), fout.String())
+	}
+	tel := func(pad string) int {
+		t.Helper()
+		res, err := http.Get(srv.URL + pad)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		n, _ := strconv.Atoi(string(b))
+		return n
+	}
+	if n := tel("/vragen"); n != 360 {
+		t.Errorf("%d verschillende geldige vragen, verwacht 360", n)
+	}
+	if n := tel("/datums"); n != 1 {
+		t.Errorf("%d verschillende datums van geldige vragen, verwacht één", n)
+	}
+}
+
+func TestOpDag(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		body     string
+		n        int
+		datum    string
+		leeftijd float64
+	}{
+		{`{"van":"wijkteam"}`, 0, "2026-03-01", 0},
+		{`{"van":"wijkteam","feiten":{"toestemming":"gegeven","leeftijd":40}}`, 57, "2026-03-01", 57},
+		{`{"van":"wijkteam","datum":"2020-01-01"}`, 250, "2026-03-03", 50},
+	} {
+		var v struct {
+			Datum  string
+			Feiten map[string]any
+		}
+		if err := json.Unmarshal(opDag([]byte(tt.body), tt.n), &v); err != nil {
+			t.Fatal(err)
+		}
+		if v.Datum != tt.datum || v.Feiten["leeftijd"] != tt.leeftijd {
+			t.Errorf("opDag(%s, %d): datum %s, leeftijd %v; verwacht %s, %v", tt.body, tt.n, v.Datum, v.Feiten["leeftijd"], tt.datum, tt.leeftijd)
+		}
+		if strings.Contains(tt.body, "toestemming") && v.Feiten["toestemming"] != "gegeven" {
+			t.Errorf("opDag(%s): de andere feiten zijn weg: %v", tt.body, v.Feiten)
+		}
+	}
+	if got := string(opDag([]byte("geen json"), 3)); got != "geen json" {
+		t.Errorf("opDag van een misvormde vraag: %q", got)
 	}
 }
 
