@@ -81,10 +81,16 @@ func TestCacheZelfdeAntwoord(t *testing.T) {
 }
 
 // TestCacheDatumVanVandaag: a question without a date is keyed on today's date, so the next day it is
-// evaluated again.
+// evaluated again. With an engine and a clock of its own: the shared engine's cache would still hold the
+// answer of the next day when the test runs again (go test -count=2).
 func TestCacheDatumVanVandaag(t *testing.T) {
 	ctx := context.Background()
-	e, k := cacheTestEngine(t)
+	k := &klok{}
+	k.zet(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
+	e, err := library.New(ctx, library.MetCache(8), library.MetKlok(k.nu))
+	if err != nil {
+		t.Fatal(err)
+	}
 	v := benchEenOntvanger
 	v.Datum = ""
 	v.Feiten = map[string]any{"inclusiecriteria": true, "betrokkene_geinformeerd": "ja"}
