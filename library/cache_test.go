@@ -19,8 +19,8 @@ var (
 	cacheEngineErr  error
 )
 
-// cacheTestEngine is an engine with a decision cache of 8 answers and a clock the test sets.
-func cacheTestEngine(t testing.TB) (*library.Engine, *klok) {
+// cacheTestEngine is an engine with a decision cache of 8 answers and a fixed clock, shared by the tests.
+func cacheTestEngine(t testing.TB) *library.Engine {
 	t.Helper()
 	cacheEngineOnce.Do(func() {
 		cacheKlok.zet(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
@@ -29,7 +29,7 @@ func cacheTestEngine(t testing.TB) (*library.Engine, *klok) {
 	if cacheEngineErr != nil {
 		t.Fatal(cacheEngineErr)
 	}
-	return cacheEngine, &cacheKlok
+	return cacheEngine
 }
 
 var cacheKlok klok
@@ -48,7 +48,7 @@ func (k *klok) dagVerder(n int) { k.zet(k.nu().AddDate(0, 0, n)) }
 func TestCacheZelfdeAntwoord(t *testing.T) {
 	ctx := context.Background()
 	zonder := testEngine(t)
-	met, _ := cacheTestEngine(t)
+	met := cacheTestEngine(t)
 	for _, v := range []kennisbank.Vraag{benchEenOntvanger, benchTafel} {
 		want, err := zonder.Beantwoord(ctx, v)
 		if err != nil {
@@ -117,7 +117,7 @@ func TestCacheDatumVanVandaag(t *testing.T) {
 
 // TestCacheFoutenNietBewaard: a bad question is an error every time, not a cached answer.
 func TestCacheFoutenNietBewaard(t *testing.T) {
-	e, _ := cacheTestEngine(t)
+	e := cacheTestEngine(t)
 	v := benchEenOntvanger
 	v.Van = "polite"
 	for range 2 {
@@ -130,7 +130,7 @@ func TestCacheFoutenNietBewaard(t *testing.T) {
 // TestCacheGelijktijdig asks the same and different questions from many goroutines (run with -race).
 func TestCacheGelijktijdig(t *testing.T) {
 	ctx := context.Background()
-	e, _ := cacheTestEngine(t)
+	e := cacheTestEngine(t)
 	want, err := testEngine(t).Beantwoord(ctx, benchEenOntvanger)
 	if err != nil {
 		t.Fatal(err)
@@ -153,7 +153,7 @@ func TestCacheGelijktijdig(t *testing.T) {
 
 // BenchmarkBeantwoordCache is a repeated question: the answer comes from the cache.
 func BenchmarkBeantwoordCache(b *testing.B) {
-	e, _ := cacheTestEngine(b)
+	e := cacheTestEngine(b)
 	ctx := context.Background()
 	for _, bm := range benchVragen {
 		b.Run(bm.naam, func(b *testing.B) {
@@ -185,7 +185,7 @@ func BenchmarkBeantwoordCache(b *testing.B) {
 func TestCacheOpenFeiten(t *testing.T) {
 	zwaar(t) // OpenFeiten evaluates a dozen facts; TestCacheGelijktijdig covers the cache under -race
 	ctx := context.Background()
-	e, _ := cacheTestEngine(t)
+	e := cacheTestEngine(t)
 	v := benchEenOntvanger
 	v.Feiten = nil
 	want, err := testEngine(t).OpenFeiten(ctx, v)
