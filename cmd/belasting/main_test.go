@@ -126,53 +126,44 @@ func TestRunGeslaagdEnMislukt(t *testing.T) {
 	}
 }
 
-// TestGemengd: with --vragen gemengd every round of the scenario questions has a date of its own.
-func TestGemengd(t *testing.T) {
+// TestNieuweVragen: with --vragen gemengd every round of the scenario questions has a date of its own; with
+// --vragen dag every valid question is new (36 scenario questions in 10 rounds: 360 different questions), all
+// on one date. 450 requests over 45 questions per round (36 scenarios + 9 malformed): 10 rounds.
+func TestNieuweVragen(t *testing.T) {
 	t.Parallel()
-	srv := nepServer(t, false, 0)
-	var uit, fout bytes.Buffer
-	code := run([]string{"--url", srv.URL, "--aantal", "450", "--gelijktijdig", "4", "--vragen", "gemengd", "--scenarios", "../../testdata/scenarios"}, &uit, &fout)
-	if code != 0 || !strings.Contains(uit.String(), "vragen: gemengd") {
-		t.Fatalf("code %d\n%s%s", code, uit.String(), fout.String())
-	}
-	res, err := http.Get(srv.URL + "/datums")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	// 450 requests over 45 questions per round (36 scenarios + 9 malformed): 10 rounds, 10 dates.
-	if n, _ := strconv.Atoi(string(b)); n != 10 {
-		t.Errorf("%s verschillende datums van geldige vragen, verwacht 10", b)
-	}
-}
-
-// TestDag: with --vragen dag every valid question is new (36 scenario questions in 10 rounds: 360 different
-// questions), all on one date.
-func TestDag(t *testing.T) {
-	t.Parallel()
-	srv := nepServer(t, false, 0)
-	var uit, fout bytes.Buffer
-	code := run([]string{"--url", srv.URL, "--aantal", "450", "--gelijktijdig", "4", "--vragen", "dag", "--scenarios", "../../testdata/scenarios"}, &uit, &fout)
-	if code != 0 || !strings.Contains(uit.String(), "vragen: dag") {
-		t.Fatalf("code %d\n%s%s", code, uit.String(), fout.String())
-	}
-	tel := func(pad string) int {
-		t.Helper()
-		res, err := http.Get(srv.URL + pad)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		n, _ := strconv.Atoi(string(b))
-		return n
-	}
-	if n := tel("/vragen"); n != 360 {
-		t.Errorf("%d verschillende geldige vragen, verwacht 360", n)
-	}
-	if n := tel("/datums"); n != 1 {
-		t.Errorf("%d verschillende datums van geldige vragen, verwacht één", n)
+	for _, tt := range []struct {
+		soort          string
+		vragen, datums int
+	}{
+		{"gemengd", 360, 10},
+		{"dag", 360, 1},
+	} {
+		t.Run(tt.soort, func(t *testing.T) {
+			t.Parallel()
+			srv := nepServer(t, false, 0)
+			var uit, fout bytes.Buffer
+			code := run([]string{"--url", srv.URL, "--aantal", "450", "--gelijktijdig", "4", "--vragen", tt.soort, "--scenarios", "../../testdata/scenarios"}, &uit, &fout)
+			if code != 0 || !strings.Contains(uit.String(), "vragen: "+tt.soort) {
+				t.Fatalf("code %d\n%s%s", code, uit.String(), fout.String())
+			}
+			tel := func(pad string) int {
+				t.Helper()
+				res, err := http.Get(srv.URL + pad)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer res.Body.Close()
+				b, _ := io.ReadAll(res.Body)
+				n, _ := strconv.Atoi(string(b))
+				return n
+			}
+			if n := tel("/vragen"); n != tt.vragen {
+				t.Errorf("%d verschillende geldige vragen, verwacht %d", n, tt.vragen)
+			}
+			if n := tel("/datums"); n != tt.datums {
+				t.Errorf("%d verschillende datums van geldige vragen, verwacht %d", n, tt.datums)
+			}
+		})
 	}
 }
 
