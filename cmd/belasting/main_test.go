@@ -85,19 +85,20 @@ func nepServer(t *testing.T, kapot bool, traag time.Duration) *httptest.Server {
 			w.Write([]byte(`{}`))
 		}
 	})
-	mux.HandleFunc("GET /vragen", func(w http.ResponseWriter, _ *http.Request) {
-		n := 0
-		bodies.Range(func(any, any) bool { n++; return true })
-		fmt.Fprint(w, n)
-	})
-	mux.HandleFunc("GET /datums", func(w http.ResponseWriter, _ *http.Request) {
-		n := 0
-		datums.Range(func(any, any) bool { n++; return true })
-		fmt.Fprint(w, n)
-	})
+	mux.HandleFunc("GET /vragen", aantalIn(&bodies))
+	mux.HandleFunc("GET /datums", aantalIn(&datums))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// aantalIn answers with the number of entries in m.
+func aantalIn(m *sync.Map) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		n := 0
+		m.Range(func(any, any) bool { n++; return true })
+		fmt.Fprint(w, n)
+	}
 }
 
 func TestRunGeslaagdEnMislukt(t *testing.T) {
