@@ -31,8 +31,7 @@ type gedeeldeCache struct {
 
 	mu      sync.RWMutex
 	waarden map[int]*cacheRegel
-	aantal  int
-	leeg    atomic.Bool // no values yet: a lookup need not take the lock
+	aantal  atomic.Int64 // written under mu; read without it: while it is 0, a lookup need not take the lock
 }
 
 const maxGedeeld = 1 << 15
@@ -42,16 +41,14 @@ func nieuweGedeeldeCache(c *ast.Compiler) *gedeeldeCache {
 	if len(z) == 0 {
 		return nil
 	}
-	g := &gedeeldeCache{zuiver: z, waarden: map[int]*cacheRegel{}}
-	g.leeg.Store(true)
-	return g
+	return &gedeeldeCache{zuiver: z, waarden: map[int]*cacheRegel{}}
 }
 
 // deelbaar: ref is the key of a call to a function whose value is shared.
 func (g *gedeeldeCache) deelbaar(ref ast.Ref) bool { return len(ref) > 0 && g.zuiver[ref[0]] }
 
 func (g *gedeeldeCache) haal(ref ast.Ref, h int) *ast.Term {
-	if g.leeg.Load() {
+	if g.aantal.Load() == 0 {
 		return nil
 	}
 	g.mu.RLock()
@@ -73,8 +70,9 @@ func (g *gedeeldeCache) voegToe(regels []*cacheRegel) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	for _, r := range regels {
-		if g.aantal >= maxGedeeld {
-			g.waarden, g.aantal = map[int]*cacheRegel{}, 0
+		if g.aantal.Load() >= maxGedeeld {
+			g.waarden = map[int]*cacheRegel{}
+			g.aantal.Store(0)
 		}
 		h := r.ref.Hash()
 		bekend := false
@@ -83,8 +81,7 @@ func (g *gedeeldeCache) voegToe(regels []*cacheRegel) {
 		}
 		if !bekend {
 			g.waarden[h] = &cacheRegel{ref: append(ast.Ref(nil), r.ref...), waarde: r.waarde, volgende: g.waarden[h]}
-			g.aantal++
-			g.leeg.Store(false)
+			g.aantal.Add(1)
 		}
 	}
 }

@@ -134,7 +134,7 @@ func TestGedeeldeCacheZelfdeAntwoorden(t *testing.T) {
 		}
 	}
 	met.gedeeld.mu.RLock()
-	aantal := met.gedeeld.aantal
+	aantal := met.gedeeld.aantal.Load()
 	met.gedeeld.mu.RUnlock()
 	if aantal == 0 {
 		t.Error("geen enkele aanroep gedeeld")
@@ -172,12 +172,12 @@ func TestGedeeldeCacheAlleenNaGoedeEvaluatie(t *testing.T) {
 	if _, err := e.evalueerQuery(ctx, pq, true, rego.EvalInput(map[string]any{"x": 1, "fout": true})); err == nil {
 		t.Fatal("geen fout bij twee waarden voor uit")
 	}
-	if e.gedeeld.aantal != 0 {
-		t.Fatalf("%d waarden gedeeld uit een evaluatie met een fout", e.gedeeld.aantal)
+	if e.gedeeld.aantal.Load() != 0 {
+		t.Fatalf("%d waarden gedeeld uit een evaluatie met een fout", e.gedeeld.aantal.Load())
 	}
 	rs, err := e.evalueerQuery(ctx, pq, true, rego.EvalInput(map[string]any{"x": 1}))
-	if err != nil || len(rs) != 1 || e.gedeeld.aantal != 1 {
-		t.Fatalf("%v, %v: %d waarden gedeeld", rs, err, e.gedeeld.aantal)
+	if err != nil || len(rs) != 1 || e.gedeeld.aantal.Load() != 1 {
+		t.Fatalf("%v, %v: %d waarden gedeeld", rs, err, e.gedeeld.aantal.Load())
 	}
 	// Once known, the value comes from the shared cache: the same result.
 	rs2, err := e.evalueerQuery(ctx, pq, true, rego.EvalInput(map[string]any{"x": 1}))
@@ -194,14 +194,14 @@ func TestGedeeldeCacheAlleenNaGoedeEvaluatie(t *testing.T) {
 	if err != nil || len(rs3) != 1 || fmt.Sprint(rs3[0].Expressions[0].Value) != "99" {
 		t.Fatalf("de gedeelde waarde wordt niet gelezen: %v, %v", rs3, err)
 	}
-	e.gedeeld.aantal = maxGedeeld
+	e.gedeeld.aantal.Store(maxGedeeld)
 	if _, err := e.evalueerQuery(ctx, pq, true, rego.EvalInput(map[string]any{"x": 2})); err != nil {
 		t.Fatal(err)
 	}
 	e.gedeeld.mu.RLock()
 	defer e.gedeeld.mu.RUnlock()
-	if len(e.gedeeld.waarden) != 1 || e.gedeeld.aantal != 1 {
-		t.Fatalf("na een volle cache %d waarden (aantal %d), verwacht alleen de nieuwe", len(e.gedeeld.waarden), e.gedeeld.aantal)
+	if len(e.gedeeld.waarden) != 1 || e.gedeeld.aantal.Load() != 1 {
+		t.Fatalf("na een volle cache %d waarden (aantal %d), verwacht alleen de nieuwe", len(e.gedeeld.waarden), e.gedeeld.aantal.Load())
 	}
 	for _, r := range e.gedeeld.waarden {
 		if fmt.Sprint(r.waarde) != "3" {
@@ -275,7 +275,7 @@ func TestEvalueerVoegtNietsToe(t *testing.T) {
 	aantal := func() int {
 		e.gedeeld.mu.RLock()
 		defer e.gedeeld.mu.RUnlock()
-		return e.gedeeld.aantal
+		return int(e.gedeeld.aantal.Load())
 	}
 	if _, ok, err := e.Evalueer(ctx, "data.magikdelen.matrix", invoer); err != nil || !ok {
 		t.Fatalf("matrix: %v %v", ok, err)
