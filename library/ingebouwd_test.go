@@ -2,11 +2,15 @@ package library
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
+	"strings"
 	"testing"
 
+	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/toetshulp"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 	"github.com/twente-zorg-veiligheid/magikdelen/rules"
 )
 
@@ -41,4 +45,71 @@ func TestIngebouwdZonderControles(t *testing.T) {
 			t.Errorf("%s: het antwoord van de ingebouwde engine verschilt van dat met alle controles", s.naam)
 		}
 	}
+}
+
+// TestIngebouwdOngewijzigd: the stages New skips for the embedded rules because they change nothing there
+// (ongewijzigdIngebouwd) indeed change nothing: the embedded rules compiled with every stage are the same,
+// rule for rule and expression for expression (order and index), as with those stages skipped, each on its
+// own and all together.
+func TestIngebouwdOngewijzigd(t *testing.T) {
+	regels, err := kennisbank.LeesRegels(rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compileer := func(overslaan ...ast.StageID) map[string]string {
+		t.Helper()
+		modules, err := parseerRegels(regels)
+		if err != nil {
+			t.Fatal(err)
+		}
+		perPad := make(map[string]*ast.Module, len(modules))
+		for _, m := range modules {
+			perPad[m.Package.Location.File] = m
+		}
+		c := ast.NewCompiler().WithSkipStages(overslaan...)
+		if c.Compile(perPad); c.Failed() {
+			t.Fatal(c.Errors)
+		}
+		return gecompileerd(c)
+	}
+	volledig := compileer()
+	gevallen := map[string][]ast.StageID{"ingebouwdOverslaan": ingebouwdOverslaan}
+	for _, s := range ongewijzigdIngebouwd {
+		gevallen[string(s)] = []ast.StageID{s}
+	}
+	for naam, overslaan := range gevallen {
+		zonder := compileer(overslaan...)
+		for pad, tekst := range volledig {
+			if zonder[pad] != tekst {
+				t.Errorf("%s overgeslagen: %s is anders gecompileerd dan met elke stap (eerste verschil op regel %d); haal de stap uit ongewijzigdIngebouwd of schrijf de regel in een veilige volgorde", naam, pad, eersteVerschil(tekst, zonder[pad]))
+			}
+		}
+	}
+}
+
+// gecompileerd is every compiled module as text, with the index of every expression (the safety stage
+// renumbers the expressions it reorders).
+func gecompileerd(c *ast.Compiler) map[string]string {
+	uit := make(map[string]string, len(c.Modules))
+	for pad, m := range c.Modules {
+		var b strings.Builder
+		b.WriteString(m.String())
+		ast.WalkExprs(m, func(e *ast.Expr) bool {
+			fmt.Fprintf(&b, "\n%d %s", e.Index, e)
+			return false
+		})
+		uit[pad] = b.String()
+	}
+	return uit
+}
+
+// eersteVerschil is the number of the first line where a and b differ.
+func eersteVerschil(a, b string) int {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return i + 1
+		}
+	}
+	return min(len(la), len(lb)) + 1
 }
