@@ -367,13 +367,19 @@ grondslagen := uitleg.gesorteerd("grondslagen", {g | some d in beslissende_celle
 
 ontbrekende_feiten := sort({f | some d in deeloordelen; some f in d.ontbrekende_feiten})
 
-# redenen: elke reden één keer, in de volgorde waarin de cellen ze noemen (blokkades eerst, dan de lagen).
-# Eerst ontdubbelen als verzameling, dan per unieke reden de vroegste plek: lineair in het aantal cellen.
-unieke_redenen := {r | some d in beslissende_cellen; some r in d.redenen}
+# redenen: elke reden één keer, in de volgorde waarin de cellen ze noemen (blokkades eerst, dan de lagen):
+# op haar vroegste plek in een cel, dan op id. Elke plek van elke reden één keer als verzameling, gesorteerd;
+# een reden staat er dan het eerst op haar vroegste plek, en die houden we. Lineair in het aantal cellen.
+reden_plekken := {[j, r.id, r] | some d in beslissende_cellen; some j, r in d.redenen}
 
-redenen := [paar[2] | some paar in sort({[eerste_plek(r), r.id, r] | some r in unieke_redenen})]
+redenen := [p[2] | some p in sort(reden_plekken); not eerder_genoemd(p)]
 
-eerste_plek(r) := min({j | some d in beslissende_cellen; some j, x in d.redenen; x == r})
+# eerder_genoemd: dezelfde reden staat ook op een vroegere plek.
+eerder_genoemd([j, id, r]) if {
+	j > 0
+	some i in numbers.range(0, j - 1)
+	[i, id, r] in reden_plekken
+}
 
 # uniek laat van gelijke elementen alleen het eerste staan, in de oorspronkelijke volgorde: per verschillend
 # element zijn eerste plek, in volgorde van die plekken (de lijsten zijn lang en hebben weinig verschillende

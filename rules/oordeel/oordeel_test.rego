@@ -219,6 +219,14 @@ test_redenen_elk_een_keer if {
 	[r.id | some r in oordeel.redenen] == ["wgs_verstrekking"] with input as testkit.zvh({"gegevens": ["identificerend", "signaal"]})
 }
 
+# Elke reden één keer, op haar vroegste plek in een cel en dan op id: q staat in de eerste cel achteraan maar in
+# de tweede vooraan, y in beide cellen op plek 1, z alleen vooraan in de eerste.
+test_redenen_op_vroegste_plek_dan_id if {
+	r := {id: {"id": id, "tekst": id} | some id in ["q", "y", "z"]}
+	cellen := [{"redenen": [r.z, r.y, r.q]}, {"redenen": [r.q, r.y]}]
+	oordeel.redenen == [r.q, r.z, r.y] with oordeel.beslissende_cellen as cellen
+}
+
 test_keten_een_stap_per_laag_en_route_met_samengevoegde_grondslagen if {
 	invoer := testkit.zvh({"naar": ["gemeente_college", "veilig_thuis"], "datum": "2025-02-28"})
 	[[s.laag, s.route] | some s in oordeel.keten] == [
