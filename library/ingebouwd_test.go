@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 
@@ -50,12 +51,14 @@ func TestIngebouwdZonderControles(t *testing.T) {
 // TestIngebouwdOngewijzigd: the stages New skips for the embedded rules because they change nothing there
 // (ongewijzigdIngebouwd) indeed change nothing: the embedded rules compiled with every stage are the same,
 // rule for rule and expression for expression (order and index), as with those stages skipped, each on its
-// own and all together.
+// own and all together; and the compiler indexes none of their comprehensions (the index is kept beside
+// the rules, not in them).
 func TestIngebouwdOngewijzigd(t *testing.T) {
 	regels, err := kennisbank.LeesRegels(rules.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
+	var volledigeCompiler *ast.Compiler
 	compileer := func(overslaan ...ast.StageID) map[string]string {
 		t.Helper()
 		modules, err := parseerRegels(regels)
@@ -70,9 +73,22 @@ func TestIngebouwdOngewijzigd(t *testing.T) {
 		if c.Compile(perPad); c.Failed() {
 			t.Fatal(c.Errors)
 		}
+		if len(overslaan) == 0 {
+			volledigeCompiler = c
+		}
 		return gecompileerd(c)
 	}
 	volledig := compileer()
+	if slices.Contains(ongewijzigdIngebouwd, ast.StageBuildComprehensionIndices) {
+		for _, m := range volledigeCompiler.Modules {
+			ast.WalkTerms(m, func(x *ast.Term) bool {
+				if volledigeCompiler.ComprehensionIndex(x) != nil {
+					t.Errorf("%v: de compiler indexeert deze comprehension; haal %s uit ongewijzigdIngebouwd of schrijf haar zonder index", x.Location, ast.StageBuildComprehensionIndices)
+				}
+				return false
+			})
+		}
+	}
 	gevallen := map[string][]ast.StageID{"ingebouwdOverslaan": ingebouwdOverslaan}
 	for _, s := range ongewijzigdIngebouwd {
 		gevallen[string(s)] = []ast.StageID{s}
