@@ -3,6 +3,8 @@ package library
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
@@ -23,9 +25,11 @@ func (e *Engine) bundel() (bundle.Bundle, error) {
 		Data:     map[string]any{"kennisbank": e.kb.Data()},
 	}
 	b.Manifest.SetRegoVersion(ast.RegoV1)
-	for _, m := range e.modules {
-		p := m.Package.Location.File // the path parseerRegels gave the module
-		b.Modules = append(b.Modules, bundle.ModuleFile{URL: "/" + p, Path: "/" + p, Raw: e.regels[p], Parsed: m})
+	// The sources of the rules, in path order (the writer writes Raw; OPA parses them when it reads the
+	// bundle).
+	paden := slices.Sorted(maps.Keys(e.regels))
+	for _, p := range paden {
+		b.Modules = append(b.Modules, bundle.ModuleFile{URL: "/" + p, Path: "/" + p, Raw: e.regels[p]})
 	}
 	return b, nil
 }

@@ -42,7 +42,6 @@ type Engine struct {
 	query    rego.PreparedEvalQuery
 	klok     func() time.Time
 	regels   map[string][]byte
-	modules  []*ast.Module // parsed once in New, in path order; Bundel reuses them
 	compiler *ast.Compiler // compiled once in New; other decisions (Matrix) reuse it
 	store    storage.Store
 
@@ -60,6 +59,8 @@ type Engine struct {
 	cache     *beslisCache    // nil: every question is evaluated (see MetCache)
 	vraagbaak *vraagbaakIndex // nil: the rules rank the vraagbaak links themselves
 	gedeeld   *gedeeldeCache  // the values of calls every evaluation shares (gedeeldecache.go); nil: none
+
+	voorgecompileerd bool // the rules came compiled (voorgecompileerd.go)
 }
 
 type opties struct {
@@ -133,21 +134,28 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 		store := inmem.NewFromObjectWithOpts(map[string]any{"kennisbank": kb.Data()}, inmem.OptReturnASTValuesOnRead(true))
 		kbKlaar <- kbUitslag{kb: kb, store: store}
 	}()
-	modules, parseFout := parseerRegels(regels)
+	// The embedded rules come compiled (voorgecompileerd.go): only the compiler's indexes are built. When
+	// that form is missing, and for other rules, the rules are parsed and compiled here; the embedded rules
+	// are compiled with every check by the tests (TestIngebouwdZonderControles and the Rego tests), so they
+	// skip the stages that check and change nothing, and the stages that change nothing in these rules
+	// (TestIngebouwdOngewijzigd).
+	var modules []*ast.Module
 	var compiler *ast.Compiler
-	if parseFout == nil {
-		compiler = ast.NewCompiler()
+	var parseFout, compileFout error
+	klaar := false
+	if o.regels == rules.FS {
+		if modules, klaar, parseFout = voorgecompileerdeModules(regels); klaar {
+			compiler, compileFout = compileer(modules, lichtOverslaan)
+		}
+	}
+	if !klaar && parseFout == nil {
+		overslaan := []ast.StageID(nil)
 		if o.regels == rules.FS {
-			// The embedded rules are compiled with every check by the tests (TestIngebouwdZonderControles
-			// and the Rego tests): skip the stages that check and change nothing, and the stages that
-			// change nothing in these rules (TestIngebouwdOngewijzigd).
-			compiler = compiler.WithSkipStages(ingebouwdOverslaan...)
+			overslaan = ingebouwdOverslaan
 		}
-		perPad := make(map[string]*ast.Module, len(modules))
-		for _, m := range modules {
-			perPad[m.Package.Location.File] = m
+		if modules, parseFout = parseerRegels(regels); parseFout == nil {
+			compiler, compileFout = compileer(modules, overslaan)
 		}
-		compiler.Compile(perPad)
 	}
 	// A knowledge base with problems is reported before problems of the rules.
 	kbu := <-kbKlaar
@@ -158,10 +166,10 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	if parseFout != nil {
 		return nil, parseFout
 	}
-	if compiler.Failed() {
-		return nil, fmt.Errorf("compileer regels: %w", compiler.Errors)
+	if compileFout != nil {
+		return nil, compileFout
 	}
-	e := &Engine{kb: kb, klok: o.klok, regels: regels, modules: modules, compiler: compiler, store: kbu.store, gedeeld: nieuweGedeeldeCache(compiler)}
+	e := &Engine{kb: kb, klok: o.klok, regels: regels, compiler: compiler, voorgecompileerd: klaar, store: kbu.store, gedeeld: nieuweGedeeldeCache(compiler)}
 	query := Query
 	if o.zonderAlternatieven {
 		query = QueryKern
@@ -321,7 +329,10 @@ func (e *Engine) basisArgs() []func(*rego.Rego) {
 }
 
 // parseerRegels parses Rego v1 modules with their METADATA, in a stable order.
-func parseerRegels(regels map[string][]byte) ([]*ast.Module, error) {
+func parseerRegels(regels map[string][]byte) ([]*ast.Module, error) { return parseer(regels, true) }
+
+// parseer parses Rego v1 modules, with their METADATA if annotaties, in a stable order.
+func parseer(regels map[string][]byte, annotaties bool) ([]*ast.Module, error) {
 	paden := make([]string, 0, len(regels))
 	for p := range regels {
 		paden = append(paden, p)
@@ -340,7 +351,7 @@ func parseerRegels(regels map[string][]byte) ([]*ast.Module, error) {
 					return
 				}
 				p := paden[i]
-				modules[i], fouten[i] = ast.ParseModuleWithOpts(p, string(regels[p]), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+				modules[i], fouten[i] = ast.ParseModuleWithOpts(p, string(regels[p]), ast.ParserOptions{ProcessAnnotation: annotaties, RegoVersion: ast.RegoV1})
 				if fouten[i] != nil {
 					fouten[i] = fmt.Errorf("parse %s: %w", p, fouten[i])
 				}

@@ -1,0 +1,185 @@
+package library
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/version"
+)
+
+// The embedded rules are compiled when the program is built, not at every start: go generate compiles
+// them (as New would, with ingebouwdOverslaan) and writes every compiled module as Rego text to
+// voorgecompileerd.json, which is embedded. New parses that text and only builds the compiler's indexes
+// (the rule tree, the dependency graph, the rule indices): the rewriting stages have already run, and
+// running them again on their own output changes nothing. That halves the start of the CLI.
+// TestVoorgecompileerd fails when the file differs from a fresh compile or when the rules compiled from it
+// differ, rule for rule and expression for expression, from the rules compiled from rules/; at run time
+// the file is only used when its fingerprint matches the embedded rules and this OPA version, so a
+// forgotten go generate costs time, never a wrong answer. Other rules (MetRegels) are compiled in full.
+//
+// What the compiled text does not keep: the METADATA of the rules (the compile has already put every
+// rego.metadata call's value in the rules) and the positions in rules/: an evaluation error of the
+// built-in rules names the line of the compiled module, not of its source.
+//
+//go:generate go test -run=^TestVoorgecompileerd$ -voorgecompileerd.bijwerken .
+
+//go:embed voorgecompileerd.json
+var voorgecompileerdJSON []byte
+
+// voorgecompileerd is the compiled form of the embedded rules as go generate writes it.
+type voorgecompileerd struct {
+	Bron    string            `json:"bron"`    // regelsVingerafdruk of the rules and OPA version it was compiled from
+	Modules map[string]string `json:"modules"` // per path in rules/: the compiled module as Rego text
+	// Gegenereerd: per path, the expressions (numbered in ast.WalkExprs order) that the compiler added;
+	// the text cannot say so.
+	Gegenereerd map[string][]int `json:"gegenereerd"`
+}
+
+// lichtOverslaan are the stages New skips for the compiled text: all but the ones that build the
+// compiler's indexes from the rules (and resolve the refs and the local variable generator the queries
+// need).
+var lichtOverslaan = func() []ast.StageID {
+	houden := []ast.StageID{
+		ast.StageResolveRefs, ast.StageInitLocalVarGen, ast.StageSetModuleTree, ast.StageSetRuleTree,
+		ast.StageSetGraph, ast.StageBuildRuleIndices,
+	}
+	var uit []ast.StageID
+	for _, s := range ast.AllStages() {
+		if !slices.Contains(houden, s) {
+			uit = append(uit, s)
+		}
+	}
+	return uit
+}()
+
+// regelsVingerafdruk hashes the OPA version and the path and content of every rule file.
+func regelsVingerafdruk(regels map[string][]byte) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "opa %s\x00", version.Version)
+	paden := make([]string, 0, len(regels))
+	for p := range regels {
+		paden = append(paden, p)
+	}
+	slices.Sort(paden)
+	for _, p := range paden {
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(regels[p]))
+		h.Write(regels[p])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// schrijfVoorgecompileerd compiles regels as New compiles the embedded rules and encodes the result.
+func schrijfVoorgecompileerd(regels map[string][]byte) ([]byte, error) {
+	modules, err := parseerRegels(regels)
+	if err != nil {
+		return nil, err
+	}
+	c, err := compileer(modules, ingebouwdOverslaan)
+	if err != nil {
+		return nil, err
+	}
+	v := voorgecompileerd{Bron: regelsVingerafdruk(regels), Modules: map[string]string{}, Gegenereerd: map[string][]int{}}
+	for pad, m := range c.Modules {
+		v.Modules[pad] = moduleTekst(m)
+		v.Gegenereerd[pad] = gegenereerd(m)
+	}
+	return json.MarshalIndent(v, "", "\t")
+}
+
+// moduleTekst is module m as Rego text without its METADATA and comments.
+func moduleTekst(m *ast.Module) string {
+	var b strings.Builder
+	kaal := &ast.Module{Package: m.Package, Imports: m.Imports}
+	b.WriteString(kaal.String())
+	for _, r := range m.Rules {
+		kopie := *r
+		kopie.Annotations = nil
+		b.WriteString("\n\n")
+		b.WriteString(kopie.String())
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+// gegenereerd numbers the expressions of m in ast.WalkExprs order and gives those the compiler added.
+func gegenereerd(m *ast.Module) []int {
+	uit := []int{}
+	i := 0
+	ast.WalkExprs(m, func(x *ast.Expr) bool {
+		if x.Generated {
+			uit = append(uit, i)
+		}
+		i++
+		return false
+	})
+	return uit
+}
+
+// compileer compiles modules (in the order of their paths) without the stages overslaan.
+func compileer(modules []*ast.Module, overslaan []ast.StageID) (*ast.Compiler, error) {
+	c := ast.NewCompiler().WithSkipStages(overslaan...)
+	perPad := make(map[string]*ast.Module, len(modules))
+	for _, m := range modules {
+		perPad[m.Package.Location.File] = m
+	}
+	if c.Compile(perPad); c.Failed() {
+		return nil, fmt.Errorf("compileer regels: %w", c.Errors)
+	}
+	return c, nil
+}
+
+// ingebouwdGecompileerd decodes the embedded compiled form once per process; ok is false when it is not
+// the compiled form of regels with this OPA version.
+var ingebouwdGecompileerd = sync.OnceValues(func() (*voorgecompileerd, error) {
+	var v voorgecompileerd
+	if err := json.Unmarshal(voorgecompileerdJSON, &v); err != nil {
+		return nil, err
+	}
+	return &v, nil
+})
+
+// voorgecompileerdeModules parses the compiled form of the embedded rules regels, when the embedded file
+// is theirs; ok is false otherwise (then New compiles the rules themselves).
+func voorgecompileerdeModules(regels map[string][]byte) (modules []*ast.Module, ok bool, err error) {
+	v, err := ingebouwdGecompileerd()
+	if err != nil || v.Bron != regelsVingerafdruk(regels) || len(v.Modules) != len(regels) {
+		return nil, false, nil
+	}
+	teksten := make(map[string][]byte, len(v.Modules))
+	for p, t := range v.Modules {
+		if _, ok := regels[p]; !ok {
+			return nil, false, nil
+		}
+		teksten[p] = []byte(t)
+	}
+	modules, err = parseer(teksten, false)
+	if err != nil {
+		return nil, false, err
+	}
+	for _, m := range modules {
+		markeerGegenereerd(m, v.Gegenereerd[m.Package.Location.File])
+	}
+	return modules, true, nil
+}
+
+// markeerGegenereerd sets Generated on the expressions numbered in nummers (ast.WalkExprs order).
+func markeerGegenereerd(m *ast.Module, nummers []int) {
+	if len(nummers) == 0 {
+		return
+	}
+	i := 0
+	ast.WalkExprs(m, func(x *ast.Expr) bool {
+		if _, ok := slices.BinarySearch(nummers, i); ok {
+			x.Generated = true
+		}
+		i++
+		return false
+	})
+}

@@ -1,0 +1,120 @@
+package library
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
+	"github.com/twente-zorg-veiligheid/magikdelen/rules"
+)
+
+var voorgecompileerdBijwerken = flag.Bool("voorgecompileerd.bijwerken", false, "schrijf voorgecompileerd.json opnieuw uit rules/ (go generate ./library/...)")
+
+// TestVoorgecompileerd: the embedded compiled rules are exactly a fresh compile of rules/, and the rules New
+// builds from them are, rule for rule and expression for expression (text, order, index, generated), the
+// rules/ compiled with every stage and check. When the file is stale, run go generate ./library/... again.
+func TestVoorgecompileerd(t *testing.T) {
+	regels, err := kennisbank.LeesRegels(rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vers, err := schrijfVoorgecompileerd(regels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *voorgecompileerdBijwerken {
+		if err := os.WriteFile("voorgecompileerd.json", vers, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		voorgecompileerdJSON = vers
+	}
+	if !bytes.Equal(vers, voorgecompileerdJSON) {
+		t.Fatal("voorgecompileerd.json komt niet uit de huidige rules/ en deze OPA-versie: go generate ./library/...")
+	}
+	modules, ok, err := voorgecompileerdeModules(regels)
+	if err != nil || !ok {
+		t.Fatalf("de ingebouwde gecompileerde regels zijn onbruikbaar (ok=%v, %v)", ok, err)
+	}
+	licht, err := compileer(modules, lichtOverslaan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bron, err := parseerRegels(regels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	volledig, err := compileer(bron, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(licht.Modules) != len(volledig.Modules) {
+		t.Fatalf("%d modules uit de gecompileerde vorm, %d uit rules/", len(licht.Modules), len(volledig.Modules))
+	}
+	for pad, m := range volledig.Modules {
+		want, got := regelsAlsTekst(m), regelsAlsTekst(licht.Modules[pad])
+		if got != want {
+			t.Errorf("%s: de regels uit voorgecompileerd.json verschillen van rules/ gecompileerd (eerste verschil op regel %d)", pad, eersteVerschil(want, got))
+		}
+	}
+	e, err := New(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !e.voorgecompileerd {
+		t.Error("New gebruikt de gecompileerde vorm van de ingebouwde regels niet")
+	}
+}
+
+// TestVoorgecompileerdAlleenVoorDeEigenRegels: a compiled form is used only for the rules and OPA version
+// it was compiled from; for other rules (a changed file, one file more or less) New compiles them.
+func TestVoorgecompileerdAlleenVoorDeEigenRegels(t *testing.T) {
+	regels, err := kennisbank.LeesRegels(rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gewijzigd := func(f func(map[string][]byte)) map[string][]byte {
+		kopie := make(map[string][]byte, len(regels))
+		for p, b := range regels {
+			kopie[p] = b
+		}
+		f(kopie)
+		return kopie
+	}
+	for naam, r := range map[string]map[string][]byte{
+		"gewijzigd": gewijzigd(func(m map[string][]byte) {
+			m["datum/datum.rego"] = append([]byte("# ander\n"), m["datum/datum.rego"]...)
+		}),
+		"een minder": gewijzigd(func(m map[string][]byte) { delete(m, "lint/lint.rego") }),
+		"een erbij":  gewijzigd(func(m map[string][]byte) { m["extra.rego"] = []byte("package extra\n") }),
+	} {
+		if _, ok, err := voorgecompileerdeModules(r); ok || err != nil {
+			t.Errorf("%s: de gecompileerde vorm is gebruikt (ok=%v, %v)", naam, ok, err)
+		}
+	}
+	if _, ok, err := voorgecompileerdeModules(regels); !ok || err != nil {
+		t.Errorf("de eigen regels: de gecompileerde vorm is niet gebruikt (ok=%v, %v)", ok, err)
+	}
+}
+
+// regelsAlsTekst is every rule of m as text without its METADATA, with the index and generated flag of
+// every expression.
+func regelsAlsTekst(m *ast.Module) string {
+	var b strings.Builder
+	for _, r := range m.Rules {
+		kopie := *r
+		kopie.Annotations = nil
+		b.WriteString(kopie.String())
+		ast.WalkExprs(r, func(x *ast.Expr) bool {
+			fmt.Fprintf(&b, "\n%d %v %s", x.Index, x.Generated, x)
+			return false
+		})
+		b.WriteString("\n")
+	}
+	return b.String()
+}
