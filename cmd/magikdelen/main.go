@@ -22,11 +22,14 @@ type stromen struct {
 	InTerminal bool                // In is a terminal (the guided mode of vraag asks its questions there)
 	Breedte    int                 // width of the terminal in columns; 0 when unknown
 	Getenv     func(string) string // environment variables (NO_COLOR, TERM)
+	// Proces: the run is the whole process (main), so a command may tune the Go runtime for itself (see
+	// collectorVoorEenVraag); a test's run shares its process and leaves the runtime alone.
+	Proces bool
 }
 
 // systeemStromen are the streams of the process.
 func systeemStromen() stromen {
-	s := stromen{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv}
+	s := stromen{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Getenv: os.Getenv, Proces: true}
 	s.InTerminal = term.IsTerminal(int(os.Stdin.Fd()))
 	fd := int(os.Stdout.Fd())
 	if term.IsTerminal(fd) {
