@@ -1,0 +1,45 @@
+package library
+
+import (
+	"context"
+	"encoding/json"
+	"reflect"
+	"testing"
+
+	jsonv2 "github.com/go-json-experiment/json"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/toetshulp"
+)
+
+// TestAntwoordLezenAlsEncodingJSON: the engine reads the rules' answer (jsonV1) into exactly the Antwoord
+// that encoding/json reads, for every scenario and law question, with and without alternatives.
+func TestAntwoordLezenAlsEncodingJSON(t *testing.T) {
+	toetshulp.Zwaar(t)
+	ctx := context.Background()
+	vragen := append(scenarioVragenIntern(t), vragenUit(t, "../testdata/wet/*.json")...)
+	for _, opts := range [][]Optie{nil, {ZonderAlternatieven()}} {
+		e, err := New(ctx, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range vragen {
+			raw, err := e.regelsAntwoord(ctx, v.vraag)
+			if err != nil {
+				t.Fatalf("%s: %v", v.naam, err)
+			}
+			var want, got Antwoord
+			if err := json.Unmarshal(raw, &want); err != nil {
+				t.Fatalf("%s: %v", v.naam, err)
+			}
+			if err := jsonv2.Unmarshal(raw, &got, jsonV1); err != nil {
+				t.Fatalf("%s: %v", v.naam, err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: jsonV1 leest het antwoord anders dan encoding/json", v.naam)
+			}
+		}
+	}
+	if len(vragen) < 200 {
+		t.Errorf("%d vragen; verwacht de 36 scenario's en de wetsvragen", len(vragen))
+	}
+}
