@@ -141,20 +141,21 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	// are compiled with every check by the tests (TestIngebouwdZonderControles and the Rego tests), so they
 	// skip the stages that check and change nothing, and the stages that change nothing in these rules
 	// (TestIngebouwdOngewijzigd).
-	var modules []*ast.Module
 	var compiler *ast.Compiler
 	var parseFout, compileFout error
 	klaar := false
 	if o.regels == rules.FS {
-		if modules, klaar, parseFout = voorgecompileerdeModules(regels); klaar {
+		if modules, ok := voorgecompileerdeModules(regels); ok {
 			compiler, compileFout = compileer(modules, lichtOverslaan)
+			klaar = compileFout == nil
 		}
 	}
-	if !klaar && parseFout == nil {
+	if !klaar {
 		overslaan := []ast.StageID(nil)
 		if o.regels == rules.FS {
 			overslaan = ingebouwdOverslaan
 		}
+		var modules []*ast.Module
 		if modules, parseFout = parseerRegels(regels); parseFout == nil {
 			compiler, compileFout = compileer(modules, overslaan)
 		}

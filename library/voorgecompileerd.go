@@ -18,7 +18,7 @@ import (
 // them (as New would, with ingebouwdOverslaan) and writes every compiled module as Rego text to
 // voorgecompileerd.json, which is embedded. New parses that text and only builds the compiler's indexes
 // (the rule tree, the dependency graph, the rule indices): the rewriting stages have already run, and
-// running them again on their own output changes nothing. That halves the start of the CLI.
+// running them again on their own output changes nothing. That halves New.
 // TestVoorgecompileerd fails when the file differs from a fresh compile or when the rules compiled from it
 // differ, rule for rule and expression for expression, from the rules compiled from rules/; at run time
 // the file is only used when its fingerprint matches the embedded rules and this OPA version, so a
@@ -146,27 +146,36 @@ var ingebouwdGecompileerd = sync.OnceValues(func() (*voorgecompileerd, error) {
 })
 
 // voorgecompileerdeModules parses the compiled form of the embedded rules regels, when the embedded file
-// is theirs; ok is false otherwise (then New compiles the rules themselves).
-func voorgecompileerdeModules(regels map[string][]byte) (modules []*ast.Module, ok bool, err error) {
+// is theirs and reads well; ok is false otherwise (then New compiles the rules themselves; TestVoorgecompileerd
+// fails).
+func voorgecompileerdeModules(regels map[string][]byte) (modules []*ast.Module, ok bool) {
 	v, err := ingebouwdGecompileerd()
-	if err != nil || v.Bron != regelsVingerafdruk(regels) || len(v.Modules) != len(regels) {
-		return nil, false, nil
+	if err != nil {
+		return nil, false
+	}
+	return modulesUit(v, regels)
+}
+
+// modulesUit parses the compiled modules of v, when v is the compiled form of regels.
+func modulesUit(v *voorgecompileerd, regels map[string][]byte) (modules []*ast.Module, ok bool) {
+	if v.Bron != regelsVingerafdruk(regels) || len(v.Modules) != len(regels) {
+		return nil, false
 	}
 	teksten := make(map[string][]byte, len(v.Modules))
 	for p, t := range v.Modules {
 		if _, ok := regels[p]; !ok {
-			return nil, false, nil
+			return nil, false
 		}
 		teksten[p] = []byte(t)
 	}
-	modules, err = parseer(teksten, false)
+	modules, err := parseer(teksten, false)
 	if err != nil {
-		return nil, false, err
+		return nil, false
 	}
 	for _, m := range modules {
 		markeerGegenereerd(m, v.Gegenereerd[m.Package.Location.File])
 	}
-	return modules, true, nil
+	return modules, true
 }
 
 // markeerGegenereerd sets Generated on the expressions numbered in nummers (ast.WalkExprs order).
