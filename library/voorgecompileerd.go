@@ -12,6 +12,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/version"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // The embedded rules are compiled when the program is built, not at every start: go generate compiles
@@ -62,18 +63,8 @@ var lichtOverslaan = func() []ast.StageID {
 
 // regelsVingerafdruk hashes the OPA version and the path and content of every rule file.
 func regelsVingerafdruk(regels map[string][]byte) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "opa %s\x00", version.Version)
-	paden := make([]string, 0, len(regels))
-	for p := range regels {
-		paden = append(paden, p)
-	}
-	slices.Sort(paden)
-	for _, p := range paden {
-		fmt.Fprintf(h, "%s\x00%d\x00", p, len(regels[p]))
-		h.Write(regels[p])
-	}
-	return hex.EncodeToString(h.Sum(nil))
+	h := sha256.Sum256([]byte("opa " + version.Version + "\x00" + kennisbank.RegelsVingerafdruk(regels)))
+	return hex.EncodeToString(h[:])
 }
 
 // schrijfVoorgecompileerd compiles regels as New compiles the embedded rules and encodes the result.

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
 	"sync"
 
@@ -56,16 +57,18 @@ func bronVingerafdruk(kennisbank fs.FS, regels map[string][]byte) (string, error
 	if err != nil {
 		return "", err
 	}
-	paden := make([]string, 0, len(regels))
-	for p := range regels {
-		paden = append(paden, p)
-	}
-	slices.Sort(paden)
-	for _, p := range paden {
-		fmt.Fprintf(h, "regels/%s\x00%d\x00", p, len(regels[p]))
+	fmt.Fprintf(h, "regels\x00%s", RegelsVingerafdruk(regels))
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// RegelsVingerafdruk hashes the path and content of every file of a policy (as LeesRegels reads it).
+func RegelsVingerafdruk(regels map[string][]byte) string {
+	h := sha256.New()
+	for _, p := range slices.Sorted(maps.Keys(regels)) {
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(regels[p]))
 		h.Write(regels[p])
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // schrijfVoorgeladen encodes a loaded knowledge base with the fingerprint of its sources.
