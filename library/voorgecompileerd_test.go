@@ -118,19 +118,14 @@ func TestVoorgecompileerdAlleenVoorDeEigenRegels(t *testing.T) {
 	}
 }
 
-// regelsAlsTekst is every rule of m as text without its METADATA, with the index and generated flag of
+// regelsAlsTekst is module m as text without its METADATA (moduleTekst), with the index and generated flag of
 // every expression.
 func regelsAlsTekst(m *ast.Module) string {
 	var b strings.Builder
-	for _, r := range m.Rules {
-		kopie := *r
-		kopie.Annotations = nil
-		b.WriteString(kopie.String())
-		ast.WalkExprs(r, func(x *ast.Expr) bool {
-			fmt.Fprintf(&b, "\n%d %v %s", x.Index, x.Generated, x)
-			return false
-		})
-		b.WriteString("\n")
-	}
+	b.WriteString(moduleTekst(m))
+	ast.WalkExprs(m, func(x *ast.Expr) bool {
+		fmt.Fprintf(&b, "\n%d %v %s", x.Index, x.Generated, x)
+		return false
+	})
 	return b.String()
 }
