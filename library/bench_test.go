@@ -104,7 +104,23 @@ func BenchmarkOpenFeiten(b *testing.B) {
 // mean (ns/op).
 func BenchmarkBeantwoordMis(b *testing.B) {
 	e := testEngine(b)
-	meetScenarioVragen(b, func() *library.Engine { return e })
+	meetScenarioVragen(b, func() *library.Engine { return e }, beantwoord)
+}
+
+// BenchmarkOpenFeitenScenarios asks the open facts of every scenario question in turn, with an engine without
+// a cache (the web page asks them with every answer, the guided mode after every step); it reports the median
+// and the 99th percentile of one question besides the mean (ns/op).
+func BenchmarkOpenFeitenScenarios(b *testing.B) {
+	e := testEngine(b)
+	meetScenarioVragen(b, func() *library.Engine { return e }, func(ctx context.Context, e *library.Engine, v kennisbank.Vraag) error {
+		_, err := e.OpenFeiten(ctx, v)
+		return err
+	})
+}
+
+func beantwoord(ctx context.Context, e *library.Engine, v kennisbank.Vraag) error {
+	_, err := e.Beantwoord(ctx, v)
+	return err
 }
 
 // BenchmarkBeantwoordNieuweVraag is BenchmarkBeantwoordMis with every question new to the engine: a new
@@ -120,12 +136,12 @@ func BenchmarkBeantwoordNieuweVraag(b *testing.B) {
 			b.Fatal(err)
 		}
 		return e
-	})
+	}, beantwoord)
 }
 
-// meetScenarioVragen answers the scenario questions in turn, each round with the engine ronde gives, and
-// reports the median and the 99th percentile of one answer besides the mean (ns/op).
-func meetScenarioVragen(b *testing.B, ronde func() *library.Engine) {
+// meetScenarioVragen asks vraag of the scenario questions in turn, each round with the engine ronde gives, and
+// reports the median and the 99th percentile of one question besides the mean (ns/op).
+func meetScenarioVragen(b *testing.B, ronde func() *library.Engine, vraag func(context.Context, *library.Engine, kennisbank.Vraag) error) {
 	ctx := context.Background()
 	vragen := scenarioVragen(b)
 	duren := make([]time.Duration, 0, b.N)
@@ -136,7 +152,7 @@ func meetScenarioVragen(b *testing.B, ronde func() *library.Engine) {
 			e = ronde()
 		}
 		begin := time.Now()
-		if _, err := e.Beantwoord(ctx, vragen[i%len(vragen)]); err != nil {
+		if err := vraag(ctx, e, vragen[i%len(vragen)]); err != nil {
 			b.Fatal(err)
 		}
 		duren = append(duren, time.Since(begin))

@@ -58,6 +58,12 @@ type Engine struct {
 	// lezen: whether the outcome of the open facts reads facts only through vraag.feit (gelezenfeiten.go)
 	lezen leesBewaking
 
+	// feitPlekken: a bit for every fact of the knowledge base, to note which facts a value read
+	// (feitvolger.go); zonderProefBasis: the trials of the open facts work everything out themselves (for the
+	// tests that compare)
+	feitPlekken      feitPlekken
+	zonderProefBasis bool
+
 	cache     *beslisCache    // nil: every question is evaluated (see MetCache)
 	vraagbaak *vraagbaakIndex // nil: the rules rank the vraagbaak links themselves
 	gedeeld   *gedeeldeCache  // the values of calls every evaluation shares (gedeeldecache.go); nil: none
@@ -172,7 +178,7 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	if compileFout != nil {
 		return nil, compileFout
 	}
-	e := &Engine{kb: kb, klok: o.klok, regels: regels, compiler: compiler, voorgecompileerd: klaar, store: kbu.store, gedeeld: nieuweGedeeldeCache(compiler)}
+	e := &Engine{kb: kb, klok: o.klok, regels: regels, compiler: compiler, voorgecompileerd: klaar, store: kbu.store, gedeeld: nieuweGedeeldeCache(compiler), feitPlekken: nieuweFeitPlekken(kb.IDs("feiten"))}
 	query := Query
 	if o.zonderAlternatieven {
 		query = QueryKern

@@ -26,31 +26,42 @@ var (
 	refInvoerFeit = ast.MustParseRef("input.feiten")
 )
 
-// leesBewaking is the result of alleenViaFeit for the engine's rules, computed on first use.
+// leesBewaking is the result of alleenViaFeit and volgbaar for the engine's rules, computed on first use.
 type leesBewaking struct {
-	once sync.Once
-	ok   bool
+	once     sync.Once
+	ok       bool
+	volgbaar bool
 }
 
 // feitenAlleenViaFeit: the outcome of the engine's rules reads facts only through vraag.feit.
 func (e *Engine) feitenAlleenViaFeit() bool {
-	e.lezen.once.Do(func() { e.lezen.ok = alleenViaFeit(e.compiler) })
+	e.lezenBewaken()
 	return e.lezen.ok
 }
 
-// alleenViaFeit reports whether every rule that data.magikdelen.open.uitkomst depends on (the closure in
-// the compiler's dependency graph) reads the facts of the question only by calling vraag.feit: only
-// vraag.feiten reads input.feiten, only vraag.feit reads vraag.feiten, and no rule there uses `with`.
-func alleenViaFeit(c *ast.Compiler) bool {
+// feitenTeVolgen: besides, what each value of the outcome read can be observed (feitvolger.go).
+func (e *Engine) feitenTeVolgen() bool {
+	e.lezenBewaken()
+	return e.lezen.volgbaar
+}
+
+func (e *Engine) lezenBewaken() {
+	e.lezen.once.Do(func() {
+		regels := uitkomstRegels(e.compiler)
+		e.lezen.ok = alleenViaFeit(e.compiler, regels)
+		e.lezen.volgbaar = e.lezen.ok && volgbaar(e.compiler, regels)
+	})
+}
+
+// uitkomstRegels gives every rule that data.magikdelen.open.uitkomst depends on (the closure in the
+// compiler's dependency graph); nil when there is no such rule or no vraag.feit.
+func uitkomstRegels(c *ast.Compiler) []*ast.Rule {
 	if c == nil || c.Graph == nil || len(c.GetRulesExact(refFeit)) == 0 {
-		return false
+		return nil
 	}
-	begin := c.GetRulesExact(refUitkomst)
-	if len(begin) == 0 {
-		return false
-	}
+	rij := c.GetRulesExact(refUitkomst)
 	gezien := map[*ast.Rule]bool{}
-	rij := append([]*ast.Rule(nil), begin...)
+	var uit []*ast.Rule
 	for len(rij) > 0 {
 		r := rij[len(rij)-1]
 		rij = rij[:len(rij)-1]
@@ -58,13 +69,56 @@ func alleenViaFeit(c *ast.Compiler) bool {
 			continue
 		}
 		gezien[r] = true
-		if !leestFeitenNetjes(r) {
-			return false
-		}
+		uit = append(uit, r)
 		for d := range c.Graph.Dependencies(r) {
 			if dr, ok := d.(*ast.Rule); ok && !gezien[dr] {
 				rij = append(rij, dr)
 			}
+		}
+	}
+	return uit
+}
+
+// alleenViaFeit reports whether every rule of the outcome (uitkomstRegels) reads the facts of the question
+// only by calling vraag.feit: only vraag.feiten reads input.feiten, only vraag.feit reads vraag.feiten, and
+// no rule there uses `with`.
+func alleenViaFeit(c *ast.Compiler, regels []*ast.Rule) bool {
+	if len(regels) == 0 {
+		return false
+	}
+	for _, r := range regels {
+		if !leestFeitenNetjes(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// volgbaar reports whether OPA works out every value of the outcome's rules while the volger watches: the
+// rules call only built-ins that are deterministic and without effect (OPA keeps the values of others
+// elsewhere), and the compiler indexes none of their comprehensions (OPA keeps those results outside the
+// cache the volger watches, and a value that takes one would not note the facts it read).
+func volgbaar(c *ast.Compiler, regels []*ast.Rule) bool {
+	ok := true
+	for _, r := range regels {
+		ast.WalkExprs(r, func(x *ast.Expr) bool {
+			if ok && x.IsCall() {
+				if ref := x.Operator(); len(ref) > 0 && !ref[0].Equal(ast.DefaultRootDocument) {
+					bi := ast.BuiltinMap[ref.String()]
+					ok = bi != nil && !bi.Nondeterministic && !metEffect[bi.Name]
+				}
+			}
+			return !ok
+		})
+		ast.WalkTerms(r, func(t *ast.Term) bool {
+			switch t.Value.(type) {
+			case *ast.ArrayComprehension, *ast.SetComprehension, *ast.ObjectComprehension:
+				ok = ok && c.ComprehensionIndex(t) == nil
+			}
+			return !ok
+		})
+		if !ok {
+			return false
 		}
 	}
 	return true
@@ -117,16 +171,26 @@ func (l *feitLezer) Enabled() bool               { return true }
 func (l *feitLezer) Config() topdown.TraceConfig { return topdown.TraceConfig{} }
 
 func (l *feitLezer) TraceEvent(evt topdown.Event) {
+	switch f, ok := gelezenFeit(evt); {
+	case !ok:
+	case f == "":
+		l.onzeker = true
+	default:
+		l.feiten[f] = true
+	}
+}
+
+// gelezenFeit: evt is the evaluation of a call of vraag.feit, for fact f ("" when its argument is not a text).
+func gelezenFeit(evt topdown.Event) (f string, ok bool) {
 	if evt.Op != topdown.EvalOp {
-		return
+		return "", false
 	}
 	x, ok := evt.Node.(*ast.Expr)
 	if !ok || !x.IsCall() || !x.Operator().Equal(refFeit) || len(x.Operands()) == 0 {
-		return
+		return "", false
 	}
-	if s, ok := evt.Plug(x.Operand(0)).Value.(ast.String); ok {
-		l.feiten[string(s)] = true
-	} else {
-		l.onzeker = true
+	if s, ok := evt.Plug(x.Operand(0)).Value.(ast.String); ok && s != "" {
+		return string(s), true
 	}
+	return "", true
 }

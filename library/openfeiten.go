@@ -11,6 +11,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
@@ -112,11 +113,17 @@ func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, e
 	if err != nil {
 		return nil, err
 	}
-	// Only the facts the outcome reads can change it (gelezenfeiten.go).
-	gelezen, err := e.gelezenFeiten(ctx, pq, invoer, uitkomst, len(feiten) > 0)
+	// Only the facts the outcome reads can change it (gelezenfeiten.go), and a trial works out only what its
+	// fact changes (feitvolger.go).
+	iv, err := ast.InterfaceToValue(invoer)
+	if err != nil {
+		return nil, fmt.Errorf("evalueer open feiten: %w", err)
+	}
+	gelezen, basis, err := e.gelezenFeiten(ctx, pq, iv, uitkomst, len(feiten) > 0)
 	if err != nil {
 		return nil, err
 	}
+	defer basis.terug()
 	type proef struct {
 		feit   int
 		invoer any
@@ -140,7 +147,8 @@ func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, e
 		if err != nil {
 			return fmt.Errorf("evalueer open feiten: %w", err)
 		}
-		rs, err := e.evalueerQuery(ctx, pq, true, rego.EvalParsedInput(v))
+		rs, c, err := e.evalueerIn(ctx, basis.proef(v), pq, true, rego.EvalParsedInput(v))
+		c.terug()
 		if err != nil {
 			return evalFout(ctx, "evalueer open feiten", err)
 		}
@@ -164,20 +172,36 @@ func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, e
 
 // gelezenFeiten evaluates the outcome of the question once with a feitLezer and gives the facts it read,
 // or nil when every trial must run: no trials (nodig false), rules that may read facts another way, a
-// fact asked for that is not a text, or an outcome other than the one the rules gave in parts.
-func (e *Engine) gelezenFeiten(ctx context.Context, pq rego.PreparedEvalQuery, invoer map[string]any, uitkomst any, nodig bool) (map[string]bool, error) {
+// fact asked for that is not a text, or an outcome other than the one the rules gave in parts. With the
+// facts it gives that evaluation as the basis of the trials (feitvolger.go; nil when the rules cannot be
+// watched): the caller hands it back (terug) when the trials are done.
+func (e *Engine) gelezenFeiten(ctx context.Context, pq rego.PreparedEvalQuery, invoer ast.Value, uitkomst any, nodig bool) (map[string]bool, *proefBasis, error) {
 	if !nodig || !e.feitenAlleenViaFeit() {
-		return nil, nil
+		return nil, nil, nil
 	}
 	l := &feitLezer{feiten: map[string]bool{}}
-	rs, err := e.evalueerQuery(ctx, pq, true, rego.EvalInput(invoer), rego.EvalQueryTracer(l))
+	c := cachePool.Get().(*platteCache)
+	var tracer topdown.QueryTracer = l
+	volgen := !e.zonderProefBasis && e.feitenTeVolgen()
+	if volgen {
+		c.volger = &feitVolger{plekken: e.feitPlekken}
+		tracer = volgendeLezer{l, c.volger}
+	}
+	rs, c, err := e.evalueerIn(ctx, c, pq, true, rego.EvalParsedInput(invoer), rego.EvalQueryTracer(tracer))
+	c.volger = nil
 	if err != nil {
-		return nil, evalFout(ctx, "evalueer open feiten", err)
+		c.terug()
+		return nil, nil, evalFout(ctx, "evalueer open feiten", err)
 	}
 	if l.onzeker || len(rs) != 1 || len(rs[0].Expressions) != 1 || !reflect.DeepEqual(rs[0].Expressions[0].Value, uitkomst) {
-		return nil, nil
+		c.terug()
+		return nil, nil, nil
 	}
-	return l.feiten, nil
+	if !volgen {
+		c.terug()
+		return l.feiten, nil, nil
+	}
+	return l.feiten, &proefBasis{cache: c, invoer: invoer, plekken: e.feitPlekken}, nil
 }
 
 // openBeslissing evaluates one decision of the open facts (prepared on first use) for the question.

@@ -33,6 +33,15 @@ type platteCache struct {
 	// none; teDelen: the entries of such calls this evaluation put in the outermost frame.
 	gedeeld *gedeeldeCache
 	teDelen []*cacheRegel
+
+	// volger: while this evaluation is the basis of trials of the open facts, which facts each value read
+	// (feitvolger.go); nil otherwise.
+	volger *feitVolger
+	// basis: when this evaluation is such a trial, the outermost frame of the basis, and the facts the trial
+	// gives other values than the basis did (feitvolger.go); nil for none. Read only: trials run side by side
+	// on one basis.
+	basis     map[int]*cacheRegel
+	veranderd feitSet
 }
 
 // voorraad hands out slices of T from blocks that are kept for the next evaluation: the blocks before blok
@@ -72,6 +81,10 @@ type cacheRegel struct {
 	waarde    *ast.Term
 	undefined bool
 	volgende  *cacheRegel
+
+	// gevolgd: the facts the value read are known (feiten), from a basis evaluation with a feitVolger.
+	gevolgd bool
+	feiten  feitSet
 }
 
 var _ topdown.VirtualCache = (*platteCache)(nil)
@@ -90,21 +103,33 @@ var cachePool = sync.Pool{New: func() any { return &platteCache{frames: []map[in
 // deadline that has just passed may not have fired yet, so a short evaluation could still finish and a time
 // limit would hold only sometimes.
 func (e *Engine) evalueerQuery(ctx context.Context, pq rego.PreparedEvalQuery, toevoegen bool, opts ...rego.EvalOption) (rego.ResultSet, error) {
+	rs, c, err := e.evalueerIn(ctx, cachePool.Get().(*platteCache), pq, toevoegen, opts...)
+	c.terug()
+	return rs, err
+}
+
+// evalueerIn is evalueerQuery with cache c from the pool, which the caller may have set up (as the basis of
+// the trials of the open facts, or as such a trial: feitvolger.go) and may read after the evaluation; it hands
+// c back (terug) when done.
+func (e *Engine) evalueerIn(ctx context.Context, c *platteCache, pq rego.PreparedEvalQuery, toevoegen bool, opts ...rego.EvalOption) (rego.ResultSet, *platteCache, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, c, err
 	}
 	if d, ok := ctx.Deadline(); ok && !time.Now().Before(d) {
-		return nil, context.DeadlineExceeded
+		return nil, c, context.DeadlineExceeded
 	}
-	c := cachePool.Get().(*platteCache)
-	defer cachePool.Put(c)
-	defer c.leeg()
 	c.gedeeld = e.gedeeld
 	rs, err := pq.Eval(ctx, append(opts, rego.EvalVirtualCache(c))...)
 	if err == nil && toevoegen && c.gedeeld != nil {
 		c.gedeeld.voegToe(c.teDelen)
 	}
-	return rs, err
+	return rs, c, err
+}
+
+// terug empties the cache and puts it back in the pool.
+func (c *platteCache) terug() {
+	c.leeg()
+	cachePool.Put(c)
 }
 
 // leeg empties the cache for the next evaluation: one frame, no entries, its room kept.
@@ -113,6 +138,7 @@ func (c *platteCache) leeg() {
 	clear(c.frames[0])
 	clear(c.teDelen)
 	c.teDelen, c.gedeeld = c.teDelen[:0], nil
+	c.volger, c.basis, c.veranderd = nil, nil, 0
 	c.regels.terug()
 	c.termen.terug()
 }
@@ -137,13 +163,27 @@ func (c *platteCache) zoek(ref ast.Ref, h int) *cacheRegel {
 func (c *platteCache) Get(ref ast.Ref) (*ast.Term, bool) {
 	h := ref.Hash()
 	r := c.zoek(ref, h)
-	switch {
-	case r == nil:
+	if r == nil {
 		if c.deelt(ref) {
-			return c.gedeeld.haal(ref, h), false
+			if w := c.gedeeld.haal(ref, h); w != nil {
+				return w, false // depends on no input, so on no fact
+			}
 		}
-		return nil, false
-	case r.undefined:
+		if c.basis != nil && len(c.frames) == 1 {
+			if b := uitBasis(c.basis, ref, h, c.veranderd); b != nil {
+				r = b
+			}
+		}
+		if r == nil {
+			if c.volger != nil && len(c.frames) == 1 {
+				c.volger.begin(ref, h, &c.termen) // worked out now, until its Put
+			}
+			return nil, false
+		}
+	} else if c.volger != nil && len(c.frames) == 1 {
+		c.volger.gebruikt(r)
+	}
+	if r.undefined {
 		return nil, true
 	}
 	return r.waarde, false
@@ -172,6 +212,9 @@ func (c *platteCache) Put(ref ast.Ref, waarde *ast.Term) {
 		r.waarde = waarde
 	} else {
 		r.undefined = true
+	}
+	if c.volger != nil && len(c.frames) == 1 {
+		c.volger.klaar(r, ref, h)
 	}
 }
 

@@ -1,0 +1,255 @@
+package library
+
+import (
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/topdown"
+)
+
+// A trial of an open fact reads from the question what does not depend on that fact.
+//
+// A trial (openfeiten.go) asks the outcome again with one fact of the question changed. Most of what the rules
+// work out for the outcome does not read that fact: the routes of other facts, the layers of cells it does not
+// touch, the framework of the covenant. The question's own evaluation of the outcome, the one that notes which
+// facts the outcome reads (gelezenfeiten.go), also notes for every value it works out which facts it read on the
+// way (feitVolger); a trial then takes from it every value that read none of the facts the trial changes, and
+// works out only the rest. This is not knowledge of the law in Go: which facts a value read is observed, not
+// known in advance.
+//
+// How the reading is observed. OPA asks the cache (platteCache) for a value before it works it out (Get, a miss)
+// and puts it in the cache when it is done (Put); in between it works out what that value needs. The volger keeps
+// a stack of the values being worked out: a miss opens one, its Put closes it. A fact that the rules ask
+// vraag.feit for (the tracer feitLezer sees every such call, also one whose value comes from the cache) is noted
+// on the innermost open value; a value taken from the cache brings the facts it read; a closed value hands its
+// facts to the value around it. A value whose Put does not follow its own miss, or that read a fact by an
+// expression that is not a text, counts as having read every fact: it is never taken.
+//
+// It holds while the rules read facts only through vraag.feit and use no `with` (alleenViaFeit, the same check
+// the skipped trials rely on) and the trial's input is the question's input with only facts different
+// (zelfdeBehalveFeiten). TestFeitVolger* compare the open facts with and without a basis.
+
+// feitSet holds the facts a value read, a bit per fact by its place in the knowledge base; alleFeiten: perhaps
+// any fact (a fact without a place, beyond the bits, or not known).
+type feitSet uint64
+
+const alleFeiten feitSet = 1 << 63
+
+// feitPlekken gives each fact of the knowledge base its bit.
+type feitPlekken map[string]feitSet
+
+func nieuweFeitPlekken(ids []string) feitPlekken {
+	p := make(feitPlekken, len(ids))
+	for i, id := range ids {
+		if i < 63 {
+			p[id] = 1 << i
+		} else {
+			p[id] = alleFeiten
+		}
+	}
+	return p
+}
+
+// van gives the bit of fact id; alleFeiten for a fact the knowledge base does not know.
+func (p feitPlekken) van(id string) feitSet {
+	if b, ok := p[id]; ok {
+		return b
+	}
+	return alleFeiten
+}
+
+// feitVolger notes, during one evaluation, which facts each value of the cache read (see above).
+type feitVolger struct {
+	plekken feitPlekken
+	stapel  []openWaarde
+}
+
+// openWaarde is a value being worked out: its reference (a copy: OPA reuses its own) and what it read so far.
+type openWaarde struct {
+	ref    ast.Ref
+	h      int
+	feiten feitSet
+}
+
+// begin: OPA missed ref in the cache and works it out now.
+func (v *feitVolger) begin(ref ast.Ref, h int, termen *voorraad[*ast.Term]) {
+	kopie := termen.neem(len(ref), 1024)
+	copy(kopie, ref)
+	v.stapel = append(v.stapel, openWaarde{ref: kopie, h: h})
+}
+
+// lees: the rules asked for fact(s) f.
+func (v *feitVolger) lees(f feitSet) {
+	if n := len(v.stapel); n > 0 {
+		v.stapel[n-1].feiten |= f
+	}
+}
+
+// gebruikt: the value of r came from the cache.
+func (v *feitVolger) gebruikt(r *cacheRegel) {
+	if r.gevolgd {
+		v.lees(r.feiten)
+	} else {
+		v.lees(alleFeiten)
+	}
+}
+
+// klaar: OPA put r, the value of ref, in the cache. It read what its open value noted; values opened after it
+// and not put are closed with it (they hand their facts on).
+func (v *feitVolger) klaar(r *cacheRegel, ref ast.Ref, h int) {
+	i := len(v.stapel) - 1
+	for i >= 0 && (v.stapel[i].h != h || !v.stapel[i].ref.Equal(ref)) {
+		i--
+	}
+	if i < 0 || r.gevolgd {
+		// Not worked out since its own miss, or put a second time: what it read is not known, and the value is
+		// never taken. (What it read while it was worked out is noted on the open values around it.)
+		r.gevolgd, r.feiten = false, 0
+		return
+	}
+	var feiten feitSet
+	for _, o := range v.stapel[i:] {
+		feiten |= o.feiten
+	}
+	clear(v.stapel[i:])
+	v.stapel = v.stapel[:i]
+	switch {
+	case ref.Equal(refFeiten):
+		// vraag.feiten reads the facts of the input itself: every fact. Only vraag.feit reads it
+		// (alleenViaFeit), and that notes its own fact instead (below).
+		r.gevolgd, r.feiten = false, 0
+		v.lees(alleFeiten)
+		return
+	case len(ref) == 2 && ref[0].Value.Compare(refFeit) == 0:
+		// vraag.feit(f) is fact f (whatever it noted on the way, such as vraag.feiten).
+		if s, ok := ref[1].Value.(ast.String); ok {
+			feiten = v.plekken.van(string(s))
+		} else {
+			feiten = alleFeiten
+		}
+	}
+	r.gevolgd, r.feiten = true, feiten
+	v.lees(feiten)
+}
+
+// uitBasis gives the entry of ref in basis when its value read none of the facts in veranderd, otherwise nil.
+func uitBasis(basis map[int]*cacheRegel, ref ast.Ref, h int, veranderd feitSet) *cacheRegel {
+	for b := basis[h]; b != nil; b = b.volgende {
+		if b.ref.Equal(ref) {
+			if b.gevolgd && b.feiten&(veranderd|alleFeiten) == 0 {
+				return b
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// volgendeLezer is the tracer of a basis evaluation: it notes every fact the rules ask vraag.feit for, for the
+// open facts (feitLezer) and on the value being worked out (feitVolger).
+type volgendeLezer struct {
+	*feitLezer
+	volger *feitVolger
+}
+
+func (l volgendeLezer) TraceEvent(evt topdown.Event) {
+	f, ok := gelezenFeit(evt)
+	if !ok {
+		return
+	}
+	if f == "" {
+		l.onzeker = true
+		l.volger.lees(alleFeiten)
+		return
+	}
+	l.feiten[f] = true
+	l.volger.lees(l.volger.plekken.van(f))
+}
+
+var _ topdown.QueryTracer = volgendeLezer{}
+
+// veranderdeFeiten gives the facts whose values differ between the facts of two inputs (objects, or absent);
+// alleFeiten when either is not an object.
+func veranderdeFeiten(p feitPlekken, a, b *ast.Term) feitSet {
+	oa, okA := feitenObject(a)
+	ob, okB := feitenObject(b)
+	if !okA || !okB {
+		return alleFeiten
+	}
+	var uit feitSet
+	verschil := func(x, y ast.Object) {
+		x.Foreach(func(k, w *ast.Term) {
+			if z := y.Get(k); z == nil || !z.Equal(w) {
+				if s, ok := k.Value.(ast.String); ok {
+					uit |= p.van(string(s))
+				} else {
+					uit |= alleFeiten
+				}
+			}
+		})
+	}
+	verschil(oa, ob)
+	verschil(ob, oa)
+	return uit
+}
+
+func feitenObject(t *ast.Term) (ast.Object, bool) {
+	if t == nil {
+		return ast.NewObject(), true
+	}
+	o, ok := t.Value.(ast.Object)
+	return o, ok
+}
+
+// zelfdeBehalveFeiten: a and b are objects with the same keys and values, but for the key "feiten".
+func zelfdeBehalveFeiten(a, b ast.Value) bool {
+	oa, okA := a.(ast.Object)
+	ob, okB := b.(ast.Object)
+	if !okA || !okB {
+		return false
+	}
+	feiten := ast.InternedTerm("feiten")
+	zelfde := true
+	tel := func(o ast.Object) int {
+		if o.Get(feiten) != nil {
+			return o.Len() - 1
+		}
+		return o.Len()
+	}
+	if tel(oa) != tel(ob) {
+		return false
+	}
+	oa.Foreach(func(k, v *ast.Term) {
+		if zelfde && !k.Equal(feiten) {
+			w := ob.Get(k)
+			zelfde = w != nil && w.Equal(v)
+		}
+	})
+	return zelfde
+}
+
+// proefBasis is the evaluation of the outcome of a question, with what each value read, as the basis of its
+// trials.
+type proefBasis struct {
+	cache   *platteCache
+	invoer  ast.Value
+	plekken feitPlekken
+}
+
+// proef gives a cache from the pool for the trial with input invoer: one that reads from the basis when invoer
+// is the question's input with only facts different.
+func (b *proefBasis) proef(invoer ast.Value) *platteCache {
+	c := cachePool.Get().(*platteCache)
+	if b == nil || !zelfdeBehalveFeiten(b.invoer, invoer) {
+		return c
+	}
+	feiten := ast.InternedTerm("feiten")
+	c.basis = b.cache.frames[0]
+	c.veranderd = veranderdeFeiten(b.plekken, b.invoer.(ast.Object).Get(feiten), invoer.(ast.Object).Get(feiten))
+	return c
+}
+
+// terug hands the cache of the basis back; the trials are done.
+func (b *proefBasis) terug() {
+	if b != nil {
+		b.cache.terug()
+	}
+}
