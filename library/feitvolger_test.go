@@ -299,3 +299,24 @@ func TestFeitVolgerZelfdeOpenFeiten(t *testing.T) {
 	}
 	t.Logf("%d vragen, %d open feiten", getoetst, open)
 }
+
+// TestLezenBewakenLaatDeCompilerHeel: looking at the rules of the outcome (uitkomstRegels) leaves the
+// compiler as it was: its rules stay where they were, and a decision prepared afterwards still compiles.
+// (The closure once grew in the compiler's own slice of rules and replaced the rule of the outcome.)
+func TestLezenBewakenLaatDeCompilerHeel(t *testing.T) {
+	ctx := context.Background()
+	e, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	voor := e.compiler.GetRulesExact(refUitkomst)[0]
+	if !e.feitenTeVolgen() {
+		t.Fatal("de regels zijn niet te volgen")
+	}
+	if na := e.compiler.GetRulesExact(refUitkomst); len(na) != 1 || na[0] != voor {
+		t.Fatalf("de regel van de uitkomst is vervangen: %v", na)
+	}
+	if _, err := e.voorbereid(ctx, queryProef); err != nil {
+		t.Fatal(err)
+	}
+}

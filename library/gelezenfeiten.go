@@ -1,6 +1,7 @@
 package library
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -59,7 +60,7 @@ func uitkomstRegels(c *ast.Compiler) []*ast.Rule {
 	if c == nil || c.Graph == nil || len(c.GetRulesExact(refFeit)) == 0 {
 		return nil
 	}
-	rij := c.GetRulesExact(refUitkomst)
+	rij := slices.Clone(c.GetRulesExact(refUitkomst)) // a copy: the compiler's own slice is not to be appended to
 	gezien := map[*ast.Rule]bool{}
 	var uit []*ast.Rule
 	for len(rij) > 0 {
