@@ -36,7 +36,7 @@ type wijziging struct {
 
 // uitDelen puts the answer together from data.magikdelen.antwoord_in_delen: the JSON of the core, with the
 // chosen alternatives.
-func (e *Engine) uitDelen(ctx context.Context, waarde ast.Value) ([]byte, error) {
+func (e *Engine) uitDelen(ctx context.Context, waarde ast.Value, basis *proefBasis) ([]byte, error) {
 	deel, _ := waarde.(ast.Object)
 	var kern ast.Object
 	var doorTerm *ast.Term
@@ -63,7 +63,7 @@ func (e *Engine) uitDelen(ctx context.Context, waarde ast.Value) ([]byte, error)
 			huidig = string(s)
 		}
 	}
-	alternatieven, err := e.kiesAlternatieven(ctx, huidig, doorMap)
+	alternatieven, err := e.kiesAlternatieven(ctx, huidig, doorMap, basis)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +80,7 @@ func (e *Engine) uitDelen(ctx context.Context, waarde ast.Value) ([]byte, error)
 }
 
 // kiesAlternatieven recomputes every change in door and lets the rules choose from the verdicts.
-func (e *Engine) kiesAlternatieven(ctx context.Context, huidig any, door map[string]any) (any, error) {
+func (e *Engine) kiesAlternatieven(ctx context.Context, huidig any, door map[string]any, basis *proefBasis) (any, error) {
 	soorten, lijsten, err := perSoort(door, "doorrekenen")
 	if err != nil {
 		return nil, err
@@ -107,7 +107,7 @@ func (e *Engine) kiesAlternatieven(ctx context.Context, huidig any, door map[str
 		return nil, err
 	}
 	// Side by side: every change is a question of its own (milder_oordeel, one decision per current verdict).
-	if err := naastElkaar(len(taken), func(i int) error { return e.rekenEen(ctx, milder, &taken[i]) }); err != nil {
+	if err := naastElkaar(len(taken), func(i int) error { return e.rekenEen(ctx, milder, &taken[i], basis) }); err != nil {
 		return nil, err
 	}
 	invoer := map[string]any{"oordeel": huidig}
@@ -124,12 +124,13 @@ func (e *Engine) kiesAlternatieven(ctx context.Context, huidig any, door map[str
 }
 
 // rekenEen evaluates milder on the question of one change; no verdict means it is not milder.
-func (e *Engine) rekenEen(ctx context.Context, milder rego.PreparedEvalQuery, t *wijziging) error {
+func (e *Engine) rekenEen(ctx context.Context, milder rego.PreparedEvalQuery, t *wijziging, basis *proefBasis) error {
 	v, err := ast.InterfaceToValue(t.invoer)
 	if err != nil {
 		return fmt.Errorf("reken alternatief door: %w", err)
 	}
-	rs, err := e.evalueerQuery(ctx, milder, true, rego.EvalParsedInput(v))
+	rs, c, err := e.evalueerIn(ctx, basis.proef(v), milder, true, rego.EvalParsedInput(v))
+	c.terug()
 	if err != nil {
 		return evalFout(ctx, "reken alternatief door", err)
 	}

@@ -475,10 +475,49 @@ func (e *Engine) regelsAntwoord(ctx context.Context, v kennisbank.Vraag) ([]byte
 	if err != nil {
 		return nil, err
 	}
-	rs, err := e.evalueerQuery(ctx, e.query, true, rego.EvalInput(invoer))
+	if !e.inDelen {
+		rs, err := e.evalueerQuery(ctx, e.query, true, rego.EvalInput(invoer))
+		if err != nil {
+			return nil, evalFout(ctx, "evalueer regels", err)
+		}
+		term, err := antwoordTerm(rs)
+		if err != nil {
+			return nil, err
+		}
+		return termJSON(nil, term.Value)
+	}
+	// In parts: the evaluation of the question notes what each value read, as the basis of the alternatives
+	// that change only facts (feitvolger.go).
+	iv, err := ast.InterfaceToValue(invoer)
+	if err != nil {
+		return nil, fmt.Errorf("vraag: %w", err)
+	}
+	c := cachePool.Get().(*platteCache)
+	volgen := !e.zonderProefBasis && e.alternatievenTeVolgen()
+	if volgen {
+		c.volger = &feitVolger{plekken: e.feitPlekken}
+	}
+	rs, c, err := e.evalueerIn(ctx, c, e.query, true, rego.EvalParsedInput(iv))
+	c.volger = nil
+	var basis *proefBasis
+	if volgen && err == nil {
+		basis = &proefBasis{cache: c, invoer: iv, plekken: e.feitPlekken}
+		defer basis.terug()
+	} else {
+		defer c.terug()
+	}
 	if err != nil {
 		return nil, evalFout(ctx, "evalueer regels", err)
 	}
+	term, err := antwoordTerm(rs)
+	if err != nil {
+		return nil, err
+	}
+	return e.uitDelen(ctx, term.Value, basis)
+}
+
+// antwoordTerm is the one value of the answer's result set.
+func antwoordTerm(rs rego.ResultSet) (*ast.Term, error) {
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
 		return nil, errors.New("evalueer regels: geen antwoord (regels onvolledig)")
 	}
@@ -486,10 +525,7 @@ func (e *Engine) regelsAntwoord(ctx context.Context, v kennisbank.Vraag) ([]byte
 	if !ok {
 		return nil, errors.New("evalueer regels: antwoord zonder waarde")
 	}
-	if e.inDelen {
-		return e.uitDelen(ctx, term.Value)
-	}
-	return termJSON(nil, term.Value)
+	return term, nil
 }
 
 // jsonV1 reads the answer's JSON as encoding/json does (its options of go-json-experiment, the package that

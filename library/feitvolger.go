@@ -5,27 +5,31 @@ import (
 	"github.com/open-policy-agent/opa/v1/topdown"
 )
 
-// A trial of an open fact reads from the question what does not depend on that fact.
+// A variant of a question with other facts reads from the question what does not depend on those facts.
 //
-// A trial (openfeiten.go) asks the outcome again with one fact of the question changed. Most of what the rules
-// work out for the outcome does not read that fact: the routes of other facts, the layers of cells it does not
-// touch, the framework of the covenant. The question's own evaluation of the outcome, the one that notes which
-// facts the outcome reads (gelezenfeiten.go), also notes for every value it works out which facts it read on the
-// way (feitVolger); a trial then takes from it every value that read none of the facts the trial changes, and
-// works out only the rest. This is not knowledge of the law in Go: which facts a value read is observed, not
-// known in advance.
+// A trial of an open fact (openfeiten.go) asks the outcome again with one fact of the question changed; an
+// alternative that changes facts (alternatieven.go) asks the verdict again with those facts. Most of what the
+// rules work out does not read the changed facts: the routes of other facts, the layers of cells they do not
+// touch, the framework of the covenant. The question's own evaluation (of the outcome, the one that notes which
+// facts the outcome reads, gelezenfeiten.go; of the answer, for the alternatives) also notes for every value it
+// works out which facts it read on the way (feitVolger); a variant then takes from it every value that read none
+// of the facts the variant changes, and works out only the rest. This is not knowledge of the law in Go: which
+// facts a value read is observed, not known in advance.
 //
 // How the reading is observed. OPA asks the cache (platteCache) for a value before it works it out (Get, a miss)
 // and puts it in the cache when it is done (Put); in between it works out what that value needs. The volger keeps
-// a stack of the values being worked out: a miss opens one, its Put closes it. A fact that the rules ask
-// vraag.feit for (the tracer feitLezer sees every such call, also one whose value comes from the cache) is noted
-// on the innermost open value; a value taken from the cache brings the facts it read; a closed value hands its
-// facts to the value around it. A value whose Put does not follow its own miss, or that read a fact by an
-// expression that is not a text, counts as having read every fact: it is never taken.
+// a stack of the values being worked out: a miss opens one, its Put closes it. A value taken from the cache
+// brings the facts it read to the innermost open value, and a closed value hands its facts to the value around
+// it. The rules read a fact only by calling vraag.feit(f), and OPA asks the cache for every call of a function
+// (then the call has read f; vraag.feiten, which it reads, counts as every fact and is never taken); the
+// trials' evaluation also has the tracer feitLezer note every such call where it is made. A value whose Put
+// does not follow its own miss, or that read a fact whose name is not a text, counts as having read every fact.
 //
-// It holds while the rules read facts only through vraag.feit and use no `with` (alleenViaFeit, the same check
-// the skipped trials rely on) and the trial's input is the question's input with only facts different
-// (zelfdeBehalveFeiten). TestFeitVolger* compare the open facts with and without a basis.
+// It holds while the rules of the variant's decision read facts only through vraag.feit, use no `with`, call
+// only deterministic built-ins and have no indexed comprehension (alleenViaFeit and volgbaar, on the closure of
+// open.uitkomst and of alternatieven.milder_oordeel), and the variant's input is the question's input with only
+// facts different (zelfdeBehalveFeiten). TestFeitVolger* compare the open facts and the answers with and
+// without a basis.
 
 // feitSet holds the facts a value read, a bit per fact by its place in the knowledge base; alleFeiten: perhaps
 // any fact (a fact without a place, beyond the bits, or not known).
@@ -226,16 +230,16 @@ func zelfdeBehalveFeiten(a, b ast.Value) bool {
 	return zelfde
 }
 
-// proefBasis is the evaluation of the outcome of a question, with what each value read, as the basis of its
-// trials.
+// proefBasis is the evaluation of a question (its outcome, or its answer), with what each value read, as the
+// basis of its variants: the trials of its open facts, or its alternatives.
 type proefBasis struct {
 	cache   *platteCache
 	invoer  ast.Value
 	plekken feitPlekken
 }
 
-// proef gives a cache from the pool for the trial with input invoer: one that reads from the basis when invoer
-// is the question's input with only facts different.
+// proef gives a cache from the pool for the variant with input invoer: one that reads from the basis when
+// invoer is the question's input with only facts different.
 func (b *proefBasis) proef(invoer ast.Value) *platteCache {
 	c := cachePool.Get().(*platteCache)
 	if b == nil || !zelfdeBehalveFeiten(b.invoer, invoer) {
@@ -247,7 +251,7 @@ func (b *proefBasis) proef(invoer ast.Value) *platteCache {
 	return c
 }
 
-// terug hands the cache of the basis back; the trials are done.
+// terug hands the cache of the basis back; the variants are done.
 func (b *proefBasis) terug() {
 	if b != nil {
 		b.cache.terug()

@@ -2,6 +2,7 @@ package library
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -300,6 +301,46 @@ func TestFeitVolgerZelfdeOpenFeiten(t *testing.T) {
 	t.Logf("%d vragen, %d open feiten", getoetst, open)
 }
 
+// TestFeitVolgerZelfdeAlternatieven: the answers are the same with the alternatives that change only facts
+// taking from the question and with every alternative working everything out, on every question of
+// vergelijkVragen; TestAlternatievenInDelen compares them with the rules' own alternatives besides.
+func TestFeitVolgerZelfdeAlternatieven(t *testing.T) {
+	toetshulp.Zwaar(t)
+	ctx := context.Background()
+	met, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zonder, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zonder.zonderProefBasis = true
+	if !met.alternatievenTeVolgen() {
+		t.Fatal("de regels van alternatieven.milder_oordeel zijn niet te volgen: elk alternatief rekent dan alles opnieuw")
+	}
+	getoetst, alternatieven := 0, 0
+	for _, v := range vergelijkVragen(t, met) {
+		a, errMet := met.Beantwoord(ctx, v)
+		b, errZonder := zonder.Beantwoord(ctx, v)
+		if (errMet == nil) != (errZonder == nil) {
+			t.Fatalf("%v: fout %v tegen %v", v, errMet, errZonder)
+		}
+		if errMet != nil {
+			continue
+		}
+		if jsonVan(t, a) != jsonVan(t, b) {
+			t.Errorf("%s → %v %v %s %v: antwoord verschilt met de vraag als basis van de alternatieven", v.Van, v.Naar, v.Gegevens, v.Doel, v.Feiten)
+		}
+		getoetst++
+		alternatieven += len(a.Alternatieven)
+	}
+	if getoetst < 200 || alternatieven < 100 {
+		t.Fatalf("%d vragen met %d alternatieven getoetst: te weinig", getoetst, alternatieven)
+	}
+	t.Logf("%d vragen, %d alternatieven", getoetst, alternatieven)
+}
+
 // TestLezenBewakenLaatDeCompilerHeel: looking at the rules of the outcome (uitkomstRegels) leaves the
 // compiler as it was: its rules stay where they were, and a decision prepared afterwards still compiles.
 // (The closure once grew in the compiler's own slice of rules and replaced the rule of the outcome.)
@@ -309,14 +350,19 @@ func TestLezenBewakenLaatDeCompilerHeel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	voor := e.compiler.GetRulesExact(refUitkomst)[0]
-	if !e.feitenTeVolgen() {
+	voor, voorMilder := e.compiler.GetRulesExact(refUitkomst)[0], e.compiler.GetRulesExact(refMilder)[0]
+	if !e.feitenTeVolgen() || !e.alternatievenTeVolgen() {
 		t.Fatal("de regels zijn niet te volgen")
 	}
 	if na := e.compiler.GetRulesExact(refUitkomst); len(na) != 1 || na[0] != voor {
 		t.Fatalf("de regel van de uitkomst is vervangen: %v", na)
 	}
-	if _, err := e.voorbereid(ctx, queryProef); err != nil {
-		t.Fatal(err)
+	if na := e.compiler.GetRulesExact(refMilder); len(na) != 1 || na[0] != voorMilder {
+		t.Fatalf("de regel van milder_oordeel is vervangen: %v", na)
+	}
+	for _, q := range []string{queryProef, fmt.Sprintf(queryMilder, ast.StringTerm("niet_toegestaan"))} {
+		if _, err := e.voorbereid(ctx, q); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

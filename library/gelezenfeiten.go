@@ -25,13 +25,15 @@ var (
 	refFeit       = ast.MustParseRef("data.magikdelen.vraag.feit")
 	refFeiten     = ast.MustParseRef("data.magikdelen.vraag.feiten")
 	refInvoerFeit = ast.MustParseRef("input.feiten")
+	refMilder     = ast.MustParseRef("data.magikdelen.alternatieven.milder_oordeel")
 )
 
 // leesBewaking is the result of alleenViaFeit and volgbaar for the engine's rules, computed on first use.
 type leesBewaking struct {
-	once     sync.Once
-	ok       bool
-	volgbaar bool
+	once          sync.Once
+	ok            bool
+	volgbaar      bool
+	alternatieven bool
 }
 
 // feitenAlleenViaFeit: the outcome of the engine's rules reads facts only through vraag.feit.
@@ -46,21 +48,34 @@ func (e *Engine) feitenTeVolgen() bool {
 	return e.lezen.volgbaar
 }
 
+// alternatievenTeVolgen: the same holds for the verdict of an alternative (alternatieven.milder_oordeel), so
+// that it can take from the question what its changed facts do not touch (feitvolger.go).
+func (e *Engine) alternatievenTeVolgen() bool {
+	e.lezenBewaken()
+	return e.lezen.alternatieven
+}
+
 func (e *Engine) lezenBewaken() {
 	e.lezen.once.Do(func() {
 		regels := uitkomstRegels(e.compiler)
 		e.lezen.ok = alleenViaFeit(e.compiler, regels)
 		e.lezen.volgbaar = e.lezen.ok && volgbaar(e.compiler, regels)
+		milder := regelsVan(e.compiler, refMilder)
+		e.lezen.alternatieven = alleenViaFeit(e.compiler, milder) && volgbaar(e.compiler, milder)
 	})
 }
 
 // uitkomstRegels gives every rule that data.magikdelen.open.uitkomst depends on (the closure in the
 // compiler's dependency graph); nil when there is no such rule or no vraag.feit.
-func uitkomstRegels(c *ast.Compiler) []*ast.Rule {
+func uitkomstRegels(c *ast.Compiler) []*ast.Rule { return regelsVan(c, refUitkomst) }
+
+// regelsVan gives the rules at ref with every rule they depend on (the closure in the compiler's dependency
+// graph); nil when there are none, or no vraag.feit.
+func regelsVan(c *ast.Compiler, ref ast.Ref) []*ast.Rule {
 	if c == nil || c.Graph == nil || len(c.GetRulesExact(refFeit)) == 0 {
 		return nil
 	}
-	rij := slices.Clone(c.GetRulesExact(refUitkomst)) // a copy: the compiler's own slice is not to be appended to
+	rij := slices.Clone(c.GetRulesExact(ref)) // a copy: the compiler's own slice is not to be appended to
 	gezien := map[*ast.Rule]bool{}
 	var uit []*ast.Rule
 	for len(rij) > 0 {

@@ -89,7 +89,7 @@ func TestObjectJSONVervangt(t *testing.T) {
 // an error, never a panic.
 func TestUitDelenOnvolledig(t *testing.T) {
 	for _, rego := range []string{`"x"`, `{}`, `{"doorrekenen": {}}`, `{"kern": 1, "doorrekenen": {}}`, `{"kern": {"oordeel": "x"}}`, `{"kern": {}, "doorrekenen": []}`} {
-		if _, err := (&Engine{}).uitDelen(context.Background(), ast.MustParseTerm(rego).Value); err == nil {
+		if _, err := (&Engine{}).uitDelen(context.Background(), ast.MustParseTerm(rego).Value, nil); err == nil {
 			t.Errorf("uitDelen(%s) gaf geen fout", rego)
 		}
 	}

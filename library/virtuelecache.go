@@ -34,11 +34,11 @@ type platteCache struct {
 	gedeeld *gedeeldeCache
 	teDelen []*cacheRegel
 
-	// volger: while this evaluation is the basis of trials of the open facts, which facts each value read
-	// (feitvolger.go); nil otherwise.
+	// volger: while this evaluation is the basis of variants of a question (the trials of its open facts, its
+	// alternatives), which facts each value read (feitvolger.go); nil otherwise.
 	volger *feitVolger
-	// basis: when this evaluation is such a trial, the outermost frame of the basis, and the facts the trial
-	// gives other values than the basis did (feitvolger.go); nil for none. Read only: trials run side by side
+	// basis: when this evaluation is such a variant, the outermost frame of the basis, and the facts the variant
+	// gives other values than the basis did (feitvolger.go); nil for none. Read only: variants run side by side
 	// on one basis.
 	basis     map[int]*cacheRegel
 	veranderd feitSet
@@ -108,9 +108,9 @@ func (e *Engine) evalueerQuery(ctx context.Context, pq rego.PreparedEvalQuery, t
 	return rs, err
 }
 
-// evalueerIn is evalueerQuery with cache c from the pool, which the caller may have set up (as the basis of
-// the trials of the open facts, or as such a trial: feitvolger.go) and may read after the evaluation; it hands
-// c back (terug) when done.
+// evalueerIn is evalueerQuery with cache c from the pool, which the caller may have set up (as the evaluation of
+// a question whose variants read from it, or as such a variant: feitvolger.go) and may read after the
+// evaluation; the caller hands c back (terug) when done.
 func (e *Engine) evalueerIn(ctx context.Context, c *platteCache, pq rego.PreparedEvalQuery, toevoegen bool, opts ...rego.EvalOption) (rego.ResultSet, *platteCache, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, c, err
