@@ -3,6 +3,8 @@ package library
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -364,5 +366,65 @@ func TestLezenBewakenLaatDeCompilerHeel(t *testing.T) {
 		if _, err := e.voorbereid(ctx, q); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestGelezenUitZoalsDeLezer: the facts the volger saw the outcome read, in the evaluation of the open facts in
+// parts, are the facts the tracer sees it ask vraag.feit for in an evaluation of its own, on every scenario and
+// law question; and that evaluation is then the basis of the trials.
+func TestGelezenUitZoalsDeLezer(t *testing.T) {
+	toetshulp.Zwaar(t)
+	ctx := context.Background()
+	e, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pqDelen, err := e.voorbereid(ctx, queryOpenInDelen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pq, err := e.voorbereid(ctx, queryProef)
+	if err != nil {
+		t.Fatal(err)
+	}
+	getoetst := 0
+	for _, s := range append(scenarioVragenIntern(t), vragenUit(t, "../testdata/wet/*.json")...) {
+		v, err := e.kb.Controleer(s.vraag, e.klok())
+		if err != nil {
+			continue
+		}
+		invoer, err := vraagAlsInvoer(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		iv, err := ast.InterfaceToValue(invoer)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := cachePool.Get().(*platteCache)
+		c.volger = &feitVolger{plekken: e.feitPlekken}
+		rs, c, err := e.evalueerIn(ctx, c, pqDelen, false, rego.EvalParsedInput(iv))
+		c.volger = nil
+		if err != nil {
+			t.Fatal(err)
+		}
+		gezien, basis := e.gelezenUit(c, iv)
+		if basis == nil {
+			t.Fatalf("%v: de volger weet niet wat de uitkomst las", v)
+		}
+		uitkomst := rs[0].Expressions[0].Value.(map[string]any)["uitkomst"]
+		gelezen, b, err := e.gelezenFeiten(ctx, pq, iv, uitkomst, true)
+		b.terug()
+		basis.terug()
+		if err != nil || gelezen == nil {
+			t.Fatalf("%v: de lezer: %v", v, err)
+		}
+		if !maps.Equal(gezien, gelezen) {
+			t.Errorf("%s → %v %s: de volger zag %v, de lezer %v", v.Van, v.Naar, v.Doel, slices.Sorted(maps.Keys(gezien)), slices.Sorted(maps.Keys(gelezen)))
+		}
+		getoetst++
+	}
+	if getoetst < 200 {
+		t.Fatalf("%d vragen getoetst", getoetst)
 	}
 }

@@ -94,11 +94,41 @@ const (
 
 // openInDelen evaluates the open facts in parts.
 func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, error) {
-	waarde, err := e.openBeslissing(ctx, queryOpenInDelen, invoer)
+	iv, err := ast.InterfaceToValue(invoer)
+	if err != nil {
+		return nil, fmt.Errorf("evalueer open feiten: %w", err)
+	}
+	pqDelen, err := e.voorbereid(ctx, queryOpenInDelen)
 	if err != nil {
 		return nil, err
 	}
-	deel, _ := waarde.(map[string]any)
+	// The volger watches this evaluation: it works out the outcome too (uitkomst), and then says which facts
+	// the outcome read and is the basis of the trials (feitvolger.go).
+	c := cachePool.Get().(*platteCache)
+	volgen := !e.zonderProefBasis && e.feitenTeVolgen()
+	if volgen {
+		c.volger = &feitVolger{plekken: e.feitPlekken}
+	}
+	rs, c, err := e.evalueerIn(ctx, c, pqDelen, true, rego.EvalParsedInput(iv))
+	c.volger = nil
+	if err != nil {
+		c.terug()
+		return nil, evalFout(ctx, "evalueer open feiten", err)
+	}
+	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+		c.terug()
+		return nil, errors.New("evalueer open feiten: geen antwoord (regels onvolledig)")
+	}
+	var gelezen map[string]bool
+	var basis *proefBasis
+	if volgen {
+		gelezen, basis = e.gelezenUit(c, iv)
+	}
+	if basis == nil {
+		c.terug()
+	}
+	defer basis.terug()
+	deel, _ := rs[0].Expressions[0].Value.(map[string]any)
 	redenen, okRedenen := deel["redenen"].(map[string]any)
 	proeven, okProeven := deel["proeven"].(map[string]any)
 	uitkomst, okUitkomst := deel["uitkomst"]
@@ -114,16 +144,15 @@ func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, e
 		return nil, err
 	}
 	// Only the facts the outcome reads can change it (gelezenfeiten.go), and a trial works out only what its
-	// fact changes (feitvolger.go).
-	iv, err := ast.InterfaceToValue(invoer)
-	if err != nil {
-		return nil, fmt.Errorf("evalueer open feiten: %w", err)
+	// fact changes (feitvolger.go). When the volger could not say, an evaluation of the outcome with a tracer
+	// does.
+	if basis == nil {
+		gelezen, basis, err = e.gelezenFeiten(ctx, pq, iv, uitkomst, len(feiten) > 0)
+		if err != nil {
+			return nil, err
+		}
+		defer basis.terug()
 	}
-	gelezen, basis, err := e.gelezenFeiten(ctx, pq, iv, uitkomst, len(feiten) > 0)
-	if err != nil {
-		return nil, err
-	}
-	defer basis.terug()
 	type proef struct {
 		feit   int
 		invoer any
@@ -202,6 +231,23 @@ func (e *Engine) gelezenFeiten(ctx context.Context, pq rego.PreparedEvalQuery, i
 		return l.feiten, nil, nil
 	}
 	return l.feiten, &proefBasis{cache: c, invoer: invoer, plekken: e.feitPlekken}, nil
+}
+
+// gelezenUit gives the facts the outcome read, and the evaluation in c (of the question, with input invoer, that
+// the volger watched) as the basis of the trials, when that evaluation worked out the outcome (open.uitkomst)
+// in its outermost frame and knows what it read; nil otherwise.
+func (e *Engine) gelezenUit(c *platteCache, invoer ast.Value) (map[string]bool, *proefBasis) {
+	r := c.zoek(refUitkomst, refUitkomst.Hash())
+	if r == nil || !r.gevolgd || r.undefined || r.feiten&alleFeiten != 0 {
+		return nil, nil
+	}
+	gelezen := map[string]bool{}
+	for id, bit := range e.feitPlekken {
+		if r.feiten&bit != 0 {
+			gelezen[id] = true
+		}
+	}
+	return gelezen, &proefBasis{cache: c, invoer: invoer, plekken: e.feitPlekken}
 }
 
 // openBeslissing evaluates one decision of the open facts (prepared on first use) for the question.
