@@ -106,6 +106,9 @@ func (e *Engine) kiesAlternatieven(ctx context.Context, huidig any, door map[str
 	if err != nil {
 		return nil, err
 	}
+	if !e.alternatievenTeVolgen() {
+		basis = nil // the verdict of an alternative may read facts unseen: every alternative works everything out
+	}
 	// Side by side: every change is a question of its own (milder_oordeel, one decision per current verdict).
 	if err := naastElkaar(len(taken), func(i int) error { return e.rekenEen(ctx, milder, &taken[i], basis) }); err != nil {
 		return nil, err

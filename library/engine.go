@@ -487,13 +487,14 @@ func (e *Engine) regelsAntwoord(ctx context.Context, v kennisbank.Vraag) ([]byte
 		return termJSON(nil, term.Value)
 	}
 	// In parts: the evaluation of the question notes what each value read, as the basis of the alternatives
-	// that change only facts (feitvolger.go).
+	// that change only facts (feitvolger.go; kiesAlternatieven checks that the rules allow it, when there are
+	// alternatives).
 	iv, err := ast.InterfaceToValue(invoer)
 	if err != nil {
 		return nil, fmt.Errorf("vraag: %w", err)
 	}
 	c := cachePool.Get().(*platteCache)
-	volgen := !e.zonderProefBasis && e.alternatievenTeVolgen()
+	volgen := !e.zonderProefBasis
 	if volgen {
 		c.volger = &feitVolger{plekken: e.feitPlekken}
 	}

@@ -28,11 +28,13 @@ var (
 	refMilder     = ast.MustParseRef("data.magikdelen.alternatieven.milder_oordeel")
 )
 
-// leesBewaking is the result of alleenViaFeit and volgbaar for the engine's rules, computed on first use.
+// leesBewaking is the result of alleenViaFeit and volgbaar for the engine's rules (the outcome of the open
+// facts; the verdict of an alternative), computed on first use.
 type leesBewaking struct {
 	once          sync.Once
 	ok            bool
 	volgbaar      bool
+	onceMilder    sync.Once
 	alternatieven bool
 }
 
@@ -49,9 +51,13 @@ func (e *Engine) feitenTeVolgen() bool {
 }
 
 // alternatievenTeVolgen: the same holds for the verdict of an alternative (alternatieven.milder_oordeel), so
-// that it can take from the question what its changed facts do not touch (feitvolger.go).
+// that it can take from the question what its changed facts do not touch (feitvolger.go). Computed on first
+// use, apart from the open facts: an answer needs only this.
 func (e *Engine) alternatievenTeVolgen() bool {
-	e.lezenBewaken()
+	e.lezen.onceMilder.Do(func() {
+		milder := regelsVan(e.compiler, refMilder)
+		e.lezen.alternatieven = alleenViaFeit(e.compiler, milder) && volgbaar(e.compiler, milder)
+	})
 	return e.lezen.alternatieven
 }
 
@@ -60,8 +66,6 @@ func (e *Engine) lezenBewaken() {
 		regels := uitkomstRegels(e.compiler)
 		e.lezen.ok = alleenViaFeit(e.compiler, regels)
 		e.lezen.volgbaar = e.lezen.ok && volgbaar(e.compiler, regels)
-		milder := regelsVan(e.compiler, refMilder)
-		e.lezen.alternatieven = alleenViaFeit(e.compiler, milder) && volgbaar(e.compiler, milder)
 	})
 }
 
