@@ -10,6 +10,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/toetshulp"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // TestFeitVolger: the volger notes on each value the facts read while it was worked out, the facts of the
@@ -268,35 +269,10 @@ func TestVolgbaar(t *testing.T) {
 // questions, vraagbaak checks and rotations over every party).
 func TestFeitVolgerZelfdeOpenFeiten(t *testing.T) {
 	toetshulp.Zwaar(t)
-	ctx := context.Background()
-	met, err := New(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zonder, err := New(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zonder.zonderProefBasis = true
-	getoetst, open := 0, 0
-	for i, v := range vergelijkVragen(t, met) {
-		if i%3 != 0 {
-			continue
-		}
-		a, errMet := met.OpenFeiten(ctx, v)
-		b, errZonder := zonder.OpenFeiten(ctx, v)
-		if (errMet == nil) != (errZonder == nil) {
-			t.Fatalf("%v: fout %v tegen %v", v, errMet, errZonder)
-		}
-		if errMet != nil {
-			continue
-		}
-		if jsonVan(t, a) != jsonVan(t, b) {
-			t.Errorf("%s → %v %v %s %v: open feiten\nmet de vraag als basis %s\nzonder                 %s", v.Van, v.Naar, v.Gegevens, v.Doel, v.Feiten, jsonVan(t, a), jsonVan(t, b))
-		}
-		getoetst++
-		open += len(a)
-	}
+	getoetst, open := metEnZonderBasis(t, 3, func(ctx context.Context, e *Engine, v kennisbank.Vraag) (any, int, error) {
+		f, err := e.OpenFeiten(ctx, v)
+		return f, len(f), err
+	})
 	if getoetst < 60 || open < 60 {
 		t.Fatalf("%d vragen met %d open feiten getoetst: te weinig", getoetst, open)
 	}
@@ -308,6 +284,24 @@ func TestFeitVolgerZelfdeOpenFeiten(t *testing.T) {
 // vergelijkVragen; TestAlternatievenInDelen compares them with the rules' own alternatives besides.
 func TestFeitVolgerZelfdeAlternatieven(t *testing.T) {
 	toetshulp.Zwaar(t)
+	getoetst, alternatieven := metEnZonderBasis(t, 1, func(ctx context.Context, e *Engine, v kennisbank.Vraag) (any, int, error) {
+		if !e.zonderProefBasis && !e.alternatievenTeVolgen() {
+			t.Fatal("de regels van alternatieven.milder_oordeel zijn niet te volgen: elk alternatief rekent dan alles opnieuw")
+		}
+		a, err := e.Beantwoord(ctx, v)
+		return a, len(a.Alternatieven), err
+	})
+	if getoetst < 200 || alternatieven < 100 {
+		t.Fatalf("%d vragen met %d alternatieven getoetst: te weinig", getoetst, alternatieven)
+	}
+	t.Logf("%d vragen, %d alternatieven", getoetst, alternatieven)
+}
+
+// metEnZonderBasis asks vraag of every stap-th question of vergelijkVragen of an engine whose variants read from
+// their question and of one whose variants work everything out, and reports where the results differ. It gives
+// how many questions it compared and the sum of what vraag counted in the results.
+func metEnZonderBasis(t *testing.T, stap int, vraag func(context.Context, *Engine, kennisbank.Vraag) (any, int, error)) (getoetst, geteld int) {
+	t.Helper()
 	ctx := context.Background()
 	met, err := New(ctx)
 	if err != nil {
@@ -318,13 +312,12 @@ func TestFeitVolgerZelfdeAlternatieven(t *testing.T) {
 		t.Fatal(err)
 	}
 	zonder.zonderProefBasis = true
-	if !met.alternatievenTeVolgen() {
-		t.Fatal("de regels van alternatieven.milder_oordeel zijn niet te volgen: elk alternatief rekent dan alles opnieuw")
-	}
-	getoetst, alternatieven := 0, 0
-	for _, v := range vergelijkVragen(t, met) {
-		a, errMet := met.Beantwoord(ctx, v)
-		b, errZonder := zonder.Beantwoord(ctx, v)
+	for i, v := range vergelijkVragen(t, met) {
+		if i%stap != 0 {
+			continue
+		}
+		a, n, errMet := vraag(ctx, met, v)
+		b, _, errZonder := vraag(ctx, zonder, v)
 		if (errMet == nil) != (errZonder == nil) {
 			t.Fatalf("%v: fout %v tegen %v", v, errMet, errZonder)
 		}
@@ -332,15 +325,12 @@ func TestFeitVolgerZelfdeAlternatieven(t *testing.T) {
 			continue
 		}
 		if jsonVan(t, a) != jsonVan(t, b) {
-			t.Errorf("%s → %v %v %s %v: antwoord verschilt met de vraag als basis van de alternatieven", v.Van, v.Naar, v.Gegevens, v.Doel, v.Feiten)
+			t.Errorf("%s → %v %v %s %v:\nmet de vraag als basis %s\nzonder                 %s", v.Van, v.Naar, v.Gegevens, v.Doel, v.Feiten, jsonVan(t, a), jsonVan(t, b))
 		}
 		getoetst++
-		alternatieven += len(a.Alternatieven)
+		geteld += n
 	}
-	if getoetst < 200 || alternatieven < 100 {
-		t.Fatalf("%d vragen met %d alternatieven getoetst: te weinig", getoetst, alternatieven)
-	}
-	t.Logf("%d vragen, %d alternatieven", getoetst, alternatieven)
+	return getoetst, geteld
 }
 
 // TestLezenBewakenLaatDeCompilerHeel: looking at the rules of the outcome (uitkomstRegels) leaves the
