@@ -1,9 +1,6 @@
 package library
 
-import (
-	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/topdown"
-)
+import "github.com/open-policy-agent/opa/v1/ast"
 
 // A variant of a question with other facts reads from the question what does not depend on those facts.
 //
@@ -21,9 +18,9 @@ import (
 // a stack of the values being worked out: a miss opens one, its Put closes it. A value taken from the cache
 // brings the facts it read to the innermost open value, and a closed value hands its facts to the value around
 // it. The rules read a fact only by calling vraag.feit(f), and OPA asks the cache for every call of a function
-// (then the call has read f; vraag.feiten, which it reads, counts as every fact and is never taken); the
-// trials' evaluation also has the tracer feitLezer note every such call where it is made. A value whose Put
-// does not follow its own miss, or that read a fact whose name is not a text, counts as having read every fact.
+// (then the call has read f; vraag.feiten, which it reads, counts as every fact and is never taken). A value
+// whose Put does not follow its own miss, or that read a fact whose name is not a text, counts as having read
+// every fact.
 //
 // It holds while the rules of the variant's decision read facts only through vraag.feit, use no `with`, call
 // only deterministic built-ins and have no indexed comprehension (alleenViaFeit and volgbaar, on the closure of
@@ -146,29 +143,6 @@ func uitBasis(basis map[int]*cacheRegel, ref ast.Ref, h int, veranderd feitSet) 
 	}
 	return nil
 }
-
-// volgendeLezer is the tracer of a basis evaluation: it notes every fact the rules ask vraag.feit for, for the
-// open facts (feitLezer) and on the value being worked out (feitVolger).
-type volgendeLezer struct {
-	*feitLezer
-	volger *feitVolger
-}
-
-func (l volgendeLezer) TraceEvent(evt topdown.Event) {
-	f, ok := gelezenFeit(evt)
-	if !ok {
-		return
-	}
-	if f == "" {
-		l.onzeker = true
-		l.volger.lees(alleFeiten)
-		return
-	}
-	l.feiten[f] = true
-	l.volger.lees(l.volger.plekken.van(f))
-}
-
-var _ topdown.QueryTracer = volgendeLezer{}
 
 // veranderdeFeiten gives the facts whose values differ between the facts of two inputs (objects, or absent);
 // alleFeiten when either is not an object.

@@ -178,8 +178,7 @@ q(n) := n * 2
 	invoer := ast.MustParseTerm(`{"feiten": {"x": "ja", "y": 1}}`).Value
 	c0 := cachePool.Get().(*platteCache)
 	c0.volger = &feitVolger{plekken: e.feitPlekken}
-	l := &feitLezer{feiten: map[string]bool{}}
-	_, basisCache, err := e.evalueerIn(ctx, c0, pq, false, rego.EvalParsedInput(invoer), rego.EvalQueryTracer(volgendeLezer{l, c0.volger}))
+	_, basisCache, err := e.evalueerIn(ctx, c0, pq, false, rego.EvalParsedInput(invoer))
 	basisCache.volger = nil
 	if err != nil {
 		t.Fatal(err)
@@ -403,8 +402,7 @@ func TestGelezenUitZoalsDeLezer(t *testing.T) {
 			t.Fatalf("%v: de volger weet niet wat de uitkomst las", v)
 		}
 		uitkomst := rs[0].Expressions[0].Value.(map[string]any)["uitkomst"]
-		gelezen, b, err := e.gelezenFeiten(ctx, pq, iv, uitkomst, true)
-		b.terug()
+		gelezen, err := e.gelezenFeiten(ctx, pq, iv, uitkomst, true)
 		basis.terug()
 		if err != nil || gelezen == nil {
 			t.Fatalf("%v: de lezer: %v", v, err)

@@ -191,26 +191,16 @@ func (l *feitLezer) Enabled() bool               { return true }
 func (l *feitLezer) Config() topdown.TraceConfig { return topdown.TraceConfig{} }
 
 func (l *feitLezer) TraceEvent(evt topdown.Event) {
-	switch f, ok := gelezenFeit(evt); {
-	case !ok:
-	case f == "":
-		l.onzeker = true
-	default:
-		l.feiten[f] = true
-	}
-}
-
-// gelezenFeit: evt is the evaluation of a call of vraag.feit, for fact f ("" when its argument is not a text).
-func gelezenFeit(evt topdown.Event) (f string, ok bool) {
 	if evt.Op != topdown.EvalOp {
-		return "", false
+		return
 	}
 	x, ok := evt.Node.(*ast.Expr)
 	if !ok || !x.IsCall() || !x.Operator().Equal(refFeit) || len(x.Operands()) == 0 {
-		return "", false
+		return
 	}
-	if s, ok := evt.Plug(x.Operand(0)).Value.(ast.String); ok && s != "" {
-		return string(s), true
+	if s, ok := evt.Plug(x.Operand(0)).Value.(ast.String); ok {
+		l.feiten[string(s)] = true
+	} else {
+		l.onzeker = true
 	}
-	return "", true
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
-	"github.com/open-policy-agent/opa/v1/topdown"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
@@ -145,13 +144,11 @@ func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, e
 	}
 	// Only the facts the outcome reads can change it (gelezenfeiten.go), and a trial works out only what its
 	// fact changes (feitvolger.go). When the volger could not say, an evaluation of the outcome with a tracer
-	// does.
+	// says which facts it reads, and every trial works everything out.
 	if basis == nil {
-		gelezen, basis, err = e.gelezenFeiten(ctx, pq, iv, uitkomst, len(feiten) > 0)
-		if err != nil {
+		if gelezen, err = e.gelezenFeiten(ctx, pq, iv, uitkomst, len(feiten) > 0); err != nil {
 			return nil, err
 		}
-		defer basis.terug()
 	}
 	type proef struct {
 		feit   int
@@ -201,36 +198,21 @@ func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, e
 
 // gelezenFeiten evaluates the outcome of the question once with a feitLezer and gives the facts it read,
 // or nil when every trial must run: no trials (nodig false), rules that may read facts another way, a
-// fact asked for that is not a text, or an outcome other than the one the rules gave in parts. With the
-// facts it gives that evaluation as the basis of the trials (feitvolger.go; nil when the rules cannot be
-// watched): the caller hands it back (terug) when the trials are done.
-func (e *Engine) gelezenFeiten(ctx context.Context, pq rego.PreparedEvalQuery, invoer ast.Value, uitkomst any, nodig bool) (map[string]bool, *proefBasis, error) {
+// fact asked for that is not a text, or an outcome other than the one the rules gave in parts. For when the
+// volger could not say (gelezenUit).
+func (e *Engine) gelezenFeiten(ctx context.Context, pq rego.PreparedEvalQuery, invoer ast.Value, uitkomst any, nodig bool) (map[string]bool, error) {
 	if !nodig || !e.feitenAlleenViaFeit() {
-		return nil, nil, nil
+		return nil, nil
 	}
 	l := &feitLezer{feiten: map[string]bool{}}
-	c := cachePool.Get().(*platteCache)
-	var tracer topdown.QueryTracer = l
-	volgen := !e.zonderProefBasis && e.feitenTeVolgen()
-	if volgen {
-		c.volger = &feitVolger{plekken: e.feitPlekken}
-		tracer = volgendeLezer{l, c.volger}
-	}
-	rs, c, err := e.evalueerIn(ctx, c, pq, true, rego.EvalParsedInput(invoer), rego.EvalQueryTracer(tracer))
-	c.volger = nil
+	rs, err := e.evalueerQuery(ctx, pq, true, rego.EvalParsedInput(invoer), rego.EvalQueryTracer(l))
 	if err != nil {
-		c.terug()
-		return nil, nil, evalFout(ctx, "evalueer open feiten", err)
+		return nil, evalFout(ctx, "evalueer open feiten", err)
 	}
 	if l.onzeker || len(rs) != 1 || len(rs[0].Expressions) != 1 || !reflect.DeepEqual(rs[0].Expressions[0].Value, uitkomst) {
-		c.terug()
-		return nil, nil, nil
+		return nil, nil
 	}
-	if !volgen {
-		c.terug()
-		return l.feiten, nil, nil
-	}
-	return l.feiten, &proefBasis{cache: c, invoer: invoer, plekken: e.feitPlekken}, nil
+	return l.feiten, nil
 }
 
 // gelezenUit gives the facts the outcome read, and the evaluation in c (of the question, with input invoer, that
