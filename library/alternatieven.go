@@ -106,7 +106,7 @@ func (e *Engine) kiesAlternatieven(ctx context.Context, huidig any, door map[str
 	if err != nil {
 		return nil, err
 	}
-	if !e.alternatievenTeVolgen() {
+	if basis != nil && !e.alternatievenTeVolgen() {
 		basis = nil // the verdict of an alternative may read facts unseen: every alternative works everything out
 	}
 	// Side by side: every change is a question of its own (milder_oordeel, one decision per current verdict).

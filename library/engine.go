@@ -59,8 +59,8 @@ type Engine struct {
 	lezen leesBewaking
 
 	// feitPlekken: a bit for every fact of the knowledge base, to note which facts a value read
-	// (feitvolger.go); zonderProefBasis: the trials of the open facts work everything out themselves (for the
-	// tests that compare)
+	// (feitvolger.go); zonderProefBasis: the trials of the open facts and the alternatives work everything out
+	// themselves (for the tests that compare)
 	feitPlekken      feitPlekken
 	zonderProefBasis bool
 
