@@ -81,6 +81,17 @@ func (e *Engine) CacheStatistiek() CacheStatistiek {
 	return CacheStatistiek{Grootte: n, Bytes: b, Maximum: c.maxBytes, Treffers: c.treffers.Load(), Missers: c.missers.Load(), Gedeeld: c.gedeeld.Load()}
 }
 
+// kijk gives the item of sleutel when the cache holds it now, without evaluating, waiting or counting.
+func (c *beslisCache) kijk(sleutel string) (*cacheItem, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.items[sleutel]
+	if !ok {
+		return nil, false
+	}
+	return el.Value.(*cacheItem), true
+}
+
 // haal returns the answer for key: from the cache, from a concurrent evaluation of the same key, or by
 // calling bereken. Errors are not kept. When the evaluation of another caller fails because its context
 // ended, a caller whose own context is still live evaluates again itself.

@@ -416,3 +416,50 @@ func TestGelezenUitZoalsDeLezer(t *testing.T) {
 		t.Fatalf("%d vragen getoetst", getoetst)
 	}
 }
+
+// TestOpenFeitenMetAlternatievenUitHetAntwoord: with the answer in the engine's cache, the open facts take the
+// facts of its alternatives instead of working the alternatives out again (open.in_delen_met), and are the same
+// as without, on every question of vergelijkVragen.
+func TestOpenFeitenMetAlternatievenUitHetAntwoord(t *testing.T) {
+	toetshulp.Zwaar(t)
+	ctx := context.Background()
+	metCache, err := New(ctx, MetCache(64))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zonder, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	getoetst, alternatief := 0, 0
+	for _, v := range vergelijkVragen(t, zonder) {
+		if _, err := metCache.Beantwoord(ctx, v); err != nil {
+			continue
+		}
+		gecontroleerd, err := metCache.kb.Controleer(v, metCache.klok())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if metCache.alternatiefFeiten(gecontroleerd) == nil {
+			t.Fatalf("%v: het antwoord staat niet in de cache", v)
+		}
+		a, errA := metCache.OpenFeiten(ctx, v)
+		b, errB := zonder.OpenFeiten(ctx, v)
+		if errA != nil || errB != nil {
+			t.Fatalf("%v: %v, %v", v, errA, errB)
+		}
+		if jsonVan(t, a) != jsonVan(t, b) {
+			t.Errorf("%s → %v %v %s %v:\nmet het antwoord %s\nzonder           %s", v.Van, v.Naar, v.Gegevens, v.Doel, v.Feiten, jsonVan(t, a), jsonVan(t, b))
+		}
+		getoetst++
+		for _, f := range a {
+			if f.Reden == kennisbank.RedenAlternatief {
+				alternatief++
+			}
+		}
+	}
+	if getoetst < 300 || alternatief < 5 {
+		t.Fatalf("%d vragen getoetst, %d feiten open om een alternatief: te weinig", getoetst, alternatief)
+	}
+	t.Logf("%d vragen, %d feiten open om een alternatief", getoetst, alternatief)
+}

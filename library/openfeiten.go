@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
+	"slices"
 	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -61,7 +62,7 @@ func (e *Engine) evalueerOpen(ctx context.Context, v kennisbank.Vraag) (*cacheIt
 	}
 	var waarde any
 	if e.heeftRegel("magikdelen.open", "in_delen") {
-		waarde, err = e.openInDelen(ctx, invoer)
+		waarde, err = e.openInDelen(ctx, invoer, e.alternatiefFeiten(v))
 	} else {
 		waarde, err = e.openBeslissing(ctx, QueryOpenFeiten, invoer)
 	}
@@ -87,17 +88,29 @@ func (e *Engine) evalueerOpen(ctx context.Context, v kennisbank.Vraag) (*cacheIt
 // evaluation (TestOpenFeitenInDelen compares the two).
 const (
 	queryOpenInDelen = "data.magikdelen.open.in_delen"
-	queryProef       = "data.magikdelen.open.uitkomst"
-	queryOpenLijst   = "feiten := data.magikdelen.open.lijst(input)"
+	// queryOpenInDelenMet is queryOpenInDelen with the facts the alternatives of the answer name, from the
+	// engine's cache, under the key invoerAlternatiefFeiten of the input; the rules themselves never read it,
+	// and the trials carry it along unread.
+	queryOpenInDelenMet     = "deel := data.magikdelen.open.in_delen_met(data.magikdelen.open.uit_alternatieven_van(input." + invoerAlternatiefFeiten + "))"
+	invoerAlternatiefFeiten = "_alternatief_feiten"
+	queryProef              = "data.magikdelen.open.uitkomst"
+	queryOpenLijst          = "feiten := data.magikdelen.open.lijst(input)"
 )
 
-// openInDelen evaluates the open facts in parts.
-func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, error) {
+// openInDelen evaluates the open facts in parts. alternatiefFeiten: the facts the alternatives of the answer
+// name, when the engine has that answer (nil: the rules work the alternatives out).
+func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any, alternatiefFeiten []any) (any, error) {
+	query := queryOpenInDelen
+	if alternatiefFeiten != nil {
+		invoer = maps.Clone(invoer)
+		invoer[invoerAlternatiefFeiten] = alternatiefFeiten
+		query = queryOpenInDelenMet
+	}
 	iv, err := ast.InterfaceToValue(invoer)
 	if err != nil {
 		return nil, fmt.Errorf("evalueer open feiten: %w", err)
 	}
-	pqDelen, err := e.voorbereid(ctx, queryOpenInDelen)
+	pqDelen, err := e.voorbereid(ctx, query)
 	if err != nil {
 		return nil, err
 	}
@@ -128,6 +141,9 @@ func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, e
 	}
 	defer basis.terug()
 	deel, _ := rs[0].Expressions[0].Value.(map[string]any)
+	if alternatiefFeiten != nil {
+		deel, _ = rs[0].Bindings["deel"].(map[string]any)
+	}
 	redenen, okRedenen := deel["redenen"].(map[string]any)
 	proeven, okProeven := deel["proeven"].(map[string]any)
 	uitkomst, okUitkomst := deel["uitkomst"]
@@ -194,6 +210,35 @@ func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any) (any, e
 		}
 	}
 	return e.binding(ctx, queryOpenLijst, alle, "feiten", "evalueer open feiten", "lijst")
+}
+
+// alternatiefFeiten gives the facts that the alternatives of the answer to the checked question v name, when the
+// engine's cache holds that answer (nothing is evaluated for it: the web page asks the open facts after the
+// answer) and the rules take them (open.in_delen_met); nil otherwise.
+func (e *Engine) alternatiefFeiten(v kennisbank.Vraag) []any {
+	if e.cache == nil || !e.heeftRegel("magikdelen.open", "in_delen_met") {
+		return nil
+	}
+	sleutel, err := cacheSleutel(e.kb.Versie(), v)
+	if err != nil {
+		return nil
+	}
+	item, ok := e.cache.kijk(sleutel)
+	if !ok {
+		return nil
+	}
+	var feiten []string
+	for _, a := range item.a.Alternatieven {
+		for f := range a.Feiten {
+			feiten = append(feiten, f)
+		}
+	}
+	slices.Sort(feiten)
+	uit := []any{}
+	for _, f := range slices.Compact(feiten) {
+		uit = append(uit, f)
+	}
+	return uit
 }
 
 // gelezenFeiten evaluates the outcome of the question once with a feitLezer and gives the facts it read,

@@ -31,7 +31,9 @@ reden_per_feit := object.union(vaste_redenen, {f: "verandert" | some f in verand
 
 # vaste_redenen: de feiten die open zijn zonder proef: wat het oordeel als ontbrekend noemt en wat een
 # alternatief nodig heeft.
-vaste_redenen := object.union({f: "ontbrekend" | some f in ontbrekend}, {f: "alternatief" | some f in uit_alternatieven})
+vaste_redenen := vaste_redenen_met(uit_alternatieven)
+
+vaste_redenen_met(ua) := object.union({f: "ontbrekend" | some f in ontbrekend}, {f: "alternatief" | some f in ua})
 
 # ontbrekend: de feiten die het oordeel als ontbrekend en beslissend noemt.
 ontbrekend contains f if {
@@ -40,12 +42,11 @@ ontbrekend contains f if {
 }
 
 # uit_alternatieven: de onbekende feiten die een alternatief nodig heeft om minder streng uit te komen.
-uit_alternatieven contains f if {
-	some a in alternatieven.alternatieven
-	some f, _ in a.feiten
-	not vraag.bekend(f)
-	not f in ontbrekend
-}
+uit_alternatieven := uit_alternatieven_van({f | some a in alternatieven.alternatieven; some f, _ in a.feiten})
+
+# uit_alternatieven_van(fs): van de feiten fs die de alternatieven noemen, de feiten die de vraag niet kent en
+# die het oordeel niet al als ontbrekend noemt.
+uit_alternatieven_van(fs) := {f | some f in fs; not vraag.bekend(f); not f in ontbrekend}
 
 # verandert: elk ander onbekend feit waarvan een proefwaarde het oordeel of de checklist verandert.
 verandert contains f if {
@@ -57,13 +58,15 @@ verandert contains f if {
 # Deelname komt uit de convenantdata (contract §4); die feiten zijn alleen open als de regels ze als
 # ontbrekend of in een alternatief noemen. Een oordeel "niet toegestaan" kan niet strenger en heeft geen
 # checklist; wat het milder maakt, zeggen de alternatieven.
-te_proberen contains f if {
+te_proberen := te_proberen_met(uit_alternatieven)
+
+te_proberen_met(ua) := {f |
 	oordeel.oordeel != "niet_toegestaan"
 	some f, info in kb.feiten
 	info.soort != "deelname"
 	not vraag.bekend(f)
 	not f in ontbrekend
-	not f in uit_alternatieven
+	not f in ua
 }
 
 # uitkomst: wat van het antwoord kan veranderen door één feit: het oordeel en de checklist.
@@ -83,10 +86,15 @@ met(f, w) := object.union(input, {"feiten": object.union(vraag.feiten, {f: w})})
 # feit de vragen met zijn proefwaarden, in volgorde. De bibliotheek rekent die vragen naast elkaar door (uitkomst
 # per vraag; een feit verandert als één uitkomst anders is) en zet de lijst in volgorde met lijst, zoals feiten
 # dat in één evaluatie doet; een test vergelijkt de twee.
-in_delen := {
-	"redenen": vaste_redenen,
+in_delen := in_delen_met(uit_alternatieven)
+
+# in_delen_met(ua): in_delen met ua als de feiten die de alternatieven nodig hebben (uit_alternatieven_van). De
+# bibliotheek geeft ze uit het antwoord op de vraag als zij dat al heeft (haar cache): de alternatieven worden
+# dan niet opnieuw doorgerekend.
+in_delen_met(ua) := {
+	"redenen": vaste_redenen_met(ua),
 	"uitkomst": uitkomst,
-	"proeven": {f: [met(f, w) | some w in proefwaarden(f)] | some f in te_proberen},
+	"proeven": {f: [met(f, w) | some w in proefwaarden(f)] | some f in te_proberen_met(ua)},
 }
 
 # proefwaarden: de waarden waarmee een feit wordt doorgerekend. Ja/nee en keuzes: alle waarden. Een

@@ -120,3 +120,20 @@ test_feit_dat_niets_verandert_niet_open if {
 	not open.anders("verzocht_door") with input as testkit.zvh({})
 	open.anders("inclusiecriteria") with input as testkit.vraag({})
 }
+
+# uit_alternatieven_van: van de feiten die de alternatieven noemen blijven de feiten die de vraag niet kent en die
+# het oordeel niet al als ontbrekend noemt; in_delen_met geeft met die feiten wat in_delen geeft.
+test_uit_alternatieven_van_laat_bekende_feiten_weg if {
+	vraag := ggz_zvh({"toestemming": "niet_gevraagd"})
+	ua := open.uit_alternatieven_van({"toestemming", "acuut_gevaar"}) with input as vraag
+	ua == {"acuut_gevaar"}
+	open.in_delen_met(ua).redenen == {"acuut_gevaar": "alternatief"} with input as vraag
+	not "acuut_gevaar" in object.keys(open.in_delen_met(ua).proeven) with input as vraag
+}
+
+test_in_delen_met_de_feiten_van_de_alternatieven_is_in_delen if {
+	vraag := ggz_zvh({"toestemming": "niet_gevraagd"})
+	fs := {f | some a in data.magikdelen.alternatieven.alternatieven; some f, _ in a.feiten} with input as vraag
+	count(fs) > 0
+	open.in_delen_met(open.uit_alternatieven_van(fs)) == open.in_delen with input as vraag
+}
