@@ -80,7 +80,7 @@ func TestAntwoordZonderOpenFeiten(t *testing.T) {
 	zwaar(t)
 	t.Parallel()
 	regels := toetshulp.KopieFS(t, rules.FS, nil)
-	toetshulp.Vervang(t, regels, "open/open.rego", "in_delen := {", "in_delen := {\"stuk\": true}\n\nin_delen_weg := {")
+	toetshulp.Vervang(t, regels, "open/open.rego", "in_delen_met(ua) := {", "in_delen_met(_) := {\"stuk\": true}\n\nin_delen_met_weg(ua) := {")
 	e, err := library.New(context.Background(), library.MetRegels(regels), library.MetKennisbank(convenants.FS), library.MetKlok(func() time.Time { return vandaag }))
 	if err != nil {
 		t.Fatal(err)
