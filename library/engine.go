@@ -493,13 +493,8 @@ func (e *Engine) regelsAntwoord(ctx context.Context, v kennisbank.Vraag) ([]byte
 	if err != nil {
 		return nil, fmt.Errorf("vraag: %w", err)
 	}
-	c := cachePool.Get().(*platteCache)
 	volgen := !e.zonderProefBasis
-	if volgen {
-		c.volger = &feitVolger{plekken: e.feitPlekken}
-	}
-	rs, c, err := e.evalueerIn(ctx, c, e.query, true, rego.EvalParsedInput(iv))
-	c.volger = nil
+	rs, c, err := e.evalueerGevolgd(ctx, e.query, iv, volgen)
 	var basis *proefBasis
 	if volgen && err == nil {
 		basis = &proefBasis{cache: c, invoer: iv, plekken: e.feitPlekken}

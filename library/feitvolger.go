@@ -1,6 +1,11 @@
 package library
 
-import "github.com/open-policy-agent/opa/v1/ast"
+import (
+	"context"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+)
 
 // A variant of a question with other facts reads from the question what does not depend on those facts.
 //
@@ -133,13 +138,8 @@ func (v *feitVolger) klaar(r *cacheRegel, ref ast.Ref, h int) {
 
 // uitBasis gives the entry of ref in basis when its value read none of the facts in veranderd, otherwise nil.
 func uitBasis(basis map[int]*cacheRegel, ref ast.Ref, h int, veranderd feitSet) *cacheRegel {
-	for b := basis[h]; b != nil; b = b.volgende {
-		if b.ref.Equal(ref) {
-			if b.gevolgd && b.feiten&(veranderd|alleFeiten) == 0 {
-				return b
-			}
-			return nil
-		}
+	if b := inKeten(basis[h], ref); b != nil && b.gevolgd && b.feiten&(veranderd|alleFeiten) == 0 {
+		return b
 	}
 	return nil
 }
@@ -202,6 +202,18 @@ func zelfdeBehalveFeiten(a, b ast.Value) bool {
 		}
 	})
 	return zelfde
+}
+
+// evalueerGevolgd evaluates pq with input invoer, when volgen with a volger that notes what each value read, and
+// gives the evaluation's cache for the caller to make a basis of (proefBasis) or to hand back (terug).
+func (e *Engine) evalueerGevolgd(ctx context.Context, pq rego.PreparedEvalQuery, invoer ast.Value, volgen bool) (rego.ResultSet, *platteCache, error) {
+	c := cachePool.Get().(*platteCache)
+	if volgen {
+		c.volger = &feitVolger{plekken: e.feitPlekken}
+	}
+	rs, c, err := e.evalueerIn(ctx, c, pq, true, rego.EvalParsedInput(invoer))
+	c.volger = nil
+	return rs, c, err
 }
 
 // proefBasis is the evaluation of a question (its outcome, or its answer), with what each value read, as the

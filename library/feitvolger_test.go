@@ -176,10 +176,7 @@ q(n) := n * 2
 	}
 	e := &Engine{feitPlekken: nieuweFeitPlekken([]string{"x", "y"})}
 	invoer := ast.MustParseTerm(`{"feiten": {"x": "ja", "y": 1}}`).Value
-	c0 := cachePool.Get().(*platteCache)
-	c0.volger = &feitVolger{plekken: e.feitPlekken}
-	_, basisCache, err := e.evalueerIn(ctx, c0, pq, false, rego.EvalParsedInput(invoer))
-	basisCache.volger = nil
+	_, basisCache, err := e.evalueerGevolgd(ctx, pq, invoer, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -390,10 +387,7 @@ func TestGelezenUitZoalsDeLezer(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c := cachePool.Get().(*platteCache)
-		c.volger = &feitVolger{plekken: e.feitPlekken}
-		rs, c, err := e.evalueerIn(ctx, c, pqDelen, false, rego.EvalParsedInput(iv))
-		c.volger = nil
+		rs, c, err := e.evalueerGevolgd(ctx, pqDelen, iv, true)
 		if err != nil {
 			t.Fatal(err)
 		}

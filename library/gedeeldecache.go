@@ -53,10 +53,8 @@ func (g *gedeeldeCache) haal(ref ast.Ref, h int) *ast.Term {
 	}
 	g.mu.RLock()
 	defer g.mu.RUnlock()
-	for r := g.waarden[h]; r != nil; r = r.volgende {
-		if r.ref.Equal(ref) {
-			return r.waarde
-		}
+	if r := inKeten(g.waarden[h], ref); r != nil {
+		return r.waarde
 	}
 	return nil
 }
@@ -75,11 +73,7 @@ func (g *gedeeldeCache) voegToe(regels []*cacheRegel) {
 			g.aantal.Store(0)
 		}
 		h := r.ref.Hash()
-		bekend := false
-		for x := g.waarden[h]; x != nil && !bekend; x = x.volgende {
-			bekend = x.ref.Equal(r.ref)
-		}
-		if !bekend {
+		if inKeten(g.waarden[h], r.ref) == nil {
 			g.waarden[h] = &cacheRegel{ref: append(ast.Ref(nil), r.ref...), waarde: r.waarde, volgende: g.waarden[h]}
 			g.aantal.Add(1)
 		}

@@ -116,13 +116,8 @@ func (e *Engine) openInDelen(ctx context.Context, invoer map[string]any, alterna
 	}
 	// The volger watches this evaluation: it works out the outcome too (uitkomst), and then says which facts
 	// the outcome read and is the basis of the trials (feitvolger.go).
-	c := cachePool.Get().(*platteCache)
 	volgen := !e.zonderProefBasis && e.feitenTeVolgen()
-	if volgen {
-		c.volger = &feitVolger{plekken: e.feitPlekken}
-	}
-	rs, c, err := e.evalueerIn(ctx, c, pqDelen, true, rego.EvalParsedInput(iv))
-	c.volger = nil
+	rs, c, err := e.evalueerGevolgd(ctx, pqDelen, iv, volgen)
 	if err != nil {
 		c.terug()
 		return nil, evalFout(ctx, "evalueer open feiten", err)

@@ -152,7 +152,12 @@ func (c *platteCache) Pop() {
 }
 
 func (c *platteCache) zoek(ref ast.Ref, h int) *cacheRegel {
-	for r := c.frames[len(c.frames)-1][h]; r != nil; r = r.volgende {
+	return inKeten(c.frames[len(c.frames)-1][h], ref)
+}
+
+// inKeten gives the entry of ref in the chain of entries that starts at r (entries with the same hash), or nil.
+func inKeten(r *cacheRegel, ref ast.Ref) *cacheRegel {
+	for ; r != nil; r = r.volgende {
 		if r.ref.Equal(ref) {
 			return r
 		}
