@@ -2,6 +2,7 @@ package library_test
 
 import (
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -137,6 +138,24 @@ func BenchmarkBeantwoordNieuweVraag(b *testing.B) {
 		}
 		return e
 	}, beantwoord)
+}
+
+// BenchmarkBeantwoordAndereLeeftijd is BenchmarkBeantwoordMis with every question new to the engine in another
+// way: one engine, and every round of the scenario questions with another age of the data subject (feit
+// leeftijd, which few rules read), as a working day brings questions that differ in a detail. A question reads
+// from the earlier ones what does not depend on the age (library/invoerdelen.go); BenchmarkBeantwoordMis, with
+// the same questions again, takes nearly every value from them.
+func BenchmarkBeantwoordAndereLeeftijd(b *testing.B) {
+	e := testEngine(b)
+	ronde := 0
+	meetScenarioVragen(b, func() *library.Engine { ronde++; return e }, func(ctx context.Context, e *library.Engine, v kennisbank.Vraag) error {
+		v.Feiten = maps.Clone(v.Feiten)
+		if v.Feiten == nil {
+			v.Feiten = map[string]any{}
+		}
+		v.Feiten["leeftijd"] = 18 + ronde
+		return beantwoord(ctx, e, v)
+	})
 }
 
 // meetScenarioVragen asks vraag of the scenario questions in turn, each round with the engine ronde gives, and

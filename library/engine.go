@@ -58,11 +58,19 @@ type Engine struct {
 	// lezen: whether the outcome of the open facts reads facts only through vraag.feit (gelezenfeiten.go)
 	lezen leesBewaking
 
-	// feitPlekken: a bit for every fact of the knowledge base, to note which facts a value read
-	// (feitvolger.go); zonderProefBasis: the trials of the open facts and the alternatives work everything out
-	// themselves (for the tests that compare)
-	feitPlekken      feitPlekken
+	// invoer: a bit for every fact of the knowledge base, to note which facts a value read (feitvolger.go);
+	// zonderProefBasis: the trials of the open facts and the alternatives work everything out themselves (for
+	// the tests that compare)
+	invoer           *invoerIndeling
 	zonderProefBasis bool
+
+	// afh: the values that read parts of the question, shared between the engine's questions (invoerdelen.go);
+	// nil: not shared. delen: whether the rules allow it, and the bits of every part of the input, worked out at
+	// the engine's second question (a process that asks one question, the CLI, does not pay for it); vragen: the
+	// questions so far.
+	afh    *afhankelijkeCache
+	delen  delenBewaking
+	vragen atomic.Int64
 
 	cache     *beslisCache    // nil: every question is evaluated (see MetCache)
 	vraagbaak *vraagbaakIndex // nil: the rules rank the vraagbaak links themselves
@@ -178,7 +186,7 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	if compileFout != nil {
 		return nil, compileFout
 	}
-	e := &Engine{kb: kb, klok: o.klok, regels: regels, compiler: compiler, voorgecompileerd: klaar, store: kbu.store, gedeeld: nieuweGedeeldeCache(compiler), feitPlekken: nieuweFeitPlekken(kb.IDs("feiten"))}
+	e := &Engine{kb: kb, klok: o.klok, regels: regels, compiler: compiler, voorgecompileerd: klaar, store: kbu.store, gedeeld: nieuweGedeeldeCache(compiler), invoer: nieuweInvoerIndeling(nil, kb.IDs("feiten")), afh: nieuweAfhankelijkeCache()}
 	query := Query
 	if o.zonderAlternatieven {
 		query = QueryKern
@@ -497,7 +505,7 @@ func (e *Engine) regelsAntwoord(ctx context.Context, v kennisbank.Vraag) ([]byte
 	rs, c, err := e.evalueerGevolgd(ctx, e.query, iv, volgen)
 	var basis *proefBasis
 	if volgen && err == nil {
-		basis = &proefBasis{cache: c, invoer: iv, plekken: e.feitPlekken}
+		basis = e.proefBasis(c, iv)
 		defer basis.terug()
 	} else {
 		defer c.terug()

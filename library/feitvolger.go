@@ -2,6 +2,7 @@ package library
 
 import (
 	"context"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -62,10 +63,11 @@ func (p feitPlekken) van(id string) feitSet {
 	return alleFeiten
 }
 
-// feitVolger notes, during one evaluation, which facts each value of the cache read (see above).
+// feitVolger notes, during one evaluation, which facts each value of the cache read (see above); with the bits of
+// every part of the input (invoerdelen.go), also which other parts of the question it read.
 type feitVolger struct {
-	plekken feitPlekken
-	stapel  []openWaarde
+	indeling *invoerIndeling
+	stapel   []openWaarde
 }
 
 // openWaarde is a value being worked out: its reference (a copy: OPA reuses its own) and what it read so far.
@@ -79,7 +81,8 @@ type openWaarde struct {
 func (v *feitVolger) begin(ref ast.Ref, h int, termen *voorraad[*ast.Term]) {
 	kopie := termen.neem(len(ref), 1024)
 	copy(kopie, ref)
-	v.stapel = append(v.stapel, openWaarde{ref: kopie, h: h})
+	// What the rule reads of the input itself is not asked of the cache (invoerdelen.go).
+	v.stapel = append(v.stapel, openWaarde{ref: kopie, h: h, feiten: v.indeling.leestDirect(ref, h)})
 }
 
 // lees: the rules asked for fact(s) f.
@@ -127,13 +130,21 @@ func (v *feitVolger) klaar(r *cacheRegel, ref ast.Ref, h int) {
 	case len(ref) == 2 && ref[0].Value.Compare(refFeit) == 0:
 		// vraag.feit(f) is fact f (whatever it noted on the way, such as vraag.feiten).
 		if s, ok := ref[1].Value.(ast.String); ok {
-			feiten = v.plekken.van(string(s))
+			feiten = v.indeling.feiten.van(string(s))
 		} else {
 			feiten = alleFeiten
 		}
 	}
 	r.gevolgd, r.feiten = true, feiten
 	v.lees(feiten)
+}
+
+// rondWith: the rules evaluate under a `with`, where the volger does not watch: every value being worked out
+// may have read anything.
+func (v *feitVolger) rondWith() {
+	for i := range v.stapel {
+		v.stapel[i].feiten |= alleFeiten
+	}
 }
 
 // uitBasis gives the entry of ref in basis when its value read none of the facts in veranderd, otherwise nil.
@@ -208,8 +219,18 @@ func zelfdeBehalveFeiten(a, b ast.Value) bool {
 // gives the evaluation's cache for the caller to make a basis of (proefBasis) or to hand back (terug).
 func (e *Engine) evalueerGevolgd(ctx context.Context, pq rego.PreparedEvalQuery, invoer ast.Value, volgen bool) (rego.ResultSet, *platteCache, error) {
 	c := cachePool.Get().(*platteCache)
+	ind := e.deelVragen()
+	if ind != nil {
+		c.afh, c.delen = e.afh, ind.delenVan(invoer)
+		if c.delen == nil {
+			c.afh = nil
+		}
+	}
 	if volgen {
-		c.volger = &feitVolger{plekken: e.feitPlekken}
+		c.volger = &feitVolger{indeling: e.invoer}
+		if c.afh != nil {
+			c.volger.indeling = ind // notes the other parts of the input too
+		}
 	}
 	rs, c, err := e.evalueerIn(ctx, c, pq, true, rego.EvalParsedInput(invoer))
 	c.volger = nil
@@ -222,12 +243,29 @@ type proefBasis struct {
 	cache   *platteCache
 	invoer  ast.Value
 	plekken feitPlekken
+	// afh and ind: when the basis shared values with other questions (invoerdelen.go), so do its variants.
+	afh *afhankelijkeCache
+	ind *invoerIndeling
+}
+
+// proefBasis makes the evaluation in c, of a question with input invoer, the basis of its variants.
+func (e *Engine) proefBasis(c *platteCache, invoer ast.Value) *proefBasis {
+	b := &proefBasis{cache: c, invoer: invoer, plekken: e.invoer.feiten}
+	if c.afh != nil {
+		b.afh, b.ind = c.afh, e.delen.ind
+	}
+	return b
 }
 
 // proef gives a cache from the pool for the variant with input invoer: one that reads from the basis when
 // invoer is the question's input with only facts different.
 func (b *proefBasis) proef(invoer ast.Value) *platteCache {
 	c := cachePool.Get().(*platteCache)
+	if b != nil && b.afh != nil {
+		if d := b.ind.delenVan(invoer); d != nil {
+			c.afh, c.delen = b.afh, d
+		}
+	}
 	if b == nil || !zelfdeBehalveFeiten(b.invoer, invoer) {
 		return c
 	}
@@ -242,4 +280,36 @@ func (b *proefBasis) terug() {
 	if b != nil {
 		b.cache.terug()
 	}
+}
+
+// delenBewaking: whether the engine's evaluations share values that read parts of the question, and the bits of
+// those parts (invoerdelen.go); worked out once.
+type delenBewaking struct {
+	once sync.Once
+	ind  *invoerIndeling // nil: not shared
+}
+
+var (
+	refInDelen        = ast.MustParseRef(queryInDelen)
+	refOpenInDelen    = ast.MustParseRef(queryOpenInDelen)
+	refOpenInDelenMet = ast.MustParseRef("data.magikdelen.open.in_delen_met")
+)
+
+// deelVragen gives the bits of the parts of the input when the evaluations of questions share values that read
+// them: from the engine's second question on, when the volger can follow every value the evaluations that add
+// to the store work out (volgbaar on the closures of the answer in parts and the open facts in parts); nil
+// otherwise.
+func (e *Engine) deelVragen() *invoerIndeling {
+	if e.afh == nil || e.zonderProefBasis || e.vragen.Add(1) < 2 {
+		return nil
+	}
+	e.delen.once.Do(func() {
+		for _, q := range []ast.Ref{refInDelen, refOpenInDelen, refOpenInDelenMet} {
+			if regels := regelsVan(e.compiler, q); len(regels) > 0 && !volgbaar(e.compiler, regels) {
+				return
+			}
+		}
+		e.delen.ind = nieuweInvoerIndeling(e.compiler, e.invoer.feitIDs)
+	})
+	return e.delen.ind
 }

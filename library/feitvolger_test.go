@@ -17,11 +17,12 @@ import (
 // values it took from the cache, and what values opened inside it and never put read; a value put without
 // its own miss, or put twice, counts as having read every fact.
 func TestFeitVolger(t *testing.T) {
-	p := nieuweFeitPlekken([]string{"x", "y", "z"})
+	ind := nieuweInvoerIndeling(nil, []string{"x", "y", "z"})
+	p := ind.feiten
 	ref := func(s string) ast.Ref { return ast.MustParseRef(s) }
 	regel := func() *cacheRegel { return &cacheRegel{} }
 	var termen voorraad[*ast.Term]
-	v := &feitVolger{plekken: p}
+	v := &feitVolger{indeling: ind}
 	begin := func(s string) { v.begin(ref(s), ref(s).Hash(), &termen) }
 	klaar := func(s string) *cacheRegel {
 		r := regel()
@@ -174,16 +175,16 @@ q(n) := n * 2
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &Engine{feitPlekken: nieuweFeitPlekken([]string{"x", "y"})}
+	e := &Engine{invoer: nieuweInvoerIndeling(nil, []string{"x", "y"})}
 	invoer := ast.MustParseTerm(`{"feiten": {"x": "ja", "y": 1}}`).Value
 	_, basisCache, err := e.evalueerGevolgd(ctx, pq, invoer, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	basis := &proefBasis{cache: basisCache, invoer: invoer, plekken: e.feitPlekken}
+	basis := e.proefBasis(basisCache, invoer)
 	defer basis.terug()
 
-	x, y := e.feitPlekken.van("x"), e.feitPlekken.van("y")
+	x, y := e.invoer.feiten.van("x"), e.invoer.feiten.van("y")
 	for s, want := range map[string]feitSet{
 		"data.magikdelen.open.a": x, "data.magikdelen.open.b": y, "data.magikdelen.open.d": y,
 		"data.magikdelen.open.p": 0, "data.magikdelen.open.uitkomst": x | y,

@@ -259,17 +259,21 @@ func (e *Engine) gelezenFeiten(ctx context.Context, pq rego.PreparedEvalQuery, i
 // the volger watched) as the basis of the trials, when that evaluation worked out the outcome (open.uitkomst)
 // in its outermost frame and knows what it read; nil otherwise.
 func (e *Engine) gelezenUit(c *platteCache, invoer ast.Value) (map[string]bool, *proefBasis) {
-	r := c.zoek(refUitkomst, refUitkomst.Hash())
+	h := refUitkomst.Hash()
+	r := c.zoek(refUitkomst, h)
+	if r == nil && c.afh != nil {
+		r = c.uitAfhankelijk(refUitkomst, h) // the evaluation took a value around it from an earlier question
+	}
 	if r == nil || !r.gevolgd || r.undefined || r.feiten&alleFeiten != 0 {
 		return nil, nil
 	}
 	gelezen := map[string]bool{}
-	for id, bit := range e.feitPlekken {
+	for id, bit := range e.invoer.feiten {
 		if r.feiten&bit != 0 {
 			gelezen[id] = true
 		}
 	}
-	return gelezen, &proefBasis{cache: c, invoer: invoer, plekken: e.feitPlekken}
+	return gelezen, e.proefBasis(c, invoer)
 }
 
 // openBeslissing evaluates one decision of the open facts (prepared on first use) for the question.

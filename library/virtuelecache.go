@@ -19,9 +19,11 @@ import (
 //
 // It behaves exactly as OPA's cache (topdown.NewVirtualCache): a stack of frames of which only the top one
 // is read and written; an entry marked undefined stays undefined; a reference has an entry only when it
-// was put itself (not when a longer one was). TestPlatteCacheZoalsOPA runs both side by side. The one
-// addition: outside `with`, a call whose value every evaluation of the engine shares (gedeeldecache.go) is
-// also looked up there, and such calls are handed to it when the evaluation ends well.
+// was put itself (not when a longer one was). TestPlatteCacheZoalsOPA runs both side by side. The
+// additions, all outside `with`: a call whose value every evaluation of the engine shares (gedeeldecache.go)
+// is also looked up there, and such calls are handed to it when the evaluation ends well; a variant of a
+// question reads from the question (feitvolger.go); and a question reads what an earlier question with the
+// same values on the same parts worked out (invoerdelen.go).
 type platteCache struct {
 	frames []map[int]*cacheRegel
 	// The entries and the copies of their references come from blocks that the next evaluation uses again:
@@ -42,6 +44,13 @@ type platteCache struct {
 	// on one basis.
 	basis     map[int]*cacheRegel
 	veranderd feitSet
+
+	// afh and delen: when the evaluation shares values that read parts of the question (invoerdelen.go), the
+	// engine's store of them and the parts of this question; nil otherwise. afhTeDelen: the entries this
+	// evaluation worked out and noted what they read (with a volger), to hand to afh when it ends well.
+	afh        *afhankelijkeCache
+	delen      *invoerDelen
+	afhTeDelen []*cacheRegel
 }
 
 // voorraad hands out slices of T from blocks that are kept for the next evaluation: the blocks before blok
@@ -123,6 +132,9 @@ func (e *Engine) evalueerIn(ctx context.Context, c *platteCache, pq rego.Prepare
 	if err == nil && toevoegen && c.gedeeld != nil {
 		c.gedeeld.voegToe(c.teDelen)
 	}
+	if err == nil && c.afh != nil && len(c.afhTeDelen) > 0 {
+		c.afh.voegToe(c.afhTeDelen, c.delen)
+	}
 	return rs, c, err
 }
 
@@ -139,11 +151,18 @@ func (c *platteCache) leeg() {
 	clear(c.teDelen)
 	c.teDelen, c.gedeeld = c.teDelen[:0], nil
 	c.volger, c.basis, c.veranderd = nil, nil, 0
+	clear(c.afhTeDelen)
+	c.afh, c.delen, c.afhTeDelen = nil, nil, c.afhTeDelen[:0]
 	c.regels.terug()
 	c.termen.terug()
 }
 
-func (c *platteCache) Push() { c.frames = append(c.frames, map[int]*cacheRegel{}) }
+func (c *platteCache) Push() {
+	if c.volger != nil && len(c.frames) == 1 {
+		c.volger.rondWith()
+	}
+	c.frames = append(c.frames, map[int]*cacheRegel{})
+}
 
 func (c *platteCache) Pop() {
 	if len(c.frames) > 1 {
@@ -179,6 +198,11 @@ func (c *platteCache) Get(ref ast.Ref) (*ast.Term, bool) {
 				r = b
 			}
 		}
+		if r == nil && c.afh != nil && len(c.frames) == 1 {
+			if r = c.uitAfhankelijk(ref, h); r != nil && c.volger != nil {
+				c.volger.lees(r.feiten)
+			}
+		}
 		if r == nil {
 			if c.volger != nil && len(c.frames) == 1 {
 				c.volger.begin(ref, h, &c.termen) // worked out now, until its Put
@@ -203,12 +227,7 @@ func (c *platteCache) Put(ref ast.Ref, waarde *ast.Term) {
 	h := ref.Hash()
 	r := c.zoek(ref, h)
 	if r == nil {
-		top := c.frames[len(c.frames)-1]
-		r = &c.regels.neem(1, 256)[0]
-		r.ref = c.termen.neem(len(ref), 1024)
-		copy(r.ref, ref)
-		r.volgende = top[h]
-		top[h] = r
+		r = c.zet(ref, h)
 		if waarde != nil && c.deelt(ref) {
 			c.teDelen = append(c.teDelen, r)
 		}
@@ -220,7 +239,33 @@ func (c *platteCache) Put(ref ast.Ref, waarde *ast.Term) {
 	}
 	if c.volger != nil && len(c.frames) == 1 {
 		c.volger.klaar(r, ref, h)
+		if c.afh != nil && r.gevolgd && r.feiten&alleFeiten == 0 && !c.deelt(ref) {
+			c.afhTeDelen = append(c.afhTeDelen, r)
+		}
 	}
+}
+
+// uitAfhankelijk gives the value of ref (hash h) that an earlier question with the same values on the parts it
+// read worked out (invoerdelen.go), as an entry of the top frame; nil when there is none.
+func (c *platteCache) uitAfhankelijk(ref ast.Ref, h int) *cacheRegel {
+	a := c.afh.haal(ref, h, c.delen)
+	if a == nil {
+		return nil
+	}
+	r := c.zet(ref, h)
+	r.waarde, r.undefined, r.gevolgd, r.feiten = a.waarde, a.undefined, true, a.leest
+	return r
+}
+
+// zet gives a new entry for ref (hash h) in the top frame.
+func (c *platteCache) zet(ref ast.Ref, h int) *cacheRegel {
+	top := c.frames[len(c.frames)-1]
+	r := &c.regels.neem(1, 256)[0]
+	r.ref = c.termen.neem(len(ref), 1024)
+	copy(r.ref, ref)
+	r.volgende = top[h]
+	top[h] = r
+	return r
 }
 
 func (c *platteCache) Keys() []ast.Ref {

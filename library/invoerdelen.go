@@ -1,0 +1,352 @@
+package library
+
+import (
+	"math/bits"
+	"slices"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// Values that read parts of the question, shared between questions.
+//
+// Most of what the rules work out for a question reads only some parts of it: the route of a recipient reads the
+// sender, the purpose, the date and a few facts; a layer of a cell reads some more. The volger (feitvolger.go)
+// notes for every value an evaluation works out which facts it read; it notes the other parts of the input the
+// same way. Another question that has the same values on exactly those parts gets the same value without working
+// it out, since the rules are deterministic and the knowledge base is the engine's (a new one is a new engine).
+// afhankelijkeCache keeps such values, for every later evaluation of the engine; gedeeldeCache keeps the calls
+// that read no part at all. Nothing about the law is in Go: which parts a value read is observed.
+//
+// A part of the question is a fact (input.feiten[f], which the rules read through vraag.feit(f)) or a key of the
+// input that a rule reads (input.van, input.datum, ...); invoerIndeling gives each a bit of a feitSet. OPA reads
+// the input without asking the cache, so what a rule reads of it is read from the compiled rules, once per engine:
+// a value that is worked out reads the keys its rule reads, and the keys the rules it refers to read (OPA's rule
+// index compares the input a rule's body compares before it asks the cache for that rule, and may decide that the
+// rule is undefined without asking at all). A rule that reads the input as a whole, or under a key that is not a
+// constant, reads every part (alleFeiten); so does a value worked out around a `with` (platteCache.Push), and one
+// the volger cannot follow. A value that read every part is never shared.
+//
+// It holds while OPA works out every value the volger watches in the cache's sight (volgbaar: deterministic
+// built-ins, no indexed comprehensions) on the closures of the decisions that add values (the answer in parts
+// and the open facts in parts); deelVragen checks that once per engine, at its second question, so that a
+// process that asks one question (the CLI) does not pay for it. Every evaluation of a question with a volger
+// adds what it worked out when it ends without error; every evaluation of a question, and each of its variants
+// (feitvolger.go), reads. One difference with a fresh evaluation remains, for rules in error: a complete rule or
+// function with two definitions that give different values is a conflict OPA reports, and a shared value
+// reports none. TestAfhankelijk* check the bits, the sharing and that answers and open facts are those of an
+// engine that shares nothing.
+
+// invoerIndeling gives each part of the question its bit, and says which rules read which parts directly.
+type invoerIndeling struct {
+	feitIDs []string
+	feiten  feitPlekken
+	// delen: the parts with a bit, in the order of their bits: a fact (feit set) or a key of the input.
+	delen []invoerDeel
+	// lezers: the complete rules that read keys of the input directly, by the hash of their path; functies:
+	// the call sites (operator terms) of functions that do. Both give the parts they read.
+	lezers   map[int][]invoerLezer
+	functies map[*ast.Term]feitSet
+}
+
+type invoerDeel struct {
+	bit     feitSet
+	sleutel *ast.Term // the key of the input, or the id of the fact
+	feit    bool
+}
+
+type invoerLezer struct {
+	pad   ast.Ref
+	leest feitSet
+}
+
+var sleutelFeiten = ast.InternedTerm("feiten")
+
+// nieuweInvoerIndeling gives the facts the first bits (as nieuweFeitPlekken) and then every key of the input a
+// rule of c reads, in sorted order; and notes which rules read which.
+func nieuweInvoerIndeling(c *ast.Compiler, feitIDs []string) *invoerIndeling {
+	ind := &invoerIndeling{feitIDs: feitIDs, feiten: nieuweFeitPlekken(feitIDs), lezers: map[int][]invoerLezer{}, functies: map[*ast.Term]feitSet{}}
+	for _, id := range feitIDs {
+		if b := ind.feiten.van(id); b != alleFeiten {
+			ind.delen = append(ind.delen, invoerDeel{bit: b, sleutel: ast.StringTerm(id), feit: true})
+		}
+	}
+	if c == nil {
+		return ind
+	}
+	// Every key read, to give each a bit.
+	leest := map[*ast.Rule][]*ast.Term{} // the keys a rule reads; a nil element: the whole input
+	sleutels := map[string]*ast.Term{}
+	for _, m := range c.Modules {
+		for _, r := range m.Rules {
+			ast.WalkRules(r, func(r *ast.Rule) bool {
+				ast.WalkRefs(r, func(ref ast.Ref) bool {
+					if !ref[0].Equal(ast.InputRootDocument) {
+						return false
+					}
+					var k *ast.Term
+					if len(ref) > 1 {
+						if s, ok := ref[1].Value.(ast.String); ok {
+							k = ref[1]
+							sleutels[string(s)] = k
+						}
+					}
+					leest[r] = append(leest[r], k)
+					return false
+				})
+				return false
+			})
+		}
+	}
+	namen := make([]string, 0, len(sleutels))
+	for k := range sleutels {
+		namen = append(namen, k)
+	}
+	sort.Strings(namen)
+	bitVan := map[string]feitSet{}
+	for _, k := range namen {
+		n := len(ind.delen)
+		if k == "feiten" || n >= 63 {
+			bitVan[k] = alleFeiten // the facts as a whole are every fact; beyond the bits, every part
+			continue
+		}
+		bitVan[k] = 1 << n
+		ind.delen = append(ind.delen, invoerDeel{bit: 1 << n, sleutel: sleutels[k]})
+	}
+	// What each rule reads of the input itself; then, per path, that and what the rules it refers to read
+	// themselves: OPA's rule index reads the input that a rule's bodies compare, before (and instead of) asking
+	// the cache for the rule's value, when the rule is referred to.
+	eigen := map[*ast.Rule]feitSet{}
+	for r, ks := range leest {
+		var b feitSet
+		for _, k := range ks {
+			if k == nil {
+				b |= alleFeiten
+			} else {
+				b |= bitVan[string(k.Value.(ast.String))]
+			}
+		}
+		eigen[r] = b
+	}
+	functiePaden := map[string]feitSet{}
+	for _, m := range c.Modules {
+		for _, r := range m.Rules {
+			b := eigen[r]
+			for d := range c.Graph.Dependencies(r) {
+				if dr, ok := d.(*ast.Rule); ok {
+					b |= eigen[dr]
+				}
+			}
+			if b == 0 {
+				continue
+			}
+			pad := r.Ref().GroundPrefix()
+			if len(r.Head.Args) > 0 {
+				functiePaden[pad.String()] |= b
+				continue
+			}
+			h := pad.Hash()
+			gevonden := false
+			for i, l := range ind.lezers[h] {
+				if l.pad.Equal(pad) {
+					ind.lezers[h][i].leest |= b
+					gevonden = true
+				}
+			}
+			if !gevonden {
+				ind.lezers[h] = append(ind.lezers[h], invoerLezer{pad: pad, leest: b})
+			}
+		}
+	}
+	if len(functiePaden) > 0 {
+		for _, m := range c.Modules {
+			ast.WalkExprs(m, func(x *ast.Expr) bool {
+				if x.IsCall() {
+					op := x.Terms.([]*ast.Term)[0]
+					if b, ok := functiePaden[op.String()]; ok {
+						ind.functies[op] |= b
+					}
+				}
+				return false
+			})
+		}
+	}
+	return ind
+}
+
+// leestDirect gives the parts that the rule of ref (a value OPA works out, with hash h) reads from the input
+// itself, or that the rule index reads when it looks up a rule it refers to; 0 for none.
+func (ind *invoerIndeling) leestDirect(ref ast.Ref, h int) feitSet {
+	if ind == nil {
+		return 0
+	}
+	if len(ind.functies) > 0 && len(ref) > 0 {
+		if b, ok := ind.functies[ref[0]]; ok {
+			return b
+		}
+	}
+	for _, l := range ind.lezers[h] {
+		if l.pad.Equal(ref) {
+			return l.leest
+		}
+	}
+	if len(ind.lezers) > 0 && len(ref) > 0 {
+		// A partial rule's value at a key (data.p.r["k"]) is put under a longer reference than its path.
+		for _, l := range ind.lezers[ref[:len(ref)-1].Hash()] {
+			if len(ref) == len(l.pad)+1 && l.pad.Equal(ref[:len(ref)-1]) {
+				return l.leest
+			}
+		}
+	}
+	return 0
+}
+
+// invoerDelen are the values of the parts of one question (the input of one evaluation), by bit: nil for a part
+// the question does not have, and a hash of each.
+type invoerDelen struct {
+	waarden [64]*ast.Term
+	hashes  [64]uint64
+}
+
+// delenVan gives the parts of input invoer; nil when it is not an object (then nothing is shared).
+func (ind *invoerIndeling) delenVan(invoer ast.Value) *invoerDelen {
+	o, ok := invoer.(ast.Object)
+	if ind == nil || !ok {
+		return nil
+	}
+	d := &invoerDelen{}
+	var feiten ast.Object
+	if t := o.Get(sleutelFeiten); t != nil {
+		if f, ok := t.Value.(ast.Object); ok {
+			feiten = f
+		} else {
+			return nil // facts that are not an object: the rules read them otherwise
+		}
+	}
+	for _, deel := range ind.delen {
+		i := bits.TrailingZeros64(uint64(deel.bit))
+		var w *ast.Term
+		if deel.feit {
+			if feiten != nil {
+				w = feiten.Get(deel.sleutel)
+			}
+		} else {
+			w = o.Get(deel.sleutel)
+		}
+		d.waarden[i] = w
+		if w != nil {
+			d.hashes[i] = uint64(w.Hash())*0x9E3779B97F4A7C15 + 1
+		}
+	}
+	return d
+}
+
+// hash gives a hash of ref (hash h) with the values of parts s.
+func (d *invoerDelen) hash(h int, s feitSet) uint64 {
+	x := uint64(h)*0xff51afd7ed558ccd ^ uint64(s)
+	for b := uint64(s); b != 0; b &= b - 1 {
+		i := bits.TrailingZeros64(b)
+		x = (x ^ d.hashes[i]) * 0xc4ceb9fe1a85ec53
+		x ^= x >> 29
+	}
+	return x
+}
+
+// zelfde: the values of parts s are those in sleutel (in the order of their bits).
+func (d *invoerDelen) zelfde(s feitSet, sleutel []*ast.Term) bool {
+	j := 0
+	for b := uint64(s); b != 0; b &= b - 1 {
+		i := bits.TrailingZeros64(b)
+		w, k := d.waarden[i], sleutel[j]
+		j++
+		if (w == nil) != (k == nil) || (w != nil && !w.Equal(k)) {
+			return false
+		}
+	}
+	return true
+}
+
+// sleutel gives the values of parts s, in the order of their bits.
+func (d *invoerDelen) sleutel(s feitSet) []*ast.Term {
+	uit := make([]*ast.Term, 0, bits.OnesCount64(uint64(s)))
+	for b := uint64(s); b != 0; b &= b - 1 {
+		uit = append(uit, d.waarden[bits.TrailingZeros64(b)])
+	}
+	return uit
+}
+
+// afhankelijkeCache keeps, for every evaluation of the engine, the values that read parts of the question, with
+// the parts they read and those parts' values (see above). A value is taken only by an evaluation whose question
+// has the same values on those parts. Like gedeeldeCache it holds at most maxAfhankelijk values and starts empty
+// again when it is full (361 varied questions leave some 40,000, about 11 MB).
+type afhankelijkeCache struct {
+	mu      sync.RWMutex
+	waarden map[uint64]*afhWaarde // by invoerDelen.hash of the reference, the parts read and their values
+	lezers  map[int][]feitSet     // by the hash of a reference: the sets of parts its values read
+	aantal  atomic.Int64          // written under mu
+}
+
+const maxAfhankelijk = 1 << 16
+
+type afhWaarde struct {
+	ref       ast.Ref
+	leest     feitSet
+	sleutel   []*ast.Term
+	waarde    *ast.Term
+	undefined bool
+	volgende  *afhWaarde
+}
+
+func nieuweAfhankelijkeCache() *afhankelijkeCache {
+	return &afhankelijkeCache{waarden: map[uint64]*afhWaarde{}, lezers: map[int][]feitSet{}}
+}
+
+// haal gives the value of ref (hash h) for a question with parts d, or nil.
+func (a *afhankelijkeCache) haal(ref ast.Ref, h int, d *invoerDelen) *afhWaarde {
+	if a.aantal.Load() == 0 {
+		return nil
+	}
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	for _, s := range a.lezers[h] {
+		for w := a.waarden[d.hash(h, s)]; w != nil; w = w.volgende {
+			if w.leest == s && w.ref.Equal(ref) && d.zelfde(s, w.sleutel) {
+				return w
+			}
+		}
+	}
+	return nil
+}
+
+// voegToe keeps the values an evaluation with parts d worked out, that read only parts with a bit; the entries
+// are copied (they live in the blocks of a platteCache).
+func (a *afhankelijkeCache) voegToe(regels []*cacheRegel, d *invoerDelen) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for _, r := range regels {
+		if !r.gevolgd || r.feiten&alleFeiten != 0 {
+			continue // put again after it was noted: what it read is not known
+		}
+		if a.aantal.Load() >= maxAfhankelijk {
+			a.waarden, a.lezers = map[uint64]*afhWaarde{}, map[int][]feitSet{}
+			a.aantal.Store(0)
+		}
+		h := r.ref.Hash()
+		k := d.hash(h, r.feiten)
+		dubbel := false
+		for w := a.waarden[k]; w != nil && !dubbel; w = w.volgende {
+			dubbel = w.leest == r.feiten && w.ref.Equal(r.ref) && d.zelfde(r.feiten, w.sleutel)
+		}
+		if dubbel {
+			continue
+		}
+		if !slices.Contains(a.lezers[h], r.feiten) {
+			a.lezers[h] = append(a.lezers[h], r.feiten)
+		}
+		a.waarden[k] = &afhWaarde{ref: append(ast.Ref(nil), r.ref...), leest: r.feiten, sleutel: d.sleutel(r.feiten),
+			waarde: r.waarde, undefined: r.undefined, volgende: a.waarden[k]}
+		a.aantal.Add(1)
+	}
+}

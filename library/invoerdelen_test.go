@@ -1,0 +1,293 @@
+package library
+
+import (
+	"context"
+	"maps"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/toetshulp"
+)
+
+// deelWereld is a small world for the values shared between questions: parts of the input read directly, through
+// a rule whose value the rule index decides without asking the cache (gevraagd, when the input has no c), under
+// a `with` two rules deep (w), through the facts, and through a function that reads the input.
+const deelWereld = `package magikdelen.open
+
+import data.magikdelen.vraag
+
+uitkomst := {"buiten": buiten, "w": w, "x": x, "g": g, "heel": heel}
+
+gevraagd := input.c
+
+default buiten := false
+
+buiten if {
+	gevraagd
+	gevraagd != "x"
+}
+
+default w := null
+
+w := y if y := q with input.z as 1
+
+q := r
+
+default r := "geen c"
+
+r := [input.c, input.z]
+
+x := vraag.feit("x")
+
+default g := null
+
+g := f(1)
+
+f(n) := [n, input.d]
+
+heel := count(input)
+`
+
+func deelEngine(t *testing.T, feiten []string) (*Engine, rego.PreparedEvalQuery) {
+	t.Helper()
+	c := compileerWereld(t, deelWereld, true)
+	pq, err := rego.New(rego.Compiler(c), rego.Query(queryProef)).PrepareForEval(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &Engine{compiler: c, invoer: nieuweInvoerIndeling(nil, feiten), afh: nieuweAfhankelijkeCache()}
+	e.vragen.Add(1) // as if the engine answered a question: from now on the questions share
+	return e, pq
+}
+
+// TestInvoerIndeling: the facts get the first bits, then every key of the input a rule reads, sorted; a rule reads
+// its own keys and those of the rules it refers to (the rule index reads them); a rule that reads the input as a
+// whole, or the facts as a whole, reads every part.
+func TestInvoerIndeling(t *testing.T) {
+	c := compileerWereld(t, deelWereld, true)
+	ind := nieuweInvoerIndeling(c, []string{"x", "y"})
+	var namen []string
+	bit := map[string]feitSet{}
+	for i, d := range ind.delen {
+		if d.bit != 1<<i {
+			t.Errorf("deel %d (%v) heeft bit %b", i, d.sleutel, d.bit)
+		}
+		namen = append(namen, string(d.sleutel.Value.(ast.String)))
+		bit[namen[i]] = d.bit
+	}
+	// datum comes from vraagModule; feiten is every fact, not a part of its own.
+	if want := []string{"x", "y", "c", "d", "datum", "z"}; !slices.Equal(namen, want) {
+		t.Fatalf("delen %v, verwacht %v", namen, want)
+	}
+	for _, tc := range []struct {
+		ref  string
+		want feitSet
+	}{
+		{"data.magikdelen.open.gevraagd", bit["c"]},
+		{"data.magikdelen.open.buiten", bit["c"]}, // through gevraagd, which the index may decide alone
+		{"data.magikdelen.open.r", bit["c"] | bit["z"]},
+		{"data.magikdelen.open.q", bit["c"] | bit["z"]},
+		{"data.magikdelen.open.w", bit["z"]}, // the target of its with
+		{"data.magikdelen.open.x", 0},
+		{"data.magikdelen.vraag.feiten", alleFeiten},
+		{"data.magikdelen.vraag.datum", bit["datum"]},
+		{"data.magikdelen.open.heel", alleFeiten},
+	} {
+		ref := ast.MustParseRef(tc.ref)
+		if got := ind.leestDirect(ref, ref.Hash()); got != tc.want {
+			t.Errorf("%s leest %b, verwacht %b", tc.ref, got, tc.want)
+		}
+	}
+	// The call of f, by its call site in g.
+	n := 0
+	for op, b := range ind.functies {
+		if op.String() == "data.magikdelen.open.f" {
+			n++
+			if b != bit["d"] {
+				t.Errorf("f leest %b, verwacht %b", b, bit["d"])
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d aanroepen van f, verwacht 1", n)
+	}
+}
+
+// TestAfhankelijkDeelt: a question takes from an earlier one what read the same values on the same parts, and
+// works out anew what read a part that differs; every outcome is the one a fresh evaluation gives. The questions
+// are asked in an order in which each value is first worked out for one question and then asked for another:
+// buiten first without c (the rule index decides gevraagd without the cache), w through a with.
+func TestAfhankelijkDeelt(t *testing.T) {
+	e, pq := deelEngine(t, []string{"x", "y"})
+	ctx := context.Background()
+	vragen := []string{
+		`{"feiten": {"x": 1}, "z": 5}`,
+		`{"feiten": {"x": 1}, "c": "y", "z": 5}`,
+		`{"feiten": {"x": 1}, "c": "x", "z": 5}`,
+		`{"feiten": {"x": 2}, "c": "x", "z": 5}`,
+		`{"feiten": {"x": 2}, "c": "x", "z": 6, "d": 1}`,
+		`{"feiten": {"x": 2, "y": 3}, "c": "x", "z": 6, "d": 2}`,
+		`{"feiten": {"x": 1}, "z": 5}`,
+	}
+	for ronde := range 2 {
+		for _, s := range vragen {
+			v := ast.MustParseTerm(s).Value
+			rs, c, err := e.evalueerGevolgd(ctx, pq, v, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.afh == nil {
+				t.Fatal("de evaluatie deelt niet")
+			}
+			c.terug()
+			vers, err := pq.Eval(ctx, rego.EvalParsedInput(v))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := rs[0].Expressions[0].String(), vers[0].Expressions[0].String(); got != want {
+				t.Errorf("ronde %d, %s: %s, vers %s", ronde, s, got, want)
+			}
+		}
+	}
+	if e.afh.aantal.Load() == 0 {
+		t.Error("niets gedeeld")
+	}
+	// What read every part is never shared; what read only the facts x is.
+	e.afh.mu.RLock()
+	defer e.afh.mu.RUnlock()
+	gedeeld := map[string]bool{}
+	for _, w := range e.afh.waarden {
+		for ; w != nil; w = w.volgende {
+			gedeeld[w.ref.String()] = true
+		}
+	}
+	for ref, want := range map[string]bool{
+		"data.magikdelen.open.x": true, "data.magikdelen.open.buiten": true, "data.magikdelen.open.gevraagd": true,
+		"data.magikdelen.open.heel": false, "data.magikdelen.open.w": false, "data.magikdelen.open.uitkomst": false,
+	} {
+		if gedeeld[ref] != want {
+			t.Errorf("%s gedeeld: %v, verwacht %v", ref, gedeeld[ref], want)
+		}
+	}
+}
+
+// TestAfhankelijkPasVanafDeTweedeVraag: the engine's first question shares nothing (a process that asks one
+// question does not pay for the checks), nor does an engine without the store, nor one that compares without a
+// basis.
+func TestAfhankelijkPasVanafDeTweedeVraag(t *testing.T) {
+	ctx := context.Background()
+	e, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.deelVragen() != nil {
+		t.Error("de eerste vraag deelt")
+	}
+	if e.deelVragen() == nil {
+		t.Error("de tweede vraag deelt niet")
+	}
+	e.afh = nil
+	if e.deelVragen() != nil {
+		t.Error("een engine zonder opslag deelt")
+	}
+}
+
+// TestAfhankelijkZelfdeAntwoorden: with values shared between questions, the answers and the open facts are
+// those of an engine that shares none: the questions in turn, then in the other order with every other one
+// differing from before in one fact (the age of the data subject, which the routes of consent read).
+func TestAfhankelijkZelfdeAntwoorden(t *testing.T) {
+	toetshulp.Zwaar(t)
+	ctx := context.Background()
+	met, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zonder, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zonder.afh = nil
+	vragen := vergelijkVragen(t, met)
+	for ronde := range 2 {
+		if ronde == 1 {
+			slices.Reverse(vragen)
+		}
+		for i, v := range vragen {
+			if ronde == 1 && i%2 == 0 {
+				v.Feiten = maps.Clone(v.Feiten)
+				if v.Feiten == nil {
+					v.Feiten = map[string]any{}
+				}
+				v.Feiten["leeftijd"] = 10 + i%15
+			}
+			a, errMet := met.Beantwoord(ctx, v)
+			b, errZonder := zonder.Beantwoord(ctx, v)
+			if (errMet == nil) != (errZonder == nil) {
+				t.Fatalf("ronde %d, %v: fout %v tegen %v", ronde, v, errMet, errZonder)
+			}
+			if errMet == nil && jsonVan(t, a) != jsonVan(t, b) {
+				t.Errorf("ronde %d, %v: antwoord verschilt met gedeelde waarden", ronde, v)
+			}
+			if i%3 != ronde || errMet != nil {
+				continue // the open facts of every third question
+			}
+			oa, err1 := met.OpenFeiten(ctx, v)
+			ob, err2 := zonder.OpenFeiten(ctx, v)
+			if err1 != nil || err2 != nil || jsonVan(t, oa) != jsonVan(t, ob) {
+				t.Errorf("ronde %d, %v: open feiten verschillen (%v, %v)", ronde, v, err1, err2)
+			}
+		}
+	}
+	if met.afh.aantal.Load() == 0 {
+		t.Error("geen enkele waarde gedeeld")
+	}
+	t.Logf("%d vragen in twee rondes, %d gedeelde waarden", len(vragen), met.afh.aantal.Load())
+}
+
+// TestAfhankelijkGelijktijdig: questions answered side by side share values (under -race: no data race on the
+// store or on the values it hands out) and get the answers of an engine that shares nothing.
+func TestAfhankelijkGelijktijdig(t *testing.T) {
+	ctx := context.Background()
+	met, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zonder, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zonder.afh = nil
+	vragen := scenarioVragenIntern(t)[:12]
+	verwacht := map[int]string{}
+	for i, s := range vragen {
+		a, err := zonder.Beantwoord(ctx, s.vraag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		verwacht[i] = jsonVan(t, a)
+	}
+	var wg sync.WaitGroup
+	for g := range 3 {
+		wg.Go(func() {
+			for k := range vragen {
+				i := (k + 4*g) % len(vragen)
+				a, err := met.Beantwoord(ctx, vragen[i].vraag)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if jsonVan(t, a) != verwacht[i] {
+					t.Errorf("%s: antwoord verschilt met gedeelde waarden", vragen[i].naam)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if met.afh.aantal.Load() == 0 {
+		t.Error("niets gedeeld")
+	}
+}
