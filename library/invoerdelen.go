@@ -45,10 +45,12 @@ type invoerIndeling struct {
 	feiten  feitPlekken
 	// delen: the parts with a bit, in the order of their bits: a fact (feit set) or a key of the input.
 	delen []invoerDeel
-	// lezers: the complete rules that read keys of the input directly, by the hash of their path; functies:
-	// the call sites (operator terms) of functions that do. Both give the parts they read.
-	lezers   map[int][]invoerLezer
-	functies map[*ast.Term]feitSet
+	// lezers: the rules that read parts (themselves or through the rule index), by the hash of their path;
+	// functies: the same for functions, and functieAanroepen: every call site (operator term) of a function in
+	// the rules, with what that function reads (OPA's key of a call begins with that term).
+	lezers           map[int][]invoerLezer
+	functies         map[int][]invoerLezer
+	functieAanroepen map[*ast.Term]feitSet
 }
 
 type invoerDeel struct {
@@ -67,7 +69,7 @@ var sleutelFeiten = ast.InternedTerm("feiten")
 // nieuweInvoerIndeling gives the facts the first bits (as nieuweFeitPlekken) and then every key of the input a
 // rule of c reads, in sorted order; and notes which rules read which.
 func nieuweInvoerIndeling(c *ast.Compiler, feitIDs []string) *invoerIndeling {
-	ind := &invoerIndeling{feitIDs: feitIDs, feiten: nieuweFeitPlekken(feitIDs), lezers: map[int][]invoerLezer{}, functies: map[*ast.Term]feitSet{}}
+	ind := &invoerIndeling{feitIDs: feitIDs, feiten: nieuweFeitPlekken(feitIDs), lezers: map[int][]invoerLezer{}, functies: map[int][]invoerLezer{}, functieAanroepen: map[*ast.Term]feitSet{}}
 	for _, id := range feitIDs {
 		if b := ind.feiten.van(id); b != alleFeiten {
 			ind.delen = append(ind.delen, invoerDeel{bit: b, sleutel: ast.StringTerm(id), feit: true})
@@ -130,7 +132,17 @@ func nieuweInvoerIndeling(c *ast.Compiler, feitIDs []string) *invoerIndeling {
 		}
 		eigen[r] = b
 	}
-	functiePaden := map[string]feitSet{}
+	functiePaden := map[string]feitSet{} // every function, also one that reads nothing
+	voegToe := func(m map[int][]invoerLezer, pad ast.Ref, b feitSet) {
+		h := pad.Hash()
+		for i, l := range m[h] {
+			if l.pad.Equal(pad) {
+				m[h][i].leest |= b
+				return
+			}
+		}
+		m[h] = append(m[h], invoerLezer{pad: pad, leest: b})
+	}
 	for _, m := range c.Modules {
 		for _, r := range m.Rules {
 			b := eigen[r]
@@ -139,39 +151,28 @@ func nieuweInvoerIndeling(c *ast.Compiler, feitIDs []string) *invoerIndeling {
 					b |= eigen[dr]
 				}
 			}
-			if b == 0 {
-				continue
-			}
 			pad := r.Ref().GroundPrefix()
-			if len(r.Head.Args) > 0 {
+			switch {
+			case len(r.Head.Args) > 0:
 				functiePaden[pad.String()] |= b
-				continue
-			}
-			h := pad.Hash()
-			gevonden := false
-			for i, l := range ind.lezers[h] {
-				if l.pad.Equal(pad) {
-					ind.lezers[h][i].leest |= b
-					gevonden = true
+				if b != 0 {
+					voegToe(ind.functies, pad, b)
 				}
-			}
-			if !gevonden {
-				ind.lezers[h] = append(ind.lezers[h], invoerLezer{pad: pad, leest: b})
+			case b != 0:
+				voegToe(ind.lezers, pad, b)
 			}
 		}
 	}
-	if len(functiePaden) > 0 {
-		for _, m := range c.Modules {
-			ast.WalkExprs(m, func(x *ast.Expr) bool {
-				if x.IsCall() {
-					op := x.Terms.([]*ast.Term)[0]
-					if b, ok := functiePaden[op.String()]; ok {
-						ind.functies[op] |= b
-					}
+	for _, m := range c.Modules {
+		ast.WalkExprs(m, func(x *ast.Expr) bool {
+			if x.IsCall() {
+				op := x.Terms.([]*ast.Term)[0]
+				if b, ok := functiePaden[op.String()]; ok {
+					ind.functieAanroepen[op] |= b
 				}
-				return false
-			})
-		}
+			}
+			return false
+		})
 	}
 	return ind
 }
@@ -179,20 +180,28 @@ func nieuweInvoerIndeling(c *ast.Compiler, feitIDs []string) *invoerIndeling {
 // leestDirect gives the parts that the rule of ref (a value OPA works out, with hash h) reads from the input
 // itself, or that the rule index reads when it looks up a rule it refers to; 0 for none.
 func (ind *invoerIndeling) leestDirect(ref ast.Ref, h int) feitSet {
-	if ind == nil {
+	if ind == nil || len(ref) == 0 {
 		return 0
 	}
-	if len(ind.functies) > 0 && len(ref) > 0 {
-		if b, ok := ind.functies[ref[0]]; ok {
+	if pad, ok := ref[0].Value.(ast.Ref); ok {
+		// A call of a function: its first term is the function's reference, as in the rules (or, for a call
+		// in a query, a term of its own).
+		if b, ok := ind.functieAanroepen[ref[0]]; ok {
 			return b
 		}
+		for _, l := range ind.functies[pad.Hash()] {
+			if l.pad.Equal(pad) {
+				return l.leest
+			}
+		}
+		return 0
 	}
 	for _, l := range ind.lezers[h] {
 		if l.pad.Equal(ref) {
 			return l.leest
 		}
 	}
-	if len(ind.lezers) > 0 && len(ref) > 0 {
+	if len(ind.lezers) > 0 {
 		// A partial rule's value at a key (data.p.r["k"]) is put under a longer reference than its path.
 		for _, l := range ind.lezers[ref[:len(ref)-1].Hash()] {
 			if len(ref) == len(l.pad)+1 && l.pad.Equal(ref[:len(ref)-1]) {

@@ -102,18 +102,28 @@ func TestInvoerIndeling(t *testing.T) {
 			t.Errorf("%s leest %b, verwacht %b", tc.ref, got, tc.want)
 		}
 	}
-	// The call of f, by its call site in g.
+	// The call of f, by its call site in g, and by its reference (a call in a query); feit reads every fact
+	// (vraag.feiten) until the volger puts it (klaar).
 	n := 0
-	for op, b := range ind.functies {
-		if op.String() == "data.magikdelen.open.f" {
+	for op, b := range ind.functieAanroepen {
+		switch op.String() {
+		case "data.magikdelen.open.f":
 			n++
 			if b != bit["d"] {
 				t.Errorf("f leest %b, verwacht %b", b, bit["d"])
+			}
+		case "data.magikdelen.vraag.feit":
+			if b != alleFeiten {
+				t.Errorf("feit leest %b, verwacht alle feiten", b)
 			}
 		}
 	}
 	if n != 1 {
 		t.Errorf("%d aanroepen van f, verwacht 1", n)
+	}
+	vanQuery := ast.Ref{ast.NewTerm(ast.MustParseRef("data.magikdelen.open.f")), ast.IntNumberTerm(1)}
+	if got := ind.leestDirect(vanQuery, vanQuery.Hash()); got != bit["d"] {
+		t.Errorf("f vanuit een query leest %b, verwacht %b", got, bit["d"])
 	}
 }
 
