@@ -263,7 +263,8 @@ func (b *proefBasis) proef(invoer ast.Value) *platteCache {
 	c := cachePool.Get().(*platteCache)
 	if b != nil && b.afh != nil {
 		if d := b.ind.delenVan(invoer); d != nil {
-			c.afh, c.delen = b.afh, d
+			// The variant shares too: it reads, and a volger notes what it works out, for later variants.
+			c.afh, c.delen, c.volger = b.afh, d, &feitVolger{indeling: b.ind}
 		}
 	}
 	if b == nil || !zelfdeBehalveFeiten(b.invoer, invoer) {

@@ -32,9 +32,10 @@ import (
 // It holds while OPA works out every value the volger watches in the cache's sight (volgbaar: deterministic
 // built-ins, no indexed comprehensions) on the closures of the decisions that add values (the answer in parts
 // and the open facts in parts); deelVragen checks that once per engine, at its second question, so that a
-// process that asks one question (the CLI) does not pay for it. Every evaluation of a question with a volger
-// adds what it worked out when it ends without error; every evaluation of a question, and each of its variants
-// (feitvolger.go), reads. One difference with a fresh evaluation remains, for rules in error: a complete rule or
+// process that asks one question (the CLI) does not pay for it. The evaluations of a question (its answer and its
+// open facts, in parts) and of its variants (the alternatives, the trials of the open facts: feitvolger.go)
+// read from the store, and add what they worked out when they end without error; a variant's volger also notes
+// what the values it takes from the question read. One difference with a fresh evaluation remains, for rules in error: a complete rule or
 // function with two definitions that give different values is a conflict OPA reports, and a shared value
 // reports none. TestAfhankelijk* check the bits, the sharing and that answers and open facts are those of an
 // engine that shares nothing.

@@ -20,7 +20,15 @@ const deelWereld = `package magikdelen.open
 
 import data.magikdelen.vraag
 
-uitkomst := {"buiten": buiten, "w": w, "x": x, "g": g, "heel": heel}
+uitkomst := {"buiten": buiten, "w": w, "x": x, "g": g, "heel": heel, "xc": xc}
+
+xc := [vraag.feit("x"), kopie]
+
+kopie := kopie_c
+
+default kopie_c := null
+
+kopie_c := input.c
 
 gevraagd := input.c
 
@@ -181,6 +189,44 @@ func TestAfhankelijkDeelt(t *testing.T) {
 	} {
 		if gedeeld[ref] != want {
 			t.Errorf("%s gedeeld: %v, verwacht %v", ref, gedeeld[ref], want)
+		}
+	}
+}
+
+// TestAfhankelijkVarianten: a variant of a question (other facts) shares too: what it takes from the question's
+// evaluation brings along the parts that value read. xc reads fact x and c (through kopie, which reads no fact,
+// and two rules deep, so that the rule index is not what says so): a variant with another x works xc out again
+// and takes kopie from the basis; the value it shares must say that it read c, or a later question with another
+// c gets the wrong xc.
+func TestAfhankelijkVarianten(t *testing.T) {
+	e, pq := deelEngine(t, []string{"x", "y"})
+	ctx := context.Background()
+	for _, s := range []struct{ vraag, variant string }{
+		{`{"feiten": {"x": 1}, "c": "a", "z": 5}`, `{"feiten": {"x": 2}, "c": "a", "z": 5}`},
+		{`{"feiten": {"x": 1}, "c": "b", "z": 5}`, `{"feiten": {"x": 2}, "c": "b", "z": 5}`},
+		{`{"feiten": {"x": 3}, "c": "c", "z": 5}`, `{"feiten": {"x": 2}, "c": "c", "z": 5}`},
+	} {
+		vraag, v := ast.MustParseTerm(s.vraag).Value, ast.MustParseTerm(s.variant).Value
+		_, c, err := e.evalueerGevolgd(ctx, pq, vraag, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		basis := e.proefBasis(c, vraag)
+		rs, cp, err := e.evalueerIn(ctx, basis.proef(v), pq, true, rego.EvalParsedInput(v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cp.volger == nil || cp.afh == nil || cp.basis == nil {
+			t.Fatal("de variant deelt niet, of leest niet uit de vraag")
+		}
+		cp.terug()
+		basis.terug()
+		vers, err := pq.Eval(ctx, rego.EvalParsedInput(v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := rs[0].Expressions[0].String(), vers[0].Expressions[0].String(); got != want {
+			t.Errorf("%s als variant van %s: %s, vers %s", s.variant, s.vraag, got, want)
 		}
 	}
 }

@@ -196,6 +196,9 @@ func (c *platteCache) Get(ref ast.Ref) (*ast.Term, bool) {
 		if c.basis != nil && len(c.frames) == 1 {
 			if b := uitBasis(c.basis, ref, h, c.veranderd); b != nil {
 				r = b
+				if c.volger != nil {
+					c.volger.gebruikt(b)
+				}
 			}
 		}
 		if r == nil && c.afh != nil && len(c.frames) == 1 {
