@@ -8,7 +8,8 @@
 #      is evaluated by the rules;
 #   4. dag: every valid question new, on one date, as a working day brings them (each round of the scenario
 #      questions with another age of the data subject): evaluated too, but a question finds the calls it
-#      shares with the same sender, purpose and date (library/gedeeldecache.go).
+#      shares with the same sender, purpose and date (library/gedeeldecache.go) and every value that
+#      read none of what differs from an earlier question, such as the age (library/invoerdelen.go).
 # Each round reports answers per second, p50/p90/p99 and error counts; no round has a time limit unless
 # MAX_DUUR is set (it is printed). The server writes a decision receipt per answer (--bon, fsync per
 # batch); afterwards every 200 must have exactly one valid receipt. The server stops with SIGTERM.
