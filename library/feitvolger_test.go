@@ -294,21 +294,28 @@ func TestFeitVolgerZelfdeAlternatieven(t *testing.T) {
 	t.Logf("%d vragen, %d alternatieven", getoetst, alternatieven)
 }
 
+// tweeEngines gives two engines of the built-in knowledge base; uit switches something off in the second, for a
+// test that compares the two.
+func tweeEngines(t *testing.T, uit func(*Engine)) (met, zonder *Engine) {
+	t.Helper()
+	var err error
+	if met, err = New(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if zonder, err = New(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	uit(zonder)
+	return met, zonder
+}
+
 // metEnZonderBasis asks vraag of every stap-th question of vergelijkVragen of an engine whose variants read from
 // their question and of one whose variants work everything out, and reports where the results differ. It gives
 // how many questions it compared and the sum of what vraag counted in the results.
 func metEnZonderBasis(t *testing.T, stap int, vraag func(context.Context, *Engine, kennisbank.Vraag) (any, int, error)) (getoetst, geteld int) {
 	t.Helper()
 	ctx := context.Background()
-	met, err := New(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zonder, err := New(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zonder.zonderProefBasis = true
+	met, zonder := tweeEngines(t, func(e *Engine) { e.zonderProefBasis = true })
 	for i, v := range vergelijkVragen(t, met) {
 		if i%stap != 0 {
 			continue

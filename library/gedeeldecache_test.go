@@ -97,18 +97,10 @@ func TestIngebouwdeRoutesGedeeld(t *testing.T) {
 func TestGedeeldeCacheZelfdeAntwoorden(t *testing.T) {
 	toetshulp.Zwaar(t)
 	ctx := context.Background()
-	met, err := New(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zonder, err := New(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	met, zonder := tweeEngines(t, func(e *Engine) { e.gedeeld = nil })
 	if met.gedeeld == nil || len(met.gedeeld.zuiver) == 0 {
 		t.Fatal("de ingebouwde regels hebben geen gedeelde aanroepen")
 	}
-	zonder.gedeeld = nil
 	vragen := vergelijkVragen(t, met)
 	for ronde := range 2 {
 		if ronde == 1 {

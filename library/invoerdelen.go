@@ -84,21 +84,18 @@ func nieuweInvoerIndeling(c *ast.Compiler, feitIDs []string) *invoerIndeling {
 	sleutels := map[string]*ast.Term{}
 	for _, m := range c.Modules {
 		for _, r := range m.Rules {
-			ast.WalkRules(r, func(r *ast.Rule) bool {
-				ast.WalkRefs(r, func(ref ast.Ref) bool {
-					if !ref[0].Equal(ast.InputRootDocument) {
-						return false
-					}
-					var k *ast.Term
-					if len(ref) > 1 {
-						if s, ok := ref[1].Value.(ast.String); ok {
-							k = ref[1]
-							sleutels[string(s)] = k
-						}
-					}
-					leest[r] = append(leest[r], k)
+			ast.WalkRefs(r, func(ref ast.Ref) bool { // also its else branches and the targets of its with
+				if !ref[0].Equal(ast.InputRootDocument) {
 					return false
-				})
+				}
+				var k *ast.Term
+				if len(ref) > 1 {
+					if s, ok := ref[1].Value.(ast.String); ok {
+						k = ref[1]
+						sleutels[string(s)] = k
+					}
+				}
+				leest[r] = append(leest[r], k)
 				return false
 			})
 		}

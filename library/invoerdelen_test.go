@@ -258,15 +258,7 @@ func TestAfhankelijkPasVanafDeTweedeVraag(t *testing.T) {
 func TestAfhankelijkZelfdeAntwoorden(t *testing.T) {
 	toetshulp.Zwaar(t)
 	ctx := context.Background()
-	met, err := New(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zonder, err := New(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zonder.afh = nil
+	met, zonder := tweeEngines(t, func(e *Engine) { e.afh = nil })
 	vragen := vergelijkVragen(t, met)
 	for ronde := range 2 {
 		if ronde == 1 {
@@ -308,15 +300,7 @@ func TestAfhankelijkZelfdeAntwoorden(t *testing.T) {
 // store or on the values it hands out) and get the answers of an engine that shares nothing.
 func TestAfhankelijkGelijktijdig(t *testing.T) {
 	ctx := context.Background()
-	met, err := New(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zonder, err := New(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zonder.afh = nil
+	met, zonder := tweeEngines(t, func(e *Engine) { e.afh = nil })
 	vragen := scenarioVragenIntern(t)[:12]
 	verwacht := map[int]string{}
 	for i, s := range vragen {
