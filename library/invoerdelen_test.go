@@ -3,6 +3,7 @@ package library
 import (
 	"context"
 	"maps"
+	"math/rand/v2"
 	"slices"
 	"sync"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/toetshulp"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/kennisbank"
 )
 
 // deelWereld is a small world for the values shared between questions: parts of the input read directly, through
@@ -330,4 +332,76 @@ func TestAfhankelijkGelijktijdig(t *testing.T) {
 	if met.afh.aantal.Load() == 0 {
 		t.Error("niets gedeeld")
 	}
+}
+
+// TestAfhankelijkWillekeurig: random questions from the vocabulary (parties, also concrete organisations;
+// categories, purposes, covenants, three dates, two facts with random values), the same sequence every run,
+// get the answers of an engine that shares nothing; every fifth also its open facts. Questions that resemble
+// earlier ones in some parts and differ in others are where a value that did not note a part it read would be
+// taken wrongly.
+func TestAfhankelijkWillekeurig(t *testing.T) {
+	toetshulp.Zwaar(t)
+	ctx := context.Background()
+	met, zonder := tweeEngines(t, func(e *Engine) { e.afh = nil })
+	kb := met.Kennisbank()
+	partijen := append(kb.IDs("partijen"), kb.IDs("organisaties")...)
+	gegevens, doelen, feiten := kb.IDs("gegevens"), kb.IDs("doelen"), kb.IDs("feiten")
+	convenanten := append([]string{""}, kb.IDs("convenanten")...)
+	rnd := rand.New(rand.NewPCG(11, 2026))
+	kies := func(xs []string) string { return xs[rnd.IntN(len(xs))] }
+	waarde := func(feit string) any {
+		item := kb.Item("feiten", feit)
+		switch item["type"] {
+		case "ja_nee":
+			return rnd.IntN(2) == 0
+		case "geheel_getal":
+			return int64(rnd.IntN(90))
+		case "keuze":
+			opties := item["waarden"].([]any)
+			return opties[rnd.IntN(len(opties))]
+		case "partij":
+			return kies(partijen)
+		case "doel":
+			return kies(doelen)
+		}
+		return kies([]string{"2020-01-01", "2025-06-01"})
+	}
+	// A few senders, purposes and dates, so that questions meet again in some of their parts.
+	vanaf := []string{kies(partijen), kies(partijen), "politie", "wijkteam", "ggz"}
+	doelenKort := []string{kies(doelen), kies(doelen), "zvh_casusoverleg", "zvh_aanmelding"}
+	getoetst := 0
+	for i := range 240 {
+		f1, f2 := kies(feiten), kies(feiten)
+		v := kennisbank.Vraag{
+			Van: kies(vanaf), Naar: kennisbank.Ontvangers{kies(partijen)}, Gegevens: []string{kies(gegevens)},
+			Doel: kies(doelenKort), Convenant: kies(convenanten), Datum: kies([]string{"2024-06-01", "2025-06-01", "2026-03-01"}),
+			Feiten: map[string]any{f1: waarde(f1), f2: waarde(f2)},
+		}
+		if rnd.IntN(3) == 0 {
+			v.Naar = append(v.Naar, kies(partijen))
+		}
+		a, errMet := met.Beantwoord(ctx, v)
+		b, errZonder := zonder.Beantwoord(ctx, v)
+		if (errMet == nil) != (errZonder == nil) {
+			t.Fatalf("%v: fout %v tegen %v", v, errMet, errZonder)
+		}
+		if errMet != nil {
+			continue
+		}
+		getoetst++
+		if jsonVan(t, a) != jsonVan(t, b) {
+			t.Errorf("%v: antwoord verschilt met gedeelde waarden", v)
+		}
+		if i%5 == 0 {
+			oa, err1 := met.OpenFeiten(ctx, v)
+			ob, err2 := zonder.OpenFeiten(ctx, v)
+			if err1 != nil || err2 != nil || jsonVan(t, oa) != jsonVan(t, ob) {
+				t.Errorf("%v: open feiten verschillen (%v, %v)", v, err1, err2)
+			}
+		}
+	}
+	if getoetst < 120 {
+		t.Fatalf("%d van 240 vragen beantwoord: te weinig", getoetst)
+	}
+	t.Logf("%d vragen beantwoord, %d gedeelde waarden", getoetst, met.afh.aantal.Load())
 }
