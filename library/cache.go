@@ -67,18 +67,32 @@ type CacheStatistiek struct {
 	Treffers uint64 // answers served from the cache
 	Missers  uint64 // answers the rules evaluated
 	Gedeeld  uint64 // answers that waited for the same question evaluated at the same time
+
+	// GedeeldeWaarden: the values of the rules the engine keeps for its later questions, also without this
+	// cache (calls that read no part of the question, gedeeldecache.go, and values with the parts they read,
+	// invoerdelen.go).
+	GedeeldeWaarden int64
 }
 
-// CacheStatistiek tells how the decision cache is used; all zero when the engine has none.
+// CacheStatistiek tells how the decision cache is used, all zero when the engine has none, and how many values of
+// the rules the engine keeps for later questions.
 func (e *Engine) CacheStatistiek() CacheStatistiek {
+	var waarden int64
+	if e.gedeeld != nil {
+		waarden += e.gedeeld.aantal.Load()
+	}
+	if e.afh != nil {
+		waarden += e.afh.aantal.Load()
+	}
 	c := e.cache
 	if c == nil {
-		return CacheStatistiek{}
+		return CacheStatistiek{GedeeldeWaarden: waarden}
 	}
 	c.mu.Lock()
 	n, b := c.lijst.Len(), c.bytes
 	c.mu.Unlock()
-	return CacheStatistiek{Grootte: n, Bytes: b, Maximum: c.maxBytes, Treffers: c.treffers.Load(), Missers: c.missers.Load(), Gedeeld: c.gedeeld.Load()}
+	return CacheStatistiek{Grootte: n, Bytes: b, Maximum: c.maxBytes, Treffers: c.treffers.Load(), Missers: c.missers.Load(), Gedeeld: c.gedeeld.Load(),
+		GedeeldeWaarden: waarden}
 }
 
 // kijk gives the item of sleutel when the cache holds it now, without evaluating, waiting or counting.

@@ -615,10 +615,13 @@ func TestCacheInDeAPI(t *testing.T) {
 		}
 	}
 	_, m := doe(t, h, "GET", "/metrics", "")
-	for _, moet := range []string{"magikdelen_cache_treffers_total 1", "magikdelen_cache_missers_total 1", "magikdelen_cache_antwoorden 1"} {
+	for _, moet := range []string{"magikdelen_cache_treffers_total 1", "magikdelen_cache_missers_total 1", "magikdelen_cache_antwoorden 1", "\nmagikdelen_gedeelde_waarden "} {
 		if !strings.Contains(m["tekst"].(string), moet) {
 			t.Errorf("metrics zonder %q", moet)
 		}
+	}
+	if strings.Contains(m["tekst"].(string), "\nmagikdelen_gedeelde_waarden 0\n") {
+		t.Error("na een beantwoorde vraag bewaart de engine geen enkele waarde")
 	}
 }
 

@@ -63,6 +63,8 @@ func nieuweMetrieken(bron EngineBron) *metrieken {
 			func(c library.CacheStatistiek) float64 { return float64(c.Grootte) }},
 		{"magikdelen_cache_bytes", "Geschat geheugen van de antwoorden in de beslissingscache, in bytes.", false,
 			func(c library.CacheStatistiek) float64 { return float64(c.Bytes) }},
+		{"magikdelen_gedeelde_waarden", "Waarden van de regels die de engine bewaart voor latere vragen (ook zonder beslissingscache).", false,
+			func(c library.CacheStatistiek) float64 { return float64(c.GedeeldeWaarden) }},
 	} {
 		f := func() float64 {
 			if e := bron.Huidig(); e != nil {
