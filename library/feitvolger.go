@@ -240,17 +240,17 @@ func (e *Engine) evalueerGevolgd(ctx context.Context, pq rego.PreparedEvalQuery,
 // proefBasis is the evaluation of a question (its outcome, or its answer), with what each value read, as the
 // basis of its variants: the trials of its open facts, or its alternatives.
 type proefBasis struct {
-	cache   *platteCache
-	invoer  ast.Value
-	plekken feitPlekken
-	// afh and ind: when the basis shared values with other questions (invoerdelen.go), so do its variants.
-	afh *afhankelijkeCache
+	cache  *platteCache
+	invoer ast.Value
+	// ind: the bits of the parts of the question the basis noted (the facts, or every part when it shared);
+	// afh: when the basis shared values with other questions (invoerdelen.go), so do its variants.
 	ind *invoerIndeling
+	afh *afhankelijkeCache
 }
 
 // proefBasis makes the evaluation in c, of a question with input invoer, the basis of its variants.
 func (e *Engine) proefBasis(c *platteCache, invoer ast.Value) *proefBasis {
-	b := &proefBasis{cache: c, invoer: invoer, plekken: e.invoer.feiten}
+	b := &proefBasis{cache: c, invoer: invoer, ind: e.invoer}
 	if c.afh != nil {
 		b.afh, b.ind = c.afh, e.delen.ind
 	}
@@ -272,7 +272,7 @@ func (b *proefBasis) proef(invoer ast.Value) *platteCache {
 	}
 	feiten := ast.InternedTerm("feiten")
 	c.basis = b.cache.frames[0]
-	c.veranderd = veranderdeFeiten(b.plekken, b.invoer.(ast.Object).Get(feiten), invoer.(ast.Object).Get(feiten))
+	c.veranderd = veranderdeFeiten(b.ind.feiten, b.invoer.(ast.Object).Get(feiten), invoer.(ast.Object).Get(feiten))
 	return c
 }
 
