@@ -180,7 +180,7 @@ kader_redenen_set contains uitleg.reden(rego.metadata.rule(), tekst) if {
 #   id: convenant_buiten_looptijd
 kader_redenen_set contains uitleg.reden(rego.metadata.rule(), tekst) if {
 	kader.convenant.status == "uitgewerkt"
-	not datum.geldig(vraag.datum, kader.convenant)
+	not datum.geldig(vraag.peildatum, kader.convenant)
 	oordeel.oordeel in {"toegestaan", "toegestaan_onder_voorwaarden"}
 	tekst := sprintf("%s gold op %s niet. De deling steunt daarom alleen op de eigen wettelijke grondslagen van de partijen, niet op afspraken uit het convenant.", [kader.convenant.naam, vraag.datum])
 }
@@ -193,7 +193,7 @@ kader_redenen_set contains uitleg.reden(rego.metadata.rule(), tekst) if {
 kader_redenen_set contains uitleg.reden(rego.metadata.rule(), tekst) if {
 	kader.kring_gesloten
 	kader.deelname(vraag.van, "van") in {"nee", "derde"}
-	datum.geldig(vraag.datum, kader.convenant)
+	datum.geldig(vraag.peildatum, kader.convenant)
 	oordeel.oordeel in {"toegestaan", "toegestaan_onder_voorwaarden"}
 	tekst := sprintf("%s is geen deelnemer van %s; de deling steunt op een eigen grondslag van de afzender, niet op het convenant.", [uitleg.label("partijen", vraag.van), kader.convenant.naam])
 }

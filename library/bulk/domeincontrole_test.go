@@ -37,7 +37,7 @@ func TestDomeincontroleVerlopenConvenant(t *testing.T) {
 	// The rules stop an expired covenant twice: its routes end with it (routes.rego) and the kader blocks it
 	// (kader.rego). Break both, as rules that forgot the end date would.
 	regels := kopieRegels(t)
-	vervang(t, regels, "kader/kader.rego", "not datum.geldig(vraag.datum, convenant)\n\tontvangers[r]", "false\n\tontvangers[r]")
+	vervang(t, regels, "kader/kader.rego", "not datum.geldig(vraag.peildatum, convenant)\n\tontvangers[r]", "false\n\tontvangers[r]")
 	vervang(t, regels, "routes/routes.rego", "datum.geldig(d, kb.convenanten[route.convenant])\n", "")
 	fout, err := library.New(ctx, library.MetKennisbank(kopie), library.MetRegels(regels))
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -435,6 +436,7 @@ func bouw(vast map[string]*bestand, convenanten, vraagbaak []*bestand) *bouwer {
 		}
 	}
 	b.vraagbaak(vraagbaak)
+	b.kb.data["datumgrenzen"] = datumgrenzen(b.kb.data)
 	b.kb.typeer()
 	return b
 }
@@ -796,6 +798,44 @@ func (k *Kennisbank) Convenanten() []ConvenantSamenvatting {
 		})
 	}
 	return out
+}
+
+// datumgrenzen is an index of the days the knowledge base names, for the rules (vraag.peildatum): every
+// string in data that is a day (JJJJ-MM-DD), the day after each, and "0000-01-01", sorted and each once. A
+// question's date compares with a day of the knowledge base as the latest of these on or before it does, so the
+// rules compare that one instead and what they work out is the same for every date between two of them. It
+// repeats what the data says, nothing more; the Rego test of the testkit builds it from the data too and
+// compares.
+func datumgrenzen(data map[string]any) []any {
+	dagen := map[string]bool{"0000-01-01": true}
+	var loop func(v any)
+	loop = func(v any) {
+		switch w := v.(type) {
+		case string:
+			if t, err := time.Parse(time.DateOnly, w); err == nil && t.Format(time.DateOnly) == w {
+				dagen[w] = true
+				dagen[t.AddDate(0, 0, 1).Format(time.DateOnly)] = true
+			}
+		case map[string]any:
+			for _, x := range w {
+				loop(x)
+			}
+		case []any:
+			for _, x := range w {
+				loop(x)
+			}
+		}
+	}
+	for k, v := range data {
+		if k != "datumgrenzen" {
+			loop(v)
+		}
+	}
+	uit := make([]any, 0, len(dagen))
+	for _, d := range slices.Sorted(maps.Keys(dagen)) {
+		uit = append(uit, d)
+	}
+	return uit
 }
 
 // routesPerLaag is an index of routes for the rules (rules/routes, kandidaten): per layer and per purpose

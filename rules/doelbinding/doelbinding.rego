@@ -41,8 +41,8 @@ regelingen contains h if {
 	h.voor_wet in doel_wetten
 	not h.voor_wet in oorsprong_wetten
 	herkomst_past(h)
-	datum.geldig(vraag.datum, h)
-	routes.grondslagen_geldig(h, vraag.datum)
+	datum.geldig(vraag.peildatum, h)
+	routes.grondslagen_geldig(h, vraag.peildatum)
 }
 
 # Met verkregen_voor volstaat één herkomstwet; zonder verkregen_voor moeten alle taakwetten van de

@@ -35,7 +35,7 @@ zelfstandig(r) := route if {
 }
 
 # zelfstandige_routes: eenmaal per vraag, de zelfstandige routes voor dit doel, deze datum en deze afzender.
-zelfstandige_routes := zelfstandige_routes_op(vraag.doel, vraag.datum, vraag.van)
+zelfstandige_routes := zelfstandige_routes_op(vraag.doel, vraag.peildatum, vraag.van)
 
 # zelfstandige_routes_op hangt alleen van zijn argumenten af: de engine bewaart het over vragen heen
 # (library/gedeeldecache.go).
@@ -72,7 +72,7 @@ convenant_in_beeld(r) if {
 
 convenant_geldt(r) if {
 	convenant_in_beeld(r)
-	datum.geldig(vraag.datum, convenant)
+	datum.geldig(vraag.peildatum, convenant)
 }
 
 # kring_gesloten: het convenant heeft een vaste kring van deelnemers (standaard). Zonder getekend
@@ -98,7 +98,7 @@ deelnemer_data(p) := object.union(deelnemer_op_datum[organisatie(p)], {"via": or
 # alleen van zijn argumenten af: de engine bewaart het over vragen heen (library/gedeeldecache.go).
 default deelnemer_op_datum := {}
 
-deelnemer_op_datum := deelnemers_op(convenant_id, vraag.datum)
+deelnemer_op_datum := deelnemers_op(convenant_id, vraag.peildatum)
 
 deelnemers_op(c, d) := {p: ds[0] |
 	some p in {x.partij | some x in deelnames}
@@ -112,7 +112,7 @@ deelnemers_op(c, d) := {p: ds[0] |
 # aanschuiven (derden: incidenteel, WGS art. 2.31 lid 9-10).
 kring_bij_wet := k if {
 	k := convenant.kring_bij_wet
-	datum.binnen(vraag.datum, k, "vanaf", "tot")
+	datum.binnen(vraag.peildatum, k, "vanaf", "tot")
 }
 
 # deelname geeft ja, nee, onbekend of derde voor partij p als afzender (rol "van") of ontvanger (rol
@@ -156,7 +156,7 @@ ontvangers contains r if {
 	some d in convenant.deelnemers
 	d.deelname == "vast"
 	object.get(d, "aan_tafel", true)
-	datum.binnen(vraag.datum, d, "vanaf", "tot")
+	datum.binnen(vraag.peildatum, d, "vanaf", "tot")
 	r := d.partij
 	r != vraag.van
 }
@@ -192,7 +192,7 @@ blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, kb
 
 buiten_dekking if {
 	vraag.datum_geldig
-	vraag.datum < kb.dekking.vanaf
+	vraag.peildatum < kb.dekking.vanaf
 }
 
 # METADATA
@@ -230,7 +230,7 @@ alleen_blokkades := {"buiten_dekking", "datum_ongeldig"}
 #   zekerheid: laag
 blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {}) if {
 	vanaf := kb.partijen[vraag.van].regime_vanaf
-	vraag.datum < vanaf
+	vraag.peildatum < vanaf
 	ontvangers[r]
 	tekst := sprintf("Het regime van %s voor deze gegevens geldt pas vanaf %s; welke regels op %s golden, kent de kennisbank niet.", [uitleg.label("partijen", vraag.van), vanaf, vraag.datum])
 }
@@ -267,7 +267,7 @@ blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, te
 #   zekerheid: laag
 #   grondslagen: [avg_6_3]
 blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {"zijde": "beide"}) if {
-	not datum.geldig(vraag.datum, convenant)
+	not datum.geldig(vraag.peildatum, convenant)
 	ontvangers[r]
 	convenant_in_beeld(r)
 	tekst := sprintf("%s gold op %s niet (looptijd %s). Een convenant is geen grondslag: alleen de eigen grondslagen van de partijen tellen; of die deze deling dragen, moet de FG beoordelen.", [convenant.naam, vraag.datum, looptijd])
@@ -380,7 +380,7 @@ word_deelnemer(_) := {} if kring_bij_wet
 #   zekerheid: hoog
 blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, tekst, {"grondslagen": g.grondslagen}) if {
 	g := convenant.geheimhouding
-	datum.binnen(vraag.datum, g, "vanaf", "tot")
+	datum.binnen(vraag.peildatum, g, "vanaf", "tot")
 	ontvangers[r]
 	convenant_geldt(r)
 	kb.partijen[r].soort in {"organisatie", "niet_deelnemer"}

@@ -16,7 +16,7 @@ import data.magikdelen.vraag
 
 # kandidaten(laag): de routes die voor dit doel, op deze datum en voor deze afzender kunnen gelden; een
 # functie, zodat OPA ze eenmaal per laag berekent en alleen voor de lagen die een cel toetst.
-kandidaten(laag) := kandidaten_op(laag, vraag.datum, partij(vraag.van, "van"))
+kandidaten(laag) := kandidaten_op(laag, vraag.peildatum, partij(vraag.van, "van"))
 
 # kandidaten_op(laag, d, van): kandidaten voor datum d en afzender van (partij: met het doel van de vraag).
 # Het hangt alleen af van zijn argumenten en de kennisbank, niet van de rest van de vraag (zoals de feiten):
@@ -325,7 +325,7 @@ met_grondslagen(u, _) := u if u.status != "geen_route"
 # naar_klasse(laag, r): de kandidaat-routes (op plek) die bij ontvanger r passen, met hun eigen grondslagen.
 # Een functie, zodat OPA het resultaat per laag en ontvanger bewaart en alleen berekent wat een cel vraagt;
 # naar_klasse_op hangt, net als kandidaten_op, alleen van zijn argumenten af.
-naar_klasse(laag, r) := naar_klasse_op(laag, vraag.datum, partij(vraag.van, "van"), partij(r, "naar"))
+naar_klasse(laag, r) := naar_klasse_op(laag, vraag.peildatum, partij(vraag.van, "van"), partij(r, "naar"))
 
 naar_klasse_op(laag, d, van, naar) := [[i, eigen] |
 	some i, route in kandidaten_op(laag, d, van)

@@ -35,12 +35,16 @@ test_kandidaten_politie_aan_het_zvh_rond_de_wgs_overgang if {
 
 test_kandidaat_alleen_binnen_de_looptijd_van_de_route if {
 	r := testkit.route({"geldig_vanaf": "2026-01-01", "geldig_tot": "2026-12-31"})
+	grenzen := testkit.datumgrenzen(object.union(data.kennisbank, {"routes": [r]}))
 	ids(routes.kandidaten("art6_van")) == ["r_test"] with input as testkit.wettelijk({"datum": "2026-01-01"})
 		with data.kennisbank.routes as [r] with data.kennisbank.routes_per_laag as testkit.per_laag([r])
+		with data.kennisbank.datumgrenzen as grenzen
 	ids(routes.kandidaten("art6_van")) == [] with input as testkit.wettelijk({"datum": "2025-12-31"})
 		with data.kennisbank.routes as [r] with data.kennisbank.routes_per_laag as testkit.per_laag([r])
+		with data.kennisbank.datumgrenzen as grenzen
 	ids(routes.kandidaten("art6_van")) == [] with input as testkit.wettelijk({"datum": "2027-01-01"})
 		with data.kennisbank.routes as [r] with data.kennisbank.routes_per_laag as testkit.per_laag([r])
+		with data.kennisbank.datumgrenzen as grenzen
 }
 
 test_kandidaat_alleen_als_elke_grondslag_geldt if {

@@ -59,6 +59,21 @@ test_per_laag_zoals_de_kennisbank if {
 	per_laag(data.kennisbank.routes) == data.kennisbank.routes_per_laag
 }
 
+# datumgrenzen(kb): de index datumgrenzen van kennisbank kb, zoals de kennisbank hem bij het laden opbouwt: elke
+# tekst die een dag is (JJJJ-MM-DD), de dag erna en 0000-01-01, gesorteerd. Wie een datum in
+# data.kennisbank vervangt, vervangt die index mee.
+datumgrenzen(k) := sort({g |
+	walk(object.remove(k, ["datumgrenzen"]), [_, d])
+	is_string(d)
+	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, d)
+	ns := time.parse_ns("2006-01-02", d)
+	some g in [d, time.format([time.add_date(ns, 0, 0, 1), "UTC", "2006-01-02"])]
+} | {"0000-01-01"})
+
+test_datumgrenzen_zoals_de_kennisbank if {
+	datumgrenzen(data.kennisbank) == data.kennisbank.datumgrenzen
+}
+
 # kb_route: een route uit de echte kennisbank.
 kb_route(id) := r if {
 	some r in data.kennisbank.routes

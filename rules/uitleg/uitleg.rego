@@ -58,7 +58,7 @@ label(soort, id) := id if not kb[soort][id]
 
 # geldt_op_datum(g): grondslag g is op de datum van de vraag in werking (geldig_vanaf, geldig_tot). Een
 # antwoord citeert alleen zulke grondslagen: geen WGS vóór 1 maart 2025.
-geldt_op_datum(g) if datum.geldig(vraag.datum, kb.grondslagen[g])
+geldt_op_datum(g) if datum.geldig(vraag.peildatum, kb.grondslagen[g])
 
 # citaat geeft een grondslag zoals het antwoord hem citeert.
 citaat(id) := {

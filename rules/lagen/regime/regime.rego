@@ -20,7 +20,7 @@ regime := kb.partijen[vraag.van].regime
 # Het regime geldt vanaf regime_vanaf (partijen.yaml); daarvoor zegt het kader dat de regels onbekend zijn.
 van_toepassing if {
 	regime in {"wpg", "wjsg"}
-	vraag.datum >= object.get(kb.partijen[vraag.van], "regime_vanaf", "0000-01-01")
+	vraag.peildatum >= object.get(kb.partijen[vraag.van], "regime_vanaf", "0000-01-01")
 }
 
 # cel(laag, r, c): de uitkomst van laag voor cel (r, c), als deze laag die cel toetst; een functie, zodat een
