@@ -158,6 +158,24 @@ func BenchmarkBeantwoordAndereLeeftijd(b *testing.B) {
 	})
 }
 
+// BenchmarkBeantwoordAndereDag is BenchmarkBeantwoordAndereLeeftijd with another date instead of another age:
+// every round the scenario questions a day after their date of the round before, as every working day brings
+// the questions of the day before on a new date. The rules compare the date with the days the knowledge base
+// names through vraag.peildatum, so a question reads from the earlier ones what does not name the date itself
+// (library/invoerdelen.go), unless its new date crossed a day the knowledge base names.
+func BenchmarkBeantwoordAndereDag(b *testing.B) {
+	e := testEngine(b)
+	ronde := 0
+	meetScenarioVragen(b, func() *library.Engine { ronde++; return e }, func(ctx context.Context, e *library.Engine, v kennisbank.Vraag) error {
+		d, err := time.Parse(time.DateOnly, v.Datum)
+		if err != nil {
+			return err
+		}
+		v.Datum = d.AddDate(0, 0, ronde).Format(time.DateOnly)
+		return beantwoord(ctx, e, v)
+	})
+}
+
 // meetScenarioVragen asks vraag of the scenario questions in turn, each round with the engine ronde gives, and
 // reports the median and the 99th percentile of one question besides the mean (ns/op).
 func meetScenarioVragen(b *testing.B, ronde func() *library.Engine, vraag func(context.Context, *library.Engine, kennisbank.Vraag) error) {

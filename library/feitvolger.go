@@ -95,7 +95,7 @@ func (v *feitVolger) lees(f feitSet) {
 // gebruikt: the value of r came from the cache.
 func (v *feitVolger) gebruikt(r *cacheRegel) {
 	if r.gevolgd {
-		v.lees(r.feiten)
+		v.lees(r.gelezen())
 	} else {
 		v.lees(alleFeiten)
 	}
@@ -111,7 +111,7 @@ func (v *feitVolger) klaar(r *cacheRegel, ref ast.Ref, h int) {
 	if i < 0 || r.gevolgd {
 		// Not worked out since its own miss, or put a second time: what it read is not known, and the value is
 		// never taken. (What it read while it was worked out is noted on the open values around it.)
-		r.gevolgd, r.feiten = false, 0
+		r.gevolgd, r.feiten, r.deel = false, 0, 0
 		return
 	}
 	var feiten feitSet
@@ -124,7 +124,7 @@ func (v *feitVolger) klaar(r *cacheRegel, ref ast.Ref, h int) {
 	case ref.Equal(refFeiten):
 		// vraag.feiten reads the facts of the input itself: every fact. Only vraag.feit reads it
 		// (alleenViaFeit), and that notes its own fact instead (below).
-		r.gevolgd, r.feiten = false, 0
+		r.gevolgd, r.feiten, r.deel = false, 0, 0
 		v.lees(alleFeiten)
 		return
 	case len(ref) == 2 && ref[0].Value.Compare(refFeit) == 0:
@@ -136,7 +136,10 @@ func (v *feitVolger) klaar(r *cacheRegel, ref ast.Ref, h int) {
 		}
 	}
 	r.gevolgd, r.feiten = true, feiten
-	v.lees(feiten)
+	// A rule of package vraag that is a part (invoerdelen.go) is kept with what it read, and a value that reads
+	// it reads that part instead.
+	r.deel = v.indeling.alsDeel(ref, h, feiten)
+	v.lees(r.gelezen())
 }
 
 // rondWith: the rules evaluate under a `with`, where the volger does not watch: every value being worked out
@@ -232,6 +235,14 @@ func (e *Engine) evalueerGevolgd(ctx context.Context, pq rego.PreparedEvalQuery,
 			c.volger.indeling = ind // notes the other parts of the input too
 		}
 	}
+	if c.delen != nil && e.delen.voor != nil {
+		// The rules of package vraag that are parts first: a value that read one is taken from the store only
+		// once the question's value of that part is known (invoerDelen.leer).
+		if _, err := e.delen.voor.Eval(ctx, rego.EvalParsedInput(invoer), rego.EvalVirtualCache(c)); err != nil && c.volger != nil {
+			clear(c.volger.stapel) // the decision reports the error; what was left open read nothing of it
+			c.volger.stapel = c.volger.stapel[:0]
+		}
+	}
 	rs, c, err := e.evalueerIn(ctx, c, pq, true, rego.EvalParsedInput(invoer))
 	c.volger = nil
 	return rs, c, err
@@ -273,6 +284,17 @@ func (b *proefBasis) proef(invoer ast.Value) *platteCache {
 	feiten := ast.InternedTerm("feiten")
 	c.basis = b.cache.frames[0]
 	c.veranderd = veranderdeFeiten(b.ind.feiten, b.invoer.(ast.Object).Get(feiten), invoer.(ast.Object).Get(feiten))
+	if c.delen != nil {
+		// The parts that are rules of package vraag and read none of the changed facts have the question's values.
+		for _, ls := range b.ind.regels {
+			for _, l := range ls {
+				h := l.pad.Hash()
+				if r := uitBasis(c.basis, l.pad, h, c.veranderd); r != nil {
+					c.delen.leer(l.pad, h, r)
+				}
+			}
+		}
+	}
 	return c
 }
 
@@ -288,6 +310,9 @@ func (b *proefBasis) terug() {
 type delenBewaking struct {
 	once sync.Once
 	ind  *invoerIndeling // nil: not shared
+	// voor: the rules of package vraag that are parts (invoerIndeling.regels), evaluated in the cache of a
+	// question before its decision; nil when there are none.
+	voor *rego.PreparedEvalQuery
 }
 
 var (
@@ -311,6 +336,11 @@ func (e *Engine) deelVragen() *invoerIndeling {
 			}
 		}
 		e.delen.ind = nieuweInvoerIndeling(e.compiler, e.invoer.feitIDs)
+		if q := e.delen.ind.voorQuery(); q != "" {
+			if pq, err := rego.New(append(e.basisArgs(), rego.Query(q))...).PrepareForEval(context.Background()); err == nil {
+				e.delen.voor = &pq
+			}
+		}
 	})
 	return e.delen.ind
 }

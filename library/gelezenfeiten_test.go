@@ -18,6 +18,13 @@ feiten := object.get(input, "feiten", {})
 feit(id) := object.get(feiten, id, null)
 
 datum := input.datum
+
+default z := 0
+
+z := input.z
+
+# tiental reads no input itself: a part of its own (invoerdelen.go), as vraag.peildatum.
+tiental := floor(z / 10)
 `
 
 // compileerWereld compiles vraagModule (when metVraag) and the given module of data.magikdelen.open with

@@ -1,9 +1,11 @@
 package library
 
 import (
+	"fmt"
 	"math/bits"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -20,14 +22,24 @@ import (
 // afhankelijkeCache keeps such values, for every later evaluation of the engine; gedeeldeCache keeps the calls
 // that read no part at all. Nothing about the law is in Go: which parts a value read is observed.
 //
-// A part of the question is a fact (input.feiten[f], which the rules read through vraag.feit(f)) or a key of the
-// input that a rule reads (input.van, input.datum, ...); invoerIndeling gives each a bit of a feitSet. OPA reads
-// the input without asking the cache, so what a rule reads of it is read from the compiled rules, once per engine:
-// a value that is worked out reads the keys its rule reads, and the keys the rules it refers to read (OPA's rule
-// index compares the input a rule's body compares before it asks the cache for that rule, and may decide that the
-// rule is undefined without asking at all). A rule that reads the input as a whole, or under a key that is not a
-// constant, reads every part (alleFeiten); so does a value worked out around a `with` (platteCache.Push), and one
-// the volger cannot follow. A value that read every part is never shared.
+// A part of the question is a fact (input.feiten[f], which the rules read through vraag.feit(f)), a key of the
+// input that a rule reads (input.van, input.datum, ...), or a complete rule of package vraag that reads no input
+// itself (vraag.peildatum, vraag.datum_geldig, vraag.naar); invoerIndeling gives each a bit of a feitSet. OPA
+// reads the input without asking the cache, so what a rule reads of it is read from the compiled rules, once per
+// engine: a value that is worked out reads the keys its rule reads, and the keys the rules it refers to read
+// (OPA's rule index compares the input a rule's body compares before it asks the cache for that rule, and may
+// decide that the rule is undefined without asking at all; not for a complete rule with a default, for which it
+// always asks). A rule that reads the input as a whole, or under a key that is not a constant, reads every part
+// (alleFeiten); so does a value worked out around a `with` (platteCache.Push), and one the volger cannot follow.
+// A value that read every part is never shared.
+//
+// A rule of package vraag that is a part is kept in the store with what it read (vraag.peildatum: the date), and a
+// value that reads it reads that part, keyed by its value: the rules compare the date with the days of the
+// knowledge base through vraag.peildatum, so what they work out that way is the same on every date with the
+// same peildatum, and shared between such questions. Such a part is known once the evaluation has its value
+// (invoerDelen.leer); a value that read a part not yet known is neither taken nor kept. The evaluation of a
+// question asks these rules first (delenBewaking.voor, from the store when an earlier question had the same
+// date), a variant takes them from its question.
 //
 // It holds while OPA works out every value the volger watches in the cache's sight (volgbaar: deterministic
 // built-ins, no indexed comprehensions) on the closures of the decisions that add values (the answer in parts
@@ -52,12 +64,17 @@ type invoerIndeling struct {
 	lezers           map[int][]invoerLezer
 	functies         map[int][]invoerLezer
 	functieAanroepen map[*ast.Term]feitSet
+	// regels: the complete rules of package vraag that are parts themselves, by the hash of their path (their
+	// bit in leest); feitBits: the bits of the facts.
+	regels   map[int][]invoerLezer
+	feitBits feitSet
 }
 
 type invoerDeel struct {
 	bit     feitSet
-	sleutel *ast.Term // the key of the input, or the id of the fact
+	sleutel *ast.Term // the key of the input, the id of the fact, or the path of the rule
 	feit    bool
+	regel   bool // a rule of package vraag: its value is known once the evaluation has it (invoerDelen.leer)
 }
 
 type invoerLezer struct {
@@ -70,10 +87,11 @@ var sleutelFeiten = ast.InternedTerm("feiten")
 // nieuweInvoerIndeling gives the facts the first bits (as nieuweFeitPlekken) and then every key of the input a
 // rule of c reads, in sorted order; and notes which rules read which.
 func nieuweInvoerIndeling(c *ast.Compiler, feitIDs []string) *invoerIndeling {
-	ind := &invoerIndeling{feitIDs: feitIDs, feiten: nieuweFeitPlekken(feitIDs), lezers: map[int][]invoerLezer{}, functies: map[int][]invoerLezer{}, functieAanroepen: map[*ast.Term]feitSet{}}
+	ind := &invoerIndeling{feitIDs: feitIDs, feiten: nieuweFeitPlekken(feitIDs), lezers: map[int][]invoerLezer{}, functies: map[int][]invoerLezer{}, functieAanroepen: map[*ast.Term]feitSet{}, regels: map[int][]invoerLezer{}}
 	for _, id := range feitIDs {
 		if b := ind.feiten.van(id); b != alleFeiten {
 			ind.delen = append(ind.delen, invoerDeel{bit: b, sleutel: ast.StringTerm(id), feit: true})
+			ind.feitBits |= b
 		}
 	}
 	if c == nil {
@@ -130,6 +148,38 @@ func nieuweInvoerIndeling(c *ast.Compiler, feitIDs []string) *invoerIndeling {
 		}
 		eigen[r] = b
 	}
+	// The paths of complete rules with a default: OPA asks the cache for such a rule whatever the rule index
+	// finds (IndexResult.Empty is false), so what its index read of the input reaches the value that refers to
+	// it only through the cache, where the volger sees it; a rule that refers to it does not read that input
+	// itself. (So a text that names vraag.datum does not make the rule it is in read the date.)
+	metDefault := map[string]bool{}
+	// The complete rules of package vraag that read no input themselves (their bodies have nothing for the rule
+	// index to compare, so OPA asks the cache for them whenever they are referred to) become parts themselves,
+	// keyed by their value instead of by what they read: vraag.peildatum reads the date, but a value that read
+	// it is the same on every date with the same peildatum. vraag.feiten stays every fact.
+	eigenPerPad := map[string]feitSet{}
+	for _, m := range c.Modules {
+		for _, r := range m.Rules {
+			pad := r.Ref().GroundPrefix().String()
+			if r.Default && len(r.Head.Args) == 0 {
+				metDefault[pad] = true
+			}
+			eigenPerPad[pad] |= eigen[r]
+		}
+	}
+	for _, m := range c.Modules {
+		for _, r := range m.Rules {
+			pad := r.Ref().GroundPrefix()
+			n := len(ind.delen)
+			if len(r.Head.Args) > 0 || r.Head.RuleKind() != ast.SingleValue || len(pad) != len(refFeiten) ||
+				!pad[:len(pad)-1].Equal(refFeiten[:len(refFeiten)-1]) || pad.Equal(refFeiten) ||
+				eigenPerPad[pad.String()] != 0 || n >= 63 || ind.regelDeel(pad, pad.Hash()) != 0 {
+				continue
+			}
+			ind.delen = append(ind.delen, invoerDeel{bit: 1 << n, sleutel: ast.NewTerm(pad), regel: true})
+			ind.regels[pad.Hash()] = append(ind.regels[pad.Hash()], invoerLezer{pad: pad, leest: 1 << n})
+		}
+	}
 	functiePaden := map[string]feitSet{} // every function, also one that reads nothing
 	voegToe := func(m map[int][]invoerLezer, pad ast.Ref, b feitSet) {
 		h := pad.Hash()
@@ -145,7 +195,7 @@ func nieuweInvoerIndeling(c *ast.Compiler, feitIDs []string) *invoerIndeling {
 		for _, r := range m.Rules {
 			b := eigen[r]
 			for d := range c.Graph.Dependencies(r) {
-				if dr, ok := d.(*ast.Rule); ok {
+				if dr, ok := d.(*ast.Rule); ok && !metDefault[dr.Ref().GroundPrefix().String()] {
 					b |= eigen[dr]
 				}
 			}
@@ -210,11 +260,47 @@ func (ind *invoerIndeling) leestDirect(ref ast.Ref, h int) feitSet {
 	return 0
 }
 
+// voorQuery is a query that asks every rule of package vraag that is a part, defined or not; "" for none.
+func (ind *invoerIndeling) voorQuery() string {
+	var delen []string
+	for _, d := range ind.delen {
+		if d.regel {
+			delen = append(delen, fmt.Sprintf("deel%d := [w | w := %v]", len(delen), d.sleutel))
+		}
+	}
+	return strings.Join(delen, "; ")
+}
+
+// regelDeel gives the bit of the rule of package vraag at ref (hash h) when it is a part; 0 otherwise.
+func (ind *invoerIndeling) regelDeel(ref ast.Ref, h int) feitSet {
+	if ind == nil {
+		return 0
+	}
+	for _, l := range ind.regels[h] {
+		if l.pad.Equal(ref) {
+			return l.leest
+		}
+	}
+	return 0
+}
+
+// alsDeel gives, when ref (hash h) is a rule of package vraag that is a part, what a value that reads it reads:
+// that part, and the facts among what it read itself (leest; for the variants, feitvolger.go); 0 otherwise.
+func (ind *invoerIndeling) alsDeel(ref ast.Ref, h int, leest feitSet) feitSet {
+	if b := ind.regelDeel(ref, h); b != 0 {
+		return b | leest&(ind.feitBits|alleFeiten)
+	}
+	return 0
+}
+
 // invoerDelen are the values of the parts of one question (the input of one evaluation), by bit: nil for a part
-// the question does not have, and a hash of each.
+// the question does not have, and a hash of each. bekend: the parts whose values are known; a rule of package
+// vraag is known once the evaluation has its value (leer).
 type invoerDelen struct {
+	ind     *invoerIndeling
 	waarden [64]*ast.Term
 	hashes  [64]uint64
+	bekend  feitSet
 }
 
 // delenVan gives the parts of input invoer; nil when it is not an object (then nothing is shared).
@@ -223,7 +309,7 @@ func (ind *invoerIndeling) delenVan(invoer ast.Value) *invoerDelen {
 	if ind == nil || !ok {
 		return nil
 	}
-	d := &invoerDelen{}
+	d := &invoerDelen{ind: ind}
 	var feiten ast.Object
 	if t := o.Get(sleutelFeiten); t != nil {
 		if f, ok := t.Value.(ast.Object); ok {
@@ -233,6 +319,10 @@ func (ind *invoerIndeling) delenVan(invoer ast.Value) *invoerDelen {
 		}
 	}
 	for _, deel := range ind.delen {
+		if deel.regel {
+			continue
+		}
+		d.bekend |= deel.bit
 		i := bits.TrailingZeros64(uint64(deel.bit))
 		var w *ast.Term
 		if deel.feit {
@@ -242,12 +332,29 @@ func (ind *invoerIndeling) delenVan(invoer ast.Value) *invoerDelen {
 		} else {
 			w = o.Get(deel.sleutel)
 		}
-		d.waarden[i] = w
-		if w != nil {
-			d.hashes[i] = uint64(w.Hash())*0x9E3779B97F4A7C15 + 1
-		}
+		d.zet(i, w)
 	}
 	return d
+}
+
+func (d *invoerDelen) zet(i int, w *ast.Term) {
+	d.waarden[i] = w
+	if w != nil {
+		d.hashes[i] = uint64(w.Hash())*0x9E3779B97F4A7C15 + 1
+	}
+}
+
+// leer: the evaluation has r, the value of ref (hash h), outside any `with`; when ref is a rule of package vraag
+// that is a part, that part is now known.
+func (d *invoerDelen) leer(ref ast.Ref, h int, r *cacheRegel) {
+	b := d.ind.regelDeel(ref, h)
+	if b == 0 || d.bekend&b != 0 {
+		return
+	}
+	if !r.undefined {
+		d.zet(bits.TrailingZeros64(uint64(b)), r.waarde)
+	}
+	d.bekend |= b
 }
 
 // hash gives a hash of ref (hash h) with the values of parts s.
@@ -318,6 +425,9 @@ func (a *afhankelijkeCache) haal(ref ast.Ref, h int, d *invoerDelen) *afhWaarde 
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	for _, s := range a.lezers[h] {
+		if s&^d.bekend != 0 {
+			continue // a part the evaluation does not know yet
+		}
 		for w := a.waarden[d.hash(h, s)]; w != nil; w = w.volgende {
 			if w.leest == s && w.ref.Equal(ref) && d.zelfde(s, w.sleutel) {
 				return w
@@ -333,8 +443,8 @@ func (a *afhankelijkeCache) voegToe(regels []*cacheRegel, d *invoerDelen) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	for _, r := range regels {
-		if !r.gevolgd || r.feiten&alleFeiten != 0 {
-			continue // put again after it was noted: what it read is not known
+		if !r.gevolgd || r.feiten&alleFeiten != 0 || r.feiten&^d.bekend != 0 {
+			continue // put again after it was noted, or read a part of unknown value: what it read is not known
 		}
 		if a.aantal.Load() >= maxAfhankelijk {
 			a.waarden, a.lezers = map[uint64]*afhWaarde{}, map[int][]feitSet{}

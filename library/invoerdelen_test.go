@@ -2,11 +2,13 @@ package library
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"math/rand/v2"
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -22,7 +24,9 @@ const deelWereld = `package magikdelen.open
 
 import data.magikdelen.vraag
 
-uitkomst := {"buiten": buiten, "w": w, "x": x, "g": g, "heel": heel, "xc": xc}
+uitkomst := {"buiten": buiten, "w": w, "x": x, "g": g, "heel": heel, "xc": xc, "t": t}
+
+t := sprintf("tiental %v", [vraag.tiental])
 
 xc := [vraag.feit("x"), kopie]
 
@@ -86,11 +90,16 @@ func TestInvoerIndeling(t *testing.T) {
 		if d.bit != 1<<i {
 			t.Errorf("deel %d (%v) heeft bit %b", i, d.sleutel, d.bit)
 		}
-		namen = append(namen, string(d.sleutel.Value.(ast.String)))
+		if d.regel {
+			namen = append(namen, d.sleutel.String())
+		} else {
+			namen = append(namen, string(d.sleutel.Value.(ast.String)))
+		}
 		bit[namen[i]] = d.bit
 	}
-	// datum comes from vraagModule; feiten is every fact, not a part of its own.
-	if want := []string{"x", "y", "c", "d", "datum", "z"}; !slices.Equal(namen, want) {
+	// datum comes from vraagModule; feiten is every fact, not a part of its own; vraag.tiental reads no input
+	// itself, and is a part of its own.
+	if want := []string{"x", "y", "c", "d", "datum", "z", "data.magikdelen.vraag.tiental"}; !slices.Equal(namen, want) {
 		t.Fatalf("delen %v, verwacht %v", namen, want)
 	}
 	for _, tc := range []struct {
@@ -100,12 +109,14 @@ func TestInvoerIndeling(t *testing.T) {
 		{"data.magikdelen.open.gevraagd", bit["c"]},
 		{"data.magikdelen.open.buiten", bit["c"]}, // through gevraagd, which the index may decide alone
 		{"data.magikdelen.open.r", bit["c"] | bit["z"]},
-		{"data.magikdelen.open.q", bit["c"] | bit["z"]},
+		{"data.magikdelen.open.q", 0},        // r has a default: OPA asks the cache for it whatever its index finds
 		{"data.magikdelen.open.w", bit["z"]}, // the target of its with
 		{"data.magikdelen.open.x", 0},
 		{"data.magikdelen.vraag.feiten", alleFeiten},
 		{"data.magikdelen.vraag.datum", bit["datum"]},
 		{"data.magikdelen.open.heel", alleFeiten},
+		{"data.magikdelen.open.t", 0},        // vraag.tiental reads no input itself
+		{"data.magikdelen.vraag.tiental", 0}, // the index of vraag.z: it has a default, so the cache is asked
 	} {
 		ref := ast.MustParseRef(tc.ref)
 		if got := ind.leestDirect(ref, ref.Hash()); got != tc.want {
@@ -152,6 +163,9 @@ func TestAfhankelijkDeelt(t *testing.T) {
 		`{"feiten": {"x": 2}, "c": "x", "z": 6, "d": 1}`,
 		`{"feiten": {"x": 2, "y": 3}, "c": "x", "z": 6, "d": 2}`,
 		`{"feiten": {"x": 1}, "z": 5}`,
+		`{"feiten": {"x": 1}, "z": 15}`,
+		`{"feiten": {"x": 1}, "z": 16}`,
+		`{"feiten": {"x": 1}}`,
 	}
 	for ronde := range 2 {
 		for _, s := range vragen {
@@ -188,10 +202,41 @@ func TestAfhankelijkDeelt(t *testing.T) {
 	for ref, want := range map[string]bool{
 		"data.magikdelen.open.x": true, "data.magikdelen.open.buiten": true, "data.magikdelen.open.gevraagd": true,
 		"data.magikdelen.open.heel": false, "data.magikdelen.open.w": false, "data.magikdelen.open.uitkomst": false,
+		"data.magikdelen.open.t": true, "data.magikdelen.vraag.tiental": true,
 	} {
 		if gedeeld[ref] != want {
 			t.Errorf("%s gedeeld: %v, verwacht %v", ref, gedeeld[ref], want)
 		}
+	}
+	// t read the part vraag.tiental, not z: three values (tiental 0, 1 and 0 without z) under two keys; tiental
+	// itself read z.
+	tiental, z := feitSet(0), feitSet(0)
+	for _, d := range e.delen.ind.delen {
+		switch d.sleutel.String() {
+		case "data.magikdelen.vraag.tiental":
+			tiental = d.bit
+		case `"z"`:
+			z = d.bit
+		}
+	}
+	sleutels := map[string]int{}
+	for _, w := range e.afh.waarden {
+		for ; w != nil; w = w.volgende {
+			switch w.ref.String() {
+			case "data.magikdelen.open.t":
+				if w.leest != tiental {
+					t.Errorf("t las %b, verwacht %b (vraag.tiental)", w.leest, tiental)
+				}
+				sleutels[fmt.Sprint(w.sleutel)]++
+			case "data.magikdelen.vraag.tiental":
+				if w.leest != z {
+					t.Errorf("vraag.tiental las %b, verwacht %b (z)", w.leest, z)
+				}
+			}
+		}
+	}
+	if len(sleutels) != 2 {
+		t.Errorf("t onder %d sleutels bewaard, verwacht 2 (tiental 0 en 1): %v", len(sleutels), sleutels)
 	}
 }
 
@@ -366,7 +411,15 @@ func TestAfhankelijkWillekeurig(t *testing.T) {
 		}
 		return kies([]string{"2020-01-01", "2025-06-01"})
 	}
-	// A few senders, purposes and dates, so that questions meet again in some of their parts.
+	// A few senders, purposes and dates, so that questions meet again in some of their parts; the dates around
+	// every day the knowledge base names (the day before, the day, the day after), where vraag.peildatum, a part
+	// of its own, changes.
+	var dagen []string
+	for _, g := range kb.Data()["datumgrenzen"].([]any) {
+		if d, err := time.Parse(time.DateOnly, g.(string)); err == nil && d.Year() > 2000 {
+			dagen = append(dagen, d.AddDate(0, 0, -1).Format(time.DateOnly), g.(string))
+		}
+	}
 	vanaf := []string{kies(partijen), kies(partijen), "politie", "wijkteam", "ggz"}
 	doelenKort := []string{kies(doelen), kies(doelen), "zvh_casusoverleg", "zvh_aanmelding"}
 	getoetst := 0
@@ -374,7 +427,7 @@ func TestAfhankelijkWillekeurig(t *testing.T) {
 		f1, f2 := kies(feiten), kies(feiten)
 		v := kennisbank.Vraag{
 			Van: kies(vanaf), Naar: kennisbank.Ontvangers{kies(partijen)}, Gegevens: []string{kies(gegevens)},
-			Doel: kies(doelenKort), Convenant: kies(convenanten), Datum: kies([]string{"2024-06-01", "2025-06-01", "2026-03-01"}),
+			Doel: kies(doelenKort), Convenant: kies(convenanten), Datum: kies(dagen),
 			Feiten: map[string]any{f1: waarde(f1), f2: waarde(f2)},
 		}
 		if rnd.IntN(3) == 0 {

@@ -94,6 +94,17 @@ type cacheRegel struct {
 	// gevolgd: the facts the value read are known (feiten), from a basis evaluation with a feitVolger.
 	gevolgd bool
 	feiten  feitSet
+	// deel: for a rule of package vraag that is a part (invoerdelen.go), what a value that reads it reads: that
+	// part and the facts it read; 0 for any other value.
+	deel feitSet
+}
+
+// gelezen gives what a value that reads r has read by it.
+func (r *cacheRegel) gelezen() feitSet {
+	if r.deel != 0 {
+		return r.deel
+	}
+	return r.feiten
 }
 
 var _ topdown.VirtualCache = (*platteCache)(nil)
@@ -199,11 +210,17 @@ func (c *platteCache) Get(ref ast.Ref) (*ast.Term, bool) {
 				if c.volger != nil {
 					c.volger.gebruikt(b)
 				}
+				if c.delen != nil {
+					c.delen.leer(ref, h, b)
+				}
 			}
 		}
 		if r == nil && c.afh != nil && len(c.frames) == 1 {
-			if r = c.uitAfhankelijk(ref, h); r != nil && c.volger != nil {
-				c.volger.lees(r.feiten)
+			if r = c.uitAfhankelijk(ref, h); r != nil {
+				c.delen.leer(ref, h, r)
+				if c.volger != nil {
+					c.volger.lees(r.gelezen())
+				}
 			}
 		}
 		if r == nil {
@@ -240,6 +257,9 @@ func (c *platteCache) Put(ref ast.Ref, waarde *ast.Term) {
 	} else {
 		r.undefined = true
 	}
+	if c.delen != nil && len(c.frames) == 1 {
+		c.delen.leer(ref, h, r)
+	}
 	if c.volger != nil && len(c.frames) == 1 {
 		c.volger.klaar(r, ref, h)
 		if c.afh != nil && r.gevolgd && r.feiten&alleFeiten == 0 && !c.deelt(ref) {
@@ -257,6 +277,7 @@ func (c *platteCache) uitAfhankelijk(ref ast.Ref, h int) *cacheRegel {
 	}
 	r := c.zet(ref, h)
 	r.waarde, r.undefined, r.gevolgd, r.feiten = a.waarde, a.undefined, true, a.leest
+	r.deel = c.delen.ind.alsDeel(ref, h, a.leest)
 	return r
 }
 
