@@ -235,9 +235,10 @@ func (e *Engine) evalueerGevolgd(ctx context.Context, pq rego.PreparedEvalQuery,
 			c.volger.indeling = ind // notes the other parts of the input too
 		}
 	}
-	if c.delen != nil && e.delen.voor != nil {
+	if c.delen != nil && e.delen.voor != nil && !c.delen.leerUit(c.afh) {
 		// The rules of package vraag that are parts first: a value that read one is taken from the store only
-		// once the question's value of that part is known (invoerDelen.leer).
+		// once the question's value of that part is known (invoerDelen.leer); from the store when an earlier
+		// question had the same values on what they read, otherwise from the rules.
 		if _, err := e.delen.voor.Eval(ctx, rego.EvalParsedInput(invoer), rego.EvalVirtualCache(c)); err != nil && c.volger != nil {
 			clear(c.volger.stapel) // the decision reports the error; what was left open read nothing of it
 			c.volger.stapel = c.volger.stapel[:0]
@@ -278,22 +279,27 @@ func (b *proefBasis) proef(invoer ast.Value) *platteCache {
 			c.afh, c.delen, c.volger = b.afh, d, &feitVolger{indeling: b.ind}
 		}
 	}
-	if b == nil || !zelfdeBehalveFeiten(b.invoer, invoer) {
-		return c
-	}
-	feiten := ast.InternedTerm("feiten")
-	c.basis = b.cache.frames[0]
-	c.veranderd = veranderdeFeiten(b.ind.feiten, b.invoer.(ast.Object).Get(feiten), invoer.(ast.Object).Get(feiten))
-	if c.delen != nil {
-		// The parts that are rules of package vraag and read none of the changed facts have the question's values.
-		for _, ls := range b.ind.regels {
-			for _, l := range ls {
-				h := l.pad.Hash()
-				if r := uitBasis(c.basis, l.pad, h, c.veranderd); r != nil {
-					c.delen.leer(l.pad, h, r)
+	if b != nil && zelfdeBehalveFeiten(b.invoer, invoer) {
+		feiten := ast.InternedTerm("feiten")
+		c.basis = b.cache.frames[0]
+		c.veranderd = veranderdeFeiten(b.ind.feiten, b.invoer.(ast.Object).Get(feiten), invoer.(ast.Object).Get(feiten))
+		if c.delen != nil {
+			// The parts that are rules of package vraag and read none of the changed facts have the question's
+			// values.
+			for _, ls := range b.ind.regels {
+				for _, l := range ls {
+					h := l.pad.Hash()
+					if r := uitBasis(c.basis, l.pad, h, c.veranderd); r != nil {
+						c.delen.leer(l.pad, h, r)
+					}
 				}
 			}
 		}
+	}
+	if c.delen != nil {
+		// The others (the basis took them from the store, or the variant changed more than facts) from the store,
+		// where an earlier question had the same values on what they read.
+		c.delen.leerUit(c.afh)
 	}
 	return c
 }

@@ -65,9 +65,10 @@ type invoerIndeling struct {
 	functies         map[int][]invoerLezer
 	functieAanroepen map[*ast.Term]feitSet
 	// regels: the complete rules of package vraag that are parts themselves, by the hash of their path (their
-	// bit in leest); feitBits: the bits of the facts.
-	regels   map[int][]invoerLezer
-	feitBits feitSet
+	// bit in leest), and regelBits their bits; feitBits: the bits of the facts.
+	regels    map[int][]invoerLezer
+	regelBits feitSet
+	feitBits  feitSet
 }
 
 type invoerDeel struct {
@@ -178,6 +179,7 @@ func nieuweInvoerIndeling(c *ast.Compiler, feitIDs []string) *invoerIndeling {
 			}
 			ind.delen = append(ind.delen, invoerDeel{bit: 1 << n, sleutel: ast.NewTerm(pad), regel: true})
 			ind.regels[pad.Hash()] = append(ind.regels[pad.Hash()], invoerLezer{pad: pad, leest: 1 << n})
+			ind.regelBits |= 1 << n
 		}
 	}
 	functiePaden := map[string]feitSet{} // every function, also one that reads nothing
@@ -347,14 +349,38 @@ func (d *invoerDelen) zet(i int, w *ast.Term) {
 // leer: the evaluation has r, the value of ref (hash h), outside any `with`; when ref is a rule of package vraag
 // that is a part, that part is now known.
 func (d *invoerDelen) leer(ref ast.Ref, h int, r *cacheRegel) {
-	b := d.ind.regelDeel(ref, h)
+	d.leerDeel(d.ind.regelDeel(ref, h), r.waarde, r.undefined)
+}
+
+func (d *invoerDelen) leerDeel(b feitSet, waarde *ast.Term, undefined bool) {
 	if b == 0 || d.bekend&b != 0 {
 		return
 	}
-	if !r.undefined {
-		d.zet(bits.TrailingZeros64(uint64(b)), r.waarde)
+	if !undefined {
+		d.zet(bits.TrailingZeros64(uint64(b)), waarde)
 	}
 	d.bekend |= b
+}
+
+// leerUit: the parts that are rules of package vraag, from store a, where an earlier question had the same values
+// on what they read (one may read another: as many rounds as there are such parts); true when every one is known.
+func (d *invoerDelen) leerUit(a *afhankelijkeCache) bool {
+	regels := d.ind.regelBits
+	for d.bekend&regels != regels {
+		voor := d.bekend
+		for _, deel := range d.ind.delen {
+			if deel.regel && d.bekend&deel.bit == 0 {
+				pad := deel.sleutel.Value.(ast.Ref)
+				if w := a.haal(pad, pad.Hash(), d); w != nil {
+					d.leerDeel(deel.bit, w.waarde, w.undefined)
+				}
+			}
+		}
+		if d.bekend == voor {
+			return false
+		}
+	}
+	return true
 }
 
 // hash gives a hash of ref (hash h) with the values of parts s.

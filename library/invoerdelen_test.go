@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"sync"
@@ -237,6 +238,14 @@ func TestAfhankelijkDeelt(t *testing.T) {
 	}
 	if len(sleutels) != 2 {
 		t.Errorf("t onder %d sleutels bewaard, verwacht 2 (tiental 0 en 1): %v", len(sleutels), sleutels)
+	}
+	// A later question finds vraag.tiental in the store when an earlier one had the same z, before its evaluation.
+	i := bits.TrailingZeros64(uint64(tiental))
+	if d := e.delen.ind.delenVan(ast.MustParseTerm(`{"feiten": {"x": 9}, "z": 16}`).Value); !d.leerUit(e.afh) || d.waarden[i] == nil || d.waarden[i].String() != "1" {
+		t.Errorf("vraag.tiental niet uit de opslag voor z = 16: %v", d.waarden[i])
+	}
+	if d := e.delen.ind.delenVan(ast.MustParseTerm(`{"z": 99}`).Value); d.leerUit(e.afh) || d.bekend&tiental != 0 {
+		t.Error("vraag.tiental uit de opslag voor z = 99, die geen vraag had")
 	}
 }
 
