@@ -279,27 +279,15 @@ func (b *proefBasis) proef(invoer ast.Value) *platteCache {
 			c.afh, c.delen, c.volger = b.afh, d, &feitVolger{indeling: b.ind}
 		}
 	}
+	if c.delen != nil {
+		// The parts that are rules of package vraag, from the store: the basis added them when it ended, and a
+		// part that read a fact the variant changes is found only when an earlier question had that value too.
+		c.delen.leerUit(c.afh)
+	}
 	if b != nil && zelfdeBehalveFeiten(b.invoer, invoer) {
 		feiten := ast.InternedTerm("feiten")
 		c.basis = b.cache.frames[0]
 		c.veranderd = veranderdeFeiten(b.ind.feiten, b.invoer.(ast.Object).Get(feiten), invoer.(ast.Object).Get(feiten))
-		if c.delen != nil {
-			// The parts that are rules of package vraag and read none of the changed facts have the question's
-			// values.
-			for _, ls := range b.ind.regels {
-				for _, l := range ls {
-					h := l.pad.Hash()
-					if r := uitBasis(c.basis, l.pad, h, c.veranderd); r != nil {
-						c.delen.leer(l.pad, h, r)
-					}
-				}
-			}
-		}
-	}
-	if c.delen != nil {
-		// The others (the basis took them from the store, or the variant changed more than facts) from the store,
-		// where an earlier question had the same values on what they read.
-		c.delen.leerUit(c.afh)
 	}
 	return c
 }
