@@ -172,6 +172,7 @@ test_wgs_8d_zonder_toestemming if {
 test_hergebruikregel_alleen_binnen_haar_geldigheid if {
 	count(doelbinding.regelingen) == 0 with input as wgs_naar_wmo({"verkregen_voor": "vss_schuldhulp"})
 		with data.kennisbank.hergebruik as [object.union(testkit.kb_hergebruik("wmo_hergebruik_met_toestemming"), {"geldig_vanaf": "2030-01-01"})]
+		with data.kennisbank.datumgrenzen as testkit.grenzen_met(["2030-01-01"])
 }
 
 # --- een wettelijke route heft de verenigbaarheidstoets op (AVG art. 6 lid 4: een wettelijke regeling) ---

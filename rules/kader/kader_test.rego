@@ -213,8 +213,10 @@ test_convenant_geldig_op_de_begindatum if {
 test_convenant_niet_geldig_na_de_einddatum_zonder_begindatum if {
 	kort(kader.blokkades) == {["convenant_niet_geldig", "politie", "identificerend", "onbepaald", "laag"]} with input as testkit.zvh({})
 		with data.kennisbank.convenanten.zvht as testkit.zvht(["geldig_vanaf"], {"geldig_tot": "2025-12-31"})
+		with data.kennisbank.datumgrenzen as testkit.grenzen_met(["2025-12-31"])
 	{b.tekst | some b in kader.blokkades} == {"Convenant Zorg- en Veiligheidshuis Twente gold op 2026-03-01 niet (looptijd tot en met 2025-12-31). Een convenant is geen grondslag: alleen de eigen grondslagen van de partijen tellen; of die deze deling dragen, moet de FG beoordelen."} with input as testkit.zvh({})
 		with data.kennisbank.convenanten.zvht as testkit.zvht(["geldig_vanaf"], {"geldig_tot": "2025-12-31"})
+		with data.kennisbank.datumgrenzen as testkit.grenzen_met(["2025-12-31"])
 }
 
 test_looptijd_met_begin_en_einde if {

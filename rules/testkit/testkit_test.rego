@@ -70,6 +70,23 @@ datumgrenzen(k) := sort({g |
 	some g in [d, time.format([time.add_date(ns, 0, 0, 1), "UTC", "2006-01-02"])]
 } | {"0000-01-01"})
 
+# grenzen_met(dagen): de datumgrenzen van de echte kennisbank met dagen erbij (en de dag na elk), voor een test
+# die een datum in data.kennisbank vervangt door een dag die daar niet staat.
+grenzen_met(dagen) := sort({g | some g in data.kennisbank.datumgrenzen} | {g |
+	some d in dagen
+	some g in [d, time.format([time.add_date(time.parse_ns("2006-01-02", d), 0, 0, 1), "UTC", "2006-01-02"])]
+})
+
+test_grenzen_met_voegt_de_dag_en_de_dag_erna_toe if {
+	g := grenzen_met(["2025-12-31"])
+	"2025-12-31" in g
+	"2026-01-01" in g
+	every d in data.kennisbank.datumgrenzen {
+		d in g
+	}
+	g == sort(g)
+}
+
 test_datumgrenzen_zoals_de_kennisbank if {
 	datumgrenzen(data.kennisbank) == data.kennisbank.datumgrenzen
 }

@@ -84,3 +84,52 @@ test_datum_geldig_alleen_een_bestaande_dag if {
 		not vraag.datum_geldig with input as testkit.vraag({"datum": d})
 	}
 }
+
+# peildatum: de laatste datumgrens op of vóór de datum; op een grens die grens zelf, de dag ervoor de grens
+# daarvoor. Met grenzen 0000-01-01, 2025-03-01 en 2025-03-02 (de WGS en de dag erna).
+wgs_grenzen := ["0000-01-01", "2025-03-01", "2025-03-02"]
+
+test_peildatum_is_de_laatste_grens_op_of_voor_de_datum if {
+	vraag.peildatum == "0000-01-01" with input as testkit.vraag({"datum": "2025-02-28"})
+		with data.kennisbank.datumgrenzen as wgs_grenzen
+	vraag.peildatum == "2025-03-01" with input as testkit.vraag({"datum": "2025-03-01"})
+		with data.kennisbank.datumgrenzen as wgs_grenzen
+	vraag.peildatum == "2025-03-02" with input as testkit.vraag({"datum": "2025-03-02"})
+		with data.kennisbank.datumgrenzen as wgs_grenzen
+	vraag.peildatum == "2025-03-02" with input as testkit.vraag({"datum": "2031-07-15"})
+		with data.kennisbank.datumgrenzen as wgs_grenzen
+}
+
+# Zo vergelijkt peildatum met een dag van de kennisbank (hier de WGS) als de datum zelf, op de dagen rond die dag.
+test_peildatum_vergelijkt_als_de_datum if {
+	every d in ["2025-02-27", "2025-02-28"] {
+		p := vraag.peildatum with input as testkit.vraag({"datum": d}) with data.kennisbank.datumgrenzen as wgs_grenzen
+		not p >= "2025-03-01"
+		p <= "2025-03-01"
+	}
+	p := vraag.peildatum with input as testkit.vraag({"datum": "2025-03-01"}) with data.kennisbank.datumgrenzen as wgs_grenzen
+	p >= "2025-03-01"
+	p <= "2025-03-01"
+	every d in ["2025-03-02", "2026-12-07"] {
+		q := vraag.peildatum with input as testkit.vraag({"datum": d}) with data.kennisbank.datumgrenzen as wgs_grenzen
+		q >= "2025-03-01"
+		not q <= "2025-03-01"
+	}
+}
+
+# Een ongeldige datum blijft wat zij is (de regels beoordelen haar niet: datum_ongeldig).
+test_peildatum_van_een_ongeldige_datum_is_de_datum if {
+	vraag.peildatum == "2025-02-30" with input as testkit.vraag({"datum": "2025-02-30"})
+	vraag.peildatum == "" with input as testkit.vraag({"datum": 20250301})
+}
+
+# De echte kennisbank: elke grens is een dag, gesorteerd, en elke dag die een route, grondslag of convenant noemt
+# is er een.
+test_datumgrenzen_van_de_kennisbank if {
+	g := data.kennisbank.datumgrenzen
+	g == sort(g)
+	g[0] == "0000-01-01"
+	every d in ["2018-05-25", "2025-03-01", "2025-03-02", "2021-01-01"] {
+		d in g
+	}
+}
