@@ -826,10 +826,8 @@ func datumgrenzen(data map[string]any) []any {
 			}
 		}
 	}
-	for k, v := range data {
-		if k != "datumgrenzen" {
-			loop(v)
-		}
+	for _, v := range data {
+		loop(v)
 	}
 	uit := make([]any, 0, len(dagen))
 	for _, d := range slices.Sorted(maps.Keys(dagen)) {
