@@ -34,9 +34,9 @@ type wijziging struct {
 	bekend  bool // the rules gave a verdict: the change is milder (otherwise kies would drop it anyway)
 }
 
-// uitDelen puts the answer together from data.magikdelen.antwoord_in_delen: the JSON of the core, with the
-// chosen alternatives.
-func (e *Engine) uitDelen(ctx context.Context, waarde ast.Value, basis *proefBasis) ([]byte, error) {
+// uitDelen puts the answer together from data.magikdelen.antwoord_in_delen: the core, and the JSON of the
+// chosen alternatives that take the place of the core's own.
+func (e *Engine) uitDelen(ctx context.Context, waarde ast.Value, basis *proefBasis) (ast.Value, []byte, error) {
 	deel, _ := waarde.(ast.Object)
 	var kern ast.Object
 	var doorTerm *ast.Term
@@ -47,15 +47,15 @@ func (e *Engine) uitDelen(ctx context.Context, waarde ast.Value, basis *proefBas
 		doorTerm = deel.Get(ast.StringTerm("doorrekenen"))
 	}
 	if kern == nil || doorTerm == nil {
-		return nil, errors.New("evalueer regels: antwoord in delen zonder kern of doorrekenen (regels onvolledig)")
+		return nil, nil, errors.New("evalueer regels: antwoord in delen zonder kern of doorrekenen (regels onvolledig)")
 	}
 	door, err := ast.JSON(doorTerm.Value)
 	if err != nil {
-		return nil, fmt.Errorf("lees antwoord: %w", err)
+		return nil, nil, fmt.Errorf("lees antwoord: %w", err)
 	}
 	doorMap, ok := door.(map[string]any)
 	if !ok {
-		return nil, errors.New("evalueer regels: antwoord in delen zonder kern of doorrekenen (regels onvolledig)")
+		return nil, nil, errors.New("evalueer regels: antwoord in delen zonder kern of doorrekenen (regels onvolledig)")
 	}
 	var huidig any
 	if o := kern.Get(ast.StringTerm("oordeel")); o != nil {
@@ -65,18 +65,13 @@ func (e *Engine) uitDelen(ctx context.Context, waarde ast.Value, basis *proefBas
 	}
 	alternatieven, err := e.kiesAlternatieven(ctx, huidig, doorMap, basis)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	altJSON, err := json.Marshal(alternatieven)
 	if err != nil {
-		return nil, fmt.Errorf("lees antwoord: %w", err)
+		return nil, nil, fmt.Errorf("lees antwoord: %w", err)
 	}
-	sleutel := ast.StringTerm("alternatieven")
-	if kern.Get(sleutel) == nil {
-		kern = kern.Copy()
-		kern.Insert(sleutel, ast.NullTerm())
-	}
-	return objectJSON(nil, kern, "alternatieven", altJSON)
+	return kern, altJSON, nil
 }
 
 // kiesAlternatieven recomputes every change in door and lets the rules choose from the verdicts.

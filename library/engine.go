@@ -13,8 +13,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	jsonv2 "github.com/go-json-experiment/json"
-	jsonv1 "github.com/go-json-experiment/json/v1"
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage"
@@ -453,12 +451,12 @@ func (e *Engine) uitCache(ctx context.Context, soort string, v kennisbank.Vraag,
 
 // evalueer runs the prepared decision for a checked question.
 func (e *Engine) evalueer(ctx context.Context, v kennisbank.Vraag, metJSON bool) (*cacheItem, error) {
-	raw, err := e.regelsAntwoord(ctx, v)
+	kern, alternatieven, err := e.regelsAntwoord(ctx, v)
 	if err != nil {
 		return nil, err
 	}
 	var a Antwoord
-	if err := jsonv2.Unmarshal(raw, &a, jsonV1); err != nil {
+	if err := leesAntwoord(kern, alternatieven, &a); err != nil {
 		return nil, fmt.Errorf("lees antwoord: %w", err)
 	}
 	if e.vraagbaak != nil {
@@ -476,30 +474,44 @@ func (e *Engine) evalueer(ctx context.Context, v kennisbank.Vraag, metJSON bool)
 	return item, nil
 }
 
-// regelsAntwoord is the answer of the rules to a checked question as JSON, before the engine reads it into an
-// Antwoord and adds the vraagbaak links.
-func (e *Engine) regelsAntwoord(ctx context.Context, v kennisbank.Vraag) ([]byte, error) {
+// leesAntwoord reads the rules' answer into a: the term of the answer, and, when the engine chose the
+// alternatives (alternatieven not nil), their JSON in place of the term's own.
+func leesAntwoord(kern ast.Value, alternatieven []byte, a *Antwoord) error {
+	if err := leesTerm(kern, a); err != nil {
+		return err
+	}
+	if alternatieven != nil {
+		a.Alternatieven = nil
+		return json.Unmarshal(alternatieven, &a.Alternatieven)
+	}
+	return nil
+}
+
+// regelsAntwoord is the answer of the rules to a checked question, before the engine reads it into an
+// Antwoord and adds the vraagbaak links: its term and, when the rules give the answer in parts, the JSON of
+// the alternatives the engine chose (nil otherwise).
+func (e *Engine) regelsAntwoord(ctx context.Context, v kennisbank.Vraag) (ast.Value, []byte, error) {
 	invoer, err := vraagAlsInvoer(v)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !e.inDelen {
 		rs, err := e.evalueerQuery(ctx, e.query, true, rego.EvalInput(invoer))
 		if err != nil {
-			return nil, evalFout(ctx, "evalueer regels", err)
+			return nil, nil, evalFout(ctx, "evalueer regels", err)
 		}
 		term, err := antwoordTerm(rs)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return termJSON(nil, term.Value)
+		return term.Value, nil, nil
 	}
 	// In parts: the evaluation of the question notes what each value read, as the basis of the alternatives
 	// that change only facts (feitvolger.go; kiesAlternatieven checks that the rules allow it, when there are
 	// alternatives).
 	iv, err := ast.InterfaceToValue(invoer)
 	if err != nil {
-		return nil, fmt.Errorf("vraag: %w", err)
+		return nil, nil, fmt.Errorf("vraag: %w", err)
 	}
 	volgen := !e.zonderProefBasis
 	rs, c, err := e.evalueerGevolgd(ctx, e.query, iv, volgen)
@@ -511,11 +523,11 @@ func (e *Engine) regelsAntwoord(ctx context.Context, v kennisbank.Vraag) ([]byte
 		defer c.terug()
 	}
 	if err != nil {
-		return nil, evalFout(ctx, "evalueer regels", err)
+		return nil, nil, evalFout(ctx, "evalueer regels", err)
 	}
 	term, err := antwoordTerm(rs)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	return e.uitDelen(ctx, term.Value, basis)
 }
@@ -531,11 +543,6 @@ func antwoordTerm(rs rego.ResultSet) (*ast.Term, error) {
 	}
 	return term, nil
 }
-
-// jsonV1 reads the answer's JSON as encoding/json does (its options of go-json-experiment, the package that
-// is becoming encoding/json/v2), in less than half the time: an answer is up to 160 kB, and reading it with
-// encoding/json was a twentieth of a question. TestAntwoordLezenAlsEncodingJSON compares the two.
-var jsonV1 = jsonv1.DefaultOptionsV1()
 
 // evalFout wraps an error of OPA's evaluation. When the context has ended it wraps the context's error
 // too, so that callers can tell a time limit (errors.Is(err, context.DeadlineExceeded)) from a defect:

@@ -10,10 +10,10 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 )
 
-// The answer's value as JSON straight from the rules' AST. OPA would first turn the value into Go maps
-// and lists, which encoding/json then writes again with sorted keys: for a large answer a tenth of a
-// miss. The answer query gives its term as it is (alsTerm) and termJSON writes it; the JSON is only read
-// back into an Antwoord, so the order of an object's keys does not matter.
+// A value as JSON straight from the rules' AST. OPA would first turn the value into Go maps and lists,
+// which encoding/json then writes again with sorted keys. The answer query gives its term as it is
+// (alsTerm); leesTerm reads it into the Antwoord, and for what it does not read itself it writes the JSON
+// of that value with termJSON and reads that back, so the order of an object's keys does not matter.
 
 // alsTerm is a rego.GenerateJSON that leaves a result as its AST term.
 func alsTerm(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil }
@@ -60,14 +60,13 @@ func termJSON(b []byte, v ast.Value) ([]byte, error) {
 		}
 		return append(b, ']'), nil
 	case ast.Object:
-		return objectJSON(b, x, "", nil)
+		return objectJSON(b, x)
 	}
 	return algemeenJSON(b, v)
 }
 
-// objectJSON appends the JSON of object x; when vervangen is not nil, the value of key sleutel is
-// vervangen (JSON already written) instead of the object's own.
-func objectJSON(b []byte, x ast.Object, sleutel string, vervangen []byte) ([]byte, error) {
+// objectJSON appends the JSON of object x.
+func objectJSON(b []byte, x ast.Object) ([]byte, error) {
 	for _, k := range x.Keys() {
 		if _, ok := k.Value.(ast.String); !ok {
 			return algemeenJSON(b, x) // a key that is no text: as ast.JSON writes it
@@ -78,12 +77,7 @@ func objectJSON(b []byte, x ast.Object, sleutel string, vervangen []byte) ([]byt
 		if i > 0 {
 			b = append(b, ',')
 		}
-		s := string(k.Value.(ast.String))
-		b = append(tekstJSON(b, s), ':')
-		if vervangen != nil && s == sleutel {
-			b = append(b, vervangen...)
-			continue
-		}
+		b = append(tekstJSON(b, string(k.Value.(ast.String))), ':')
 		var err error
 		if b, err = termJSON(b, x.Get(k).Value); err != nil {
 			return nil, err

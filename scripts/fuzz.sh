@@ -17,7 +17,7 @@ status=0
 # (FuzzBeantwoord: 7 of 10 s at 300 cached inputs, then fuzzing for 3 s at a rate measured over one
 # second). Failing inputs are kept in testdata/fuzz, never only in the cache.
 go clean -fuzzcache
-for doel in FuzzLeesVraag:./library FuzzBeantwoord:./library FuzzVraagbaakitem:./library/kennisbank \
+for doel in FuzzLeesVraag:./library FuzzBeantwoord:./library FuzzLeesTerm:./library FuzzVraagbaakitem:./library/kennisbank \
   FuzzConvenantYAML:./library/kennisbank FuzzVraagEndpoint:./library/api FuzzYAMLLees:./library/internal/yamlpos \
   FuzzLees:./library/bon; do
   naam=${doel%%:*}
