@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -464,12 +465,14 @@ func (e *Engine) evalueer(ctx context.Context, v kennisbank.Vraag, metJSON bool)
 	}
 	item := &cacheItem{a: a}
 	if metJSON {
-		// The JSON of the Antwoord, not of the rules' value: the contract is the struct's JSON.
-		uit, err := json.Marshal(a)
-		if err != nil {
+		// The JSON of the Antwoord, not of the rules' value: the contract is the struct's JSON. The encoder
+		// writes what json.Marshal gives and a newline, into the text at once (json.Marshal, then string(),
+		// copied an answer of up to 128 kB twice).
+		var uit strings.Builder
+		if err := json.NewEncoder(&uit).Encode(a); err != nil {
 			return nil, fmt.Errorf("lees antwoord: %w", err)
 		}
-		item.json = string(uit)
+		item.json = strings.TrimSuffix(uit.String(), "\n")
 	}
 	return item, nil
 }

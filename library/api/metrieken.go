@@ -2,6 +2,7 @@ package api
 
 import (
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -154,6 +155,15 @@ func (s *statusSchrijver) Write(b []byte) (int, error) {
 		s.status, s.geschreven = http.StatusOK, true
 	}
 	return s.ResponseWriter.Write(b)
+}
+
+// WriteString writes s without a copy into a []byte, as the underlying writer does (an answer is up to
+// 128 kB).
+func (s *statusSchrijver) WriteString(t string) (int, error) {
+	if !s.geschreven {
+		s.status, s.geschreven = http.StatusOK, true
+	}
+	return io.WriteString(s.ResponseWriter, t)
 }
 
 // Unwrap lets http.ResponseController reach the underlying writer.
