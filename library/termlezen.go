@@ -29,76 +29,203 @@ func leesTerm(v ast.Value, doel any) error {
 	if d.Kind() != reflect.Pointer || d.IsNil() {
 		return fmt.Errorf("leesTerm: doel %T is geen pointer", doel)
 	}
-	return leesWaarde(v, d.Elem())
+	return lezerVoor(d.Type().Elem())(v, d.Elem())
 }
 
+// lezer reads a value into d (settable) of the type it was made for.
+type lezer func(v ast.Value, d reflect.Value) error
+
 var (
+	lezers        sync.Map // reflect.Type → lezer
 	typeLeesZelf  = reflect.TypeFor[json.Unmarshaler]()
 	typeTekstZelf = reflect.TypeFor[encoding.TextUnmarshaler]()
 	typeJSONGetal = reflect.TypeFor[json.Number]()
 )
 
-// leesWaarde reads v into d (settable).
-func leesWaarde(v ast.Value, d reflect.Value) error {
-	t := d.Type()
-	if t.Kind() != reflect.Pointer && (reflect.PointerTo(t).Implements(typeLeesZelf) || reflect.PointerTo(t).Implements(typeTekstZelf)) {
-		return leesAlsJSON(v, d)
+// lezerVoor is the lezer of type t, made once (as encoding/json makes its decoders: a type that refers to
+// itself gets a lezer that waits for its own).
+func lezerVoor(t reflect.Type) lezer {
+	if l, ok := lezers.Load(t); ok {
+		return l.(lezer)
 	}
-	if _, ok := v.(ast.Null); ok {
-		switch t.Kind() {
-		case reflect.Interface, reflect.Pointer, reflect.Map, reflect.Slice:
-			d.SetZero()
-		}
-		return nil // encoding/json: null leaves any other value as it is
+	var (
+		wg sync.WaitGroup
+		l  lezer
+	)
+	wg.Add(1)
+	if eerder, geladen := lezers.LoadOrStore(t, lezer(func(v ast.Value, d reflect.Value) error {
+		wg.Wait()
+		return l(v, d)
+	})); geladen {
+		return eerder.(lezer)
+	}
+	l = maakLezer(t)
+	wg.Done()
+	lezers.Store(t, l)
+	return l
+}
+
+// maakLezer makes the lezer of type t: its own for the kinds an Antwoord holds, leesAlsJSON for the rest.
+func maakLezer(t reflect.Type) lezer {
+	if t.Implements(typeLeesZelf) || t.Implements(typeTekstZelf) ||
+		t.Kind() != reflect.Pointer && (reflect.PointerTo(t).Implements(typeLeesZelf) || reflect.PointerTo(t).Implements(typeTekstZelf)) {
+		return leesAlsJSON
 	}
 	switch t.Kind() {
 	case reflect.String:
-		if s, ok := v.(ast.String); ok && t != typeJSONGetal {
-			d.SetString(geldigeTekst(string(s)))
-			return nil
+		if t != typeJSONGetal {
+			return leesTekst
 		}
 	case reflect.Bool:
-		if b, ok := v.(ast.Boolean); ok {
-			d.SetBool(bool(b))
-			return nil
-		}
+		return leesBool
 	case reflect.Pointer:
-		if t.Implements(typeLeesZelf) || t.Implements(typeTekstZelf) {
-			break
+		return pointerLezer(t)
+	case reflect.Interface:
+		if t.NumMethod() == 0 {
+			return leesAlgemeen
+		}
+	case reflect.Slice:
+		if t.Elem().Kind() != reflect.Uint8 {
+			return lijstLezer(t)
+		}
+	case reflect.Struct:
+		if vs := veldenVan(t); vs.gewoon {
+			return vs.lees
+		}
+	case reflect.Map:
+		if t.Key() == reflect.TypeFor[string]() {
+			return mapLezer(t)
+		}
+	}
+	return leesAlsJSON
+}
+
+// nul: v is null, which encoding/json reads as the zero value of a pointer, interface, map or slice and
+// as nothing at all into any other value.
+func nul(v ast.Value, d reflect.Value) bool {
+	if _, ok := v.(ast.Null); !ok {
+		return false
+	}
+	switch d.Kind() {
+	case reflect.Interface, reflect.Pointer, reflect.Map, reflect.Slice:
+		d.SetZero()
+	}
+	return true
+}
+
+func leesTekst(v ast.Value, d reflect.Value) error {
+	if s, ok := v.(ast.String); ok {
+		d.SetString(geldigeTekst(string(s)))
+		return nil
+	}
+	if nul(v, d) {
+		return nil
+	}
+	return leesAlsJSON(v, d)
+}
+
+func leesBool(v ast.Value, d reflect.Value) error {
+	if b, ok := v.(ast.Boolean); ok {
+		d.SetBool(bool(b))
+		return nil
+	}
+	if nul(v, d) {
+		return nil
+	}
+	return leesAlsJSON(v, d)
+}
+
+func pointerLezer(t reflect.Type) lezer {
+	elem := lezerVoor(t.Elem())
+	return func(v ast.Value, d reflect.Value) error {
+		if nul(v, d) {
+			return nil
 		}
 		if d.IsNil() {
 			d.Set(reflect.New(t.Elem()))
 		}
-		return leesWaarde(v, d.Elem())
-	case reflect.Interface:
-		if t.NumMethod() == 0 && d.IsNil() {
-			if g, ok := alsAlgemeen(v); ok {
-				if g == nil {
-					d.SetZero()
-				} else {
-					d.Set(reflect.ValueOf(g))
-				}
-				return nil
-			}
-		}
-	case reflect.Slice:
-		if t.Elem().Kind() != reflect.Uint8 && d.IsNil() {
-			return leesLijst(v, d)
-		}
-	case reflect.Struct:
-		if o, ok := v.(ast.Object); ok {
-			if klaar, err := leesStruct(o, d); klaar || err != nil {
-				return err
-			}
-		}
-	case reflect.Map:
-		if o, ok := v.(ast.Object); ok && t.Key().Kind() == reflect.String && t.Key() == reflect.TypeFor[string]() && d.IsNil() {
-			if klaar, err := leesMap(o, d); klaar || err != nil {
-				return err
-			}
+		return elem(v, d.Elem())
+	}
+}
+
+func leesAlgemeen(v ast.Value, d reflect.Value) error {
+	if nul(v, d) {
+		return nil
+	}
+	if d.IsNil() {
+		if g, ok := alsAlgemeen(v); ok {
+			d.Set(reflect.ValueOf(g))
+			return nil
 		}
 	}
 	return leesAlsJSON(v, d)
+}
+
+// lijstLezer reads a list or set into a nil slice of type t.
+func lijstLezer(t reflect.Type) lezer {
+	elem := lezerVoor(t.Elem())
+	return func(v ast.Value, d reflect.Value) error {
+		if nul(v, d) {
+			return nil
+		}
+		if !d.IsNil() {
+			return leesAlsJSON(v, d)
+		}
+		switch x := v.(type) {
+		case *ast.Array:
+			s := reflect.MakeSlice(t, x.Len(), x.Len())
+			for i := range x.Len() {
+				if err := elem(x.Elem(i).Value, s.Index(i)); err != nil {
+					return err
+				}
+			}
+			d.Set(s)
+			return nil
+		case ast.Set:
+			s := reflect.MakeSlice(t, x.Len(), x.Len())
+			i := 0
+			if err := x.Iter(func(e *ast.Term) error {
+				err := elem(e.Value, s.Index(i))
+				i++
+				return err
+			}); err != nil {
+				return err
+			}
+			d.Set(s)
+			return nil
+		}
+		return leesAlsJSON(v, d)
+	}
+}
+
+// mapLezer reads an object with text keys into a nil map of type t (keys of type string).
+func mapLezer(t reflect.Type) lezer {
+	elem := lezerVoor(t.Elem())
+	return func(v ast.Value, d reflect.Value) error {
+		if nul(v, d) {
+			return nil
+		}
+		o, ok := v.(ast.Object)
+		if !ok || !d.IsNil() {
+			return leesAlsJSON(v, d)
+		}
+		sleutels := o.Keys()
+		for _, k := range sleutels {
+			if _, ok := k.Value.(ast.String); !ok {
+				return leesAlsJSON(v, d)
+			}
+		}
+		m := reflect.MakeMapWithSize(t, len(sleutels))
+		for _, k := range sleutels {
+			e := reflect.New(t.Elem()).Elem()
+			if err := elem(o.Get(k).Value, e); err != nil {
+				return err
+			}
+			m.SetMapIndex(reflect.ValueOf(geldigeTekst(string(k.Value.(ast.String)))), e)
+		}
+		d.Set(m)
+		return nil
+	}
 }
 
 // leesAlsJSON reads v into d the general way: its JSON, read as encoding/json reads it.
@@ -124,53 +251,19 @@ func geldigeJSON(v ast.Value) error {
 	return nil
 }
 
-// leesLijst reads a list or set into the nil slice d.
-func leesLijst(v ast.Value, d reflect.Value) error {
-	var n int
-	switch x := v.(type) {
-	case *ast.Array:
-		n = x.Len()
-	case ast.Set:
-		n = x.Len()
-	default:
-		return leesAlsJSON(v, d)
-	}
-	s := reflect.MakeSlice(d.Type(), n, n)
-	switch x := v.(type) {
-	case *ast.Array:
-		for i := range n {
-			if err := leesWaarde(x.Elem(i).Value, s.Index(i)); err != nil {
-				return err
-			}
-		}
-	case ast.Set:
-		i := 0
-		if err := x.Iter(func(e *ast.Term) error {
-			err := leesWaarde(e.Value, s.Index(i))
-			i++
-			return err
-		}); err != nil {
-			return err
-		}
-	}
-	d.Set(s)
-	return nil
-}
-
-// velden is how encoding/json reads an object into a struct type: the field for each name, and whether
-// the type is one leesStruct reads (no embedded fields, no option ",string").
+// velden is how encoding/json reads an object into a struct type: per name the field's place in index and
+// lezers, and whether the type is one velden.lees reads (no embedded fields, no option ",string", plain
+// names).
 type velden struct {
 	perNaam map[string]int
 	namen   []string
+	index   []int   // the field's index in the struct
+	lezers  []lezer // the field's lezer
 	gewoon  bool
 }
 
-var veldenPerType sync.Map // reflect.Type → *velden
-
+// veldenVan is the plan of struct type t (lezerVoor makes it once per type).
 func veldenVan(t reflect.Type) *velden {
-	if v, ok := veldenPerType.Load(t); ok {
-		return v.(*velden)
-	}
 	v := &velden{perNaam: map[string]int{}, gewoon: true}
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -197,10 +290,15 @@ func veldenVan(t reflect.Type) *velden {
 			v.gewoon = false // encoding/json's rules for a name two fields share
 			continue
 		}
-		v.perNaam[naam] = i
+		v.perNaam[naam] = len(v.index)
 		v.namen = append(v.namen, naam)
+		v.index = append(v.index, i)
 	}
-	veldenPerType.Store(t, v)
+	if v.gewoon {
+		for _, i := range v.index {
+			v.lezers = append(v.lezers, lezerVoor(t.Field(i).Type))
+		}
+	}
 	return v
 }
 
@@ -216,37 +314,47 @@ func geldigeNaam(s string) bool {
 	return true
 }
 
-// leesStruct reads object o into struct d; klaar is false when o is not for this path (d is then
-// unchanged).
-func leesStruct(o ast.Object, d reflect.Value) (klaar bool, err error) {
-	vs := veldenVan(d.Type())
-	if !vs.gewoon {
-		return false, nil
+// lees reads object o into the struct d, as encoding/json does; what is not an object, or an object with a
+// key that is no text or that matches a field only without regard to case, the general way.
+func (vs *velden) lees(v ast.Value, d reflect.Value) error {
+	o, ok := v.(ast.Object)
+	if !ok {
+		if nul(v, d) {
+			return nil
+		}
+		return leesAlsJSON(v, d)
 	}
 	sleutels := o.Keys()
+	var buf [32]int
+	velden := buf[:0]
 	for _, k := range sleutels {
 		s, ok := k.Value.(ast.String)
 		if !ok {
-			return false, nil
+			return leesAlsJSON(v, d)
 		}
-		if _, ok := vs.perNaam[string(s)]; !ok && !vreemd(string(s), vs.namen) {
-			return false, nil // a key that matches a field without regard to case: encoding/json's way
-		}
-	}
-	for _, k := range sleutels {
-		i, ok := vs.perNaam[string(k.Value.(ast.String))]
+		i, ok := vs.perNaam[string(s)]
 		if !ok {
+			if !vreemd(string(s), vs.namen) {
+				return leesAlsJSON(v, d) // a key that matches a field without regard to case: encoding/json's way
+			}
+			i = -1
+		}
+		velden = append(velden, i)
+	}
+	for j, k := range sleutels {
+		i := velden[j]
+		if i < 0 {
 			// encoding/json ignores a key without a field, once its value is valid JSON
 			if err := geldigeJSON(o.Get(k).Value); err != nil {
-				return true, err
+				return err
 			}
 			continue
 		}
-		if err := leesWaarde(o.Get(k).Value, d.Field(i)); err != nil {
-			return true, err
+		if err := vs.lezers[i](o.Get(k).Value, d.Field(vs.index[i])); err != nil {
+			return err
 		}
 	}
-	return true, nil
+	return nil
 }
 
 // vreemd: key s names none of the fields, not even without regard to case (or it is not plain ASCII,
@@ -263,27 +371,6 @@ func vreemd(s string, namen []string) bool {
 		}
 	}
 	return true
-}
-
-// leesMap reads object o into the nil map d with text keys; klaar is false when a key is no text.
-func leesMap(o ast.Object, d reflect.Value) (klaar bool, err error) {
-	sleutels := o.Keys()
-	for _, k := range sleutels {
-		if _, ok := k.Value.(ast.String); !ok {
-			return false, nil
-		}
-	}
-	t := d.Type()
-	m := reflect.MakeMapWithSize(t, len(sleutels))
-	for _, k := range sleutels {
-		e := reflect.New(t.Elem()).Elem()
-		if err := leesWaarde(o.Get(k).Value, e); err != nil {
-			return true, err
-		}
-		m.SetMapIndex(reflect.ValueOf(geldigeTekst(string(k.Value.(ast.String)))), e)
-	}
-	d.Set(m)
-	return true, nil
 }
 
 // alsAlgemeen is v as encoding/json reads its JSON into an any: maps, lists, float64, texts, booleans,

@@ -1,6 +1,7 @@
 package library
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -36,6 +37,11 @@ type (
 	vreemdeNaam struct {
 		A string `json:"a-b"`
 	}
+	boom struct { // a type that refers to itself
+		Naam     string `json:"naam"`
+		Kinderen []boom `json:"kinderen"`
+		Ouder    *boom  `json:"ouder"`
+	}
 )
 
 // termLeesDoelen make a fresh target of every kind, by name.
@@ -64,6 +70,7 @@ var termLeesDoelen = []struct {
 	{"ingebed", func() any { return new(ingebed) }},
 	{"alsTekst", func() any { return new(alsTekst) }},
 	{"vreemdeNaam", func() any { return new(vreemdeNaam) }},
+	{"boom", func() any { return new(boom) }},
 	{"Antwoord", func() any { return new(Antwoord) }},
 	{"[]Deeloordeel", func() any { return new([]Deeloordeel) }},
 }
@@ -104,6 +111,7 @@ func TestLeesTermAlsJSON(t *testing.T) {
 		`{"A": "hoofdletter"}`, `{"zonder": "z"}`, `{"a": 1}`, `{"c": null, "b": null, "d": null, "e": null}`,
 		`{"a": "x", "x": "y"}`, `{"n": "12"}`, `{"n": 12}`, `{"a-b": "x"}`, `{1: "een"}`, `{"d": {1: "een"}}`,
 		`{"e": {"k": 1e400}}`, `{"k": "v"}`, `{"1": "een"}`,
+		`{"naam": "a", "kinderen": [{"naam": "b", "kinderen": [], "ouder": {"naam": "a"}}, {"naam": "c", "kinderen": null}]}`,
 		`{"oordeel": "toegestaan", "alternatieven": [], "deeloordelen": [{"naar": "x", "keten": [{"grondslagen": ["g"]}]}], "kader": {"convenant": null, "route": "wettelijk"}, "vraag": {"feiten": {"leeftijd": 17, "n": [1, {"a": "b"}]}}}`,
 		`{"oordeel": 3}`, `{"deeloordelen": {"x"}}`, `{"kader": {"convenant": "zvht"}}`, `{"vraag": {"feiten": null}}`,
 	} {
@@ -143,5 +151,48 @@ func FuzzLeesTerm(f *testing.F) {
 			return // not a value (a call, a comprehension): the rules give none
 		}
 		vergelijkLeesTerm(t, term.Value)
+	})
+}
+
+// BenchmarkLeesAntwoord reads the rules' answer to the largest scenario (the police to the whole ZVHT table,
+// 128 kB as JSON) into an Antwoord: leesTerm, against termJSON and encoding/json (the way before it).
+func BenchmarkLeesAntwoord(b *testing.B) {
+	e, err := New(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	tafel := kennisbank.Vraag{ // ZVH-03, as benchTafel
+		Van: "politie", Naar: kennisbank.Ontvangers{"overleg_deelnemers"}, Gegevens: []string{"politiegegevens", "strafrechtelijk"},
+		Doel: "zvh_casusoverleg", Convenant: "zvht", Datum: "2025-06-01", Feiten: map[string]any{"deelnemer_naar": true, "inclusiecriteria": true},
+	}
+	v, err := e.kb.Controleer(tafel, e.klok())
+	if err != nil {
+		b.Fatal(err)
+	}
+	kern, alternatieven, err := e.regelsAntwoord(context.Background(), v)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("leesTerm", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var a Antwoord
+			if err := leesAntwoord(kern, alternatieven, &a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("json", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			raw, err := termJSON(nil, kern)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var a Antwoord
+			if err := json.Unmarshal(raw, &a); err != nil {
+				b.Fatal(err)
+			}
+		}
 	})
 }
