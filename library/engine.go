@@ -204,7 +204,7 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	if query == queryZonderVraagbaak && e.heeftRegel("magikdelen", "antwoord_in_delen") && e.heeftRegel("magikdelen.alternatieven", "milder_oordeel") {
 		query, e.inDelen = queryInDelen, true
 	}
-	// The answer's value stays an AST term: evalueer writes its JSON from it (termjson.go).
+	// The answer's value stays an AST term: evalueer reads it into the Antwoord (termlezen.go).
 	pq, err := rego.New(append(e.basisArgs(), rego.Query(query), rego.GenerateJSON(alsTerm))...).PrepareForEval(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("compileer regels: %w", err)

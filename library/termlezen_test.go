@@ -110,7 +110,7 @@ func TestLeesTermAlsJSON(t *testing.T) {
 		`{"a": "x", "onbekend": 1, "Zonder": "z", "Weg": "w", "klein": "k"}`,
 		`{"A": "hoofdletter"}`, `{"zonder": "z"}`, `{"a": 1}`, `{"c": null, "b": null, "d": null, "e": null}`,
 		`{"a": "x", "x": "y"}`, `{"n": "12"}`, `{"n": 12}`, `{"a-b": "x"}`, `{1: "een"}`, `{"d": {1: "een"}}`,
-		`{"e": {"k": 1e400}}`, `{"k": "v"}`, `{"1": "een"}`,
+		`{"e": {"k": 1e400}}`, `{"k": "v"}`, `{"1": "een"}`, `{"e": .5}`, `{"e": [1, .5]}`,
 		`{"naam": "a", "kinderen": [{"naam": "b", "kinderen": [], "ouder": {"naam": "a"}}, {"naam": "c", "kinderen": null}]}`,
 		`{"oordeel": "toegestaan", "alternatieven": [], "deeloordelen": [{"naar": "x", "keten": [{"grondslagen": ["g"]}]}], "kader": {"convenant": null, "route": "wettelijk"}, "vraag": {"feiten": {"leeftijd": 17, "n": [1, {"a": "b"}]}}}`,
 		`{"oordeel": 3}`, `{"deeloordelen": {"x"}}`, `{"kader": {"convenant": "zvht"}}`, `{"vraag": {"feiten": null}}`,
