@@ -68,8 +68,7 @@ func lezerVoor(t reflect.Type) lezer {
 
 // maakLezer makes the lezer of type t: its own for the kinds an Antwoord holds, leesAlsJSON for the rest.
 func maakLezer(t reflect.Type) lezer {
-	if t.Implements(typeLeesZelf) || t.Implements(typeTekstZelf) ||
-		t.Kind() != reflect.Pointer && (reflect.PointerTo(t).Implements(typeLeesZelf) || reflect.PointerTo(t).Implements(typeTekstZelf)) {
+	if leestZelf(t) || leestZelf(reflect.PointerTo(t)) {
 		return leesAlsJSON
 	}
 	switch t.Kind() {
@@ -100,6 +99,9 @@ func maakLezer(t reflect.Type) lezer {
 	}
 	return leesAlsJSON
 }
+
+// leestZelf: type t reads itself from JSON or text (encoding/json then calls it).
+func leestZelf(t reflect.Type) bool { return t.Implements(typeLeesZelf) || t.Implements(typeTekstZelf) }
 
 // nul: v is null, which encoding/json reads as the zero value of a pointer, interface, map or slice and
 // as nothing at all into any other value.

@@ -157,7 +157,7 @@ func (s *statusSchrijver) Write(b []byte) (int, error) {
 	return s.ResponseWriter.Write(b)
 }
 
-// WriteString writes s without a copy into a []byte, as the underlying writer does (an answer is up to
+// WriteString writes t without a copy into a []byte, as the underlying writer does (an answer is up to
 // 128 kB).
 func (s *statusSchrijver) WriteString(t string) (int, error) {
 	if !s.geschreven {
