@@ -5,10 +5,10 @@ import (
 	_ "embed"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/version"
@@ -17,22 +17,24 @@ import (
 
 // The embedded rules are compiled when the program is built, not at every start: go generate compiles
 // them (as New would, with ingebouwdOverslaan) and writes every compiled module as Rego text to
-// voorgecompileerd.json, which is embedded. New parses that text and only builds the compiler's indexes
-// (the rule tree, the dependency graph, the rule indices): the rewriting stages have already run, and
-// running them again on their own output changes nothing. That halves New.
-// TestVoorgecompileerd fails when the file differs from a fresh compile or when the rules compiled from it
-// differ, rule for rule and expression for expression, from the rules compiled from rules/; at run time
-// the file is only used when its fingerprint matches the embedded rules and this OPA version, so a
-// forgotten go generate costs time, never a wrong answer. Other rules (MetRegels) are compiled in full.
+// voorgecompileerd.json, to read and to review, and what parsing that text gives, node for node, in a
+// binary form to voorgecompileerd.ast (astvorm.go), which is embedded. New reads that form and only builds
+// the compiler's indexes (the rule tree, the dependency graph, the rule indices): the rewriting stages have
+// already run, and running them again on their own output changes nothing. Reading the binary form takes a
+// tenth of the processor time that parsing the text took.
+// TestVoorgecompileerd fails when either file differs from a fresh compile or when the rules compiled from
+// the binary form differ, rule for rule and expression for expression, from the rules compiled from rules/;
+// at run time the form is only used when its fingerprint matches the embedded rules and this OPA version,
+// so a forgotten go generate costs time, never a wrong answer. Other rules (MetRegels) are compiled in full.
 //
-// What the compiled text does not keep: the METADATA of the rules (the compile has already put every
+// What the compiled form does not keep: the METADATA of the rules (the compile has already put every
 // rego.metadata call's value in the rules) and the positions in rules/: an evaluation error of the
-// built-in rules names the line of the compiled module, not of its source.
+// built-in rules names the line of the compiled module in voorgecompileerd.json, not of its source.
 //
 //go:generate go test -run=^TestVoorgecompileerd$ -voorgecompileerd.bijwerken .
 
-//go:embed voorgecompileerd.json
-var voorgecompileerdJSON []byte
+//go:embed voorgecompileerd.ast
+var voorgecompileerdAST []byte
 
 // voorgecompileerd is the compiled form of the embedded rules as go generate writes it.
 type voorgecompileerd struct {
@@ -127,47 +129,61 @@ func compileer(modules []*ast.Module, overslaan []ast.StageID) (*ast.Compiler, e
 	return c, nil
 }
 
-// ingebouwdGecompileerd decodes the embedded compiled form once per process; ok is false when it is not
-// the compiled form of regels with this OPA version.
-var ingebouwdGecompileerd = sync.OnceValues(func() (*voorgecompileerd, error) {
-	var v voorgecompileerd
-	if err := json.Unmarshal(voorgecompileerdJSON, &v); err != nil {
-		return nil, err
-	}
-	return &v, nil
-})
-
-// voorgecompileerdeModules parses the compiled form of the embedded rules regels, when the embedded file
-// is theirs and reads well; ok is false otherwise (then New compiles the rules themselves; TestVoorgecompileerd
-// fails).
+// voorgecompileerdeModules reads the binary form of the embedded rules regels, when the embedded form is
+// theirs (the fingerprint of these rules and this OPA version, one module per file) and reads well; ok is
+// false otherwise (then New compiles the rules themselves; TestVoorgecompileerd fails).
 func voorgecompileerdeModules(regels map[string][]byte) (modules []*ast.Module, ok bool) {
-	v, err := ingebouwdGecompileerd()
-	if err != nil {
-		return nil, false
-	}
-	return modulesUit(v, regels)
+	return modulesUitVorm(voorgecompileerdAST, regels)
 }
 
-// modulesUit parses the compiled modules of v, when v is the compiled form of regels.
-func modulesUit(v *voorgecompileerd, regels map[string][]byte) (modules []*ast.Module, ok bool) {
-	if v.Bron != regelsVingerafdruk(regels) || len(v.Modules) != len(regels) {
+// modulesUitVorm reads the modules of the binary form vorm, when it is the compiled form of regels.
+func modulesUitVorm(vorm []byte, regels map[string][]byte) (modules []*ast.Module, ok bool) {
+	bron, modules, err := leesASTVorm(vorm)
+	if err != nil || bron != regelsVingerafdruk(regels) || len(modules) != len(regels) {
 		return nil, false
+	}
+	for _, m := range modules {
+		if _, ok := regels[m.Package.Location.File]; !ok {
+			return nil, false
+		}
+	}
+	return modules, true
+}
+
+// schrijfASTVoorgecompileerd parses the compiled text of regels (the JSON that schrijfVoorgecompileerd
+// wrote) as New did before the binary form, and writes what it gives in that form.
+func schrijfASTVoorgecompileerd(tekstvorm []byte, regels map[string][]byte) ([]byte, error) {
+	var v voorgecompileerd
+	if err := json.Unmarshal(tekstvorm, &v); err != nil {
+		return nil, err
+	}
+	modules, err := modulesUitTekst(&v, regels)
+	if err != nil {
+		return nil, err
+	}
+	return schrijfASTVorm(v.Bron, modules)
+}
+
+// modulesUitTekst parses the compiled modules of v, when v is the compiled form of regels.
+func modulesUitTekst(v *voorgecompileerd, regels map[string][]byte) ([]*ast.Module, error) {
+	if v.Bron != regelsVingerafdruk(regels) || len(v.Modules) != len(regels) {
+		return nil, errors.New("de gecompileerde tekst hoort niet bij deze regels")
 	}
 	teksten := make(map[string][]byte, len(v.Modules))
 	for p, t := range v.Modules {
 		if _, ok := regels[p]; !ok {
-			return nil, false
+			return nil, fmt.Errorf("de gecompileerde tekst heeft %s, de regels niet", p)
 		}
 		teksten[p] = []byte(t)
 	}
 	modules, err := parseer(teksten, false)
 	if err != nil {
-		return nil, false
+		return nil, err
 	}
 	for _, m := range modules {
 		markeerGegenereerd(m, v.Gegenereerd[m.Package.Location.File])
 	}
-	return modules, true
+	return modules, nil
 }
 
 // markeerGegenereerd sets Generated on the expressions numbered in nummers (ast.WalkExprs order).

@@ -5,7 +5,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"maps"
 	"os"
 	"strings"
 	"testing"
@@ -15,11 +14,12 @@ import (
 	"github.com/twente-zorg-veiligheid/magikdelen/rules"
 )
 
-var voorgecompileerdBijwerken = flag.Bool("voorgecompileerd.bijwerken", false, "schrijf voorgecompileerd.json opnieuw uit rules/ (go generate ./library/...)")
+var voorgecompileerdBijwerken = flag.Bool("voorgecompileerd.bijwerken", false, "schrijf voorgecompileerd.json en voorgecompileerd.ast opnieuw uit rules/ (go generate ./library/...)")
 
-// TestVoorgecompileerd: the embedded compiled rules are exactly a fresh compile of rules/, and the rules New
-// builds from them are, rule for rule and expression for expression (text, order, index, generated), the
-// rules/ compiled with every stage and check. When the file is stale, run go generate ./library/... again.
+// TestVoorgecompileerd: the compiled rules in voorgecompileerd.json are exactly a fresh compile of rules/, the
+// embedded binary form is exactly what parsing that text gives (astvorm.go), and the rules New builds from it
+// are, rule for rule and expression for expression (text, order, index, generated), the rules/ compiled with
+// every stage and check. When a file is stale, run go generate ./library/... again.
 func TestVoorgecompileerd(t *testing.T) {
 	regels, err := kennisbank.LeesRegels(rules.FS)
 	if err != nil {
@@ -29,14 +29,28 @@ func TestVoorgecompileerd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	versAST, err := schrijfASTVoorgecompileerd(vers, regels)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if *voorgecompileerdBijwerken {
 		if err := os.WriteFile("voorgecompileerd.json", vers, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		voorgecompileerdJSON = vers
+		if err := os.WriteFile("voorgecompileerd.ast", versAST, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		voorgecompileerdAST = versAST
 	}
-	if !bytes.Equal(vers, voorgecompileerdJSON) {
+	opSchijf, err := os.ReadFile("voorgecompileerd.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(vers, opSchijf) {
 		t.Fatal("voorgecompileerd.json komt niet uit de huidige rules/ en deze OPA-versie: go generate ./library/...")
+	}
+	if !bytes.Equal(versAST, voorgecompileerdAST) {
+		t.Fatal("voorgecompileerd.ast komt niet uit voorgecompileerd.json: go generate ./library/...")
 	}
 	modules, ok := voorgecompileerdeModules(regels)
 	if !ok {
@@ -102,19 +116,20 @@ func TestVoorgecompileerdAlleenVoorDeEigenRegels(t *testing.T) {
 	if _, ok := voorgecompileerdeModules(regels); !ok {
 		t.Error("de eigen regels: de gecompileerde vorm is niet gebruikt")
 	}
-	// A compiled form for these rules that does not parse is not used either.
-	v, err := ingebouwdGecompileerd()
-	if err != nil {
-		t.Fatal(err)
+	// A compiled form for these rules that does not read is not used either: cut short, another form, or the
+	// fingerprint of other rules.
+	kapot := map[string][]byte{"afgebroken": voorgecompileerdAST[:len(voorgecompileerdAST)-1]}
+	for naam, i := range map[string]int{"andere vorm": 0, "andere regels": len(astMagie) + 1} {
+		kapot[naam] = bytes.Clone(voorgecompileerdAST)
+		kapot[naam][i]++
 	}
-	kapot := *v
-	kapot.Modules = maps.Clone(v.Modules)
-	kapot.Modules["datum/datum.rego"] += "\n{ onaf"
-	if _, ok := modulesUit(&kapot, regels); ok {
-		t.Error("een gecompileerde vorm die niet te lezen is, is gebruikt")
+	for naam, vorm := range kapot {
+		if _, ok := modulesUitVorm(vorm, regels); ok {
+			t.Errorf("%s: de gecompileerde vorm is gebruikt", naam)
+		}
 	}
-	if _, ok := modulesUit(v, regels); !ok {
-		t.Error("de eigen regels: modulesUit gebruikt de gecompileerde vorm niet")
+	if _, ok := modulesUitVorm(voorgecompileerdAST, regels); !ok {
+		t.Error("de eigen regels: modulesUitVorm gebruikt de gecompileerde vorm niet")
 	}
 }
 

@@ -1,0 +1,634 @@
+package library
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/ast/location"
+)
+
+// The compiled rules as a compact binary form of their AST (astvorm), which New reads instead of parsing
+// their Rego text: parsing that text was the largest part of starting the CLI (some 60 ms of processor
+// time, a third of it the parser saving and restoring its state to look ahead). go generate parses the text
+// as New did (voorgecompileerd.go) and writes what the parser made, node for node, with each node's place in
+// that text; leesASTVorm builds the same nodes again with OPA's own constructors. TestASTVorm compares the
+// two, node for node (type, text, place, index, generated), for every module; an evaluation error therefore
+// names the same line of the compiled module as before.
+//
+// The form: "mkast1", the fingerprint of the rules it was compiled from (a varint length and its bytes),
+// then varints: the number of strings, each string (length, bytes), the number of
+// modules, and per module its path (a string), its Rego version, its package, imports and rules. Every
+// node starts with its place (row, column); a string is its number in the table. Only the kinds of node
+// the compiled rules hold are written: schrijfASTVorm fails on any other, so go generate fails rather than
+// lose something.
+
+// astMagie starts the binary form; a different form gets a different version.
+const astMagie = "mkast1"
+
+// Kinds of term value and of expression in the binary form.
+const (
+	astNull byte = iota
+	astOnwaar
+	astWaar
+	astGetal
+	astTekst
+	astVar
+	astRef
+	astLijst
+	astObject
+	astVerzameling
+	astLijstComp
+	astObjectComp
+	astVerzamelingComp
+	astAanroep
+
+	exprTerm  byte = 0
+	exprTerms byte = 1
+	exprSome  byte = 2
+	exprEvery byte = 3
+)
+
+// astSchrijver writes the binary form.
+type astSchrijver struct {
+	uit     []byte
+	teksten map[string]int
+	tabel   []string
+}
+
+func (w *astSchrijver) getal(n int) { w.uit = binary.AppendUvarint(w.uit, uint64(n)) }
+
+func (w *astSchrijver) vlag(b bool) {
+	if b {
+		w.uit = append(w.uit, 1)
+	} else {
+		w.uit = append(w.uit, 0)
+	}
+}
+
+func (w *astSchrijver) tekst(s string) {
+	i, ok := w.teksten[s]
+	if !ok {
+		i = len(w.tabel)
+		w.teksten[s] = i
+		w.tabel = append(w.tabel, s)
+	}
+	w.getal(i)
+}
+
+func (w *astSchrijver) plek(l *ast.Location, bestand string) error {
+	if l == nil {
+		return errors.New("knoop zonder plek")
+	}
+	if l.File != bestand {
+		return fmt.Errorf("knoop uit %q in %q", l.File, bestand)
+	}
+	w.getal(l.Row)
+	w.getal(l.Col)
+	return nil
+}
+
+// schrijfASTVorm writes modules (parsed from the compiled text, in path order) in the binary form, with
+// bron, the fingerprint of the rules they were compiled from.
+func schrijfASTVorm(bron string, modules []*ast.Module) ([]byte, error) {
+	w := &astSchrijver{teksten: map[string]int{}}
+	lijf := &astSchrijver{teksten: w.teksten}
+	lijf.getal(len(modules))
+	for _, m := range modules {
+		if err := lijf.module(m); err != nil {
+			return nil, fmt.Errorf("astvorm %s: %w", m.Package.Location.File, err)
+		}
+	}
+	w.uit = append(w.uit, astMagie...)
+	w.getal(len(bron))
+	w.uit = append(w.uit, bron...)
+	w.getal(len(lijf.tabel))
+	for _, s := range lijf.tabel {
+		w.getal(len(s))
+		w.uit = append(w.uit, s...)
+	}
+	return append(w.uit, lijf.uit...), nil
+}
+
+func (w *astSchrijver) module(m *ast.Module) error {
+	if len(m.Annotations) > 0 || len(m.Comments) > 0 {
+		return errors.New("module met METADATA of commentaar")
+	}
+	bestand := m.Package.Location.File
+	w.tekst(bestand)
+	w.getal(int(m.RegoVersion()))
+	if err := w.plek(m.Package.Location, bestand); err != nil {
+		return err
+	}
+	if err := w.termen(m.Package.Path, bestand); err != nil {
+		return err
+	}
+	w.getal(len(m.Imports))
+	for _, imp := range m.Imports {
+		if imp.AliasLocation != nil {
+			return errors.New("import met alias")
+		}
+		if err := w.plek(imp.Location, bestand); err != nil {
+			return err
+		}
+		if err := w.term(imp.Path, bestand); err != nil {
+			return err
+		}
+		w.tekst(string(imp.Alias))
+	}
+	w.getal(len(m.Rules))
+	for _, r := range m.Rules {
+		if err := w.regel(r, bestand); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *astSchrijver) regel(r *ast.Rule, bestand string) error {
+	if len(r.Annotations) > 0 {
+		return errors.New("regel met METADATA")
+	}
+	if err := w.plek(r.Location, bestand); err != nil {
+		return err
+	}
+	w.vlag(r.Default)
+	h := r.Head
+	if err := w.plek(h.Location, bestand); err != nil {
+		return err
+	}
+	w.tekst(string(h.Name))
+	w.vlag(h.Assign)
+	if err := w.termen(h.Reference, bestand); err != nil {
+		return err
+	}
+	if err := w.termen(h.Args, bestand); err != nil {
+		return err
+	}
+	if err := w.optioneleTerm(h.Key, bestand); err != nil {
+		return err
+	}
+	if err := w.optioneleTerm(h.Value, bestand); err != nil {
+		return err
+	}
+	if err := w.lijf(r.Body, bestand); err != nil {
+		return err
+	}
+	w.vlag(r.Else != nil)
+	if r.Else != nil {
+		return w.regel(r.Else, bestand)
+	}
+	return nil
+}
+
+func (w *astSchrijver) lijf(b ast.Body, bestand string) error {
+	w.getal(len(b))
+	for _, x := range b {
+		if err := w.expr(x, bestand); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *astSchrijver) expr(x *ast.Expr, bestand string) error {
+	if err := w.plek(x.Location, bestand); err != nil {
+		return err
+	}
+	w.getal(x.Index)
+	w.vlag(x.Generated)
+	w.vlag(x.Negated)
+	w.getal(len(x.With))
+	for _, with := range x.With {
+		if err := w.plek(with.Location, bestand); err != nil {
+			return err
+		}
+		if err := w.term(with.Target, bestand); err != nil {
+			return err
+		}
+		if err := w.term(with.Value, bestand); err != nil {
+			return err
+		}
+	}
+	switch t := x.Terms.(type) {
+	case *ast.Term:
+		w.uit = append(w.uit, exprTerm)
+		return w.term(t, bestand)
+	case []*ast.Term:
+		w.uit = append(w.uit, exprTerms)
+		return w.termen(t, bestand)
+	case *ast.SomeDecl:
+		w.uit = append(w.uit, exprSome)
+		if err := w.plek(t.Location, bestand); err != nil {
+			return err
+		}
+		return w.termen(t.Symbols, bestand)
+	case *ast.Every:
+		w.uit = append(w.uit, exprEvery)
+		if err := w.plek(t.Location, bestand); err != nil {
+			return err
+		}
+		for _, d := range []*ast.Term{t.Key, t.Value, t.Domain} {
+			if err := w.optioneleTerm(d, bestand); err != nil {
+				return err
+			}
+		}
+		return w.lijf(t.Body, bestand)
+	}
+	return fmt.Errorf("expressie van soort %T", x.Terms)
+}
+
+func (w *astSchrijver) optioneleTerm(t *ast.Term, bestand string) error {
+	w.vlag(t != nil)
+	if t == nil {
+		return nil
+	}
+	return w.term(t, bestand)
+}
+
+// termen writes a list of terms: its length plus one, or 0 for nil (a rule's arguments can be an empty
+// list, which is not nil).
+func (w *astSchrijver) termen(ts []*ast.Term, bestand string) error {
+	if ts == nil {
+		w.getal(0)
+		return nil
+	}
+	w.getal(len(ts) + 1)
+	for _, t := range ts {
+		if err := w.term(t, bestand); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *astSchrijver) term(t *ast.Term, bestand string) error {
+	if err := w.plek(t.Location, bestand); err != nil {
+		return err
+	}
+	switch v := t.Value.(type) {
+	case ast.Null:
+		w.uit = append(w.uit, astNull)
+	case ast.Boolean:
+		if v {
+			w.uit = append(w.uit, astWaar)
+		} else {
+			w.uit = append(w.uit, astOnwaar)
+		}
+	case ast.Number:
+		w.uit = append(w.uit, astGetal)
+		w.tekst(string(v))
+	case ast.String:
+		w.uit = append(w.uit, astTekst)
+		w.tekst(string(v))
+	case ast.Var:
+		w.uit = append(w.uit, astVar)
+		w.tekst(string(v))
+	case ast.Ref:
+		w.uit = append(w.uit, astRef)
+		return w.termen(v, bestand)
+	case ast.Call:
+		w.uit = append(w.uit, astAanroep)
+		return w.termen(v, bestand)
+	case *ast.Array:
+		w.uit = append(w.uit, astLijst)
+		elems := make([]*ast.Term, v.Len())
+		for i := range elems {
+			elems[i] = v.Elem(i)
+		}
+		return w.termen(elems, bestand)
+	case ast.Object:
+		w.uit = append(w.uit, astObject)
+		w.getal(v.Len())
+		var err error
+		v.Foreach(func(k, x *ast.Term) {
+			if err == nil {
+				err = w.term(k, bestand)
+			}
+			if err == nil {
+				err = w.term(x, bestand)
+			}
+		})
+		return err
+	case ast.Set:
+		w.uit = append(w.uit, astVerzameling)
+		return w.termen(v.Slice(), bestand)
+	case *ast.ArrayComprehension:
+		w.uit = append(w.uit, astLijstComp)
+		if err := w.term(v.Term, bestand); err != nil {
+			return err
+		}
+		return w.lijf(v.Body, bestand)
+	case *ast.SetComprehension:
+		w.uit = append(w.uit, astVerzamelingComp)
+		if err := w.term(v.Term, bestand); err != nil {
+			return err
+		}
+		return w.lijf(v.Body, bestand)
+	case *ast.ObjectComprehension:
+		w.uit = append(w.uit, astObjectComp)
+		if err := w.term(v.Key, bestand); err != nil {
+			return err
+		}
+		if err := w.term(v.Value, bestand); err != nil {
+			return err
+		}
+		return w.lijf(v.Body, bestand)
+	default:
+		return fmt.Errorf("term van soort %T", t.Value)
+	}
+	return nil
+}
+
+// astLezer reads the binary form. Terms, places and expressions come from blocks allocated a few hundred
+// at a time instead of one by one.
+type astLezer struct {
+	in    []byte
+	pos   int
+	tabel []string
+	fout  error
+	// blocks of nodes still to hand out
+	termBlok []ast.Term
+	plekBlok []location.Location
+	exprBlok []ast.Expr
+}
+
+// leesASTVorm reads the fingerprint and the modules of the binary form.
+func leesASTVorm(vorm []byte) (bron string, modules []*ast.Module, err error) {
+	if len(vorm) < len(astMagie) || string(vorm[:len(astMagie)]) != astMagie {
+		return "", nil, errors.New("astvorm: onbekende vorm")
+	}
+	r := &astLezer{in: vorm, pos: len(astMagie)}
+	if l := r.getal(); r.fout == nil && l <= len(r.in)-r.pos {
+		bron = string(r.in[r.pos : r.pos+l])
+		r.pos += l
+	}
+	n := r.getal()
+	if r.fout != nil || n > len(vorm) {
+		return "", nil, errors.New("astvorm: afgebroken")
+	}
+	// One string holds every text of the table; the table's strings are slices of it.
+	begin := r.pos
+	grenzen := make([][2]int, n)
+	for i := range n {
+		l := r.getal()
+		if r.fout != nil || l > len(r.in)-r.pos {
+			return "", nil, errors.New("astvorm: afgebroken")
+		}
+		grenzen[i] = [2]int{r.pos - begin, r.pos - begin + l}
+		r.pos += l
+	}
+	alles := string(r.in[begin:r.pos])
+	r.tabel = make([]string, n)
+	for i, g := range grenzen {
+		r.tabel[i] = alles[g[0]:g[1]]
+	}
+	aantal := r.getal()
+	if aantal > len(vorm) {
+		return "", nil, errors.New("astvorm: afgebroken")
+	}
+	for range aantal {
+		if r.fout != nil {
+			break
+		}
+		modules = append(modules, r.module())
+	}
+	if r.fout == nil && r.pos != len(r.in) {
+		r.fout = errors.New("gegevens na de laatste module")
+	}
+	if r.fout != nil {
+		return "", nil, fmt.Errorf("astvorm: %w", r.fout)
+	}
+	return bron, modules, nil
+}
+
+func (r *astLezer) getal() int {
+	if r.fout != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.in[r.pos:])
+	if n <= 0 || v > uint64(len(r.in)) {
+		r.fout = errors.New("afgebroken")
+		return 0
+	}
+	r.pos += n
+	return int(v)
+}
+
+func (r *astLezer) byte() byte {
+	if r.fout != nil {
+		return 0
+	}
+	if r.pos >= len(r.in) {
+		r.fout = errors.New("afgebroken")
+		return 0
+	}
+	b := r.in[r.pos]
+	r.pos++
+	return b
+}
+
+func (r *astLezer) vlag() bool { return r.byte() == 1 }
+
+func (r *astLezer) tekst() string {
+	i := r.getal()
+	if i >= len(r.tabel) {
+		if r.fout == nil {
+			r.fout = fmt.Errorf("tekst %d buiten de tabel", i)
+		}
+		return ""
+	}
+	return r.tabel[i]
+}
+
+func (r *astLezer) plek(bestand string) *ast.Location {
+	if len(r.plekBlok) == 0 {
+		r.plekBlok = make([]location.Location, 512)
+	}
+	l := &r.plekBlok[0]
+	r.plekBlok = r.plekBlok[1:]
+	l.File, l.Row, l.Col = bestand, r.getal(), r.getal()
+	return l
+}
+
+func (r *astLezer) module() *ast.Module {
+	bestand := r.tekst()
+	m := &ast.Module{}
+	m.SetRegoVersion(ast.RegoVersion(r.getal()))
+	m.Package = &ast.Package{Location: r.plek(bestand)}
+	m.Package.Path = ast.Ref(r.termen(bestand))
+	if n := r.getal(); n > 0 {
+		m.Imports = make([]*ast.Import, n)
+		for i := range m.Imports {
+			imp := &ast.Import{Location: r.plek(bestand)}
+			imp.Path = r.term(bestand)
+			imp.Alias = ast.Var(r.tekst())
+			m.Imports[i] = imp
+		}
+	}
+	n := r.getal()
+	m.Rules = make([]*ast.Rule, 0, n)
+	for range n {
+		if r.fout != nil {
+			break
+		}
+		m.Rules = append(m.Rules, r.regel(m, bestand))
+	}
+	return m
+}
+
+func (r *astLezer) regel(m *ast.Module, bestand string) *ast.Rule {
+	rule := &ast.Rule{Location: r.plek(bestand), Module: m}
+	rule.Default = r.vlag()
+	h := &ast.Head{Location: r.plek(bestand)}
+	h.Name = ast.Var(r.tekst())
+	h.Assign = r.vlag()
+	h.Reference = ast.Ref(r.termen(bestand))
+	h.Args = ast.Args(r.termen(bestand))
+	h.Key = r.optioneleTerm(bestand)
+	h.Value = r.optioneleTerm(bestand)
+	rule.Head = h
+	rule.Body = r.lijf(bestand)
+	if r.vlag() && r.fout == nil {
+		rule.Else = r.regel(m, bestand)
+	}
+	return rule
+}
+
+func (r *astLezer) lijf(bestand string) ast.Body {
+	n := r.getal()
+	if r.fout != nil {
+		return nil
+	}
+	b := make(ast.Body, n)
+	for i := range b {
+		b[i] = r.expr(bestand)
+		if r.fout != nil {
+			return b[:i]
+		}
+	}
+	return b
+}
+
+func (r *astLezer) expr(bestand string) *ast.Expr {
+	if len(r.exprBlok) == 0 {
+		r.exprBlok = make([]ast.Expr, 256)
+	}
+	x := &r.exprBlok[0]
+	r.exprBlok = r.exprBlok[1:]
+	x.Location = r.plek(bestand)
+	x.Index = r.getal()
+	x.Generated = r.vlag()
+	x.Negated = r.vlag()
+	if n := r.getal(); n > 0 {
+		x.With = make([]*ast.With, n)
+		for i := range x.With {
+			w := &ast.With{Location: r.plek(bestand)}
+			w.Target = r.term(bestand)
+			w.Value = r.term(bestand)
+			x.With[i] = w
+		}
+	}
+	switch soort := r.byte(); soort {
+	case exprTerm:
+		x.Terms = r.term(bestand)
+	case exprTerms:
+		x.Terms = r.termen(bestand)
+	case exprSome:
+		s := &ast.SomeDecl{Location: r.plek(bestand)}
+		s.Symbols = r.termen(bestand)
+		x.Terms = s
+	case exprEvery:
+		e := &ast.Every{Location: r.plek(bestand)}
+		e.Key, e.Value, e.Domain = r.optioneleTerm(bestand), r.optioneleTerm(bestand), r.optioneleTerm(bestand)
+		e.Body = r.lijf(bestand)
+		x.Terms = e
+	default:
+		if r.fout == nil {
+			r.fout = fmt.Errorf("expressie van soort %d", soort)
+		}
+	}
+	return x
+}
+
+func (r *astLezer) optioneleTerm(bestand string) *ast.Term {
+	if !r.vlag() {
+		return nil
+	}
+	return r.term(bestand)
+}
+
+// termen reads a list of terms as termen wrote it.
+func (r *astLezer) termen(bestand string) []*ast.Term {
+	n := r.getal()
+	if n == 0 || r.fout != nil {
+		return nil
+	}
+	ts := make([]*ast.Term, n-1)
+	for i := range ts {
+		ts[i] = r.term(bestand)
+	}
+	return ts
+}
+
+func (r *astLezer) term(bestand string) *ast.Term {
+	if len(r.termBlok) == 0 {
+		r.termBlok = make([]ast.Term, 1024)
+	}
+	t := &r.termBlok[0]
+	r.termBlok = r.termBlok[1:]
+	t.Location = r.plek(bestand)
+	switch soort := r.byte(); soort {
+	case astNull:
+		t.Value = ast.Null{}
+	case astOnwaar:
+		t.Value = ast.Boolean(false)
+	case astWaar:
+		t.Value = ast.Boolean(true)
+	case astGetal:
+		t.Value = ast.Number(r.tekst())
+	case astTekst:
+		t.Value = ast.String(r.tekst())
+	case astVar:
+		t.Value = ast.Var(r.tekst())
+	case astRef:
+		t.Value = ast.Ref(r.termen(bestand))
+	case astAanroep:
+		t.Value = ast.Call(r.termen(bestand))
+	case astLijst:
+		t.Value = ast.NewArray(r.termen(bestand)...)
+	case astObject:
+		n := r.getal()
+		paren := make([][2]*ast.Term, 0, n)
+		for range n {
+			if r.fout != nil {
+				break
+			}
+			k := r.term(bestand)
+			paren = append(paren, [2]*ast.Term{k, r.term(bestand)})
+		}
+		t.Value = ast.NewObject(paren...)
+	case astVerzameling:
+		t.Value = ast.NewSet(r.termen(bestand)...)
+	case astLijstComp:
+		c := &ast.ArrayComprehension{Term: r.term(bestand)}
+		c.Body = r.lijf(bestand)
+		t.Value = c
+	case astVerzamelingComp:
+		c := &ast.SetComprehension{Term: r.term(bestand)}
+		c.Body = r.lijf(bestand)
+		t.Value = c
+	case astObjectComp:
+		c := &ast.ObjectComprehension{Key: r.term(bestand)}
+		c.Value = r.term(bestand)
+		c.Body = r.lijf(bestand)
+		t.Value = c
+	default:
+		if r.fout == nil {
+			r.fout = fmt.Errorf("term van soort %d", soort)
+		}
+		t.Value = ast.Null{}
+	}
+	return t
+}
