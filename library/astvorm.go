@@ -22,7 +22,9 @@ import (
 // modules, and per module its path (a string), its Rego version, its package, imports and rules. Every
 // node starts with its place (row, column); a string is its number in the table. Only the kinds of node
 // the compiled rules hold are written: schrijfASTVorm fails on any other, so go generate fails rather than
-// lose something.
+// lose something. After a module's rules come the numbers (ast.WalkExprs order) of its expressions that call
+// a function whose value the engine shares between evaluations (zuivereAanroepen), worked out at go generate
+// with the dependency graph that New then need not build before the first question.
 
 // astMagie starts the binary form; a different form gets a different version.
 const astMagie = "mkast1"
@@ -90,14 +92,20 @@ func (w *astSchrijver) plek(l *ast.Location, bestand string) error {
 }
 
 // schrijfASTVorm writes modules (parsed from the compiled text, in path order) in the binary form, with
-// bron, the fingerprint of the rules they were compiled from.
-func schrijfASTVorm(bron string, modules []*ast.Module) ([]byte, error) {
+// bron, the fingerprint of the rules they were compiled from, and per module path the numbers of its shared
+// calls (zuiver).
+func schrijfASTVorm(bron string, modules []*ast.Module, zuiver map[string][]int) ([]byte, error) {
 	w := &astSchrijver{teksten: map[string]int{}}
 	lijf := &astSchrijver{teksten: w.teksten}
 	lijf.getal(len(modules))
 	for _, m := range modules {
 		if err := lijf.module(m); err != nil {
 			return nil, fmt.Errorf("astvorm %s: %w", m.Package.Location.File, err)
+		}
+		nummers := zuiver[m.Package.Location.File]
+		lijf.getal(len(nummers))
+		for _, n := range nummers {
+			lijf.getal(n)
 		}
 	}
 	w.uit = append(w.uit, astMagie...)
@@ -354,10 +362,11 @@ type astLezer struct {
 	exprBlok []ast.Expr
 }
 
-// leesASTVorm reads the fingerprint and the modules of the binary form.
-func leesASTVorm(vorm []byte) (bron string, modules []*ast.Module, err error) {
+// leesASTVorm reads the fingerprint, the modules and the numbers of the shared calls per module path of the
+// binary form.
+func leesASTVorm(vorm []byte) (bron string, modules []*ast.Module, zuiver map[string][]int, err error) {
 	if len(vorm) < len(astMagie) || string(vorm[:len(astMagie)]) != astMagie {
-		return "", nil, errors.New("astvorm: onbekende vorm")
+		return "", nil, nil, errors.New("astvorm: onbekende vorm")
 	}
 	r := &astLezer{in: vorm, pos: len(astMagie)}
 	if l := r.getal(); r.fout == nil && l <= len(r.in)-r.pos {
@@ -366,7 +375,7 @@ func leesASTVorm(vorm []byte) (bron string, modules []*ast.Module, err error) {
 	}
 	n := r.getal()
 	if r.fout != nil || n > len(vorm) {
-		return "", nil, errors.New("astvorm: afgebroken")
+		return "", nil, nil, errors.New("astvorm: afgebroken")
 	}
 	// One string holds every text of the table; the table's strings are slices of it.
 	begin := r.pos
@@ -374,7 +383,7 @@ func leesASTVorm(vorm []byte) (bron string, modules []*ast.Module, err error) {
 	for i := range n {
 		l := r.getal()
 		if r.fout != nil || l > len(r.in)-r.pos {
-			return "", nil, errors.New("astvorm: afgebroken")
+			return "", nil, nil, errors.New("astvorm: afgebroken")
 		}
 		grenzen[i] = [2]int{r.pos - begin, r.pos - begin + l}
 		r.pos += l
@@ -386,21 +395,30 @@ func leesASTVorm(vorm []byte) (bron string, modules []*ast.Module, err error) {
 	}
 	aantal := r.getal()
 	if aantal > len(vorm) {
-		return "", nil, errors.New("astvorm: afgebroken")
+		return "", nil, nil, errors.New("astvorm: afgebroken")
 	}
+	zuiver = map[string][]int{}
 	for range aantal {
 		if r.fout != nil {
 			break
 		}
-		modules = append(modules, r.module())
+		m := r.module()
+		modules = append(modules, m)
+		if k := r.getal(); k > 0 && r.fout == nil {
+			nummers := make([]int, 0, min(k, len(r.in)))
+			for range k {
+				nummers = append(nummers, r.getal())
+			}
+			zuiver[m.Package.Location.File] = nummers
+		}
 	}
 	if r.fout == nil && r.pos != len(r.in) {
 		r.fout = errors.New("gegevens na de laatste module")
 	}
 	if r.fout != nil {
-		return "", nil, fmt.Errorf("astvorm: %w", r.fout)
+		return "", nil, nil, fmt.Errorf("astvorm: %w", r.fout)
 	}
-	return bron, modules, nil
+	return bron, modules, zuiver, nil
 }
 
 func (r *astLezer) getal() int {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -83,16 +84,20 @@ func knopen(m *ast.Module) []string {
 // for node, and New uses it.
 func TestASTVorm(t *testing.T) {
 	bron, tekst := tekstModules(t)
-	vorm, err := schrijfASTVorm(bron, tekst)
+	zuiver := map[string][]int{tekst[0].Package.Location.File: {1, 5, 300}, tekst[2].Package.Location.File: {0}}
+	vorm, err := schrijfASTVorm(bron, tekst, zuiver)
 	if err != nil {
 		t.Fatal(err)
 	}
-	gelezenBron, gelezen, err := leesASTVorm(vorm)
+	gelezenBron, gelezen, gelezenZuiver, err := leesASTVorm(vorm)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if gelezenBron != bron {
 		t.Errorf("vingerafdruk %q gelezen, %q geschreven", gelezenBron, bron)
+	}
+	if !reflect.DeepEqual(gelezenZuiver, zuiver) {
+		t.Errorf("gedeelde aanroepen %v gelezen, %v geschreven", gelezenZuiver, zuiver)
 	}
 	if len(gelezen) != len(tekst) {
 		t.Fatalf("%d modules gelezen, %d geschreven", len(gelezen), len(tekst))
@@ -126,7 +131,7 @@ func FuzzLeesASTVorm(f *testing.F) {
 	bron, modules := tekstModules(f)
 	slices.SortFunc(modules, func(a, b *ast.Module) int { return len(a.String()) - len(b.String()) })
 	for _, m := range modules[:3] {
-		vorm, err := schrijfASTVorm(bron, []*ast.Module{m})
+		vorm, err := schrijfASTVorm(bron, []*ast.Module{m}, map[string][]int{m.Package.Location.File: {0, 2}})
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -134,8 +139,8 @@ func FuzzLeesASTVorm(f *testing.F) {
 	}
 	f.Add([]byte(astMagie))
 	f.Fuzz(func(t *testing.T, vorm []byte) {
-		bron, modules, err := leesASTVorm(vorm)
-		if err != nil && (bron != "" || modules != nil) {
+		bron, modules, zuiver, err := leesASTVorm(vorm)
+		if err != nil && (bron != "" || modules != nil || zuiver != nil) {
 			t.Fatalf("fout %v met een vingerafdruk of modules", err)
 		}
 	})

@@ -76,6 +76,20 @@ type Engine struct {
 	gedeeld   *gedeeldeCache  // the values of calls every evaluation shares (gedeeldecache.go); nil: none
 
 	voorgecompileerd bool // the rules came compiled (voorgecompileerd.go)
+
+	graafVan func() *ast.Graph // the dependency graph of the rules, built once (see graaf)
+}
+
+// graaf is the dependency graph of the engine's rules: the compiler's own, or for the embedded rules, which
+// come compiled without it, built once from New on.
+func (e *Engine) graaf() *ast.Graph {
+	if e.graafVan == nil {
+		if e.compiler == nil {
+			return nil
+		}
+		return e.compiler.Graph
+	}
+	return e.graafVan()
 }
 
 type opties struct {
@@ -155,12 +169,16 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	// skip the stages that check and change nothing, and the stages that change nothing in these rules
 	// (TestIngebouwdOngewijzigd).
 	var compiler *ast.Compiler
+	var zuiver map[*ast.Term]bool // the calls the engine shares (gedeeldecache.go)
 	var parseFout, compileFout error
 	klaar := false
 	if o.regels == rules.FS {
-		if modules, ok := voorgecompileerdeModules(regels); ok {
+		if modules, nummers, ok := voorgecompileerdeModules(regels); ok {
 			compiler, compileFout = compileer(modules, lichtOverslaan)
 			klaar = compileFout == nil
+			if klaar {
+				zuiver = zuiverUit(compiler, nummers)
+			}
 		}
 	}
 	if !klaar {
@@ -170,7 +188,9 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 		}
 		var modules []*ast.Module
 		if modules, parseFout = parseerRegels(regels); parseFout == nil {
-			compiler, compileFout = compileer(modules, overslaan)
+			if compiler, compileFout = compileer(modules, overslaan); compileFout == nil {
+				zuiver = zuivereAanroepen(compiler, compiler.Graph)
+			}
 		}
 	}
 	// A knowledge base with problems is reported before problems of the rules.
@@ -185,7 +205,14 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	if compileFout != nil {
 		return nil, compileFout
 	}
-	e := &Engine{kb: kb, klok: o.klok, regels: regels, compiler: compiler, voorgecompileerd: klaar, store: kbu.store, gedeeld: nieuweGedeeldeCache(compiler), invoer: nieuweInvoerIndeling(nil, kb.IDs("feiten")), afh: nieuweAfhankelijkeCache()}
+	e := &Engine{kb: kb, klok: o.klok, regels: regels, compiler: compiler, voorgecompileerd: klaar, store: kbu.store, gedeeld: nieuweGedeeldeCache(zuiver), invoer: nieuweInvoerIndeling(nil, nil, kb.IDs("feiten")), afh: nieuweAfhankelijkeCache()}
+	// The dependency graph, when the compile did not build it, in the background: what needs it (which
+	// values the alternatives and the open facts can follow, the parts of the question) comes after the
+	// first evaluation, and the CLI's one question runs on the other core meanwhile.
+	e.graafVan = sync.OnceValue(func() *ast.Graph { return bouwGraaf(compiler) })
+	if compiler.Graph == nil {
+		go e.graafVan()
+	}
 	query := Query
 	if o.zonderAlternatieven {
 		query = QueryKern

@@ -325,11 +325,11 @@ func (e *Engine) deelVragen() *invoerIndeling {
 	}
 	e.delen.once.Do(func() {
 		for _, q := range []ast.Ref{refInDelen, refOpenInDelen, refOpenInDelenMet} {
-			if regels := regelsVan(e.compiler, q); len(regels) > 0 && !volgbaar(e.compiler, regels) {
+			if regels := regelsVan(e.compiler, e.graaf(), q); len(regels) > 0 && !volgbaar(e.compiler, regels) {
 				return
 			}
 		}
-		e.delen.ind = nieuweInvoerIndeling(e.compiler, e.invoer.feitIDs)
+		e.delen.ind = nieuweInvoerIndeling(e.compiler, e.graaf(), e.invoer.feitIDs)
 		if q := e.delen.ind.voorQuery(); q != "" {
 			if pq, err := rego.New(append(e.basisArgs(), rego.Query(q))...).PrepareForEval(context.Background()); err == nil {
 				e.delen.voor = &pq

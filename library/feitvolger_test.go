@@ -17,7 +17,7 @@ import (
 // values it took from the cache, and what values opened inside it and never put read; a value put without
 // its own miss, or put twice, counts as having read every fact.
 func TestFeitVolger(t *testing.T) {
-	ind := nieuweInvoerIndeling(nil, []string{"x", "y", "z"})
+	ind := nieuweInvoerIndeling(nil, nil, []string{"x", "y", "z"})
 	p := ind.feiten
 	ref := func(s string) ast.Ref { return ast.MustParseRef(s) }
 	regel := func() *cacheRegel { return &cacheRegel{} }
@@ -175,7 +175,7 @@ q(n) := n * 2
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &Engine{invoer: nieuweInvoerIndeling(nil, []string{"x", "y"})}
+	e := &Engine{invoer: nieuweInvoerIndeling(nil, nil, []string{"x", "y"})}
 	invoer := ast.MustParseTerm(`{"feiten": {"x": "ja", "y": 1}}`).Value
 	_, basisCache, err := e.evalueerGevolgd(ctx, pq, invoer, true)
 	if err != nil {
@@ -254,7 +254,7 @@ func TestVolgbaar(t *testing.T) {
 	} {
 		t.Run(tc.naam, func(t *testing.T) {
 			c := compileerWereld(t, kop+tc.regels+"\n", true)
-			if got := volgbaar(c, uitkomstRegels(c)); got != tc.verwacht {
+			if got := volgbaar(c, uitkomstRegels(c, c.Graph)); got != tc.verwacht {
 				t.Errorf("volgbaar = %v, verwacht %v", got, tc.verwacht)
 			}
 		})

@@ -36,8 +36,8 @@ type gedeeldeCache struct {
 
 const maxGedeeld = 1 << 15
 
-func nieuweGedeeldeCache(c *ast.Compiler) *gedeeldeCache {
-	z := zuivereAanroepen(c)
+// nieuweGedeeldeCache shares the values of the calls z (zuivereAanroepen); nil when there are none.
+func nieuweGedeeldeCache(z map[*ast.Term]bool) *gedeeldeCache {
 	if len(z) == 0 {
 		return nil
 	}
@@ -81,9 +81,10 @@ func (g *gedeeldeCache) voegToe(regels []*cacheRegel) {
 }
 
 // zuivereAanroepen gives the operator terms of the calls, in the compiled rules, of functions whose value
-// depends only on their arguments and the knowledge base (see gedeeldeCache).
-func zuivereAanroepen(c *ast.Compiler) map[*ast.Term]bool {
-	if c == nil || c.Graph == nil {
+// depends only on their arguments and the knowledge base (see gedeeldeCache); g is the dependency graph of
+// c's rules. The embedded rules come with them worked out (voorgecompileerd.go).
+func zuivereAanroepen(c *ast.Compiler, g *ast.Graph) map[*ast.Term]bool {
+	if c == nil || g == nil {
 		return nil
 	}
 	memo := map[*ast.Rule]int8{} // 1 pure, -1 not
@@ -94,7 +95,7 @@ func zuivereAanroepen(c *ast.Compiler) map[*ast.Term]bool {
 		}
 		memo[r] = -1 // also while it is being looked at (the compiler forbids recursion)
 		ok := r.Module != nil && regelZonderInvoer(r)
-		for d := range c.Graph.Dependencies(r) {
+		for d := range g.Dependencies(r) {
 			if !ok {
 				break
 			}

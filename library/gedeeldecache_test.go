@@ -47,7 +47,7 @@ func TestZuivereAanroepen(t *testing.T) {
 			if err != nil {
 				t.Fatalf("compileer: %v", err)
 			}
-			z := zuivereAanroepen(c)
+			z := zuivereAanroepen(c, c.Graph)
 			ref := ast.MustParseRef("data.magikdelen.p.f")
 			n := 0
 			for op := range z {
@@ -75,7 +75,7 @@ func TestIngebouwdeRoutesGedeeld(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	z := zuivereAanroepen(e.compiler)
+	z := zuivereAanroepen(e.compiler, e.graaf())
 	for _, f := range []string{"routes.kandidaten_op", "routes.naar_klasse_op", "routes.selectie_past", "kader.zelfstandige_routes_op", "kader.deelnemers_op"} {
 		ref := ast.MustParseRef("data.magikdelen." + f)
 		n := 0
@@ -153,7 +153,7 @@ func TestGedeeldeCacheAlleenNaGoedeEvaluatie(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &Engine{gedeeld: nieuweGedeeldeCache(c)}
+	e := &Engine{gedeeld: nieuweGedeeldeCache(zuivereAanroepen(c, c.Graph))}
 	if e.gedeeld == nil || len(e.gedeeld.zuiver) != 1 {
 		t.Fatal("de aanroep van f wordt niet gedeeld")
 	}
@@ -219,7 +219,7 @@ gemockt := y if {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &Engine{gedeeld: nieuweGedeeldeCache(c)}
+	e := &Engine{gedeeld: nieuweGedeeldeCache(zuivereAanroepen(c, c.Graph))}
 	if e.gedeeld == nil || len(e.gedeeld.zuiver) != 2 {
 		t.Fatalf("gedeelde aanroepen: %v", e.gedeeld)
 	}

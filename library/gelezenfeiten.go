@@ -55,7 +55,7 @@ func (e *Engine) feitenTeVolgen() bool {
 // use, apart from the open facts: an answer needs only this.
 func (e *Engine) alternatievenTeVolgen() bool {
 	e.lezen.onceMilder.Do(func() {
-		milder := regelsVan(e.compiler, refMilder)
+		milder := regelsVan(e.compiler, e.graaf(), refMilder)
 		e.lezen.alternatieven = alleenViaFeit(e.compiler, milder) && volgbaar(e.compiler, milder)
 	})
 	return e.lezen.alternatieven
@@ -63,7 +63,7 @@ func (e *Engine) alternatievenTeVolgen() bool {
 
 func (e *Engine) lezenBewaken() {
 	e.lezen.once.Do(func() {
-		regels := uitkomstRegels(e.compiler)
+		regels := uitkomstRegels(e.compiler, e.graaf())
 		e.lezen.ok = alleenViaFeit(e.compiler, regels)
 		e.lezen.volgbaar = e.lezen.ok && volgbaar(e.compiler, regels)
 	})
@@ -71,12 +71,12 @@ func (e *Engine) lezenBewaken() {
 
 // uitkomstRegels gives every rule that data.magikdelen.open.uitkomst depends on (the closure in the
 // compiler's dependency graph); nil when there is no such rule or no vraag.feit.
-func uitkomstRegels(c *ast.Compiler) []*ast.Rule { return regelsVan(c, refUitkomst) }
+func uitkomstRegels(c *ast.Compiler, g *ast.Graph) []*ast.Rule { return regelsVan(c, g, refUitkomst) }
 
-// regelsVan gives the rules at ref with every rule they depend on (the closure in the compiler's dependency
-// graph); nil when there are none, or no vraag.feit.
-func regelsVan(c *ast.Compiler, ref ast.Ref) []*ast.Rule {
-	if c == nil || c.Graph == nil || len(c.GetRulesExact(refFeit)) == 0 {
+// regelsVan gives the rules at ref with every rule they depend on (the closure in the dependency graph g of
+// c's rules); nil when there are none, or no vraag.feit.
+func regelsVan(c *ast.Compiler, g *ast.Graph, ref ast.Ref) []*ast.Rule {
+	if c == nil || g == nil || len(c.GetRulesExact(refFeit)) == 0 {
 		return nil
 	}
 	rij := slices.Clone(c.GetRulesExact(ref)) // a copy: the compiler's own slice is not to be appended to
@@ -90,7 +90,7 @@ func regelsVan(c *ast.Compiler, ref ast.Ref) []*ast.Rule {
 		}
 		gezien[r] = true
 		uit = append(uit, r)
-		for d := range c.Graph.Dependencies(r) {
+		for d := range g.Dependencies(r) {
 			if dr, ok := d.(*ast.Rule); ok && !gezien[dr] {
 				rij = append(rij, dr)
 			}

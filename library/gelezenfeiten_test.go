@@ -68,7 +68,7 @@ func TestAlleenViaFeit(t *testing.T) {
 	} {
 		t.Run(tc.naam, func(t *testing.T) {
 			c := compileerWereld(t, kop+tc.regels+"\n", tc.metVraag)
-			if got := alleenViaFeit(c, uitkomstRegels(c)); got != tc.verwacht {
+			if got := alleenViaFeit(c, uitkomstRegels(c, c.Graph)); got != tc.verwacht {
 				t.Errorf("alleenViaFeit = %v, verwacht %v", got, tc.verwacht)
 			}
 		})

@@ -86,8 +86,9 @@ type invoerLezer struct {
 var sleutelFeiten = ast.InternedTerm("feiten")
 
 // nieuweInvoerIndeling gives the facts the first bits (as nieuweFeitPlekken) and then every key of the input a
-// rule of c reads, in sorted order; and notes which rules read which.
-func nieuweInvoerIndeling(c *ast.Compiler, feitIDs []string) *invoerIndeling {
+// rule of c reads, in sorted order; and notes which rules read which (through g, the dependency graph of c's
+// rules).
+func nieuweInvoerIndeling(c *ast.Compiler, g *ast.Graph, feitIDs []string) *invoerIndeling {
 	ind := &invoerIndeling{feitIDs: feitIDs, feiten: nieuweFeitPlekken(feitIDs), lezers: map[int][]invoerLezer{}, functies: map[int][]invoerLezer{}, functieAanroepen: map[*ast.Term]feitSet{}, regels: map[int][]invoerLezer{}}
 	for _, id := range feitIDs {
 		if b := ind.feiten.van(id); b != alleFeiten {
@@ -196,7 +197,7 @@ func nieuweInvoerIndeling(c *ast.Compiler, feitIDs []string) *invoerIndeling {
 	for _, m := range c.Modules {
 		for _, r := range m.Rules {
 			b := eigen[r]
-			for d := range c.Graph.Dependencies(r) {
+			for d := range g.Dependencies(r) {
 				if dr, ok := d.(*ast.Rule); ok && !metDefault[dr.Ref().GroundPrefix().String()] {
 					b |= eigen[dr]
 				}

@@ -74,7 +74,7 @@ func deelEngine(t *testing.T, feiten []string) (*Engine, rego.PreparedEvalQuery)
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &Engine{compiler: c, invoer: nieuweInvoerIndeling(nil, feiten), afh: nieuweAfhankelijkeCache()}
+	e := &Engine{compiler: c, invoer: nieuweInvoerIndeling(nil, nil, feiten), afh: nieuweAfhankelijkeCache()}
 	e.vragen.Add(1) // as if the engine answered a question: from now on the questions share
 	return e, pq
 }
@@ -84,7 +84,7 @@ func deelEngine(t *testing.T, feiten []string) (*Engine, rego.PreparedEvalQuery)
 // whole, or the facts as a whole, reads every part.
 func TestInvoerIndeling(t *testing.T) {
 	c := compileerWereld(t, deelWereld, true)
-	ind := nieuweInvoerIndeling(c, []string{"x", "y"})
+	ind := nieuweInvoerIndeling(c, c.Graph, []string{"x", "y"})
 	var namen []string
 	bit := map[string]feitSet{}
 	for i, d := range ind.delen {

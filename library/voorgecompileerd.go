@@ -50,14 +50,21 @@ type voorgecompileerd struct {
 // queries' compile adds apart from the rules'). Resolving the refs is skipped too: the compile already
 // wrote every ref in a body in full (data.magikdelen.…), so resolving them again changed nothing but took
 // a tenth of New's compile; TestVoorgecompileerd compares the rules, expression for expression, with
-// rules/ compiled with every stage. A stage a newer OPA adds is skipped too; the file of an older OPA is
-// not used, and TestIngebouwdZonderControles compares the answers with those of rules/ compiled with
-// every stage.
-var lichtOverslaan = func() []ast.StageID {
-	houden := []ast.StageID{
-		ast.StageInitLocalVarGen, ast.StageSetModuleTree, ast.StageSetRuleTree,
-		ast.StageSetGraph, ast.StageBuildRuleIndices,
-	}
+// rules/ compiled with every stage. The dependency graph is not built either: OPA needs it only for the
+// checks, and the engine (bouwGraaf) builds it in the background from New, for what needs it after the
+// first evaluation; the calls the engine shares, which need it at once, come worked out in the binary form.
+// A stage a newer OPA adds is skipped too; the file of an older OPA is not used, and
+// TestIngebouwdZonderControles compares the answers with those of rules/ compiled with every stage.
+var lichtOverslaan = overslaanBehalve(ast.StageInitLocalVarGen, ast.StageSetModuleTree, ast.StageSetRuleTree,
+	ast.StageBuildRuleIndices)
+
+// lichtMetGraaf is lichtOverslaan with the dependency graph: how go generate compiles the binary form to
+// work out the shared calls.
+var lichtMetGraaf = overslaanBehalve(ast.StageInitLocalVarGen, ast.StageSetModuleTree, ast.StageSetRuleTree,
+	ast.StageSetGraph, ast.StageBuildRuleIndices)
+
+// overslaanBehalve is every stage but houden.
+func overslaanBehalve(houden ...ast.StageID) []ast.StageID {
 	var uit []ast.StageID
 	for _, s := range ast.AllStages() {
 		if !slices.Contains(houden, s) {
@@ -65,7 +72,7 @@ var lichtOverslaan = func() []ast.StageID {
 		}
 	}
 	return uit
-}()
+}
 
 // regelsVingerafdruk hashes the OPA version and the path and content of every rule file.
 func regelsVingerafdruk(regels map[string][]byte) string {
@@ -134,28 +141,77 @@ func compileer(modules []*ast.Module, overslaan []ast.StageID) (*ast.Compiler, e
 }
 
 // voorgecompileerdeModules reads the binary form of the embedded rules regels, when the embedded form is
-// theirs (the fingerprint of these rules and this OPA version, one module per file) and reads well; ok is
-// false otherwise (then New compiles the rules themselves; TestVoorgecompileerd fails).
-func voorgecompileerdeModules(regels map[string][]byte) (modules []*ast.Module, ok bool) {
+// theirs (the fingerprint of these rules and this OPA version, one module per file) and reads well: the
+// modules, and per path the numbers of the shared calls (zuiverUit); ok is false otherwise (then New
+// compiles the rules themselves; TestVoorgecompileerd fails).
+func voorgecompileerdeModules(regels map[string][]byte) (modules []*ast.Module, zuiver map[string][]int, ok bool) {
 	return modulesUitVorm(voorgecompileerdAST, regels)
 }
 
 // modulesUitVorm reads the modules of the binary form vorm, when it is the compiled form of regels.
-func modulesUitVorm(vorm []byte, regels map[string][]byte) (modules []*ast.Module, ok bool) {
-	bron, modules, err := leesASTVorm(vorm)
+func modulesUitVorm(vorm []byte, regels map[string][]byte) (modules []*ast.Module, zuiver map[string][]int, ok bool) {
+	bron, modules, zuiver, err := leesASTVorm(vorm)
 	if err != nil || bron != regelsVingerafdruk(regels) || len(modules) != len(regels) {
-		return nil, false
+		return nil, nil, false
 	}
 	for _, m := range modules {
 		if _, ok := regels[m.Package.Location.File]; !ok {
-			return nil, false
+			return nil, nil, false
 		}
 	}
-	return modules, true
+	return modules, zuiver, true
+}
+
+// zuiverNummers numbers, per module path of c, the expressions (ast.WalkExprs order) that are calls in z.
+func zuiverNummers(c *ast.Compiler, z map[*ast.Term]bool) map[string][]int {
+	uit := map[string][]int{}
+	for pad, m := range c.Modules {
+		i := 0
+		ast.WalkExprs(m, func(x *ast.Expr) bool {
+			if x.IsCall() && z[x.Terms.([]*ast.Term)[0]] {
+				uit[pad] = append(uit[pad], i)
+			}
+			i++
+			return false
+		})
+	}
+	return uit
+}
+
+// zuiverUit gives the calls of c that nummers numbers (zuiverNummers), as zuivereAanroepen gives them.
+func zuiverUit(c *ast.Compiler, nummers map[string][]int) map[*ast.Term]bool {
+	uit := map[*ast.Term]bool{}
+	for pad, n := range nummers {
+		m := c.Modules[pad]
+		if m == nil || len(n) == 0 {
+			continue
+		}
+		i := 0
+		ast.WalkExprs(m, func(x *ast.Expr) bool {
+			if _, ok := slices.BinarySearch(n, i); ok && x.IsCall() {
+				uit[x.Terms.([]*ast.Term)[0]] = true
+			}
+			i++
+			return false
+		})
+	}
+	return uit
+}
+
+// bouwGraaf gives the dependency graph of c's rules: the compiler's own when it built one, or built as its
+// stage builds it.
+func bouwGraaf(c *ast.Compiler) *ast.Graph {
+	if c.Graph != nil {
+		return c.Graph
+	}
+	return ast.NewGraph(c.Modules, func(r ast.Ref) []*ast.Rule {
+		return c.GetRulesDynamicWithOpts(r, ast.RulesOptions{IncludeHiddenModules: true})
+	})
 }
 
 // schrijfASTVoorgecompileerd parses the compiled text of regels (the JSON that schrijfVoorgecompileerd
-// wrote) as New did before the binary form, and writes what it gives in that form.
+// wrote) as New did before the binary form, and writes what it gives in that form, with the calls the
+// engine shares worked out on those modules compiled as New compiles them, with the dependency graph.
 func schrijfASTVoorgecompileerd(tekstvorm []byte, regels map[string][]byte) ([]byte, error) {
 	var v voorgecompileerd
 	if err := json.Unmarshal(tekstvorm, &v); err != nil {
@@ -165,7 +221,20 @@ func schrijfASTVoorgecompileerd(tekstvorm []byte, regels map[string][]byte) ([]b
 	if err != nil {
 		return nil, err
 	}
-	return schrijfASTVorm(v.Bron, modules)
+	vorm, err := schrijfASTVorm(v.Bron, modules, nil)
+	if err != nil {
+		return nil, err
+	}
+	// The modules as New reads them from the form, compiled as New compiles them plus the graph.
+	_, gelezen, _, err := leesASTVorm(vorm)
+	if err != nil {
+		return nil, err
+	}
+	c, err := compileer(gelezen, lichtMetGraaf)
+	if err != nil {
+		return nil, err
+	}
+	return schrijfASTVorm(v.Bron, modules, zuiverNummers(c, zuivereAanroepen(c, c.Graph)))
 }
 
 // modulesUitTekst parses the compiled modules of v, when v is the compiled form of regels.

@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,13 +54,32 @@ func TestVoorgecompileerd(t *testing.T) {
 	if !bytes.Equal(versAST, voorgecompileerdAST) {
 		t.Fatal("voorgecompileerd.ast komt niet uit voorgecompileerd.json: go generate ./library/...")
 	}
-	modules, ok := voorgecompileerdeModules(regels)
+	modules, nummers, ok := voorgecompileerdeModules(regels)
 	if !ok {
 		t.Fatal("de ingebouwde gecompileerde regels zijn onbruikbaar: go generate ./library/...")
 	}
 	licht, err := compileer(modules, lichtOverslaan)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The shared calls of the form are those zuivereAanroepen finds with the dependency graph, and the graph
+	// the engine builds itself is the one the compiler's stage builds, edge for edge.
+	nogmaals, _, _ := voorgecompileerdeModules(regels)
+	metGraaf, err := compileer(nogmaals, lichtMetGraaf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := zuiverNummers(metGraaf, zuivereAanroepen(metGraaf, metGraaf.Graph)); !reflect.DeepEqual(nummers, want) || len(want) == 0 {
+		t.Errorf("de gedeelde aanroepen van de gecompileerde vorm verschillen van zuivereAanroepen (%d en %d modules)", len(nummers), len(want))
+	}
+	if got, want := len(zuiverUit(licht, nummers)), len(zuivereAanroepen(metGraaf, metGraaf.Graph)); got != want {
+		t.Errorf("zuiverUit geeft %d aanroepen, zuivereAanroepen %d", got, want)
+	}
+	if licht.Graph != nil {
+		t.Error("New bouwt de afhankelijkheden al in de compile")
+	}
+	if got, want := afhankelijkheden(bouwGraaf(licht), licht), afhankelijkheden(metGraaf.Graph, metGraaf); !slices.Equal(got, want) || len(want) == 0 {
+		t.Errorf("bouwGraaf geeft %d afhankelijkheden, de compiler %d", len(got), len(want))
 	}
 	bron, err := parseerRegels(regels)
 	if err != nil {
@@ -109,11 +130,11 @@ func TestVoorgecompileerdAlleenVoorDeEigenRegels(t *testing.T) {
 		"een minder": gewijzigd(func(m map[string][]byte) { delete(m, "lint/lint.rego") }),
 		"een erbij":  gewijzigd(func(m map[string][]byte) { m["extra.rego"] = []byte("package extra\n") }),
 	} {
-		if _, ok := voorgecompileerdeModules(r); ok {
+		if _, _, ok := voorgecompileerdeModules(r); ok {
 			t.Errorf("%s: de gecompileerde vorm is gebruikt", naam)
 		}
 	}
-	if _, ok := voorgecompileerdeModules(regels); !ok {
+	if _, _, ok := voorgecompileerdeModules(regels); !ok {
 		t.Error("de eigen regels: de gecompileerde vorm is niet gebruikt")
 	}
 	// A compiled form for these rules that does not read is not used either: cut short, another form, or the
@@ -124,13 +145,30 @@ func TestVoorgecompileerdAlleenVoorDeEigenRegels(t *testing.T) {
 		kapot[naam][i]++
 	}
 	for naam, vorm := range kapot {
-		if _, ok := modulesUitVorm(vorm, regels); ok {
+		if _, _, ok := modulesUitVorm(vorm, regels); ok {
 			t.Errorf("%s: de gecompileerde vorm is gebruikt", naam)
 		}
 	}
-	if _, ok := modulesUitVorm(voorgecompileerdAST, regels); !ok {
+	if _, _, ok := modulesUitVorm(voorgecompileerdAST, regels); !ok {
 		t.Error("de eigen regels: modulesUitVorm gebruikt de gecompileerde vorm niet")
 	}
+}
+
+// afhankelijkheden lists every edge of g between the rules of c, each rule named by its place.
+func afhankelijkheden(g *ast.Graph, c *ast.Compiler) []string {
+	var uit []string
+	for _, m := range c.Modules {
+		ast.WalkRules(m, func(r *ast.Rule) bool {
+			for d := range g.Dependencies(r) {
+				if dr, ok := d.(*ast.Rule); ok {
+					uit = append(uit, r.Location.String()+" -> "+dr.Location.String())
+				}
+			}
+			return false
+		})
+	}
+	slices.Sort(uit)
+	return uit
 }
 
 // regelsAlsTekst is module m as text without its METADATA (moduleTekst), with the index and generated flag of
