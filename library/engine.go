@@ -71,9 +71,12 @@ type Engine struct {
 	delen  delenBewaking
 	vragen atomic.Int64
 
-	cache     *beslisCache    // nil: every question is evaluated (see MetCache)
-	vraagbaak *vraagbaakIndex // nil: the rules rank the vraagbaak links themselves
-	gedeeld   *gedeeldeCache  // the values of calls every evaluation shares (gedeeldecache.go); nil: none
+	cache   *beslisCache   // nil: every question is evaluated (see MetCache)
+	gedeeld *gedeeldeCache // the values of calls every evaluation shares (gedeeldecache.go); nil: none
+
+	// vraagbaak gives the index of the vraagbaak links, made once (from New on, in the background: an answer
+	// needs it only after its evaluation); nil: the rules rank the vraagbaak links themselves
+	vraagbaak func() *vraagbaakIndex
 
 	voorgecompileerd bool // the rules came compiled (voorgecompileerd.go)
 
@@ -220,7 +223,8 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	// The vraagbaak links come from a load-time index instead of the rules, when the rules offer the
 	// answer without them (rules older than that rank in Rego).
 	if e.heeftRegel("magikdelen", "antwoord_zonder_vraagbaak") {
-		e.vraagbaak = nieuweVraagbaakIndex(kb.Vraagbaak())
+		e.vraagbaak = sync.OnceValue(func() *vraagbaakIndex { return nieuweVraagbaakIndex(kb.Vraagbaak()) })
+		go e.vraagbaak()
 		query = queryZonderVraagbaak
 		if o.zonderAlternatieven {
 			query = queryKernZonderVraagbaak
@@ -488,7 +492,7 @@ func (e *Engine) evalueer(ctx context.Context, v kennisbank.Vraag, metJSON bool)
 		return nil, fmt.Errorf("lees antwoord: %w", err)
 	}
 	if e.vraagbaak != nil {
-		a.Vraagbaak = e.vraagbaak.links(&a)
+		a.Vraagbaak = e.vraagbaak().links(&a)
 	}
 	item := &cacheItem{a: a}
 	if metJSON {

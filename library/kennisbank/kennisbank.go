@@ -46,10 +46,14 @@ type Kennisbank struct {
 	versie           string
 	delen            map[string]string   // file path (convenants/…, rules/…) -> sha256 of its content
 	ids              map[string][]string // vocabulary: soort -> sorted ids
-	vraagbaak        []Vraagbaakitem     // sorted by id
+	vraagbaak        []Vraagbaakitem     // sorted by id; see vraagbaakLaden
 	woorden          woordenschat        // the typed vocabulary, derived from data (woordenschat.go)
 	getypeerd        getypeerd           // the typed covenants, decoded on first use (convenant.go)
 	woordenGetypeerd getypeerdeWoorden   // the typed parties, categories and conditions, decoded on first use (partij.go)
+
+	// vraagbaakLaden gives the vraagbaak of a pre-validated knowledge base, decoded in the background once it
+	// was read (voorgeladen.go); nil: vraagbaak holds it
+	vraagbaakLaden func() []Vraagbaakitem
 }
 
 // Versie is the content hash of the rules and the knowledge base ("sha256:…").

@@ -28,16 +28,19 @@ func TestVoorgeladen(t *testing.T) {
 		t.Fatal(err)
 	}
 	if *voorgeladenBijwerken {
-		raw, err := schrijfVoorgeladen(vers, bron)
+		raw, document, err := schrijfVoorgeladen(vers, bron)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile("voorgeladen.json", raw, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		voorgeladenJSON = raw
+		if err := os.WriteFile("voorgeladen.data", document, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		voorgeladenJSON, voorgeladenData = raw, document
 	}
-	kb, opgeslagen, err := leesVoorgeladen(voorgeladenJSON)
+	kb, opgeslagen, err := leesVoorgeladen(voorgeladenJSON, voorgeladenData)
 	if err != nil {
 		t.Fatalf("voorgeladen.json is onleesbaar (%v): go generate ./library/...", err)
 	}
@@ -49,7 +52,7 @@ func TestVoorgeladen(t *testing.T) {
 		vers, voor any
 	}{
 		{"data", vers.data, kb.data}, {"versie", vers.versie, kb.versie}, {"delen", vers.delen, kb.delen},
-		{"ids", vers.ids, kb.ids}, {"vraagbaak", vers.vraagbaak, kb.vraagbaak},
+		{"ids", vers.ids, kb.ids}, {"vraagbaak", vers.vraagbaak, kb.Vraagbaak()},
 	} {
 		if !reflect.DeepEqual(v.vers, v.voor) {
 			t.Errorf("%s van voorgeladen.json verschilt van een verse lading: go generate ./library/...", v.naam)
@@ -85,5 +88,18 @@ func TestVoorgeladenAlleenBijDezelfdeBron(t *testing.T) {
 	}
 	if gewijzigd == basis {
 		t.Fatal("een gewijzigde regel geeft dezelfde vingerafdruk")
+	}
+}
+
+// TestVoorgeladenVraagbaakOnleesbaar: a vraagbaak in voorgeladen.json that does not decode gives no entries,
+// never half of them or a panic (the file the program is built with decodes: TestVoorgeladen).
+func TestVoorgeladenVraagbaakOnleesbaar(t *testing.T) {
+	for _, raw := range []string{`[{"id": 5}]`, `{"id": "x"}`, `[{"id": "a"}, {"id": 1}]`} {
+		if got := leesVoorgeladenVraagbaak([]byte(raw)); got != nil {
+			t.Errorf("%s: %d items", raw, len(got))
+		}
+	}
+	if got := leesVoorgeladenVraagbaak([]byte(`[{"id": "a", "controles": [{"vraag": {"feiten": {"n": 3}}}]}]`)); len(got) != 1 || got[0].Controles[0].Vraag.Feiten["n"] != int64(3) {
+		t.Errorf("een leesbare vraagbaak: %+v", got)
 	}
 }

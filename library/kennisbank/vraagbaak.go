@@ -46,15 +46,24 @@ type Vraagbaakcontrole struct {
 
 // Vraagbaak returns the entries of the vraagbaak, sorted by id. A knowledge base without a vraagbaak/
 // folder has none.
-func (k *Kennisbank) Vraagbaak() []Vraagbaakitem { return slices.Clone(k.vraagbaak) }
+func (k *Kennisbank) Vraagbaak() []Vraagbaakitem { return slices.Clone(k.vraagbaakItems()) }
+
+// vraagbaakItems are the entries, sorted by id (read-only).
+func (k *Kennisbank) vraagbaakItems() []Vraagbaakitem {
+	if k.vraagbaakLaden != nil {
+		return k.vraagbaakLaden()
+	}
+	return k.vraagbaak
+}
 
 // Vraagbaakitem returns the entry with this id.
 func (k *Kennisbank) Vraagbaakitem(id string) (Vraagbaakitem, bool) {
-	i, ok := slices.BinarySearchFunc(k.vraagbaak, id, func(v Vraagbaakitem, id string) int { return strings.Compare(v.ID, id) })
+	items := k.vraagbaakItems()
+	i, ok := slices.BinarySearchFunc(items, id, func(v Vraagbaakitem, id string) int { return strings.Compare(v.ID, id) })
 	if !ok {
 		return Vraagbaakitem{}, false
 	}
-	return k.vraagbaak[i], true
+	return items[i], true
 }
 
 // leesVraagbaak reads vraagbaak/*.md: the front matter as YAML with positions, checked by valideer

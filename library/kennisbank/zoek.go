@@ -50,7 +50,7 @@ func (k *Kennisbank) ZoekVraagbaak(term string) []Treffer {
 		}
 	}
 	uit := []Treffer{}
-	for _, item := range k.vraagbaak {
+	for _, item := range k.vraagbaakItems() {
 		if len(termen) == 0 {
 			uit = append(uit, Treffer{Item: item})
 			continue
