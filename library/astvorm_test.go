@@ -145,3 +145,36 @@ func FuzzLeesASTVorm(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkLeesASTVorm reads the embedded compiled rules as New reads them (the binary form) and, side by side,
+// as New read them before (parsing their Rego text from voorgecompileerd.json).
+func BenchmarkLeesASTVorm(b *testing.B) {
+	regels, err := kennisbank.LeesRegels(rules.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tekst, err := os.ReadFile("voorgecompileerd.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var v voorgecompileerd
+	if err := json.Unmarshal(tekst, &v); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("vorm", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, _, ok := modulesUitVorm(voorgecompileerdAST, regels); !ok {
+				b.Fatal("de vorm is onbruikbaar")
+			}
+		}
+	})
+	b.Run("tekst", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := modulesUitTekst(&v, regels); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

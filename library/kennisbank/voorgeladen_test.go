@@ -1,16 +1,19 @@
 package kennisbank
 
 import (
+	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"reflect"
 	"testing"
 
 	"github.com/twente-zorg-veiligheid/magikdelen/convenants"
+	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/waardevorm"
 	"github.com/twente-zorg-veiligheid/magikdelen/rules"
 )
 
-var voorgeladenBijwerken = flag.Bool("voorgeladen.bijwerken", false, "schrijf voorgeladen.json opnieuw uit convenants/ (go generate ./library/...)")
+var voorgeladenBijwerken = flag.Bool("voorgeladen.bijwerken", false, "schrijf voorgeladen.json en voorgeladen.data opnieuw uit convenants/ (go generate ./library/...)")
 
 // TestVoorgeladen: the embedded pre-validated knowledge base is exactly a fresh, fully checked load of
 // convenants/ with the embedded rules. When it is not, run go generate ./library/... again.
@@ -102,4 +105,36 @@ func TestVoorgeladenVraagbaakOnleesbaar(t *testing.T) {
 	if got := leesVoorgeladenVraagbaak([]byte(`[{"id": "a", "controles": [{"vraag": {"feiten": {"n": 3}}}]}]`)); len(got) != 1 || got[0].Controles[0].Vraag.Feiten["n"] != int64(3) {
 		t.Errorf("een leesbare vraagbaak: %+v", got)
 	}
+}
+
+// BenchmarkVoorgeladenDocument reads the built-in knowledge base's document as Voorgeladen reads it (the binary
+// form of voorgeladen.data) and, side by side, as it read it before (its JSON, with UseNumber).
+func BenchmarkVoorgeladenDocument(b *testing.B) {
+	kb, _, err := leesVoorgeladen(voorgeladenJSON, voorgeladenData)
+	if err != nil {
+		b.Fatal(err)
+	}
+	alsJSON, err := json.Marshal(kb.data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("vorm", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, _, err := waardevorm.Lees[any](voorgeladenData, waardevorm.GoWaarden{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("json", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var m map[string]any
+			dec := json.NewDecoder(bytes.NewReader(alsJSON))
+			dec.UseNumber()
+			if err := dec.Decode(&m); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
