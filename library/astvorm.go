@@ -1,12 +1,13 @@
 package library
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/ast/location"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/binair"
 )
 
 // The compiled rules as a compact binary form of their AST (astvorm), which New reads instead of parsing
@@ -17,10 +18,9 @@ import (
 // two, node for node (type, text, place, index, generated), for every module; an evaluation error therefore
 // names the same line of the compiled module as before.
 //
-// The form: "mkast1", the fingerprint of the rules it was compiled from (a varint length and its bytes),
-// then varints: the number of strings, each string (length, bytes), the number of
-// modules, and per module its path (a string), its Rego version, its package, imports and rules. Every
-// node starts with its place (row, column); a string is its number in the table. Only the kinds of node
+// The form (internal/binair): "mkast1", the fingerprint of the rules it was compiled from, the table of
+// texts, then the number of modules, and per module its path (a text), its Rego version, its package,
+// imports and rules. Every node starts with its place (row, column); a text is its number in the table. Only the kinds of node
 // the compiled rules hold are written: schrijfASTVorm fails on any other, so go generate fails rather than
 // lose something. After a module's rules come the numbers (ast.WalkExprs order) of its expressions that call
 // a function whose value the engine shares between evaluations (zuivereAanroepen), worked out at go generate
@@ -53,41 +53,17 @@ const (
 )
 
 // astSchrijver writes the binary form.
-type astSchrijver struct {
-	uit     []byte
-	teksten map[string]int
-	tabel   []string
-}
+type astSchrijver struct{ *binair.Schrijver }
 
-func (w *astSchrijver) getal(n int) { w.uit = binary.AppendUvarint(w.uit, uint64(n)) }
-
-func (w *astSchrijver) vlag(b bool) {
-	if b {
-		w.uit = append(w.uit, 1)
-	} else {
-		w.uit = append(w.uit, 0)
-	}
-}
-
-func (w *astSchrijver) tekst(s string) {
-	i, ok := w.teksten[s]
-	if !ok {
-		i = len(w.tabel)
-		w.teksten[s] = i
-		w.tabel = append(w.tabel, s)
-	}
-	w.getal(i)
-}
-
-func (w *astSchrijver) plek(l *ast.Location, bestand string) error {
+func (w astSchrijver) plek(l *ast.Location, bestand string) error {
 	if l == nil {
 		return errors.New("knoop zonder plek")
 	}
 	if l.File != bestand {
 		return fmt.Errorf("knoop uit %q in %q", l.File, bestand)
 	}
-	w.getal(l.Row)
-	w.getal(l.Col)
+	w.Getal(l.Row)
+	w.Getal(l.Col)
 	return nil
 }
 
@@ -95,44 +71,35 @@ func (w *astSchrijver) plek(l *ast.Location, bestand string) error {
 // bron, the fingerprint of the rules they were compiled from, and per module path the numbers of its shared
 // calls (zuiver).
 func schrijfASTVorm(bron string, modules []*ast.Module, zuiver map[string][]int) ([]byte, error) {
-	w := &astSchrijver{teksten: map[string]int{}}
-	lijf := &astSchrijver{teksten: w.teksten}
-	lijf.getal(len(modules))
+	w := astSchrijver{binair.NieuweSchrijver()}
+	w.Getal(len(modules))
 	for _, m := range modules {
-		if err := lijf.module(m); err != nil {
+		if err := w.module(m); err != nil {
 			return nil, fmt.Errorf("astvorm %s: %w", m.Package.Location.File, err)
 		}
 		nummers := zuiver[m.Package.Location.File]
-		lijf.getal(len(nummers))
+		w.Getal(len(nummers))
 		for _, n := range nummers {
-			lijf.getal(n)
+			w.Getal(n)
 		}
 	}
-	w.uit = append(w.uit, astMagie...)
-	w.getal(len(bron))
-	w.uit = append(w.uit, bron...)
-	w.getal(len(lijf.tabel))
-	for _, s := range lijf.tabel {
-		w.getal(len(s))
-		w.uit = append(w.uit, s...)
-	}
-	return append(w.uit, lijf.uit...), nil
+	return w.Vorm(astMagie, bron), nil
 }
 
-func (w *astSchrijver) module(m *ast.Module) error {
+func (w astSchrijver) module(m *ast.Module) error {
 	if len(m.Annotations) > 0 || len(m.Comments) > 0 {
 		return errors.New("module met METADATA of commentaar")
 	}
 	bestand := m.Package.Location.File
-	w.tekst(bestand)
-	w.getal(int(m.RegoVersion()))
+	w.Tekst(bestand)
+	w.Getal(int(m.RegoVersion()))
 	if err := w.plek(m.Package.Location, bestand); err != nil {
 		return err
 	}
 	if err := w.termen(m.Package.Path, bestand); err != nil {
 		return err
 	}
-	w.getal(len(m.Imports))
+	w.Getal(len(m.Imports))
 	for _, imp := range m.Imports {
 		if imp.AliasLocation != nil {
 			return errors.New("import met alias")
@@ -143,9 +110,9 @@ func (w *astSchrijver) module(m *ast.Module) error {
 		if err := w.term(imp.Path, bestand); err != nil {
 			return err
 		}
-		w.tekst(string(imp.Alias))
+		w.Tekst(string(imp.Alias))
 	}
-	w.getal(len(m.Rules))
+	w.Getal(len(m.Rules))
 	for _, r := range m.Rules {
 		if err := w.regel(r, bestand); err != nil {
 			return err
@@ -154,20 +121,20 @@ func (w *astSchrijver) module(m *ast.Module) error {
 	return nil
 }
 
-func (w *astSchrijver) regel(r *ast.Rule, bestand string) error {
+func (w astSchrijver) regel(r *ast.Rule, bestand string) error {
 	if len(r.Annotations) > 0 {
 		return errors.New("regel met METADATA")
 	}
 	if err := w.plek(r.Location, bestand); err != nil {
 		return err
 	}
-	w.vlag(r.Default)
+	w.Vlag(r.Default)
 	h := r.Head
 	if err := w.plek(h.Location, bestand); err != nil {
 		return err
 	}
-	w.tekst(string(h.Name))
-	w.vlag(h.Assign)
+	w.Tekst(string(h.Name))
+	w.Vlag(h.Assign)
 	if err := w.termen(h.Reference, bestand); err != nil {
 		return err
 	}
@@ -183,15 +150,15 @@ func (w *astSchrijver) regel(r *ast.Rule, bestand string) error {
 	if err := w.lijf(r.Body, bestand); err != nil {
 		return err
 	}
-	w.vlag(r.Else != nil)
+	w.Vlag(r.Else != nil)
 	if r.Else != nil {
 		return w.regel(r.Else, bestand)
 	}
 	return nil
 }
 
-func (w *astSchrijver) lijf(b ast.Body, bestand string) error {
-	w.getal(len(b))
+func (w astSchrijver) lijf(b ast.Body, bestand string) error {
+	w.Getal(len(b))
 	for _, x := range b {
 		if err := w.expr(x, bestand); err != nil {
 			return err
@@ -200,14 +167,14 @@ func (w *astSchrijver) lijf(b ast.Body, bestand string) error {
 	return nil
 }
 
-func (w *astSchrijver) expr(x *ast.Expr, bestand string) error {
+func (w astSchrijver) expr(x *ast.Expr, bestand string) error {
 	if err := w.plek(x.Location, bestand); err != nil {
 		return err
 	}
-	w.getal(x.Index)
-	w.vlag(x.Generated)
-	w.vlag(x.Negated)
-	w.getal(len(x.With))
+	w.Getal(x.Index)
+	w.Vlag(x.Generated)
+	w.Vlag(x.Negated)
+	w.Getal(len(x.With))
 	for _, with := range x.With {
 		if err := w.plek(with.Location, bestand); err != nil {
 			return err
@@ -221,19 +188,19 @@ func (w *astSchrijver) expr(x *ast.Expr, bestand string) error {
 	}
 	switch t := x.Terms.(type) {
 	case *ast.Term:
-		w.uit = append(w.uit, exprTerm)
+		w.Byte(exprTerm)
 		return w.term(t, bestand)
 	case []*ast.Term:
-		w.uit = append(w.uit, exprTerms)
+		w.Byte(exprTerms)
 		return w.termen(t, bestand)
 	case *ast.SomeDecl:
-		w.uit = append(w.uit, exprSome)
+		w.Byte(exprSome)
 		if err := w.plek(t.Location, bestand); err != nil {
 			return err
 		}
 		return w.termen(t.Symbols, bestand)
 	case *ast.Every:
-		w.uit = append(w.uit, exprEvery)
+		w.Byte(exprEvery)
 		if err := w.plek(t.Location, bestand); err != nil {
 			return err
 		}
@@ -247,8 +214,8 @@ func (w *astSchrijver) expr(x *ast.Expr, bestand string) error {
 	return fmt.Errorf("expressie van soort %T", x.Terms)
 }
 
-func (w *astSchrijver) optioneleTerm(t *ast.Term, bestand string) error {
-	w.vlag(t != nil)
+func (w astSchrijver) optioneleTerm(t *ast.Term, bestand string) error {
+	w.Vlag(t != nil)
 	if t == nil {
 		return nil
 	}
@@ -257,12 +224,12 @@ func (w *astSchrijver) optioneleTerm(t *ast.Term, bestand string) error {
 
 // termen writes a list of terms: its length plus one, or 0 for nil (a rule's arguments can be an empty
 // list, which is not nil).
-func (w *astSchrijver) termen(ts []*ast.Term, bestand string) error {
+func (w astSchrijver) termen(ts []*ast.Term, bestand string) error {
 	if ts == nil {
-		w.getal(0)
+		w.Getal(0)
 		return nil
 	}
-	w.getal(len(ts) + 1)
+	w.Getal(len(ts) + 1)
 	for _, t := range ts {
 		if err := w.term(t, bestand); err != nil {
 			return err
@@ -271,44 +238,44 @@ func (w *astSchrijver) termen(ts []*ast.Term, bestand string) error {
 	return nil
 }
 
-func (w *astSchrijver) term(t *ast.Term, bestand string) error {
+func (w astSchrijver) term(t *ast.Term, bestand string) error {
 	if err := w.plek(t.Location, bestand); err != nil {
 		return err
 	}
 	switch v := t.Value.(type) {
 	case ast.Null:
-		w.uit = append(w.uit, astNull)
+		w.Byte(astNull)
 	case ast.Boolean:
 		if v {
-			w.uit = append(w.uit, astWaar)
+			w.Byte(astWaar)
 		} else {
-			w.uit = append(w.uit, astOnwaar)
+			w.Byte(astOnwaar)
 		}
 	case ast.Number:
-		w.uit = append(w.uit, astGetal)
-		w.tekst(string(v))
+		w.Byte(astGetal)
+		w.Tekst(string(v))
 	case ast.String:
-		w.uit = append(w.uit, astTekst)
-		w.tekst(string(v))
+		w.Byte(astTekst)
+		w.Tekst(string(v))
 	case ast.Var:
-		w.uit = append(w.uit, astVar)
-		w.tekst(string(v))
+		w.Byte(astVar)
+		w.Tekst(string(v))
 	case ast.Ref:
-		w.uit = append(w.uit, astRef)
+		w.Byte(astRef)
 		return w.termen(v, bestand)
 	case ast.Call:
-		w.uit = append(w.uit, astAanroep)
+		w.Byte(astAanroep)
 		return w.termen(v, bestand)
 	case *ast.Array:
-		w.uit = append(w.uit, astLijst)
+		w.Byte(astLijst)
 		elems := make([]*ast.Term, v.Len())
 		for i := range elems {
 			elems[i] = v.Elem(i)
 		}
 		return w.termen(elems, bestand)
 	case ast.Object:
-		w.uit = append(w.uit, astObject)
-		w.getal(v.Len())
+		w.Byte(astObject)
+		w.Getal(v.Len())
 		var err error
 		v.Foreach(func(k, x *ast.Term) {
 			if err == nil {
@@ -320,22 +287,22 @@ func (w *astSchrijver) term(t *ast.Term, bestand string) error {
 		})
 		return err
 	case ast.Set:
-		w.uit = append(w.uit, astVerzameling)
+		w.Byte(astVerzameling)
 		return w.termen(v.Slice(), bestand)
 	case *ast.ArrayComprehension:
-		w.uit = append(w.uit, astLijstComp)
+		w.Byte(astLijstComp)
 		if err := w.term(v.Term, bestand); err != nil {
 			return err
 		}
 		return w.lijf(v.Body, bestand)
 	case *ast.SetComprehension:
-		w.uit = append(w.uit, astVerzamelingComp)
+		w.Byte(astVerzamelingComp)
 		if err := w.term(v.Term, bestand); err != nil {
 			return err
 		}
 		return w.lijf(v.Body, bestand)
 	case *ast.ObjectComprehension:
-		w.uit = append(w.uit, astObjectComp)
+		w.Byte(astObjectComp)
 		if err := w.term(v.Key, bestand); err != nil {
 			return err
 		}
@@ -352,10 +319,7 @@ func (w *astSchrijver) term(t *ast.Term, bestand string) error {
 // astLezer reads the binary form. Terms, places and expressions come from blocks allocated a few hundred
 // at a time instead of one by one.
 type astLezer struct {
-	in    []byte
-	pos   int
-	tabel []string
-	fout  error
+	*binair.Lezer
 	// blocks of nodes still to hand out
 	termBlok []ast.Term
 	plekBlok []location.Location
@@ -365,100 +329,35 @@ type astLezer struct {
 // leesASTVorm reads the fingerprint, the modules and the numbers of the shared calls per module path of the
 // binary form.
 func leesASTVorm(vorm []byte) (bron string, modules []*ast.Module, zuiver map[string][]int, err error) {
-	if len(vorm) < len(astMagie) || string(vorm[:len(astMagie)]) != astMagie {
-		return "", nil, nil, errors.New("astvorm: onbekende vorm")
+	bron, l, err := binair.Lees(vorm, astMagie)
+	if err != nil {
+		return "", nil, nil, fmt.Errorf("astvorm: %w", err)
 	}
-	r := &astLezer{in: vorm, pos: len(astMagie)}
-	if l := r.getal(); r.fout == nil && l <= len(r.in)-r.pos {
-		bron = string(r.in[r.pos : r.pos+l])
-		r.pos += l
-	}
-	n := r.getal()
-	if r.fout != nil || n > len(vorm) {
-		return "", nil, nil, errors.New("astvorm: afgebroken")
-	}
-	// One string holds every text of the table; the table's strings are slices of it.
-	begin := r.pos
-	grenzen := make([][2]int, n)
-	for i := range n {
-		l := r.getal()
-		if r.fout != nil || l > len(r.in)-r.pos {
-			return "", nil, nil, errors.New("astvorm: afgebroken")
-		}
-		grenzen[i] = [2]int{r.pos - begin, r.pos - begin + l}
-		r.pos += l
-	}
-	alles := string(r.in[begin:r.pos])
-	r.tabel = make([]string, n)
-	for i, g := range grenzen {
-		r.tabel[i] = alles[g[0]:g[1]]
-	}
-	aantal := r.getal()
-	if aantal > len(vorm) {
-		return "", nil, nil, errors.New("astvorm: afgebroken")
-	}
+	r := &astLezer{Lezer: l}
+	aantal := r.Getal()
 	zuiver = map[string][]int{}
 	for range aantal {
-		if r.fout != nil {
+		if r.Fout() != nil {
 			break
 		}
 		m := r.module()
 		modules = append(modules, m)
-		if k := r.getal(); k > 0 && r.fout == nil {
-			nummers := make([]int, 0, min(k, len(r.in)))
+		if k := r.Getal(); k > 0 && r.Fout() == nil {
+			nummers := make([]int, 0, k)
 			for range k {
-				nummers = append(nummers, r.getal())
+				nummers = append(nummers, r.Getal())
 			}
 			zuiver[m.Package.Location.File] = nummers
 		}
 	}
-	if r.fout == nil && r.pos != len(r.in) {
-		r.fout = errors.New("gegevens na de laatste module")
-	}
-	if r.fout != nil {
-		return "", nil, nil, fmt.Errorf("astvorm: %w", r.fout)
+	if err := r.Einde(); err != nil {
+		return "", nil, nil, fmt.Errorf("astvorm: %w", err)
 	}
 	return bron, modules, zuiver, nil
 }
 
-func (r *astLezer) getal() int {
-	if r.fout != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(r.in[r.pos:])
-	if n <= 0 || v > uint64(len(r.in)) {
-		r.fout = errors.New("afgebroken")
-		return 0
-	}
-	r.pos += n
-	return int(v)
-}
-
-func (r *astLezer) byte() byte {
-	if r.fout != nil {
-		return 0
-	}
-	if r.pos >= len(r.in) {
-		r.fout = errors.New("afgebroken")
-		return 0
-	}
-	b := r.in[r.pos]
-	r.pos++
-	return b
-}
-
-func (r *astLezer) vlag() bool { return r.byte() == 1 }
-
-func (r *astLezer) tekst() string {
-	i := r.getal()
-	if i >= len(r.tabel) {
-		if r.fout == nil {
-			r.fout = fmt.Errorf("tekst %d buiten de tabel", i)
-		}
-		return ""
-	}
-	return r.tabel[i]
-}
+// tekst reads a text of the table.
+func (r *astLezer) tekst() string { return r.Tabel(r.Tekst()) }
 
 func (r *astLezer) plek(bestand string) *ast.Location {
 	if len(r.plekBlok) == 0 {
@@ -466,17 +365,17 @@ func (r *astLezer) plek(bestand string) *ast.Location {
 	}
 	l := &r.plekBlok[0]
 	r.plekBlok = r.plekBlok[1:]
-	l.File, l.Row, l.Col = bestand, r.getal(), r.getal()
+	l.File, l.Row, l.Col = bestand, r.Getal(), r.Getal()
 	return l
 }
 
 func (r *astLezer) module() *ast.Module {
 	bestand := r.tekst()
 	m := &ast.Module{}
-	m.SetRegoVersion(ast.RegoVersion(r.getal()))
+	m.SetRegoVersion(ast.RegoVersion(r.Getal()))
 	m.Package = &ast.Package{Location: r.plek(bestand)}
 	m.Package.Path = ast.Ref(r.termen(bestand))
-	if n := r.getal(); n > 0 {
+	if n := r.Getal(); n > 0 {
 		m.Imports = make([]*ast.Import, n)
 		for i := range m.Imports {
 			imp := &ast.Import{Location: r.plek(bestand)}
@@ -485,10 +384,10 @@ func (r *astLezer) module() *ast.Module {
 			m.Imports[i] = imp
 		}
 	}
-	n := r.getal()
+	n := r.Getal()
 	m.Rules = make([]*ast.Rule, 0, n)
 	for range n {
-		if r.fout != nil {
+		if r.Fout() != nil {
 			break
 		}
 		m.Rules = append(m.Rules, r.regel(m, bestand))
@@ -498,31 +397,31 @@ func (r *astLezer) module() *ast.Module {
 
 func (r *astLezer) regel(m *ast.Module, bestand string) *ast.Rule {
 	rule := &ast.Rule{Location: r.plek(bestand), Module: m}
-	rule.Default = r.vlag()
+	rule.Default = r.Vlag()
 	h := &ast.Head{Location: r.plek(bestand)}
 	h.Name = ast.Var(r.tekst())
-	h.Assign = r.vlag()
+	h.Assign = r.Vlag()
 	h.Reference = ast.Ref(r.termen(bestand))
 	h.Args = ast.Args(r.termen(bestand))
 	h.Key = r.optioneleTerm(bestand)
 	h.Value = r.optioneleTerm(bestand)
 	rule.Head = h
 	rule.Body = r.lijf(bestand)
-	if r.vlag() && r.fout == nil {
+	if r.Vlag() && r.Fout() == nil {
 		rule.Else = r.regel(m, bestand)
 	}
 	return rule
 }
 
 func (r *astLezer) lijf(bestand string) ast.Body {
-	n := r.getal()
-	if r.fout != nil {
+	n := r.Getal()
+	if r.Fout() != nil {
 		return nil
 	}
 	b := make(ast.Body, n)
 	for i := range b {
 		b[i] = r.expr(bestand)
-		if r.fout != nil {
+		if r.Fout() != nil {
 			return b[:i]
 		}
 	}
@@ -536,10 +435,10 @@ func (r *astLezer) expr(bestand string) *ast.Expr {
 	x := &r.exprBlok[0]
 	r.exprBlok = r.exprBlok[1:]
 	x.Location = r.plek(bestand)
-	x.Index = r.getal()
-	x.Generated = r.vlag()
-	x.Negated = r.vlag()
-	if n := r.getal(); n > 0 {
+	x.Index = r.Getal()
+	x.Generated = r.Vlag()
+	x.Negated = r.Vlag()
+	if n := r.Getal(); n > 0 {
 		x.With = make([]*ast.With, n)
 		for i := range x.With {
 			w := &ast.With{Location: r.plek(bestand)}
@@ -548,7 +447,7 @@ func (r *astLezer) expr(bestand string) *ast.Expr {
 			x.With[i] = w
 		}
 	}
-	switch soort := r.byte(); soort {
+	switch soort := r.Byte(); soort {
 	case exprTerm:
 		x.Terms = r.term(bestand)
 	case exprTerms:
@@ -563,15 +462,13 @@ func (r *astLezer) expr(bestand string) *ast.Expr {
 		e.Body = r.lijf(bestand)
 		x.Terms = e
 	default:
-		if r.fout == nil {
-			r.fout = fmt.Errorf("expressie van soort %d", soort)
-		}
+		r.Misvormd(fmt.Errorf("expressie van soort %d", soort))
 	}
 	return x
 }
 
 func (r *astLezer) optioneleTerm(bestand string) *ast.Term {
-	if !r.vlag() {
+	if !r.Vlag() {
 		return nil
 	}
 	return r.term(bestand)
@@ -579,8 +476,8 @@ func (r *astLezer) optioneleTerm(bestand string) *ast.Term {
 
 // termen reads a list of terms as termen wrote it.
 func (r *astLezer) termen(bestand string) []*ast.Term {
-	n := r.getal()
-	if n == 0 || r.fout != nil {
+	n := r.Getal()
+	if n == 0 || r.Fout() != nil {
 		return nil
 	}
 	ts := make([]*ast.Term, n-1)
@@ -597,7 +494,7 @@ func (r *astLezer) term(bestand string) *ast.Term {
 	t := &r.termBlok[0]
 	r.termBlok = r.termBlok[1:]
 	t.Location = r.plek(bestand)
-	switch soort := r.byte(); soort {
+	switch soort := r.Byte(); soort {
 	case astNull:
 		t.Value = ast.Null{}
 	case astOnwaar:
@@ -617,10 +514,10 @@ func (r *astLezer) term(bestand string) *ast.Term {
 	case astLijst:
 		t.Value = ast.NewArray(r.termen(bestand)...)
 	case astObject:
-		n := r.getal()
+		n := r.Getal()
 		paren := make([][2]*ast.Term, 0, n)
 		for range n {
-			if r.fout != nil {
+			if r.Fout() != nil {
 				break
 			}
 			k := r.term(bestand)
@@ -643,9 +540,7 @@ func (r *astLezer) term(bestand string) *ast.Term {
 		c.Body = r.lijf(bestand)
 		t.Value = c
 	default:
-		if r.fout == nil {
-			r.fout = fmt.Errorf("term van soort %d", soort)
-		}
+		r.Misvormd(fmt.Errorf("term van soort %d", soort))
 		t.Value = ast.Null{}
 	}
 	return t

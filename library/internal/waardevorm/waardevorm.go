@@ -5,19 +5,20 @@
 // values from it and the engine its AST values, each without the other (the knowledge base does not know
 // OPA).
 //
-// The form: the magic "mkwaarde1", the fingerprint of the sources (a varint length and its bytes), a table
-// of strings (a varint count, then each as a varint length and its bytes), and the document: a kind byte,
-// followed for a number or text by its number in the table, for a list by its length and elements, for an
-// object by its length and its keys (numbers in the table, in sorted order) and values.
+// The form (internal/binair): the magic "mkwaarde1", the fingerprint of the sources, the table of texts, and
+// the document: a kind byte, followed for a number or text by its number in the table, for a list by its
+// length and elements, for an object by its length and its keys (numbers in the table, in sorted order) and
+// values.
 package waardevorm
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
 	"slices"
+
+	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/binair"
 )
 
 const magie = "mkwaarde1"
@@ -36,71 +37,47 @@ const (
 const maxDiepte = 1000
 
 // schrijver writes the binary form.
-type schrijver struct {
-	uit     []byte
-	teksten map[string]int
-	tabel   []string
-}
-
-func (w *schrijver) getal(n int) { w.uit = binary.AppendUvarint(w.uit, uint64(n)) }
-
-func (w *schrijver) tekst(s string) {
-	i, ok := w.teksten[s]
-	if !ok {
-		i = len(w.tabel)
-		w.teksten[s] = i
-		w.tabel = append(w.tabel, s)
-	}
-	w.getal(i)
-}
+type schrijver struct{ *binair.Schrijver }
 
 // Schrijf writes document with the fingerprint bron. It fails on a value the JSON decoder (with UseNumber)
 // does not make, so that go generate fails rather than change a value.
 func Schrijf(bron string, document map[string]any) ([]byte, error) {
-	lijf := &schrijver{teksten: map[string]int{}}
-	if err := lijf.waarde(document); err != nil {
+	w := schrijver{binair.NieuweSchrijver()}
+	if err := w.waarde(document); err != nil {
 		return nil, err
 	}
-	w := &schrijver{uit: []byte(magie)}
-	w.getal(len(bron))
-	w.uit = append(w.uit, bron...)
-	w.getal(len(lijf.tabel))
-	for _, s := range lijf.tabel {
-		w.getal(len(s))
-		w.uit = append(w.uit, s...)
-	}
-	return append(w.uit, lijf.uit...), nil
+	return w.Vorm(magie, bron), nil
 }
 
-func (w *schrijver) waarde(x any) error {
+func (w schrijver) waarde(x any) error {
 	switch v := x.(type) {
 	case nil:
-		w.uit = append(w.uit, soortNull)
+		w.Byte(soortNull)
 	case bool:
 		if v {
-			w.uit = append(w.uit, soortWaar)
+			w.Byte(soortWaar)
 		} else {
-			w.uit = append(w.uit, soortOnwaar)
+			w.Byte(soortOnwaar)
 		}
 	case json.Number:
-		w.uit = append(w.uit, soortGetal)
-		w.tekst(string(v))
+		w.Byte(soortGetal)
+		w.Tekst(string(v))
 	case string:
-		w.uit = append(w.uit, soortTekst)
-		w.tekst(v)
+		w.Byte(soortTekst)
+		w.Tekst(v)
 	case []any:
-		w.uit = append(w.uit, soortLijst)
-		w.getal(len(v))
+		w.Byte(soortLijst)
+		w.Getal(len(v))
 		for _, e := range v {
 			if err := w.waarde(e); err != nil {
 				return err
 			}
 		}
 	case map[string]any:
-		w.uit = append(w.uit, soortObject)
-		w.getal(len(v))
+		w.Byte(soortObject)
+		w.Getal(len(v))
 		for _, k := range slices.Sorted(maps.Keys(v)) {
-			w.tekst(k)
+			w.Tekst(k)
 			if err := w.waarde(v[k]); err != nil {
 				return fmt.Errorf("%s: %w", k, err)
 			}
@@ -124,98 +101,45 @@ type Bouwer[T any] interface {
 
 // lezer reads the binary form.
 type lezer[T any] struct {
-	b     Bouwer[T]
-	in    []byte
-	pos   int
-	tabel []string
+	*binair.Lezer
+	b Bouwer[T]
 	// teksten: the value Tekst made of each entry of the table, once it was needed
 	teksten []T
 	gemaakt []bool
-	fout    error
 }
-
-var errAfgebroken = errors.New("afgebroken")
 
 // Lees reads the fingerprint and the document of the binary form vorm, built by b.
 func Lees[T any](vorm []byte, b Bouwer[T]) (bron string, document T, err error) {
 	var niets T
-	if len(vorm) < len(magie) || string(vorm[:len(magie)]) != magie {
-		return "", niets, errors.New("waardevorm: onbekende vorm")
+	bron, l, err := binair.Lees(vorm, magie)
+	if err != nil {
+		return "", niets, fmt.Errorf("waardevorm: %w", err)
 	}
-	r := &lezer[T]{b: b, in: vorm, pos: len(magie)}
-	if l := r.getal(); r.fout == nil && l <= len(r.in)-r.pos {
-		bron = string(r.in[r.pos : r.pos+l])
-		r.pos += l
-	}
-	n := r.getal()
-	if r.fout != nil || n > len(vorm) {
-		return "", niets, errors.New("waardevorm: afgebroken")
-	}
-	// One string holds every text of the table; the table's strings are slices of it.
-	begin := r.pos
-	grenzen := make([][2]int, n)
-	for i := range n {
-		l := r.getal()
-		if r.fout != nil || l > len(r.in)-r.pos {
-			return "", niets, errors.New("waardevorm: afgebroken")
-		}
-		grenzen[i] = [2]int{r.pos - begin, r.pos - begin + l}
-		r.pos += l
-	}
-	alles := string(r.in[begin:r.pos])
-	r.tabel = make([]string, n)
-	for i, g := range grenzen {
-		r.tabel[i] = alles[g[0]:g[1]]
-	}
-	r.teksten, r.gemaakt = make([]T, n), make([]bool, n)
+	r := &lezer[T]{Lezer: l, b: b, teksten: make([]T, l.Teksten()), gemaakt: make([]bool, l.Teksten())}
 	document = r.waarde(0)
-	if r.fout == nil && r.pos != len(r.in) {
-		r.fout = errors.New("gegevens na het document")
-	}
-	if r.fout != nil {
-		return "", niets, fmt.Errorf("waardevorm: %w", r.fout)
+	if err := r.Einde(); err != nil {
+		return "", niets, fmt.Errorf("waardevorm: %w", err)
 	}
 	return bron, document, nil
 }
 
-func (r *lezer[T]) getal() int {
-	if r.fout != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(r.in[r.pos:])
-	if n <= 0 || v > uint64(len(r.in)) {
-		r.fout = errAfgebroken
-		return 0
-	}
-	r.pos += n
-	return int(v)
-}
-
-// tekst reads a text's number in the table; -1 when the form is damaged.
+// tekst reads a text's number in the table (-1 when the form is damaged) and makes its value once.
 func (r *lezer[T]) tekst() int {
-	i := r.getal()
-	if i >= len(r.tabel) {
-		if r.fout == nil {
-			r.fout = fmt.Errorf("tekst %d buiten de tabel", i)
-		}
-		return -1
-	}
-	if !r.gemaakt[i] {
-		r.teksten[i], r.gemaakt[i] = r.b.Tekst(r.tabel[i]), true
+	i := r.Tekst()
+	if i >= 0 && !r.gemaakt[i] {
+		r.teksten[i], r.gemaakt[i] = r.b.Tekst(r.Tabel(i)), true
 	}
 	return i
 }
 
 func (r *lezer[T]) waarde(diepte int) T {
-	if r.fout != nil {
+	if diepte > maxDiepte {
+		r.Misvormd(errors.New("te diep genest"))
+	}
+	soort := r.Byte()
+	if r.Fout() != nil {
 		return r.b.Null()
 	}
-	if r.pos >= len(r.in) || diepte > maxDiepte {
-		r.fout = errAfgebroken
-		return r.b.Null()
-	}
-	soort := r.in[r.pos]
-	r.pos++
 	switch soort {
 	case soortNull:
 		return r.b.Null()
@@ -225,9 +149,9 @@ func (r *lezer[T]) waarde(diepte int) T {
 		return r.b.Bool(true)
 	case soortGetal:
 		if i := r.tekst(); i >= 0 {
-			v, err := r.b.Getal(json.Number(r.tabel[i]))
+			v, err := r.b.Getal(json.Number(r.Tabel(i)))
 			if err != nil {
-				r.fout = err
+				r.Misvormd(err)
 			}
 			return v
 		}
@@ -236,17 +160,17 @@ func (r *lezer[T]) waarde(diepte int) T {
 			return r.teksten[i]
 		}
 	case soortLijst:
-		n := r.getal()
+		n := r.Getal()
 		elementen := make([]T, 0, n)
 		for range n {
-			if r.fout != nil {
+			if r.Fout() != nil {
 				break
 			}
 			elementen = append(elementen, r.waarde(diepte+1))
 		}
 		return r.b.Lijst(elementen)
 	case soortObject:
-		n := r.getal()
+		n := r.Getal()
 		sleutels := make([]string, 0, n)
 		sleutelWaarden := make([]T, 0, n)
 		waarden := make([]T, 0, n)
@@ -255,13 +179,13 @@ func (r *lezer[T]) waarde(diepte int) T {
 			if i < 0 {
 				break
 			}
-			sleutels = append(sleutels, r.tabel[i])
+			sleutels = append(sleutels, r.Tabel(i))
 			sleutelWaarden = append(sleutelWaarden, r.teksten[i])
 			waarden = append(waarden, r.waarde(diepte+1))
 		}
 		return r.b.Object(sleutels, sleutelWaarden, waarden)
 	default:
-		r.fout = fmt.Errorf("waarde van soort %d", soort)
+		r.Misvormd(fmt.Errorf("waarde van soort %d", soort))
 	}
 	return r.b.Null()
 }
