@@ -19,9 +19,9 @@ import (
 // them (as New would, with ingebouwdOverslaan) and writes every compiled module as Rego text to
 // voorgecompileerd.json, to read and to review, and what parsing that text gives, node for node, in a
 // binary form to voorgecompileerd.ast (astvorm.go), which is embedded. New reads that form and only builds
-// the compiler's indexes (the rule tree, the dependency graph, the rule indices): the rewriting stages have
-// already run, and running them again on their own output changes nothing. Reading the binary form takes a
-// tenth of the processor time that parsing the text took.
+// the compiler's rule tree and rule indices (lichtOverslaan): the rewriting stages have already run, and
+// running them again on their own output changes nothing. Reading the binary form takes a quarter of the
+// time that parsing the text took, with a sixth of the allocations.
 // TestVoorgecompileerd fails when either file differs from a fresh compile or when the rules compiled from
 // the binary form differ, rule for rule and expression for expression, from the rules compiled from rules/;
 // at run time the form is only used when its fingerprint matches the embedded rules and this OPA version,
