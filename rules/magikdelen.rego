@@ -83,7 +83,7 @@ deeloordeel(d) := {
 	"zekerheid": d.zekerheid,
 	"grondslagen": citaten(d.grondslagen),
 	"voorwaarden": voorwaarden_uitgeschreven(d.voorwaarden),
-	"redenen": d.redenen,
+	"redenen": uitleg.met_datum_redenen(d.redenen),
 	"ontbrekende_feiten": d.ontbrekende_feiten,
 	"keten": d.keten,
 }
@@ -122,7 +122,9 @@ kader_info := {"convenant": kader.convenant_id, "naam": kader.convenant.naam, "r
 	}
 }
 
-redenen := array.concat(array.concat(array.concat(uitleg.feit_redenen, kader_redenen), oordeel.redenen), deels_redenen)
+# De redenen van de cellen (oordeel.redenen, d.redenen) noemen de datum met uitleg.datum_plek; het antwoord schrijft
+# haar hier in.
+redenen := array.concat(array.concat(array.concat(uitleg.feit_redenen, kader_redenen), uitleg.met_datum_redenen(oordeel.redenen)), deels_redenen)
 
 kader_redenen := [r | some r in kader_redenen_set]
 
@@ -222,7 +224,7 @@ samenvatting := kb.oordelen[oordeel.oordeel].samenvatting if toelichting == ""
 
 default toelichting := ""
 
-toelichting := oordeel.redenen[0].tekst if not oordeel.oordeel in {"toegestaan", "toegestaan_onder_voorwaarden"}
+toelichting := uitleg.met_datum(oordeel.redenen[0].tekst) if not oordeel.oordeel in {"toegestaan", "toegestaan_onder_voorwaarden"}
 
 # De samenvatting noemt de grondslag van de eerste laag in de keten (regime, beroepsgeheim, art. 6, …).
 toelichting := sprintf("Grondslag: %s; %s op de checklist.", [kb.grondslagen[hoofdgrondslag].titel, aantal_voorwaarden]) if {

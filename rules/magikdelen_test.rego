@@ -305,3 +305,14 @@ test_antwoord_zonder_vraagbaak_is_het_antwoord_zonder_links if {
 	kern_zonder := magikdelen.kern_zonder_vraagbaak with input as vraag
 	kern_zonder == object.union(zonder, {"alternatieven": []})
 }
+
+# Een blokkade noemt de datum met uitleg.datum_plek (kader_test: test_blokkade_leest_de_datum_niet); het antwoord
+# schrijft haar in, in de redenen, in de deeloordelen en in de samenvatting, en noemt datum_plek nergens.
+test_reden_noemt_de_datum if {
+	a := magikdelen.antwoord with input as testkit.zvh({"van": "huisarts", "datum": "2024-06-01"})
+	tekst := "Huisarts is op 2024-06-01 geen deelnemer van Convenant Zorg- en Veiligheidshuis Twente, dus het convenant dekt deze deling niet. Een convenant is geen grondslag: of Huisarts op een eigen grondslag mag delen, moet de FG beoordelen."
+	{r.tekst | some r in a.redenen; r.id == "afzender_geen_deelnemer"} == {tekst}
+	{r.tekst | some d in a.deeloordelen; some r in d.redenen; r.id == "afzender_geen_deelnemer"} == {tekst}
+	contains(a.samenvatting, tekst)
+	not contains(json.marshal(a), "{datum}")
+}

@@ -26,9 +26,12 @@ enkel contains h if {
 	nieuw_feit(h)
 }
 
+# nieuw_feit(h): h verandert een feit. Het leest elk feit via vraag.feit, niet de feiten als geheel: zo hangt
+# wat enkel en paar uitrekenen alleen af van de feiten die zij noemen, en delen vragen die daarin gelijk zijn
+# het (library/invoerdelen.go).
 nieuw_feit(h) if {
 	some k, v in h
-	object.get(huidige_feiten, k, null) != v
+	vraag.feit(k) != v
 	not definitief_anders(h)
 }
 
@@ -36,7 +39,7 @@ nieuw_feit(h) if {
 # zoals een geweigerde toestemming: daar mag geen alternatief op aandringen.
 definitief_anders(h) if {
 	some k, v in h
-	nu := object.get(huidige_feiten, k, null)
+	nu := vraag.feit(k)
 	nu in object.get(kb.feiten, [k, "definitief"], [])
 	v != nu
 }

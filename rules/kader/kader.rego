@@ -232,7 +232,7 @@ blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, te
 	vanaf := kb.partijen[vraag.van].regime_vanaf
 	vraag.peildatum < vanaf
 	ontvangers[r]
-	tekst := sprintf("Het regime van %s voor deze gegevens geldt pas vanaf %s; welke regels op %s golden, kent de kennisbank niet.", [uitleg.label("partijen", vraag.van), vanaf, vraag.datum])
+	tekst := sprintf("Het regime van %s voor deze gegevens geldt pas vanaf %s; welke regels op %s golden, kent de kennisbank niet.", [uitleg.label("partijen", vraag.van), vanaf, uitleg.datum_plek])
 }
 
 # METADATA
@@ -270,7 +270,7 @@ blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, te
 	not datum.geldig(vraag.peildatum, convenant)
 	ontvangers[r]
 	convenant_in_beeld(r)
-	tekst := sprintf("%s gold op %s niet (looptijd %s). Een convenant is geen grondslag: alleen de eigen grondslagen van de partijen tellen; of die deze deling dragen, moet de FG beoordelen.", [convenant.naam, vraag.datum, looptijd])
+	tekst := sprintf("%s gold op %s niet (looptijd %s). Een convenant is geen grondslag: alleen de eigen grondslagen van de partijen tellen; of die deze deling dragen, moet de FG beoordelen.", [convenant.naam, uitleg.datum_plek, looptijd])
 }
 
 looptijd := sprintf("vanaf %s tot en met %s", [convenant.geldig_vanaf, convenant.geldig_tot]) if {
@@ -327,7 +327,7 @@ blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, te
 	deelname(vraag.van, "van") == "nee"
 	ontvangers[r]
 	convenant_geldt(r)
-	tekst := sprintf("%s is op %s geen deelnemer van %s, dus het convenant dekt deze deling niet. Een convenant is geen grondslag: of %s op een eigen grondslag mag delen, moet de FG beoordelen.", [uitleg.label("partijen", vraag.van), vraag.datum, convenant.naam, uitleg.label("partijen", vraag.van)])
+	tekst := sprintf("%s is op %s geen deelnemer van %s, dus het convenant dekt deze deling niet. Een convenant is geen grondslag: of %s op een eigen grondslag mag delen, moet de FG beoordelen.", [uitleg.label("partijen", vraag.van), uitleg.datum_plek, convenant.naam, uitleg.label("partijen", vraag.van)])
 }
 
 # METADATA
@@ -349,7 +349,7 @@ blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, te
 	convenant_geldt(r)
 	kb.partijen[r].soort != "betrokkene"
 	deelname(r, "naar") == "nee"
-	tekst := sprintf("%s is op %s geen deelnemer van %s; buiten de kring is er geen grondslag om wat in de casus is besproken te delen.", [uitleg.label("partijen", r), vraag.datum, convenant.naam])
+	tekst := sprintf("%s is op %s geen deelnemer van %s; buiten de kring is er geen grondslag om wat in de casus is besproken te delen.", [uitleg.label("partijen", r), uitleg.datum_plek, convenant.naam])
 	z := uitleg.laagste({convenant.zekerheid, "middel"})
 }
 
@@ -431,7 +431,7 @@ blokkade_ontvanger[r] contains uitleg.blokkade(rego.metadata.rule(), r, null, te
 	some [p, rol] in [[vraag.van, "van"], [r, "naar"]]
 	deelname(p, rol) == "onbekend"
 	feit := concat("_", ["deelnemer", rol])
-	tekst := sprintf("Of %s op %s deelneemt aan %s, staat niet vast.", [uitleg.label("partijen", p), vraag.datum, convenant.naam])
+	tekst := sprintf("Of %s op %s deelneemt aan %s, staat niet vast.", [uitleg.label("partijen", p), uitleg.datum_plek, convenant.naam])
 }
 
 # METADATA

@@ -2,6 +2,7 @@ package magikdelen.kader_test
 
 import data.magikdelen.kader
 import data.magikdelen.testkit
+import data.magikdelen.uitleg
 
 zvht := "Convenant Zorg- en Veiligheidshuis Twente"
 
@@ -17,6 +18,10 @@ blokkade(velden) := object.union(
 
 # samenvatting van de blokkades: [id, naar, gegevens, oordeel, zekerheid].
 kort(bs) := {[b.id, b.naar, b.gegevens, b.oordeel, b.zekerheid] | some b in bs}
+
+# uitgeschreven(bs): de blokkades bs met de datum in hun teksten, zoals het antwoord ze uitschrijft: een blokkade
+# noemt de datum met uitleg.datum_plek (test_blokkade_leest_de_datum_niet).
+uitgeschreven(bs) := {object.union(b, {"tekst": uitleg.met_datum(b.tekst)}) | some b in bs}
 
 # --- convenant en doel ---
 
@@ -175,7 +180,7 @@ test_convenant_niet_uitgewerkt if {
 }
 
 test_convenant_niet_geldig_voor_de_begindatum if {
-	kader.blokkades == {blokkade({
+	uitgeschreven(kader.blokkades) == {blokkade({
 		"id": "convenant_niet_geldig",
 		"titel": "Convenant niet geldig op de datum",
 		"oordeel": "onbepaald",
@@ -214,7 +219,7 @@ test_convenant_niet_geldig_na_de_einddatum_zonder_begindatum if {
 	kort(kader.blokkades) == {["convenant_niet_geldig", "politie", "identificerend", "onbepaald", "laag"]} with input as testkit.zvh({})
 		with data.kennisbank.convenanten.zvht as testkit.zvht(["geldig_vanaf"], {"geldig_tot": "2025-12-31"})
 		with data.kennisbank.datumgrenzen as testkit.grenzen_met(["2025-12-31"])
-	{b.tekst | some b in kader.blokkades} == {"Convenant Zorg- en Veiligheidshuis Twente gold op 2026-03-01 niet (looptijd tot en met 2025-12-31). Een convenant is geen grondslag: alleen de eigen grondslagen van de partijen tellen; of die deze deling dragen, moet de FG beoordelen."} with input as testkit.zvh({})
+	{b.tekst | some b in uitgeschreven(kader.blokkades)} == {"Convenant Zorg- en Veiligheidshuis Twente gold op 2026-03-01 niet (looptijd tot en met 2025-12-31). Een convenant is geen grondslag: alleen de eigen grondslagen van de partijen tellen; of die deze deling dragen, moet de FG beoordelen."} with input as testkit.zvh({})
 		with data.kennisbank.convenanten.zvht as testkit.zvht(["geldig_vanaf"], {"geldig_tot": "2025-12-31"})
 		with data.kennisbank.datumgrenzen as testkit.grenzen_met(["2025-12-31"])
 }
@@ -250,7 +255,7 @@ test_convenant_getekend_zonder_convenant_geeft_geen_blokkade if {
 # Vóór de WGS: de huisarts staat niet in het convenant. Hij kan een eigen grondslag hebben, dus onbepaald (FG),
 # en toetreden tot het convenant is een alternatief.
 test_afzender_geen_deelnemer_volgens_de_data if {
-	kader.blokkades == {blokkade({
+	uitgeschreven(kader.blokkades) == {blokkade({
 		"id": "afzender_geen_deelnemer",
 		"titel": "Afzender is geen deelnemer",
 		"oordeel": "onbepaald",
@@ -273,12 +278,19 @@ test_afzender_geen_deelnemer_volgens_feit_onder_de_wgs if {
 	]} with input as testkit.zvh({"feiten": {"deelnemer_van": false}})
 }
 
+# Een blokkade noemt de datum met uitleg.datum_plek, niet zelf: zo leest het oordeel alleen de peildatum en deelt
+# een vraag op een andere dag met dezelfde peildatum het (library/invoerdelen.go). Het antwoord schrijft de datum
+# in (magikdelen_test: test_reden_noemt_de_datum).
+test_blokkade_leest_de_datum_niet if {
+	{b.tekst | some b in kader.blokkades} == {"Huisarts is op {datum} geen deelnemer van Convenant Zorg- en Veiligheidshuis Twente, dus het convenant dekt deze deling niet. Een convenant is geen grondslag: of Huisarts op een eigen grondslag mag delen, moet de FG beoordelen."} with input as testkit.zvh({"van": "huisarts", "datum": "2024-06-01"})
+}
+
 test_afzender_niet_deelnemer_is_nooit_zeker if {
 	kort(kader.blokkades) == {["afzender_geen_deelnemer", "politie", "identificerend", "onbepaald", "laag"]} with input as testkit.zvh({"van": "niet_deelnemer"})
 }
 
 test_ontvanger_geen_deelnemer_volgens_de_data if {
-	kader.blokkades == {blokkade({
+	uitgeschreven(kader.blokkades) == {blokkade({
 		"id": "ontvanger_geen_deelnemer",
 		"titel": "Ontvanger is geen deelnemer",
 		"oordeel": "niet_toegestaan",
@@ -348,7 +360,7 @@ test_ontvanger_deelnemer_volgens_feit if {
 }
 
 test_deelname_onbekend_bij_deelname_per_casus if {
-	kader.blokkades == {blokkade({
+	uitgeschreven(kader.blokkades) == {blokkade({
 		"id": "deelname_onbekend",
 		"titel": "Deelname onbekend",
 		"oordeel": "onbepaald",

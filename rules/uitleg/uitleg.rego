@@ -51,6 +51,21 @@ schakel(bron, extra) := object.union(
 # title; de tekst noemt de partijen en data van deze vraag.
 reden(meta, tekst) := {"id": meta.custom.id, "titel": meta.title, "tekst": tekst}
 
+# datum_plek: waar een tekst van een blokkade de datum van de vraag noemt. De blokkade en alles wat het oordeel
+# eruit afleidt, lezen zo de datum niet zelf, maar alleen vraag.peildatum: een vraag op een andere dag met
+# dezelfde peildatum heeft hetzelfde oordeel, en de Go-bibliotheek deelt dat tussen zulke vragen
+# (library/invoerdelen.go). Het antwoord schrijft de datum in (met_datum, met_datum_redenen), pas waar het de
+# redenen uitschrijft (magikdelen.rego). Geen label of naam in de kennisbank bevat deze tekens.
+datum_plek := "{datum}"
+
+# met_datum(t): tekst t met de datum van de vraag op datum_plek; een tekst zonder datum_plek leest de datum niet.
+met_datum(t) := replace(t, datum_plek, vraag.datum) if contains(t, datum_plek)
+
+else := t
+
+# met_datum_redenen(rs): de redenen rs met de datum in hun teksten (met_datum).
+met_datum_redenen(rs) := [{"id": r.id, "titel": r.titel, "tekst": met_datum(r.tekst)} | some r in rs]
+
 # label geeft het Nederlandse label van een id uit een woordenlijst van de kennisbank.
 label(soort, id) := kb[soort][id].label
 

@@ -1,5 +1,6 @@
 package magikdelen.uitleg_test
 
+import data.magikdelen.testkit
 import data.magikdelen.uitleg
 
 meta_volledig := {
@@ -113,4 +114,13 @@ test_gesorteerd_op_volgorde_van_de_kennisbank if {
 
 test_gesorteerd_onbekend_achteraan_op_id if {
 	uitleg.gesorteerd("voorwaarden", {"zz_onbekend", "aa_onbekend", "noodzaak"}) == ["noodzaak", "aa_onbekend", "zz_onbekend"]
+}
+
+test_met_datum_schrijft_de_datum_van_de_vraag_in if {
+	uitleg.met_datum("Op {datum} geen deelnemer.") == "Op 2024-06-01 geen deelnemer." with input as testkit.vraag({"datum": "2024-06-01"})
+	uitleg.met_datum("Zonder datum.") == "Zonder datum." with input as testkit.vraag({"datum": "2024-06-01"})
+	uitleg.met_datum_redenen([{"id": "a", "titel": "A", "tekst": "Op {datum}."}, {"id": "b", "titel": "B", "tekst": "Nee."}]) == [
+		{"id": "a", "titel": "A", "tekst": "Op 2024-06-01."},
+		{"id": "b", "titel": "B", "tekst": "Nee."},
+	] with input as testkit.vraag({"datum": "2024-06-01"})
 }
