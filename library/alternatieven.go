@@ -34,28 +34,30 @@ type wijziging struct {
 	bekend  bool // the rules gave a verdict: the change is milder (otherwise kies would drop it anyway)
 }
 
-// uitDelen puts the answer together from data.magikdelen.antwoord_in_delen: the core, and the JSON of the
-// chosen alternatives that take the place of the core's own.
-func (e *Engine) uitDelen(ctx context.Context, waarde ast.Value, basis *proefBasis) (ast.Value, []byte, error) {
+// uitDelen puts the answer together from data.magikdelen.antwoord_in_delen: the core and the question, which
+// the rules give apart (so that the core of questions that differ only in their date is one shared value), and
+// the JSON of the chosen alternatives that take the place of the core's own.
+func (e *Engine) uitDelen(ctx context.Context, waarde ast.Value, basis *proefBasis) (regelsUitkomst, error) {
 	deel, _ := waarde.(ast.Object)
 	var kern ast.Object
-	var doorTerm *ast.Term
+	var doorTerm, vraagTerm *ast.Term
 	if deel != nil {
 		if t := deel.Get(ast.StringTerm("kern")); t != nil {
 			kern, _ = t.Value.(ast.Object)
 		}
 		doorTerm = deel.Get(ast.StringTerm("doorrekenen"))
+		vraagTerm = deel.Get(ast.StringTerm("vraag"))
 	}
-	if kern == nil || doorTerm == nil {
-		return nil, nil, errors.New("evalueer regels: antwoord in delen zonder kern of doorrekenen (regels onvolledig)")
+	if kern == nil || doorTerm == nil || vraagTerm == nil {
+		return regelsUitkomst{}, errors.New("evalueer regels: antwoord in delen zonder kern, vraag of doorrekenen (regels onvolledig)")
 	}
 	door, err := ast.JSON(doorTerm.Value)
 	if err != nil {
-		return nil, nil, fmt.Errorf("lees antwoord: %w", err)
+		return regelsUitkomst{}, fmt.Errorf("lees antwoord: %w", err)
 	}
 	doorMap, ok := door.(map[string]any)
 	if !ok {
-		return nil, nil, errors.New("evalueer regels: antwoord in delen zonder kern of doorrekenen (regels onvolledig)")
+		return regelsUitkomst{}, errors.New("evalueer regels: antwoord in delen zonder kern, vraag of doorrekenen (regels onvolledig)")
 	}
 	var huidig any
 	if o := kern.Get(ast.StringTerm("oordeel")); o != nil {
@@ -65,13 +67,13 @@ func (e *Engine) uitDelen(ctx context.Context, waarde ast.Value, basis *proefBas
 	}
 	alternatieven, err := e.kiesAlternatieven(ctx, huidig, doorMap, basis)
 	if err != nil {
-		return nil, nil, err
+		return regelsUitkomst{}, err
 	}
 	altJSON, err := json.Marshal(alternatieven)
 	if err != nil {
-		return nil, nil, fmt.Errorf("lees antwoord: %w", err)
+		return regelsUitkomst{}, fmt.Errorf("lees antwoord: %w", err)
 	}
-	return kern, altJSON, nil
+	return regelsUitkomst{kern: kern, vraag: vraagTerm.Value, alternatieven: altJSON}, nil
 }
 
 // kiesAlternatieven recomputes every change in door and lets the rules choose from the verdicts.

@@ -22,11 +22,11 @@ func TestAntwoordLezenAlsEncodingJSON(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, v := range vragen {
-			kern, alternatieven, err := e.regelsAntwoord(ctx, v.vraag)
+			u, err := e.regelsAntwoord(ctx, v.vraag)
 			if err != nil {
 				t.Fatalf("%s: %v", v.naam, err)
 			}
-			raw, err := termJSON(nil, kern)
+			raw, err := termJSON(nil, u.geheel())
 			if err != nil {
 				t.Fatalf("%s: %v", v.naam, err)
 			}
@@ -34,13 +34,13 @@ func TestAntwoordLezenAlsEncodingJSON(t *testing.T) {
 			if err := json.Unmarshal(raw, &want); err != nil {
 				t.Fatalf("%s: %v", v.naam, err)
 			}
-			if alternatieven != nil {
+			if u.alternatieven != nil {
 				want.Alternatieven = nil
-				if err := json.Unmarshal(alternatieven, &want.Alternatieven); err != nil {
+				if err := json.Unmarshal(u.alternatieven, &want.Alternatieven); err != nil {
 					t.Fatalf("%s: %v", v.naam, err)
 				}
 			}
-			if err := leesAntwoord(kern, alternatieven, &got); err != nil {
+			if err := leesAntwoord(u, &got); err != nil {
 				t.Fatalf("%s: %v", v.naam, err)
 			}
 			if !reflect.DeepEqual(got, want) {

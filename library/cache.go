@@ -36,6 +36,8 @@ type cacheItem struct {
 	a       Antwoord
 	json    string
 	open    []openFeit // OpenFeiten keeps its result under the key "open\x00" + the question's key
+	// deelt: a shares memory with a core the engine keeps (kerngeheugen.go), so it is handed out as a copy
+	deelt bool
 }
 
 // vlucht is one evaluation that concurrent callers with the same question wait for.

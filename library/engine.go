@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -72,6 +71,7 @@ type Engine struct {
 	vragen atomic.Int64
 
 	cache   *beslisCache   // nil: every question is evaluated (see MetCache)
+	kernen  *kernGeheugen  // the cores of answers read before (kerngeheugen.go); nil: every core is read
 	gedeeld *gedeeldeCache // the values of calls every evaluation shares (gedeeldecache.go); nil: none
 
 	// vraagbaak gives the index of the vraagbaak links, made once (from New on, in the background: an answer
@@ -208,7 +208,7 @@ func New(ctx context.Context, opts ...Optie) (*Engine, error) {
 	if compileFout != nil {
 		return nil, compileFout
 	}
-	e := &Engine{kb: kb, klok: o.klok, regels: regels, compiler: compiler, voorgecompileerd: klaar, store: kbu.store, gedeeld: nieuweGedeeldeCache(zuiver), invoer: nieuweInvoerIndeling(nil, nil, kb.IDs("feiten")), afh: nieuweAfhankelijkeCache()}
+	e := &Engine{kb: kb, klok: o.klok, regels: regels, compiler: compiler, voorgecompileerd: klaar, store: kbu.store, gedeeld: nieuweGedeeldeCache(zuiver), invoer: nieuweInvoerIndeling(nil, nil, kb.IDs("feiten")), afh: nieuweAfhankelijkeCache(), kernen: nieuwKernGeheugen()}
 	// The dependency graph, when the compile did not build it, in the background: what needs it (which
 	// values the alternatives and the open facts can follow, the parts of the question) comes after the
 	// first evaluation, and the CLI's one question runs on the other core meanwhile.
@@ -425,7 +425,7 @@ func (e *Engine) Beantwoord(ctx context.Context, v kennisbank.Vraag) (Antwoord, 
 	if err != nil {
 		return Antwoord{}, err
 	}
-	if e.cache == nil {
+	if e.cache == nil && !item.deelt {
 		return item.a, nil
 	}
 	return item.a.kloon(), nil
@@ -483,69 +483,110 @@ func (e *Engine) uitCache(ctx context.Context, soort string, v kennisbank.Vraag,
 
 // evalueer runs the prepared decision for a checked question.
 func (e *Engine) evalueer(ctx context.Context, v kennisbank.Vraag, metJSON bool) (*cacheItem, error) {
-	kern, alternatieven, err := e.regelsAntwoord(ctx, v)
+	u, err := e.regelsAntwoord(ctx, v)
 	if err != nil {
 		return nil, err
 	}
 	var a Antwoord
-	if err := leesAntwoord(kern, alternatieven, &a); err != nil {
+	var vast *gelezenKern
+	if kern, ok := u.kern.(ast.Object); ok && u.vraag != nil && e.kernen != nil {
+		// The core without the question: read once per core value (kerngeheugen.go), the question and the
+		// alternatives for this question.
+		if vast, err = e.kernen.lees(kern); err != nil {
+			return nil, fmt.Errorf("lees antwoord: %w", err)
+		}
+		a = vast.a
+		err = leesPerVraag(u, &a)
+	} else {
+		err = leesAntwoord(u, &a)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("lees antwoord: %w", err)
 	}
 	if e.vraagbaak != nil {
 		a.Vraagbaak = e.vraagbaak().links(&a)
 	}
-	item := &cacheItem{a: a}
+	item := &cacheItem{a: a, deelt: vast != nil}
 	if metJSON {
-		// The JSON of the Antwoord, not of the rules' value: the contract is the struct's JSON. The encoder
-		// writes what json.Marshal gives and a newline, into the text at once (json.Marshal, then string(),
-		// copied an answer of up to 128 kB twice).
-		var uit strings.Builder
-		if err := json.NewEncoder(&uit).Encode(a); err != nil {
+		// The JSON of the Antwoord, not of the rules' value: the contract is the struct's JSON.
+		if item.json, err = antwoordJSON(&a, vast); err != nil {
 			return nil, fmt.Errorf("lees antwoord: %w", err)
 		}
-		item.json = strings.TrimSuffix(uit.String(), "\n")
 	}
 	return item, nil
 }
 
-// leesAntwoord reads the rules' answer into a: the term of the answer, and, when the engine chose the
-// alternatives (alternatieven not nil), their JSON in place of the term's own.
-func leesAntwoord(kern ast.Value, alternatieven []byte, a *Antwoord) error {
-	if err := leesTerm(kern, a); err != nil {
+// regelsUitkomst is the answer of the rules to a checked question, before the engine reads it into an
+// Antwoord and adds the vraagbaak links.
+type regelsUitkomst struct {
+	// kern: the answer's term; when vraag is not nil, without the question (the rules give the answer in parts,
+	// and the core is often a value the engine shares between questions, the same value each time).
+	kern  ast.Value
+	vraag ast.Value
+	// alternatieven: the JSON of the alternatives the engine chose, in place of the core's own; nil when the
+	// rules chose them.
+	alternatieven []byte
+}
+
+// geheel is the answer's term with the question in it.
+func (u regelsUitkomst) geheel() ast.Value {
+	kern, ok := u.kern.(ast.Object)
+	if !ok || u.vraag == nil {
+		return u.kern
+	}
+	paren := make([][2]*ast.Term, 0, kern.Len()+1)
+	kern.Foreach(func(k, w *ast.Term) { paren = append(paren, [2]*ast.Term{k, w}) })
+	return ast.NewObject(append(paren, [2]*ast.Term{ast.StringTerm("vraag"), ast.NewTerm(u.vraag)})...)
+}
+
+// leesAntwoord reads the rules' answer into a: the core, the question when the rules give it apart, and the
+// alternatives the engine chose in place of the core's own.
+func leesAntwoord(u regelsUitkomst, a *Antwoord) error {
+	if err := leesTerm(u.kern, a); err != nil {
 		return err
 	}
-	if alternatieven != nil {
+	return leesPerVraag(u, a)
+}
+
+// leesPerVraag reads into a what the rules' answer has besides the core: the question when the rules give it
+// apart, and the alternatives the engine chose.
+func leesPerVraag(u regelsUitkomst, a *Antwoord) error {
+	if u.vraag != nil {
+		a.Vraag = BeoordeeldeVraag{}
+		if err := leesTerm(u.vraag, &a.Vraag); err != nil {
+			return err
+		}
+	}
+	if u.alternatieven != nil {
 		a.Alternatieven = nil
-		return json.Unmarshal(alternatieven, &a.Alternatieven)
+		return json.Unmarshal(u.alternatieven, &a.Alternatieven)
 	}
 	return nil
 }
 
-// regelsAntwoord is the answer of the rules to a checked question, before the engine reads it into an
-// Antwoord and adds the vraagbaak links: its term and, when the rules give the answer in parts, the JSON of
-// the alternatives the engine chose (nil otherwise).
-func (e *Engine) regelsAntwoord(ctx context.Context, v kennisbank.Vraag) (ast.Value, []byte, error) {
+// regelsAntwoord is the answer of the rules to a checked question (regelsUitkomst).
+func (e *Engine) regelsAntwoord(ctx context.Context, v kennisbank.Vraag) (regelsUitkomst, error) {
 	invoer, err := vraagAlsInvoer(v)
 	if err != nil {
-		return nil, nil, err
+		return regelsUitkomst{}, err
 	}
 	if !e.inDelen {
 		rs, err := e.evalueerQuery(ctx, e.query, true, rego.EvalInput(invoer))
 		if err != nil {
-			return nil, nil, evalFout(ctx, "evalueer regels", err)
+			return regelsUitkomst{}, evalFout(ctx, "evalueer regels", err)
 		}
 		term, err := antwoordTerm(rs)
 		if err != nil {
-			return nil, nil, err
+			return regelsUitkomst{}, err
 		}
-		return term.Value, nil, nil
+		return regelsUitkomst{kern: term.Value}, nil
 	}
 	// In parts: the evaluation of the question notes what each value read, as the basis of the alternatives
 	// that change only facts (feitvolger.go; kiesAlternatieven checks that the rules allow it, when there are
 	// alternatives).
 	iv, err := ast.InterfaceToValue(invoer)
 	if err != nil {
-		return nil, nil, fmt.Errorf("vraag: %w", err)
+		return regelsUitkomst{}, fmt.Errorf("vraag: %w", err)
 	}
 	volgen := !e.zonderProefBasis
 	rs, c, err := e.evalueerGevolgd(ctx, e.query, iv, volgen)
@@ -557,11 +598,11 @@ func (e *Engine) regelsAntwoord(ctx context.Context, v kennisbank.Vraag) (ast.Va
 		defer c.terug()
 	}
 	if err != nil {
-		return nil, nil, evalFout(ctx, "evalueer regels", err)
+		return regelsUitkomst{}, evalFout(ctx, "evalueer regels", err)
 	}
 	term, err := antwoordTerm(rs)
 	if err != nil {
-		return nil, nil, err
+		return regelsUitkomst{}, err
 	}
 	return e.uitDelen(ctx, term.Value, basis)
 }

@@ -169,7 +169,7 @@ func BenchmarkLeesAntwoord(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	kern, alternatieven, err := e.regelsAntwoord(context.Background(), v)
+	u, err := e.regelsAntwoord(context.Background(), v)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func BenchmarkLeesAntwoord(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			var a Antwoord
-			if err := leesAntwoord(kern, alternatieven, &a); err != nil {
+			if err := leesAntwoord(u, &a); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -185,7 +185,7 @@ func BenchmarkLeesAntwoord(b *testing.B) {
 	b.Run("json", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			raw, err := termJSON(nil, kern)
+			raw, err := termJSON(nil, u.geheel())
 			if err != nil {
 				b.Fatal(err)
 			}

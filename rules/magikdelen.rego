@@ -46,9 +46,16 @@ antwoord_zonder_vraagbaak := object.union(kern_zonder_vraagbaak, {"alternatieven
 # rekent die vragen naast elkaar door (data.magikdelen.oordeel.oordeel) en kiest de alternatieven met
 # alternatieven.kies, zoals antwoord_zonder_vraagbaak ze in één evaluatie na elkaar doorrekent; een test
 # vergelijkt de twee antwoorden.
-antwoord_in_delen := {"kern": kern_zonder_vraagbaak, "doorrekenen": alternatieven.met_invoer}
+#
+# De kern staat erin zonder de vraag (kern_zonder_vraag), de genormaliseerde vraag apart: de vraag noemt de datum,
+# de rest van de kern meestal niet, en zo deelt de Go-bibliotheek de kern tussen vragen die alleen in de datum
+# verschillen (library/invoerdelen.go). De bibliotheek zet de vraag weer in het antwoord.
+antwoord_in_delen := {"kern": kern_zonder_vraag, "vraag": genormaliseerd, "doorrekenen": alternatieven.met_invoer}
 
-kern_zonder_vraagbaak := {
+kern_zonder_vraagbaak := object.union(kern_zonder_vraag, {"vraag": genormaliseerd})
+
+# kern_zonder_vraag: kern_zonder_vraagbaak zonder de genormaliseerde vraag.
+kern_zonder_vraag := {
 	"oordeel": oordeel.oordeel,
 	"samenvatting": samenvatting,
 	"zekerheid": oordeel.zekerheid,
@@ -60,7 +67,6 @@ kern_zonder_vraagbaak := {
 	"deeloordelen": [deeloordeel(d) | some d in oordeel.deeloordelen],
 	"keten": oordeel.keten,
 	"kader": kader_info,
-	"vraag": genormaliseerd,
 	"kennisbank": {"versie": kb.versie},
 	"vraagbaak": [],
 }

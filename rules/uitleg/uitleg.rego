@@ -95,11 +95,17 @@ voorwaarde_tekst(id) := ts[0] if {
 
 # feit_redenen: wat een feit in de vraag zelf al zegt (feiten.yaml, reden_bij), zoals een geweigerde toestemming:
 # het antwoord laat zien dat het die heeft meegewogen.
+#
+# Per feit van de kennisbank met een reden_bij, in volgorde van id, gelezen met vraag.feit: zo leest het antwoord
+# alleen de feiten die een reden kunnen geven, niet de feiten als geheel (library/invoerdelen.go). Een waarde in
+# reden_bij is nooit null (schema), dus alleen een opgegeven feit geeft een reden.
 feit_redenen := [{"id": r.id, "titel": r.titel, "tekst": r.tekst} |
-	some f in sort(object.keys(vraag.feiten))
-	some r in object.get(kb.feiten, [f, "reden_bij"], [])
+	some f in feiten_met_reden
+	some r in kb.feiten[f].reden_bij
 	vraag.feit(f) == r.waarde
 ]
+
+feiten_met_reden := sort([f | some f, info in kb.feiten; info.reden_bij])
 
 # rang van een oordeel (0 = strengst) en van een zekerheid (0 = laagst).
 rang_oordeel(o) := kb.oordelen[o].rang
