@@ -124,3 +124,17 @@ test_met_datum_schrijft_de_datum_van_de_vraag_in if {
 		{"id": "b", "titel": "B", "tekst": "Nee."},
 	] with input as testkit.vraag({"datum": "2024-06-01"})
 }
+
+# feit_redenen: een opgegeven feit met de waarde van een reden_bij geeft die reden, een andere waarde of een feit
+# dat niet is opgegeven geen; de redenen staan in volgorde van het id van hun feit.
+test_feit_redenen_alleen_bij_de_waarde_van_de_reden if {
+	{r.id | some r in uitleg.feit_redenen} == {"toestemming_geweigerd"} with input as testkit.vraag({"feiten": {"toestemming": "geweigerd"}})
+	uitleg.feit_redenen == [] with input as testkit.vraag({"feiten": {"toestemming": "gegeven"}})
+	uitleg.feit_redenen == [] with input as testkit.vraag({"feiten": {}})
+	[r.id | some r in uitleg.feit_redenen] == ["a_ja", "b_nee"] with input as testkit.vraag({"feiten": {"b": false, "a": true, "c": true}})
+		with data.kennisbank.feiten as {
+			"b": {"reden_bij": [{"waarde": false, "id": "b_nee", "titel": "B", "tekst": "B."}]},
+			"a": {"reden_bij": [{"waarde": true, "id": "a_ja", "titel": "A", "tekst": "A."}]},
+			"c": {},
+		}
+}
