@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/toetshulp"
 )
 
@@ -51,4 +52,15 @@ func TestAntwoordLezenAlsEncodingJSON(t *testing.T) {
 	if len(vragen) < 200 {
 		t.Errorf("%d vragen; verwacht de 36 scenario's en de wetsvragen", len(vragen))
 	}
+}
+
+// geheel is the answer's term with the question in it, as the rules give the whole answer.
+func (u regelsUitkomst) geheel() ast.Value {
+	kern, ok := u.kern.(ast.Object)
+	if !ok || u.vraag == nil {
+		return u.kern
+	}
+	paren := make([][2]*ast.Term, 0, kern.Len()+1)
+	kern.Foreach(func(k, w *ast.Term) { paren = append(paren, [2]*ast.Term{k, w}) })
+	return ast.NewObject(append(paren, [2]*ast.Term{ast.StringTerm("vraag"), ast.NewTerm(u.vraag)})...)
 }

@@ -528,17 +528,6 @@ type regelsUitkomst struct {
 	alternatieven []byte
 }
 
-// geheel is the answer's term with the question in it.
-func (u regelsUitkomst) geheel() ast.Value {
-	kern, ok := u.kern.(ast.Object)
-	if !ok || u.vraag == nil {
-		return u.kern
-	}
-	paren := make([][2]*ast.Term, 0, kern.Len()+1)
-	kern.Foreach(func(k, w *ast.Term) { paren = append(paren, [2]*ast.Term{k, w}) })
-	return ast.NewObject(append(paren, [2]*ast.Term{ast.StringTerm("vraag"), ast.NewTerm(u.vraag)})...)
-}
-
 // leesAntwoord reads the rules' answer into a: the core, the question when the rules give it apart, and the
 // alternatives the engine chose in place of the core's own.
 func leesAntwoord(u regelsUitkomst, a *Antwoord) error {
