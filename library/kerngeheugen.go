@@ -84,8 +84,8 @@ func (g *kernGeheugen) lees(kern ast.Object) (*gelezenKern, error) {
 }
 
 // antwoordVelden: the JSON name of each field of Antwoord, in order; nil when Antwoord's JSON is not simply its
-// fields in order (a field without a name of its own or one that JSON would escape, omitempty, a field that is left out, or a MarshalJSON of
-// its own), and then the engine encodes every answer whole. perVraag: the fields an answer sets per question,
+// fields in order (a field without a plain name of its own, omitempty, a field left out, a MarshalJSON of its
+// own), and then the engine keeps no cores (nieuwKernGeheugen) and encodes every answer whole. perVraag: the fields an answer sets per question,
 // not from the core: the question, the alternatives and the vraagbaak links.
 var antwoordVelden, perVraag = jsonVelden(reflect.TypeFor[Antwoord](), "Vraag", "Alternatieven", "Vraagbaak")
 
@@ -112,7 +112,7 @@ func jsonVelden(t reflect.Type, apart ...string) ([]string, []bool) {
 // antwoordJSON gives the JSON of a, as json.Marshal gives it: a JSON object of its fields in order, each
 // field's JSON from vast when it has it (the fields of a core read before) and encoded now otherwise.
 func antwoordJSON(a *Antwoord, vast *gelezenKern) (string, error) {
-	if vast == nil || antwoordVelden == nil {
+	if vast == nil { // no kept core (and none without antwoordVelden): the answer whole
 		var uit strings.Builder
 		// The encoder writes what json.Marshal gives and a newline, into the text at once (json.Marshal, then
 		// string(), copied an answer of up to 128 kB twice).
