@@ -633,3 +633,40 @@ func mustLeesVraag(t *testing.T, s string) kennisbank.Vraag {
 	}
 	return v
 }
+
+// TestAntwoordMetLengte: over real HTTP an answer is one body with its length, not chunked, and it is
+// exactly the engine's JSON and a newline, also when a long answer came before it (the kept buffer).
+func TestAntwoordMetLengte(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(testHandler(t))
+	defer srv.Close()
+	lang := `{"van":"politie","naar":["overleg_deelnemers"],"gegevens":["politiegegevens","strafrechtelijk"],"doel":"zvh_casusoverleg","convenant":"zvht","datum":"2025-06-01","feiten":{"inclusiecriteria":true}}`
+	for _, vraag := range []string{lang, geldigeVraag, lang, geldigeVraag} {
+		v, err := kennisbank.LeesVraag(strings.NewReader(vraag))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := testEngine(t).Beslis(context.Background(), v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := http.Post(srv.URL+"/v1/vraag", "application/json", strings.NewReader(vraag))
+		if err != nil {
+			t.Fatal(err)
+		}
+		inhoud, err := io.ReadAll(res.Body)
+		res.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("status %d: %s", res.StatusCode, inhoud)
+		}
+		if want := b.JSON() + "\n"; string(inhoud) != want {
+			t.Errorf("body van %d bytes, want het antwoord van de engine (%d bytes)", len(inhoud), len(want))
+		}
+		if res.ContentLength != int64(len(inhoud)) || len(res.TransferEncoding) != 0 {
+			t.Errorf("Content-Length %d, Transfer-Encoding %v; want %d en geen", res.ContentLength, res.TransferEncoding, len(inhoud))
+		}
+	}
+}

@@ -157,8 +157,7 @@ func (s *statusSchrijver) Write(b []byte) (int, error) {
 	return s.ResponseWriter.Write(b)
 }
 
-// WriteString writes t without a copy into a []byte, as the underlying writer does (an answer is up to
-// 128 kB).
+// WriteString passes t on to the underlying writer without a copy into a []byte.
 func (s *statusSchrijver) WriteString(t string) (int, error) {
 	if !s.geschreven {
 		s.status, s.geschreven = http.StatusOK, true
