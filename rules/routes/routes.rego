@@ -230,7 +230,7 @@ verkeerde_persoon(h) if {
 
 # juiste_persoon(h): wie voor deze leeftijd en dit stelsel wel toestemt (de eerste mogelijkheid).
 juiste_persoon(h) := banden[0].door[0] if {
-	leeftijd := vraag.feit("leeftijd")
+	leeftijd := vraag.leeftijdsklasse
 	banden := [b | some b in kb.feiten.toestemming_door.geldig_per_leeftijd[stelsel(h)]; leeftijd < b.tot]
 }
 
@@ -238,10 +238,10 @@ stelsel(h) := object.get(h, "stelsel", "avg")
 
 toestemming_door_past(_) if not vraag.bekend("toestemming_door")
 
-toestemming_door_past(_) if not is_number(vraag.feit("leeftijd"))
+toestemming_door_past(_) if not is_number(vraag.leeftijdsklasse)
 
 toestemming_door_past(stelsel) if {
-	leeftijd := vraag.feit("leeftijd")
+	leeftijd := vraag.leeftijdsklasse
 	is_number(leeftijd)
 	banden := [b | some b in kb.feiten.toestemming_door.geldig_per_leeftijd[stelsel]; leeftijd < b.tot]
 	vraag.feit("toestemming_door") in banden[0].door
@@ -250,7 +250,7 @@ toestemming_door_past(stelsel) if {
 ontbrekend(route) := {k | some k, _ in feiten(route); not vraag.bekend(k)}
 
 minderjarig if {
-	leeftijd := vraag.feit("leeftijd")
+	leeftijd := vraag.leeftijdsklasse
 	is_number(leeftijd)
 	leeftijd < kb.feiten.leeftijd.meerderjarig_vanaf
 }

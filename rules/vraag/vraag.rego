@@ -66,6 +66,31 @@ peildatum := max([g | some g in grenzen; g <= datum]) if {
 
 peildatum := datum if not datum_geldig
 
+# leeftijdsklasse: de leeftijd waarmee de regels de leeftijd van betrokkene (feit leeftijd) vergelijken met een
+# leeftijdsgrens uit de kennisbank, altijd als leeftijd < grens: de hoogste grens op of onder de leeftijd, en
+# onder alle grenzen de laagste grens min één. Voor elke grens G is leeftijd < G precies als leeftijdsklasse < G.
+# Wat de regels met leeftijdsklasse uitrekenen is dus gelijk voor alle leeftijden tussen twee grenzen (alle
+# volwassenen onder de hoogste grens bijvoorbeeld), en de bibliotheek deelt het over vragen met zulke
+# leeftijden, zoals bij peildatum. Een regel die de leeftijd anders vergelijkt, of met een getal dat hier niet
+# bij staat, leest feit("leeftijd") zelf. Zonder leeftijd, of een leeftijd die geen getal is: die waarde zelf.
+leeftijdsklasse := max(onder) if {
+	is_number(feit("leeftijd"))
+	onder := [g | some g in leeftijdsgrenzen; g <= feit("leeftijd")]
+	count(onder) > 0
+} else := min(leeftijdsgrenzen) - 1 if {
+	is_number(feit("leeftijd"))
+	count(leeftijdsgrenzen) > 0
+} else := feit("leeftijd")
+
+# leeftijdsgrenzen: de leeftijden waarmee de regels de leeftijd vergelijken: de meerderjarigheid en de grenzen
+# van wie toestemt per leeftijd (feiten.yaml).
+leeftijdsgrenzen contains kb.feiten.leeftijd.meerderjarig_vanaf
+
+leeftijdsgrenzen contains b.tot if {
+	some banden in kb.feiten.toestemming_door.geldig_per_leeftijd
+	some b in banden
+}
+
 # feit geeft de waarde van een feit, of null als het feit niet is opgegeven. Andere regels lezen feiten alleen
 # via feit (en bekend), niet via input.feiten of feiten zelf: de Go-bibliotheek probeert voor de open feiten
 # alleen de feiten die de uitkomst hier opvraagt, en toetst bij het laden dat dit zo is (library/gelezenfeiten.go).

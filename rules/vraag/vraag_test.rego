@@ -133,3 +133,55 @@ test_datumgrenzen_van_de_kennisbank if {
 		d in g
 	}
 }
+
+# leeftijdsklasse: de hoogste leeftijdsgrens op of onder de leeftijd, onder alle grenzen de laagste min één. De
+# grenzen van de kennisbank: 12, 16 (toestemming per leeftijd), 18 (meerderjarig) en 150.
+klasse(leeftijd) := k if {
+	k := vraag.leeftijdsklasse with input as testkit.vraag({"feiten": {"leeftijd": leeftijd}})
+}
+
+test_leeftijdsgrenzen_uit_de_kennisbank if vraag.leeftijdsgrenzen == {12, 16, 18, 150}
+
+test_leeftijdsklasse_is_de_hoogste_grens_op_of_onder_de_leeftijd if {
+	klasse(0) == 11
+	klasse(11) == 11
+	klasse(12) == 12
+	klasse(15) == 12
+	klasse(16) == 16
+	klasse(17) == 16
+	klasse(18) == 18
+	klasse(45) == 18
+	klasse(149) == 18
+	klasse(150) == 150
+}
+
+# Voor elke leeftijd van 0 tot en met 151 (ook een breuk) en elke grens: leeftijd < grens precies als
+# leeftijdsklasse < grens. Zo geven de regels die met de klasse vergelijken hetzelfde als met de leeftijd zelf.
+test_leeftijdsklasse_vergelijkt_als_de_leeftijd if {
+	every leeftijd in array.concat(numbers.range(0, 151), [11.5, 17.9]) {
+		k := klasse(leeftijd)
+		every g in vraag.leeftijdsgrenzen {
+			(leeftijd < g) == k < g
+		}
+	}
+}
+
+# Twee volwassenen hebben dezelfde klasse (de bibliotheek deelt wat de regels ermee uitrekenen); een kind van 11
+# en een van 12 niet.
+test_leeftijdsklasse_deelt_alleen_tussen_twee_grenzen if {
+	klasse(19) == klasse(64)
+	klasse(11) != klasse(12)
+	klasse(17) != klasse(18)
+}
+
+# Zonder leeftijd, of met een leeftijd die geen getal is: die waarde zelf (de regels toetsen is_number).
+test_leeftijdsklasse_zonder_getal_is_de_waarde_zelf if {
+	vraag.leeftijdsklasse == null with input as testkit.vraag({})
+	klasse("twaalf") == "twaalf"
+}
+
+# Zonder grenzen in de kennisbank: de leeftijd zelf.
+test_leeftijdsklasse_zonder_grenzen_is_de_leeftijd if {
+	vraag.leeftijdsklasse == 14 with input as testkit.vraag({"feiten": {"leeftijd": 14}})
+		with vraag.leeftijdsgrenzen as set()
+}
