@@ -70,11 +70,14 @@ type feitVolger struct {
 	stapel   []openWaarde
 }
 
-// openWaarde is a value being worked out: its reference (a copy: OPA reuses its own) and what it read so far.
+// openWaarde is a value being worked out: its reference (a copy: OPA reuses its own) and what it read so far:
+// feiten, every fact and part, also the facts a part read (for the variants), and op, what the engine shares it
+// on between questions (cacheRegel.op).
 type openWaarde struct {
 	ref    ast.Ref
 	h      int
 	feiten feitSet
+	op     feitSet
 }
 
 // begin: OPA missed ref in the cache and works it out now.
@@ -82,20 +85,30 @@ func (v *feitVolger) begin(ref ast.Ref, h int, termen *voorraad[*ast.Term]) {
 	kopie := termen.neem(len(ref), 1024)
 	copy(kopie, ref)
 	// What the rule reads of the input itself is not asked of the cache (invoerdelen.go).
-	v.stapel = append(v.stapel, openWaarde{ref: kopie, h: h, feiten: v.indeling.leestDirect(ref, h)})
+	direct := v.indeling.leestDirect(ref, h)
+	v.stapel = append(v.stapel, openWaarde{ref: kopie, h: h, feiten: direct, op: direct})
 }
 
 // lees: the rules asked for fact(s) f.
 func (v *feitVolger) lees(f feitSet) {
 	if n := len(v.stapel); n > 0 {
 		v.stapel[n-1].feiten |= f
+		v.stapel[n-1].op |= f
+	}
+}
+
+// leesRegel: the rules read r, a value the volger knows what it read of.
+func (v *feitVolger) leesRegel(r *cacheRegel) {
+	if n := len(v.stapel); n > 0 {
+		v.stapel[n-1].feiten |= r.gelezen()
+		v.stapel[n-1].op |= r.gelezenOp()
 	}
 }
 
 // gebruikt: the value of r came from the cache.
 func (v *feitVolger) gebruikt(r *cacheRegel) {
 	if r.gevolgd {
-		v.lees(r.gelezen())
+		v.leesRegel(r)
 	} else {
 		v.lees(alleFeiten)
 	}
@@ -111,12 +124,13 @@ func (v *feitVolger) klaar(r *cacheRegel, ref ast.Ref, h int) {
 	if i < 0 || r.gevolgd {
 		// Not worked out since its own miss, or put a second time: what it read is not known, and the value is
 		// never taken. (What it read while it was worked out is noted on the open values around it.)
-		r.gevolgd, r.feiten, r.deel = false, 0, 0
+		r.gevolgd, r.feiten, r.op, r.deel = false, 0, 0, 0
 		return
 	}
-	var feiten feitSet
+	var feiten, op feitSet
 	for _, o := range v.stapel[i:] {
 		feiten |= o.feiten
+		op |= o.op
 	}
 	clear(v.stapel[i:])
 	v.stapel = v.stapel[:i]
@@ -124,7 +138,7 @@ func (v *feitVolger) klaar(r *cacheRegel, ref ast.Ref, h int) {
 	case ref.Equal(refFeiten):
 		// vraag.feiten reads the facts of the input itself: every fact. Only vraag.feit reads it
 		// (alleenViaFeit), and that notes its own fact instead (below).
-		r.gevolgd, r.feiten, r.deel = false, 0, 0
+		r.gevolgd, r.feiten, r.op, r.deel = false, 0, 0, 0
 		v.lees(alleFeiten)
 		return
 	case len(ref) == 2 && ref[0].Value.Compare(refFeit) == 0:
@@ -134,12 +148,13 @@ func (v *feitVolger) klaar(r *cacheRegel, ref ast.Ref, h int) {
 		} else {
 			feiten = alleFeiten
 		}
+		op = feiten
 	}
-	r.gevolgd, r.feiten = true, feiten
+	r.gevolgd, r.feiten, r.op = true, feiten, op
 	// A rule of package vraag that is a part (invoerdelen.go) is kept with what it read, and a value that reads
 	// it reads that part instead.
 	r.deel = v.indeling.alsDeel(ref, h, feiten)
-	v.lees(r.gelezen())
+	v.leesRegel(r)
 }
 
 // rondWith: the rules evaluate under a `with`, where the volger does not watch: every value being worked out
@@ -147,6 +162,7 @@ func (v *feitVolger) klaar(r *cacheRegel, ref ast.Ref, h int) {
 func (v *feitVolger) rondWith() {
 	for i := range v.stapel {
 		v.stapel[i].feiten |= alleFeiten
+		v.stapel[i].op |= alleFeiten
 	}
 }
 

@@ -39,7 +39,9 @@ import (
 // same peildatum, and shared between such questions. Such a part is known once the evaluation has its value
 // (invoerDelen.leer); a value that read a part not yet known is neither taken nor kept. The evaluation of a
 // question asks these rules first (delenBewaking.voor, from the store when an earlier question had the same
-// date), a variant takes them from its question.
+// date), a variant takes them from its question. vraag.leeftijdsklasse does for the age what peildatum does for the
+// date; it reads a fact, and a value that reads it is shared on the class alone (cacheRegel.op), while for the
+// variants, which change facts, it still read the fact (cacheRegel.feiten).
 //
 // It holds while OPA works out every value the volger watches in the cache's sight (volgbaar: deterministic
 // built-ins, no indexed comprehensions) on the closures of the decisions that add values (the answer in parts
@@ -432,8 +434,10 @@ type afhankelijkeCache struct {
 const maxAfhankelijk = 1 << 16
 
 type afhWaarde struct {
-	ref       ast.Ref
+	ref ast.Ref
+	// leest: the parts the value is shared on (cacheRegel.op), the key with sleutel; feiten: what it read (cacheRegel.feiten).
 	leest     feitSet
+	feiten    feitSet
 	sleutel   []*ast.Term
 	waarde    *ast.Term
 	undefined bool
@@ -470,7 +474,7 @@ func (a *afhankelijkeCache) voegToe(regels []*cacheRegel, d *invoerDelen) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	for _, r := range regels {
-		if !r.gevolgd || r.feiten&alleFeiten != 0 || r.feiten&^d.bekend != 0 {
+		if !r.gevolgd || r.op&alleFeiten != 0 || r.op&^d.bekend != 0 {
 			continue // put again after it was noted, or read a part of unknown value: what it read is not known
 		}
 		if a.aantal.Load() >= maxAfhankelijk {
@@ -478,18 +482,18 @@ func (a *afhankelijkeCache) voegToe(regels []*cacheRegel, d *invoerDelen) {
 			a.aantal.Store(0)
 		}
 		h := r.ref.Hash()
-		k := d.hash(h, r.feiten)
+		k := d.hash(h, r.op)
 		dubbel := false
 		for w := a.waarden[k]; w != nil && !dubbel; w = w.volgende {
-			dubbel = w.leest == r.feiten && w.ref.Equal(r.ref) && d.zelfde(r.feiten, w.sleutel)
+			dubbel = w.leest == r.op && w.ref.Equal(r.ref) && d.zelfde(r.op, w.sleutel)
 		}
 		if dubbel {
 			continue
 		}
-		if !slices.Contains(a.lezers[h], r.feiten) {
-			a.lezers[h] = append(a.lezers[h], r.feiten)
+		if !slices.Contains(a.lezers[h], r.op) {
+			a.lezers[h] = append(a.lezers[h], r.op)
 		}
-		a.waarden[k] = &afhWaarde{ref: append(ast.Ref(nil), r.ref...), leest: r.feiten, sleutel: d.sleutel(r.feiten),
+		a.waarden[k] = &afhWaarde{ref: append(ast.Ref(nil), r.ref...), leest: r.op, feiten: r.feiten, sleutel: d.sleutel(r.op),
 			waarde: r.waarde, undefined: r.undefined, volgende: a.waarden[k]}
 		a.aantal.Add(1)
 	}

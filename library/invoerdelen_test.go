@@ -467,3 +467,66 @@ func TestAfhankelijkWillekeurig(t *testing.T) {
 	}
 	t.Logf("%d vragen beantwoord, %d gedeelde waarden", getoetst, met.afh.aantal.Load())
 }
+
+// TestAfhankelijkOverLeeftijden: questions that differ only in the age of the data subject share what the rules
+// work out with the class of the age (vraag.leeftijdsklasse) and not with the age itself: after the scenario
+// questions for a person of 19 and then of 64, the store keeps on the fact leeftijd only the class and the fact
+// itself (vraag.feit); every other value read the class, a part of its own. The answers, over ages in every class and back,
+// are those of an engine that shares nothing, and so are the open facts of every fourth question from the third
+// age on.
+func TestAfhankelijkOverLeeftijden(t *testing.T) {
+	toetshulp.Zwaar(t)
+	ctx := context.Background()
+	met, zonder := tweeEngines(t, func(e *Engine) { e.afh = nil })
+	vragen := scenarioVragenIntern(t)
+	metLeeftijd := func(v kennisbank.Vraag, leeftijd int) kennisbank.Vraag {
+		v.Feiten = maps.Clone(v.Feiten)
+		if v.Feiten == nil {
+			v.Feiten = map[string]any{}
+		}
+		v.Feiten["leeftijd"] = leeftijd
+		return v
+	}
+	for ronde, leeftijd := range []int{19, 64, 11, 12, 16, 17, 150, 30, 5} {
+		for i, s := range vragen {
+			v := metLeeftijd(s.vraag, leeftijd)
+			a, errMet := met.Beantwoord(ctx, v)
+			b, errZonder := zonder.Beantwoord(ctx, v)
+			if (errMet == nil) != (errZonder == nil) {
+				t.Fatalf("%s, leeftijd %d: fout %v tegen %v", s.naam, leeftijd, errMet, errZonder)
+			}
+			if errMet == nil && jsonVan(t, a) != jsonVan(t, b) {
+				t.Errorf("%s, leeftijd %d: antwoord verschilt met gedeelde waarden", s.naam, leeftijd)
+			}
+			if ronde >= 2 && (i+ronde)%4 == 0 && errMet == nil {
+				oa, err1 := met.OpenFeiten(ctx, v)
+				ob, err2 := zonder.OpenFeiten(ctx, v)
+				if err1 != nil || err2 != nil || jsonVan(t, oa) != jsonVan(t, ob) {
+					t.Errorf("%s, leeftijd %d: open feiten verschillen (%v, %v)", s.naam, leeftijd, err1, err2)
+				}
+			}
+		}
+		if ronde != 1 {
+			continue
+		}
+		// After 19 and 64 (before the open facts, which try other ages): what is kept on the age.
+		bit := met.delen.ind.feiten.van("leeftijd")
+		if bit == alleFeiten {
+			t.Fatal("het feit leeftijd heeft geen eigen bit")
+		}
+		opLeeftijd := map[string]bool{}
+		met.afh.mu.RLock()
+		for _, w := range met.afh.waarden {
+			for ; w != nil; w = w.volgende {
+				if w.leest&bit != 0 {
+					opLeeftijd[w.ref.String()] = true
+				}
+			}
+		}
+		met.afh.mu.RUnlock()
+		want := map[string]bool{"data.magikdelen.vraag.leeftijdsklasse": true, "data.magikdelen.vraag.feit.leeftijd": true}
+		if !maps.Equal(opLeeftijd, want) {
+			t.Errorf("op de leeftijd zelf bewaard: %v; want alleen %v", slices.Sorted(maps.Keys(opLeeftijd)), slices.Sorted(maps.Keys(want)))
+		}
+	}
+}

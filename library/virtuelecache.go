@@ -94,6 +94,11 @@ type cacheRegel struct {
 	// gevolgd: the facts the value read are known (feiten), from a basis evaluation with a feitVolger.
 	gevolgd bool
 	feiten  feitSet
+	// op: what the engine shares the value on between questions (invoerdelen.go): what it read, where a part
+	// that is a rule of package vraag counts as that part alone, without the facts that rule read (feiten has
+	// them, for the variants, which change facts). The value is the same for every question with the same
+	// values on op: it read that rule's value, not the facts.
+	op feitSet
 	// deel: for a rule of package vraag that is a part (invoerdelen.go), what a value that reads it reads: that
 	// part and the facts it read; 0 for any other value.
 	deel feitSet
@@ -105,6 +110,15 @@ func (r *cacheRegel) gelezen() feitSet {
 		return r.deel
 	}
 	return r.feiten
+}
+
+// gelezenOp gives what a value that reads r is shared on by it (op): for a rule of package vraag that is a part,
+// that part alone (deel is that part and the facts among feiten, and a rule does not read itself).
+func (r *cacheRegel) gelezenOp() feitSet {
+	if r.deel != 0 {
+		return r.deel &^ r.feiten
+	}
+	return r.op
 }
 
 var _ topdown.VirtualCache = (*platteCache)(nil)
@@ -219,7 +233,7 @@ func (c *platteCache) Get(ref ast.Ref) (*ast.Term, bool) {
 			if r = c.uitAfhankelijk(ref, h); r != nil {
 				c.delen.leer(ref, h, r)
 				if c.volger != nil {
-					c.volger.lees(r.gelezen())
+					c.volger.leesRegel(r)
 				}
 			}
 		}
@@ -262,7 +276,7 @@ func (c *platteCache) Put(ref ast.Ref, waarde *ast.Term) {
 	}
 	if c.volger != nil && len(c.frames) == 1 {
 		c.volger.klaar(r, ref, h)
-		if c.afh != nil && r.gevolgd && r.feiten&alleFeiten == 0 && !c.deelt(ref) {
+		if c.afh != nil && r.gevolgd && r.op&alleFeiten == 0 && !c.deelt(ref) {
 			c.afhTeDelen = append(c.afhTeDelen, r)
 		}
 	}
@@ -276,8 +290,8 @@ func (c *platteCache) uitAfhankelijk(ref ast.Ref, h int) *cacheRegel {
 		return nil
 	}
 	r := c.zet(ref, h)
-	r.waarde, r.undefined, r.gevolgd, r.feiten = a.waarde, a.undefined, true, a.leest
-	r.deel = c.delen.ind.alsDeel(ref, h, a.leest)
+	r.waarde, r.undefined, r.gevolgd, r.feiten, r.op = a.waarde, a.undefined, true, a.feiten, a.leest
+	r.deel = c.delen.ind.alsDeel(ref, h, a.feiten)
 	return r
 }
 
