@@ -483,3 +483,12 @@ test_selector_niet if {
 	not partij_past(["@wgs_deelnemers+!@beroepsgeheim"], "ggz", "van") with input as testkit.zvh({})
 	partij_past(["!@beroepsgeheim"], "wijkteam", "van") with input as wettelijk
 }
+
+# Op de grens zelf: wie toestemt, wisselt precies op 12 en op 16 jaar (de routes vergelijken de leeftijd via
+# vraag.leeftijdsklasse), niet een jaar eerder of later.
+test_toestemming_wisselt_precies_op_de_leeftijdsgrens if {
+	not routes.gesloten(toestemming_geheim) with input as minderjarige_ggz(11, "ouders")
+	routes.gesloten(toestemming_geheim) with input as minderjarige_ggz(12, "ouders")
+	routes.gesloten(toestemming_geheim) with input as minderjarige_ggz(15, "betrokkene")
+	not routes.gesloten(toestemming_geheim) with input as minderjarige_ggz(16, "betrokkene")
+}
