@@ -435,7 +435,8 @@ const maxAfhankelijk = 1 << 16
 
 type afhWaarde struct {
 	ref ast.Ref
-	// leest: the parts the value is shared on (cacheRegel.op), the key with sleutel; feiten: what it read (cacheRegel.feiten).
+	// leest: the parts the value is shared on (cacheRegel.op), its key with sleutel; feiten: what it read
+	// (cacheRegel.feiten).
 	leest     feitSet
 	feiten    feitSet
 	sleutel   []*ast.Term
