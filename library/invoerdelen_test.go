@@ -530,3 +530,57 @@ func TestAfhankelijkOverLeeftijden(t *testing.T) {
 		}
 	}
 }
+
+// TestAfhankelijkLeeftijdWillekeurig: random questions where the age decides (senders with professional
+// secrecy and others, consent given, refused or not asked, by the data subject, the parents or both, ages 0 to
+// 99, on a few dates), the same sequence every run, get the answers of an engine that shares nothing; every
+// fourth also its open facts, whose trials change the age. A value shared on the class of the age
+// (vraag.leeftijdsklasse) that did read the age itself would be taken wrongly here.
+func TestAfhankelijkLeeftijdWillekeurig(t *testing.T) {
+	toetshulp.Zwaar(t)
+	ctx := context.Background()
+	met, zonder := tweeEngines(t, func(e *Engine) { e.afh = nil })
+	rnd := rand.New(rand.NewPCG(5, 2026))
+	kies := func(xs ...string) string { return xs[rnd.IntN(len(xs))] }
+	getoetst := 0
+	for i := range 160 {
+		v := kennisbank.Vraag{
+			Van:      kies("ggz", "huisarts", "wijkteam", "school", "jeugdhulpaanbieder", "veilig_thuis"),
+			Naar:     kennisbank.Ontvangers{kies("politie", "wijkteam", "ggz", "school", "veilig_thuis")},
+			Gegevens: []string{kies("gezondheid", "identificerend", "signaal", "onderwijs")},
+			Doel:     kies("gevaar_afwenden", "zvh_casusoverleg", "meldcode_melding", "ots_uitvoering"),
+			Datum:    kies("2024-06-01", "2026-03-01"),
+			Feiten: map[string]any{
+				"leeftijd":         int64(rnd.IntN(100)),
+				"toestemming":      kies("gegeven", "geweigerd", "niet_gevraagd"),
+				"toestemming_door": kies("betrokkene", "ouders", "beide"),
+			},
+		}
+		if rnd.IntN(3) == 0 {
+			delete(v.Feiten, "toestemming_door")
+		}
+		a, errMet := met.Beantwoord(ctx, v)
+		b, errZonder := zonder.Beantwoord(ctx, v)
+		if (errMet == nil) != (errZonder == nil) {
+			t.Fatalf("%v: fout %v tegen %v", v, errMet, errZonder)
+		}
+		if errMet != nil {
+			continue
+		}
+		getoetst++
+		if jsonVan(t, a) != jsonVan(t, b) {
+			t.Errorf("%v: antwoord verschilt met gedeelde waarden", v)
+		}
+		if i%4 == 0 {
+			oa, err1 := met.OpenFeiten(ctx, v)
+			ob, err2 := zonder.OpenFeiten(ctx, v)
+			if err1 != nil || err2 != nil || jsonVan(t, oa) != jsonVan(t, ob) {
+				t.Errorf("%v: open feiten verschillen (%v, %v)", v, err1, err2)
+			}
+		}
+	}
+	if getoetst < 120 {
+		t.Fatalf("%d van 160 vragen beantwoord: te weinig", getoetst)
+	}
+	t.Logf("%d vragen beantwoord, %d gedeelde waarden", getoetst, met.afh.aantal.Load())
+}
