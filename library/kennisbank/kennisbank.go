@@ -810,6 +810,12 @@ func (k *Kennisbank) Convenanten() []ConvenantSamenvatting {
 // rules compare that one instead and what they work out is the same for every date between two of them. It
 // repeats what the data says, nothing more; the Rego test of the testkit builds it from the data too and
 // compares.
+//
+// The example questions of the vraagbaak (controles) are left out: they are questions with the answer they
+// must get, which the vraagbaak check asks (vraagbaak.go); the rules never read them. Their dates (2026-03-01
+// in most) would otherwise split the dates between two days the rules do compare with in two, and a question
+// just past such a day would work out again everything that reads the date. TestPeildatumZoalsDeDatum asks
+// around every day in data, those of the example questions too.
 func datumgrenzen(data map[string]any) []any {
 	dagen := map[string]bool{"0000-01-01": true}
 	var loop func(v any)
@@ -830,8 +836,23 @@ func datumgrenzen(data map[string]any) []any {
 			}
 		}
 	}
-	for _, v := range data {
-		loop(v)
+	for k, v := range data {
+		if k != "vraagbaak" {
+			loop(v)
+			continue
+		}
+		vb, _ := v.(map[string]any)
+		for _, item := range vb {
+			if m, ok := item.(map[string]any); ok {
+				for veld, w := range m {
+					if veld != "controles" {
+						loop(w)
+					}
+				}
+			} else {
+				loop(item)
+			}
+		}
 	}
 	uit := make([]any, 0, len(dagen))
 	for _, d := range slices.Sorted(maps.Keys(dagen)) {

@@ -60,15 +60,31 @@ test_per_laag_zoals_de_kennisbank if {
 }
 
 # datumgrenzen(kb): de index datumgrenzen van kennisbank kb, zoals de kennisbank hem bij het laden opbouwt: elke
-# tekst die een dag is (JJJJ-MM-DD), de dag erna en 0000-01-01, gesorteerd. Wie een datum in
-# data.kennisbank vervangt, vervangt die index mee.
+# tekst die een dag is (JJJJ-MM-DD), de dag erna en 0000-01-01, gesorteerd, buiten de voorbeeldvragen van de
+# vraagbaak (controles: vragen, geen kennis; de regels lezen ze niet). Wie een datum in data.kennisbank
+# vervangt, vervangt die index mee.
 datumgrenzen(k) := sort({g |
-	walk(object.remove(k, ["datumgrenzen"]), [_, d])
+	walk(object.remove(k, ["datumgrenzen"]), [pad, d])
+	not voorbeeldvraag(pad)
 	is_string(d)
 	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, d)
 	ns := time.parse_ns("2006-01-02", d)
 	some g in [d, time.format([time.add_date(ns, 0, 0, 1), "UTC", "2006-01-02"])]
 } | {"0000-01-01"})
+
+# voorbeeldvraag(pad): pad ligt in een voorbeeldvraag van de vraagbaak.
+voorbeeldvraag(pad) if {
+	pad[0] == "vraagbaak"
+	pad[2] == "controles"
+}
+
+test_datumgrenzen_zonder_de_voorbeeldvragen if {
+	k := {
+		"routes": [{"geldig_vanaf": "2024-01-01"}],
+		"vraagbaak": {"x": {"vraag": "2023-05-05", "controles": [{"vraag": {"datum": "2026-03-01"}}]}},
+	}
+	datumgrenzen(k) == ["0000-01-01", "2023-05-05", "2023-05-06", "2024-01-01", "2024-01-02"]
+}
 
 # grenzen_met(dagen): de datumgrenzen van de echte kennisbank met dagen erbij (en de dag na elk), voor een test
 # die een datum in data.kennisbank vervangt door een dag die daar niet staat.

@@ -54,11 +54,12 @@ datum_geldig if {
 
 # peildatum: de datum waarmee de regels de datum van de deling vergelijken met een dag uit de kennisbank: de
 # laatste datumgrens (kb.datumgrenzen: elke dag die de kennisbank noemt en de dag erna, bij het laden
-# opgebouwd) op of vóór de datum. Voor elke dag X van de kennisbank is datum >= X precies als peildatum >= X,
-# en datum <= X precies als peildatum <= X (ligt datum na X, dan ook de dag na X, een grens). Wat de regels met
-# peildatum uitrekenen is dus gelijk voor alle datums tussen twee grenzen, en de bibliotheek deelt het over
-# vragen op zulke datums (library/invoerdelen.go). Teksten, en vergelijkingen met datums uit de feiten (de
-# bewaartermijn), gebruiken datum zelf. Een ongeldige datum blijft wat zij is.
+# opgebouwd, buiten de voorbeeldvragen van de vraagbaak, die de regels niet lezen) op of vóór de datum. Voor
+# elke dag X van de kennisbank is datum >= X precies als peildatum >= X, en datum <= X precies als
+# peildatum <= X (ligt datum na X, dan ook de dag na X, een grens). Wat de regels met peildatum uitrekenen is
+# dus gelijk voor alle datums tussen twee grenzen, en de bibliotheek deelt het over vragen op zulke datums
+# (library/invoerdelen.go). Teksten, en vergelijkingen met datums uit de feiten (de bewaartermijn), gebruiken
+# datum zelf. Een ongeldige datum blijft wat zij is.
 peildatum := max([g | some g in grenzen; g <= datum]) if {
 	datum_geldig
 	grenzen := kb.datumgrenzen # eenmaal uit de kennisbank gelezen, niet per grens
