@@ -61,6 +61,7 @@ func run(args []string, uit, fout io.Writer) int {
 	telling := fs.String("telling", "", "schrijf het aantal 200-antwoorden naar dit bestand (voor --controleer-bonnen)")
 	bonnen := fs.String("controleer-bonnen", "", "stuur geen verkeer, maar controleer dat dit bonnenbestand precies --verwacht geldige bonnen heeft")
 	verwacht := fs.Int("verwacht", -1, "het aantal bonnen dat --controleer-bonnen verwacht")
+	opwarmen := fs.Int("opwarmen", 0, "geef de latentie ook zonder de eerste `n` verzoeken (een server die net start, werkt dan nog alles voor het eerst uit)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -128,7 +129,7 @@ func run(args []string, uit, fout io.Writer) int {
 	}
 	wg.Wait()
 	totaal := time.Since(begin)
-	code := rapporteer(uit, uitslagen, totaal, *gelijktijdig)
+	code := rapporteer(uit, uitslagen, totaal, *gelijktijdig, *opwarmen)
 	if *telling != "" {
 		n := 0
 		for _, u := range uitslagen {
@@ -296,10 +297,10 @@ func stuur(ctx context.Context, client *http.Client, doel string, v verzoek) uit
 	return uitslag{duur: time.Since(start), status: resp.StatusCode, misvormd: v.misvormd}
 }
 
-func rapporteer(w io.Writer, us []uitslag, totaal time.Duration, gelijktijdig int) int {
-	var duren []time.Duration
+func rapporteer(w io.Writer, us []uitslag, totaal time.Duration, gelijktijdig, opwarmen int) int {
+	var duren, naOpwarmen []time.Duration
 	var ok2xx, vier, vijf, verbinding, onbeantwoord, misvormdNiet4xx, geldigNiet200 int
-	for _, u := range us {
+	for i, u := range us {
 		switch {
 		case u.onbeantwoord:
 			onbeantwoord++
@@ -321,17 +322,16 @@ func rapporteer(w io.Writer, us []uitslag, totaal time.Duration, gelijktijdig in
 			geldigNiet200++
 		}
 		duren = append(duren, u.duur)
-	}
-	slices.Sort(duren)
-	pct := func(p float64) time.Duration {
-		if len(duren) == 0 {
-			return 0
+		if i >= opwarmen {
+			naOpwarmen = append(naOpwarmen, u.duur)
 		}
-		return duren[min(len(duren)-1, int(float64(len(duren))*p))]
 	}
 	beantwoord := len(duren)
 	fmt.Fprintf(w, "verzoeken: %d in %s met %d clients; %d beantwoord (%.0f per seconde)\n", len(us), totaal.Round(time.Millisecond), gelijktijdig, beantwoord, float64(beantwoord)/totaal.Seconds())
-	fmt.Fprintf(w, "latentie: p50 %s, p90 %s, p99 %s, max %s\n", pct(0.50).Round(time.Microsecond), pct(0.90).Round(time.Microsecond), pct(0.99).Round(time.Microsecond), pct(1).Round(time.Microsecond))
+	fmt.Fprintf(w, "latentie: %s\n", percentielen(duren))
+	if opwarmen > 0 {
+		fmt.Fprintf(w, "latentie na de eerste %d verzoeken (%d beantwoord): %s\n", opwarmen, len(naOpwarmen), percentielen(naOpwarmen))
+	}
 	fmt.Fprintf(w, "status: %d 2xx, %d 4xx, %d 5xx; %d verbindingsfouten; %d onbeantwoord (tijdsgrens)\n", ok2xx, vier, vijf, verbinding, onbeantwoord)
 	fmt.Fprintf(w, "misvormd zonder 4xx: %d; geldig zonder 200: %d\n", misvormdNiet4xx, geldigNiet200)
 	if vijf > 0 || verbinding > 0 || onbeantwoord > 0 || misvormdNiet4xx > 0 || geldigNiet200 > 0 {
@@ -340,4 +340,16 @@ func rapporteer(w io.Writer, us []uitslag, totaal time.Duration, gelijktijdig in
 	}
 	fmt.Fprintln(w, "resultaat: geslaagd")
 	return 0
+}
+
+// percentielen gives p50, p90, p99 and the maximum of duren (which it sorts), as the report prints them.
+func percentielen(duren []time.Duration) string {
+	slices.Sort(duren)
+	pct := func(p float64) time.Duration {
+		if len(duren) == 0 {
+			return 0
+		}
+		return duren[min(len(duren)-1, int(float64(len(duren))*p))].Round(time.Microsecond)
+	}
+	return fmt.Sprintf("p50 %s, p90 %s, p99 %s, max %s", pct(0.50), pct(0.90), pct(0.99), pct(1))
 }

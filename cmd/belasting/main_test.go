@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -232,5 +233,42 @@ func TestControleerBonnen(t *testing.T) {
 	}
 	if code := controleerBonnen(&uit, &fout, pad, 4); code != 1 {
 		t.Errorf("3 bonnen, verwacht 4 (een bon kwijt): code %d, verwacht 1", code)
+	}
+}
+
+// TestRapporteerOpwarmen: with --opwarmen n the report gives the latency of the requests after the first n
+// as well, by their place in the run, not by how long they took; without it, that line is missing.
+func TestRapporteerOpwarmen(t *testing.T) {
+	t.Parallel()
+	var us []uitslag
+	for i := range 200 {
+		duur := time.Millisecond
+		if i < 10 {
+			duur = time.Second // the first ten: a server that just started
+		}
+		us = append(us, uitslag{duur: duur, status: http.StatusOK})
+	}
+	us[150].duur = 50 * time.Millisecond
+	us[170].duur = 50 * time.Millisecond
+	us[160] = uitslag{onbeantwoord: true}
+	for _, tt := range []struct {
+		opwarmen int
+		regel    string
+	}{
+		{0, ""},
+		{10, "latentie na de eerste 10 verzoeken (189 beantwoord): p50 1ms, p90 1ms, p99 50ms, max 50ms\n"},
+		{151, "latentie na de eerste 151 verzoeken (48 beantwoord): p50 1ms, p90 1ms, p99 50ms, max 50ms\n"},
+		{171, "latentie na de eerste 171 verzoeken (29 beantwoord): p50 1ms, p90 1ms, p99 1ms, max 1ms\n"},
+		{500, "latentie na de eerste 500 verzoeken (0 beantwoord): p50 0s, p90 0s, p99 0s, max 0s\n"},
+	} {
+		var uit bytes.Buffer
+		rapporteer(&uit, slices.Clone(us), time.Second, 4, tt.opwarmen)
+		if !strings.Contains(uit.String(), "latentie: p50 1ms, p90 1ms, p99 1s, max 1s\n") {
+			t.Errorf("opwarmen %d: de latentie over alle verzoeken ontbreekt:\n%s", tt.opwarmen, uit.String())
+		}
+		heeft := strings.Contains(uit.String(), "latentie na de eerste")
+		if tt.regel == "" && heeft || tt.regel != "" && !strings.Contains(uit.String(), tt.regel) {
+			t.Errorf("opwarmen %d: verwacht %q in\n%s", tt.opwarmen, tt.regel, uit.String())
+		}
 	}
 }
