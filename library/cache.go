@@ -34,8 +34,11 @@ type cacheItem struct {
 	sleutel string
 	omvang  int64 // estimated memory, see omvang
 	a       Antwoord
-	json    string
-	open    []openFeit // OpenFeiten keeps its result under the key "open\x00" + the question's key
+	json    jsonDelen // the answer's JSON (an OpenFeiten item has none)
+	// tekst is json as one string, made when Beslissing.JSON first asks for it
+	tekst     string
+	tekstEens sync.Once
+	open      []openFeit // OpenFeiten keeps its result under the key "open\x00" + the question's key
 	// deelt: a shares memory with a core the engine keeps (kerngeheugen.go), so it is handed out as a copy
 	deelt bool
 }
@@ -54,7 +57,7 @@ func nieuweBeslisCache(maxBytes int64, maxItems int) *beslisCache {
 // schat estimates what an item holds in memory: its key, its JSON, and the decoded answer, which holds
 // about the same text again; the open facts are small.
 func (it *cacheItem) schat() int64 {
-	n := int64(len(it.sleutel)) + 2*int64(len(it.json)) + 512
+	n := int64(len(it.sleutel)) + 2*int64(it.json.len()) + 512
 	for _, o := range it.open {
 		n += int64(len(o.ID)+len(o.Reden)) + 32
 	}

@@ -224,7 +224,9 @@ func TestEvalFoutTijdslimiet(t *testing.T) {
 // than the whole bound is not kept at all.
 func TestCacheBegrensdInBytes(t *testing.T) {
 	groot := func(n int) func(context.Context) (*cacheItem, error) {
-		return func(context.Context) (*cacheItem, error) { return &cacheItem{json: string(make([]byte, n))}, nil }
+		return func(context.Context) (*cacheItem, error) {
+			return &cacheItem{json: jsonDelen{heel: string(make([]byte, n))}}, nil
+		}
 	}
 	c := nieuweBeslisCache(10_000, 0)
 	for _, k := range []string{"a", "b", "c", "d", "e"} {

@@ -438,8 +438,16 @@ type Beslissing struct{ item *cacheItem }
 // Oordeel is the verdict of the answer.
 func (b *Beslissing) Oordeel() kennisbank.Oordeel { return b.item.a.Oordeel }
 
-// JSON is the answer's JSON (encoding/json of the Antwoord, without a trailing newline).
-func (b *Beslissing) JSON() string { return b.item.json }
+// JSON is the answer's JSON (encoding/json of the Antwoord, without a trailing newline). The engine keeps it
+// in parts, most of them shared with other answers; the string is made on the first call and kept.
+func (b *Beslissing) JSON() string {
+	b.item.tekstEens.Do(func() { b.item.tekst = b.item.json.tekst() })
+	return b.item.tekst
+}
+
+// AppendJSON appends the answer's JSON (as JSON gives it) to dst and returns the extended slice: for a server
+// that writes the answer from a buffer of its own, without making the string.
+func (b *Beslissing) AppendJSON(dst []byte) []byte { return b.item.json.voegToe(dst) }
 
 // Antwoord gives the answer as the caller's own copy.
 func (b *Beslissing) Antwoord() Antwoord { return b.item.a.kloon() }

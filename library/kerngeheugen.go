@@ -3,6 +3,7 @@ package library
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -109,34 +110,50 @@ func jsonVelden(t reflect.Type, apart ...string) ([]string, []bool) {
 	return namen, los
 }
 
-// antwoordJSON gives the JSON of a, as json.Marshal gives it: a JSON object of its fields in order, each
-// field's JSON from vast when it has it (the fields of a core read before) and encoded now otherwise.
-func antwoordJSON(a *Antwoord, vast *gelezenKern) (string, error) {
-	if vast == nil { // no kept core (and none without antwoordVelden): the answer whole
-		var uit strings.Builder
-		// The encoder writes what json.Marshal gives and a newline, into the text at once (json.Marshal, then
-		// string(), copied an answer of up to 128 kB twice).
-		if err := json.NewEncoder(&uit).Encode(a); err != nil {
-			return "", err
-		}
-		return strings.TrimSuffix(uit.String(), "\n"), nil
+// jsonDelen is the JSON of an answer: whole, or as the JSON of each field of Antwoord in the order of
+// antwoordVelden, where a field of a kept core is that core's own bytes (gelezenKern.velden), shared by every
+// answer of the core instead of copied into each (an answer at a table is up to 128 kB, most of it the core).
+// The bytes are never changed.
+type jsonDelen struct {
+	heel   string   // the JSON whole, when velden is nil
+	velden [][]byte // the JSON of each field, in the order of antwoordVelden
+	lengte int      // the length of the JSON, with velden
+}
+
+// len is the length of the JSON.
+func (j *jsonDelen) len() int {
+	if j.velden == nil {
+		return len(j.heel)
 	}
-	v := reflect.ValueOf(a).Elem()
-	delen := make([][]byte, len(antwoordVelden))
-	n := 2
+	return j.lengte
+}
+
+// voegToe appends the JSON to dst.
+func (j *jsonDelen) voegToe(dst []byte) []byte {
+	if j.velden == nil {
+		return append(dst, j.heel...)
+	}
+	dst = slices.Grow(dst, j.lengte)
+	dst = append(dst, '{')
 	for i, naam := range antwoordVelden {
-		delen[i] = vast.velden[i]
-		if delen[i] == nil {
-			b, err := json.Marshal(v.Field(i).Interface())
-			if err != nil {
-				return "", err
-			}
-			delen[i] = b
+		if i > 0 {
+			dst = append(dst, ',')
 		}
-		n += len(naam) + 4 + len(delen[i])
+		dst = append(dst, '"')
+		dst = append(dst, naam...)
+		dst = append(dst, '"', ':')
+		dst = append(dst, j.velden[i]...)
+	}
+	return append(dst, '}')
+}
+
+// tekst gives the JSON as one string.
+func (j *jsonDelen) tekst() string {
+	if j.velden == nil {
+		return j.heel
 	}
 	var uit strings.Builder
-	uit.Grow(n)
+	uit.Grow(j.lengte)
 	uit.WriteByte('{')
 	for i, naam := range antwoordVelden {
 		if i > 0 {
@@ -145,8 +162,36 @@ func antwoordJSON(a *Antwoord, vast *gelezenKern) (string, error) {
 		uit.WriteByte('"')
 		uit.WriteString(naam)
 		uit.WriteString(`":`)
-		uit.Write(delen[i])
+		uit.Write(j.velden[i])
 	}
 	uit.WriteByte('}')
-	return uit.String(), nil
+	return uit.String()
+}
+
+// antwoordJSON gives the JSON of a, as json.Marshal gives it: a JSON object of its fields in order, each
+// field's JSON from vast when it has it (the fields of a core read before) and encoded now otherwise.
+func antwoordJSON(a *Antwoord, vast *gelezenKern) (jsonDelen, error) {
+	if vast == nil { // no kept core (and none without antwoordVelden): the answer whole
+		var uit strings.Builder
+		// The encoder writes what json.Marshal gives and a newline, into the text at once (json.Marshal, then
+		// string(), copied an answer of up to 128 kB twice).
+		if err := json.NewEncoder(&uit).Encode(a); err != nil {
+			return jsonDelen{}, err
+		}
+		return jsonDelen{heel: strings.TrimSuffix(uit.String(), "\n")}, nil
+	}
+	v := reflect.ValueOf(a).Elem()
+	j := jsonDelen{velden: make([][]byte, len(antwoordVelden)), lengte: 1 + len(antwoordVelden)} // the braces and commas
+	for i, naam := range antwoordVelden {
+		j.velden[i] = vast.velden[i]
+		if j.velden[i] == nil {
+			b, err := json.Marshal(v.Field(i).Interface())
+			if err != nil {
+				return jsonDelen{}, err
+			}
+			j.velden[i] = b
+		}
+		j.lengte += len(naam) + 3 + len(j.velden[i])
+	}
+	return j, nil
 }

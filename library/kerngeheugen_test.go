@@ -11,10 +11,10 @@ import (
 	"github.com/twente-zorg-veiligheid/magikdelen/library/internal/toetshulp"
 )
 
-// TestKernGeheugenZelfdeJSON: the JSON of every answer is what json.Marshal gives for its Antwoord, and the
-// Antwoord is the one an engine that keeps no cores reads, for every scenario and law question on three
-// successive days (so that later days use cores kept from the first), and the engine keeps fewer cores than it
-// answered questions.
+// TestKernGeheugenZelfdeJSON: the JSON of every answer (JSON and AppendJSON) is what json.Marshal gives for its
+// Antwoord, and the Antwoord is the one an engine that keeps no cores reads, for every scenario and law question
+// on three successive days (so that later days use cores kept from the first), and the engine keeps fewer cores
+// than it answered questions.
 func TestKernGeheugenZelfdeJSON(t *testing.T) {
 	toetshulp.Zwaar(t)
 	ctx := context.Background()
@@ -51,6 +51,9 @@ func TestKernGeheugenZelfdeJSON(t *testing.T) {
 			}
 			if b.JSON() != string(want) {
 				t.Errorf("%s op %s: de JSON van het antwoord is niet die van json.Marshal", v.naam, q.Datum)
+			}
+			if s := string(b.AppendJSON([]byte("{}"))); s != "{}"+string(want) {
+				t.Errorf("%s op %s: AppendJSON geeft niet de JSON van json.Marshal achter wat er stond", v.naam, q.Datum)
 			}
 			z, err := zonder.Beslis(ctx, q)
 			if err != nil {
@@ -103,8 +106,12 @@ func TestAntwoordJSONUitVelden(t *testing.T) {
 			kept = nil
 		}
 		got, err := antwoordJSON(&x, kept)
-		if err != nil || got != string(want) {
-			t.Errorf("antwoordJSON = %s, %v\nverwacht %s", got, err, want)
+		if err != nil || got.tekst() != string(want) {
+			t.Errorf("antwoordJSON = %s, %v\nverwacht %s", got.tekst(), err, want)
+		}
+		// Appended to bytes that are there, and the length it gives (the cache counts it).
+		if s := string(got.voegToe([]byte("x"))); s != "x"+string(want) || got.len() != len(want) {
+			t.Errorf("voegToe = %s, lengte %d\nverwacht x%s, lengte %d", s, got.len(), want, len(want))
 		}
 	}
 }

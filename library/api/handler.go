@@ -241,7 +241,7 @@ func (s *server) vraag(w http.ResponseWriter, r *http.Request) {
 	s.m.telOordeel(b.Oordeel())
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	schrijfAntwoord(w, b.JSON())
+	schrijfAntwoord(w, b)
 	if s.opts.bon != nil {
 		s.roepBon(r.Context(), v, b.Antwoord(), start, eind)
 	}
@@ -405,9 +405,9 @@ var antwoordBuffers = sync.Pool{New: func() any { return new([]byte) }}
 // it to the connection in one go (a few system calls), where a string of unknown length goes out in chunks
 // through net/http's 2 kB and 4 kB buffers, a system call for every 4 kB of an answer of up to 128 kB.
 // The copy into a kept buffer costs microseconds and leaves no garbage.
-func schrijfAntwoord(w http.ResponseWriter, j string) {
+func schrijfAntwoord(w http.ResponseWriter, b *library.Beslissing) {
 	buf := antwoordBuffers.Get().(*[]byte)
-	*buf = append(append((*buf)[:0], j...), '\n')
+	*buf = append(b.AppendJSON((*buf)[:0]), '\n')
 	w.Header().Set("Content-Length", strconv.Itoa(len(*buf)))
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(*buf)
