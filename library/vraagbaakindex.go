@@ -19,22 +19,34 @@ const maxVraagbaakLinks = 3
 // purposes named) first, then by id. TestVraagbaakIndexZoalsDeRegels compares it with the rules.
 type vraagbaakIndex struct {
 	items []vraagbaakSleutels
+	// per party, category and purpose: the places in items of the entries that name it, each entry once, so
+	// that an answer touches only the entries it may count for
+	perPartij, perGegeven, perDoel map[string][]int
 }
 
 type vraagbaakSleutels struct {
-	id, vraag                               string
-	convenanten, partijen, gegevens, doelen []string
-	omvang                                  int
+	id, vraag   string
+	convenanten []string
+	omvang      int
 }
 
 func nieuweVraagbaakIndex(items []kennisbank.Vraagbaakitem) *vraagbaakIndex {
-	x := &vraagbaakIndex{items: make([]vraagbaakSleutels, 0, len(items))}
-	for _, it := range items {
+	x := &vraagbaakIndex{items: make([]vraagbaakSleutels, 0, len(items)), perPartij: map[string][]int{}, perGegeven: map[string][]int{}, perDoel: map[string][]int{}}
+	voeg := func(per map[string][]int, ids []string, i int) {
+		for _, id := range ids {
+			if l := per[id]; len(l) == 0 || l[len(l)-1] != i { // an entry that names an id twice counts once
+				per[id] = append(l, i)
+			}
+		}
+	}
+	for i, it := range items {
 		x.items = append(x.items, vraagbaakSleutels{
-			id: it.ID, vraag: it.Vraag,
-			convenanten: it.Convenanten, partijen: it.Partijen, gegevens: it.Gegevens, doelen: it.Doelen,
+			id: it.ID, vraag: it.Vraag, convenanten: it.Convenanten,
 			omvang: len(it.Convenanten) + len(it.Partijen) + len(it.Gegevens) + len(it.Doelen),
 		})
+		voeg(x.perPartij, it.Partijen, i)
+		voeg(x.perGegeven, it.Gegevens, i)
+		voeg(x.perDoel, it.Doelen, i)
 	}
 	return x
 }
@@ -46,38 +58,44 @@ func (x *vraagbaakIndex) links(a *Antwoord) []Vraagbaakverwijzing {
 	if a.Kader.Convenant != nil {
 		convenant = *a.Kader.Convenant
 	}
-	betrokken := map[string]bool{a.Vraag.Van: true}
-	for _, n := range a.Vraag.Naar {
-		betrokken[n] = true
+	// Per entry the points for what it names of the question, and whether it names anything; each party
+	// and category of the question once (the rules count sets).
+	punten := make([]int, len(x.items))
+	treffer := make([]bool, len(x.items))
+	tel := func(per map[string][]int, id string, waarde int) {
+		for _, i := range per[id] {
+			punten[i] += waarde
+			treffer[i] = true
+		}
 	}
-	for _, n := range a.Vraag.Ontvangers {
-		betrokken[n] = true
+	betrokken := make([]string, 0, 1+len(a.Vraag.Naar)+len(a.Vraag.Ontvangers))
+	for _, p := range slices.Concat([]string{a.Vraag.Van}, a.Vraag.Naar, a.Vraag.Ontvangers) {
+		if !slices.Contains(betrokken, p) {
+			betrokken = append(betrokken, p)
+			tel(x.perPartij, p, 2)
+		}
 	}
-	gevraagd := map[string]bool{}
-	for _, g := range a.Vraag.Gegevens {
-		gevraagd[g] = true
+	for i, g := range a.Vraag.Gegevens {
+		if !slices.Contains(a.Vraag.Gegevens[:i], g) {
+			tel(x.perGegeven, g, 1)
+		}
 	}
+	tel(x.perDoel, a.Vraag.Doel, 2)
 	type kandidaat struct {
 		punten, omvang int
 		item           *vraagbaakSleutels
 	}
 	var kandidaten []kandidaat
-	for i := range x.items {
-		it := &x.items[i]
-		partijen := telVerschillend(it.partijen, func(p string) bool { return betrokken[p] })
-		gegevens := telVerschillend(it.gegevens, func(g string) bool { return gevraagd[g] })
-		doelen := 0
-		if slices.Contains(it.doelen, a.Vraag.Doel) {
-			doelen = 1
-		}
-		if partijen+gegevens+doelen == 0 {
+	for i, t := range treffer {
+		if !t {
 			continue
 		}
-		punten := 2*partijen + gegevens + 2*doelen
+		it := &x.items[i]
+		p := punten[i]
 		if convenant != "" && slices.Contains(it.convenanten, convenant) {
-			punten += 3
+			p += 3
 		}
-		kandidaten = append(kandidaten, kandidaat{punten, it.omvang, it})
+		kandidaten = append(kandidaten, kandidaat{p, it.omvang, it})
 	}
 	slices.SortFunc(kandidaten, func(p, q kandidaat) int {
 		return cmp.Or(cmp.Compare(q.punten, p.punten), cmp.Compare(p.omvang, q.omvang), cmp.Compare(p.item.id, q.item.id))
@@ -87,15 +105,4 @@ func (x *vraagbaakIndex) links(a *Antwoord) []Vraagbaakverwijzing {
 		links = append(links, Vraagbaakverwijzing{ID: k.item.id, Vraag: k.item.vraag})
 	}
 	return links
-}
-
-// telVerschillend counts the distinct values of lijst for which in holds (the rules count a set).
-func telVerschillend(lijst []string, in func(string) bool) int {
-	n := 0
-	for i, s := range lijst {
-		if in(s) && !slices.Contains(lijst[:i], s) {
-			n++
-		}
-	}
-	return n
 }

@@ -91,3 +91,37 @@ func vragenUit(t testing.TB, patroon string) []benoemdeVraag {
 	}
 	return uit
 }
+
+// TestVraagbaakLinksPunten: the ranking on made-up entries: a party, category or purpose an entry names twice
+// counts once, as one the question names twice (the rules count sets); the covenant adds points only to an entry
+// that names something of the question; equal points go to the more specific entry, then by id; at most three.
+func TestVraagbaakLinksPunten(t *testing.T) {
+	x := nieuweVraagbaakIndex([]kennisbank.Vraagbaakitem{
+		{ID: "dubbel", Vraag: "d", Partijen: []string{"politie", "politie"}, Gegevens: []string{"x", "x"}},           // 2 + 1
+		{ID: "twee_partijen", Vraag: "t", Partijen: []string{"politie", "ggz"}},                                      // 4
+		{ID: "alleen_convenant", Vraag: "c", Convenanten: []string{"zvht"}},                                          // nothing of the question
+		{ID: "doel_en_convenant", Vraag: "dc", Convenanten: []string{"zvht"}, Doelen: []string{"d"}},                 // 2 + 3
+		{ID: "b_doel", Vraag: "b", Doelen: []string{"d", "e"}},                                                       // 2, less specific
+		{ID: "a_doel", Vraag: "a", Doelen: []string{"d"}},                                                            // 2
+		{ID: "ander", Vraag: "o", Partijen: []string{"school"}, Gegevens: []string{"y"}, Doelen: []string{"anders"}}, // none
+	})
+	zvht := "zvht"
+	a := &Antwoord{Kader: Kader{Convenant: &zvht}, Vraag: BeoordeeldeVraag{
+		Van: "politie", Naar: []string{"ggz", "politie"}, Ontvangers: []string{"ggz"}, Gegevens: []string{"x", "x"}, Doel: "d",
+	}}
+	var got []string
+	for _, l := range x.links(a) {
+		got = append(got, l.ID)
+	}
+	if want := []string{"doel_en_convenant", "twee_partijen", "dubbel"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("links = %v, verwacht %v", got, want)
+	}
+	a.Kader.Convenant, a.Vraag.Van, a.Vraag.Naar, a.Vraag.Ontvangers, a.Vraag.Gegevens = nil, "wijkteam", nil, nil, nil
+	got = got[:0]
+	for _, l := range x.links(a) {
+		got = append(got, l.ID)
+	}
+	if want := []string{"a_doel", "b_doel", "doel_en_convenant"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("zonder convenant: links = %v, verwacht %v", got, want)
+	}
+}
