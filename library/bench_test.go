@@ -167,11 +167,9 @@ func BenchmarkBeantwoordAndereDag(b *testing.B) {
 	e := testEngine(b)
 	ronde := 0
 	meetScenarioVragen(b, func() *library.Engine { ronde++; return e }, func(ctx context.Context, e *library.Engine, v kennisbank.Vraag) error {
-		d, err := time.Parse(time.DateOnly, v.Datum)
-		if err != nil {
+		if err := dagenLater(&v, ronde); err != nil {
 			return err
 		}
-		v.Datum = d.AddDate(0, 0, ronde).Format(time.DateOnly)
 		return beantwoord(ctx, e, v)
 	})
 }
@@ -235,11 +233,9 @@ func BenchmarkBeslisAndereDag(b *testing.B) {
 	var buf []byte
 	ronde := 0
 	meetScenarioVragen(b, func() *library.Engine { ronde++; return e }, func(ctx context.Context, e *library.Engine, v kennisbank.Vraag) error {
-		d, err := time.Parse(time.DateOnly, v.Datum)
-		if err != nil {
+		if err := dagenLater(&v, ronde); err != nil {
 			return err
 		}
-		v.Datum = d.AddDate(0, 0, ronde).Format(time.DateOnly)
 		bs, err := e.Beslis(ctx, v)
 		if err != nil {
 			return err
@@ -251,4 +247,14 @@ func BenchmarkBeslisAndereDag(b *testing.B) {
 		}
 		return nil
 	})
+}
+
+// dagenLater puts the date of v n days later.
+func dagenLater(v *kennisbank.Vraag, n int) error {
+	d, err := time.Parse(time.DateOnly, v.Datum)
+	if err != nil {
+		return err
+	}
+	v.Datum = d.AddDate(0, 0, n).Format(time.DateOnly)
+	return nil
 }

@@ -1,7 +1,9 @@
 package library
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"reflect"
 	"slices"
 	"strings"
@@ -133,18 +135,9 @@ func (j *jsonDelen) voegToe(dst []byte) []byte {
 	if j.velden == nil {
 		return append(dst, j.heel...)
 	}
-	dst = slices.Grow(dst, j.lengte)
-	dst = append(dst, '{')
-	for i, naam := range antwoordVelden {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, '"')
-		dst = append(dst, naam...)
-		dst = append(dst, '"', ':')
-		dst = append(dst, j.velden[i]...)
-	}
-	return append(dst, '}')
+	uit := bytes.NewBuffer(slices.Grow(dst, j.lengte)) // writes after what dst holds
+	j.schrijf(uit)
+	return uit.Bytes()
 }
 
 // tekst gives the JSON as one string.
@@ -154,18 +147,27 @@ func (j *jsonDelen) tekst() string {
 	}
 	var uit strings.Builder
 	uit.Grow(j.lengte)
-	uit.WriteByte('{')
+	j.schrijf(&uit)
+	return uit.String()
+}
+
+// schrijf writes the JSON object of the fields (velden not nil).
+func (j *jsonDelen) schrijf(uit interface {
+	io.Writer
+	io.ByteWriter
+	io.StringWriter
+}) {
+	_ = uit.WriteByte('{')
 	for i, naam := range antwoordVelden {
 		if i > 0 {
-			uit.WriteByte(',')
+			_ = uit.WriteByte(',')
 		}
-		uit.WriteByte('"')
-		uit.WriteString(naam)
-		uit.WriteString(`":`)
-		uit.Write(j.velden[i])
+		_ = uit.WriteByte('"')
+		_, _ = uit.WriteString(naam)
+		_, _ = uit.WriteString(`":`)
+		_, _ = uit.Write(j.velden[i])
 	}
-	uit.WriteByte('}')
-	return uit.String()
+	_ = uit.WriteByte('}')
 }
 
 // antwoordJSON gives the JSON of a, as json.Marshal gives it: a JSON object of its fields in order, each
