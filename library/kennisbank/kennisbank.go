@@ -837,26 +837,33 @@ func datumgrenzen(data map[string]any) []any {
 		}
 	}
 	for k, v := range data {
-		if k != "vraagbaak" {
-			loop(v)
-			continue
+		if k == "vraagbaak" {
+			v = zonderVoorbeeldvragen(v)
 		}
-		vb, _ := v.(map[string]any)
-		for _, item := range vb {
-			if m, ok := item.(map[string]any); ok {
-				for veld, w := range m {
-					if veld != "controles" {
-						loop(w)
-					}
-				}
-			} else {
-				loop(item)
-			}
-		}
+		loop(v)
 	}
 	uit := make([]any, 0, len(dagen))
 	for _, d := range slices.Sorted(maps.Keys(dagen)) {
 		uit = append(uit, d)
+	}
+	return uit
+}
+
+// zonderVoorbeeldvragen gives the vraagbaak vb with its entries without their example questions (controles),
+// for datumgrenzen; vb itself is left as it is.
+func zonderVoorbeeldvragen(vb any) any {
+	items, ok := vb.(map[string]any)
+	if !ok {
+		return vb
+	}
+	uit := make(map[string]any, len(items))
+	for id, item := range items {
+		if m, ok := item.(map[string]any); ok {
+			m = maps.Clone(m)
+			delete(m, "controles")
+			item = m
+		}
+		uit[id] = item
 	}
 	return uit
 }
